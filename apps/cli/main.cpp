@@ -1,0 +1,25 @@
+// `clearance`: the command-line front end over the core library.
+#include <iostream>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  using namespace clearance::cli;
+  CLI::App app{"Clearance: export-control and sanctions screening",  "clearance"};
+  app.require_subcommand(1);
+  app.footer(
+      "Exit codes: 0 success (no hit), 1 hits found, 2 error, 3 completed with skipped records.\n"
+      "Data directory: --data-dir, else $CLEARANCE_DATA_DIR, else $XDG_DATA_HOME/clearance, else "
+      "~/.local/share/clearance.");
+  GlobalOptions global;
+  app.add_option("--data-dir", global.data_dir, "Where snapshots are stored");
+  int exit_code = kExitOk;
+  add_lists_commands(app, global, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitError;
+  }
+  return exit_code;
+}

@@ -1,0 +1,162 @@
+#include "clearance/lists/importer.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "clearance/util/file_io.h"
+#include "clearance/util/sha256.h"
+
+namespace clearance {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string modified_time(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {};
+  const auto tp = std::chrono::system_clock::from_time_t(st.st_mtime);
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(tp));
+}
+
+Result<SourceFile> describe_file(const std::string& path) {
+  auto raw = read_file_raw(path);
+  if (!raw) return raw.error();
+  return SourceFile{path, sha256_hex(raw.value()), raw->size(), modified_time(path)};
+}
+
+struct Input {
+  std::string path;
+  bool explicit_file;  // named on the command line, not found in a directory
+};
+
+std::vector<Input> expand(const std::vector<std::string>& inputs) {
+  std::vector<Input> out;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      std::vector<std::string> files;
+      for (const auto& entry : fs::directory_iterator(in, ec))
+        if (entry.is_regular_file()) files.push_back(entry.path().string());
+      std::sort(files.begin(), files.end());
+      for (auto& f : files) out.push_back({std::move(f), false});
+    } else {
+      out.push_back({in, true});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::pair<ListSource, ReadResult>> read_list_file(const std::string& path, const std::string& format) {
+  auto content = read_file(path);
+  if (!content) return content.error();
+  const std::string_view head = std::string_view(content.value()).substr(0, 8192);
+  const auto& registry = ReaderRegistry::instance();
+  const ListReader* reader = nullptr;
+  if (!format.empty()) {
+    reader = registry.find(format);
+    if (!reader) return make_error(ErrorCode::invalid_argument, fmt::format("unknown list format '{}'", format));
+    if (reader->recognize(path, head) == 0)
+      return make_error(ErrorCode::format, fmt::format("{}: is not a {} file ({})", path, format, reader->description()));
+  } else {
+    reader = registry.detect(path, head);
+    if (!reader)
+      return make_error(ErrorCode::format,
+                        fmt::format("{}: not a list format Clearance reads (see `clearance lists formats`)", path));
+  }
+  auto read = reader->read(path, content.value());
+  if (!read) return read.error();
+  ListSource source;
+  source.dataset = read->dataset;
+  source.format = std::string(reader->format());
+  source.published = read->published;
+  source.imported_at = utc_now_iso();
+  source.entities = read->entities.size();
+  source.skipped = read->issues.size();
+  for (const auto& f : read->files) {
+    auto info = describe_file(f);
+    if (!info) return info.error();
+    source.files.push_back(std::move(info.value()));
+  }
+  return std::make_pair(std::move(source), std::move(read.value()));
+}
+
+Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::string>& inputs,
+                                  const ImportOptions& options) {
+  if (inputs.empty()) return make_error(ErrorCode::invalid_argument, "no list files given");
+  const auto& registry = ReaderRegistry::instance();
+  ImportReport report;
+  std::vector<Entity> fresh;
+  std::set<std::string> consumed;  // files read as companions of another
+  std::vector<Input> companions_only;
+  for (const Input& input : expand(inputs)) {
+    if (consumed.count(fs::absolute(input.path).lexically_normal().string())) continue;
+    bool companion = false;
+    for (const ListReader* r : registry.all()) companion = companion || r->is_companion(input.path);
+    if (companion && options.format.empty()) {
+      companions_only.push_back(input);
+      continue;
+    }
+    if (!input.explicit_file && options.format.empty()) {
+      // In a directory, skip files no reader recognises (schemas, READMEs) instead of failing.
+      auto content = read_file(input.path);
+      if (!content) return content.error();
+      if (!registry.detect(input.path, std::string_view(content.value()).substr(0, 8192))) continue;
+    }
+    auto read = read_list_file(input.path, options.format);
+    if (!read) return read.error();
+    auto& [source, result] = read.value();
+    for (const auto& f : result.files) consumed.insert(fs::absolute(f).lexically_normal().string());
+    for (const auto& other : report.imported)
+      if (other.dataset == source.dataset)
+        return make_error(ErrorCode::invalid_argument,
+                          fmt::format("{} and {} are both dataset '{}'; import one of them", other.files.front().path,
+                                      source.files.front().path, source.dataset));
+    report.issues.insert(report.issues.end(), result.issues.begin(), result.issues.end());
+    std::move(result.entities.begin(), result.entities.end(), std::back_inserter(fresh));
+    report.imported.push_back(std::move(source));
+  }
+  for (const Input& c : companions_only)
+    if (!consumed.count(fs::absolute(c.path).lexically_normal().string()) && c.explicit_file)
+      return make_error(ErrorCode::invalid_argument,
+                        fmt::format("{}: belongs to a set read through its main file (e.g. sdn.csv or cons_prim.csv); "
+                                    "import that file or the directory",
+                                    c.path));
+  if (report.imported.empty()) return make_error(ErrorCode::format, "none of the given files is a list Clearance reads");
+
+  auto lock = DataDirLock::acquire(store.data_dir());
+  if (!lock) return lock.error();
+  Snapshot next;
+  auto current = store.current_id();
+  if (!current) return current.error();
+  report.previous_id = current.value();
+  std::set<std::string> replaced;
+  for (const auto& s : report.imported) replaced.insert(s.dataset);
+  if (!current->empty() && !options.replace_all) {
+    auto previous = store.load("current");
+    if (!previous) return previous.error();
+    for (auto& e : previous->entities)
+      if (!replaced.count(e.dataset)) next.entities.push_back(std::move(e));
+    for (auto& s : previous->sources)
+      if (!replaced.count(s.dataset)) next.sources.push_back(std::move(s));
+  }
+  std::move(fresh.begin(), fresh.end(), std::back_inserter(next.entities));
+  for (const auto& s : report.imported) next.sources.push_back(s);
+  std::sort(next.sources.begin(), next.sources.end(), [](const auto& a, const auto& b) { return a.dataset < b.dataset; });
+  std::sort(next.entities.begin(), next.entities.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  next.created_at = utc_now_iso();
+  if (auto st = store.commit(next); !st) return st.error();
+  report.changed = next.id != report.previous_id;
+  report.snapshot = std::move(next);
+  return report;
+}
+
+}  // namespace clearance

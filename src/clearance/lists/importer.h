@@ -1,0 +1,33 @@
+#pragma once
+// `lists import`: read list files, build a new snapshot from them and the lists already current,
+// and switch to it atomically. Any file that fails as a whole (wrong format, truncated) aborts the
+// import and leaves the current snapshot untouched; malformed records are skipped and reported.
+#include <string>
+#include <vector>
+
+#include "clearance/lists/list_reader.h"
+#include "clearance/lists/snapshot_store.h"
+#include "clearance/model/snapshot.h"
+
+namespace clearance {
+
+struct ImportOptions {
+  std::string format;        // force a reader; empty = detect per file
+  bool replace_all = false;  // start from nothing instead of the current snapshot's other lists
+};
+
+struct ImportReport {
+  Snapshot snapshot;
+  std::string previous_id;
+  std::vector<ListSource> imported;
+  std::vector<ParseIssue> issues;
+  bool changed = false;  // false when the new content equals the current snapshot's
+};
+
+Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::string>& inputs,
+                                  const ImportOptions& options);
+
+// Reads one file (or set, for formats with companions) without touching any store.
+Result<std::pair<ListSource, ReadResult>> read_list_file(const std::string& path, const std::string& format);
+
+}  // namespace clearance

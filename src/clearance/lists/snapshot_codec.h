@@ -1,0 +1,25 @@
+#pragma once
+// The on-disk form of a snapshot: a JSON manifest (sources, counts) followed by a compact binary
+// encoding of the entities, protected by their SHA-256 so a damaged file is refused, not misread.
+//   "CLRSNAP1" | u32 manifest length | manifest JSON | u64 payload length | payload
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "clearance/model/snapshot.h"
+#include "clearance/util/result.h"
+
+namespace clearance {
+
+// Encodes the entities (which must be sorted by id) and fills id and content_hash.
+std::string encode_snapshot(Snapshot& snapshot);
+
+Result<Snapshot> decode_snapshot(std::string_view bytes, const std::string& name);
+
+// The manifest alone, without decoding entities (for `lists info` and history).
+Result<nlohmann::ordered_json> read_manifest(std::string_view bytes, const std::string& name);
+
+nlohmann::ordered_json manifest_of(const Snapshot& snapshot);
+
+}  // namespace clearance

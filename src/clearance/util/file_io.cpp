@@ -1,0 +1,110 @@
+#include "clearance/util/file_io.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+namespace clearance {
+
+namespace fs = std::filesystem;
+
+Result<std::string> read_file_raw(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(ErrorCode::io, fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  std::string bytes;
+  in.seekg(0, std::ios::end);
+  const auto size = in.tellg();
+  if (size < 0) return make_error(ErrorCode::io, fmt::format("{}: cannot determine size", path));
+  bytes.resize(static_cast<size_t>(size));
+  in.seekg(0);
+  in.read(bytes.data(), size);
+  if (!in) return make_error(ErrorCode::io, fmt::format("{}: read failed", path));
+  return bytes;
+}
+
+Result<std::string> gunzip(std::string_view compressed, const std::string& name) {
+  z_stream stream{};
+  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK)
+    return make_error(ErrorCode::io, fmt::format("{}: cannot initialise zlib", name));
+  std::string out;
+  out.reserve(compressed.size() * 4);
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  stream.avail_in = static_cast<uInt>(compressed.size());
+  char buffer[1 << 16];
+  int rc = Z_OK;
+  while (rc != Z_STREAM_END) {
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    rc = inflate(&stream, Z_NO_FLUSH);
+    if (rc != Z_OK && rc != Z_STREAM_END) {
+      inflateEnd(&stream);
+      const bool truncated = rc == Z_BUF_ERROR;
+      return make_error(ErrorCode::integrity,
+                        fmt::format("{}: {} gzip stream ({})", name,
+                                    truncated ? "truncated" : "corrupt", stream.msg ? stream.msg : "zlib error"));
+    }
+    out.append(buffer, sizeof buffer - stream.avail_out);
+  }
+  inflateEnd(&stream);
+  return out;
+}
+
+Result<std::string> read_file(const std::string& path) {
+  auto raw = read_file_raw(path);
+  if (!raw) return raw;
+  const std::string& bytes = raw.value();
+  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+      static_cast<unsigned char>(bytes[1]) == 0x8b)
+    return gunzip(bytes, path);
+  return raw;
+}
+
+Status make_directories(const std::string& path) {
+  std::error_code ec;
+  fs::create_directories(path, ec);
+  if (ec) return make_error(ErrorCode::io, fmt::format("{}: cannot create directory: {}", path, ec.message()));
+  return Ok{};
+}
+
+static Status fsync_path(const std::string& path, int flags) {
+  const int fd = ::open(path.c_str(), flags);
+  if (fd < 0) return make_error(ErrorCode::io, fmt::format("{}: cannot open for sync: {}", path, std::strerror(errno)));
+  const int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) return make_error(ErrorCode::io, fmt::format("{}: fsync failed: {}", path, std::strerror(errno)));
+  return Ok{};
+}
+
+Status write_file_atomic(const std::string& path, std::string_view bytes) {
+  const fs::path target(path);
+  const std::string temp = path + fmt::format(".tmp-{}", ::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) return make_error(ErrorCode::io, fmt::format("{}: cannot create: {}", temp, std::strerror(errno)));
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    if (!out) {
+      std::error_code ignored;
+      fs::remove(temp, ignored);
+      return make_error(ErrorCode::io, fmt::format("{}: write failed", temp));
+    }
+  }
+  if (auto st = fsync_path(temp, O_RDONLY); !st) return st;
+  std::error_code ec;
+  fs::rename(temp, target, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    return make_error(ErrorCode::io, fmt::format("{}: cannot replace: {}", path, ec.message()));
+  }
+  const std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
+  return fsync_path(dir, O_RDONLY | O_DIRECTORY);
+}
+
+}  // namespace clearance

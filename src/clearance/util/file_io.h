@@ -1,0 +1,26 @@
+#pragma once
+// Whole-file reads (transparently gunzipped) and crash-safe writes.
+#include <string>
+#include <string_view>
+
+#include "clearance/util/result.h"
+
+namespace clearance {
+
+// Reads a file as bytes. A gzip file (magic 1f 8b) is decompressed; a truncated or corrupt gzip
+// stream is an integrity error, never a silently shortened result.
+Result<std::string> read_file(const std::string& path);
+
+// Reads the raw bytes without decompression.
+Result<std::string> read_file_raw(const std::string& path);
+
+// Decompresses a gzip stream held in memory; `name` is used in error messages.
+Result<std::string> gunzip(std::string_view compressed, const std::string& name);
+
+// Writes `bytes` to `path` so that a crash leaves either the old file or the new one, never a
+// mixture: write a temporary file beside it, fsync, rename over, fsync the directory.
+Status write_file_atomic(const std::string& path, std::string_view bytes);
+
+Status make_directories(const std::string& path);
+
+}  // namespace clearance

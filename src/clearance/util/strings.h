@@ -1,0 +1,24 @@
+#pragma once
+// Small byte-string helpers shared by the readers.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clearance {
+
+std::string_view trim(std::string_view text);
+std::string trim_copy(std::string_view text);
+// Splits on `separator` and trims each part; empty parts are dropped.
+std::vector<std::string> split_trimmed(std::string_view text, std::string_view separator);
+std::string ascii_lower(std::string_view text);
+std::string ascii_upper(std::string_view text);
+bool iequals(std::string_view a, std::string_view b);
+bool istarts_with(std::string_view text, std::string_view prefix);
+// Collapses runs of whitespace (including newlines) into one space and trims.
+std::string collapse_whitespace(std::string_view text);
+// True when `text` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view text);
+// Returns the offset of the first byte that breaks UTF-8, or npos.
+size_t first_invalid_utf8(std::string_view text);
+
+}  // namespace clearance

@@ -1,0 +1,54 @@
+#include "clearance/util/zip_archive.h"
+
+#include <zip.h>
+
+#include <fmt/format.h>
+
+namespace clearance {
+
+bool looks_like_zip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
+
+Result<std::vector<ZipMember>> unzip_all(std::string_view archive, const std::string& name) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(archive.data(), archive.size(), 0, &error);
+  if (source == nullptr) {
+    std::string message = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    return make_error(ErrorCode::io, fmt::format("{}: {}", name, message));
+  }
+  zip_t* zip = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  if (zip == nullptr) {
+    std::string message = zip_error_strerror(&error);
+    zip_source_free(source);
+    zip_error_fini(&error);
+    return make_error(ErrorCode::integrity, fmt::format("{}: not a readable ZIP archive ({}); truncated download?", name, message));
+  }
+  zip_error_fini(&error);
+  std::vector<ZipMember> members;
+  const zip_int64_t count = zip_get_num_entries(zip, 0);
+  for (zip_int64_t i = 0; i < count; ++i) {
+    zip_stat_t stat;
+    if (zip_stat_index(zip, i, 0, &stat) != 0 || stat.name == nullptr) continue;
+    const std::string member_name = stat.name;
+    if (!member_name.empty() && member_name.back() == '/') continue;
+    zip_file_t* file = zip_fopen_index(zip, i, 0);
+    if (file == nullptr) {
+      std::string message = zip_strerror(zip);
+      zip_close(zip);
+      return make_error(ErrorCode::integrity, fmt::format("{}: cannot open member {}: {}", name, member_name, message));
+    }
+    std::string bytes(stat.size, '\0');
+    const zip_int64_t got = zip_fread(file, bytes.data(), stat.size);
+    zip_fclose(file);
+    if (got < 0 || static_cast<zip_uint64_t>(got) != stat.size) {
+      zip_close(zip);
+      return make_error(ErrorCode::integrity, fmt::format("{}: member {} is corrupt or truncated", name, member_name));
+    }
+    members.push_back({member_name, std::move(bytes)});
+  }
+  zip_close(zip);
+  return members;
+}
+
+}  // namespace clearance
