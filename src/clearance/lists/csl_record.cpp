@@ -85,7 +85,21 @@ static std::vector<std::string> resolve_all(const std::vector<std::string>& text
   return out;
 }
 
+// Entity List rows for affiliates read "Parent (P).  Affiliated Entity:  Affiliate Name"; the
+// listed party is the affiliate, the parent is kept as a property.
+static std::string take_affiliate(std::string& name) {
+  const std::string marker = "Affiliated Entity:";
+  const size_t at = name.find(marker);
+  if (at == std::string::npos) return {};
+  std::string parent = trim_copy(std::string_view(name).substr(0, at));
+  if (!parent.empty() && parent.back() == '.') parent.pop_back();
+  name = trim_copy(std::string_view(name).substr(at + marker.size()));
+  return parent;
+}
+
 bool build_csl_entity(CslRecord&& r, CountryResolver& countries, Entity& e) {
+  const std::string parent = take_affiliate(r.name);
+  if (!parent.empty()) e.properties.push_back({"affiliated_with", parent});
   SplitName split = split_embedded_aliases(r.name);
   if (split.name.empty()) return false;
   e.dataset = "us_csl";

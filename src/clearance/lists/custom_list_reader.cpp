@@ -1,6 +1,7 @@
 // Clearance's own list format, for lists with no official machine-readable file (China's MOFCOM
 // Unreliable Entity List and export-control lists, in-house lists). CSV with a header, or JSON Lines.
 // The format is specified in docs/LIST_FORMATS.md.
+#include <cctype>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -20,9 +21,14 @@ namespace fs = std::filesystem;
 
 constexpr const char* kMultiSeparator = "|";
 
-std::string default_dataset(const std::string& path) {
-  return "custom_" + slug(fs::path(path).stem().string());
+// Dataset ids are lower-case letters, digits and underscores: "cn_mofcom".
+std::string dataset_id(std::string_view text) {
+  std::string out;
+  for (char c : ascii_lower(trim(text))) out += (std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80) ? c : '_';
+  return out;
 }
+
+std::string default_dataset(const std::string& path) { return "custom_" + dataset_id(fs::path(path).stem().string()); }
 
 // One record in either layout, as field name → values.
 class Fields {
@@ -172,8 +178,8 @@ class CustomListReader final : public ListReader {
                            bool& ok) {
     ok = true;
     if (declared.empty()) return;
-    if (result.dataset.empty()) result.dataset = slug(declared);
-    else if (result.dataset != slug(declared)) {
+    if (result.dataset.empty()) result.dataset = dataset_id(declared);
+    else if (result.dataset != dataset_id(declared)) {
       result.issues.push_back({path, line, "dataset", fmt::format("dataset '{}' differs from '{}' on earlier rows", declared, result.dataset)});
       ok = false;
     }

@@ -17,7 +17,7 @@ namespace {
 // Spellings the US, UN and OFAC lists use that ICU's English display names do not cover.
 // Keys go through country_key() before use.
 constexpr std::pair<const char*, const char*> kListSpellings[] = {
-    {"Burma", "MM"}, {"Myanmar", "MM"}, {"Korea, North", "KP"}, {"North Korea", "KP"},
+    {"Burma", "MM"}, {"Myanmar", "MM"}, {"Korea, North", "KP"}, {"DPRK", "KP"}, {"North Korea", "KP"},
     {"Democratic People's Republic of Korea", "KP"}, {"Korea, Democratic People's Republic of", "KP"},
     {"Korea, South", "KR"}, {"South Korea", "KR"}, {"Republic of Korea", "KR"},
     {"Russian Federation", "RU"}, {"Iran (Islamic Republic of)", "IR"}, {"Iran, Islamic Republic of", "IR"},
