@@ -146,8 +146,15 @@ Status download_file(const DownloadFile& file, const std::string& destination, c
 
 Result<UpdateReport> update_lists(SnapshotStore& store, const UpdateConfig& config, const std::vector<std::string>& only) {
   UpdateReport report;
-  const std::string stamp = utc_now_iso();
-  const std::string scratch = store.data_dir() + "/downloads/" + stamp;
+  const std::string scratch = store.data_dir() + "/downloads/" + utc_now_iso();
+  // Downloads are scratch: removed however this function returns.
+  struct RemoveOnExit {
+    std::string path;
+    ~RemoveOnExit() {
+      std::error_code ignored;
+      fs::remove_all(path, ignored);
+    }
+  } cleanup{scratch};
   std::vector<std::pair<std::string, std::string>> to_import;  // path, format
   for (const auto& source : config.sources) {
     if (!only.empty() && std::find(only.begin(), only.end(), source.name) == only.end()) continue;
@@ -180,8 +187,6 @@ Result<UpdateReport> update_lists(SnapshotStore& store, const UpdateConfig& conf
     for (const auto& s : imported->imported) report.updated.push_back(s.dataset);
     report.import = std::move(imported.value());
   }
-  std::error_code ignored;
-  fs::remove_all(scratch, ignored);
   return report;
 }
 
