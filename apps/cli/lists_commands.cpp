@@ -11,6 +11,7 @@
 #include "clearance/lists/importer.h"
 #include "clearance/lists/snapshot_diff.h"
 #include "clearance/lists/snapshot_store.h"
+#include "clearance/util/strings.h"
 #include "commands.h"
 
 namespace clearance::cli {
@@ -44,7 +45,10 @@ int run_import(const GlobalOptions& global, const std::vector<std::string>& file
                bool replace_all, const std::string& issues_file) {
   const auto start = std::chrono::steady_clock::now();
   SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
-  auto report = import_lists(store, files, {format, replace_all});
+  ImportOptions options;
+  options.format = format;
+  options.replace_all = replace_all;
+  auto report = import_lists(store, files, options);
   if (!report) {
     print_error(report.error());
     fmt::print(stderr, "nothing was imported; the current snapshot is unchanged\n");
@@ -127,8 +131,7 @@ int run_diff(const GlobalOptions& global, const std::string& old_ref, const std:
   for (size_t i = 0; i < diff.removed.size() && shown(i); ++i)
     fmt::print("- {:<40} {:<6} {}\n", diff.removed[i]->id, diff.removed[i]->list, diff.removed[i]->name);
   for (size_t i = 0; i < diff.changed.size() && shown(i); ++i) {
-    std::string fields;
-    for (const auto& f : diff.changed[i].fields) fields += (fields.empty() ? "" : ",") + f;
+    const std::string fields = join(diff.changed[i].fields, ",");
     fmt::print("~ {:<40} {:<6} {}  [{}]\n", diff.changed[i].after->id, diff.changed[i].after->list,
                diff.changed[i].after->name, fields);
   }
@@ -164,15 +167,16 @@ int run_update(const GlobalOptions& global, const std::string& config_path, cons
     fmt::print(stderr, "no source was downloaded; the current snapshot is unchanged\n");
   }
   if (!report->import) return kExitError;
-  return report->failed.empty() ? kExitOk : kExitPartial;
+  return report->failed.empty() && report->import->issues.empty() ? kExitOk : kExitPartial;
 }
 
 int run_history(const GlobalOptions& global) {
   SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
   auto current = store.current_id();
   for (const auto& m : store.history()) {
-    std::string datasets;
-    for (const auto& s : m.at("sources")) datasets += (datasets.empty() ? "" : ",") + s.value("dataset", "");
+    std::vector<std::string> names;
+    for (const auto& s : m.at("sources")) names.push_back(s.value("dataset", ""));
+    const std::string datasets = join(names, ",");
     const bool is_current = current && current.value() == m.value("id", "");
     fmt::print("{} {}  {}  {:>7} entities  {}\n", is_current ? "*" : " ", m.value("id", ""), m.value("created_at", ""),
                m.value("entity_count", uint64_t{0}), datasets);

@@ -60,7 +60,9 @@ TEST_F(SnapshotStoreTest, ReimportReplacesOnlyItsOwnDataset) {
   const ImportReport second = import_ok({fixture("lists/cn_custom.csv")});
   EXPECT_EQ(second.snapshot.entities.size(), 8u);  // 3 CSL + 2 UN kept, 3 custom added
   EXPECT_EQ(second.snapshot.sources.size(), 3u);
-  const ImportReport fresh = import_ok({fixture("lists/cn_custom.csv")}, {"", true});
+  ImportOptions replace_all;
+  replace_all.replace_all = true;
+  const ImportReport fresh = import_ok({fixture("lists/cn_custom.csv")}, replace_all);
   EXPECT_EQ(fresh.snapshot.entities.size(), 3u);
 }
 

@@ -156,6 +156,7 @@ Result<UpdateReport> update_lists(SnapshotStore& store, const UpdateConfig& conf
     }
   } cleanup{scratch};
   std::vector<std::pair<std::string, std::string>> to_import;  // path, format
+  ImportOptions options;  // formats are detected; the probe below confirms each one
   for (const auto& source : config.sources) {
     if (!only.empty() && std::find(only.begin(), only.end(), source.name) == only.end()) continue;
     const std::string dir = scratch + "/" + source.name;
@@ -164,6 +165,7 @@ Result<UpdateReport> update_lists(SnapshotStore& store, const UpdateConfig& conf
     for (const auto& file : source.files) {
       status = download_file(file, dir + "/" + file.save_as, config);
       if (!status) break;
+      options.origins[dir + "/" + file.save_as] = file.url;
     }
     if (!status) {
       report.failed.emplace_back(source.name, status.error().message);
@@ -181,7 +183,6 @@ Result<UpdateReport> update_lists(SnapshotStore& store, const UpdateConfig& conf
   if (!to_import.empty()) {
     std::vector<std::string> paths;
     for (const auto& [path, format] : to_import) paths.push_back(path);
-    ImportOptions options;  // formats are detected; the probe above already confirmed each one
     auto imported = import_lists(store, paths, options);
     if (!imported) return imported.error();
     for (const auto& s : imported->imported) report.updated.push_back(s.dataset);

@@ -120,6 +120,8 @@ Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::s
         return make_error(ErrorCode::invalid_argument,
                           fmt::format("{} and {} are both dataset '{}'; import one of them", other.files.front().path,
                                       source.files.front().path, source.dataset));
+    for (auto& f : source.files)
+      if (auto origin = options.origins.find(f.path); origin != options.origins.end()) f.path = origin->second;
     report.issues.insert(report.issues.end(), result.issues.begin(), result.issues.end());
     std::move(result.entities.begin(), result.entities.end(), std::back_inserter(fresh));
     report.imported.push_back(std::move(source));

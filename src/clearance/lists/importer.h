@@ -2,6 +2,7 @@
 // `lists import`: read list files, build a new snapshot from them and the lists already current,
 // and switch to it atomically. Any file that fails as a whole (wrong format, truncated) aborts the
 // import and leaves the current snapshot untouched; malformed records are skipped and reported.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,9 @@ namespace clearance {
 struct ImportOptions {
   std::string format;        // force a reader; empty = detect per file
   bool replace_all = false;  // start from nothing instead of the current snapshot's other lists
+  // Where each local file came from (download path → URL), recorded in the snapshot instead of
+  // the scratch path.
+  std::map<std::string, std::string> origins;
 };
 
 struct ImportReport {

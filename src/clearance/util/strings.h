@@ -14,6 +14,7 @@ std::string ascii_lower(std::string_view text);
 std::string ascii_upper(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view text, std::string_view prefix);
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
 // Collapses runs of whitespace (including newlines) into one space and trims.
 std::string collapse_whitespace(std::string_view text);
 // True when `text` is well-formed UTF-8.
