@@ -5,10 +5,10 @@
 namespace clearance::cli {
 
 // Exit codes scripts can rely on.
-constexpr int kExitOk = 0;        // success; for screening: no hit
-constexpr int kExitHits = 1;      // screening found at least one hit
-constexpr int kExitError = 2;     // bad input, missing data, I/O or network failure
-constexpr int kExitPartial = 3;   // finished, but some records or sources were skipped
+constexpr int kExitOk = 0;       // success; for screening: no hit
+constexpr int kExitHits = 1;     // screening found at least one hit
+constexpr int kExitError = 2;    // bad input, missing data, I/O or network failure
+constexpr int kExitPartial = 3;  // finished, but some records or sources were skipped
 
 struct GlobalOptions {
   std::string data_dir;

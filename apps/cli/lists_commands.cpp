@@ -1,10 +1,10 @@
 // `clearance lists …`: import, info, diff, update, history, formats.
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
 #include <chrono>
 #include <fstream>
 #include <iostream>
-
-#include <fmt/format.h>
-#include <fmt/ostream.h>
 #include <nlohmann/json.hpp>
 
 #include "clearance/lists/downloader.h"
@@ -18,13 +18,17 @@ namespace clearance::cli {
 
 namespace {
 
-void print_error(const Error& error) { fmt::print(stderr, "error: {}\n", error.message); }
+void print_error(const Error& error) {
+  fmt::print(stderr, "error: {}\n", error.message);
+}
 
 void print_issues(const std::vector<ParseIssue>& issues, const std::string& issues_file) {
   if (issues.empty()) return;
   constexpr size_t kShown = 20;
-  for (size_t i = 0; i < issues.size() && i < kShown; ++i) fmt::print(stderr, "skipped: {}\n", to_string(issues[i]));
-  if (issues.size() > kShown) fmt::print(stderr, "… and {} more skipped records\n", issues.size() - kShown);
+  for (size_t i = 0; i < issues.size() && i < kShown; ++i)
+    fmt::print(stderr, "skipped: {}\n", to_string(issues[i]));
+  if (issues.size() > kShown)
+    fmt::print(stderr, "… and {} more skipped records\n", issues.size() - kShown);
   if (!issues_file.empty()) {
     std::ofstream out(issues_file);
     for (const auto& issue : issues) out << to_string(issue) << '\n';
@@ -34,15 +38,16 @@ void print_issues(const std::vector<ParseIssue>& issues, const std::string& issu
 
 void print_import(const ImportReport& report, double seconds) {
   for (const auto& s : report.imported)
-    fmt::print("imported {:<14} {:<18} {:>7} entities, {:>4} skipped  {}\n", s.dataset, s.format, s.entities, s.skipped,
-               s.files.front().path);
-  fmt::print("snapshot {} ({} entities, {} lists){}  previous: {}  [{:.2f} s]\n", report.snapshot.id,
-             report.snapshot.entities.size(), report.snapshot.sources.size(), report.changed ? "" : " unchanged",
+    fmt::print("imported {:<14} {:<18} {:>7} entities, {:>4} skipped  {}\n", s.dataset, s.format,
+               s.entities, s.skipped, s.files.front().path);
+  fmt::print("snapshot {} ({} entities, {} lists){}  previous: {}  [{:.2f} s]\n",
+             report.snapshot.id, report.snapshot.entities.size(), report.snapshot.sources.size(),
+             report.changed ? "" : " unchanged",
              report.previous_id.empty() ? "none" : report.previous_id, seconds);
 }
 
-int run_import(const GlobalOptions& global, const std::vector<std::string>& files, const std::string& format,
-               bool replace_all, const std::string& issues_file) {
+int run_import(const GlobalOptions& global, const std::vector<std::string>& files,
+               const std::string& format, bool replace_all, const std::string& issues_file) {
   const auto start = std::chrono::steady_clock::now();
   SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
   ImportOptions options;
@@ -55,7 +60,8 @@ int run_import(const GlobalOptions& global, const std::vector<std::string>& file
     return kExitError;
   }
   print_issues(report->issues, issues_file);
-  print_import(report.value(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  print_import(report.value(),
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   return report->issues.empty() ? kExitOk : kExitPartial;
 }
 
@@ -71,26 +77,34 @@ int run_info(const GlobalOptions& global, const std::string& ref, bool json) {
     fmt::print("{}\n", m.dump(2));
     return kExitOk;
   }
-  fmt::print("snapshot      {}\ncontent hash  {}\ncreated       {}\nentities      {}\ndata dir      {}\n\n",
-             m.value("id", ""), m.value("content_hash", ""), m.value("created_at", ""),
-             m.value("entity_count", uint64_t{0}), store.data_dir());
-  fmt::print("{:<14} {:<18} {:>8} {:>8}  {:<12} {}\n", "dataset", "format", "entities", "skipped", "published", "imported");
+  fmt::print(
+      "snapshot      {}\ncontent hash  {}\ncreated       {}\nentities      {}\ndata dir      "
+      "{}\n\n",
+      m.value("id", ""), m.value("content_hash", ""), m.value("created_at", ""),
+      m.value("entity_count", uint64_t{0}), store.data_dir());
+  fmt::print("{:<14} {:<18} {:>8} {:>8}  {:<12} {}\n", "dataset", "format", "entities", "skipped",
+             "published", "imported");
   for (const auto& s : m.at("sources")) {
-    fmt::print("{:<14} {:<18} {:>8} {:>8}  {:<12} {}\n", s.value("dataset", ""), s.value("format", ""),
-               s.value("entities", uint64_t{0}), s.value("skipped", uint64_t{0}),
-               s.value("published", "").empty() ? "-" : s.value("published", ""), s.value("imported_at", ""));
+    fmt::print("{:<14} {:<18} {:>8} {:>8}  {:<12} {}\n", s.value("dataset", ""),
+               s.value("format", ""), s.value("entities", uint64_t{0}),
+               s.value("skipped", uint64_t{0}),
+               s.value("published", "").empty() ? "-" : s.value("published", ""),
+               s.value("imported_at", ""));
     for (const auto& f : s.at("files"))
-      fmt::print("    {}  sha256 {}  {} bytes  modified {}\n", f.value("path", ""), f.value("sha256", ""),
-                 f.value("bytes", uint64_t{0}), f.value("modified", ""));
+      fmt::print("    {}  sha256 {}  {} bytes  modified {}\n", f.value("path", ""),
+                 f.value("sha256", ""), f.value("bytes", uint64_t{0}), f.value("modified", ""));
   }
-  fmt::print("\n{:<14} {:<8} {:<48} {:>8}  {}\n", "dataset", "list", "sub-list", "entities", "newest listing");
+  fmt::print("\n{:<14} {:<8} {:<48} {:>8}  {}\n", "dataset", "list", "sub-list", "entities",
+             "newest listing");
   for (const auto& l : m.at("lists"))
-    fmt::print("{:<14} {:<8} {:<48} {:>8}  {}\n", l.value("dataset", ""), l.value("list", ""), l.value("sub_list", ""),
-               l.value("entities", uint64_t{0}), l.value("newest_listing", "").empty() ? "-" : l.value("newest_listing", ""));
+    fmt::print("{:<14} {:<8} {:<48} {:>8}  {}\n", l.value("dataset", ""), l.value("list", ""),
+               l.value("sub_list", ""), l.value("entities", uint64_t{0}),
+               l.value("newest_listing", "").empty() ? "-" : l.value("newest_listing", ""));
   return kExitOk;
 }
 
-int run_diff(const GlobalOptions& global, const std::string& old_ref, const std::string& new_ref, bool json, size_t limit) {
+int run_diff(const GlobalOptions& global, const std::string& old_ref, const std::string& new_ref,
+             bool json, size_t limit) {
   SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
   auto before = store.load(old_ref);
   if (!before) {
@@ -123,13 +137,14 @@ int run_diff(const GlobalOptions& global, const std::string& old_ref, const std:
     fmt::print("{}\n", out.dump(2));
     return kExitOk;
   }
-  fmt::print("{} → {}: {} added, {} removed, {} changed\n", before->id, after->id, diff.added.size(), diff.removed.size(),
-             diff.changed.size());
+  fmt::print("{} → {}: {} added, {} removed, {} changed\n", before->id, after->id,
+             diff.added.size(), diff.removed.size(), diff.changed.size());
   auto shown = [&](size_t i) { return limit == 0 || i < limit; };
   for (size_t i = 0; i < diff.added.size() && shown(i); ++i)
     fmt::print("+ {:<40} {:<6} {}\n", diff.added[i]->id, diff.added[i]->list, diff.added[i]->name);
   for (size_t i = 0; i < diff.removed.size() && shown(i); ++i)
-    fmt::print("- {:<40} {:<6} {}\n", diff.removed[i]->id, diff.removed[i]->list, diff.removed[i]->name);
+    fmt::print("- {:<40} {:<6} {}\n", diff.removed[i]->id, diff.removed[i]->list,
+               diff.removed[i]->name);
   for (size_t i = 0; i < diff.changed.size() && shown(i); ++i) {
     const std::string fields = join(diff.changed[i].fields, ",");
     fmt::print("~ {:<40} {:<6} {}  [{}]\n", diff.changed[i].after->id, diff.changed[i].after->list,
@@ -140,7 +155,8 @@ int run_diff(const GlobalOptions& global, const std::string& old_ref, const std:
   return kExitOk;
 }
 
-int run_update(const GlobalOptions& global, const std::string& config_path, const std::vector<std::string>& only) {
+int run_update(const GlobalOptions& global, const std::string& config_path,
+               const std::vector<std::string>& only) {
   const auto start = std::chrono::steady_clock::now();
   UpdateConfig config = default_update_config();
   if (!config_path.empty()) {
@@ -162,7 +178,8 @@ int run_update(const GlobalOptions& global, const std::string& config_path, cons
     fmt::print(stderr, "failed: {}: {} (its previous version is kept)\n", name, reason);
   if (report->import) {
     print_issues(report->import->issues, "");
-    print_import(report->import.value(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    print_import(report->import.value(),
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   } else {
     fmt::print(stderr, "no source was downloaded; the current snapshot is unchanged\n");
   }
@@ -178,8 +195,8 @@ int run_history(const GlobalOptions& global) {
     for (const auto& s : m.at("sources")) names.push_back(s.value("dataset", ""));
     const std::string datasets = join(names, ",");
     const bool is_current = current && current.value() == m.value("id", "");
-    fmt::print("{} {}  {}  {:>7} entities  {}\n", is_current ? "*" : " ", m.value("id", ""), m.value("created_at", ""),
-               m.value("entity_count", uint64_t{0}), datasets);
+    fmt::print("{} {}  {}  {:>7} entities  {}\n", is_current ? "*" : " ", m.value("id", ""),
+               m.value("created_at", ""), m.value("entity_count", uint64_t{0}), datasets);
   }
   return kExitOk;
 }
@@ -187,51 +204,58 @@ int run_history(const GlobalOptions& global) {
 }  // namespace
 
 void add_lists_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
-  auto* lists = app.add_subcommand("lists", "Import, inspect and update the sanctions and export-control lists");
+  auto* lists = app.add_subcommand(
+      "lists", "Import, inspect and update the sanctions and export-control lists");
   lists->require_subcommand(1);
 
-  auto* import = lists->add_subcommand("import", "Build a new snapshot from list files (format detected)");
+  auto* import =
+      lists->add_subcommand("import", "Build a new snapshot from list files (format detected)");
   static std::vector<std::string> files;
   static std::string format, issues_file;
   static bool replace_all = false;
   import->add_option("files", files, "List files or directories")->required();
   import->add_option("--format", format, "Force a format (see `lists formats`)");
-  import->add_flag("--replace-all", replace_all, "Drop lists not in this import instead of keeping them");
+  import->add_flag("--replace-all", replace_all,
+                   "Drop lists not in this import instead of keeping them");
   import->add_option("--issues", issues_file, "Write every skipped record to this file");
-  import->callback([&] { exit_code = run_import(global, files, format, replace_all, issues_file); });
+  import->callback([&] { exit_code = run_import(global, files, format, replace_all, issues_file);
+});
 
-  auto* info = lists->add_subcommand("info", "Per-list counts, dates and hashes of a snapshot");
-  static std::string info_ref = "current";
-  static bool info_json = false;
-  info->add_option("snapshot", info_ref, "Snapshot id, prefix, file, or 'current'");
-  info->add_flag("--json", info_json, "Print the manifest as JSON");
-  info->callback([&] { exit_code = run_info(global, info_ref, info_json); });
+auto* info = lists->add_subcommand("info", "Per-list counts, dates and hashes of a snapshot");
+static std::string info_ref = "current";
+static bool info_json = false;
+info->add_option("snapshot", info_ref, "Snapshot id, prefix, file, or 'current'");
+info->add_flag("--json", info_json, "Print the manifest as JSON");
+info->callback([&] { exit_code = run_info(global, info_ref, info_json); });
 
-  auto* diff = lists->add_subcommand("diff", "Entities added, removed and changed between two snapshots");
-  static std::string old_ref, new_ref = "current";
-  static bool diff_json = false;
-  static size_t diff_limit = 50;
-  diff->add_option("old", old_ref, "Older snapshot")->required();
-  diff->add_option("new", new_ref, "Newer snapshot (default: current)");
-  diff->add_flag("--json", diff_json, "Print JSON");
-  diff->add_option("--limit", diff_limit, "Show at most N entries of each kind (0 = all)");
-  diff->callback([&] { exit_code = run_diff(global, old_ref, new_ref, diff_json, diff_limit); });
+auto* diff =
+    lists->add_subcommand("diff", "Entities added, removed and changed between two snapshots");
+static std::string old_ref, new_ref = "current";
+static bool diff_json = false;
+static size_t diff_limit = 50;
+diff->add_option("old", old_ref, "Older snapshot")->required();
+diff->add_option("new", new_ref, "Newer snapshot (default: current)");
+diff->add_flag("--json", diff_json, "Print JSON");
+diff->add_option("--limit", diff_limit, "Show at most N entries of each kind (0 = all)");
+diff->callback([&] { exit_code = run_diff(global, old_ref, new_ref, diff_json, diff_limit); });
 
-  auto* update = lists->add_subcommand("update", "Download the official list files and import them");
-  static std::string config_path;
-  static std::vector<std::string> only;
-  update->add_option("--config", config_path, "JSON file with URLs, timeouts and checksums");
-  update->add_option("--only", only, "Update only these sources (us_csl, ofac_sdn, ofac_cons, un_sc)")->delimiter(',');
-  update->callback([&] { exit_code = run_update(global, config_path, only); });
+auto* update = lists->add_subcommand("update", "Download the official list files and import them");
+static std::string config_path;
+static std::vector<std::string> only;
+update->add_option("--config", config_path, "JSON file with URLs, timeouts and checksums");
+update->add_option("--only", only, "Update only these sources (us_csl, ofac_sdn, ofac_cons, un_sc)")
+    ->delimiter(',');
+update->callback([&] { exit_code = run_update(global, config_path, only); });
 
-  lists->add_subcommand("history", "Stored snapshots, oldest first (* = current)")->callback([&] {
-    exit_code = run_history(global);
-  });
+lists->add_subcommand("history", "Stored snapshots, oldest first (* = current)")->callback([&] {
+  exit_code = run_history(global);
+});
 
-  lists->add_subcommand("formats", "List formats Clearance reads")->callback([&] {
-    for (const ListReader* r : ReaderRegistry::instance().all()) fmt::print("{:<20} {}\n", r->format(), r->description());
-    exit_code = kExitOk;
-  });
-}
+lists->add_subcommand("formats", "List formats Clearance reads")->callback([&] {
+  for (const ListReader* r : ReaderRegistry::instance().all())
+    fmt::print("{:<20} {}\n", r->format(), r->description());
+  exit_code = kExitOk;
+});
+}  // namespace clearance::cli
 
 }  // namespace clearance::cli

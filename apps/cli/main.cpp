@@ -5,7 +5,7 @@
 
 int main(int argc, char** argv) {
   using namespace clearance::cli;
-  CLI::App app{"Clearance: export-control and sanctions screening",  "clearance"};
+  CLI::App app{"Clearance: export-control and sanctions screening", "clearance"};
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 success (no hit), 1 hits found, 2 error, 3 completed with skipped records.\n"

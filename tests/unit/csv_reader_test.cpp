@@ -19,7 +19,8 @@ std::vector<CsvRecord> read_all(std::string_view data) {
 }
 
 TEST(CsvReader, QuotedCommasDoubledQuotesAndEmbeddedNewlines) {
-  const auto rows = read_all("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"line1\nline2\"\nlast,row,here\n");
+  const auto rows =
+      read_all("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"line1\nline2\"\nlast,row,here\n");
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[1].fields, (std::vector<std::string>{"x, y", "say \"hi\"", "line1\nline2"}));
   EXPECT_EQ(rows[1].line, 2u);

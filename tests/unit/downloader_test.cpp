@@ -16,8 +16,9 @@ using test::shared;
 class DownloaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    for (const char* f : {"lists/un/UN_consolidated.xml", "lists/us_csl/consolidated_2022-05.csv.gz",
-                          "lists/ofac/cons_non_sdn_2025-12/cons_prim.csv"})
+    for (const char* f :
+         {"lists/un/UN_consolidated.xml", "lists/us_csl/consolidated_2022-05.csv.gz",
+          "lists/ofac/cons_non_sdn_2025-12/cons_prim.csv"})
       REQUIRE_SHARED_FILE(shared(f));
     const std::string cons = shared("lists/ofac/cons_non_sdn_2025-12/");
     server_.route("/un/consolidated.xml", {shared("lists/un/UN_consolidated.xml")});
@@ -26,7 +27,8 @@ class DownloaderTest : public ::testing::Test {
     server_.route("/ofac/CONS_ADD.CSV", {cons + "cons_add.csv"});
     server_.route("/ofac/CONS_ALT.CSV", {cons + "cons_alt.csv"});
     server_.route("/ofac/CONS_COMMENTS.CSV", {cons + "cons_comments.csv"});
-    server_.route("/cut/consolidated.xml", {shared("lists/un/UN_consolidated.xml"), LoopbackHttpServer::Mode::truncated});
+    server_.route("/cut/consolidated.xml",
+                  {shared("lists/un/UN_consolidated.xml"), LoopbackHttpServer::Mode::truncated});
     server_.start();
   }
 
@@ -37,7 +39,8 @@ class DownloaderTest : public ::testing::Test {
     c.sources = {
         {"un_sc", "un-xml", {{server_.url("/un/consolidated.xml"), "consolidated.xml", ""}}},
         {"us_csl", "csl-csv", {{server_.url("/csl/consolidated.csv"), "consolidated.csv", ""}}},
-        {"ofac_cons", "ofac-csv",
+        {"ofac_cons",
+         "ofac-csv",
          {{server_.url("/ofac/CONS_PRIM.CSV"), "cons_prim.csv", ""},
           {server_.url("/ofac/CONS_ADD.CSV"), "cons_add.csv", ""},
           {server_.url("/ofac/CONS_ALT.CSV"), "cons_alt.csv", ""},
@@ -74,7 +77,8 @@ TEST_F(DownloaderTest, TruncatedTransferIsDetectedAndNothingIsLost) {
   auto report = update_lists(store_, c, {"un_sc"});
   ASSERT_TRUE(report.ok());
   ASSERT_EQ(report->failed.size(), 1u);
-  EXPECT_NE(report->failed[0].second.find("truncated"), std::string::npos) << report->failed[0].second;
+  EXPECT_NE(report->failed[0].second.find("truncated"), std::string::npos)
+      << report->failed[0].second;
   EXPECT_FALSE(report->import.has_value());
   EXPECT_EQ(store_.current_id().value(), before);
   EXPECT_EQ(store_.load("current")->entities.size(), 1003u);
@@ -99,7 +103,8 @@ TEST_F(DownloaderTest, ChecksumMismatchIsRefused) {
   ASSERT_TRUE(report.ok());
   ASSERT_EQ(report->failed.size(), 1u);
   EXPECT_NE(report->failed[0].second.find("SHA-256"), std::string::npos);
-  c.sources[0].files[0].sha256 = sha256_hex(read_file_raw(shared("lists/un/UN_consolidated.xml")).value());
+  c.sources[0].files[0].sha256 =
+      sha256_hex(read_file_raw(shared("lists/un/UN_consolidated.xml")).value());
   report = update_lists(store_, c, {"un_sc"});
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->failed.empty());
@@ -118,8 +123,10 @@ TEST_F(DownloaderTest, UnreachableServerFailsWithinTheTimeout) {
 TEST(UpdateConfig, LoadsFromJsonAndRejectsNonsense) {
   test::TempDir dir;
   const std::string path = dir / "sources.json";
-  ASSERT_TRUE(write_file_atomic(path, R"({"timeout_seconds": 7, "sources": [{"name": "un_sc", "format": "un-xml",
-    "files": [{"url": "http://127.0.0.1/x.xml", "save_as": "x.xml", "sha256": "ab"}]}]})").ok());
+  ASSERT_TRUE(write_file_atomic(
+                  path, R"({"timeout_seconds": 7, "sources": [{"name": "un_sc", "format": "un-xml",
+    "files": [{"url": "http://127.0.0.1/x.xml", "save_as": "x.xml", "sha256": "ab"}]}]})")
+                  .ok());
   auto config = load_update_config(path);
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->timeout_seconds, 7);

@@ -46,8 +46,12 @@ class LoopbackHttpServer {
   }
 
   void route(const std::string& path, Route r) { routes_[path] = std::move(r); }
-  void start() { thread_ = std::thread([this] { serve(); }); }
-  std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  void start() {
+    thread_ = std::thread([this] { serve(); });
+  }
+  std::string url(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
 
  private:
   void serve() {
@@ -73,13 +77,16 @@ class LoopbackHttpServer {
     const std::string path = request.substr(start, request.find(' ', start) - start);
     auto it = routes_.find(path);
     if (it == routes_.end() || it->second.mode == Mode::not_found) {
-      send_all(client, "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found");
+      send_all(client,
+               "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found");
       return;
     }
     const std::string body = read_file_raw(it->second.file).value();
-    send_all(client, "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " +
-                         std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n");
-    // Truncated: announce the full length, send half, hang up — what a dropped connection looks like.
+    send_all(client,
+             "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " +
+                 std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n");
+    // Truncated: announce the full length, send half, hang up — what a dropped connection looks
+    // like.
     send_all(client, it->second.mode == Mode::truncated ? body.substr(0, body.size() / 2) : body);
   }
 

@@ -14,7 +14,8 @@ TEST(SplitEmbeddedAliases, ParenthesisedAka) {
 }
 
 TEST(SplitEmbeddedAliases, ParenthesisedFkaWithCommaAndSeveralNames) {
-  const auto s = split_embedded_aliases("Mexpar International, Inc. (a.k.a. Pasadena Aerospace; Aviation Logistics and Supply)");
+  const auto s = split_embedded_aliases(
+      "Mexpar International, Inc. (a.k.a. Pasadena Aerospace; Aviation Logistics and Supply)");
   EXPECT_EQ(s.name, "Mexpar International, Inc.");
   ASSERT_EQ(s.aliases.size(), 2u);
   EXPECT_EQ(s.aliases[1].name, "Aviation Logistics and Supply");
@@ -33,7 +34,9 @@ TEST(SplitEmbeddedAliases, AliasInTheMiddleOfAPersonName) {
 }
 
 TEST(SplitEmbeddedAliases, UnparenthesisedAka) {
-  const auto s = split_embedded_aliases("Chitron Electronics Company Ltd., a.k.a. Chi-Chung Electronics Company Ltd. (Chitron-Shenzhen)");
+  const auto s = split_embedded_aliases(
+      "Chitron Electronics Company Ltd., a.k.a. Chi-Chung Electronics Company Ltd. "
+      "(Chitron-Shenzhen)");
   EXPECT_EQ(s.name, "Chitron Electronics Company Ltd.");
   ASSERT_EQ(s.aliases.size(), 1u);
   EXPECT_EQ(s.aliases[0].name, "Chi-Chung Electronics Company Ltd. (Chitron-Shenzhen)");
@@ -47,7 +50,8 @@ TEST(SplitEmbeddedAliases, PlainNameUntouched) {
 
 TEST(ParseAliasList, EntityListAndSeparatorAndMarkers) {
   const auto aliases = parse_alias_list(
-      "China Shipbuilding Industry Group Co., Ltd. (CSIC) 12th Research Institute; and Thermal Processing Technology "
+      "China Shipbuilding Industry Group Co., Ltd. (CSIC) 12th Research Institute; and Thermal "
+      "Processing Technology "
       "Research Institute, a.k.a., Hot Working Technology Research Institute.; F.K.A. Old Name");
   ASSERT_EQ(aliases.size(), 4u);
   EXPECT_EQ(aliases[1].name, "Thermal Processing Technology Research Institute");

@@ -26,11 +26,13 @@ const Entity* find(const ReadResult& r, std::string_view id) {
 }
 
 bool has_alias(const Entity& e, std::string_view name, AliasKind kind) {
-  return std::any_of(e.aliases.begin(), e.aliases.end(), [&](const Alias& a) { return a.name == name && a.kind == kind; });
+  return std::any_of(e.aliases.begin(), e.aliases.end(),
+                     [&](const Alias& a) { return a.name == name && a.kind == kind; });
 }
 
 bool has_issue(const ReadResult& r, size_t line, std::string_view field) {
-  return std::any_of(r.issues.begin(), r.issues.end(), [&](const ParseIssue& i) { return i.line == line && i.field == field; });
+  return std::any_of(r.issues.begin(), r.issues.end(),
+                     [&](const ParseIssue& i) { return i.line == line && i.field == field; });
 }
 
 TEST(CslCsvReader, MapsEveryColumnAndReportsBadRows) {
@@ -61,7 +63,8 @@ TEST(CslCsvReader, MapsEveryColumnAndReportsBadRows) {
   EXPECT_EQ(sdn->identifiers[0].type, "Passport");
   EXPECT_EQ(sdn->identifiers[0].number, "A1234567");
   EXPECT_EQ(sdn->identifiers[0].country, "IR");
-  const auto gender = std::find_if(sdn->properties.begin(), sdn->properties.end(), [](auto& p) { return p.key == "gender"; });
+  const auto gender = std::find_if(sdn->properties.begin(), sdn->properties.end(),
+                                   [](auto& p) { return p.key == "gender"; });
   ASSERT_NE(gender, sdn->properties.end());
   EXPECT_EQ(gender->value, "Male");
 
@@ -119,13 +122,15 @@ TEST(OfacCsvReader, JoinsTheFourFilesAndReportsBadRows) {
   ASSERT_NE(vessel, nullptr);
   EXPECT_EQ(vessel->type, EntityType::vessel);
   // Remarks continue in sdn_comments.csv.
-  EXPECT_NE(vessel->remarks.find("continued in comments file."), std::string::npos) << vessel->remarks;
+  EXPECT_NE(vessel->remarks.find("continued in comments file."), std::string::npos)
+      << vessel->remarks;
   EXPECT_EQ(vessel->identifiers.at(0).type, "IMO");
   // X9 is not a number (line 4), 777 has too few fields (line 5), add.csv names an unknown entity.
   EXPECT_TRUE(has_issue(r, 4, "ent_num"));
   EXPECT_TRUE(has_issue(r, 5, ""));
-  EXPECT_TRUE(std::any_of(r.issues.begin(), r.issues.end(),
-                          [](auto& i) { return i.file.ends_with("add.csv") && i.line == 3 && i.field == "ent_num"; }));
+  EXPECT_TRUE(std::any_of(r.issues.begin(), r.issues.end(), [](auto& i) {
+    return i.file.ends_with("add.csv") && i.line == 3 && i.field == "ent_num";
+  }));
 }
 
 TEST(UnXmlReader, IndividualsEntitiesAliasesAndDocuments) {
@@ -216,10 +221,12 @@ TEST(BadFiles, WrongFormatIsRefusedWithAClearMessage) {
   auto r = read_list_file(fixture("lists/un_small.xml"), "csl-csv");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::format);
-  EXPECT_NE(r.error().message.find("is not a csl-csv file"), std::string::npos) << r.error().message;
+  EXPECT_NE(r.error().message.find("is not a csl-csv file"), std::string::npos)
+      << r.error().message;
   auto unknown = read_list_file(fixture("lists/sdn_set/add.csv"), "");
   ASSERT_FALSE(unknown.ok());
-  EXPECT_NE(unknown.error().message.find("not a list format"), std::string::npos) << unknown.error().message;
+  EXPECT_NE(unknown.error().message.find("not a list format"), std::string::npos)
+      << unknown.error().message;
 }
 
 class TruncatedFiles : public ::testing::Test {
@@ -228,7 +235,9 @@ class TruncatedFiles : public ::testing::Test {
     auto bytes = read_file_raw(source);
     EXPECT_TRUE(bytes.ok());
     const std::string path = dir_ / name;
-    EXPECT_TRUE(write_file_atomic(path, bytes->substr(0, static_cast<size_t>(bytes->size() * fraction))).ok());
+    EXPECT_TRUE(
+        write_file_atomic(path, bytes->substr(0, static_cast<size_t>(bytes->size() * fraction)))
+            .ok());
     return path;
   }
   test::TempDir dir_;
@@ -255,7 +264,9 @@ TEST_F(TruncatedFiles, CsvCutInsideAQuotedFieldIsAnIntegrityError) {
 
 TEST_F(TruncatedFiles, GzipCutShortIsAnIntegrityError) {
   REQUIRE_SHARED_FILE(test::shared("lists/us_csl/consolidated_2022-05.csv.gz"));
-  auto r = read_list_file(truncated_copy(test::shared("lists/us_csl/consolidated_2022-05.csv.gz"), "c.csv.gz", 0.5), "");
+  auto r = read_list_file(
+      truncated_copy(test::shared("lists/us_csl/consolidated_2022-05.csv.gz"), "c.csv.gz", 0.5),
+      "");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::integrity);
   EXPECT_NE(r.error().message.find("truncated gzip"), std::string::npos) << r.error().message;
@@ -263,13 +274,16 @@ TEST_F(TruncatedFiles, GzipCutShortIsAnIntegrityError) {
 
 TEST_F(TruncatedFiles, ZipCutShortIsAnIntegrityError) {
   REQUIRE_SHARED_FILE(test::shared("lists/ofac/CONS_ENHANCED_2025-01-14.ZIP"));
-  auto r = read_list_file(truncated_copy(test::shared("lists/ofac/CONS_ENHANCED_2025-01-14.ZIP"), "CONS_ENHANCED.ZIP", 0.7), "");
+  auto r = read_list_file(truncated_copy(test::shared("lists/ofac/CONS_ENHANCED_2025-01-14.ZIP"),
+                                         "CONS_ENHANCED.ZIP", 0.7),
+                          "");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::integrity) << r.error().message;
 }
 
 TEST_F(TruncatedFiles, JsonCutShortIsRefused) {
-  auto r = read_list_file(truncated_copy(fixture("lists/csl_small.json"), "consolidated.json", 0.5), "csl-json");
+  auto r = read_list_file(truncated_copy(fixture("lists/csl_small.json"), "consolidated.json", 0.5),
+                          "csl-json");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("truncated"), std::string::npos) << r.error().message;
 }

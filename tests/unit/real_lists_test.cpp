@@ -46,8 +46,9 @@ TEST(RealLists, ConsolidatedScreeningList2022) {
   EXPECT_EQ(r.entities.size(), 14160u);
   EXPECT_TRUE(r.issues.empty());
   const std::map<std::string, size_t> expected = {
-      {"EL", 2001}, {"SDN", 10026}, {"DPL", 462}, {"UVL", 201}, {"MEU", 71},   {"DTC", 727}, {"ISN", 163},
-      {"SSI", 290}, {"PLC", 78},    {"CMIC", 68}, {"CAP", 53},  {"NS-MBS", 17}, {"FSE", 3}};
+      {"EL", 2001}, {"SDN", 10026}, {"DPL", 462}, {"UVL", 201}, {"MEU", 71},
+      {"DTC", 727}, {"ISN", 163},   {"SSI", 290}, {"PLC", 78},  {"CMIC", 68},
+      {"CAP", 53},  {"NS-MBS", 17}, {"FSE", 3}};
   EXPECT_EQ(count_by_list(r), expected);
   // Ids are unique even where the CSL repeats a name or a source row id.
   std::set<std::string> ids;
@@ -91,7 +92,8 @@ TEST(RealLists, OfacSdnFullSet2021) {
   size_t strong_aliases = 0;
   for (const auto& e : r.entities)
     for (const auto& a : e.aliases) strong_aliases += a.kind != AliasKind::weak;
-  // alt.csv has 11,910 rows; two repeat an alias of the same entity and four repeat its primary name.
+  // alt.csv has 11,910 rows; two repeat an alias of the same entity and four repeat its primary
+  // name.
   EXPECT_EQ(strong_aliases, 11904u);
 }
 

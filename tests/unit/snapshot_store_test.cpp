@@ -1,5 +1,7 @@
 // Snapshots: import builds one, a re-import replaces only its own dataset, a failed import changes
 // nothing, a damaged file is refused, and diff reports what changed.
+#include "clearance/lists/snapshot_store.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -8,7 +10,6 @@
 #include "clearance/lists/importer.h"
 #include "clearance/lists/snapshot_codec.h"
 #include "clearance/lists/snapshot_diff.h"
-#include "clearance/lists/snapshot_store.h"
 #include "clearance/util/file_io.h"
 #include "test_support.h"
 
@@ -30,7 +31,8 @@ class SnapshotStoreTest : public ::testing::Test {
 };
 
 TEST_F(SnapshotStoreTest, ImportMakesACurrentSnapshotThatLoadsBackIdentically) {
-  const ImportReport report = import_ok({fixture("lists/csl_small.csv"), fixture("lists/un_small.xml")});
+  const ImportReport report =
+      import_ok({fixture("lists/csl_small.csv"), fixture("lists/un_small.xml")});
   EXPECT_EQ(report.snapshot.entities.size(), 5u);
   EXPECT_EQ(report.issues.size(), 3u);
   EXPECT_EQ(report.imported.size(), 2u);
@@ -79,7 +81,8 @@ TEST_F(SnapshotStoreTest, AFailedImportLeavesTheCurrentSnapshotIntact) {
   EXPECT_EQ(read_file_raw(store_.snapshot_path(first.snapshot.id)).value(), bytes_before);
   // A truncated file likewise.
   const std::string cut = dir_ / "cut.xml";
-  ASSERT_TRUE(write_file_atomic(cut, read_file_raw(fixture("lists/un_small.xml"))->substr(0, 900)).ok());
+  ASSERT_TRUE(
+      write_file_atomic(cut, read_file_raw(fixture("lists/un_small.xml"))->substr(0, 900)).ok());
   ASSERT_FALSE(import_lists(store_, {cut}, {}).ok());
   EXPECT_EQ(store_.load("current")->entities.size(), 3u);
 }
@@ -89,7 +92,8 @@ TEST_F(SnapshotStoreTest, ACrashBeforeTheSwitchLeavesThePreviousSnapshotCurrent)
   // What a crash mid-write leaves behind: a partial temporary file beside CURRENT and a partial
   // snapshot under a temporary name. Neither is ever read.
   std::ofstream(store_.data_dir() + "/CURRENT.tmp-999") << "deadbeef";
-  std::ofstream(store_.data_dir() + "/snapshots/feedfacefeedface.snap.tmp-999") << "CLRSNAP1 partial";
+  std::ofstream(store_.data_dir() + "/snapshots/feedfacefeedface.snap.tmp-999")
+      << "CLRSNAP1 partial";
   auto loaded = store_.load("current");
   ASSERT_TRUE(loaded.ok());
   EXPECT_EQ(loaded->id, first.snapshot.id);

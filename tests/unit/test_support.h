@@ -1,5 +1,6 @@
 #pragma once
-// Paths to fixtures (written by the project, in the repo) and shared data (real list files, outside it).
+// Paths to fixtures (written by the project, in the repo) and shared data (real list files, outside
+// it).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -8,20 +9,25 @@
 
 namespace clearance::test {
 
-inline std::string fixture(const std::string& relative) { return std::string(CLEARANCE_FIXTURES_DIR) + "/" + relative; }
+inline std::string fixture(const std::string& relative) {
+  return std::string(CLEARANCE_FIXTURES_DIR) + "/" + relative;
+}
 
 inline std::string shared_data_dir() {
   if (const char* env = std::getenv("CLEARANCE_SHARED_DATA"); env && *env) return env;
   return CLEARANCE_SHARED_DATA_DIR;
 }
 
-inline std::string shared(const std::string& relative) { return shared_data_dir() + "/" + relative; }
+inline std::string shared(const std::string& relative) {
+  return shared_data_dir() + "/" + relative;
+}
 
 // A fresh empty directory under the system temp dir, removed when the object goes.
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "clearance-test-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "clearance-test-XXXXXX").string();
     path_ = ::mkdtemp(pattern.data());
   }
   ~TempDir() {
@@ -38,8 +44,9 @@ class TempDir {
 }  // namespace clearance::test
 
 // Real list files are required: CI runs on a machine with ../shared/data beside the checkout.
-#define REQUIRE_SHARED_FILE(path)                                                                        \
-  do {                                                                                                   \
-    if (!std::filesystem::exists(path)) FAIL() << "shared data file missing: " << (path)                 \
-                                               << " (set CLEARANCE_SHARED_DATA to the data directory)"; \
+#define REQUIRE_SHARED_FILE(path)                                     \
+  do {                                                                \
+    if (!std::filesystem::exists(path))                               \
+      FAIL() << "shared data file missing: " << (path)                \
+             << " (set CLEARANCE_SHARED_DATA to the data directory)"; \
   } while (0)

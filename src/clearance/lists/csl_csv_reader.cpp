@@ -22,7 +22,8 @@ class CslCsvReader final : public ListReader {
   int recognize(std::string_view, std::string_view head) const override {
     const std::string first_line(head.substr(0, head.find('\n')));
     int found = 0;
-    for (const char* column : kRequiredColumns) found += first_line.find(column) != std::string::npos;
+    for (const char* column : kRequiredColumns)
+      found += first_line.find(column) != std::string::npos;
     if (found == 4 && first_line.find("entity_number") != std::string::npos) return 95;
     return 0;
   }
@@ -34,23 +35,30 @@ class CslCsvReader final : public ListReader {
     CsvReader csv(content);
     CsvRecord row;
     auto got = csv.next(row);
-    if (!got) return make_error(ErrorCode::format, fmt::format("{}: {}", path, got.error().message));
-    if (!got.value()) return make_error(ErrorCode::format, fmt::format("{}: empty file, expected a CSL CSV header", path));
+    if (!got)
+      return make_error(ErrorCode::format, fmt::format("{}: {}", path, got.error().message));
+    if (!got.value())
+      return make_error(ErrorCode::format,
+                        fmt::format("{}: empty file, expected a CSL CSV header", path));
     const CsvHeader header(row.fields);
     for (const char* column : kRequiredColumns)
       if (!header.has(column))
-        return make_error(ErrorCode::format,
-                          fmt::format("{}: not a Consolidated Screening List CSV: header has no '{}' column", path, column));
+        return make_error(
+            ErrorCode::format,
+            fmt::format("{}: not a Consolidated Screening List CSV: header has no '{}' column",
+                        path, column));
     const Columns c(header);
     CountryResolver countries;
     while (true) {
       got = csv.next(row);
-      if (!got) return make_error(ErrorCode::integrity, fmt::format("{}: {}", path, got.error().message));
+      if (!got)
+        return make_error(ErrorCode::integrity, fmt::format("{}: {}", path, got.error().message));
       if (!got.value()) break;
       if (is_blank(row)) continue;  // the CSL ends with empty rows
       if (row.fields.size() != header.size()) {
-        result.issues.push_back({path, row.line, "",
-                                 fmt::format("row has {} fields, header has {}", row.fields.size(), header.size())});
+        result.issues.push_back(
+            {path, row.line, "",
+             fmt::format("row has {} fields, header has {}", row.fields.size(), header.size())});
         continue;
       }
       if (const size_t bad = find_invalid_utf8_field(row); bad != CsvHeader::npos) {
@@ -71,23 +79,39 @@ class CslCsvReader final : public ListReader {
  private:
   struct Columns {
     explicit Columns(const CsvHeader& h)
-        : id(h.index("_id")), source(h.index("source")), entity_number(h.index("entity_number")),
-          type(h.index("type")), programs(h.index("programs")), name(h.index("name")), title(h.index("title")),
-          addresses(h.index("addresses")), frn(h.index("federal_register_notice")),
-          start_date(h.index("start_date")), end_date(h.index("end_date")),
-          standard_order(h.index("standard_order")), license_requirement(h.index("license_requirement")),
-          license_policy(h.index("license_policy")), call_sign(h.index("call_sign")),
-          vessel_type(h.index("vessel_type")), gross_tonnage(h.index("gross_tonnage")),
-          grt(h.index("gross_registered_tonnage")), vessel_flag(h.index("vessel_flag")),
-          vessel_owner(h.index("vessel_owner")), remarks(h.index("remarks")),
-          source_list_url(h.index("source_list_url")), alt_names(h.index("alt_names")),
-          citizenships(h.index("citizenships")), dates_of_birth(h.index("dates_of_birth")),
-          nationalities(h.index("nationalities")), places_of_birth(h.index("places_of_birth")),
-          source_information_url(h.index("source_information_url")), ids(h.index("ids")) {}
-    size_t id, source, entity_number, type, programs, name, title, addresses, frn, start_date, end_date,
-        standard_order, license_requirement, license_policy, call_sign, vessel_type, gross_tonnage, grt,
-        vessel_flag, vessel_owner, remarks, source_list_url, alt_names, citizenships, dates_of_birth,
-        nationalities, places_of_birth, source_information_url, ids;
+        : id(h.index("_id")),
+          source(h.index("source")),
+          entity_number(h.index("entity_number")),
+          type(h.index("type")),
+          programs(h.index("programs")),
+          name(h.index("name")),
+          title(h.index("title")),
+          addresses(h.index("addresses")),
+          frn(h.index("federal_register_notice")),
+          start_date(h.index("start_date")),
+          end_date(h.index("end_date")),
+          standard_order(h.index("standard_order")),
+          license_requirement(h.index("license_requirement")),
+          license_policy(h.index("license_policy")),
+          call_sign(h.index("call_sign")),
+          vessel_type(h.index("vessel_type")),
+          gross_tonnage(h.index("gross_tonnage")),
+          grt(h.index("gross_registered_tonnage")),
+          vessel_flag(h.index("vessel_flag")),
+          vessel_owner(h.index("vessel_owner")),
+          remarks(h.index("remarks")),
+          source_list_url(h.index("source_list_url")),
+          alt_names(h.index("alt_names")),
+          citizenships(h.index("citizenships")),
+          dates_of_birth(h.index("dates_of_birth")),
+          nationalities(h.index("nationalities")),
+          places_of_birth(h.index("places_of_birth")),
+          source_information_url(h.index("source_information_url")),
+          ids(h.index("ids")) {}
+    size_t id, source, entity_number, type, programs, name, title, addresses, frn, start_date,
+        end_date, standard_order, license_requirement, license_policy, call_sign, vessel_type,
+        gross_tonnage, grt, vessel_flag, vessel_owner, remarks, source_list_url, alt_names,
+        citizenships, dates_of_birth, nationalities, places_of_birth, source_information_url, ids;
   };
 
   static bool is_blank(const CsvRecord& row) {
@@ -102,7 +126,9 @@ class CslCsvReader final : public ListReader {
     return CsvHeader::npos;
   }
 
-  static std::string get(const CsvRecord& row, size_t index) { return trim_copy(field_or_empty(row, index)); }
+  static std::string get(const CsvRecord& row, size_t index) {
+    return trim_copy(field_or_empty(row, index));
+  }
   static std::vector<std::string> multi(const CsvRecord& row, size_t index) {
     return split_trimmed(field_or_empty(row, index), ";");
   }
@@ -137,7 +163,8 @@ class CslCsvReader final : public ListReader {
     r.dates_of_birth = multi(row, c.dates_of_birth);
     r.nationalities = multi(row, c.nationalities);
     r.places_of_birth = multi(row, c.places_of_birth);
-    for (const auto& a : multi(row, c.addresses)) r.addresses.push_back(parse_csl_address(a, countries));
+    for (const auto& a : multi(row, c.addresses))
+      r.addresses.push_back(parse_csl_address(a, countries));
     for (const auto& i : multi(row, c.ids)) r.ids.push_back(parse_csl_identifier(i, countries));
     return r;
   }

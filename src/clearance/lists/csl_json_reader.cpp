@@ -1,8 +1,7 @@
 // trade.gov Consolidated Screening List, consolidated.json layout: {"results": [ {…}, … ]} where
 // multi-valued fields are arrays and addresses/ids are arrays of objects.
-#include <simdjson.h>
-
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include "clearance/lists/csl_record.h"
 #include "clearance/lists/entity_ids.h"
@@ -53,7 +52,8 @@ class CslJsonReader final : public ListReader {
   int recognize(std::string_view path, std::string_view head) const override {
     const std::string_view t = trim(head);
     if (t.empty() || (t.front() != '{' && t.front() != '[')) return 0;
-    if (head.find("\"results\"") != std::string_view::npos && head.find("\"source\"") != std::string_view::npos)
+    if (head.find("\"results\"") != std::string_view::npos &&
+        head.find("\"source\"") != std::string_view::npos)
       return 90;
     if (head.find("\"alt_names\"") != std::string_view::npos) return 80;
     return path.find("consolidated") != std::string_view::npos ? 30 : 0;
@@ -67,17 +67,19 @@ class CslJsonReader final : public ListReader {
     const simdjson::padded_string padded(content);
     element root;
     if (auto error = parser.parse(padded).get(root))
-      return make_error(error == simdjson::TAPE_ERROR || error == simdjson::UNCLOSED_STRING ? ErrorCode::integrity
-                                                                                           : ErrorCode::format,
-                        fmt::format("{}: not valid JSON ({}); truncated or not a CSL JSON file", path,
-                                    simdjson::error_message(error)));
+      return make_error(error == simdjson::TAPE_ERROR || error == simdjson::UNCLOSED_STRING
+                            ? ErrorCode::integrity
+                            : ErrorCode::format,
+                        fmt::format("{}: not valid JSON ({}); truncated or not a CSL JSON file",
+                                    path, simdjson::error_message(error)));
     simdjson::dom::array rows;
     if (root.is_array()) {
       rows = root.get_array().value_unsafe();
     } else if (root.is_object()) {
       element results;
       if (root.get_object().value_unsafe().at_key("results").get(results) || !results.is_array())
-        return make_error(ErrorCode::format, fmt::format("{}: not a CSL JSON file: no \"results\" array", path));
+        return make_error(ErrorCode::format,
+                          fmt::format("{}: not a CSL JSON file: no \"results\" array", path));
       rows = results.get_array().value_unsafe();
     } else {
       return make_error(ErrorCode::format, fmt::format("{}: not a CSL JSON file", path));
@@ -93,12 +95,14 @@ class CslJsonReader final : public ListReader {
       const object obj = row.get_object().value_unsafe();
       CslRecord r = to_record(obj, countries);
       if (r.source.empty()) {
-        result.issues.push_back({path, 0, fmt::format("results[{}].source", index - 1), "source is empty"});
+        result.issues.push_back(
+            {path, 0, fmt::format("results[{}].source", index - 1), "source is empty"});
         continue;
       }
       Entity entity;
       if (!build_csl_entity(std::move(r), countries, entity)) {
-        result.issues.push_back({path, 0, fmt::format("results[{}].name", index - 1), "name is empty"});
+        result.issues.push_back(
+            {path, 0, fmt::format("results[{}].name", index - 1), "name is empty"});
         continue;
       }
       result.entities.push_back(std::move(entity));
@@ -155,8 +159,8 @@ class CslJsonReader final : public ListReader {
         address.postal_code = field(ao, "postal_code");
         address.country_text = field(ao, "country");
         address.country = countries.resolve(address.country_text);
-        for (const auto* part : {&address.street, &address.city, &address.state, &address.postal_code,
-                                 &address.country_text})
+        for (const auto* part : {&address.street, &address.city, &address.state,
+                                 &address.postal_code, &address.country_text})
           if (!part->empty()) address.full += (address.full.empty() ? "" : ", ") + *part;
         r.addresses.push_back(std::move(address));
       }

@@ -32,8 +32,8 @@ Address parse_csl_address(const std::string& text, CountryResolver& countries) {
       parts.pop_back();
     }
   }
-  // With a country resolved, the CSL's last parts are "…, city, [postal,] CC"; keep the city when the
-  // shape is unambiguous, the full line otherwise.
+  // With a country resolved, the CSL's last parts are "…, city, [postal,] CC"; keep the city when
+  // the shape is unambiguous, the full line otherwise.
   if (!address.country.empty() && parts.size() >= 2) {
     const std::string& last = parts.back();
     const bool last_is_postal = std::any_of(last.begin(), last.end(), ::isdigit);
@@ -47,7 +47,8 @@ Address parse_csl_address(const std::string& text, CountryResolver& countries) {
 }
 
 static bool looks_like_date(const std::string& text) {
-  return text.size() == 10 && text[4] == '-' && text[7] == '-' && isdigit(static_cast<unsigned char>(text[0]));
+  return text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+         isdigit(static_cast<unsigned char>(text[0]));
 }
 
 Identifier parse_csl_identifier(const std::string& text, CountryResolver& countries) {
@@ -76,7 +77,8 @@ static void add_property(Entity& e, const char* key, const std::string& value) {
   if (!trim(value).empty()) e.properties.push_back({key, trim_copy(value)});
 }
 
-static std::vector<std::string> resolve_all(const std::vector<std::string>& texts, CountryResolver& countries) {
+static std::vector<std::string> resolve_all(const std::vector<std::string>& texts,
+                                            CountryResolver& countries) {
   std::vector<std::string> out;
   for (const auto& t : texts) {
     std::string code = countries.resolve(t);
@@ -106,15 +108,19 @@ bool build_csl_entity(CslRecord&& r, CountryResolver& countries, Entity& e) {
   e.list = csl_list_code(r.source);
   e.source_id = trim_copy(r.entity_number);
   e.type = entity_type_from_string(r.type);
-  if (e.type == EntityType::unknown && iequals(trim(r.type), "entity")) e.type = EntityType::organization;
+  if (e.type == EntityType::unknown && iequals(trim(r.type), "entity"))
+    e.type = EntityType::organization;
   e.name = std::move(split.name);
   std::vector<Alias> aliases = std::move(split.aliases);
-  for (const auto& alt : r.alt_names) append_unique_aliases(aliases, parse_alias_list(alt, ";"), {});
+  for (const auto& alt : r.alt_names)
+    append_unique_aliases(aliases, parse_alias_list(alt, ";"), {});
   append_unique_aliases(e.aliases, aliases, e.name);
   e.addresses = std::move(r.addresses);
   for (auto& id : r.ids) {
     // The CSL carries a few non-identifiers in the ids column; keep them, but as properties.
-    const bool informational = id.type == "Gender" || (!id.type.empty() && (id.type.back() == '-' || id.type.back() == ':'));
+    const bool informational =
+        id.type == "Gender" ||
+        (!id.type.empty() && (id.type.back() == '-' || id.type.back() == ':'));
     if (informational)
       e.properties.push_back({id.type == "Gender" ? "gender" : id.type, id.number});
     else
@@ -132,7 +138,8 @@ bool build_csl_entity(CslRecord&& r, CountryResolver& countries, Entity& e) {
   e.license_requirement = collapse_whitespace(r.license_requirement);
   e.license_policy = collapse_whitespace(r.license_policy);
   e.federal_register_notice = collapse_whitespace(r.federal_register_notice);
-  if (e.type == EntityType::unknown && (!r.vessel_type.empty() || !r.call_sign.empty())) e.type = EntityType::vessel;
+  if (e.type == EntityType::unknown && (!r.vessel_type.empty() || !r.call_sign.empty()))
+    e.type = EntityType::vessel;
   add_property(e, "title", r.title);
   add_property(e, "standard_order", r.standard_order);
   add_property(e, "call_sign", r.call_sign);

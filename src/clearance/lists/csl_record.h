@@ -10,15 +10,18 @@
 namespace clearance {
 
 struct CslRecord {
-  std::string id, source, entity_number, type, name, title, federal_register_notice, start_date, end_date,
-      standard_order, license_requirement, license_policy, call_sign, vessel_type, gross_tonnage,
-      gross_registered_tonnage, vessel_flag, vessel_owner, remarks, source_list_url, source_information_url;
-  std::vector<std::string> programs, alt_names, citizenships, dates_of_birth, nationalities, places_of_birth;
+  std::string id, source, entity_number, type, name, title, federal_register_notice, start_date,
+      end_date, standard_order, license_requirement, license_policy, call_sign, vessel_type,
+      gross_tonnage, gross_registered_tonnage, vessel_flag, vessel_owner, remarks, source_list_url,
+      source_information_url;
+  std::vector<std::string> programs, alt_names, citizenships, dates_of_birth, nationalities,
+      places_of_birth;
   std::vector<Address> addresses;
   std::vector<Identifier> ids;
 };
 
-// "Entity List (EL) - Bureau of Industry and Security" → "EL"; without a code, the text before " - ".
+// "Entity List (EL) - Bureau of Industry and Security" → "EL"; without a code, the text before " -
+// ".
 std::string csl_list_code(const std::string& source);
 
 // Builds the entity; the id is left for assign_entity_ids(). Empty name → returns false.

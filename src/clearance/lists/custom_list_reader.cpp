@@ -1,10 +1,10 @@
 // Clearance's own list format, for lists with no official machine-readable file (China's MOFCOM
-// Unreliable Entity List and export-control lists, in-house lists). CSV with a header, or JSON Lines.
-// The format is specified in docs/LIST_FORMATS.md.
+// Unreliable Entity List and export-control lists, in-house lists). CSV with a header, or JSON
+// Lines. The format is specified in docs/LIST_FORMATS.md.
+#include <fmt/format.h>
+
 #include <cctype>
 #include <filesystem>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "clearance/lists/entity_ids.h"
@@ -24,11 +24,16 @@ constexpr const char* kMultiSeparator = "|";
 // Dataset ids are lower-case letters, digits and underscores: "cn_mofcom".
 std::string dataset_id(std::string_view text) {
   std::string out;
-  for (char c : ascii_lower(trim(text))) out += (std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80) ? c : '_';
+  for (char c : ascii_lower(trim(text)))
+    out += (std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80)
+               ? c
+               : '_';
   return out;
 }
 
-std::string default_dataset(const std::string& path) { return "custom_" + dataset_id(fs::path(path).stem().string()); }
+std::string default_dataset(const std::string& path) {
+  return "custom_" + dataset_id(fs::path(path).stem().string());
+}
 
 // One record in either layout, as field name → values.
 class Fields {
@@ -51,10 +56,15 @@ std::string build(const Fields& f, CountryResolver& countries, Entity& e, std::s
   const std::string type = f.one("type");
   e.type = type.empty() ? EntityType::unknown : entity_type_from_string(type);
   if (!type.empty() && e.type == EntityType::unknown)
-    return problem = fmt::format("unknown type '{}' (person, organization, vessel, aircraft)", type), "type";
-  for (const auto& a : f.many("aliases")) append_unique_aliases(e.aliases, {{a, AliasKind::aka}}, e.name);
-  for (const auto& a : f.many("former_names")) append_unique_aliases(e.aliases, {{a, AliasKind::fka}}, e.name);
-  for (const auto& a : f.many("weak_aliases")) append_unique_aliases(e.aliases, {{a, AliasKind::weak}}, e.name);
+    return problem =
+               fmt::format("unknown type '{}' (person, organization, vessel, aircraft)", type),
+           "type";
+  for (const auto& a : f.many("aliases"))
+    append_unique_aliases(e.aliases, {{a, AliasKind::aka}}, e.name);
+  for (const auto& a : f.many("former_names"))
+    append_unique_aliases(e.aliases, {{a, AliasKind::fka}}, e.name);
+  for (const auto& a : f.many("weak_aliases"))
+    append_unique_aliases(e.aliases, {{a, AliasKind::weak}}, e.name);
   for (const auto& a : f.many("original_script_names"))
     append_unique_aliases(e.aliases, {{a, AliasKind::original_script}}, e.name);
   for (const auto& c : f.many("countries")) {
@@ -74,8 +84,10 @@ std::string build(const Fields& f, CountryResolver& countries, Entity& e, std::s
   }
   for (const auto& text : f.many("identifiers")) {
     const size_t colon = text.find(':');
-    if (colon == std::string::npos) return problem = fmt::format("identifier '{}' is not TYPE:NUMBER", text), "identifiers";
-    e.identifiers.push_back({trim_copy(text.substr(0, colon)), trim_copy(text.substr(colon + 1)), "", "", "", ""});
+    if (colon == std::string::npos)
+      return problem = fmt::format("identifier '{}' is not TYPE:NUMBER", text), "identifiers";
+    e.identifiers.push_back(
+        {trim_copy(text.substr(0, colon)), trim_copy(text.substr(colon + 1)), "", "", "", ""});
   }
   for (const auto& d : f.many("dates_of_birth")) e.dates_of_birth.push_back(normalize_date(d));
   for (const auto& n : f.many("nationalities")) {
@@ -86,8 +98,10 @@ std::string build(const Fields& f, CountryResolver& countries, Entity& e, std::s
   e.listed_on = normalize_date(f.one("listed_on"));
   e.end_date = normalize_date(f.one("end_date"));
   for (const auto* date : {&e.listed_on, &e.end_date})
-    if (!date->empty() && !(date->size() >= 4 && std::isdigit(static_cast<unsigned char>((*date)[0]))))
-      return problem = fmt::format("'{}' is not a date (YYYY-MM-DD)", *date), date == &e.listed_on ? "listed_on" : "end_date";
+    if (!date->empty() &&
+        !(date->size() >= 4 && std::isdigit(static_cast<unsigned char>((*date)[0]))))
+      return problem = fmt::format("'{}' is not a date (YYYY-MM-DD)", *date),
+             date == &e.listed_on ? "listed_on" : "end_date";
   e.remarks = f.one("remarks");
   e.source_url = f.one("source_url");
   e.license_requirement = f.one("license_requirement");
@@ -99,8 +113,12 @@ std::string build(const Fields& f, CountryResolver& countries, Entity& e, std::s
 class CsvFields final : public Fields {
  public:
   CsvFields(const CsvHeader& header, const CsvRecord& row) : header_(header), row_(row) {}
-  std::string one(const char* key) const override { return trim_copy(field_or_empty(row_, header_.index(key))); }
-  std::vector<std::string> many(const char* key) const override { return split_trimmed(one(key), kMultiSeparator); }
+  std::string one(const char* key) const override {
+    return trim_copy(field_or_empty(row_, header_.index(key)));
+  }
+  std::vector<std::string> many(const char* key) const override {
+    return split_trimmed(one(key), kMultiSeparator);
+  }
 
  private:
   const CsvHeader& header_;
@@ -124,7 +142,8 @@ class JsonFields final : public Fields {
     std::vector<std::string> out;
     if (it->is_array())
       for (const auto& v : *it)
-        if (v.is_string() && !trim(v.get<std::string>()).empty()) out.push_back(trim_copy(v.get<std::string>()));
+        if (v.is_string() && !trim(v.get<std::string>()).empty())
+          out.push_back(trim_copy(v.get<std::string>()));
     return out;
   }
 
@@ -174,33 +193,44 @@ class CustomListReader final : public ListReader {
   }
 
  private:
-  static void take_dataset(const std::string& declared, const std::string& path, size_t line, ReadResult& result,
-                           bool& ok) {
+  static void take_dataset(const std::string& declared, const std::string& path, size_t line,
+                           ReadResult& result, bool& ok) {
     ok = true;
     if (declared.empty()) return;
-    if (result.dataset.empty()) result.dataset = dataset_id(declared);
+    if (result.dataset.empty())
+      result.dataset = dataset_id(declared);
     else if (result.dataset != dataset_id(declared)) {
-      result.issues.push_back({path, line, "dataset", fmt::format("dataset '{}' differs from '{}' on earlier rows", declared, result.dataset)});
+      result.issues.push_back({path, line, "dataset",
+                               fmt::format("dataset '{}' differs from '{}' on earlier rows",
+                                           declared, result.dataset)});
       ok = false;
     }
   }
 
-  static Status read_csv(const std::string& path, std::string_view content, CountryResolver& countries, ReadResult& result) {
+  static Status read_csv(const std::string& path, std::string_view content,
+                         CountryResolver& countries, ReadResult& result) {
     CsvReader csv(content);
     CsvRecord row;
     auto got = csv.next(row);
-    if (!got) return make_error(ErrorCode::format, fmt::format("{}: {}", path, got.error().message));
-    if (!got.value()) return make_error(ErrorCode::format, fmt::format("{}: empty file, expected a header", path));
+    if (!got)
+      return make_error(ErrorCode::format, fmt::format("{}: {}", path, got.error().message));
+    if (!got.value())
+      return make_error(ErrorCode::format, fmt::format("{}: empty file, expected a header", path));
     const CsvHeader header(row.fields);
     for (const char* column : {"id", "name", "list"})
       if (!header.has(column))
-        return make_error(ErrorCode::format, fmt::format("{}: not a custom list CSV: header has no '{}' column", path, column));
+        return make_error(
+            ErrorCode::format,
+            fmt::format("{}: not a custom list CSV: header has no '{}' column", path, column));
     while (true) {
       got = csv.next(row);
-      if (!got) return make_error(ErrorCode::integrity, fmt::format("{}: {}", path, got.error().message));
+      if (!got)
+        return make_error(ErrorCode::integrity, fmt::format("{}: {}", path, got.error().message));
       if (!got.value()) break;
       if (row.fields.size() != header.size()) {
-        result.issues.push_back({path, row.line, "", fmt::format("row has {} fields, header has {}", row.fields.size(), header.size())});
+        result.issues.push_back(
+            {path, row.line, "",
+             fmt::format("row has {} fields, header has {}", row.fields.size(), header.size())});
         continue;
       }
       const CsvFields fields(header, row);
@@ -218,7 +248,8 @@ class CustomListReader final : public ListReader {
     return Ok{};
   }
 
-  static Status read_jsonl(const std::string& path, std::string_view content, CountryResolver& countries, ReadResult& result) {
+  static Status read_jsonl(const std::string& path, std::string_view content,
+                           CountryResolver& countries, ReadResult& result) {
     size_t line_number = 0, start = 0, parsed = 0;
     if (content.starts_with("\xEF\xBB\xBF")) start = 3;
     while (start < content.size()) {
@@ -232,7 +263,9 @@ class CustomListReader final : public ListReader {
       nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
       if (object.is_discarded() || !object.is_object()) {
         if (last && !content.ends_with("\n") && object.is_discarded())
-          return make_error(ErrorCode::integrity, fmt::format("{}:{}: last line is cut off (truncated file?)", path, line_number));
+          return make_error(
+              ErrorCode::integrity,
+              fmt::format("{}:{}: last line is cut off (truncated file?)", path, line_number));
         if (parsed == 0 && line_number >= 3)
           return make_error(ErrorCode::format, fmt::format("{}: not JSON Lines", path));
         result.issues.push_back({path, line_number, "", "not a JSON object"});
@@ -251,7 +284,8 @@ class CustomListReader final : public ListReader {
       }
       result.entities.push_back(std::move(e));
     }
-    if (parsed == 0 && !result.issues.empty()) return make_error(ErrorCode::format, fmt::format("{}: not JSON Lines", path));
+    if (parsed == 0 && !result.issues.empty())
+      return make_error(ErrorCode::format, fmt::format("{}: not JSON Lines", path));
     return Ok{};
   }
 };

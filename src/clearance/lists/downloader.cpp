@@ -1,12 +1,11 @@
 #include "clearance/lists/downloader.h"
 
 #include <curl/curl.h>
+#include <fmt/format.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "clearance/util/file_io.h"
@@ -17,18 +16,29 @@ namespace clearance {
 namespace fs = std::filesystem;
 
 UpdateConfig default_update_config() {
-  const std::string ofac = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/";
+  const std::string ofac =
+      "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/";
   UpdateConfig config;
   config.sources = {
-      {"us_csl", "csl-csv",
-       {{"https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv", "consolidated.csv", ""}}},
-      {"ofac_sdn", "ofac-csv",
-       {{ofac + "SDN.CSV", "sdn.csv", ""}, {ofac + "ADD.CSV", "add.csv", ""}, {ofac + "ALT.CSV", "alt.csv", ""},
+      {"us_csl",
+       "csl-csv",
+       {{"https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv",
+         "consolidated.csv", ""}}},
+      {"ofac_sdn",
+       "ofac-csv",
+       {{ofac + "SDN.CSV", "sdn.csv", ""},
+        {ofac + "ADD.CSV", "add.csv", ""},
+        {ofac + "ALT.CSV", "alt.csv", ""},
         {ofac + "SDN_COMMENTS.CSV", "sdn_comments.csv", ""}}},
-      {"ofac_cons", "ofac-csv",
-       {{ofac + "CONS_PRIM.CSV", "cons_prim.csv", ""}, {ofac + "CONS_ADD.CSV", "cons_add.csv", ""},
-        {ofac + "CONS_ALT.CSV", "cons_alt.csv", ""}, {ofac + "CONS_COMMENTS.CSV", "cons_comments.csv", ""}}},
-      {"un_sc", "un-xml", {{"https://scsanctions.un.org/resources/xml/en/consolidated.xml", "consolidated.xml", ""}}},
+      {"ofac_cons",
+       "ofac-csv",
+       {{ofac + "CONS_PRIM.CSV", "cons_prim.csv", ""},
+        {ofac + "CONS_ADD.CSV", "cons_add.csv", ""},
+        {ofac + "CONS_ALT.CSV", "cons_alt.csv", ""},
+        {ofac + "CONS_COMMENTS.CSV", "cons_comments.csv", ""}}},
+      {"un_sc",
+       "un-xml",
+       {{"https://scsanctions.un.org/resources/xml/en/consolidated.xml", "consolidated.xml", ""}}},
   };
   return config;
 }
@@ -41,18 +51,22 @@ Result<UpdateConfig> load_update_config(const std::string& path) {
     return make_error(ErrorCode::format, fmt::format("{}: not a JSON object", path));
   UpdateConfig config = default_update_config();
   try {
-    config.connect_timeout_seconds = json.value("connect_timeout_seconds", config.connect_timeout_seconds);
+    config.connect_timeout_seconds =
+        json.value("connect_timeout_seconds", config.connect_timeout_seconds);
     config.timeout_seconds = json.value("timeout_seconds", config.timeout_seconds);
     config.max_bytes = json.value("max_bytes", config.max_bytes);
     if (json.contains("sources")) {
       config.sources.clear();
       for (const auto& s : json.at("sources")) {
-        DownloadSource source{s.at("name").get<std::string>(), s.at("format").get<std::string>(), {}};
+        DownloadSource source{
+            s.at("name").get<std::string>(), s.at("format").get<std::string>(), {}};
         for (const auto& f : s.at("files"))
-          source.files.push_back({f.at("url").get<std::string>(), f.at("save_as").get<std::string>(),
+          source.files.push_back({f.at("url").get<std::string>(),
+                                  f.at("save_as").get<std::string>(),
                                   f.value("sha256", std::string())});
         if (source.files.empty())
-          return make_error(ErrorCode::format, fmt::format("{}: source '{}' has no files", path, source.name));
+          return make_error(ErrorCode::format,
+                            fmt::format("{}: source '{}' has no files", path, source.name));
         config.sources.push_back(std::move(source));
       }
     }
@@ -90,7 +104,8 @@ struct CurlGlobal {
 
 }  // namespace
 
-Status download_file(const DownloadFile& file, const std::string& destination, const UpdateConfig& config) {
+Status download_file(const DownloadFile& file, const std::string& destination,
+                     const UpdateConfig& config) {
   static CurlGlobal global;
   const std::string partial = destination + ".part";
   Sink sink;
@@ -123,20 +138,28 @@ Status download_file(const DownloadFile& file, const std::string& destination, c
     return make_error(code, std::move(message));
   };
   if (sink.too_large)
-    return fail(ErrorCode::integrity, fmt::format("{}: larger than the {} byte limit", file.url, config.max_bytes));
+    return fail(ErrorCode::integrity,
+                fmt::format("{}: larger than the {} byte limit", file.url, config.max_bytes));
   if (rc == CURLE_PARTIAL_FILE)
-    return fail(ErrorCode::integrity, fmt::format("{}: transfer truncated after {} of {} bytes", file.url, sink.written, announced));
+    return fail(ErrorCode::integrity, fmt::format("{}: transfer truncated after {} of {} bytes",
+                                                  file.url, sink.written, announced));
   if (rc != CURLE_OK)
-    return fail(ErrorCode::network, fmt::format("{}: {}", file.url, error_buffer[0] ? error_buffer : curl_easy_strerror(rc)));
-  if (status < 200 || status >= 300) return fail(ErrorCode::network, fmt::format("{}: HTTP status {}", file.url, status));
+    return fail(
+        ErrorCode::network,
+        fmt::format("{}: {}", file.url, error_buffer[0] ? error_buffer : curl_easy_strerror(rc)));
+  if (status < 200 || status >= 300)
+    return fail(ErrorCode::network, fmt::format("{}: HTTP status {}", file.url, status));
   if (announced >= 0 && static_cast<uint64_t>(announced) != sink.written)
-    return fail(ErrorCode::integrity, fmt::format("{}: received {} bytes, server announced {}", file.url, sink.written, announced));
-  if (sink.written == 0) return fail(ErrorCode::integrity, fmt::format("{}: empty response", file.url));
+    return fail(ErrorCode::integrity, fmt::format("{}: received {} bytes, server announced {}",
+                                                  file.url, sink.written, announced));
+  if (sink.written == 0)
+    return fail(ErrorCode::integrity, fmt::format("{}: empty response", file.url));
   if (!file.sha256.empty()) {
     auto bytes = read_file_raw(partial);
     if (!bytes) return fail(ErrorCode::io, bytes.error().message);
     if (const std::string digest = sha256_hex(bytes.value()); digest != file.sha256)
-      return fail(ErrorCode::integrity, fmt::format("{}: SHA-256 {} does not match the expected {}", file.url, digest, file.sha256));
+      return fail(ErrorCode::integrity, fmt::format("{}: SHA-256 {} does not match the expected {}",
+                                                    file.url, digest, file.sha256));
   }
   std::error_code ec;
   fs::rename(partial, destination, ec);
@@ -144,7 +167,8 @@ Status download_file(const DownloadFile& file, const std::string& destination, c
   return Ok{};
 }
 
-Result<UpdateReport> update_lists(SnapshotStore& store, const UpdateConfig& config, const std::vector<std::string>& only) {
+Result<UpdateReport> update_lists(SnapshotStore& store, const UpdateConfig& config,
+                                  const std::vector<std::string>& only) {
   UpdateReport report;
   const std::string scratch = store.data_dir() + "/downloads/" + utc_now_iso();
   // Downloads are scratch: removed however this function returns.

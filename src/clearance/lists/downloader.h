@@ -36,16 +36,18 @@ Result<UpdateConfig> load_update_config(const std::string& path);
 
 // Downloads `url` to `destination`. Fails on a non-2xx status, a body shorter than the announced
 // Content-Length (truncated transfer), a size over the limit, or a digest mismatch.
-Status download_file(const DownloadFile& file, const std::string& destination, const UpdateConfig& config);
+Status download_file(const DownloadFile& file, const std::string& destination,
+                     const UpdateConfig& config);
 
 struct UpdateReport {
-  std::vector<std::string> updated;                          // sources imported
-  std::vector<std::pair<std::string, std::string>> failed;   // source, reason
+  std::vector<std::string> updated;                         // sources imported
+  std::vector<std::pair<std::string, std::string>> failed;  // source, reason
   std::optional<ImportReport> import;
 };
 
 // Downloads every configured source (or those named in `only`) and imports the ones that arrived
 // intact. Sources that failed keep their previous version in the new snapshot.
-Result<UpdateReport> update_lists(SnapshotStore& store, const UpdateConfig& config, const std::vector<std::string>& only);
+Result<UpdateReport> update_lists(SnapshotStore& store, const UpdateConfig& config,
+                                  const std::vector<std::string>& only);
 
 }  // namespace clearance

@@ -1,8 +1,8 @@
 #include "clearance/lists/entity_ids.h"
 
-#include <unordered_map>
-
 #include <fmt/format.h>
+
+#include <unordered_map>
 
 namespace clearance {
 

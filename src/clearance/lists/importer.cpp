@@ -1,13 +1,12 @@
 #include "clearance/lists/importer.h"
 
+#include <fmt/chrono.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <set>
-
-#include <fmt/chrono.h>
-#include <fmt/format.h>
 
 #include "clearance/util/file_io.h"
 #include "clearance/util/sha256.h"
@@ -55,7 +54,8 @@ std::vector<Input> expand(const std::vector<std::string>& inputs) {
 
 }  // namespace
 
-Result<std::pair<ListSource, ReadResult>> read_list_file(const std::string& path, const std::string& format) {
+Result<std::pair<ListSource, ReadResult>> read_list_file(const std::string& path,
+                                                         const std::string& format) {
   auto content = read_file(path);
   if (!content) return content.error();
   const std::string_view head = std::string_view(content.value()).substr(0, 8192);
@@ -63,14 +63,19 @@ Result<std::pair<ListSource, ReadResult>> read_list_file(const std::string& path
   const ListReader* reader = nullptr;
   if (!format.empty()) {
     reader = registry.find(format);
-    if (!reader) return make_error(ErrorCode::invalid_argument, fmt::format("unknown list format '{}'", format));
+    if (!reader)
+      return make_error(ErrorCode::invalid_argument,
+                        fmt::format("unknown list format '{}'", format));
     if (reader->recognize(path, head) == 0)
-      return make_error(ErrorCode::format, fmt::format("{}: is not a {} file ({})", path, format, reader->description()));
+      return make_error(ErrorCode::format, fmt::format("{}: is not a {} file ({})", path, format,
+                                                       reader->description()));
   } else {
     reader = registry.detect(path, head);
     if (!reader)
-      return make_error(ErrorCode::format,
-                        fmt::format("{}: not a list format Clearance reads (see `clearance lists formats`)", path));
+      return make_error(
+          ErrorCode::format,
+          fmt::format("{}: not a list format Clearance reads (see `clearance lists formats`)",
+                      path));
   }
   auto read = reader->read(path, content.value());
   if (!read) return read.error();
@@ -117,22 +122,27 @@ Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::s
     for (const auto& f : result.files) consumed.insert(fs::absolute(f).lexically_normal().string());
     for (const auto& other : report.imported)
       if (other.dataset == source.dataset)
-        return make_error(ErrorCode::invalid_argument,
-                          fmt::format("{} and {} are both dataset '{}'; import one of them", other.files.front().path,
-                                      source.files.front().path, source.dataset));
+        return make_error(
+            ErrorCode::invalid_argument,
+            fmt::format("{} and {} are both dataset '{}'; import one of them",
+                        other.files.front().path, source.files.front().path, source.dataset));
     for (auto& f : source.files)
-      if (auto origin = options.origins.find(f.path); origin != options.origins.end()) f.path = origin->second;
+      if (auto origin = options.origins.find(f.path); origin != options.origins.end())
+        f.path = origin->second;
     report.issues.insert(report.issues.end(), result.issues.begin(), result.issues.end());
     std::move(result.entities.begin(), result.entities.end(), std::back_inserter(fresh));
     report.imported.push_back(std::move(source));
   }
   for (const Input& c : companions_only)
     if (!consumed.count(fs::absolute(c.path).lexically_normal().string()) && c.explicit_file)
-      return make_error(ErrorCode::invalid_argument,
-                        fmt::format("{}: belongs to a set read through its main file (e.g. sdn.csv or cons_prim.csv); "
-                                    "import that file or the directory",
-                                    c.path));
-  if (report.imported.empty()) return make_error(ErrorCode::format, "none of the given files is a list Clearance reads");
+      return make_error(
+          ErrorCode::invalid_argument,
+          fmt::format(
+              "{}: belongs to a set read through its main file (e.g. sdn.csv or cons_prim.csv); "
+              "import that file or the directory",
+              c.path));
+  if (report.imported.empty())
+    return make_error(ErrorCode::format, "none of the given files is a list Clearance reads");
 
   auto lock = DataDirLock::acquire(store.data_dir());
   if (!lock) return lock.error();
@@ -152,8 +162,10 @@ Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::s
   }
   std::move(fresh.begin(), fresh.end(), std::back_inserter(next.entities));
   for (const auto& s : report.imported) next.sources.push_back(s);
-  std::sort(next.sources.begin(), next.sources.end(), [](const auto& a, const auto& b) { return a.dataset < b.dataset; });
-  std::sort(next.entities.begin(), next.entities.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::sort(next.sources.begin(), next.sources.end(),
+            [](const auto& a, const auto& b) { return a.dataset < b.dataset; });
+  std::sort(next.entities.begin(), next.entities.end(),
+            [](const auto& a, const auto& b) { return a.id < b.id; });
   next.created_at = utc_now_iso();
   if (auto st = store.commit(next); !st) return st.error();
   report.changed = next.id != report.previous_id;

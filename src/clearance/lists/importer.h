@@ -32,6 +32,7 @@ Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::s
                                   const ImportOptions& options);
 
 // Reads one file (or set, for formats with companions) without touching any store.
-Result<std::pair<ListSource, ReadResult>> read_list_file(const std::string& path, const std::string& format);
+Result<std::pair<ListSource, ReadResult>> read_list_file(const std::string& path,
+                                                         const std::string& format);
 
 }  // namespace clearance

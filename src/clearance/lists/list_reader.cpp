@@ -1,8 +1,8 @@
 #include "clearance/lists/list_reader.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace clearance {
 

@@ -22,7 +22,7 @@ struct ParseIssue {
 std::string to_string(const ParseIssue& issue);
 
 struct ReadResult {
-  std::string dataset;    // identifies the source so a re-import replaces it: "us_csl", "ofac_sdn", …
+  std::string dataset;  // identifies the source so a re-import replaces it: "us_csl", "ofac_sdn", …
   std::string published;  // publication date or timestamp the source states, ISO form; may be empty
   std::vector<std::string> files;  // every file read, the main one first (companions after)
   std::vector<Entity> entities;
@@ -60,12 +60,12 @@ class ReaderRegistry {
   std::vector<std::unique_ptr<ListReader>> readers_;
 };
 
-#define CLEARANCE_REGISTER_READER(Type)                                                    \
-  namespace {                                                                              \
-  [[maybe_unused]] const bool registered_##Type = [] {                                     \
-    ::clearance::ReaderRegistry::instance().add(std::make_unique<Type>());                 \
-    return true;                                                                           \
-  }();                                                                                     \
+#define CLEARANCE_REGISTER_READER(Type)                                    \
+  namespace {                                                              \
+  [[maybe_unused]] const bool registered_##Type = [] {                     \
+    ::clearance::ReaderRegistry::instance().add(std::make_unique<Type>()); \
+    return true;                                                           \
+  }();                                                                     \
   }
 
 }  // namespace clearance

@@ -1,9 +1,9 @@
 #include "clearance/lists/name_parsing.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cctype>
-
-#include <fmt/format.h>
 
 #include "clearance/util/strings.h"
 
@@ -15,8 +15,8 @@ struct Marker {
   std::string_view text;
   AliasKind kind;
 };
-constexpr std::array<Marker, 3> kMarkers = {{{"a.k.a.", AliasKind::aka}, {"f.k.a.", AliasKind::fka},
-                                             {"n.k.a.", AliasKind::nka}}};
+constexpr std::array<Marker, 3> kMarkers = {
+    {{"a.k.a.", AliasKind::aka}, {"f.k.a.", AliasKind::fka}, {"n.k.a.", AliasKind::nka}}};
 
 // Finds the first case-insensitive occurrence of `needle` in `text` at or after `from`.
 size_t ifind(std::string_view text, std::string_view needle, size_t from = 0) {
@@ -66,9 +66,8 @@ void split_on_markers(std::string_view text, AliasKind first_kind, std::vector<A
   size_t start = 0;
   while (true) {
     const MarkerHit hit = find_marker(text, start);
-    const std::string_view piece = strip_joiners(text.substr(start, hit.pos == std::string_view::npos
-                                                                       ? std::string_view::npos
-                                                                       : hit.pos - start));
+    const std::string_view piece = strip_joiners(text.substr(
+        start, hit.pos == std::string_view::npos ? std::string_view::npos : hit.pos - start));
     if (!piece.empty()) out.push_back({collapse_whitespace(strip_and(piece)), kind});
     if (hit.pos == std::string_view::npos) break;
     kind = hit.marker->kind;
@@ -86,15 +85,19 @@ SplitName split_embedded_aliases(std::string_view text) {
     const MarkerHit hit = find_marker(remaining);
     if (hit.pos == std::string_view::npos) break;
     const size_t open = remaining.rfind('(', hit.pos);
-    const bool parenthesised = open != std::string::npos && trim(std::string_view(remaining).substr(open + 1, hit.pos - open - 1)).empty();
+    const bool parenthesised =
+        open != std::string::npos &&
+        trim(std::string_view(remaining).substr(open + 1, hit.pos - open - 1)).empty();
     if (!parenthesised) break;
     const size_t close = remaining.find(')', hit.pos);
     const size_t end = close == std::string::npos ? remaining.size() : close;
-    const std::string inner = remaining.substr(hit.pos + hit.marker->text.size(), end - hit.pos - hit.marker->text.size());
+    const std::string inner = remaining.substr(hit.pos + hit.marker->text.size(),
+                                               end - hit.pos - hit.marker->text.size());
     for (const std::string& part : split_trimmed(inner, ";"))
       split_on_markers(part, hit.marker->kind, result.aliases);
-    remaining = collapse_whitespace(remaining.substr(0, open) + " " +
-                                    (close == std::string::npos ? std::string() : remaining.substr(close + 1)));
+    remaining = collapse_whitespace(
+        remaining.substr(0, open) + " " +
+        (close == std::string::npos ? std::string() : remaining.substr(close + 1)));
   }
   // Unparenthesised: "Name, a.k.a. X".
   std::vector<Alias> parts;
@@ -112,13 +115,15 @@ SplitName split_embedded_aliases(std::string_view text) {
 
 std::vector<Alias> parse_alias_list(std::string_view text, std::string_view separator) {
   std::vector<Alias> parsed;
-  for (const std::string& item : split_trimmed(text, separator)) split_on_markers(item, AliasKind::aka, parsed);
+  for (const std::string& item : split_trimmed(text, separator))
+    split_on_markers(item, AliasKind::aka, parsed);
   std::vector<Alias> unique;
   append_unique_aliases(unique, parsed, {});
   return unique;
 }
 
-void append_unique_aliases(std::vector<Alias>& into, const std::vector<Alias>& from, std::string_view primary) {
+void append_unique_aliases(std::vector<Alias>& into, const std::vector<Alias>& from,
+                           std::string_view primary) {
   for (const Alias& alias : from) {
     if (alias.name.empty() || alias.name == primary) continue;
     bool seen = false;
@@ -138,19 +143,19 @@ std::string normalize_date(std::string_view text) {
     return true;
   };
   if (t.size() == 4 && all_digits(t)) return std::string(t);
-  if (t.size() == 10 && all_digits(t.substr(0, 4)) && t[4] == '-' && all_digits(t.substr(5, 2)) && t[7] == '-' &&
-      all_digits(t.substr(8, 2)))
+  if (t.size() == 10 && all_digits(t.substr(0, 4)) && t[4] == '-' && all_digits(t.substr(5, 2)) &&
+      t[7] == '-' && all_digits(t.substr(8, 2)))
     return std::string(t);
   if (t.size() >= 19 && t[10] == 'T') return normalize_date(t.substr(0, 10));  // ISO timestamp
   if (t.size() == 7 && all_digits(t.substr(0, 4)) && t[4] == '-' && all_digits(t.substr(5, 2)))
     return std::string(t);
   // dd.mm.yyyy and dd/mm/yyyy
-  if (t.size() == 10 && (t[2] == '.' || t[2] == '/') && t[5] == t[2] && all_digits(t.substr(0, 2)) &&
-      all_digits(t.substr(3, 2)) && all_digits(t.substr(6, 4)))
+  if (t.size() == 10 && (t[2] == '.' || t[2] == '/') && t[5] == t[2] &&
+      all_digits(t.substr(0, 2)) && all_digits(t.substr(3, 2)) && all_digits(t.substr(6, 4)))
     return fmt::format("{}-{}-{}", t.substr(6, 4), t.substr(3, 2), t.substr(0, 2));
   // "12 Jan 1960", "Jan 1960"
-  static constexpr std::array<std::string_view, 12> months = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                              "jul", "aug", "sep", "oct", "nov", "dec"};
+  static constexpr std::array<std::string_view, 12> months = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   const auto words = split_trimmed(t, " ");
   auto month_of = [&](const std::string& word) -> int {
     for (size_t m = 0; m < months.size(); ++m)

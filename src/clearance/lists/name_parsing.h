@@ -22,7 +22,8 @@ SplitName split_embedded_aliases(std::string_view text);
 std::vector<Alias> parse_alias_list(std::string_view text, std::string_view separator = ";");
 
 // Adds aliases that are not already present and differ from `primary`.
-void append_unique_aliases(std::vector<Alias>& into, const std::vector<Alias>& from, std::string_view primary);
+void append_unique_aliases(std::vector<Alias>& into, const std::vector<Alias>& from,
+                           std::string_view primary);
 
 // Dates as the lists write them → "YYYY", "YYYY-MM" or "YYYY-MM-DD"; anything else is returned
 // trimmed as given ("1966 to 1968" stays as is).

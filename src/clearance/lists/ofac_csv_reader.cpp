@@ -1,12 +1,13 @@
 // OFAC legacy CSV sets: SDN (sdn.csv + add.csv + alt.csv + sdn_comments.csv) and the non-SDN
 // Consolidated list (cons_prim.csv + cons_add.csv + cons_alt.csv + cons_comments.csv).
-// No header row, "-0-" for null, CRLF, a trailing 0x1A byte; Remarks overflow into the comments file.
+// No header row, "-0-" for null, CRLF, a trailing 0x1A byte; Remarks overflow into the comments
+// file.
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "clearance/lists/entity_ids.h"
 #include "clearance/lists/list_reader.h"
@@ -35,7 +36,8 @@ std::optional<SetNames> set_of(std::string_view path) {
 }
 
 std::string companion_name(const SetNames& set, std::string_view role) {
-  if (set.prefix.empty()) return role == "comments" ? "sdn_comments.csv" : fmt::format("{}.csv", role);
+  if (set.prefix.empty())
+    return role == "comments" ? "sdn_comments.csv" : fmt::format("{}.csv", role);
   return fmt::format("cons_{}.csv", role);
 }
 
@@ -79,7 +81,8 @@ class OfacCsvReader final : public ListReader {
 
   bool is_companion(std::string_view path) const override {
     const std::string name = ascii_lower(fs::path(path).filename().string());
-    for (const char* n : {"add.csv", "alt.csv", "sdn_comments.csv", "cons_add.csv", "cons_alt.csv", "cons_comments.csv"})
+    for (const char* n : {"add.csv", "alt.csv", "sdn_comments.csv", "cons_add.csv", "cons_alt.csv",
+                          "cons_comments.csv"})
       if (name == n) return true;
     return false;
   }
@@ -89,7 +92,8 @@ class OfacCsvReader final : public ListReader {
     const auto set = set_of(path);
     if (!set) return out;
     for (const char* role : {"add", "alt", "comments"})
-      if (auto found = find_ignoring_case(fs::path(path).parent_path(), companion_name(*set, role)); !found.empty())
+      if (auto found = find_ignoring_case(fs::path(path).parent_path(), companion_name(*set, role));
+          !found.empty())
         out.push_back(found);
     return out;
   }
@@ -97,8 +101,9 @@ class OfacCsvReader final : public ListReader {
   Result<ReadResult> read(const std::string& path, std::string_view content) const override {
     const auto set = set_of(path);
     if (!set)
-      return make_error(ErrorCode::format,
-                        fmt::format("{}: an OFAC CSV set is imported through sdn.csv or cons_prim.csv", path));
+      return make_error(
+          ErrorCode::format,
+          fmt::format("{}: an OFAC CSV set is imported through sdn.csv or cons_prim.csv", path));
     ReadResult result;
     const bool sdn = set->prefix.empty();
     result.dataset = sdn ? "ofac_sdn" : "ofac_cons";
@@ -117,13 +122,15 @@ class OfacCsvReader final : public ListReader {
         return;
       }
       if (by_number.count(e.source_id)) {
-        result.issues.push_back({path, row.line, "ent_num", fmt::format("duplicate ent_num {}", e.source_id)});
+        result.issues.push_back(
+            {path, row.line, "ent_num", fmt::format("duplicate ent_num {}", e.source_id)});
         return;
       }
       const std::string type = ascii_lower(value(row, 2));
       e.type = type.empty() ? EntityType::organization : entity_type_from_string(type);
       if (e.type == EntityType::unknown) {
-        result.issues.push_back({path, row.line, "SDN_Type", fmt::format("unknown type '{}'", type)});
+        result.issues.push_back(
+            {path, row.line, "SDN_Type", fmt::format("unknown type '{}'", type)});
         return;
       }
       for (auto& p : split_trimmed(value(row, 3), "] [")) {
@@ -152,7 +159,8 @@ class OfacCsvReader final : public ListReader {
       const std::string number = value(row, 0);
       auto it = by_number.find(number);
       if (it == by_number.end()) {
-        result.issues.push_back({file, row.line, "ent_num", fmt::format("no primary record {}", number)});
+        result.issues.push_back(
+            {file, row.line, "ent_num", fmt::format("no primary record {}", number)});
         return nullptr;
       }
       return &entities[it->second];
@@ -184,7 +192,8 @@ class OfacCsvReader final : public ListReader {
           Entity* e = entity_for(row, companion);
           if (!e) return;
           Alias alias{collapse_whitespace(value(row, 3)), alias_kind_from_string(value(row, 2))};
-          if (ascii_lower(value(row, 4)).find("weak") != std::string::npos) alias.kind = AliasKind::weak;
+          if (ascii_lower(value(row, 4)).find("weak") != std::string::npos)
+            alias.kind = AliasKind::weak;
           if (alias.name.empty()) {
             result.issues.push_back({companion, row.line, "alt_name", "alias is empty"});
             return;
@@ -217,13 +226,18 @@ class OfacCsvReader final : public ListReader {
     size_t good = 0;
     while (true) {
       auto got = csv.next(row);
-      if (!got) return make_error(ErrorCode::integrity, fmt::format("{}: {}", file, got.error().message));
+      if (!got)
+        return make_error(ErrorCode::integrity, fmt::format("{}: {}", file, got.error().message));
       if (!got.value()) break;
       if (row.fields.size() == 1 && trim(row.fields[0]).empty()) continue;
       if (row.fields.size() < fields) {
         if (good == 0 && issues.size() >= 5)
-          return make_error(ErrorCode::format, fmt::format("{}: not an OFAC CSV file (rows do not have {} fields)", file, fields));
-        issues.push_back({file, row.line, "", fmt::format("row has {} fields, expected {}", row.fields.size(), fields)});
+          return make_error(
+              ErrorCode::format,
+              fmt::format("{}: not an OFAC CSV file (rows do not have {} fields)", file, fields));
+        issues.push_back(
+            {file, row.line, "",
+             fmt::format("row has {} fields, expected {}", row.fields.size(), fields)});
         continue;
       }
       if (!all_valid_utf8(row)) {
@@ -234,7 +248,8 @@ class OfacCsvReader final : public ListReader {
       bool numeric = !number.empty();
       for (char c : number) numeric = numeric && c >= '0' && c <= '9';
       if (!numeric) {
-        issues.push_back({file, row.line, "ent_num", fmt::format("'{}' is not an entity number", number)});
+        issues.push_back(
+            {file, row.line, "ent_num", fmt::format("'{}' is not an entity number", number)});
         continue;
       }
       ++good;

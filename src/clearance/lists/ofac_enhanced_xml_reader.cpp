@@ -1,7 +1,7 @@
 // OFAC Enhanced XML (sanctionsData, namespace …/ENHANCED_XML), plain or as the published ZIP.
-#include <pugixml.hpp>
-
 #include <fmt/format.h>
+
+#include <pugixml.hpp>
 
 #include "clearance/lists/entity_ids.h"
 #include "clearance/lists/list_reader.h"
@@ -23,10 +23,14 @@ std::string list_code(const std::string& name) {
     const char* needle;
     const char* code;
   };
-  static constexpr Rule rules[] = {{"SDN List", "SDN"},         {"Palestinian Legislative", "PLC"},
-                                   {"Sectoral Sanctions", "SSI"}, {"CMIC", "CMIC"},
-                                   {"Menu-Based", "MBS"},         {"FSE", "FSE"},
-                                   {"Foreign Sanctions Evaders", "FSE"}, {"CAPTA", "CAP"}};
+  static constexpr Rule rules[] = {{"SDN List", "SDN"},
+                                   {"Palestinian Legislative", "PLC"},
+                                   {"Sectoral Sanctions", "SSI"},
+                                   {"CMIC", "CMIC"},
+                                   {"Menu-Based", "MBS"},
+                                   {"FSE", "FSE"},
+                                   {"Foreign Sanctions Evaders", "FSE"},
+                                   {"CAPTA", "CAP"}};
   for (const auto& rule : rules)
     if (name.find(rule.needle) != std::string::npos) return rule.code;
   return name;
@@ -51,25 +55,34 @@ class OfacEnhancedXmlReader final : public ListReader {
       auto members = unzip_all(content, path);
       if (!members) return members.error();
       for (auto& m : members.value())
-        if (ascii_lower(m.name).size() >= 4 && ascii_lower(m.name).substr(m.name.size() - 4) == ".xml") {
+        if (ascii_lower(m.name).size() >= 4 &&
+            ascii_lower(m.name).substr(m.name.size() - 4) == ".xml") {
           unzipped = std::move(m.bytes);
           break;
         }
-      if (unzipped.empty()) return make_error(ErrorCode::format, fmt::format("{}: ZIP archive holds no XML file", path));
+      if (unzipped.empty())
+        return make_error(ErrorCode::format,
+                          fmt::format("{}: ZIP archive holds no XML file", path));
       content = unzipped;
     }
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_buffer(content.data(), content.size());
     if (!parsed)
-      return make_error(ErrorCode::integrity, fmt::format("{}: not well-formed XML at byte {}: {} (truncated file?)", path,
-                                                          parsed.offset, parsed.description()));
+      return make_error(ErrorCode::integrity,
+                        fmt::format("{}: not well-formed XML at byte {}: {} (truncated file?)",
+                                    path, parsed.offset, parsed.description()));
     const pugi::xml_node root = doc.child("sanctionsData");
-    if (!root) return make_error(ErrorCode::format, fmt::format("{}: not OFAC Enhanced XML (no sanctionsData root)", path));
+    if (!root)
+      return make_error(ErrorCode::format,
+                        fmt::format("{}: not OFAC Enhanced XML (no sanctionsData root)", path));
     ReadResult result;
     result.files = {path};
     result.published = normalize_date(text(root.child("publicationInfo"), "dataAsOf"));
     bool is_sdn = false;
-    for (auto l : root.child("publicationInfo").child("filters").child("sanctionsLists").children("sanctionsList"))
+    for (auto l : root.child("publicationInfo")
+                      .child("filters")
+                      .child("sanctionsLists")
+                      .children("sanctionsList"))
       is_sdn = is_sdn || std::string(l.text().as_string()).find("SDN") != std::string::npos;
     result.dataset = is_sdn ? "ofac_sdn_xml" : "ofac_cons_xml";
     CountryResolver countries;
@@ -97,8 +110,9 @@ class OfacEnhancedXmlReader final : public ListReader {
         e.programs.push_back(collapse_whitespace(p.text().as_string()));
       read_names(node, e);
       if (e.name.empty() || e.source_id.empty()) {
-        result.issues.push_back({path, 0, fmt::format("entity[{}]/names", index),
-                                 e.source_id.empty() ? "entity has no id" : "entity has no primary name"});
+        result.issues.push_back(
+            {path, 0, fmt::format("entity[{}]/names", index),
+             e.source_id.empty() ? "entity has no id" : "entity has no primary name"});
         continue;
       }
       read_addresses(node, countries, e);
@@ -117,17 +131,20 @@ class OfacEnhancedXmlReader final : public ListReader {
     for (auto name : node.child("names").children("name")) {
       const bool primary = std::string(name.child("isPrimary").text().as_string()) == "true";
       const bool low_quality = std::string(name.child("isLowQuality").text().as_string()) == "true";
-      const AliasKind kind = low_quality ? AliasKind::weak : alias_kind_from_string(text(name, "aliasType"));
+      const AliasKind kind =
+          low_quality ? AliasKind::weak : alias_kind_from_string(text(name, "aliasType"));
       for (auto t : name.child("translations").children("translation")) {
         const std::string full = text(t, "formattedFullName");
         if (full.empty()) continue;
         const bool latin = iequals(text(t, "script"), "Latin");
-        const bool translation_primary = std::string(t.child("isPrimary").text().as_string()) == "true";
+        const bool translation_primary =
+            std::string(t.child("isPrimary").text().as_string()) == "true";
         if (primary && latin && translation_primary && e.name.empty()) {
           e.name = full;
           continue;
         }
-        append_unique_aliases(e.aliases, {Alias{full, latin ? kind : AliasKind::original_script}}, e.name);
+        append_unique_aliases(e.aliases, {Alias{full, latin ? kind : AliasKind::original_script}},
+                              e.name);
       }
     }
     // An alias recorded before the primary name was seen may equal it.
@@ -144,10 +161,14 @@ class OfacEnhancedXmlReader final : public ListReader {
         for (auto part : t.child("addressParts").children("addressPart")) {
           const std::string type = text(part, "type");
           const std::string value = text(part, "value");
-          if (type == "CITY") a.city = value;
-          else if (type == "STATE/PROVINCE") a.state = value;
-          else if (type == "POSTAL CODE") a.postal_code = value;
-          else if (type.rfind("ADDRESS", 0) == 0) a.street += (a.street.empty() ? "" : ", ") + value;
+          if (type == "CITY")
+            a.city = value;
+          else if (type == "STATE/PROVINCE")
+            a.state = value;
+          else if (type == "POSTAL CODE")
+            a.postal_code = value;
+          else if (type.rfind("ADDRESS", 0) == 0)
+            a.street += (a.street.empty() ? "" : ", ") + value;
         }
       }
       for (const std::string* p : {&a.street, &a.city, &a.state, &a.postal_code, &a.country_text})
@@ -163,8 +184,8 @@ class OfacEnhancedXmlReader final : public ListReader {
       if (type == "Birthdate") {
         const auto date = f.child("valueDate");
         const std::string from = text(date, "fromDateBegin"), to = text(date, "toDateEnd");
-        if (!from.empty() && from.substr(5) == "01-01" && to.size() == 10 && to.substr(5) == "12-31" &&
-            from.substr(0, 4) == to.substr(0, 4))
+        if (!from.empty() && from.substr(5) == "01-01" && to.size() == 10 &&
+            to.substr(5) == "12-31" && from.substr(0, 4) == to.substr(0, 4))
           e.dates_of_birth.push_back(from.substr(0, 4));
         else
           e.dates_of_birth.push_back(normalize_date(value.empty() ? from : value));
@@ -176,8 +197,8 @@ class OfacEnhancedXmlReader final : public ListReader {
       } else if (type == "Citizenship Country") {
         std::string code = countries.resolve(value);
         e.citizenships.push_back(code.empty() ? value : code);
-      } else if (type == "Website" || type == "Email Address" || type == "SWIFT/BIC" || type == "ISIN" ||
-                 type == "Equity Ticker" || type == "BIK (RU)") {
+      } else if (type == "Website" || type == "Email Address" || type == "SWIFT/BIC" ||
+                 type == "ISIN" || type == "Equity Ticker" || type == "BIK (RU)") {
         e.identifiers.push_back({type, value, "", "", "", ""});
       } else if (!value.empty()) {
         e.properties.push_back({type == "Gender" ? "gender" : type, value});
@@ -191,7 +212,8 @@ class OfacEnhancedXmlReader final : public ListReader {
       id.type = text(d, "type");
       id.number = text(d, "documentNumber");
       id.country = countries.resolve(text(d, "issuingCountry"));
-      if (std::string(d.child("isValid").text().as_string()) == "false") id.note = "marked not valid by OFAC";
+      if (std::string(d.child("isValid").text().as_string()) == "false")
+        id.note = "marked not valid by OFAC";
       if (!id.number.empty()) e.identifiers.push_back(std::move(id));
     }
   }

@@ -11,15 +11,38 @@ namespace {
 
 // Identifier labels OFAC uses in remarks, longest first where one is a prefix of another.
 constexpr std::array<std::string_view, 32> kIdentifierLabels = {
-    "Passport",          "National ID No.",       "Tax ID No.",           "Registration ID",
-    "SWIFT/BIC",         "Website",               "Email Address",        "IMO",
-    "MMSI",              "Cedula No.",            "NIT #",                "C.U.R.P.",
-    "R.F.C.",            "D.N.I.",                "Identification Number", "Business Registration Number",
-    "Vessel Registration Identification", "Aircraft Manufacturer's Serial Number (MSN)",
-    "Aircraft Tail Number", "Driver's License No.", "Residency Number",   "Personal ID Card",
-    "Citizen's Card Number", "Trade License No.",  "Commercial Registry Number", "Company Number",
-    "Government Gazette Number", "Legal Entity Number", "Chinese Commercial Code", "Phone Number",
-    "Kenyan ID No.",     "Public Security and Immigration No."};
+    "Passport",
+    "National ID No.",
+    "Tax ID No.",
+    "Registration ID",
+    "SWIFT/BIC",
+    "Website",
+    "Email Address",
+    "IMO",
+    "MMSI",
+    "Cedula No.",
+    "NIT #",
+    "C.U.R.P.",
+    "R.F.C.",
+    "D.N.I.",
+    "Identification Number",
+    "Business Registration Number",
+    "Vessel Registration Identification",
+    "Aircraft Manufacturer's Serial Number (MSN)",
+    "Aircraft Tail Number",
+    "Driver's License No.",
+    "Residency Number",
+    "Personal ID Card",
+    "Citizen's Card Number",
+    "Trade License No.",
+    "Commercial Registry Number",
+    "Company Number",
+    "Government Gazette Number",
+    "Legal Entity Number",
+    "Chinese Commercial Code",
+    "Phone Number",
+    "Kenyan ID No.",
+    "Public Security and Immigration No."};
 
 // "A123 (Iran) issued 2010; expires 2015" → number "A123", country "Iran".
 void split_number_and_country(std::string_view rest, Identifier& id, CountryResolver& countries) {
@@ -31,7 +54,8 @@ void split_number_and_country(std::string_view rest, Identifier& id, CountryReso
   }
   id.number = trim_copy(rest.substr(0, open));
   const size_t close = rest.find(')', open);
-  const std::string_view inside = rest.substr(open + 2, close == std::string_view::npos ? std::string_view::npos : close - open - 2);
+  const std::string_view inside = rest.substr(
+      open + 2, close == std::string_view::npos ? std::string_view::npos : close - open - 2);
   id.country = countries.resolve(inside);
   if (id.country.empty()) id.note = trim_copy(inside);
   if (close != std::string_view::npos) {
@@ -40,7 +64,9 @@ void split_number_and_country(std::string_view rest, Identifier& id, CountryReso
   }
 }
 
-std::string_view after(std::string_view part, std::string_view label) { return trim(part.substr(label.size())); }
+std::string_view after(std::string_view part, std::string_view label) {
+  return trim(part.substr(label.size()));
+}
 
 void add_weak_aliases(std::string_view part, Entity& e) {
   // a.k.a. 'X'; or a.k.a. 'X', 'Y'
@@ -65,7 +91,8 @@ void apply_ofac_remarks(std::string_view remarks, CountryResolver& countries, En
   for (const std::string& piece : split_trimmed(text, ";")) {
     std::string_view part = piece;
     if (istarts_with(part, "alt. ")) part = trim(part.substr(5));
-    if (istarts_with(part, "a.k.a. ") || istarts_with(part, "f.k.a. ") || istarts_with(part, "n.k.a. ")) {
+    if (istarts_with(part, "a.k.a. ") || istarts_with(part, "f.k.a. ") ||
+        istarts_with(part, "n.k.a. ")) {
       if (part.find('\'') != std::string_view::npos) add_weak_aliases(part.substr(7), e);
       continue;
     }

@@ -1,9 +1,9 @@
 #include "clearance/lists/snapshot_codec.h"
 
+#include <fmt/format.h>
+
 #include <cstring>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "clearance/util/sha256.h"
 
@@ -90,15 +90,19 @@ void encode_entity(Writer& w, const Entity& e) {
   }
   w.u32(static_cast<uint32_t>(e.addresses.size()));
   for (const auto& a : e.addresses)
-    for (const std::string* s : {&a.street, &a.city, &a.state, &a.postal_code, &a.country, &a.country_text, &a.full})
+    for (const std::string* s :
+         {&a.street, &a.city, &a.state, &a.postal_code, &a.country, &a.country_text, &a.full})
       w.str(*s);
   w.u32(static_cast<uint32_t>(e.identifiers.size()));
   for (const auto& i : e.identifiers)
-    for (const std::string* s : {&i.type, &i.number, &i.country, &i.issued, &i.expires, &i.note}) w.str(*s);
-  for (const auto* v : {&e.dates_of_birth, &e.places_of_birth, &e.nationalities, &e.citizenships, &e.programs})
+    for (const std::string* s : {&i.type, &i.number, &i.country, &i.issued, &i.expires, &i.note})
+      w.str(*s);
+  for (const auto* v :
+       {&e.dates_of_birth, &e.places_of_birth, &e.nationalities, &e.citizenships, &e.programs})
     w.strs(*v);
-  for (const std::string* s : {&e.listed_on, &e.end_date, &e.remarks, &e.source_url, &e.license_requirement,
-                               &e.license_policy, &e.federal_register_notice})
+  for (const std::string* s :
+       {&e.listed_on, &e.end_date, &e.remarks, &e.source_url, &e.license_requirement,
+        &e.license_policy, &e.federal_register_notice})
     w.str(*s);
   w.u32(static_cast<uint32_t>(e.properties.size()));
   for (const auto& p : e.properties) {
@@ -118,15 +122,18 @@ void decode_entity(Reader& r, Entity& e) {
   }
   e.addresses.resize(r.count());
   for (auto& a : e.addresses)
-    for (std::string* s : {&a.street, &a.city, &a.state, &a.postal_code, &a.country, &a.country_text, &a.full})
+    for (std::string* s :
+         {&a.street, &a.city, &a.state, &a.postal_code, &a.country, &a.country_text, &a.full})
       *s = r.str();
   e.identifiers.resize(r.count());
   for (auto& i : e.identifiers)
-    for (std::string* s : {&i.type, &i.number, &i.country, &i.issued, &i.expires, &i.note}) *s = r.str();
-  for (auto* v : {&e.dates_of_birth, &e.places_of_birth, &e.nationalities, &e.citizenships, &e.programs})
+    for (std::string* s : {&i.type, &i.number, &i.country, &i.issued, &i.expires, &i.note})
+      *s = r.str();
+  for (auto* v :
+       {&e.dates_of_birth, &e.places_of_birth, &e.nationalities, &e.citizenships, &e.programs})
     *v = r.strs();
-  for (std::string* s : {&e.listed_on, &e.end_date, &e.remarks, &e.source_url, &e.license_requirement,
-                         &e.license_policy, &e.federal_register_notice})
+  for (std::string* s : {&e.listed_on, &e.end_date, &e.remarks, &e.source_url,
+                         &e.license_requirement, &e.license_policy, &e.federal_register_notice})
     *s = r.str();
   e.properties.resize(r.count());
   for (auto& p : e.properties) {
@@ -178,11 +185,13 @@ nlohmann::ordered_json manifest_of(const Snapshot& s) {
     j["skipped"] = src.skipped;
     auto& files = j["files"] = nlohmann::ordered_json::array();
     for (const auto& f : src.files)
-      files.push_back({{"path", f.path}, {"sha256", f.sha256}, {"bytes", f.bytes}, {"modified", f.modified}});
+      files.push_back(
+          {{"path", f.path}, {"sha256", f.sha256}, {"bytes", f.bytes}, {"modified", f.modified}});
     sources.push_back(std::move(j));
   }
   // Per list and sub-list: count and newest listing date, the figures `lists info` prints.
-  std::map<std::tuple<std::string, std::string, std::string>, std::pair<uint64_t, std::string>> lists;
+  std::map<std::tuple<std::string, std::string, std::string>, std::pair<uint64_t, std::string>>
+      lists;
   for (const auto& e : s.entities) {
     auto& [count, newest] = lists[{e.dataset, e.list, e.sub_list}];
     ++count;
@@ -190,8 +199,11 @@ nlohmann::ordered_json manifest_of(const Snapshot& s) {
   }
   auto& out = m["lists"] = nlohmann::ordered_json::array();
   for (const auto& [key, value] : lists)
-    out.push_back({{"dataset", std::get<0>(key)}, {"list", std::get<1>(key)}, {"sub_list", std::get<2>(key)},
-                   {"entities", value.first}, {"newest_listing", value.second}});
+    out.push_back({{"dataset", std::get<0>(key)},
+                   {"list", std::get<1>(key)},
+                   {"sub_list", std::get<2>(key)},
+                   {"entities", value.first},
+                   {"newest_listing", value.second}});
   return m;
 }
 
@@ -214,7 +226,8 @@ Result<nlohmann::ordered_json> read_manifest(std::string_view bytes, const std::
   auto framed = unframe(bytes, name);
   if (!framed) return framed.error();
   auto manifest = nlohmann::ordered_json::parse(framed->manifest, nullptr, false);
-  if (manifest.is_discarded()) return make_error(ErrorCode::integrity, fmt::format("{}: snapshot manifest is corrupt", name));
+  if (manifest.is_discarded())
+    return make_error(ErrorCode::integrity, fmt::format("{}: snapshot manifest is corrupt", name));
   return manifest;
 }
 
@@ -229,7 +242,9 @@ Result<Snapshot> decode_snapshot(std::string_view bytes, const std::string& name
   s.content_hash = m.value("content_hash", "");
   s.created_at = m.value("created_at", "");
   if (sha256_hex(framed->payload) != s.content_hash)
-    return make_error(ErrorCode::integrity, fmt::format("{}: snapshot content does not match its hash (damaged file)", name));
+    return make_error(
+        ErrorCode::integrity,
+        fmt::format("{}: snapshot content does not match its hash (damaged file)", name));
   for (const auto& j : m.at("sources")) {
     ListSource src;
     src.dataset = j.value("dataset", "");
@@ -239,7 +254,8 @@ Result<Snapshot> decode_snapshot(std::string_view bytes, const std::string& name
     src.entities = j.value("entities", uint64_t{0});
     src.skipped = j.value("skipped", uint64_t{0});
     for (const auto& f : j.at("files"))
-      src.files.push_back({f.value("path", ""), f.value("sha256", ""), f.value("bytes", uint64_t{0}), f.value("modified", "")});
+      src.files.push_back({f.value("path", ""), f.value("sha256", ""),
+                           f.value("bytes", uint64_t{0}), f.value("modified", "")});
     s.sources.push_back(std::move(src));
   }
   Reader r(framed->payload);
@@ -248,7 +264,8 @@ Result<Snapshot> decode_snapshot(std::string_view bytes, const std::string& name
     decode_entity(r, e);
     if (!r.ok()) break;
   }
-  if (!r.ok()) return make_error(ErrorCode::integrity, fmt::format("{}: snapshot payload is malformed", name));
+  if (!r.ok())
+    return make_error(ErrorCode::integrity, fmt::format("{}: snapshot payload is malformed", name));
   return s;
 }
 

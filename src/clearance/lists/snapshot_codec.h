@@ -2,10 +2,9 @@
 // The on-disk form of a snapshot: a JSON manifest (sources, counts) followed by a compact binary
 // encoding of the entities, protected by their SHA-256 so a damaged file is refused, not misread.
 //   "CLRSNAP1" | u32 manifest length | manifest JSON | u64 payload length | payload
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "clearance/model/snapshot.h"
 #include "clearance/util/result.h"

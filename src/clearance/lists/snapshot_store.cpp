@@ -1,6 +1,8 @@
 #include "clearance/lists/snapshot_store.h"
 
 #include <fcntl.h>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -8,9 +10,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-
-#include <fmt/chrono.h>
-#include <fmt/format.h>
 
 #include "clearance/lists/snapshot_codec.h"
 #include "clearance/util/file_io.h"
@@ -30,8 +29,10 @@ SnapshotStore::SnapshotStore(std::string data_dir) : data_dir_(std::move(data_di
 std::string SnapshotStore::resolve_data_dir(const std::string& flag) {
   if (!flag.empty()) return flag;
   if (const char* env = std::getenv("CLEARANCE_DATA_DIR"); env && *env) return env;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/clearance";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/clearance";
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+    return std::string(xdg) + "/clearance";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::string(home) + "/.local/share/clearance";
   return ".clearance";
 }
 
@@ -49,7 +50,8 @@ Result<std::string> SnapshotStore::current_id() const {
 
 Result<std::string> SnapshotStore::resolve(const std::string& ref) const {
   if (ref.find('/') != std::string::npos || ref.ends_with(".snap")) {
-    if (!fs::exists(ref)) return make_error(ErrorCode::not_found, fmt::format("{}: no such snapshot file", ref));
+    if (!fs::exists(ref))
+      return make_error(ErrorCode::not_found, fmt::format("{}: no such snapshot file", ref));
     return ref;
   }
   std::string id = ref;
@@ -57,8 +59,10 @@ Result<std::string> SnapshotStore::resolve(const std::string& ref) const {
     auto current = current_id();
     if (!current) return current.error();
     if (current->empty())
-      return make_error(ErrorCode::not_found,
-                        fmt::format("no list snapshot in {} yet: run `clearance lists import FILE…` first", data_dir_));
+      return make_error(
+          ErrorCode::not_found,
+          fmt::format("no list snapshot in {} yet: run `clearance lists import FILE…` first",
+                      data_dir_));
     id = current.value();
   }
   if (fs::exists(snapshot_path(id))) return snapshot_path(id);
@@ -66,11 +70,14 @@ Result<std::string> SnapshotStore::resolve(const std::string& ref) const {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(data_dir_ + "/snapshots", ec)) {
     const std::string stem = entry.path().stem().string();
-    if (entry.path().extension() == ".snap" && stem.starts_with(id)) matches.push_back(entry.path().string());
+    if (entry.path().extension() == ".snap" && stem.starts_with(id))
+      matches.push_back(entry.path().string());
   }
   if (matches.size() == 1) return matches.front();
-  if (matches.empty()) return make_error(ErrorCode::not_found, fmt::format("no snapshot '{}' in {}", ref, data_dir_));
-  return make_error(ErrorCode::invalid_argument, fmt::format("snapshot prefix '{}' is ambiguous", ref));
+  if (matches.empty())
+    return make_error(ErrorCode::not_found, fmt::format("no snapshot '{}' in {}", ref, data_dir_));
+  return make_error(ErrorCode::invalid_argument,
+                    fmt::format("snapshot prefix '{}' is ambiguous", ref));
 }
 
 Result<Snapshot> SnapshotStore::load(const std::string& ref) const {
@@ -121,7 +128,8 @@ Result<std::unique_ptr<DataDirLock>> DataDirLock::acquire(const std::string& dat
   if (fd < 0) return make_error(ErrorCode::io, fmt::format("{}: cannot open lock file", path));
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     ::close(fd);
-    return make_error(ErrorCode::io, fmt::format("{}: another import or update is running", data_dir));
+    return make_error(ErrorCode::io,
+                      fmt::format("{}: another import or update is running", data_dir));
   }
   return std::unique_ptr<DataDirLock>(new DataDirLock(fd));
 }

@@ -5,10 +5,9 @@
 //   DATA_DIR/lock                  held (flock) while a snapshot is being written
 // A snapshot file is complete before CURRENT names it, so a crash at any point leaves the
 // previous snapshot current and intact.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "clearance/model/snapshot.h"
 #include "clearance/util/result.h"
@@ -19,7 +18,8 @@ class SnapshotStore {
  public:
   explicit SnapshotStore(std::string data_dir);
 
-  // --data-dir, else $CLEARANCE_DATA_DIR, else $XDG_DATA_HOME/clearance, else ~/.local/share/clearance.
+  // --data-dir, else $CLEARANCE_DATA_DIR, else $XDG_DATA_HOME/clearance, else
+  // ~/.local/share/clearance.
   static std::string resolve_data_dir(const std::string& flag);
 
   const std::string& data_dir() const { return data_dir_; }

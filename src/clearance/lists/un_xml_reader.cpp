@@ -1,7 +1,7 @@
 // UN Security Council Consolidated List, official XML (CONSOLIDATED_LIST/INDIVIDUALS, ENTITIES).
-#include <pugixml.hpp>
-
 #include <fmt/format.h>
+
+#include <pugixml.hpp>
 
 #include "clearance/lists/entity_ids.h"
 #include "clearance/lists/list_reader.h"
@@ -33,7 +33,9 @@ std::string join_nonempty(std::initializer_list<std::string> parts, const char* 
 class UnXmlReader final : public ListReader {
  public:
   std::string_view format() const override { return "un-xml"; }
-  std::string_view description() const override { return "UN Security Council Consolidated List XML"; }
+  std::string_view description() const override {
+    return "UN Security Council Consolidated List XML";
+  }
 
   int recognize(std::string_view, std::string_view head) const override {
     return head.find("<CONSOLIDATED_LIST") != std::string_view::npos ? 95 : 0;
@@ -43,14 +45,18 @@ class UnXmlReader final : public ListReader {
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_buffer(content.data(), content.size());
     if (!parsed)
-      return make_error(parsed.status == pugi::status_end_element_mismatch || parsed.status == pugi::status_bad_end_element ||
+      return make_error(parsed.status == pugi::status_end_element_mismatch ||
+                                parsed.status == pugi::status_bad_end_element ||
                                 parsed.status == pugi::status_no_document_element
                             ? ErrorCode::integrity
                             : ErrorCode::format,
-                        fmt::format("{}: not well-formed XML at byte {}: {} (truncated file?)", path, parsed.offset,
-                                    parsed.description()));
+                        fmt::format("{}: not well-formed XML at byte {}: {} (truncated file?)",
+                                    path, parsed.offset, parsed.description()));
     const pugi::xml_node root = doc.child("CONSOLIDATED_LIST");
-    if (!root) return make_error(ErrorCode::format, fmt::format("{}: not a UN consolidated list (no CONSOLIDATED_LIST root)", path));
+    if (!root)
+      return make_error(
+          ErrorCode::format,
+          fmt::format("{}: not a UN consolidated list (no CONSOLIDATED_LIST root)", path));
     ReadResult result;
     result.dataset = "un_sc";
     result.files = {path};
@@ -61,16 +67,18 @@ class UnXmlReader final : public ListReader {
       ++index;
       Entity e = common(node, countries);
       e.type = EntityType::person;
-      e.name = join_nonempty({text(node, "FIRST_NAME"), text(node, "SECOND_NAME"), text(node, "THIRD_NAME"),
-                              text(node, "FOURTH_NAME")},
+      e.name = join_nonempty({text(node, "FIRST_NAME"), text(node, "SECOND_NAME"),
+                              text(node, "THIRD_NAME"), text(node, "FOURTH_NAME")},
                              " ");
-      if (!add_or_report(std::move(e), path, fmt::format("INDIVIDUAL[{}]", index), result)) continue;
+      if (!add_or_report(std::move(e), path, fmt::format("INDIVIDUAL[{}]", index), result))
+        continue;
       Entity& added = result.entities.back();
       for (auto alias : node.children("INDIVIDUAL_ALIAS")) add_alias(alias, added);
       for (auto a : node.children("INDIVIDUAL_ADDRESS")) add_address(a, countries, added);
       for (auto d : node.children("INDIVIDUAL_DATE_OF_BIRTH")) add_date_of_birth(d, added);
       for (auto p : node.children("INDIVIDUAL_PLACE_OF_BIRTH")) {
-        auto place = join_nonempty({text(p, "CITY"), text(p, "STATE_PROVINCE"), text(p, "COUNTRY")});
+        auto place =
+            join_nonempty({text(p, "CITY"), text(p, "STATE_PROVINCE"), text(p, "COUNTRY")});
         if (!place.empty()) added.places_of_birth.push_back(place);
       }
       for (const auto& n : values(node, "NATIONALITY")) {
@@ -88,7 +96,8 @@ class UnXmlReader final : public ListReader {
         if (!id.number.empty() || !id.type.empty()) added.identifiers.push_back(std::move(id));
       }
       for (const auto& title : values(node, "TITLE")) added.properties.push_back({"title", title});
-      for (const auto& d : values(node, "DESIGNATION")) added.properties.push_back({"designation", d});
+      for (const auto& d : values(node, "DESIGNATION"))
+        added.properties.push_back({"designation", d});
       if (auto g = text(node, "GENDER"); !g.empty()) added.properties.push_back({"gender", g});
     }
     index = 0;
@@ -118,11 +127,13 @@ class UnXmlReader final : public ListReader {
     if (!e.sub_list.empty()) e.programs.push_back(e.sub_list);
     if (auto original = text(node, "NAME_ORIGINAL_SCRIPT"); !original.empty())
       e.aliases.push_back({original, AliasKind::original_script});
-    if (auto data_id = text(node, "DATAID"); !data_id.empty()) e.properties.push_back({"un_dataid", data_id});
+    if (auto data_id = text(node, "DATAID"); !data_id.empty())
+      e.properties.push_back({"un_dataid", data_id});
     return e;
   }
 
-  static bool add_or_report(Entity&& e, const std::string& path, const std::string& where, ReadResult& result) {
+  static bool add_or_report(Entity&& e, const std::string& path, const std::string& where,
+                            ReadResult& result) {
     if (e.name.empty()) {
       result.issues.push_back({path, 0, where + "/FIRST_NAME", "name is empty"});
       return false;
@@ -156,8 +167,10 @@ class UnXmlReader final : public ListReader {
   }
 
   static void add_date_of_birth(const pugi::xml_node& node, Entity& e) {
-    if (auto date = text(node, "DATE"); !date.empty()) e.dates_of_birth.push_back(normalize_date(date));
-    else if (auto year = text(node, "YEAR"); !year.empty()) e.dates_of_birth.push_back(year);
+    if (auto date = text(node, "DATE"); !date.empty())
+      e.dates_of_birth.push_back(normalize_date(date));
+    else if (auto year = text(node, "YEAR"); !year.empty())
+      e.dates_of_birth.push_back(year);
     else if (auto from = text(node, "FROM_YEAR"); !from.empty())
       e.dates_of_birth.push_back(fmt::format("{} to {}", from, text(node, "TO_YEAR")));
   }

@@ -17,37 +17,108 @@ namespace {
 // Spellings the US, UN and OFAC lists use that ICU's English display names do not cover.
 // Keys go through country_key() before use.
 constexpr std::pair<const char*, const char*> kListSpellings[] = {
-    {"Burma", "MM"}, {"Myanmar", "MM"}, {"Korea, North", "KP"}, {"DPRK", "KP"}, {"North Korea", "KP"},
-    {"Democratic People's Republic of Korea", "KP"}, {"Korea, Democratic People's Republic of", "KP"},
-    {"Korea, South", "KR"}, {"South Korea", "KR"}, {"Republic of Korea", "KR"},
-    {"Russian Federation", "RU"}, {"Iran (Islamic Republic of)", "IR"}, {"Iran, Islamic Republic of", "IR"},
-    {"Syrian Arab Republic", "SY"}, {"Democratic Republic of the Congo", "CD"},
-    {"Congo, Democratic Republic of the", "CD"}, {"Congo (Kinshasa)", "CD"}, {"DRC", "CD"},
-    {"Republic of the Congo", "CG"}, {"Congo, Republic of the", "CG"}, {"Congo (Brazzaville)", "CG"},
-    {"Palestinian", "PS"}, {"Palestine", "PS"}, {"State of Palestine", "PS"},
-    {"West Bank", "PS"}, {"Gaza", "PS"}, {"Gaza Strip", "PS"}, {"Palestinian Territories", "PS"},
-    {"Viet Nam", "VN"}, {"Vietnam", "VN"}, {"Lao People's Democratic Republic", "LA"}, {"Laos", "LA"},
-    {"Cote d'Ivoire", "CI"}, {"Ivory Coast", "CI"}, {"Turkey", "TR"}, {"Turkiye", "TR"},
-    {"Czech Republic", "CZ"}, {"Czechia", "CZ"}, {"Macau", "MO"}, {"Macao", "MO"}, {"Hong Kong", "HK"},
-    {"Taiwan", "TW"}, {"Taiwan, Province of China", "TW"}, {"United States", "US"},
-    {"United States of America", "US"}, {"USA", "US"}, {"U.S.A.", "US"}, {"United Kingdom", "GB"},
-    {"United Kingdom of Great Britain and Northern Ireland", "GB"}, {"UK", "GB"}, {"Great Britain", "GB"},
-    {"England", "GB"}, {"Moldova, Republic of", "MD"}, {"Republic of Moldova", "MD"},
-    {"Libyan Arab Jamahiriya", "LY"}, {"Bolivia (Plurinational State of)", "BO"},
-    {"Venezuela (Bolivarian Republic of)", "VE"}, {"United Republic of Tanzania", "TZ"},
-    {"Tanzania", "TZ"}, {"The Gambia", "GM"}, {"Gambia, The", "GM"}, {"Bahamas, The", "BS"},
-    {"The Bahamas", "BS"}, {"Kosovo", "XK"}, {"Micronesia, Federated States of", "FM"},
-    {"Netherlands Antilles", "AN"}, {"Serbia and Montenegro", "CS"}, {"Yugoslavia", "YU"},
-    {"Crimea", "UA"}, {"Region: Crimea", "UA"}, {"Brunei", "BN"}, {"Cabo Verde", "CV"},
-    {"Cape Verde", "CV"}, {"Eswatini", "SZ"}, {"Swaziland", "SZ"}, {"North Macedonia", "MK"},
-    {"Macedonia", "MK"}, {"The former Yugoslav Republic of Macedonia", "MK"}, {"Timor-Leste", "TL"},
-    {"East Timor", "TL"}, {"Holy See", "VA"}, {"Vatican", "VA"}, {"Saint Kitts and Nevis", "KN"},
-    {"St. Kitts and Nevis", "KN"}, {"Saint Vincent and the Grenadines", "VC"},
-    {"St. Vincent and the Grenadines", "VC"}, {"Saint Lucia", "LC"}, {"St. Lucia", "LC"},
-    {"Sudan, South", "SS"}, {"South Sudan", "SS"}, {"UAE", "AE"}, {"U.A.E.", "AE"},
-    {"Bosnia-Herzegovina", "BA"}, {"Bosnia", "BA"}, {"Kyrgyz Republic", "KG"}, {"Slovak Republic", "SK"},
-    {"China, People's Republic of", "CN"}, {"People's Republic of China", "CN"}, {"PRC", "CN"},
-    {"Mainland China", "CN"}, {"Hong Kong SAR", "HK"}, {"Macau SAR", "MO"},
+    {"Burma", "MM"},
+    {"Myanmar", "MM"},
+    {"Korea, North", "KP"},
+    {"DPRK", "KP"},
+    {"North Korea", "KP"},
+    {"Democratic People's Republic of Korea", "KP"},
+    {"Korea, Democratic People's Republic of", "KP"},
+    {"Korea, South", "KR"},
+    {"South Korea", "KR"},
+    {"Republic of Korea", "KR"},
+    {"Russian Federation", "RU"},
+    {"Iran (Islamic Republic of)", "IR"},
+    {"Iran, Islamic Republic of", "IR"},
+    {"Syrian Arab Republic", "SY"},
+    {"Democratic Republic of the Congo", "CD"},
+    {"Congo, Democratic Republic of the", "CD"},
+    {"Congo (Kinshasa)", "CD"},
+    {"DRC", "CD"},
+    {"Republic of the Congo", "CG"},
+    {"Congo, Republic of the", "CG"},
+    {"Congo (Brazzaville)", "CG"},
+    {"Palestinian", "PS"},
+    {"Palestine", "PS"},
+    {"State of Palestine", "PS"},
+    {"West Bank", "PS"},
+    {"Gaza", "PS"},
+    {"Gaza Strip", "PS"},
+    {"Palestinian Territories", "PS"},
+    {"Viet Nam", "VN"},
+    {"Vietnam", "VN"},
+    {"Lao People's Democratic Republic", "LA"},
+    {"Laos", "LA"},
+    {"Cote d'Ivoire", "CI"},
+    {"Ivory Coast", "CI"},
+    {"Turkey", "TR"},
+    {"Turkiye", "TR"},
+    {"Czech Republic", "CZ"},
+    {"Czechia", "CZ"},
+    {"Macau", "MO"},
+    {"Macao", "MO"},
+    {"Hong Kong", "HK"},
+    {"Taiwan", "TW"},
+    {"Taiwan, Province of China", "TW"},
+    {"United States", "US"},
+    {"United States of America", "US"},
+    {"USA", "US"},
+    {"U.S.A.", "US"},
+    {"United Kingdom", "GB"},
+    {"United Kingdom of Great Britain and Northern Ireland", "GB"},
+    {"UK", "GB"},
+    {"Great Britain", "GB"},
+    {"England", "GB"},
+    {"Moldova, Republic of", "MD"},
+    {"Republic of Moldova", "MD"},
+    {"Libyan Arab Jamahiriya", "LY"},
+    {"Bolivia (Plurinational State of)", "BO"},
+    {"Venezuela (Bolivarian Republic of)", "VE"},
+    {"United Republic of Tanzania", "TZ"},
+    {"Tanzania", "TZ"},
+    {"The Gambia", "GM"},
+    {"Gambia, The", "GM"},
+    {"Bahamas, The", "BS"},
+    {"The Bahamas", "BS"},
+    {"Kosovo", "XK"},
+    {"Micronesia, Federated States of", "FM"},
+    {"Netherlands Antilles", "AN"},
+    {"Serbia and Montenegro", "CS"},
+    {"Yugoslavia", "YU"},
+    {"Crimea", "UA"},
+    {"Region: Crimea", "UA"},
+    {"Brunei", "BN"},
+    {"Cabo Verde", "CV"},
+    {"Cape Verde", "CV"},
+    {"Eswatini", "SZ"},
+    {"Swaziland", "SZ"},
+    {"North Macedonia", "MK"},
+    {"Macedonia", "MK"},
+    {"The former Yugoslav Republic of Macedonia", "MK"},
+    {"Timor-Leste", "TL"},
+    {"East Timor", "TL"},
+    {"Holy See", "VA"},
+    {"Vatican", "VA"},
+    {"Saint Kitts and Nevis", "KN"},
+    {"St. Kitts and Nevis", "KN"},
+    {"Saint Vincent and the Grenadines", "VC"},
+    {"St. Vincent and the Grenadines", "VC"},
+    {"Saint Lucia", "LC"},
+    {"St. Lucia", "LC"},
+    {"Sudan, South", "SS"},
+    {"South Sudan", "SS"},
+    {"UAE", "AE"},
+    {"U.A.E.", "AE"},
+    {"Bosnia-Herzegovina", "BA"},
+    {"Bosnia", "BA"},
+    {"Kyrgyz Republic", "KG"},
+    {"Slovak Republic", "SK"},
+    {"China, People's Republic of", "CN"},
+    {"People's Republic of China", "CN"},
+    {"PRC", "CN"},
+    {"Mainland China", "CN"},
+    {"Hong Kong SAR", "HK"},
+    {"Macau SAR", "MO"},
 };
 
 struct CountryTables {
@@ -58,8 +129,8 @@ struct CountryTables {
 
 std::unique_ptr<icu::Transliterator> make_folder() {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-      "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+  std::unique_ptr<icu::Transliterator> t(
+      icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
   if (U_FAILURE(status)) return nullptr;
   return t;
 }
@@ -72,7 +143,8 @@ std::string key_with(icu::Transliterator* folder, std::string_view text) {
   if (ascii || folder == nullptr) {
     folded = ascii_lower(text);
   } else {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     folder->transliterate(u);
     u.toUTF8String(folded);
   }
@@ -106,7 +178,8 @@ const CountryTables& tables() {
       t->by_key.emplace(key_with(t->folder.get(), name), *code);
     }
     t->codes.insert("XK");
-    for (const auto& [name, code] : kListSpellings) t->by_key[key_with(t->folder.get(), name)] = code;
+    for (const auto& [name, code] : kListSpellings)
+      t->by_key[key_with(t->folder.get(), name)] = code;
     return t;
   }();
   return *instance;
@@ -125,7 +198,9 @@ std::string country_key(std::string_view text) {
   return key_with(t.folder.get(), text);
 }
 
-CountryResolver::CountryResolver() { (void)tables(); }
+CountryResolver::CountryResolver() {
+  (void)tables();
+}
 
 bool CountryResolver::is_code(std::string_view code) const {
   return code.size() == 2 && tables().codes.count(std::string(code)) > 0;

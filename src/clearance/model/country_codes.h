@@ -22,7 +22,8 @@ class CountryResolver {
 // English display name of an ISO alpha-2 code (ICU), or the code itself when unknown.
 std::string country_name(std::string_view code);
 
-// The lookup key for a country name: ASCII-folded, lower-case letters and digits separated by single spaces.
+// The lookup key for a country name: ASCII-folded, lower-case letters and digits separated by
+// single spaces.
 std::string country_key(std::string_view text);
 
 }  // namespace clearance

@@ -6,11 +6,16 @@ namespace clearance {
 
 const char* to_string(EntityType type) {
   switch (type) {
-    case EntityType::person: return "person";
-    case EntityType::organization: return "organization";
-    case EntityType::vessel: return "vessel";
-    case EntityType::aircraft: return "aircraft";
-    case EntityType::unknown: break;
+    case EntityType::person:
+      return "person";
+    case EntityType::organization:
+      return "organization";
+    case EntityType::vessel:
+      return "vessel";
+    case EntityType::aircraft:
+      return "aircraft";
+    case EntityType::unknown:
+      break;
   }
   return "unknown";
 }
@@ -18,7 +23,8 @@ const char* to_string(EntityType type) {
 EntityType entity_type_from_string(std::string_view text) {
   const std::string t = ascii_lower(trim(text));
   if (t == "person" || t == "individual" || t == "individuals") return EntityType::person;
-  if (t == "organization" || t == "organisation" || t == "entity" || t == "company" || t == "entities")
+  if (t == "organization" || t == "organisation" || t == "entity" || t == "company" ||
+      t == "entities")
     return EntityType::organization;
   if (t == "vessel") return EntityType::vessel;
   if (t == "aircraft") return EntityType::aircraft;
@@ -27,11 +33,16 @@ EntityType entity_type_from_string(std::string_view text) {
 
 const char* to_string(AliasKind kind) {
   switch (kind) {
-    case AliasKind::aka: return "aka";
-    case AliasKind::fka: return "fka";
-    case AliasKind::nka: return "nka";
-    case AliasKind::weak: return "weak";
-    case AliasKind::original_script: return "original_script";
+    case AliasKind::aka:
+      return "aka";
+    case AliasKind::fka:
+      return "fka";
+    case AliasKind::nka:
+      return "nka";
+    case AliasKind::weak:
+      return "weak";
+    case AliasKind::original_script:
+      return "original_script";
   }
   return "aka";
 }

@@ -25,14 +25,15 @@ struct Address {
   std::string city;
   std::string state;
   std::string postal_code;
-  std::string country;  // ISO 3166-1 alpha-2 when the source's country could be resolved, else empty
+  std::string
+      country;  // ISO 3166-1 alpha-2 when the source's country could be resolved, else empty
   std::string country_text;  // the country as the source wrote it
   std::string full;          // the whole address as one line, as the source wrote it when it did
   bool operator==(const Address&) const = default;
 };
 
 struct Identifier {
-  std::string type;    // "Passport", "Tax ID No.", "SWIFT/BIC", …
+  std::string type;  // "Passport", "Tax ID No.", "SWIFT/BIC", …
   std::string number;
   std::string country;  // ISO alpha-2 of the issuing country when known
   std::string issued;   // date as given
@@ -49,20 +50,21 @@ struct Property {
 };
 
 struct Entity {
-  std::string id;         // unique within a snapshot and stable across versions: "<dataset>:<key>"
-  std::string dataset;    // which source file set: "us_csl", "ofac_sdn", "ofac_cons", "un_sc", custom
-  std::string list;       // short list code: "EL", "SDN", "DPL", "MEU", "UVL", "UN", "UEL", …
+  std::string id;       // unique within a snapshot and stable across versions: "<dataset>:<key>"
+  std::string dataset;  // which source file set: "us_csl", "ofac_sdn", "ofac_cons", "un_sc", custom
+  std::string list;     // short list code: "EL", "SDN", "DPL", "MEU", "UVL", "UN", "UEL", …
   std::string sub_list;   // a finer division the source names (UN regime, OFAC list, …)
   std::string source_id;  // the source's own entity number or reference
   EntityType type = EntityType::unknown;
-  std::string name;       // primary name
+  std::string name;  // primary name
   std::vector<Alias> aliases;
   std::vector<Address> addresses;
   std::vector<Identifier> identifiers;
-  std::vector<std::string> dates_of_birth;   // ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD" where parseable, else as given
+  std::vector<std::string>
+      dates_of_birth;  // ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD" where parseable, else as given
   std::vector<std::string> places_of_birth;
-  std::vector<std::string> nationalities;    // ISO alpha-2 where resolvable
-  std::vector<std::string> citizenships;     // ISO alpha-2 where resolvable
+  std::vector<std::string> nationalities;  // ISO alpha-2 where resolvable
+  std::vector<std::string> citizenships;   // ISO alpha-2 where resolvable
   std::vector<std::string> programs;
   std::string listed_on;  // ISO date
   std::string end_date;   // ISO date, when the listing expires

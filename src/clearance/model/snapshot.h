@@ -10,8 +10,8 @@
 namespace clearance {
 
 struct SourceFile {
-  std::string path;      // as given at import time
-  std::string sha256;    // of the bytes as read (before decompression)
+  std::string path;    // as given at import time
+  std::string sha256;  // of the bytes as read (before decompression)
   uint64_t bytes = 0;
   std::string modified;  // file modification time, ISO 8601 UTC
 };
@@ -23,7 +23,7 @@ struct ListSource {
   std::string imported_at;
   std::vector<SourceFile> files;
   uint64_t entities = 0;
-  uint64_t skipped = 0;   // malformed records left out
+  uint64_t skipped = 0;  // malformed records left out
 };
 
 struct Snapshot {

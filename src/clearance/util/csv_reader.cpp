@@ -68,9 +68,10 @@ Result<bool> CsvReader::next(CsvRecord& record) {
     ++pos_;
   }
   if (in_quotes)
-    return make_error(ErrorCode::parse,
-                      fmt::format("line {}: quoted field opened at line {} is never closed (truncated file?)",
-                                  record.line, quote_line));
+    return make_error(
+        ErrorCode::parse,
+        fmt::format("line {}: quoted field opened at line {} is never closed (truncated file?)",
+                    record.line, quote_line));
   record.fields.push_back(std::move(field));
   return true;
 }

@@ -1,6 +1,7 @@
 #include "clearance/util/file_io.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -9,15 +10,15 @@
 #include <filesystem>
 #include <fstream>
 
-#include <fmt/format.h>
-
 namespace clearance {
 
 namespace fs = std::filesystem;
 
 Result<std::string> read_file_raw(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(ErrorCode::io, fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  if (!in)
+    return make_error(ErrorCode::io,
+                      fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
   std::string bytes;
   in.seekg(0, std::ios::end);
   const auto size = in.tellg();
@@ -46,9 +47,9 @@ Result<std::string> gunzip(std::string_view compressed, const std::string& name)
     if (rc != Z_OK && rc != Z_STREAM_END) {
       inflateEnd(&stream);
       const bool truncated = rc == Z_BUF_ERROR;
-      return make_error(ErrorCode::integrity,
-                        fmt::format("{}: {} gzip stream ({})", name,
-                                    truncated ? "truncated" : "corrupt", stream.msg ? stream.msg : "zlib error"));
+      return make_error(ErrorCode::integrity, fmt::format("{}: {} gzip stream ({})", name,
+                                                          truncated ? "truncated" : "corrupt",
+                                                          stream.msg ? stream.msg : "zlib error"));
     }
     out.append(buffer, sizeof buffer - stream.avail_out);
   }
@@ -69,16 +70,22 @@ Result<std::string> read_file(const std::string& path) {
 Status make_directories(const std::string& path) {
   std::error_code ec;
   fs::create_directories(path, ec);
-  if (ec) return make_error(ErrorCode::io, fmt::format("{}: cannot create directory: {}", path, ec.message()));
+  if (ec)
+    return make_error(ErrorCode::io,
+                      fmt::format("{}: cannot create directory: {}", path, ec.message()));
   return Ok{};
 }
 
 static Status fsync_path(const std::string& path, int flags) {
   const int fd = ::open(path.c_str(), flags);
-  if (fd < 0) return make_error(ErrorCode::io, fmt::format("{}: cannot open for sync: {}", path, std::strerror(errno)));
+  if (fd < 0)
+    return make_error(ErrorCode::io,
+                      fmt::format("{}: cannot open for sync: {}", path, std::strerror(errno)));
   const int rc = ::fsync(fd);
   ::close(fd);
-  if (rc != 0) return make_error(ErrorCode::io, fmt::format("{}: fsync failed: {}", path, std::strerror(errno)));
+  if (rc != 0)
+    return make_error(ErrorCode::io,
+                      fmt::format("{}: fsync failed: {}", path, std::strerror(errno)));
   return Ok{};
 }
 
@@ -87,7 +94,9 @@ Status write_file_atomic(const std::string& path, std::string_view bytes) {
   const std::string temp = path + fmt::format(".tmp-{}", ::getpid());
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return make_error(ErrorCode::io, fmt::format("{}: cannot create: {}", temp, std::strerror(errno)));
+    if (!out)
+      return make_error(ErrorCode::io,
+                        fmt::format("{}: cannot create: {}", temp, std::strerror(errno)));
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.flush();
     if (!out) {

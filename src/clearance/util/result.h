@@ -1,5 +1,6 @@
 #pragma once
-// A value or an error, for operations whose failure the caller decides about (std::expected is C++23).
+// A value or an error, for operations whose failure the caller decides about (std::expected is
+// C++23).
 #include <string>
 #include <utility>
 #include <variant>
@@ -7,13 +8,13 @@
 namespace clearance {
 
 enum class ErrorCode {
-  io,              // a file or directory could not be read or written
-  format,          // the input is not the format it claims to be
-  parse,           // the input is the right format but a record is malformed
-  integrity,       // a hash, checksum or size does not match (truncated or corrupted data)
-  not_found,       // a requested snapshot, entity or file does not exist
-  network,         // a download failed
-  invalid_argument // the caller asked for something that makes no sense
+  io,               // a file or directory could not be read or written
+  format,           // the input is not the format it claims to be
+  parse,            // the input is the right format but a record is malformed
+  integrity,        // a hash, checksum or size does not match (truncated or corrupted data)
+  not_found,        // a requested snapshot, entity or file does not exist
+  network,          // a download failed
+  invalid_argument  // the caller asked for something that makes no sense
 };
 
 const char* to_string(ErrorCode code);
@@ -47,6 +48,8 @@ class [[nodiscard]] Result {
 struct Ok {};
 using Status = Result<Ok>;
 
-inline Error make_error(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
+inline Error make_error(ErrorCode code, std::string message) {
+  return Error{code, std::move(message)};
+}
 
 }  // namespace clearance

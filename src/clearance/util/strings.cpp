@@ -4,7 +4,9 @@
 
 namespace clearance {
 
-static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+static bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 std::string_view trim(std::string_view text) {
   size_t begin = 0, end = text.size();
@@ -13,7 +15,9 @@ std::string_view trim(std::string_view text) {
   return text.substr(begin, end - begin);
 }
 
-std::string trim_copy(std::string_view text) { return std::string(trim(text)); }
+std::string trim_copy(std::string_view text) {
+  return std::string(trim(text));
+}
 
 std::vector<std::string> split_trimmed(std::string_view text, std::string_view separator) {
   std::vector<std::string> parts;
@@ -43,7 +47,8 @@ std::string ascii_upper(std::string_view text) {
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
       return false;
   return true;
 }
@@ -89,24 +94,33 @@ size_t first_invalid_utf8(std::string_view text) {
     }
     size_t length;
     unsigned int code;
-    if ((c & 0xE0) == 0xC0) { length = 2; code = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { length = 3; code = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { length = 4; code = c & 0x07; }
-    else return i;
+    if ((c & 0xE0) == 0xC0) {
+      length = 2;
+      code = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      length = 3;
+      code = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      length = 4;
+      code = c & 0x07;
+    } else
+      return i;
     if (i + length > n) return i;
     for (size_t k = 1; k < length; ++k) {
       if ((s[i + k] & 0xC0) != 0x80) return i;
       code = (code << 6) | (s[i + k] & 0x3F);
     }
     // Reject overlong forms, surrogates and values beyond U+10FFFF.
-    if ((length == 2 && code < 0x80) || (length == 3 && code < 0x800) || (length == 4 && code < 0x10000) ||
-        (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF)
+    if ((length == 2 && code < 0x80) || (length == 3 && code < 0x800) ||
+        (length == 4 && code < 0x10000) || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF)
       return i;
     i += length;
   }
   return std::string_view::npos;
 }
 
-bool is_valid_utf8(std::string_view text) { return first_invalid_utf8(text) == std::string_view::npos; }
+bool is_valid_utf8(std::string_view text) {
+  return first_invalid_utf8(text) == std::string_view::npos;
+}
 
 }  // namespace clearance

@@ -1,12 +1,13 @@
 #include "clearance/util/zip_archive.h"
 
-#include <zip.h>
-
 #include <fmt/format.h>
+#include <zip.h>
 
 namespace clearance {
 
-bool looks_like_zip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
+bool looks_like_zip(std::string_view bytes) {
+  return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+}
 
 Result<std::vector<ZipMember>> unzip_all(std::string_view archive, const std::string& name) {
   zip_error_t error;
@@ -22,7 +23,9 @@ Result<std::vector<ZipMember>> unzip_all(std::string_view archive, const std::st
     std::string message = zip_error_strerror(&error);
     zip_source_free(source);
     zip_error_fini(&error);
-    return make_error(ErrorCode::integrity, fmt::format("{}: not a readable ZIP archive ({}); truncated download?", name, message));
+    return make_error(
+        ErrorCode::integrity,
+        fmt::format("{}: not a readable ZIP archive ({}); truncated download?", name, message));
   }
   zip_error_fini(&error);
   std::vector<ZipMember> members;
@@ -36,14 +39,16 @@ Result<std::vector<ZipMember>> unzip_all(std::string_view archive, const std::st
     if (file == nullptr) {
       std::string message = zip_strerror(zip);
       zip_close(zip);
-      return make_error(ErrorCode::integrity, fmt::format("{}: cannot open member {}: {}", name, member_name, message));
+      return make_error(ErrorCode::integrity,
+                        fmt::format("{}: cannot open member {}: {}", name, member_name, message));
     }
     std::string bytes(stat.size, '\0');
     const zip_int64_t got = zip_fread(file, bytes.data(), stat.size);
     zip_fclose(file);
     if (got < 0 || static_cast<zip_uint64_t>(got) != stat.size) {
       zip_close(zip);
-      return make_error(ErrorCode::integrity, fmt::format("{}: member {} is corrupt or truncated", name, member_name));
+      return make_error(ErrorCode::integrity,
+                        fmt::format("{}: member {} is corrupt or truncated", name, member_name));
     }
     members.push_back({member_name, std::move(bytes)});
   }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds with AddressSanitizer and UBSan, warnings as errors, and runs the whole test suite.
+# Usage: scripts/test.sh [ctest arguments…]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+build=build-test
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLEARANCE_SANITIZE=ON -DCLEARANCE_WERROR=ON \
+  -DCLEARANCE_BUILD_BENCH=ON >/dev/null
+cmake --build "$build" -j "$(nproc)"
+scripts/check-format.sh
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+ctest --test-dir "$build" -j "$(nproc)" --output-on-failure "$@"
