@@ -15,5 +15,6 @@ struct GlobalOptions {
 };
 
 void add_lists_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
+void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
 
 }  // namespace clearance::cli

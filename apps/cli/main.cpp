@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app.add_option("--data-dir", global.data_dir, "Where snapshots are stored");
   int exit_code = kExitOk;
   add_lists_commands(app, global, exit_code);
+  add_screen_commands(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

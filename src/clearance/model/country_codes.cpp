@@ -81,6 +81,7 @@ constexpr std::pair<const char*, const char*> kListSpellings[] = {
     {"Bahamas, The", "BS"},
     {"The Bahamas", "BS"},
     {"Kosovo", "XK"},
+    {"European Union", "EU"},
     {"Micronesia, Federated States of", "FM"},
     {"Netherlands Antilles", "AN"},
     {"Serbia and Montenegro", "CS"},
@@ -177,7 +178,9 @@ const CountryTables& tables() {
       display.toUTF8String(name);
       t->by_key.emplace(key_with(t->folder.get(), name), *code);
     }
-    t->codes.insert("XK");
+    t->codes.insert("XK");  // Kosovo: user-assigned, used by the US and UN lists
+    t->codes.insert(
+        "EU");  // European Union: exceptionally reserved, named as a party by China's lists
     for (const auto& [name, code] : kListSpellings)
       t->by_key[key_with(t->folder.get(), name)] = code;
     return t;

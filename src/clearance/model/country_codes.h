@@ -12,7 +12,8 @@ class CountryResolver {
   // "CN", "China", "Korea, North", "Iran (Islamic Republic of)", "Burma" → ISO alpha-2;
   // empty when the text is not a country this resolver knows.
   std::string resolve(std::string_view text);
-  // True for an assigned ISO alpha-2 code (upper case), plus "XK" (Kosovo, used by the lists).
+  // True for an assigned ISO alpha-2 code (upper case), plus "XK" (Kosovo) and "EU", which the
+  // lists use as parties' countries.
   bool is_code(std::string_view code) const;
 
  private:

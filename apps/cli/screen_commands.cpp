@@ -1,0 +1,188 @@
+// `clearance screen` and `clearance compare`.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "clearance/match/explanation.h"
+#include "clearance/match/screening_engine.h"
+#include "clearance/model/country_codes.h"
+#include "clearance/util/strings.h"
+#include "commands.h"
+
+namespace clearance::cli {
+
+namespace {
+
+struct ScreenArgs {
+  std::vector<std::string> names;
+  std::string country, type, dob, id, format, snapshot = "current";
+  std::vector<std::string> lists;
+  float threshold = 0.80f;
+  size_t limit = 10;
+  bool explain = false;
+};
+
+std::string shorten(const std::string& text, size_t width) {
+  if (text.size() <= width) return text;
+  size_t cut = width - 1;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;  // keep UTF-8 whole
+  return text.substr(0, cut) + "…";
+}
+
+void print_table(const std::string& query, const nlohmann::ordered_json& hits, bool explain) {
+  if (hits.empty()) {
+    fmt::print("{}: no hit\n", query);
+    return;
+  }
+  fmt::print("{}: {} hit{}\n", query, hits.size(), hits.size() == 1 ? "" : "s");
+  fmt::print("  {:>5}  {:<6} {:<44} {:<44} {}\n", "score", "list", "name", "matched name",
+             "license requirement / policy");
+  for (const auto& h : hits) {
+    std::string license;
+    if (h.contains("license_requirement"))
+      license = shorten(h["license_requirement"].get<std::string>(), 40) + " / " +
+                shorten(h.value("license_policy", ""), 40);
+    fmt::print("  {:>5.3f}  {:<6} {:<44} {:<44} {}\n", h["score"].get<double>(),
+               h["list"].get<std::string>(), shorten(h["name"].get<std::string>(), 44),
+               shorten(h["matched_name"].get<std::string>(), 44), license);
+    if (explain) fmt::print("         why: {}\n", explain_text(h["explanation"]));
+  }
+}
+
+int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
+  SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
+  auto engine = load_screening_engine(store, args.snapshot,
+                                      std::max(1u, std::thread::hardware_concurrency()));
+  if (!engine) {
+    fmt::print(stderr, "error: {}\n", engine.error().message);
+    return kExitError;
+  }
+  ScreenQuery query;
+  query.country = args.country;
+  if (!args.country.empty() && CountryResolver().resolve(args.country).empty()) {
+    fmt::print(stderr, "error: --country '{}' is not a country code or name\n", args.country);
+    return kExitError;
+  }
+  if (!args.type.empty()) {
+    query.type = entity_type_from_string(args.type);
+    if (query.type == EntityType::unknown) {
+      fmt::print(stderr, "error: --type must be person, organization, vessel or aircraft\n");
+      return kExitError;
+    }
+  }
+  query.date_of_birth = args.dob;
+  query.identifier = args.id;
+  query.lists = args.lists;
+  ScreenOptions options;
+  options.threshold = args.threshold;
+  options.limit = args.limit;
+  const std::string format =
+      args.format.empty() ? (::isatty(STDOUT_FILENO) ? "table" : "jsonl") : args.format;
+  ScreenSession session;
+  bool any_hit = false;
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (size_t i = 0; i < args.names.size(); ++i) {
+    query.name = args.names[i];
+    if (trim(query.name).empty() || !is_valid_utf8(query.name)) {
+      fmt::print(stderr, "error: name {} is empty or not valid UTF-8\n", i + 1);
+      return kExitError;
+    }
+    const ScreenResult result = engine.value()->screener->screen(query, options, session);
+    nlohmann::ordered_json out;
+    out["id"] = std::to_string(i + 1);
+    out["query"] = {{"name", query.name}};
+    if (!query.country.empty()) out["query"]["country"] = query.country;
+    if (query.type != EntityType::unknown) out["query"]["type"] = to_string(query.type);
+    if (!query.date_of_birth.empty()) out["query"]["dob"] = query.date_of_birth;
+    if (!query.identifier.empty()) out["query"]["id"] = query.identifier;
+    out["hits"] = nlohmann::ordered_json::array();
+    for (const Hit& hit : result.hits)
+      out["hits"].push_back(hit_to_json(hit, result.query, *engine.value()->screener));
+    out["snapshot"] = engine.value()->snapshot->id;
+    out["threshold"] = options.threshold;
+    any_hit = any_hit || !result.hits.empty();
+    if (format == "table")
+      print_table(query.name, out["hits"], args.explain);
+    else if (format == "jsonl")
+      fmt::print("{}\n", out.dump());
+    else
+      all.push_back(std::move(out));
+  }
+  if (format == "json") fmt::print("{}\n", all.size() == 1 ? all[0].dump(2) : all.dump(2));
+  if (format == "table")
+    fmt::print("snapshot {} ({} entities, {} names; loaded in {:.2f} s, indexed in {:.2f} s)\n",
+               engine.value()->snapshot->id, engine.value()->snapshot->entities.size(),
+               engine.value()->index->names().size(), engine.value()->load_seconds,
+               engine.value()->index_seconds);
+  return any_hit ? kExitHits : kExitOk;
+}
+
+int run_compare(const GlobalOptions& global, const std::string& a, const std::string& b,
+                const std::string& type, const std::string& snapshot, bool json) {
+  SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
+  auto engine =
+      load_screening_engine(store, snapshot, std::max(1u, std::thread::hardware_concurrency()));
+  if (!engine) {
+    fmt::print(stderr, "error: {}\n", engine.error().message);
+    return kExitError;
+  }
+  ScreenSession session;
+  const EntityType t = type.empty() ? EntityType::unknown : entity_type_from_string(type);
+  TermTable terms(*engine.value()->index);
+  const PreparedQuery query = prepare_query(session.normalizer.normalize(a), terms, true);
+  const IndexedName name = terms.make_name(session.normalizer.normalize(b));
+  const NameMatch match = score_name(query, name, terms, t == EntityType::person);
+  nlohmann::ordered_json out = explain_match(query, name, match, terms);
+  if (json) {
+    fmt::print("{}\n",
+               nlohmann::ordered_json{
+                   {"a", a}, {"b", b}, {"score", out["name_score"]}, {"explanation", out}}
+                   .dump(2));
+  } else {
+    fmt::print("score {:.3f}\n{}\n", match.score, explain_text(out));
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
+  static ScreenArgs args;
+  auto* screen = app.add_subcommand("screen", "Screen names against the current list snapshot");
+  screen->add_option("names", args.names, "Names to screen (any script)")->required();
+  screen->add_option("--country", args.country, "Country of the party (ISO code or name)");
+  screen->add_option("--type", args.type, "person, organization, vessel or aircraft");
+  screen->add_option("--dob", args.dob, "Date of birth YYYY[-MM[-DD]]");
+  screen->add_option("--id", args.id, "An identifier: passport, registration number…");
+  screen->add_option("--threshold", args.threshold, "Minimum score of a hit (default 0.80)")
+      ->check(CLI::Range(0.0, 1.0));
+  screen->add_option("--limit", args.limit, "Most hits per name (default 10)");
+  screen->add_option("--lists", args.lists, "Only these lists or datasets (el,sdn,un_sc…)")
+      ->delimiter(',');
+  screen
+      ->add_option("--format", args.format,
+                   "table, json or jsonl (default: table on a terminal, else jsonl)")
+      ->check(CLI::IsMember({"table", "json", "jsonl"}));
+  screen->add_option("--snapshot", args.snapshot, "Snapshot to screen against (default: current)");
+  screen->add_flag("--explain", args.explain, "Show the token alignment of each hit in the table");
+  screen->footer("Exit codes: 0 no hit, 1 at least one hit, 2 error.");
+  screen->callback([&] { exit_code = run_screen(global, args); });
+
+  static std::string a, b, type, snapshot = "current";
+  static bool json = false;
+  auto* compare =
+      app.add_subcommand("compare", "Score two names against each other and explain the score");
+  compare->add_option("a", a, "First name")->required();
+  compare->add_option("b", b, "Second name")->required();
+  compare->add_option("--type", type, "person or organization");
+  compare->add_option("--snapshot", snapshot, "Snapshot whose term statistics weigh the words");
+  compare->add_flag("--json", json, "Print JSON");
+  compare->callback([&] { exit_code = run_compare(global, a, b, type, snapshot, json); });
+}
+
+}  // namespace clearance::cli

@@ -1,0 +1,118 @@
+#include "clearance/match/explanation.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace clearance {
+
+namespace {
+
+double round3(double v) {
+  return std::round(v * 1000.0) / 1000.0;
+}
+
+std::string join_tokens(const std::vector<int>& indexes, auto text_of) {
+  std::string out;
+  for (int i : indexes) {
+    if (!out.empty()) out += ' ';
+    out += text_of(i);
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json explain_match(const PreparedQuery& query, const IndexedName& name,
+                                     const NameMatch& match, const TermTable& terms) {
+  auto q_text = [&](int i) { return query.tokens[i].text; };
+  auto n_text = [&](int j) { return terms.text(name.tokens[j].term); };
+  nlohmann::ordered_json out;
+  out["name_score"] = round3(match.score);
+  out["evidence_weight"] = round3(match.evidence);
+  auto& tokens = out["tokens"] = nlohmann::ordered_json::array();
+  for (const auto& a : match.alignments) {
+    nlohmann::ordered_json t;
+    t["query"] = join_tokens(a.query_tokens, q_text);
+    std::string written;
+    for (int i : a.query_tokens) written += (written.empty() ? "" : " ") + query.tokens[i].source;
+    if (written != t["query"].get<std::string>()) t["query_written"] = written;
+    t["list"] = join_tokens(a.name_tokens, n_text);
+    t["how"] = to_string(a.how);
+    t["similarity"] = round3(a.similarity);
+    if (a.how == MatchHow::fuzzy) t["edits"] = a.edits;
+    t["weight"] = round3(0.5 * (a.query_weight + a.name_weight));
+    tokens.push_back(std::move(t));
+  }
+  out["unmatched_query"] = nlohmann::ordered_json::array();
+  for (int i : match.unmatched_query) out["unmatched_query"].push_back(q_text(i));
+  out["unmatched_list"] = nlohmann::ordered_json::array();
+  for (int j : match.unmatched_name) out["unmatched_list"].push_back(n_text(j));
+  return out;
+}
+
+nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,
+                                   const Screener& screener) {
+  const Entity& e = *hit.entity;
+  const TermTable terms(screener.index());
+  const IndexedName* matched = &screener.index().names()[hit.name_index];
+  nlohmann::ordered_json j;
+  j["entity_id"] = e.id;
+  j["list"] = e.list;
+  if (!e.sub_list.empty()) j["sub_list"] = e.sub_list;
+  j["source"] = e.dataset;
+  j["source_id"] = e.source_id;
+  j["type"] = to_string(e.type);
+  j["name"] = e.name;
+  j["aliases"] = nlohmann::ordered_json::array();
+  for (const auto& a : e.aliases) j["aliases"].push_back(a.name);
+  j["score"] = round3(hit.score);
+  j["matched_name"] = hit.matched_name();
+  j["matched_name_kind"] = hit.alias < 0 ? "primary" : to_string(e.aliases[hit.alias].kind);
+  std::vector<std::string> countries;
+  for (const auto& a : e.addresses)
+    if (!a.country.empty() &&
+        std::find(countries.begin(), countries.end(), a.country) == countries.end())
+      countries.push_back(a.country);
+  j["countries"] = countries;
+  j["programs"] = e.programs;
+  if (!e.listed_on.empty()) j["listed_on"] = e.listed_on;
+  if (!e.license_requirement.empty()) j["license_requirement"] = e.license_requirement;
+  if (!e.license_policy.empty()) j["license_policy"] = e.license_policy;
+  if (!e.federal_register_notice.empty()) j["federal_register_notice"] = e.federal_register_notice;
+  nlohmann::ordered_json explanation =
+      matched ? explain_match(query, *matched, hit.match, terms) : nlohmann::ordered_json::object();
+  explanation["evidence"] = nlohmann::ordered_json::array();
+  for (const auto& ev : hit.evidence)
+    explanation["evidence"].push_back(
+        {{"feature", ev.feature}, {"detail", ev.detail}, {"delta", round3(ev.delta)}});
+  j["explanation"] = std::move(explanation);
+  return j;
+}
+
+std::string explain_text(const nlohmann::ordered_json& explanation) {
+  std::vector<std::string> parts;
+  if (explanation.contains("tokens"))
+    for (const auto& t : explanation["tokens"]) {
+      std::string how = t.value("how", "");
+      if (t.contains("edits"))
+        how +=
+            fmt::format(" {} edit{}", t["edits"].get<int>(), t["edits"].get<int>() == 1 ? "" : "s");
+      parts.push_back(fmt::format("{} → {} ({}, {:.2f}, weight {:.1f})", t.value("query", ""),
+                                  t.value("list", ""), how, t.value("similarity", 0.0),
+                                  t.value("weight", 0.0)));
+    }
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+  if (explanation.contains("unmatched_query") && !explanation["unmatched_query"].empty())
+    out += fmt::format("; query only: {}", explanation["unmatched_query"].dump());
+  if (explanation.contains("unmatched_list") && !explanation["unmatched_list"].empty())
+    out += fmt::format("; list only: {}", explanation["unmatched_list"].dump());
+  if (explanation.contains("evidence"))
+    for (const auto& e : explanation["evidence"])
+      out += fmt::format("; {}: {} ({:+.2f})", e.value("feature", ""), e.value("detail", ""),
+                         e.value("delta", 0.0));
+  return out;
+}
+
+}  // namespace clearance

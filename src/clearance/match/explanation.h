@@ -1,0 +1,23 @@
+#pragma once
+// Hits and name comparisons as JSON (the output contract of the CLI and HTTP API) and as text an
+// analyst can paste into a file note.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "clearance/match/screener.h"
+
+namespace clearance {
+
+// Token alignment, unmatched tokens and non-name evidence.
+nlohmann::ordered_json explain_match(const PreparedQuery& query, const IndexedName& name,
+                                     const NameMatch& match, const TermTable& terms);
+
+// One hit in the output contract: entity_id, list, source, name, aliases, score, matched_name,
+// explanation…
+nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,
+                                   const Screener& screener);
+
+// "huawei → Huawei (exact, 1.00, weight 6.3); technologies → Technologies (exact…)".
+std::string explain_text(const nlohmann::ordered_json& explanation);
+
+}  // namespace clearance

@@ -1,0 +1,212 @@
+#include "clearance/match/name_index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <thread>
+#include <unordered_set>
+
+#include "clearance/text/edit_distance.h"
+#include "clearance/text/name_normalizer.h"
+#include "clearance/text/phonetic.h"
+
+namespace clearance {
+
+int max_edits(size_t length) {
+  if (length < 4) return 0;
+  if (length < 8) return 1;
+  return 2;
+}
+
+namespace {
+
+uint64_t hash_of(std::string_view s) {
+  return std::hash<std::string_view>{}(s);
+}
+
+// Every string obtained by deleting up to `depth` characters (SymSpell), including `s` itself.
+void deletion_variants(const std::string& s, int depth, std::unordered_set<std::string>& out) {
+  out.insert(s);
+  if (depth == 0 || s.size() <= 1) return;
+  for (size_t i = 0; i < s.size(); ++i) {
+    std::string shorter = s.substr(0, i) + s.substr(i + 1);
+    if (out.count(shorter) && depth == 1) continue;
+    deletion_variants(shorter, depth - 1, out);
+  }
+}
+
+bool phonetic_worthy(const std::string& term) {
+  if (term.size() < 3) return false;
+  for (char c : term)
+    if (c >= '0' && c <= '9') return false;
+  return true;
+}
+
+}  // namespace
+
+TermId NameIndex::intern(const std::string& text) {
+  auto [it, inserted] = term_ids_.emplace(text, static_cast<TermId>(terms_.size()));
+  if (inserted) terms_.push_back(text);
+  return it->second;
+}
+
+TermId NameIndex::find_term(std::string_view text) const {
+  auto it = term_ids_.find(std::string(text));
+  return it == term_ids_.end() ? kNoTerm : it->second;
+}
+
+std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snapshot,
+                                            unsigned threads) {
+  std::unique_ptr<NameIndex> index(new NameIndex());
+  index->snapshot_ = std::move(snapshot);
+  const auto& entities = index->snapshot_->entities;
+
+  // Normalisation dominates the build; it is independent per entity, so split it across threads,
+  // each with its own normaliser (ICU transliterators are not thread-safe).
+  std::vector<std::vector<NormalizedName>> normalized(entities.size());
+  threads = std::max(1u, std::min(threads, 16u));
+  auto work = [&](size_t begin, size_t end) {
+    NameNormalizer normalizer;
+    for (size_t i = begin; i < end; ++i) {
+      const Entity& e = entities[i];
+      normalized[i].reserve(1 + e.aliases.size());
+      normalized[i].push_back(normalizer.normalize(e.name));
+      for (const Alias& a : e.aliases) normalized[i].push_back(normalizer.normalize(a.name));
+    }
+  };
+  if (threads == 1 || entities.size() < 1000) {
+    work(0, entities.size());
+  } else {
+    std::vector<std::thread> pool;
+    const size_t chunk = (entities.size() + threads - 1) / threads;
+    for (unsigned t = 0; t < threads; ++t) {
+      const size_t begin = t * chunk, end = std::min(entities.size(), begin + chunk);
+      if (begin < end) pool.emplace_back(work, begin, end);
+    }
+    for (auto& th : pool) th.join();
+  }
+
+  for (size_t i = 0; i < entities.size(); ++i) {
+    for (size_t k = 0; k < normalized[i].size(); ++k) {
+      IndexedName name;
+      name.entity = static_cast<uint32_t>(i);
+      name.alias = static_cast<int32_t>(k) - 1;
+      for (const NameToken& t : normalized[i][k].tokens) {
+        IndexedToken it;
+        it.term = index->intern(t.text);
+        it.kind = t.kind;
+        it.origin = t.origin;
+        for (const auto& alt : t.alternatives) it.alternatives.push_back(index->intern(alt));
+        name.tokens.push_back(std::move(it));
+      }
+      if (!name.tokens.empty()) index->names_.push_back(std::move(name));
+    }
+  }
+  index->finish();
+  return index;
+}
+
+void NameIndex::finish() {
+  postings_.assign(terms_.size(), {});
+  for (uint32_t n = 0; n < names_.size(); ++n) {
+    const auto& tokens = names_[n].tokens;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      auto& list = postings_[tokens[k].term];
+      if (list.empty() || list.back() != n) list.push_back(n);
+      for (TermId alt : tokens[k].alternatives) {
+        auto& alt_list = postings_[alt];
+        if (alt_list.empty() || alt_list.back() != n) alt_list.push_back(n);
+      }
+      if (k + 1 < tokens.size()) {
+        auto& joined = joined_postings_[terms_[tokens[k].term] + terms_[tokens[k + 1].term]];
+        if (joined.empty() || joined.back() != n) joined.push_back(n);
+      }
+    }
+  }
+  const double n_names = static_cast<double>(std::max<size_t>(1, names_.size()));
+  idf_.resize(terms_.size());
+  for (TermId t = 0; t < terms_.size(); ++t)
+    idf_[t] = static_cast<float>(
+        std::log(1.0 + n_names / static_cast<double>(std::max<size_t>(1, postings_[t].size()))));
+  unseen_idf_ = static_cast<float>(std::log(1.0 + n_names));
+
+  phonetic_.resize(terms_.size());
+  for (TermId t = 0; t < terms_.size(); ++t) {
+    if (!phonetic_worthy(terms_[t])) continue;
+    phonetic_[t] = phonetic_key(terms_[t]);
+    if (phonetic_[t].size() < 2) {
+      phonetic_[t].clear();
+      continue;
+    }
+    auto& list = phonetic_postings_[phonetic_[t]];
+    list.insert(list.end(), postings_[t].begin(), postings_[t].end());
+  }
+  for (auto& [key, list] : phonetic_postings_) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+
+  std::unordered_set<std::string> variants;
+  for (TermId t = 0; t < terms_.size(); ++t) {
+    const int depth = max_edits(terms_[t].size());
+    if (depth == 0) continue;
+    variants.clear();
+    deletion_variants(terms_[t], depth, variants);
+    for (const auto& v : variants) deletions_.emplace_back(hash_of(v), t);
+  }
+  std::sort(deletions_.begin(), deletions_.end());
+  deletions_.erase(std::unique(deletions_.begin(), deletions_.end()), deletions_.end());
+}
+
+void NameIndex::names_with_term(TermId term, std::vector<uint32_t>& out) const {
+  if (term == kNoTerm) return;
+  out.insert(out.end(), postings_[term].begin(), postings_[term].end());
+}
+
+void NameIndex::similar_terms(std::string_view text, std::vector<TermId>& out) const {
+  const int depth = max_edits(text.size());
+  if (depth == 0) return;
+  std::unordered_set<std::string> variants;
+  deletion_variants(std::string(text), depth, variants);
+  std::unordered_set<TermId> seen;
+  for (const auto& v : variants) {
+    const uint64_t h = hash_of(v);
+    auto range =
+        std::equal_range(deletions_.begin(), deletions_.end(), std::make_pair(h, TermId{0}),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = range.first; it != range.second; ++it) {
+      const TermId t = it->second;
+      const std::string& term = terms_[t];
+      const int allowed = max_edits(std::min(term.size(), text.size()));
+      if (allowed == 0 || seen.count(t)) continue;
+      if (bounded_edit_distance(text, term, allowed) <= allowed) {
+        seen.insert(t);
+        out.push_back(t);
+      }
+    }
+  }
+}
+
+void NameIndex::names_with_phonetic(std::string_view key, std::vector<uint32_t>& out) const {
+  auto it = phonetic_postings_.find(std::string(key));
+  if (it != phonetic_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+}
+
+void NameIndex::names_with_joined(std::string_view text, std::vector<uint32_t>& out) const {
+  auto it = joined_postings_.find(std::string(text));
+  if (it != joined_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+}
+
+size_t NameIndex::memory_bytes() const {
+  size_t bytes = deletions_.capacity() * sizeof(deletions_[0]);
+  for (const auto& p : postings_) bytes += p.capacity() * sizeof(uint32_t) + sizeof(p);
+  for (const auto& n : names_) bytes += sizeof(n) + n.tokens.capacity() * sizeof(IndexedToken);
+  for (const auto& t : terms_) bytes += sizeof(t) + t.capacity();
+  for (const auto& [k, v] : joined_postings_)
+    bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);
+  for (const auto& [k, v] : phonetic_postings_)
+    bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);
+  return bytes;
+}
+
+}  // namespace clearance

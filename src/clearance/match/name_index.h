@@ -1,0 +1,87 @@
+#pragma once
+// The searchable form of a snapshot: every name (primary and aliases) normalised into term ids,
+// term weights from how rare each term is across all names (IDF), and the lookup structures that
+// let a query reach only plausible names: exact terms, one- and two-edit deletion neighbours
+// (SymSpell), phonetic keys, and adjacent-term concatenations ("hua wei" ↔ "huawei").
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "clearance/model/snapshot.h"
+#include "clearance/text/name_token.h"
+
+namespace clearance {
+
+using TermId = uint32_t;
+constexpr TermId kNoTerm = static_cast<TermId>(-1);
+
+struct IndexedToken {
+  TermId term = kNoTerm;
+  TokenClass kind = TokenClass::ordinary;
+  TokenOrigin origin = TokenOrigin::literal;
+  std::vector<TermId> alternatives;  // translations' other renderings
+};
+
+struct IndexedName {
+  uint32_t entity = 0;  // index into Snapshot::entities
+  int32_t alias = -1;   // -1 = primary name, else index into Entity::aliases
+  std::vector<IndexedToken> tokens;
+};
+
+class NameIndex {
+ public:
+  // Builds the index over every name of every entity. `threads` > 1 normalises in parallel.
+  static std::unique_ptr<NameIndex> build(std::shared_ptr<const Snapshot> snapshot,
+                                          unsigned threads = 1);
+
+  const Snapshot& snapshot() const { return *snapshot_; }
+  std::shared_ptr<const Snapshot> snapshot_ptr() const { return snapshot_; }
+  const std::vector<IndexedName>& names() const { return names_; }
+
+  // Term ids; kNoTerm when the text never occurs in any list name.
+  TermId find_term(std::string_view text) const;
+  const std::string& term_text(TermId term) const { return terms_[term]; }
+  const std::string& term_phonetic(TermId term) const { return phonetic_[term]; }
+  // Inverse document frequency over names: ln(1 + names / names containing the term).
+  float idf(TermId term) const { return idf_[term]; }
+  // The weight of a term no list name contains (the rarest possible).
+  float unseen_idf() const { return unseen_idf_; }
+  size_t term_count() const { return terms_.size(); }
+
+  // Candidate lookups; each appends name indexes (duplicates possible) to `out`.
+  void names_with_term(TermId term, std::vector<uint32_t>& out) const;
+  // Terms within the fuzzy-match distance of `text` (see max_edits()).
+  void similar_terms(std::string_view text, std::vector<TermId>& out) const;
+  void names_with_phonetic(std::string_view key, std::vector<uint32_t>& out) const;
+  // Names in which two adjacent terms concatenate to `text`.
+  void names_with_joined(std::string_view text, std::vector<uint32_t>& out) const;
+
+  size_t memory_bytes() const;
+
+ private:
+  NameIndex() = default;
+  TermId intern(const std::string& text);
+  void finish();
+
+  std::shared_ptr<const Snapshot> snapshot_;
+  std::vector<IndexedName> names_;
+  std::vector<std::string> terms_;
+  std::vector<std::string> phonetic_;
+  std::unordered_map<std::string, TermId> term_ids_;
+  std::vector<float> idf_;
+  float unseen_idf_ = 0;
+  std::vector<std::vector<uint32_t>> postings_;  // term → names
+  std::unordered_map<std::string, std::vector<uint32_t>> phonetic_postings_;
+  std::unordered_map<std::string, std::vector<uint32_t>> joined_postings_;
+  // (hash of a deletion variant, term) sorted by hash: SymSpell's dictionary side.
+  std::vector<std::pair<uint64_t, TermId>> deletions_;
+};
+
+// The edit distance up to which two tokens of these lengths may still be the same word: none
+// below 4 characters, one up to 7, two from 8.
+int max_edits(size_t length);
+
+}  // namespace clearance

@@ -1,0 +1,278 @@
+#include "clearance/match/name_scorer.h"
+
+#include <algorithm>
+
+#include "clearance/text/edit_distance.h"
+#include "clearance/text/phonetic.h"
+
+namespace clearance {
+
+const char* to_string(MatchHow how) {
+  switch (how) {
+    case MatchHow::exact:
+      return "exact";
+    case MatchHow::translated:
+      return "translated";
+    case MatchHow::transliterated:
+      return "transliterated";
+    case MatchHow::fuzzy:
+      return "fuzzy";
+    case MatchHow::phonetic:
+      return "phonetic";
+    case MatchHow::initial:
+      return "initial";
+    case MatchHow::joined:
+      return "joined";
+  }
+  return "exact";
+}
+
+float token_class_factor(TokenClass kind, const ScorerSettings& settings) {
+  switch (kind) {
+    case TokenClass::legal_form:
+      return settings.legal_form_factor;
+    case TokenClass::stopword:
+      return settings.stopword_factor;
+    case TokenClass::ordinary:
+      break;
+  }
+  return 1.0f;
+}
+
+PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern) {
+  PreparedQuery q;
+  for (const NameToken& t : name.tokens) {
+    QueryToken qt;
+    qt.text = t.text;
+    qt.source = t.source;
+    qt.term = intern ? terms.intern(t.text) : terms.find(t.text);
+    qt.kind = t.kind;
+    qt.origin = t.origin;
+    qt.alternative_texts = t.alternatives;
+    float base = qt.term == kNoTerm ? terms.unseen_idf() : terms.idf(qt.term);
+    for (const auto& alt : t.alternatives) {
+      const TermId id = intern ? terms.intern(alt) : terms.find(alt);
+      if (id == kNoTerm) continue;
+      qt.alternatives.push_back(id);
+      base = std::min(base, terms.idf(id));  // a translation weighs as its most common rendering
+    }
+    if (qt.text.size() >= 3) qt.phonetic = phonetic_key(qt.text);
+    if (qt.phonetic.size() < 2) qt.phonetic.clear();
+    qt.weight = base * token_class_factor(t.kind, ScorerSettings{});
+    q.tokens.push_back(std::move(qt));
+  }
+  return q;
+}
+
+namespace {
+
+// Tokens written together on one side and apart on the other must agree letter for letter, or
+// within one edit when the whole is long: otherwise "technology uk" would pass for "technology".
+bool joined_texts_match(const std::string& a, const std::string& b, float& sim, int& edits) {
+  if (a == b) {
+    sim = 1.0f;
+    edits = 0;
+    return true;
+  }
+  if (std::min(a.size(), b.size()) < 10) return false;
+  edits = bounded_edit_distance(a, b, 1);
+  if (edits > 1) return false;
+  sim = 1.0f - 1.0f / static_cast<float>(std::max(a.size(), b.size()));
+  return true;
+}
+
+struct Candidate {
+  int q_begin, q_end;  // [begin, end) spans
+  int n_begin, n_end;
+  MatchHow how;
+  float similarity;
+  int edits;
+  float priority;
+};
+
+// Similarity of two single strings: exact, fuzzy within the allowed edits, or phonetic.
+bool compare_texts(const std::string& a, const std::string& b, const std::string& phonetic_a,
+                   const std::string& phonetic_b, const ScorerSettings& s, MatchHow& how,
+                   float& sim, int& edits) {
+  if (a == b) {
+    how = MatchHow::exact;
+    sim = 1.0f;
+    edits = 0;
+    return true;
+  }
+  const int allowed = max_edits(std::min(a.size(), b.size()));
+  float best = 0;
+  if (allowed > 0) {
+    const int d = bounded_edit_distance(a, b, allowed);
+    if (d <= allowed) {
+      best = 1.0f - static_cast<float>(d) / static_cast<float>(std::max(a.size(), b.size()));
+      how = MatchHow::fuzzy;
+      edits = d;
+    }
+  }
+  if (!phonetic_a.empty() && phonetic_a == phonetic_b && s.phonetic_similarity > best) {
+    best = s.phonetic_similarity;
+    how = MatchHow::phonetic;
+    edits = 0;
+  }
+  sim = best;
+  return best > 0;
+}
+
+}  // namespace
+
+NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const TermTable& index,
+                     bool person, const ScorerSettings& s) {
+  NameMatch result;
+  const auto& qt = query.tokens;
+  const auto& nt = name.tokens;
+  const int nq = static_cast<int>(qt.size()), nn = static_cast<int>(nt.size());
+  if (nq == 0 || nn == 0) return result;
+
+  std::vector<float> name_weight(nn);
+  for (int j = 0; j < nn; ++j)
+    name_weight[j] = index.idf(nt[j].term) * token_class_factor(nt[j].kind, s);
+
+  std::vector<Candidate> candidates;
+  // One query token against one name token.
+  for (int i = 0; i < nq; ++i) {
+    for (int j = 0; j < nn; ++j) {
+      const IndexedToken& n = nt[j];
+      MatchHow how = MatchHow::exact;
+      float sim = 0;
+      int edits = 0;
+      bool same_term = qt[i].term != kNoTerm && qt[i].term == n.term;
+      bool translated = false;
+      if (!same_term) {
+        for (TermId alt : qt[i].alternatives) same_term = same_term || alt == n.term;
+        for (TermId alt : n.alternatives) same_term = same_term || alt == qt[i].term;
+        for (TermId a : qt[i].alternatives)
+          for (TermId b : n.alternatives) same_term = same_term || a == b;
+        translated = same_term;
+      }
+      if (same_term) {
+        sim = 1.0f;
+        how = (translated || qt[i].origin == TokenOrigin::translated ||
+               n.origin == TokenOrigin::translated)
+                  ? MatchHow::translated
+                  : (qt[i].origin == TokenOrigin::transliterated ? MatchHow::transliterated
+                                                                 : MatchHow::exact);
+      } else if (person && (qt[i].text.size() == 1 || index.text(n.term).size() == 1)) {
+        const std::string& a = qt[i].text;
+        const std::string& b = index.text(n.term);
+        if (!a.empty() && !b.empty() && a[0] == b[0]) {
+          sim = s.initial_similarity;
+          how = MatchHow::initial;
+        }
+      } else if (qt[i].kind == TokenClass::ordinary && n.kind == TokenClass::ordinary) {
+        compare_texts(qt[i].text, index.text(n.term), qt[i].phonetic, index.phonetic(n.term), s,
+                      how, sim, edits);
+      }
+      if (sim > 0)
+        candidates.push_back(
+            {i, i + 1, j, j + 1, how, sim, edits, sim * (qt[i].weight + name_weight[j])});
+    }
+  }
+  // Spacing: several tokens on one side written as one on the other ("hua wei" ↔ "huawei",
+  // pinyin "hefeibaolongda" ↔ "hefei baolongda").
+  auto joined_text = [](auto get, int begin, int end) {
+    std::string s;
+    for (int k = begin; k < end; ++k) s += get(k);
+    return s;
+  };
+  for (int span = 2; span <= 3; ++span) {
+    for (int i = 0; i + span <= nq; ++i) {
+      const std::string text =
+          joined_text([&](int k) -> const std::string& { return qt[k].text; }, i, i + span);
+      for (int j = 0; j < nn; ++j) {
+        float sim;
+        int edits;
+        if (joined_texts_match(text, index.text(nt[j].term), sim, edits)) {
+          float w = 0;
+          for (int k = i; k < i + span; ++k) w += qt[k].weight;
+          candidates.push_back(
+              {i, i + span, j, j + 1, MatchHow::joined, sim, edits, sim * (w + name_weight[j])});
+        }
+      }
+    }
+    for (int j = 0; j + span <= nn; ++j) {
+      const std::string text = joined_text(
+          [&](int k) -> const std::string& { return index.text(nt[k].term); }, j, j + span);
+      for (int i = 0; i < nq; ++i) {
+        float sim;
+        int edits;
+        if (joined_texts_match(qt[i].text, text, sim, edits)) {
+          float w = 0;
+          for (int k = j; k < j + span; ++k) w += name_weight[k];
+          candidates.push_back(
+              {i, i + 1, j, j + span, MatchHow::joined, sim, edits, sim * (qt[i].weight + w)});
+        }
+      }
+    }
+  }
+
+  // Greedy one-to-one alignment, strongest pairs first.
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.priority != b.priority) return a.priority > b.priority;
+    if (a.q_begin != b.q_begin) return a.q_begin < b.q_begin;
+    return a.n_begin < b.n_begin;
+  });
+  std::vector<bool> q_used(nq, false), n_used(nn, false);
+  float matched_q = 0, matched_n = 0;
+  for (const Candidate& c : candidates) {
+    bool free = true;
+    for (int k = c.q_begin; k < c.q_end; ++k) free = free && !q_used[k];
+    for (int k = c.n_begin; k < c.n_end; ++k) free = free && !n_used[k];
+    if (!free) continue;
+    TokenAlignment a;
+    a.how = c.how;
+    a.similarity = c.similarity;
+    a.edits = c.edits;
+    bool distinctive = false;
+    for (int k = c.q_begin; k < c.q_end; ++k) {
+      q_used[k] = true;
+      a.query_tokens.push_back(k);
+      a.query_weight += qt[k].weight;
+      distinctive = distinctive || qt[k].kind == TokenClass::ordinary;
+    }
+    for (int k = c.n_begin; k < c.n_end; ++k) {
+      n_used[k] = true;
+      a.name_tokens.push_back(k);
+      a.name_weight += name_weight[k];
+      distinctive = distinctive || nt[k].kind == TokenClass::ordinary;
+    }
+    matched_q += c.similarity * a.query_weight;
+    matched_n += c.similarity * a.name_weight;
+    if (distinctive) result.evidence += c.similarity * std::min(a.query_weight, a.name_weight);
+    result.alignments.push_back(std::move(a));
+  }
+  auto unmatched_factor = [&](float idf) {
+    if (person) return s.person_unmatched_factor;
+    return idf < s.generic_idf ? s.generic_unmatched_factor : 1.0f;
+  };
+  float total_q = matched_q, total_n = matched_n;
+  for (int i = 0; i < nq; ++i) {
+    if (q_used[i]) continue;
+    result.unmatched_query.push_back(i);
+    const float idf = qt[i].term == kNoTerm ? index.unseen_idf() : index.idf(qt[i].term);
+    total_q += unmatched_factor(idf) * qt[i].weight;
+  }
+  for (int j = 0; j < nn; ++j) {
+    if (n_used[j]) continue;
+    result.unmatched_name.push_back(j);
+    total_n += unmatched_factor(index.idf(nt[j].term)) * name_weight[j];
+  }
+  // Similarity-weighted totals: a fuzzy pair counts its full weight in the denominator.
+  for (const auto& a : result.alignments) {
+    total_q += (1.0f - a.similarity) * a.query_weight;
+    total_n += (1.0f - a.similarity) * a.name_weight;
+  }
+  if (total_q <= 0 || total_n <= 0) return result;
+  const float coverage_q = matched_q / total_q, coverage_n = matched_n / total_n;
+  float score = 0.5f * (coverage_q + coverage_n);
+  if (result.evidence < s.min_evidence) score *= result.evidence / s.min_evidence;
+  result.score = std::clamp(score, 0.0f, 1.0f);
+  return result;
+}
+
+}  // namespace clearance

@@ -1,0 +1,81 @@
+#pragma once
+// Scores one query name against one list name and records why: which query tokens met which list
+// tokens, how, and what each contributed. The same scorer serves the index and the brute-force
+// reference, so the two can only differ in which names they look at.
+#include <string>
+#include <vector>
+
+#include "clearance/match/name_index.h"
+#include "clearance/match/term_table.h"
+#include "clearance/text/name_token.h"
+
+namespace clearance {
+
+struct QueryToken {
+  std::string text;
+  std::string source;
+  TermId term = kNoTerm;
+  TokenClass kind = TokenClass::ordinary;
+  TokenOrigin origin = TokenOrigin::literal;
+  std::vector<TermId> alternatives;
+  std::vector<std::string> alternative_texts;
+  std::string phonetic;
+  float weight = 0;
+};
+
+struct PreparedQuery {
+  std::vector<QueryToken> tokens;
+};
+
+// Resolves the query's tokens to terms and weights. With `intern`, tokens no list name contains
+// are added to `terms` (for comparing two ad-hoc names); otherwise they stay kNoTerm.
+PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern = false);
+
+enum class MatchHow : uint8_t {
+  exact,
+  translated,
+  transliterated,
+  fuzzy,
+  phonetic,
+  initial,
+  joined
+};
+const char* to_string(MatchHow how);
+
+struct TokenAlignment {
+  std::vector<int> query_tokens;  // one, or several when written apart on the query side
+  std::vector<int> name_tokens;   // one, or several when written apart on the list side
+  MatchHow how = MatchHow::exact;
+  float similarity = 0;
+  int edits = 0;
+  float query_weight = 0;
+  float name_weight = 0;
+};
+
+struct NameMatch {
+  float score = 0;     // 0..1
+  float evidence = 0;  // matched weight of distinctive (non legal-form, non stopword) tokens
+  std::vector<TokenAlignment> alignments;
+  std::vector<int> unmatched_query;
+  std::vector<int> unmatched_name;
+};
+
+struct ScorerSettings {
+  float legal_form_factor = 0.1f;  // legal forms are weak evidence, never the reason for a hit
+  float stopword_factor = 0.1f;
+  float person_unmatched_factor = 0.5f;  // middle names and patronymics present on one side only
+  // Common words (IDF below generic_idf) left unmatched in an organisation name count this much:
+  // "Huawei" is "Huawei Technologies Co., Ltd.", "Huawei Marine" is not.
+  float generic_unmatched_factor = 0.5f;
+  float generic_idf = 5.0f;
+  float min_evidence = 5.0f;  // below this much distinctive weight, the score is scaled down
+  float initial_similarity = 0.6f;
+  float phonetic_similarity = 0.75f;
+};
+
+float token_class_factor(TokenClass kind, const ScorerSettings& settings);
+
+NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const TermTable& terms,
+                     bool person, const ScorerSettings& settings = {});
+
+}  // namespace clearance

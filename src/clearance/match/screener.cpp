@@ -1,0 +1,211 @@
+#include "clearance/match/screener.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "clearance/model/country_codes.h"
+#include "clearance/util/strings.h"
+
+namespace clearance {
+
+namespace {
+
+std::string alnum_upper(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool in_lists(const Entity& e, const std::vector<std::string>& lists) {
+  if (lists.empty()) return true;
+  for (const auto& l : lists)
+    if (iequals(l, e.list) || iequals(l, e.dataset)) return true;
+  return false;
+}
+
+// Country, date of birth, identifier and type evidence, each a bounded adjustment.
+std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const Entity& e) {
+  std::vector<Evidence> out;
+  if (!q.country.empty()) {
+    CountryResolver resolver;
+    const std::string code = resolver.resolve(q.country);
+    std::vector<std::string> countries;
+    for (const auto& a : e.addresses)
+      if (!a.country.empty()) countries.push_back(a.country);
+    for (const auto& c : e.nationalities) countries.push_back(c);
+    for (const auto& c : e.citizenships) countries.push_back(c);
+    if (!code.empty() && !countries.empty()) {
+      const bool match = std::find(countries.begin(), countries.end(), code) != countries.end();
+      out.push_back(
+          {"country",
+           fmt::format("query {} {} list {}", code, match ? "in" : "not in", join(countries, ",")),
+           match ? 0.03f : -0.05f});
+    }
+  }
+  if (!q.date_of_birth.empty() && !e.dates_of_birth.empty()) {
+    const std::string& want = q.date_of_birth;
+    float best = -0.15f;
+    std::string detail =
+        fmt::format("query {} differs from list {}", want, join(e.dates_of_birth, ","));
+    for (const auto& have : e.dates_of_birth) {
+      if (have.size() < 4 || want.size() < 4) continue;
+      const int dy =
+          std::abs(std::atoi(have.substr(0, 4).c_str()) - std::atoi(want.substr(0, 4).c_str()));
+      if (have == want && want.size() == 10) {
+        best = 0.05f;
+        detail = fmt::format("same date {}", want);
+        break;
+      }
+      if (dy == 0 && best < 0.02f) {
+        best = 0.02f;
+        detail = fmt::format("same year {}", want.substr(0, 4));
+      } else if (dy == 1 && best < 0.0f) {
+        best = 0.0f;
+        detail = fmt::format("year within one of list {}", have);
+      }
+    }
+    out.push_back({"date_of_birth", detail, best});
+  }
+  if (!q.identifier.empty()) {
+    const std::string want = alnum_upper(q.identifier);
+    for (const auto& id : e.identifiers)
+      if (!want.empty() && alnum_upper(id.number) == want) {
+        out.push_back(
+            {"identifier", fmt::format("{} {} matches exactly", id.type, id.number), 0.2f});
+        break;
+      }
+  }
+  if (q.type != EntityType::unknown && e.type != EntityType::unknown && q.type != e.type) {
+    const bool person_vs_other = q.type == EntityType::person || e.type == EntityType::person;
+    if (person_vs_other)
+      out.push_back(
+          {"type",
+           fmt::format("query is {}, list entry is {}", to_string(q.type), to_string(e.type)),
+           -0.1f});
+  }
+  return out;
+}
+
+}  // namespace
+
+void Screener::gather_candidates(const PreparedQuery& query, ScreenSession& s) const {
+  const NameIndex& index = *index_;
+  if (s.seen_generation.size() != index.names().size()) {
+    s.seen_generation.assign(index.names().size(), 0);
+    s.generation = 0;
+  }
+  if (++s.generation == 0) {
+    std::fill(s.seen_generation.begin(), s.seen_generation.end(), 0);
+    s.generation = 1;
+  }
+  s.candidates.clear();
+  std::vector<uint32_t> found;
+  bool any_distinctive = false;
+  for (const auto& t : query.tokens)
+    any_distinctive = any_distinctive || t.kind == TokenClass::ordinary;
+  for (size_t i = 0; i < query.tokens.size(); ++i) {
+    const QueryToken& t = query.tokens[i];
+    // Legal forms and stopwords never make a candidate on their own.
+    if (any_distinctive && t.kind != TokenClass::ordinary) continue;
+    index.names_with_term(t.term, found);
+    for (TermId alt : t.alternatives) index.names_with_term(alt, found);
+    s.similar.clear();
+    index.similar_terms(t.text, s.similar);
+    for (TermId similar : s.similar) index.names_with_term(similar, found);
+    if (!t.phonetic.empty()) index.names_with_phonetic(t.phonetic, found);
+    index.names_with_joined(t.text, found);
+    // Query tokens written apart that the list writes together.
+    std::string joined = t.text;
+    for (size_t k = i + 1; k < query.tokens.size() && k < i + 3; ++k) {
+      joined += query.tokens[k].text;
+      index.names_with_term(index.find_term(joined), found);
+    }
+  }
+  for (uint32_t n : found) {
+    if (s.seen_generation[n] == s.generation) continue;
+    s.seen_generation[n] = s.generation;
+    s.candidates.push_back(n);
+  }
+}
+
+ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& options,
+                              PreparedQuery&& prepared, const std::vector<uint32_t>& names) const {
+  ScreenResult result;
+  result.candidates = names.size();
+  const NameIndex& index = *index_;
+  const TermTable terms(index);
+  const auto& entities = index.snapshot().entities;
+  std::unordered_map<uint32_t, Hit> best;  // per entity, its best-scoring name
+  const bool person = query.type == EntityType::person;
+  for (uint32_t n : names) {
+    const IndexedName& name = index.names()[n];
+    const Entity& entity = entities[name.entity];
+    if (!in_lists(entity, query.lists)) continue;
+    const bool as_person = person || entity.type == EntityType::person;
+    NameMatch match = score_name(prepared, name, terms, as_person, options.scorer);
+    float name_score = match.score;
+    const bool weak = name.alias >= 0 && entity.aliases[name.alias].kind == AliasKind::weak;
+    // A weak alias never carries a hit on its own: cap it below any sensible threshold.
+    if (weak) name_score = std::min(name_score, 0.6f);
+    auto it = best.find(name.entity);
+    if (it != best.end() && it->second.name_score >= name_score) continue;
+    Hit hit;
+    hit.entity_index = name.entity;
+    hit.name_index = n;
+    hit.entity = &entity;
+    hit.alias = name.alias;
+    hit.name_score = name_score;
+    hit.match = std::move(match);
+    if (weak)
+      hit.evidence.push_back(
+          {"weak_alias", "matched a name the source marks as weak/low quality", 0});
+    best[name.entity] = std::move(hit);
+  }
+  for (auto& [entity_index, hit] : best) {
+    if (hit.name_score <= 0) continue;
+    auto extra = weigh_evidence(query, *hit.entity);
+    float score = hit.name_score;
+    for (const auto& e : extra) score += e.delta;
+    hit.evidence.insert(hit.evidence.end(), extra.begin(), extra.end());
+    hit.score = std::clamp(score, 0.0f, 1.0f);
+    if (hit.score >= options.threshold) result.hits.push_back(std::move(hit));
+  }
+  std::sort(result.hits.begin(), result.hits.end(), [](const Hit& a, const Hit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.entity->id < b.entity->id;
+  });
+  if (result.hits.size() > options.limit) result.hits.resize(options.limit);
+  result.query = std::move(prepared);
+  return result;
+}
+
+ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& options,
+                              ScreenSession& session) const {
+  TermTable terms(*index_);
+  PreparedQuery prepared = prepare_query(session.normalizer.normalize(query.name), terms);
+  gather_candidates(prepared, session);
+  return finish(query, options, std::move(prepared), session.candidates);
+}
+
+ScreenResult Screener::screen_all_names(const ScreenQuery& query, const ScreenOptions& options,
+                                        ScreenSession& session) const {
+  TermTable terms(*index_);
+  PreparedQuery prepared = prepare_query(session.normalizer.normalize(query.name), terms);
+  std::vector<uint32_t> all(index_->names().size());
+  for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+  return finish(query, options, std::move(prepared), all);
+}
+
+NameMatch Screener::compare(const std::string& a, const std::string& b, EntityType type,
+                            ScreenSession& session, const ScorerSettings& settings) const {
+  TermTable terms(*index_);
+  const PreparedQuery query = prepare_query(session.normalizer.normalize(a), terms, true);
+  const IndexedName name = terms.make_name(session.normalizer.normalize(b));
+  return score_name(query, name, terms, type == EntityType::person, settings);
+}
+
+}  // namespace clearance

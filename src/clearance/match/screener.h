@@ -1,0 +1,90 @@
+#pragma once
+// Screening: a query (name, optionally country, type, date of birth, identifier) against every
+// list name, through the index; hits with scores and explanations.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "clearance/match/name_index.h"
+#include "clearance/match/name_scorer.h"
+#include "clearance/text/name_normalizer.h"
+
+namespace clearance {
+
+struct ScreenQuery {
+  std::string name;
+  std::string country;  // ISO alpha-2 or a country name
+  EntityType type = EntityType::unknown;
+  std::string date_of_birth;       // YYYY, YYYY-MM or YYYY-MM-DD
+  std::string identifier;          // passport, registration number…
+  std::vector<std::string> lists;  // restrict to these list codes or datasets (empty = all)
+};
+
+struct ScreenOptions {
+  float threshold = 0.80f;
+  size_t limit = 10;
+  ScorerSettings scorer;
+};
+
+// A piece of non-name evidence and what it did to the score.
+struct Evidence {
+  std::string feature;  // "country", "date_of_birth", "identifier", "type", "weak_alias"
+  std::string detail;
+  float delta = 0;
+};
+
+struct Hit {
+  uint32_t entity_index = 0;
+  uint32_t name_index = 0;  // into NameIndex::names()
+  const Entity* entity = nullptr;
+  int32_t alias = -1;  // which name matched: -1 primary, else index into aliases
+  float name_score = 0;
+  float score = 0;
+  NameMatch match;
+  std::vector<Evidence> evidence;
+  const std::string& matched_name() const {
+    return alias < 0 ? entity->name : entity->aliases[alias].name;
+  }
+};
+
+struct ScreenResult {
+  std::vector<Hit> hits;
+  PreparedQuery query;
+  size_t candidates = 0;  // names scored
+};
+
+// Per-thread state: a normaliser (ICU) and scratch space. Cheap to reuse, costly to create.
+class ScreenSession {
+ public:
+  ScreenSession() = default;
+  NameNormalizer normalizer;
+  std::vector<uint32_t> seen_generation;
+  uint32_t generation = 0;
+  std::vector<uint32_t> candidates;
+  std::vector<TermId> similar;
+};
+
+class Screener {
+ public:
+  explicit Screener(std::shared_ptr<const NameIndex> index) : index_(std::move(index)) {}
+
+  const NameIndex& index() const { return *index_; }
+  ScreenResult screen(const ScreenQuery& query, const ScreenOptions& options,
+                      ScreenSession& session) const;
+  // The reference: the same scoring applied to every name, no index. Slow; for tests and
+  // benchmarks.
+  ScreenResult screen_all_names(const ScreenQuery& query, const ScreenOptions& options,
+                                ScreenSession& session) const;
+
+  // Two ad-hoc names, weighted with this index's term statistics.
+  NameMatch compare(const std::string& a, const std::string& b, EntityType type,
+                    ScreenSession& session, const ScorerSettings& settings = {}) const;
+
+ private:
+  ScreenResult finish(const ScreenQuery& query, const ScreenOptions& options,
+                      PreparedQuery&& prepared, const std::vector<uint32_t>& names) const;
+  void gather_candidates(const PreparedQuery& query, ScreenSession& session) const;
+  std::shared_ptr<const NameIndex> index_;
+};
+
+}  // namespace clearance

@@ -1,0 +1,37 @@
+#include "clearance/match/term_table.h"
+
+#include "clearance/text/phonetic.h"
+
+namespace clearance {
+
+TermId TermTable::find(std::string_view text) const {
+  const TermId t = index_->find_term(text);
+  if (t != kNoTerm) return t;
+  for (size_t i = 0; i < extra_text_.size(); ++i)
+    if (extra_text_[i] == text) return base_ + static_cast<TermId>(i);
+  return kNoTerm;
+}
+
+TermId TermTable::intern(const std::string& text) {
+  if (const TermId t = find(text); t != kNoTerm) return t;
+  extra_text_.push_back(text);
+  std::string key = text.size() >= 3 ? phonetic_key(text) : std::string();
+  if (key.size() < 2) key.clear();
+  extra_phonetic_.push_back(std::move(key));
+  return base_ + static_cast<TermId>(extra_text_.size() - 1);
+}
+
+IndexedName TermTable::make_name(const NormalizedName& name) {
+  IndexedName out;
+  for (const NameToken& t : name.tokens) {
+    IndexedToken it;
+    it.term = intern(t.text);
+    it.kind = t.kind;
+    it.origin = t.origin;
+    for (const auto& alt : t.alternatives) it.alternatives.push_back(intern(alt));
+    out.tokens.push_back(std::move(it));
+  }
+  return out;
+}
+
+}  // namespace clearance

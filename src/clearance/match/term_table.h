@@ -1,0 +1,39 @@
+#pragma once
+// Term texts, phonetic keys and weights as the scorer sees them: the index's vocabulary, plus
+// terms that only occur in ad-hoc names (`clearance compare "A" "B"`), which weigh as unseen terms.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clearance/match/name_index.h"
+#include "clearance/text/name_token.h"
+
+namespace clearance {
+
+class TermTable {
+ public:
+  explicit TermTable(const NameIndex& index)
+      : index_(&index), base_(static_cast<TermId>(index.term_count())) {}
+
+  const std::string& text(TermId t) const {
+    return t < base_ ? index_->term_text(t) : extra_text_[t - base_];
+  }
+  const std::string& phonetic(TermId t) const {
+    return t < base_ ? index_->term_phonetic(t) : extra_phonetic_[t - base_];
+  }
+  float idf(TermId t) const { return t < base_ ? index_->idf(t) : index_->unseen_idf(); }
+  float unseen_idf() const { return index_->unseen_idf(); }
+  TermId find(std::string_view text) const;
+  // Finds or adds `text` (added terms exist only in this table).
+  TermId intern(const std::string& text);
+  // An IndexedName for a name that is not in the index.
+  IndexedName make_name(const NormalizedName& name);
+
+ private:
+  const NameIndex* index_;
+  TermId base_;
+  std::vector<std::string> extra_text_;
+  std::vector<std::string> extra_phonetic_;
+};
+
+}  // namespace clearance

@@ -1,0 +1,275 @@
+#include "clearance/text/legal_forms.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "clearance/util/strings.h"
+
+namespace clearance {
+
+namespace {
+
+// Multi-word legal forms → canonical token. Longest phrases first within the matcher below.
+// Spellings cover English, the Russian/Ukrainian transliterations OFAC and BIS use, Romance and
+// Germanic languages; Chinese forms (有限公司…) arrive already translated to these words.
+const std::vector<std::pair<std::vector<std::string>, std::string>>& phrases() {
+  static const std::vector<std::pair<std::vector<std::string>, std::string>> table = {
+      {{"limited", "liability", "company"}, "llc"},
+      {{"limited", "liability", "partnership"}, "llp"},
+      {{"public", "limited", "company"}, "plc"},
+      {{"public", "joint", "stock", "company"}, "pjsc"},
+      {{"open", "joint", "stock", "company"}, "ojsc"},
+      {{"closed", "joint", "stock", "company"}, "cjsc"},
+      {{"joint", "stock", "company"}, "jsc"},
+      {{"joint", "stock", "co"}, "jsc"},
+      {{"company", "limited"}, "ltd"},
+      {{"co", "ltd"}, "ltd"},
+      {{"co", "limited"}, "ltd"},
+      {{"private", "limited"}, "ltd"},
+      {{"pvt", "ltd"}, "ltd"},
+      {{"pte", "ltd"}, "ltd"},
+      {{"pty", "ltd"}, "ltd"},
+      {{"sdn", "bhd"}, "ltd"},
+      {{"obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"}, "ooo"},
+      {{"obshchestvo", "s", "ogranichennoi", "otvetstvennostyu"}, "ooo"},
+      {{"obshchestvo", "s", "ogranichennoj", "otvetstvennostju"}, "ooo"},
+      {{"tovarystvo", "z", "obmezhenoyu", "vidpovidalnistyu"}, "ooo"},
+      {{"zakrytoe", "aktsionernoe", "obshchestvo"}, "zao"},
+      {{"otkrytoe", "aktsionernoe", "obshchestvo"}, "oao"},
+      {{"publichnoe", "aktsionernoe", "obshchestvo"}, "pao"},
+      {{"aktsionernoe", "obshchestvo"}, "ao"},
+      {{"aktsionernoye", "obshchestvo"}, "ao"},
+      {{"sociedad", "anonima"}, "sa"},
+      {{"societe", "anonyme"}, "sa"},
+      {{"sociedade", "anonima"}, "sa"},
+      {{"societa", "per", "azioni"}, "spa"},
+      {{"sociedad", "de", "responsabilidad", "limitada"}, "srl"},
+      {{"societe", "a", "responsabilite", "limitee"}, "sarl"},
+      {{"gesellschaft", "mit", "beschrankter", "haftung"}, "gmbh"},
+      {{"kabushiki", "kaisha"}, "kk"},
+      {{"besloten", "vennootschap"}, "bv"},
+      {{"naamloze", "vennootschap"}, "nv"},
+      {{"sa", "de", "cv"}, "sa"},
+      {{"s", "de", "rl"}, "srl"},
+  };
+  return table;
+}
+
+// Single-token legal forms and their canonical spelling.
+const std::unordered_map<std::string, std::string>& single_forms() {
+  static const std::unordered_map<std::string, std::string> table = {
+      {"ltd", "ltd"},
+      {"limited", "ltd"},
+      {"ltda", "ltd"},
+      {"co", "co"},
+      {"company", "co"},
+      {"cos", "co"},
+      {"compania", "co"},
+      {"companhia", "co"},
+      {"cia", "co"},
+      {"corp", "corp"},
+      {"corporation", "corp"},
+      {"inc", "inc"},
+      {"incorporated", "inc"},
+      {"llc", "llc"},
+      {"llp", "llp"},
+      {"lp", "lp"},
+      {"plc", "plc"},
+      {"gmbh", "gmbh"},
+      {"ag", "ag"},
+      {"kg", "kg"},
+      {"sa", "sa"},
+      {"sas", "sa"},
+      {"sarl", "sarl"},
+      {"srl", "srl"},
+      {"spa", "spa"},
+      {"bv", "bv"},
+      {"nv", "nv"},
+      {"oy", "oy"},
+      {"oyj", "oy"},
+      {"ab", "ab"},
+      {"as", "as"},
+      {"asa", "as"},
+      {"aps", "aps"},
+      {"jsc", "jsc"},
+      {"ojsc", "ojsc"},
+      {"cjsc", "cjsc"},
+      {"pjsc", "pjsc"},
+      {"ooo", "ooo"},
+      {"oao", "oao"},
+      {"zao", "zao"},
+      {"pao", "pao"},
+      {"ao", "ao"},
+      {"tov", "ooo"},
+      {"pat", "pao"},
+      {"pp", "pp"},
+      {"pte", "pte"},
+      {"pty", "pty"},
+      {"bhd", "bhd"},
+      {"kk", "kk"},
+      {"cv", "cv"},
+      {"fzco", "fze"},
+      {"fze", "fze"},
+      {"fzc", "fze"},
+      {"fzllc", "fze"},
+      {"dmcc", "dmcc"},
+      {"sl", "sl"},
+      {"sae", "sa"},
+      {"spolka", "sp"},
+      {"sp", "sp"},
+      {"zoo", "zoo"},
+      {"doo", "doo"},
+      {"dd", "dd"},
+      {"ad", "ad"},
+      {"ead", "ad"},
+      {"eood", "ood"},
+      {"ood", "ood"},
+      {"sro", "sro"},
+      {"as", "as"},
+      {"kft", "kft"},
+      {"zrt", "zrt"},
+      {"tbk", "tbk"},
+      {"pvt", "pvt"},
+      {"gk", "gk"},
+      {"ltdco", "ltd"},
+      {"unitary", "unitary"},
+      {"enterprise", "enterprise"},
+      {"enterprises", "enterprise"},
+      {"group", "group"},
+      {"holding", "holding"},
+      {"holdings", "holding"},
+      {"firm", "firm"},
+      {"partnership", "partnership"},
+  };
+  return table;
+}
+
+// Organisation words that are common but still meaningful: folded to one spelling, weighted by IDF.
+const std::unordered_map<std::string, std::string>& abbreviations() {
+  static const std::unordered_map<std::string, std::string> table = {
+      {"intl", "international"},
+      {"int", "international"},
+      {"internat", "international"},
+      {"mfg", "manufacturing"},
+      {"manuf", "manufacturing"},
+      {"univ", "university"},
+      {"uni", "university"},
+      {"tech", "technology"},
+      {"techn", "technology"},
+      {"technologies", "technology"},
+      {"technological", "technology"},
+      {"inst", "institute"},
+      {"institution", "institute"},
+      {"dept", "department"},
+      {"ctr", "center"},
+      {"centre", "center"},
+      {"cntr", "center"},
+      {"natl", "national"},
+      {"assn", "association"},
+      {"assoc", "association"},
+      {"acad", "academy"},
+      {"bros", "brothers"},
+      {"svcs", "services"},
+      {"svc", "services"},
+      {"service", "services"},
+      {"electronic", "electronics"},
+      {"elec", "electronics"},
+      {"engg", "engineering"},
+      {"eng", "engineering"},
+      {"eqpt", "equipment"},
+      {"equip", "equipment"},
+      {"ind", "industry"},
+      {"indus", "industry"},
+      {"industries", "industry"},
+      {"industrial", "industry"},
+      {"sci", "science"},
+      {"sciences", "science"},
+      {"scientific", "science"},
+      {"res", "research"},
+      {"lab", "laboratory"},
+      {"labs", "laboratory"},
+      {"laboratories", "laboratory"},
+      {"systems", "system"},
+      {"communications", "communication"},
+      {"comm", "communication"},
+      {"telecom", "telecommunication"},
+      {"telecommunications", "telecommunication"},
+      {"aeronautical", "aeronautics"},
+      {"aviation", "aviation"},
+      {"st", "saint"},
+      {"mt", "mount"},
+      {"ft", "fort"},
+      {"trading", "trade"},
+      {"mgmt", "management"},
+      {"invest", "investment"},
+      {"investments", "investment"},
+      {"shipping", "shipping"},
+      {"intel", "intelligence"},
+      {"computing", "computing"},
+      {"computational", "computing"},
+      {"computation", "computing"},
+  };
+  return table;
+}
+
+const std::unordered_set<std::string>& stopwords() {
+  static const std::unordered_set<std::string> table = {
+      "of", "the", "and", "for", "de",  "del", "des", "du",  "la", "le", "les",
+      "el", "los", "das", "der", "die", "und", "y",   "e",   "et", "i",  "in",
+      "at", "on",  "a",   "an",  "da",  "do",  "dos", "von", "van"};
+  return table;
+}
+
+}  // namespace
+
+bool is_legal_form(std::string_view canonical) {
+  static const std::unordered_set<std::string> canonical_forms = [] {
+    std::unordered_set<std::string> s;
+    for (const auto& [word, form] : single_forms())
+      if (form != "enterprise" && form != "group" && form != "holding" && form != "firm" &&
+          form != "partnership" && form != "unitary")
+        s.insert(form);
+    for (const auto& [words, form] : phrases()) s.insert(form);
+    return s;
+  }();
+  return canonical_forms.count(std::string(canonical)) > 0;
+}
+
+void canonicalize_legal_forms(std::vector<NameToken>& tokens) {
+  std::vector<NameToken> out;
+  out.reserve(tokens.size());
+  for (size_t i = 0; i < tokens.size();) {
+    bool replaced = false;
+    for (const auto& [words, form] : phrases()) {
+      if (i + words.size() > tokens.size()) continue;
+      bool match = true;
+      for (size_t k = 0; k < words.size() && match; ++k) match = tokens[i + k].text == words[k];
+      if (!match) continue;
+      NameToken t = tokens[i];
+      std::vector<std::string> sources;
+      for (size_t k = 0; k < words.size(); ++k) sources.push_back(tokens[i + k].source);
+      t.source = join(sources, " ");
+      t.text = form;
+      t.kind = TokenClass::legal_form;
+      out.push_back(std::move(t));
+      i += words.size();
+      replaced = true;
+      break;
+    }
+    if (replaced) continue;
+    NameToken t = std::move(tokens[i++]);
+    if (auto it = single_forms().find(t.text); it != single_forms().end()) {
+      t.text = it->second;
+      t.kind = is_legal_form(t.text) ? TokenClass::legal_form : TokenClass::ordinary;
+    } else if (auto ab = abbreviations().find(t.text); ab != abbreviations().end()) {
+      t.text = ab->second;
+    } else if (stopwords().count(t.text)) {
+      t.kind = TokenClass::stopword;
+    }
+    out.push_back(std::move(t));
+  }
+  tokens = std::move(out);
+}
+
+}  // namespace clearance

@@ -1,0 +1,20 @@
+#pragma once
+// Legal forms and organisation words as the lists and users write them, in many languages, folded
+// to one canonical token each. Written by the project after reading ISO 20275 (GLEIF ELF) and the
+// legal-form tables of OpenSanctions' rigour; see legal_forms.cpp.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clearance/text/name_token.h"
+
+namespace clearance {
+
+// Rewrites tokens in place: multi-word forms ("limited liability company", "obshchestvo s
+// ogranichennoy otvetstvennostyu") become one canonical token, abbreviations are expanded
+// ("int'l" → international, "univ" → university) and each token gets its TokenClass.
+void canonicalize_legal_forms(std::vector<NameToken>& tokens);
+
+bool is_legal_form(std::string_view canonical);
+
+}  // namespace clearance

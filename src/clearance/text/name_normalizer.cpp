@@ -1,0 +1,232 @@
+#include "clearance/text/name_normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uscript.h>
+
+#include <stdexcept>
+
+#include "clearance/text/chinese_org_words.h"
+#include "clearance/text/legal_forms.h"
+#include "clearance/util/strings.h"
+
+namespace clearance {
+
+namespace {
+
+std::unique_ptr<icu::Transliterator> make_transliterator(const char* id) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> t(
+      icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
+  if (U_FAILURE(status))
+    throw std::runtime_error(std::string("ICU transliterator unavailable: ") + id);
+  return t;
+}
+
+bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+bool is_han(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(c, &status) == USCRIPT_HAN;
+}
+
+std::string to_utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// Splits "A.B. Smith & Sons" into lower-case tokens: apostrophes vanish ("O'Brien" → "obrien"),
+// any other non-alphanumeric byte separates, "&" is the word "and".
+std::vector<std::pair<std::string, std::string>> split_ascii(std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> tokens;  // (folded, as written)
+  std::string token, written;
+  auto flush = [&] {
+    if (!token.empty()) tokens.emplace_back(std::move(token), std::move(written));
+    token.clear();
+    written.clear();
+  };
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      token += ch;
+      written += ch;
+    } else if (c >= 'A' && c <= 'Z') {
+      token += static_cast<char>(c - 'A' + 'a');
+      written += ch;
+    } else if (c == '\'' || c == '`') {
+      written += ch;
+    } else if (c == '&') {
+      flush();
+      tokens.emplace_back("and", "&");
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return tokens;
+}
+
+}  // namespace
+
+NameNormalizer::NameNormalizer() {
+  UErrorCode status = U_ZERO_ERROR;
+  nfkc_casefold_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC_Casefold unavailable");
+  // BGN/PCGN romanisation for Cyrillic matches the spellings of the US lists; Any-Latin covers the
+  // other scripts (Greek, Arabic, Hebrew, Hangul, kana…).
+  to_latin_ = make_transliterator(
+      "Russian-Latin/BGN; Ukrainian-Latin/BGN; Belarusian-Latin/BGN; Any-Latin; Latin-ASCII");
+  // Han-Latin/Names reads surnames as surnames (单 shan, 曾 zeng, 解 xie).
+  han_to_pinyin_ = make_transliterator("Han-Latin/Names; Latin-ASCII");
+  traditional_to_simplified_ = make_transliterator("Traditional-Simplified");
+}
+
+NameNormalizer::~NameNormalizer() = default;
+
+void NameNormalizer::add_latin_text(std::string_view ascii, TokenOrigin origin,
+                                    NormalizedName& out) const {
+  for (auto& [folded, written] : split_ascii(ascii)) {
+    NameToken t;
+    t.text = std::move(folded);
+    t.source = std::move(written);
+    t.origin = origin;
+    out.tokens.push_back(std::move(t));
+  }
+}
+
+std::string NameNormalizer::pinyin(const std::string& han_utf8) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(han_utf8);
+  han_to_pinyin_->transliterate(u);
+  std::string joined;
+  for (char c : to_utf8(u)) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))
+      joined += c;
+    else if (b >= 'A' && b <= 'Z')
+      joined += static_cast<char>(b - 'A' + 'a');
+  }
+  return joined;
+}
+
+void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& out) {
+  icu::UnicodeString simplified = icu::UnicodeString::fromUTF8(han_utf8);
+  traditional_to_simplified_->transliterate(simplified);
+  const std::string text = to_utf8(simplified);
+  std::string pending;  // Han characters not covered by the dictionary, spelled in pinyin together
+  auto flush_pending = [&] {
+    if (pending.empty()) return;
+    NameToken t;
+    t.text = pinyin(pending);
+    t.source = pending;
+    t.origin = TokenOrigin::pinyin;
+    if (!t.text.empty()) out.tokens.push_back(std::move(t));
+    pending.clear();
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    const ChineseOrgWord* hit = nullptr;
+    for (const auto& word : chinese_org_words()) {
+      if (text.compare(i, word.chinese.size(), word.chinese) != 0) continue;
+      // A one-character word (所, 院, 厂…) counts only at the end of the run: elsewhere it is more
+      // often part of a proper name.
+      const bool one_character = word.chinese.size() <= 3;
+      if (one_character && i + word.chinese.size() != text.size()) continue;
+      hit = &word;
+      break;
+    }
+    if (!hit) {
+      const auto lead = static_cast<unsigned char>(text[i]);
+      const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      pending.append(text, i, length);
+      i += length;
+      continue;
+    }
+    flush_pending();
+    for (std::string_view english : hit->english) {
+      NameToken t;
+      t.origin = TokenOrigin::translated;
+      t.source = std::string(hit->chinese);
+      if (!english.empty() && english.front() == '?') {
+        english.remove_prefix(1);
+        t.kind = TokenClass::stopword;  // optional: weighs little when the other side lacks it
+      }
+      auto alternatives = split_trimmed(english, "/");
+      t.text = alternatives.front();
+      alternatives.erase(alternatives.begin());
+      t.alternatives = std::move(alternatives);
+      out.tokens.push_back(std::move(t));
+    }
+    i += hit->chinese.size();
+  }
+  flush_pending();
+}
+
+NormalizedName NameNormalizer::normalize(std::string_view name) {
+  NormalizedName out;
+  if (is_ascii(name)) {
+    add_latin_text(name, TokenOrigin::literal, out);
+  } else {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString folded =
+        nfkc_casefold_->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                      name.data(), static_cast<int32_t>(name.size()))),
+                                  status);
+    // Walk runs of Han and non-Han text.
+    int32_t i = 0;
+    while (i < folded.length()) {
+      const bool han = is_han(folded.char32At(i));
+      int32_t j = i;
+      while (j < folded.length() && is_han(folded.char32At(j)) == han) j = folded.moveIndex32(j, 1);
+      icu::UnicodeString run = folded.tempSubStringBetween(i, j);
+      if (han) {
+        out.has_han = true;
+        add_han_run(to_utf8(run), out);
+      } else {
+        const std::string utf8 = to_utf8(run);
+        const bool ascii = is_ascii(utf8);
+        if (!ascii) to_latin_->transliterate(run);
+        // A Latin run with diacritics is still literal; other scripts are transliterated.
+        bool other_script = false;
+        for (int32_t k = 0; k < folded.tempSubStringBetween(i, j).length() && !other_script; ++k) {
+          const UChar32 c = folded.char32At(i + k);
+          UErrorCode s = U_ZERO_ERROR;
+          const UScriptCode script = uscript_getScript(c, &s);
+          other_script =
+              script != USCRIPT_LATIN && script != USCRIPT_COMMON && script != USCRIPT_INHERITED;
+        }
+        add_latin_text(to_utf8(run),
+                       other_script ? TokenOrigin::transliterated : TokenOrigin::literal, out);
+      }
+      i = j;
+    }
+  }
+  // Runs of single letters are one abbreviation: "S.A." → "sa", "N.U.D.T." → "nudt".
+  std::vector<NameToken> merged;
+  for (size_t k = 0; k < out.tokens.size();) {
+    size_t end = k;
+    while (end < out.tokens.size() && out.tokens[end].text.size() == 1 &&
+           out.tokens[end].origin != TokenOrigin::translated)
+      ++end;
+    if (end - k >= 2) {
+      NameToken t = out.tokens[k];
+      for (size_t m = k + 1; m < end; ++m) {
+        t.text += out.tokens[m].text;
+        t.source += "." + out.tokens[m].source;
+      }
+      merged.push_back(std::move(t));
+      k = end;
+    } else {
+      merged.push_back(std::move(out.tokens[k++]));
+    }
+  }
+  out.tokens = std::move(merged);
+  canonicalize_legal_forms(out.tokens);
+  return out;
+}
+
+}  // namespace clearance

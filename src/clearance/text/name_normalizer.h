@@ -1,0 +1,42 @@
+#pragma once
+// Any name, any script → NormalizedName: NFKC case folding, transliteration to Latin (Cyrillic by
+// BGN/PCGN as the US lists spell it), diacritics folded, punctuation and spacing removed, Chinese
+// organisation words translated and the rest of a Han run spelled in pinyin, legal forms folded.
+//
+// Holds ICU transliterators, which are expensive to build and not thread-safe: build one per
+// thread and reuse it. ASCII input takes a fast path that touches no ICU object.
+#include <unicode/uversion.h>
+
+#include <memory>
+#include <string_view>
+
+#include "clearance/text/name_token.h"
+
+U_NAMESPACE_BEGIN
+class Transliterator;
+class Normalizer2;
+U_NAMESPACE_END
+
+namespace clearance {
+
+class NameNormalizer {
+ public:
+  NameNormalizer();
+  ~NameNormalizer();
+  NameNormalizer(const NameNormalizer&) = delete;
+  NameNormalizer& operator=(const NameNormalizer&) = delete;
+
+  NormalizedName normalize(std::string_view name);
+
+ private:
+  void add_latin_text(std::string_view ascii, TokenOrigin origin, NormalizedName& out) const;
+  void add_han_run(const std::string& han_utf8, NormalizedName& out);
+  std::string pinyin(const std::string& han_utf8);
+
+  const icu::Normalizer2* nfkc_casefold_;
+  std::unique_ptr<icu::Transliterator> to_latin_;
+  std::unique_ptr<icu::Transliterator> han_to_pinyin_;
+  std::unique_ptr<icu::Transliterator> traditional_to_simplified_;
+};
+
+}  // namespace clearance
