@@ -59,6 +59,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     if (qt.text.size() >= 3) qt.phonetic = phonetic_key(qt.text);
     if (qt.phonetic.size() < 2) qt.phonetic.clear();
     qt.weight = base * token_class_factor(t.kind, ScorerSettings{});
+    if (qt.text.size() == 1) qt.weight *= 0.5f;  // an initial says less than a name
     q.tokens.push_back(std::move(qt));
   }
   return q;
@@ -211,6 +212,58 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
     }
   }
 
+  // Acronyms and initials: "pla" ↔ "people's liberation army", "jc" ↔ "jean claude", "us" ↔
+  // "united states". Stopwords inside the span may be skipped ("nudt" ↔ national university of
+  // defense technology).
+  auto initials_span = [&](const std::string& letters, int count, auto text_of, auto kind_of,
+                           int start) {
+    int matched = 0, k = start;
+    while (k < count && matched < static_cast<int>(letters.size())) {
+      const std::string& word = text_of(k);
+      if (kind_of(k) == TokenClass::stopword && matched > 0) {
+        ++k;
+        continue;
+      }
+      if (word.empty() || word[0] != letters[matched]) return -1;
+      ++matched;
+      ++k;
+    }
+    return matched == static_cast<int>(letters.size()) ? k : -1;
+  };
+  auto is_acronym = [](const std::string& t) {
+    if (t.size() < 2 || t.size() > 6) return false;
+    for (char c : t)
+      if (c < 'a' || c > 'z') return false;
+    return true;
+  };
+  for (int i = 0; i < nq; ++i) {
+    if (!is_acronym(qt[i].text) || qt[i].kind != TokenClass::ordinary) continue;
+    for (int j = 0; j < nn; ++j) {
+      const int end = initials_span(
+          qt[i].text, nn, [&](int k) -> const std::string& { return index.text(nt[k].term); },
+          [&](int k) { return nt[k].kind; }, j);
+      if (end <= j + 1) continue;
+      float w = 0;
+      for (int k = j; k < end; ++k) w += name_weight[k];
+      candidates.push_back(
+          {i, i + 1, j, end, MatchHow::initial, 0.9f, 0, 0.9f * (qt[i].weight + w)});
+    }
+  }
+  for (int j = 0; j < nn; ++j) {
+    const std::string& acronym = index.text(nt[j].term);
+    if (!is_acronym(acronym) || nt[j].kind != TokenClass::ordinary) continue;
+    for (int i = 0; i < nq; ++i) {
+      const int end = initials_span(
+          acronym, nq, [&](int k) -> const std::string& { return qt[k].text; },
+          [&](int k) { return qt[k].kind; }, i);
+      if (end <= i + 1) continue;
+      float w = 0;
+      for (int k = i; k < end; ++k) w += qt[k].weight;
+      candidates.push_back(
+          {i, end, j, j + 1, MatchHow::initial, 0.9f, 0, 0.9f * (w + name_weight[j])});
+    }
+  }
+
   // Greedy one-to-one alignment, strongest pairs first.
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     if (a.priority != b.priority) return a.priority > b.priority;
@@ -246,8 +299,16 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
     if (distinctive) result.evidence += c.similarity * std::min(a.query_weight, a.name_weight);
     result.alignments.push_back(std::move(a));
   }
+  // A token left over on one side only is a middle name, patronymic or descriptor; left-over
+  // tokens on both sides are names that disagree, and count in full.
+  bool q_leftover = false, n_leftover = false;
+  for (int i = 0; i < nq; ++i)
+    q_leftover = q_leftover || (!q_used[i] && qt[i].kind == TokenClass::ordinary);
+  for (int j = 0; j < nn; ++j)
+    n_leftover = n_leftover || (!n_used[j] && nt[j].kind == TokenClass::ordinary);
+  const bool conflicting = q_leftover && n_leftover;
   auto unmatched_factor = [&](float idf) {
-    if (person) return s.person_unmatched_factor;
+    if (person) return conflicting ? 1.0f : s.person_unmatched_factor;
     return idf < s.generic_idf ? s.generic_unmatched_factor : 1.0f;
   };
   float total_q = matched_q, total_n = matched_n;

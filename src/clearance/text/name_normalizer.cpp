@@ -8,6 +8,7 @@
 
 #include "clearance/text/chinese_org_words.h"
 #include "clearance/text/legal_forms.h"
+#include "clearance/text/numbers.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
@@ -225,6 +226,7 @@ NormalizedName NameNormalizer::normalize(std::string_view name) {
     }
   }
   out.tokens = std::move(merged);
+  normalize_numbers(out.tokens);
   canonicalize_legal_forms(out.tokens);
   return out;
 }

@@ -1,0 +1,39 @@
+#pragma once
+// The official list files of ../shared/data read into one in-memory snapshot, for benchmarks and
+// quality evaluation (the same set the tests count: CSL 2022, OFAC SDN 2021 and non-SDN 2025 in
+// both formats, UN 2026).
+#include <cstdlib>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "clearance/lists/importer.h"
+#include "clearance/model/snapshot.h"
+
+namespace clearance::bench {
+
+inline std::string shared_data_dir() {
+  if (const char* env = std::getenv("CLEARANCE_SHARED_DATA"); env && *env) return env;
+  return CLEARANCE_SHARED_DATA_DIR;
+}
+
+inline std::vector<std::string> standard_list_files() {
+  const std::string d = shared_data_dir() + "/lists/";
+  return {d + "us_csl/consolidated_2022-05.csv.gz", d + "ofac/sdn_full_set_2021-07/sdn.csv",
+          d + "ofac/cons_non_sdn_2025-12/cons_prim.csv", d + "ofac/CONS_ENHANCED_2025-01-14.ZIP",
+          d + "un/UN_consolidated.xml"};
+}
+
+inline std::shared_ptr<const Snapshot> load_standard_lists() {
+  auto snapshot = std::make_shared<Snapshot>();
+  for (const auto& file : standard_list_files()) {
+    auto read = read_list_file(file, "");
+    if (!read) throw std::runtime_error(read.error().message);
+    for (auto& e : read->second.entities) snapshot->entities.push_back(std::move(e));
+    snapshot->sources.push_back(read->first);
+  }
+  std::sort(snapshot->entities.begin(), snapshot->entities.end(), [](auto& a, auto& b) { return a.id < b.id; });
+  return snapshot;
+}
+
+}  // namespace clearance::bench

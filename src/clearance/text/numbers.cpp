@@ -1,0 +1,63 @@
+#include "clearance/text/numbers.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace clearance {
+
+namespace {
+
+const std::unordered_map<std::string, int>& number_words() {
+  static const std::unordered_map<std::string, int> table = {
+      {"one", 1},       {"first", 1},     {"two", 2},        {"second", 2},     {"three", 3},    {"third", 3},
+      {"four", 4},      {"fourth", 4},    {"five", 5},       {"fifth", 5},      {"six", 6},      {"sixth", 6},
+      {"seven", 7},     {"seventh", 7},   {"eight", 8},      {"eighth", 8},     {"nine", 9},     {"ninth", 9},
+      {"ten", 10},      {"tenth", 10},    {"eleven", 11},    {"eleventh", 11},  {"twelve", 12},  {"twelfth", 12},
+      {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},   {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18},
+      {"nineteen", 19}, {"twenty", 20},   {"twentieth", 20}, {"thirty", 30},    {"forty", 40},   {"fourty", 40},
+      {"fifty", 50},    {"sixty", 60},    {"seventy", 70},   {"eighty", 80},    {"ninety", 90}};
+  return table;
+}
+
+bool is_tens(int v) { return v >= 20 && v % 10 == 0; }
+
+// "1st", "22nd", "3rd", "44th" → the number; -1 otherwise.
+int ordinal_digits(const std::string& t) {
+  if (t.size() < 3) return -1;
+  const std::string suffix = t.substr(t.size() - 2);
+  if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return -1;
+  const std::string digits = t.substr(0, t.size() - 2);
+  if (digits.empty() || digits.size() > 6) return -1;
+  for (char c : digits)
+    if (c < '0' || c > '9') return -1;
+  return std::stoi(digits);
+}
+
+}  // namespace
+
+void normalize_numbers(std::vector<NameToken>& tokens) {
+  std::vector<NameToken> out;
+  out.reserve(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    NameToken t = std::move(tokens[i]);
+    if (const int ordinal = ordinal_digits(t.text); ordinal >= 0) {
+      t.text = std::to_string(ordinal);
+    } else if (auto it = number_words().find(t.text); it != number_words().end()) {
+      int value = it->second;
+      // "forty four" → 44
+      if (is_tens(value) && i + 1 < tokens.size()) {
+        auto next = number_words().find(tokens[i + 1].text);
+        if (next != number_words().end() && next->second < 10) {
+          value += next->second;
+          t.source += " " + tokens[i + 1].source;
+          ++i;
+        }
+      }
+      t.text = std::to_string(value);
+    }
+    out.push_back(std::move(t));
+  }
+  tokens = std::move(out);
+}
+
+}  // namespace clearance
