@@ -25,10 +25,14 @@ struct Pair {
 struct Counts {
   int tp = 0, fp = 0, fn = 0, tn = 0;
   void add(bool truth, bool predicted) {
-    if (truth && predicted) ++tp;
-    else if (!truth && predicted) ++fp;
-    else if (truth) ++fn;
-    else ++tn;
+    if (truth && predicted)
+      ++tp;
+    else if (!truth && predicted)
+      ++fp;
+    else if (truth)
+      ++fn;
+    else
+      ++tn;
   }
   double precision() const { return tp + fp ? double(tp) / (tp + fp) : 0; }
   double recall() const { return tp + fn ? double(tp) / (tp + fn) : 0; }
@@ -64,7 +68,8 @@ int main(int argc, char** argv) {
   // case_group,case_id,schema,name1,name2,is_match,...,score,predicted_match,outcome
   std::map<std::tuple<std::string, std::string, std::string>, float> logicv2;
   for (size_t i = 1; i < frozen.size(); ++i)
-    if (frozen[i].size() >= 12) logicv2[{frozen[i][0], frozen[i][3], frozen[i][4]}] = std::stof(frozen[i][9]);
+    if (frozen[i].size() >= 12)
+      logicv2[{frozen[i][0], frozen[i][3], frozen[i][4]}] = std::stof(frozen[i][9]);
 
   auto index = NameIndex::build(bench::load_standard_lists(), 2);
   Screener screener(std::shared_ptr<const NameIndex>(std::move(index)));
@@ -105,14 +110,19 @@ int main(int argc, char** argv) {
       by_schema[p.schema].second.add(p.match, p.theirs >= 0.7f);
     }
     if (misses && predicted != p.match)
-      fmt::print(stderr, "{} {:<13} {:<8} {:.3f} (logic-v2 {:.3f})  {} | {}\n", p.match ? "FN" : "FP", p.group, p.schema,
-                 p.ours, p.theirs, p.a, p.b);
+      fmt::print(stderr, "{} {:<13} {:<8} {:.3f} (logic-v2 {:.3f})  {} | {}\n",
+                 p.match ? "FN" : "FP", p.group, p.schema, p.ours, p.theirs, p.a, p.b);
   }
-  fmt::print("Clearance threshold {:.2f}; OpenSanctions logic-v2 (frozen scores) threshold 0.70.\n\n", threshold);
-  fmt::print("| set | pairs | Clearance P | R | F1 | logic-v2 P | R | F1 |\n|---|---|---|---|---|---|---|---|\n");
+  fmt::print(
+      "Clearance threshold {:.2f}; OpenSanctions logic-v2 (frozen scores) threshold 0.70.\n\n",
+      threshold);
+  fmt::print(
+      "| set | pairs | Clearance P | R | F1 | logic-v2 P | R | F1 "
+      "|\n|---|---|---|---|---|---|---|---|\n");
   auto row = [](const std::string& name, const Counts& a, const Counts& b) {
-    fmt::print("| {} | {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", name, a.tp + a.fp + a.fn + a.tn,
-               a.precision(), a.recall(), a.f1(), b.precision(), b.recall(), b.f1());
+    fmt::print("| {} | {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", name,
+               a.tp + a.fp + a.fn + a.tn, a.precision(), a.recall(), a.f1(), b.precision(),
+               b.recall(), b.f1());
   };
   row("all (826)", ours_all, theirs_all);
   row("pairs logic-v2 scored", ours_common, theirs_all);

@@ -32,7 +32,8 @@ inline std::shared_ptr<const Snapshot> load_standard_lists() {
     for (auto& e : read->second.entities) snapshot->entities.push_back(std::move(e));
     snapshot->sources.push_back(read->first);
   }
-  std::sort(snapshot->entities.begin(), snapshot->entities.end(), [](auto& a, auto& b) { return a.id < b.id; });
+  std::sort(snapshot->entities.begin(), snapshot->entities.end(),
+            [](auto& a, auto& b) { return a.id < b.id; });
   return snapshot;
 }
 

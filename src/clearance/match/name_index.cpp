@@ -121,6 +121,18 @@ void NameIndex::finish() {
         auto& joined = joined_postings_[terms_[tokens[k].term] + terms_[tokens[k + 1].term]];
         if (joined.empty() || joined.back() != n) joined.push_back(n);
       }
+      // Initials of the spans starting here: what an acronym on the query side would spell.
+      std::string initials;
+      for (size_t m = k; m < tokens.size() && initials.size() < 6; ++m) {
+        if (m > k && tokens[m].kind == TokenClass::stopword) continue;
+        const std::string& word = terms_[tokens[m].term];
+        if (word.empty() || word[0] < 'a' || word[0] > 'z') break;
+        initials += word[0];
+        if (initials.size() >= 2) {
+          auto& list = initials_postings_[initials];
+          if (list.empty() || list.back() != n) list.push_back(n);
+        }
+      }
     }
   }
   const double n_names = static_cast<double>(std::max<size_t>(1, names_.size()));
@@ -195,6 +207,11 @@ void NameIndex::names_with_phonetic(std::string_view key, std::vector<uint32_t>&
 void NameIndex::names_with_joined(std::string_view text, std::vector<uint32_t>& out) const {
   auto it = joined_postings_.find(std::string(text));
   if (it != joined_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+}
+
+void NameIndex::names_with_initials(std::string_view text, std::vector<uint32_t>& out) const {
+  auto it = initials_postings_.find(std::string(text));
+  if (it != initials_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
 }
 
 size_t NameIndex::memory_bytes() const {

@@ -58,6 +58,8 @@ class NameIndex {
   void names_with_phonetic(std::string_view key, std::vector<uint32_t>& out) const;
   // Names in which two adjacent terms concatenate to `text`.
   void names_with_joined(std::string_view text, std::vector<uint32_t>& out) const;
+  // Names in which a span of 2–6 terms has `text` as its initials (stopwords inside skipped).
+  void names_with_initials(std::string_view text, std::vector<uint32_t>& out) const;
 
   size_t memory_bytes() const;
 
@@ -76,6 +78,7 @@ class NameIndex {
   std::vector<std::vector<uint32_t>> postings_;  // term → names
   std::unordered_map<std::string, std::vector<uint32_t>> phonetic_postings_;
   std::unordered_map<std::string, std::vector<uint32_t>> joined_postings_;
+  std::unordered_map<std::string, std::vector<uint32_t>> initials_postings_;
   // (hash of a deletion variant, term) sorted by hash: SymSpell's dictionary side.
   std::vector<std::pair<uint64_t, TermId>> deletions_;
 };

@@ -67,19 +67,14 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
 
 namespace {
 
-// Tokens written together on one side and apart on the other must agree letter for letter, or
-// within one edit when the whole is long: otherwise "technology uk" would pass for "technology".
+constexpr size_t kMaxAcronym = 6;
+
+// Tokens written together on one side and apart on the other must agree letter for letter:
+// a tolerance would let "c international" pass for "international".
 bool joined_texts_match(const std::string& a, const std::string& b, float& sim, int& edits) {
-  if (a == b) {
-    sim = 1.0f;
-    edits = 0;
-    return true;
-  }
-  if (std::min(a.size(), b.size()) < 10) return false;
-  edits = bounded_edit_distance(a, b, 1);
-  if (edits > 1) return false;
-  sim = 1.0f - 1.0f / static_cast<float>(std::max(a.size(), b.size()));
-  return true;
+  edits = 0;
+  sim = 1.0f;
+  return a == b;
 }
 
 struct Candidate {
@@ -230,8 +225,10 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
     }
     return matched == static_cast<int>(letters.size()) ? k : -1;
   };
-  auto is_acronym = [](const std::string& t) {
-    if (t.size() < 2 || t.size() > 6) return false;
+  // Two letters are initials of a person ("J.C."); an organisation acronym needs three ("PLA").
+  const size_t min_letters = person ? 2 : 3;
+  auto is_acronym = [&](const std::string& t) {
+    if (t.size() < min_letters || t.size() > kMaxAcronym) return false;
     for (char c : t)
       if (c < 'a' || c > 'z') return false;
     return true;

@@ -63,7 +63,7 @@ struct NameMatch {
 struct ScorerSettings {
   float legal_form_factor = 0.1f;  // legal forms are weak evidence, never the reason for a hit
   float stopword_factor = 0.1f;
-  float person_unmatched_factor = 0.5f;  // middle names and patronymics present on one side only
+  float person_unmatched_factor = 0.6f;  // middle names and patronymics present on one side only
   // Common words (IDF below generic_idf) left unmatched in an organisation name count this much:
   // "Huawei" is "Huawei Technologies Co., Ltd.", "Huawei Marine" is not.
   float generic_unmatched_factor = 0.5f;

@@ -118,6 +118,16 @@ void Screener::gather_candidates(const PreparedQuery& query, ScreenSession& s) c
     for (TermId similar : s.similar) index.names_with_term(similar, found);
     if (!t.phonetic.empty()) index.names_with_phonetic(t.phonetic, found);
     index.names_with_joined(t.text, found);
+    // An acronym on the query side; initials of a query span that a list acronym may spell.
+    if (t.text.size() >= 2 && t.text.size() <= 6) index.names_with_initials(t.text, found);
+    std::string initials;
+    for (size_t k = i; k < query.tokens.size() && initials.size() < 6; ++k) {
+      if (k > i && query.tokens[k].kind == TokenClass::stopword) continue;
+      const std::string& word = query.tokens[k].text;
+      if (word.empty() || word[0] < 'a' || word[0] > 'z') break;
+      initials += word[0];
+      if (initials.size() >= 2) index.names_with_term(index.find_term(initials), found);
+    }
     // Query tokens written apart that the list writes together.
     std::string joined = t.text;
     for (size_t k = i + 1; k < query.tokens.size() && k < i + 3; ++k) {

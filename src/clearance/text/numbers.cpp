@@ -9,17 +9,21 @@ namespace {
 
 const std::unordered_map<std::string, int>& number_words() {
   static const std::unordered_map<std::string, int> table = {
-      {"one", 1},       {"first", 1},     {"two", 2},        {"second", 2},     {"three", 3},    {"third", 3},
-      {"four", 4},      {"fourth", 4},    {"five", 5},       {"fifth", 5},      {"six", 6},      {"sixth", 6},
-      {"seven", 7},     {"seventh", 7},   {"eight", 8},      {"eighth", 8},     {"nine", 9},     {"ninth", 9},
-      {"ten", 10},      {"tenth", 10},    {"eleven", 11},    {"eleventh", 11},  {"twelve", 12},  {"twelfth", 12},
-      {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},   {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18},
-      {"nineteen", 19}, {"twenty", 20},   {"twentieth", 20}, {"thirty", 30},    {"forty", 40},   {"fourty", 40},
-      {"fifty", 50},    {"sixty", 60},    {"seventy", 70},   {"eighty", 80},    {"ninety", 90}};
+      {"one", 1},       {"first", 1},     {"two", 2},        {"second", 2},     {"three", 3},
+      {"third", 3},     {"four", 4},      {"fourth", 4},     {"five", 5},       {"fifth", 5},
+      {"six", 6},       {"sixth", 6},     {"seven", 7},      {"seventh", 7},    {"eight", 8},
+      {"eighth", 8},    {"nine", 9},      {"ninth", 9},      {"ten", 10},       {"tenth", 10},
+      {"eleven", 11},   {"eleventh", 11}, {"twelve", 12},    {"twelfth", 12},   {"thirteen", 13},
+      {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18},
+      {"nineteen", 19}, {"twenty", 20},   {"twentieth", 20}, {"thirty", 30},    {"forty", 40},
+      {"fourty", 40},   {"fifty", 50},    {"sixty", 60},     {"seventy", 70},   {"eighty", 80},
+      {"ninety", 90}};
   return table;
 }
 
-bool is_tens(int v) { return v >= 20 && v % 10 == 0; }
+bool is_tens(int v) {
+  return v >= 20 && v % 10 == 0;
+}
 
 // "1st", "22nd", "3rd", "44th" → the number; -1 otherwise.
 int ordinal_digits(const std::string& t) {

@@ -1,0 +1,146 @@
+// The screening engine on the real lists: data-driven cases (tests/cases/*.csv) and the index
+// checked against the brute-force reference.
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <random>
+
+#include "clearance/match/screener.h"
+#include "clearance/util/csv_reader.h"
+#include "clearance/util/file_io.h"
+#include "shared_lists.h"
+#include "test_support.h"
+
+namespace clearance {
+namespace {
+
+class ScreeningTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    for (const auto& f : bench::standard_list_files())
+      if (!std::filesystem::exists(f)) GTEST_FAIL() << "shared data file missing: " << f;
+    index_ = NameIndex::build(bench::load_standard_lists(), 2);
+    screener_ = new Screener(index_);
+  }
+  static void TearDownTestSuite() {
+    delete screener_;
+    index_.reset();
+  }
+  static std::shared_ptr<const NameIndex> index_;
+  static Screener* screener_;
+  ScreenSession session_;
+};
+std::shared_ptr<const NameIndex> ScreeningTest::index_;
+Screener* ScreeningTest::screener_ = nullptr;
+
+TEST_F(ScreeningTest, CasesFromTestsCasesScreeningCsv) {
+  auto bytes = read_file(test::fixture("../cases/screening.csv"));
+  ASSERT_TRUE(bytes.ok());
+  CsvReader csv(bytes.value());
+  CsvRecord row;
+  ASSERT_TRUE(csv.next(row).value());  // header
+  int cases = 0;
+  while (csv.next(row).value()) {
+    ++cases;
+    ScreenQuery q;
+    q.name = row.fields.at(0);
+    q.type = row.fields.at(1).empty() ? EntityType::unknown : entity_type_from_string(row.fields.at(1));
+    q.country = row.fields.at(2);
+    const std::string& expect = row.fields.at(3);
+    ScreenOptions options;
+    options.limit = 5;
+    const ScreenResult result = screener_->screen(q, options, session_);
+    std::string got;
+    for (const auto& h : result.hits) got += fmt::format("{} ({:.3f}) ", h.entity->id, h.score);
+    if (expect == "none") {
+      EXPECT_TRUE(result.hits.empty()) << "line " << row.line << ": '" << q.name << "' should not hit: " << got;
+    } else {
+      const bool found = std::any_of(result.hits.begin(), result.hits.end(), [&](const Hit& h) { return h.entity->id == expect; });
+      EXPECT_TRUE(found) << "line " << row.line << ": '" << q.name << "' should find " << expect << "; got " << got;
+    }
+  }
+  EXPECT_GE(cases, 20);
+}
+
+TEST_F(ScreeningTest, ExplanationNamesTheAlignment) {
+  ScreenQuery q;
+  q.name = "华为技术有限公司";
+  const ScreenResult result = screener_->screen(q, {}, session_);
+  ASSERT_FALSE(result.hits.empty());
+  const Hit& top = result.hits.front();
+  bool translated = false, pinyin_exact = false;
+  for (const auto& a : top.match.alignments) {
+    translated = translated || a.how == MatchHow::translated;
+    pinyin_exact = pinyin_exact || (a.how == MatchHow::exact && result.query.tokens[a.query_tokens[0]].text == "huawei");
+  }
+  EXPECT_TRUE(translated);
+  EXPECT_TRUE(pinyin_exact);
+}
+
+TEST_F(ScreeningTest, CountryDateAndIdentifierEvidence) {
+  ScreenQuery q;
+  q.name = "Banco Nacional de Cuba";
+  q.country = "CH";  // the SDN entry has a Zurich address
+  ScreenResult result = screener_->screen(q, {}, session_);
+  ASSERT_FALSE(result.hits.empty());
+  const auto& ev = result.hits.front().evidence;
+  ASSERT_TRUE(std::any_of(ev.begin(), ev.end(), [](const Evidence& e) { return e.feature == "country" && e.delta > 0; }));
+  // A passport number that matches exactly lifts a weak name match over the threshold.
+  ScreenQuery p;
+  p.name = "Abu Sufian Razziq";
+  p.type = EntityType::person;
+  ScreenOptions loose;
+  loose.threshold = 0.0f;
+  loose.limit = 50;
+  const ScreenResult without = screener_->screen(p, loose, session_);
+  p.identifier = "BC166787";
+  const ScreenResult with = screener_->screen(p, loose, session_);
+  auto score_of = [](const ScreenResult& r, std::string_view id) {
+    for (const auto& h : r.hits)
+      if (h.entity->id == id) return h.score;
+    return -1.0f;
+  };
+  EXPECT_GT(score_of(with, "us_csl:sdn:9935"), score_of(without, "us_csl:sdn:9935") + 0.1f);
+}
+
+// Every hit the brute-force reference finds at the threshold, the index finds too, with the same score.
+TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
+  std::vector<std::string> queries = {"Huawei Technologies", "华为", "Hua Wei", "Vladimir Putin", "Banco Nacional de Cuba",
+                                      "Sberbank", "Harbin Institute of Technolgy", "Mohamed Ali", "Kim Jong Un",
+                                      "Rosoboronexport", "Islamic Revolutionary Guard Corps", "Al Qaida"};
+  // Plus list names with a character dropped, from a fixed random sample.
+  std::mt19937 rng(7);
+  const auto& entities = index_->snapshot().entities;
+  for (int i = 0; i < 40; ++i) {
+    std::string name = entities[rng() % entities.size()].name;
+    if (name.size() > 6) name.erase(rng() % name.size(), 1);
+    queries.push_back(name);
+  }
+  ScreenOptions options;
+  options.limit = 1000;
+  for (const auto& text : queries) {
+    ScreenQuery q;
+    q.name = text;
+    const ScreenResult fast = screener_->screen(q, options, session_);
+    const ScreenResult reference = screener_->screen_all_names(q, options, session_);
+    std::string listing;
+    for (const auto& h : reference.hits) listing += fmt::format("{} {:.3f} {}; ", h.entity->id, h.score, h.matched_name());
+    ASSERT_EQ(fast.hits.size(), reference.hits.size()) << text << ": reference " << listing;
+    for (size_t k = 0; k < fast.hits.size(); ++k) {
+      EXPECT_EQ(fast.hits[k].entity->id, reference.hits[k].entity->id) << text;
+      EXPECT_FLOAT_EQ(fast.hits[k].score, reference.hits[k].score) << text;
+    }
+  }
+}
+
+TEST_F(ScreeningTest, CompareIsSymmetricEnoughAndExplained) {
+  const NameMatch m = screener_->compare("PUTIN, Vladimir Vladimirovich", "Vladimir Putin", EntityType::person, session_);
+  EXPECT_GT(m.score, 0.85f);
+  EXPECT_EQ(m.unmatched_query.size(), 1u);  // the patronymic
+  const NameMatch none = screener_->compare("China Technology", "China Electronics Technology Group", EntityType::organization, session_);
+  EXPECT_LT(none.score, 0.8f);
+}
+
+}  // namespace
+}  // namespace clearance

@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "clearance/text/edit_distance.h"
+#include "clearance/text/name_normalizer.h"
+#include "clearance/text/phonetic.h"
+
+namespace clearance {
+namespace {
+
+std::vector<std::string> texts(const NormalizedName& n) {
+  std::vector<std::string> out;
+  for (const auto& t : n.tokens) out.push_back(t.text);
+  return out;
+}
+
+TEST(NameNormalizer, LatinPunctuationCaseAndDiacritics) {
+  NameNormalizer n;
+  EXPECT_EQ(texts(n.normalize("HUAWEI Technologies Co., Ltd.")), (std::vector<std::string>{"huawei", "technology", "ltd"}));
+  EXPECT_EQ(texts(n.normalize("Hua-Wei")), (std::vector<std::string>{"hua", "wei"}));
+  EXPECT_EQ(texts(n.normalize("O'Brien & Sons")), (std::vector<std::string>{"obrien", "and", "sons"}));
+  EXPECT_EQ(texts(n.normalize("Société Générale S.A.")), (std::vector<std::string>{"societe", "generale", "sa"}));
+  EXPECT_EQ(texts(n.normalize("ＨＵＡＷＥＩ")), (std::vector<std::string>{"huawei"}));  // full-width (NFKC)
+  EXPECT_EQ(texts(n.normalize("Int'l Mfg. Univ.")), (std::vector<std::string>{"international", "manufacturing", "university"}));
+  EXPECT_EQ(texts(n.normalize("1st Brigade Forty-Four")), (std::vector<std::string>{"1", "brigade", "44"}));
+}
+
+TEST(NameNormalizer, LegalFormsFoldToOneToken) {
+  NameNormalizer n;
+  for (const char* name : {"Acme Company Limited", "Acme Co., Ltd.", "Acme Co. Limited", "Acme Ltd"})
+    EXPECT_EQ(texts(n.normalize(name)), (std::vector<std::string>{"acme", "ltd"})) << name;
+  EXPECT_EQ(texts(n.normalize("Romashka Obshchestvo s Ogranichennoy Otvetstvennostyu")),
+            (std::vector<std::string>{"romashka", "ooo"}));
+  EXPECT_EQ(texts(n.normalize("Acme Limited Liability Company")), (std::vector<std::string>{"acme", "llc"}));
+  const auto gmbh = n.normalize("Siemens Aktiengesellschaft");
+  EXPECT_EQ(gmbh.tokens.back().text, "ag");
+  EXPECT_EQ(gmbh.tokens.back().kind, TokenClass::legal_form);
+}
+
+TEST(NameNormalizer, ChineseOrganisationWordsAndPinyin) {
+  NameNormalizer n;
+  const auto huawei = n.normalize("华为技术有限公司");
+  EXPECT_EQ(texts(huawei), (std::vector<std::string>{"huawei", "technology", "ltd"}));
+  EXPECT_EQ(huawei.tokens[0].origin, TokenOrigin::pinyin);
+  EXPECT_EQ(huawei.tokens[1].origin, TokenOrigin::translated);
+  // Traditional characters give the same tokens.
+  EXPECT_EQ(texts(n.normalize("華為技術有限公司")), texts(huawei));
+  const auto harbin = n.normalize("哈尔滨工业大学");
+  ASSERT_EQ(harbin.tokens.size(), 3u);
+  EXPECT_EQ(harbin.tokens[0].text, "haerbin");
+  EXPECT_EQ(harbin.tokens[1].text, "institute");
+  EXPECT_NE(std::find(harbin.tokens[1].alternatives.begin(), harbin.tokens[1].alternatives.end(), "university"),
+            harbin.tokens[1].alternatives.end());
+}
+
+TEST(NameNormalizer, OtherScripts) {
+  NameNormalizer n;
+  EXPECT_EQ(texts(n.normalize("Владимир Путин")), (std::vector<std::string>{"vladimir", "putin"}));
+  EXPECT_EQ(n.normalize("Владимир Путин").tokens[0].origin, TokenOrigin::transliterated);
+  EXPECT_EQ(texts(n.normalize("Σωκράτης")).size(), 1u);
+  EXPECT_FALSE(texts(n.normalize("김정은")).empty());
+  EXPECT_FALSE(texts(n.normalize("محمد")).empty());
+  EXPECT_FALSE(texts(n.normalize("トヨタ")).empty());
+}
+
+TEST(Phonetic, TransliterationVariantsShareAKey) {
+  EXPECT_EQ(phonetic_key("mohammed"), phonetic_key("muhammad"));
+  EXPECT_EQ(phonetic_key("mohamed"), phonetic_key("muhammad"));
+  EXPECT_EQ(phonetic_key("qaddafi"), phonetic_key("gaddafi"));
+  EXPECT_EQ(phonetic_key("kadhafi"), phonetic_key("gaddafi"));
+  EXPECT_NE(phonetic_key("smith"), phonetic_key("jones"));
+}
+
+// The bounded distance must equal the textbook one whenever it is within the bound.
+TEST(EditDistance, BoundedAgreesWithReferenceOnRandomStrings) {
+  std::mt19937 rng(42);
+  std::uniform_int_distribution<int> length(0, 12), letter(0, 3);
+  for (int trial = 0; trial < 20000; ++trial) {
+    std::string a, b;
+    for (int i = length(rng); i > 0; --i) a += static_cast<char>('a' + letter(rng));
+    for (int i = length(rng); i > 0; --i) b += static_cast<char>('a' + letter(rng));
+    const int reference = reference_edit_distance(a, b);
+    for (int max = 0; max <= 3; ++max) {
+      const int bounded = bounded_edit_distance(a, b, max);
+      if (reference <= max) ASSERT_EQ(bounded, reference) << a << " / " << b << " max " << max;
+      else ASSERT_EQ(bounded, max + 1) << a << " / " << b << " max " << max;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace clearance
