@@ -1,8 +1,7 @@
 // The screening engine on the real lists: data-driven cases (tests/cases/*.csv) and the index
 // checked against the brute-force reference.
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <random>
 
@@ -45,7 +44,8 @@ TEST_F(ScreeningTest, CasesFromTestsCasesScreeningCsv) {
     ++cases;
     ScreenQuery q;
     q.name = row.fields.at(0);
-    q.type = row.fields.at(1).empty() ? EntityType::unknown : entity_type_from_string(row.fields.at(1));
+    q.type =
+        row.fields.at(1).empty() ? EntityType::unknown : entity_type_from_string(row.fields.at(1));
     q.country = row.fields.at(2);
     const std::string& expect = row.fields.at(3);
     ScreenOptions options;
@@ -54,10 +54,13 @@ TEST_F(ScreeningTest, CasesFromTestsCasesScreeningCsv) {
     std::string got;
     for (const auto& h : result.hits) got += fmt::format("{} ({:.3f}) ", h.entity->id, h.score);
     if (expect == "none") {
-      EXPECT_TRUE(result.hits.empty()) << "line " << row.line << ": '" << q.name << "' should not hit: " << got;
+      EXPECT_TRUE(result.hits.empty())
+          << "line " << row.line << ": '" << q.name << "' should not hit: " << got;
     } else {
-      const bool found = std::any_of(result.hits.begin(), result.hits.end(), [&](const Hit& h) { return h.entity->id == expect; });
-      EXPECT_TRUE(found) << "line " << row.line << ": '" << q.name << "' should find " << expect << "; got " << got;
+      const bool found = std::any_of(result.hits.begin(), result.hits.end(),
+                                     [&](const Hit& h) { return h.entity->id == expect; });
+      EXPECT_TRUE(found) << "line " << row.line << ": '" << q.name << "' should find " << expect
+                         << "; got " << got;
     }
   }
   EXPECT_GE(cases, 20);
@@ -72,7 +75,8 @@ TEST_F(ScreeningTest, ExplanationNamesTheAlignment) {
   bool translated = false, pinyin_exact = false;
   for (const auto& a : top.match.alignments) {
     translated = translated || a.how == MatchHow::translated;
-    pinyin_exact = pinyin_exact || (a.how == MatchHow::exact && result.query.tokens[a.query_tokens[0]].text == "huawei");
+    pinyin_exact = pinyin_exact || (a.how == MatchHow::exact &&
+                                    result.query.tokens[a.query_tokens[0]].text == "huawei");
   }
   EXPECT_TRUE(translated);
   EXPECT_TRUE(pinyin_exact);
@@ -85,7 +89,8 @@ TEST_F(ScreeningTest, CountryDateAndIdentifierEvidence) {
   ScreenResult result = screener_->screen(q, {}, session_);
   ASSERT_FALSE(result.hits.empty());
   const auto& ev = result.hits.front().evidence;
-  ASSERT_TRUE(std::any_of(ev.begin(), ev.end(), [](const Evidence& e) { return e.feature == "country" && e.delta > 0; }));
+  ASSERT_TRUE(std::any_of(ev.begin(), ev.end(),
+                          [](const Evidence& e) { return e.feature == "country" && e.delta > 0; }));
   // A passport number that matches exactly lifts a weak name match over the threshold.
   ScreenQuery p;
   p.name = "Abu Sufian Razziq";
@@ -104,11 +109,21 @@ TEST_F(ScreeningTest, CountryDateAndIdentifierEvidence) {
   EXPECT_GT(score_of(with, "us_csl:sdn:9935"), score_of(without, "us_csl:sdn:9935") + 0.1f);
 }
 
-// Every hit the brute-force reference finds at the threshold, the index finds too, with the same score.
+// Every hit the brute-force reference finds at the threshold, the index finds too, with the same
+// score.
 TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
-  std::vector<std::string> queries = {"Huawei Technologies", "华为", "Hua Wei", "Vladimir Putin", "Banco Nacional de Cuba",
-                                      "Sberbank", "Harbin Institute of Technolgy", "Mohamed Ali", "Kim Jong Un",
-                                      "Rosoboronexport", "Islamic Revolutionary Guard Corps", "Al Qaida"};
+  std::vector<std::string> queries = {"Huawei Technologies",
+                                      "华为",
+                                      "Hua Wei",
+                                      "Vladimir Putin",
+                                      "Banco Nacional de Cuba",
+                                      "Sberbank",
+                                      "Harbin Institute of Technolgy",
+                                      "Mohamed Ali",
+                                      "Kim Jong Un",
+                                      "Rosoboronexport",
+                                      "Islamic Revolutionary Guard Corps",
+                                      "Al Qaida"};
   // Plus list names with a character dropped, from a fixed random sample.
   std::mt19937 rng(7);
   const auto& entities = index_->snapshot().entities;
@@ -125,7 +140,8 @@ TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
     const ScreenResult fast = screener_->screen(q, options, session_);
     const ScreenResult reference = screener_->screen_all_names(q, options, session_);
     std::string listing;
-    for (const auto& h : reference.hits) listing += fmt::format("{} {:.3f} {}; ", h.entity->id, h.score, h.matched_name());
+    for (const auto& h : reference.hits)
+      listing += fmt::format("{} {:.3f} {}; ", h.entity->id, h.score, h.matched_name());
     ASSERT_EQ(fast.hits.size(), reference.hits.size()) << text << ": reference " << listing;
     for (size_t k = 0; k < fast.hits.size(); ++k) {
       EXPECT_EQ(fast.hits[k].entity->id, reference.hits[k].entity->id) << text;
@@ -135,10 +151,12 @@ TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
 }
 
 TEST_F(ScreeningTest, CompareIsSymmetricEnoughAndExplained) {
-  const NameMatch m = screener_->compare("PUTIN, Vladimir Vladimirovich", "Vladimir Putin", EntityType::person, session_);
+  const NameMatch m = screener_->compare("PUTIN, Vladimir Vladimirovich", "Vladimir Putin",
+                                         EntityType::person, session_);
   EXPECT_GT(m.score, 0.85f);
   EXPECT_EQ(m.unmatched_query.size(), 1u);  // the patronymic
-  const NameMatch none = screener_->compare("China Technology", "China Electronics Technology Group", EntityType::organization, session_);
+  const NameMatch none = screener_->compare(
+      "China Technology", "China Electronics Technology Group", EntityType::organization, session_);
   EXPECT_LT(none.score, 0.8f);
 }
 

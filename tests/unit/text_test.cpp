@@ -17,22 +17,30 @@ std::vector<std::string> texts(const NormalizedName& n) {
 
 TEST(NameNormalizer, LatinPunctuationCaseAndDiacritics) {
   NameNormalizer n;
-  EXPECT_EQ(texts(n.normalize("HUAWEI Technologies Co., Ltd.")), (std::vector<std::string>{"huawei", "technology", "ltd"}));
+  EXPECT_EQ(texts(n.normalize("HUAWEI Technologies Co., Ltd.")),
+            (std::vector<std::string>{"huawei", "technology", "ltd"}));
   EXPECT_EQ(texts(n.normalize("Hua-Wei")), (std::vector<std::string>{"hua", "wei"}));
-  EXPECT_EQ(texts(n.normalize("O'Brien & Sons")), (std::vector<std::string>{"obrien", "and", "sons"}));
-  EXPECT_EQ(texts(n.normalize("Société Générale S.A.")), (std::vector<std::string>{"societe", "generale", "sa"}));
-  EXPECT_EQ(texts(n.normalize("ＨＵＡＷＥＩ")), (std::vector<std::string>{"huawei"}));  // full-width (NFKC)
-  EXPECT_EQ(texts(n.normalize("Int'l Mfg. Univ.")), (std::vector<std::string>{"international", "manufacturing", "university"}));
-  EXPECT_EQ(texts(n.normalize("1st Brigade Forty-Four")), (std::vector<std::string>{"1", "brigade", "44"}));
+  EXPECT_EQ(texts(n.normalize("O'Brien & Sons")),
+            (std::vector<std::string>{"obrien", "and", "sons"}));
+  EXPECT_EQ(texts(n.normalize("Société Générale S.A.")),
+            (std::vector<std::string>{"societe", "generale", "sa"}));
+  EXPECT_EQ(texts(n.normalize("ＨＵＡＷＥＩ")),
+            (std::vector<std::string>{"huawei"}));  // full-width (NFKC)
+  EXPECT_EQ(texts(n.normalize("Int'l Mfg. Univ.")),
+            (std::vector<std::string>{"international", "manufacturing", "university"}));
+  EXPECT_EQ(texts(n.normalize("1st Brigade Forty-Four")),
+            (std::vector<std::string>{"1", "brigade", "44"}));
 }
 
 TEST(NameNormalizer, LegalFormsFoldToOneToken) {
   NameNormalizer n;
-  for (const char* name : {"Acme Company Limited", "Acme Co., Ltd.", "Acme Co. Limited", "Acme Ltd"})
+  for (const char* name :
+       {"Acme Company Limited", "Acme Co., Ltd.", "Acme Co. Limited", "Acme Ltd"})
     EXPECT_EQ(texts(n.normalize(name)), (std::vector<std::string>{"acme", "ltd"})) << name;
   EXPECT_EQ(texts(n.normalize("Romashka Obshchestvo s Ogranichennoy Otvetstvennostyu")),
             (std::vector<std::string>{"romashka", "ooo"}));
-  EXPECT_EQ(texts(n.normalize("Acme Limited Liability Company")), (std::vector<std::string>{"acme", "llc"}));
+  EXPECT_EQ(texts(n.normalize("Acme Limited Liability Company")),
+            (std::vector<std::string>{"acme", "llc"}));
   const auto gmbh = n.normalize("Siemens Aktiengesellschaft");
   EXPECT_EQ(gmbh.tokens.back().text, "ag");
   EXPECT_EQ(gmbh.tokens.back().kind, TokenClass::legal_form);
@@ -50,7 +58,8 @@ TEST(NameNormalizer, ChineseOrganisationWordsAndPinyin) {
   ASSERT_EQ(harbin.tokens.size(), 3u);
   EXPECT_EQ(harbin.tokens[0].text, "haerbin");
   EXPECT_EQ(harbin.tokens[1].text, "institute");
-  EXPECT_NE(std::find(harbin.tokens[1].alternatives.begin(), harbin.tokens[1].alternatives.end(), "university"),
+  EXPECT_NE(std::find(harbin.tokens[1].alternatives.begin(), harbin.tokens[1].alternatives.end(),
+                      "university"),
             harbin.tokens[1].alternatives.end());
 }
 
@@ -83,8 +92,10 @@ TEST(EditDistance, BoundedAgreesWithReferenceOnRandomStrings) {
     const int reference = reference_edit_distance(a, b);
     for (int max = 0; max <= 3; ++max) {
       const int bounded = bounded_edit_distance(a, b, max);
-      if (reference <= max) ASSERT_EQ(bounded, reference) << a << " / " << b << " max " << max;
-      else ASSERT_EQ(bounded, max + 1) << a << " / " << b << " max " << max;
+      if (reference <= max)
+        ASSERT_EQ(bounded, reference) << a << " / " << b << " max " << max;
+      else
+        ASSERT_EQ(bounded, max + 1) << a << " / " << b << " max " << max;
     }
   }
 }

@@ -124,6 +124,7 @@ void NameIndex::finish() {
       // Initials of the spans starting here: what an acronym on the query side would spell.
       std::string initials;
       for (size_t m = k; m < tokens.size() && initials.size() < 6; ++m) {
+        if (tokens[m].kind == TokenClass::legal_form) break;
         if (m > k && tokens[m].kind == TokenClass::stopword) continue;
         const std::string& word = terms_[tokens[m].term];
         if (word.empty() || word[0] < 'a' || word[0] > 'z') break;

@@ -215,6 +215,7 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
     int matched = 0, k = start;
     while (k < count && matched < static_cast<int>(letters.size())) {
       const std::string& word = text_of(k);
+      if (kind_of(k) == TokenClass::legal_form) return -1;
       if (kind_of(k) == TokenClass::stopword && matched > 0) {
         ++k;
         continue;
@@ -242,8 +243,8 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
       if (end <= j + 1) continue;
       float w = 0;
       for (int k = j; k < end; ++k) w += name_weight[k];
-      candidates.push_back(
-          {i, i + 1, j, end, MatchHow::initial, 0.9f, 0, 0.9f * (qt[i].weight + w)});
+      candidates.push_back({i, i + 1, j, end, MatchHow::initial, s.acronym_similarity, 0,
+                            s.acronym_similarity * (qt[i].weight + w)});
     }
   }
   for (int j = 0; j < nn; ++j) {
@@ -256,8 +257,8 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
       if (end <= i + 1) continue;
       float w = 0;
       for (int k = i; k < end; ++k) w += qt[k].weight;
-      candidates.push_back(
-          {i, end, j, j + 1, MatchHow::initial, 0.9f, 0, 0.9f * (w + name_weight[j])});
+      candidates.push_back({i, end, j, j + 1, MatchHow::initial, s.acronym_similarity, 0,
+                            s.acronym_similarity * (w + name_weight[j])});
     }
   }
 
@@ -304,8 +305,20 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
   for (int j = 0; j < nn; ++j)
     n_leftover = n_leftover || (!n_used[j] && nt[j].kind == TokenClass::ordinary);
   const bool conflicting = q_leftover && n_leftover;
-  auto unmatched_factor = [&](float idf) {
-    if (person) return conflicting ? 1.0f : s.person_unmatched_factor;
+  // Organisations: leftover common words (descriptors) weigh less. People: one leftover name per
+  // side (a middle name or patronymic) weighs less; any further leftover is a different name.
+  auto heaviest_leftover = [](const std::vector<bool>& used, auto weight_of, int count) {
+    int best = -1;
+    for (int k = 0; k < count; ++k)
+      if (!used[k] && (best < 0 || weight_of(k) > weight_of(best))) best = k;
+    return best;
+  };
+  const int q_discounted = heaviest_leftover(
+      q_used, [&](int k) { return qt[k].weight; }, nq);
+  const int n_discounted = heaviest_leftover(
+      n_used, [&](int k) { return name_weight[k]; }, nn);
+  auto unmatched_factor = [&](float idf, bool discounted) {
+    if (person) return (conflicting || !discounted) ? 1.0f : s.person_unmatched_factor;
     return idf < s.generic_idf ? s.generic_unmatched_factor : 1.0f;
   };
   float total_q = matched_q, total_n = matched_n;
@@ -313,12 +326,12 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
     if (q_used[i]) continue;
     result.unmatched_query.push_back(i);
     const float idf = qt[i].term == kNoTerm ? index.unseen_idf() : index.idf(qt[i].term);
-    total_q += unmatched_factor(idf) * qt[i].weight;
+    total_q += unmatched_factor(idf, i == q_discounted) * qt[i].weight;
   }
   for (int j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     result.unmatched_name.push_back(j);
-    total_n += unmatched_factor(index.idf(nt[j].term)) * name_weight[j];
+    total_n += unmatched_factor(index.idf(nt[j].term), j == n_discounted) * name_weight[j];
   }
   // Similarity-weighted totals: a fuzzy pair counts its full weight in the denominator.
   for (const auto& a : result.alignments) {

@@ -70,7 +70,9 @@ struct ScorerSettings {
   float generic_idf = 5.0f;
   float min_evidence = 5.0f;  // below this much distinctive weight, the score is scaled down
   float initial_similarity = 0.6f;
-  float phonetic_similarity = 0.75f;
+  float phonetic_similarity = 0.6f;
+  // An acronym or run of initials is ambiguous ("MIT"): alone it stays below the default threshold.
+  float acronym_similarity = 0.75f;
 };
 
 float token_class_factor(TokenClass kind, const ScorerSettings& settings);

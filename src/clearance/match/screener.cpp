@@ -122,6 +122,7 @@ void Screener::gather_candidates(const PreparedQuery& query, ScreenSession& s) c
     if (t.text.size() >= 2 && t.text.size() <= 6) index.names_with_initials(t.text, found);
     std::string initials;
     for (size_t k = i; k < query.tokens.size() && initials.size() < 6; ++k) {
+      if (query.tokens[k].kind == TokenClass::legal_form) break;
       if (k > i && query.tokens[k].kind == TokenClass::stopword) continue;
       const std::string& word = query.tokens[k].text;
       if (word.empty() || word[0] < 'a' || word[0] > 'z') break;
