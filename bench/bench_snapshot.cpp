@@ -31,7 +31,8 @@ void BM_DecodeSnapshot(benchmark::State& state) {
 BENCHMARK(BM_DecodeSnapshot)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 void BM_BuildIndex(benchmark::State& state) {
-  auto snapshot = std::make_shared<const Snapshot>(decode_snapshot(encoded_standard_snapshot(), "bench").value());
+  auto snapshot = std::make_shared<const Snapshot>(
+      decode_snapshot(encoded_standard_snapshot(), "bench").value());
   for (auto _ : state) {
     auto index = NameIndex::build(snapshot, static_cast<unsigned>(state.range(0)));
     benchmark::DoNotOptimize(index);

@@ -43,7 +43,8 @@ int main(int argc, char** argv) {
     e.source_id = std::to_string(row.line);
     e.name = english;
     e.type = entity_type_from_string(field_or_empty(row, header.index("Type")));
-    for (const auto& a : split_trimmed(field_or_empty(row, header.index("Alias")), ";")) e.aliases.push_back({a, AliasKind::aka});
+    for (const auto& a : split_trimmed(field_or_empty(row, header.index("Alias")), ";"))
+      e.aliases.push_back({a, AliasKind::aka});
     snapshot->entities.push_back(e);
     if (!chinese.empty()) cases.push_back({chinese, english, ""});
     cases.back().id = "cn_eval:cn:" + e.source_id;
@@ -62,17 +63,23 @@ int main(int argc, char** argv) {
     ScreenOptions options;
     options.limit = 5;
     const auto hits = screener.screen(q, options, session).hits;
-    const bool at_default = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.entity->id == c.id; });
+    const bool at_default =
+        std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.entity->id == c.id; });
     options.threshold = 0.0f;
     const auto any = screener.screen(q, options, session).hits;
-    const bool anywhere = std::any_of(any.begin(), any.end(), [&](const Hit& h) { return h.entity->id == c.id; });
+    const bool anywhere =
+        std::any_of(any.begin(), any.end(), [&](const Hit& h) { return h.entity->id == c.id; });
     found_default += at_default;
     found_any += anywhere;
     if (verbose && !at_default)
-      fmt::print(stderr, "miss: {} → {} (top: {})\n", c.chinese, c.english, any.empty() ? "-" : any.front().entity->name);
+      fmt::print(stderr, "miss: {} → {} (top: {})\n", c.chinese, c.english,
+                 any.empty() ? "-" : any.front().entity->name);
   }
-  fmt::print("Chinese name → English entry in the top 5: {}/{} = {:.1f}% at the default threshold, {}/{} = {:.1f}% at any score\n",
-             found_default, total, 100.0 * found_default / total, found_any, total, 100.0 * found_any / total);
+  fmt::print(
+      "Chinese name → English entry in the top 5: {}/{} = {:.1f}% at the default threshold, {}/{} "
+      "= {:.1f}% at any score\n",
+      found_default, total, 100.0 * found_default / total, found_any, total,
+      100.0 * found_any / total);
 
   auto names = read_file(std::string(CLEARANCE_SOURCE_DIR) + "/data/non_listed_names.txt");
   if (!names) {
@@ -88,10 +95,12 @@ int main(int argc, char** argv) {
     const auto hits = screener.screen(q, {}, session).hits;
     if (!hits.empty()) {
       ++alerted;
-      if (verbose) fmt::print(stderr, "false alert: {} → {} ({:.3f})\n", line, hits.front().entity->name, hits.front().score);
+      if (verbose)
+        fmt::print(stderr, "false alert: {} → {} ({:.3f})\n", line, hits.front().entity->name,
+                   hits.front().score);
     }
   }
-  fmt::print("False alerts on {} non-listed names at the default threshold: {} = {:.1f}%\n", queries, alerted,
-             100.0 * alerted / queries);
+  fmt::print("False alerts on {} non-listed names at the default threshold: {} = {:.1f}%\n",
+             queries, alerted, 100.0 * alerted / queries);
   return 0;
 }

@@ -20,19 +20,47 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 // Names no list carries: large companies, universities, common personal names in several scripts.
-const std::vector<std::string> kNonListed = {
-    "Microsoft Corporation", "Apple Inc.", "Toyota Motor Corporation", "Siemens AG", "Nestle S.A.",
-    "Samsung Electronics Co., Ltd.", "Tata Consultancy Services Limited", "Banco Santander S.A.",
-    "Stanford University", "University of Tokyo", "Tsinghua University", "Peking University",
-    "Maria Garcia", "John Smith", "Wang Wei", "Li Na", "Ahmed Hassan", "Olga Ivanova", "Hans Mueller",
-    "Priya Sharma", "Kenji Tanaka", "Fatima Zahra", "张伟", "王芳", "李娜", "Иван Петров",
-    "Мария Иванова", "محمد علي", "김민준", "佐藤健", "Global Logistics Partners LLC", "Sunrise Trading Co Ltd",
-    "Blue Ocean Shipping Inc", "Northern Star Electronics GmbH", "Pacific Rim Components Pte Ltd"};
+const std::vector<std::string> kNonListed = {"Microsoft Corporation",
+                                             "Apple Inc.",
+                                             "Toyota Motor Corporation",
+                                             "Siemens AG",
+                                             "Nestle S.A.",
+                                             "Samsung Electronics Co., Ltd.",
+                                             "Tata Consultancy Services Limited",
+                                             "Banco Santander S.A.",
+                                             "Stanford University",
+                                             "University of Tokyo",
+                                             "Tsinghua University",
+                                             "Peking University",
+                                             "Maria Garcia",
+                                             "John Smith",
+                                             "Wang Wei",
+                                             "Li Na",
+                                             "Ahmed Hassan",
+                                             "Olga Ivanova",
+                                             "Hans Mueller",
+                                             "Priya Sharma",
+                                             "Kenji Tanaka",
+                                             "Fatima Zahra",
+                                             "张伟",
+                                             "王芳",
+                                             "李娜",
+                                             "Иван Петров",
+                                             "Мария Иванова",
+                                             "محمد علي",
+                                             "김민준",
+                                             "佐藤健",
+                                             "Global Logistics Partners LLC",
+                                             "Sunrise Trading Co Ltd",
+                                             "Blue Ocean Shipping Inc",
+                                             "Northern Star Electronics GmbH",
+                                             "Pacific Rim Components Pte Ltd"};
 
 std::string perturb(std::string name, std::mt19937& rng) {
   switch (rng() % 5) {
-    case 0: return name;  // exact
-    case 1:  // drop a character
+    case 0:
+      return name;  // exact
+    case 1:         // drop a character
       if (name.size() > 6) name.erase(rng() % name.size(), 1);
       return name;
     case 2:  // swap two adjacent characters
@@ -44,7 +72,8 @@ std::string perturb(std::string name, std::mt19937& rng) {
     case 3: {  // lower case, punctuation removed
       std::string out;
       for (char c : name)
-        if (std::isalnum(static_cast<unsigned char>(c)) || c == ' ') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == ' ')
+          out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       return out;
     }
     default: {  // reverse word order
@@ -68,7 +97,8 @@ std::string perturb(std::string name, std::mt19937& rng) {
 }
 
 bool is_ascii(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 double percentile(std::vector<double> v, double p) {
@@ -83,7 +113,8 @@ int main(int argc, char** argv) {
   size_t query_count = 20000, reference_count = 300;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--queries") && i + 1 < argc) query_count = std::stoul(argv[++i]);
-    if (!std::strcmp(argv[i], "--reference") && i + 1 < argc) reference_count = std::stoul(argv[++i]);
+    if (!std::strcmp(argv[i], "--reference") && i + 1 < argc)
+      reference_count = std::stoul(argv[++i]);
   }
   const auto t0 = Clock::now();
   auto snapshot = bench::load_standard_lists();
@@ -91,10 +122,12 @@ int main(int argc, char** argv) {
   std::shared_ptr<const NameIndex> index = NameIndex::build(snapshot, 1);
   const auto t2 = Clock::now();
   Screener screener(index);
-  fmt::print("lists: {} entities, {} names, {} terms; parse {:.2f} s, index build (1 thread) {:.2f} s, index ~{} MB\n",
-             snapshot->entities.size(), index->names().size(), index->term_count(),
-             std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count(),
-             index->memory_bytes() >> 20);
+  fmt::print(
+      "lists: {} entities, {} names, {} terms; parse {:.2f} s, index build (1 thread) {:.2f} s, "
+      "index ~{} MB\n",
+      snapshot->entities.size(), index->names().size(), index->term_count(),
+      std::chrono::duration<double>(t1 - t0).count(),
+      std::chrono::duration<double>(t2 - t1).count(), index->memory_bytes() >> 20);
 
   // Query set: 80% non-listed names (as in real customer bases), 20% perturbed list names;
   // CJK queries: Chinese names of list entities and non-listed Chinese names.
@@ -104,7 +137,8 @@ int main(int argc, char** argv) {
   while (latin.size() < query_count) {
     if (rng() % 5 == 0) {
       const Entity& e = entities[rng() % entities.size()];
-      const std::string& name = (!e.aliases.empty() && rng() % 2) ? e.aliases[rng() % e.aliases.size()].name : e.name;
+      const std::string& name =
+          (!e.aliases.empty() && rng() % 2) ? e.aliases[rng() % e.aliases.size()].name : e.name;
       if (is_ascii(name)) latin.push_back(perturb(name, rng));
     } else {
       std::string base = kNonListed[rng() % kNonListed.size()];
@@ -113,24 +147,37 @@ int main(int argc, char** argv) {
       latin.push_back(perturb(base, rng));
     }
   }
-  const std::vector<std::string> cjk_base = {"华为技术有限公司", "中芯国际集成电路制造有限公司", "哈尔滨工业大学", "北京计算科学研究中心",
-                                             "合肥宝龙达信息技术有限公司", "国防科技大学", "张伟", "王芳", "腾讯科技有限公司",
-                                             "阿里巴巴集团", "上海微电子装备有限公司", "中国电子科技集团公司", "杭州海康威视数字技术股份有限公司"};
-  for (size_t i = 0; i < std::max<size_t>(200, query_count / 20); ++i) cjk.push_back(cjk_base[i % cjk_base.size()]);
+  const std::vector<std::string> cjk_base = {"华为技术有限公司",
+                                             "中芯国际集成电路制造有限公司",
+                                             "哈尔滨工业大学",
+                                             "北京计算科学研究中心",
+                                             "合肥宝龙达信息技术有限公司",
+                                             "国防科技大学",
+                                             "张伟",
+                                             "王芳",
+                                             "腾讯科技有限公司",
+                                             "阿里巴巴集团",
+                                             "上海微电子装备有限公司",
+                                             "中国电子科技集团公司",
+                                             "杭州海康威视数字技术股份有限公司"};
+  for (size_t i = 0; i < std::max<size_t>(200, query_count / 20); ++i)
+    cjk.push_back(cjk_base[i % cjk_base.size()]);
 
   ScreenSession session;
   ScreenOptions options;
-  auto run = [&](const std::vector<std::string>& queries, bool reference, size_t limit, size_t& hits, size_t& candidates) {
+  auto run = [&](const std::vector<std::string>& queries, bool reference, size_t limit,
+                 size_t& hits, size_t& candidates) {
     std::vector<double> micros;
     hits = candidates = 0;
     for (size_t i = 0; i < queries.size() && i < limit; ++i) {
       ScreenQuery q;
       q.name = queries[i];
       const auto start = Clock::now();
-      const ScreenResult r = reference ? screener.screen_all_names(q, options, session) : screener.screen(q, options, session);
+      const ScreenResult r = reference ? screener.screen_all_names(q, options, session)
+                                       : screener.screen(q, options, session);
       micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
       hits += !r.hits.empty();
-      candidates += r.candidates;
+      candidates += r.scored;
     }
     return micros;
   };
@@ -138,20 +185,25 @@ int main(int argc, char** argv) {
   size_t hits, candidates;
   run(latin, false, 200, hits, candidates);
 
-  fmt::print("\n| query set | queries | p50 µs | p90 µs | p99 µs | mean µs | queries with a hit | names scored per query |\n");
+  fmt::print(
+      "\n| query set | queries | p50 µs | p90 µs | p99 µs | mean µs | queries with a hit | names "
+      "scored per query |\n");
   fmt::print("|---|---|---|---|---|---|---|---|\n");
-  auto report = [&](const char* label, const std::vector<std::string>& queries, bool reference, size_t limit) {
+  auto report = [&](const char* label, const std::vector<std::string>& queries, bool reference,
+                    size_t limit) {
     auto micros = run(queries, reference, limit, hits, candidates);
     double sum = 0;
     for (double m : micros) sum += m;
-    fmt::print("| {} | {} | {:.1f} | {:.1f} | {:.1f} | {:.1f} | {:.1f}% | {:.0f} |\n", label, micros.size(),
-               percentile(micros, 0.5), percentile(micros, 0.9), percentile(micros, 0.99), sum / micros.size(),
-               100.0 * hits / micros.size(), double(candidates) / micros.size());
+    fmt::print("| {} | {} | {:.1f} | {:.1f} | {:.1f} | {:.1f} | {:.1f}% | {:.0f} |\n", label,
+               micros.size(), percentile(micros, 0.5), percentile(micros, 0.9),
+               percentile(micros, 0.99), sum / micros.size(), 100.0 * hits / micros.size(),
+               double(candidates) / micros.size());
     return sum / micros.size();
   };
   const double index_mean = report("Latin, index", latin, false, latin.size());
   report("CJK, index", cjk, false, cjk.size());
-  const double reference_mean = report("Latin, brute force (reference)", latin, true, reference_count);
+  const double reference_mean =
+      report("Latin, brute force (reference)", latin, true, reference_count);
   report("CJK, brute force (reference)", cjk, true, std::min(reference_count, cjk.size()));
 
   // Same hits? Compare index and reference on the reference sample.
@@ -166,11 +218,18 @@ int main(int argc, char** argv) {
     ++compared;
     reference_hits += b.hits.size();
     for (const auto& h : b.hits)
-      missed += std::none_of(a.hits.begin(), a.hits.end(), [&](const Hit& x) { return x.entity == h.entity; });
-    same += a.hits.size() == b.hits.size() &&
-            std::equal(a.hits.begin(), a.hits.end(), b.hits.begin(), [](const Hit& x, const Hit& y) { return x.entity == y.entity && x.score == y.score; });
+      missed += std::none_of(a.hits.begin(), a.hits.end(),
+                             [&](const Hit& x) { return x.entity == h.entity; });
+    same +=
+        a.hits.size() == b.hits.size() &&
+        std::equal(a.hits.begin(), a.hits.end(), b.hits.begin(), [](const Hit& x, const Hit& y) {
+          return x.entity == y.entity && x.score == y.score;
+        });
   }
-  fmt::print("\nindex vs reference on {} queries: identical results for {}, reference hits {}, missed by the index {}; "
-             "mean speed-up {:.0f}×\n", compared, same, reference_hits, missed, reference_mean / index_mean);
+  fmt::print(
+      "\nindex vs reference on {} queries: identical results for {}, reference hits {}, missed by "
+      "the index {}; "
+      "mean speed-up {:.0f}×\n",
+      compared, same, reference_hits, missed, reference_mean / index_mean);
   return 0;
 }

@@ -8,7 +8,9 @@ build=build-test
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLEARANCE_SANITIZE=ON -DCLEARANCE_WERROR=ON \
   -DCLEARANCE_BUILD_BENCH=ON >/dev/null
 cmake --build "$build" -j "$(nproc)"
-scripts/check-format.sh
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-ctest --test-dir "$build" -j "$(nproc)" --output-on-failure "$@"
+status=0
+ctest --test-dir "$build" -j "$(nproc)" --output-on-failure "$@" || status=1
+scripts/check-format.sh || { echo "clang-format: run scripts/check-format.sh --fix" >&2; status=1; }
+exit $status

@@ -6,6 +6,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "clearance/match/name_scorer.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/name_normalizer.h"
 #include "clearance/text/phonetic.h"
@@ -117,8 +118,11 @@ void NameIndex::finish() {
         auto& alt_list = postings_[alt];
         if (alt_list.empty() || alt_list.back() != n) alt_list.push_back(n);
       }
-      if (k + 1 < tokens.size()) {
-        auto& joined = joined_postings_[terms_[tokens[k].term] + terms_[tokens[k + 1].term]];
+      // Two and three adjacent terms written together (the scorer joins spans of up to three).
+      std::string joined_text = terms_[tokens[k].term];
+      for (size_t m = k + 1; m < tokens.size() && m < k + 3; ++m) {
+        joined_text += terms_[tokens[m].term];
+        auto& joined = joined_postings_[joined_text];
         if (joined.empty() || joined.back() != n) joined.push_back(n);
       }
       // Initials of the spans starting here: what an acronym on the query side would spell.
@@ -142,6 +146,16 @@ void NameIndex::finish() {
     idf_[t] = static_cast<float>(
         std::log(1.0 + n_names / static_cast<double>(std::max<size_t>(1, postings_[t].size()))));
   unseen_idf_ = static_cast<float>(std::log(1.0 + n_names));
+  const ScorerSettings defaults;
+  for (auto& name : names_) {
+    for (const auto& t : name.tokens) {
+      float w = idf_[t.term] * token_class_factor(t.kind, defaults);
+      if (terms_[t.term].size() == 1) w *= 0.5f;
+      name.total_weight += w;
+      name.max_token_weight = std::max(name.max_token_weight, w);
+      name.has_alternatives = name.has_alternatives || !t.alternatives.empty();
+    }
+  }
 
   phonetic_.resize(terms_.size());
   for (TermId t = 0; t < terms_.size(); ++t) {

@@ -29,6 +29,11 @@ struct IndexedName {
   uint32_t entity = 0;  // index into Snapshot::entities
   int32_t alias = -1;   // -1 = primary name, else index into Entity::aliases
   std::vector<IndexedToken> tokens;
+  // With the default scorer settings: the summed and the largest token weight, for the bound that
+  // lets the screener skip names that cannot reach the threshold.
+  float total_weight = 0;
+  float max_token_weight = 0;
+  bool has_alternatives = false;  // a translated token: its weight is not bounded by the query's
 };
 
 class NameIndex {
@@ -56,7 +61,7 @@ class NameIndex {
   // Terms within the fuzzy-match distance of `text` (see max_edits()).
   void similar_terms(std::string_view text, std::vector<TermId>& out) const;
   void names_with_phonetic(std::string_view key, std::vector<uint32_t>& out) const;
-  // Names in which two adjacent terms concatenate to `text`.
+  // Names in which two or three adjacent terms concatenate to `text`.
   void names_with_joined(std::string_view text, std::vector<uint32_t>& out) const;
   // Names in which a span of 2–6 terms has `text` as its initials (stopwords inside skipped).
   void names_with_initials(std::string_view text, std::vector<uint32_t>& out) const;

@@ -125,11 +125,15 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
   const int nq = static_cast<int>(qt.size()), nn = static_cast<int>(nt.size());
   if (nq == 0 || nn == 0) return result;
 
-  std::vector<float> name_weight(nn);
+  // Scratch reused across calls on this thread: scoring runs for hundreds of names per query.
+  thread_local std::vector<float> name_weight;
+  thread_local std::vector<Candidate> candidates;
+  thread_local std::vector<bool> q_used, n_used;
+  name_weight.assign(nn, 0.0f);
+  candidates.clear();
   for (int j = 0; j < nn; ++j)
     name_weight[j] = index.idf(nt[j].term) * token_class_factor(nt[j].kind, s);
 
-  std::vector<Candidate> candidates;
   // One query token against one name token.
   for (int i = 0; i < nq; ++i) {
     for (int j = 0; j < nn; ++j) {
@@ -268,7 +272,8 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
     if (a.q_begin != b.q_begin) return a.q_begin < b.q_begin;
     return a.n_begin < b.n_begin;
   });
-  std::vector<bool> q_used(nq, false), n_used(nn, false);
+  q_used.assign(nq, false);
+  n_used.assign(nn, false);
   float matched_q = 0, matched_n = 0;
   for (const Candidate& c : candidates) {
     bool free = true;

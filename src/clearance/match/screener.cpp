@@ -92,10 +92,16 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const Entity& e) {
 
 }  // namespace
 
-void Screener::gather_candidates(const PreparedQuery& query, ScreenSession& s) const {
+std::pair<float, int> Screener::gather_candidates(const PreparedQuery& query,
+                                                  ScreenSession& s) const {
   const NameIndex& index = *index_;
-  if (s.seen_generation.size() != index.names().size()) {
-    s.seen_generation.assign(index.names().size(), 0);
+  const size_t names = index.names().size();
+  if (s.seen_generation.size() != names) {
+    s.seen_generation.assign(names, 0);
+    s.credit.assign(names, 0.0f);
+    s.name_credit.assign(names, 0.0f);
+    s.loose.assign(names, 0);
+    s.credited_by.assign(names, -1);
     s.generation = 0;
   }
   if (++s.generation == 0) {
@@ -103,50 +109,101 @@ void Screener::gather_candidates(const PreparedQuery& query, ScreenSession& s) c
     s.generation = 1;
   }
   s.candidates.clear();
-  std::vector<uint32_t> found;
+  // Credits every name in s.found once per group: `weight` on the query side, and on the list side
+  // either `name_weight` (exact terms) or one loose match.
+  int group = 0;
+  auto credit_found = [&](float weight, float name_weight, bool exact) {
+    for (uint32_t n : s.found) {
+      if (s.seen_generation[n] != s.generation) {
+        s.seen_generation[n] = s.generation;
+        s.credit[n] = 0;
+        s.name_credit[n] = 0;
+        s.loose[n] = 0;
+        s.credited_by[n] = -1;
+        s.candidates.push_back(n);
+      }
+      if (s.credited_by[n] == group) continue;
+      s.credited_by[n] = group;
+      s.credit[n] += weight;
+      if (exact)
+        s.name_credit[n] += name_weight;
+      else
+        ++s.loose[n];
+    }
+    s.found.clear();
+  };
   bool any_distinctive = false;
   for (const auto& t : query.tokens)
     any_distinctive = any_distinctive || t.kind == TokenClass::ordinary;
+  float unaccounted = 0;
+  int unaccounted_tokens = 0;
   for (size_t i = 0; i < query.tokens.size(); ++i) {
     const QueryToken& t = query.tokens[i];
-    // Legal forms and stopwords never make a candidate on their own.
-    if (any_distinctive && t.kind != TokenClass::ordinary) continue;
-    index.names_with_term(t.term, found);
-    for (TermId alt : t.alternatives) index.names_with_term(alt, found);
+    // Initials, legal forms and stopwords match too widely to look up; the bound assumes they
+    // match.
+    if (t.text.size() == 1 || (any_distinctive && t.kind != TokenClass::ordinary)) {
+      unaccounted += t.weight;
+      ++unaccounted_tokens;
+      continue;
+    }
+    // Exact terms first (their list-side weight is the term's IDF), then the looser lookups of the
+    // same token, which count only for names the exact ones did not reach.
+    float exact_weight = t.term == kNoTerm ? 0.0f : index.idf(t.term);
+    index.names_with_term(t.term, s.found);
+    for (TermId alt : t.alternatives) {
+      index.names_with_term(alt, s.found);
+      exact_weight = std::max(exact_weight, index.idf(alt));
+    }
+    credit_found(t.weight, exact_weight, true);
     s.similar.clear();
     index.similar_terms(t.text, s.similar);
-    for (TermId similar : s.similar) index.names_with_term(similar, found);
-    if (!t.phonetic.empty()) index.names_with_phonetic(t.phonetic, found);
-    index.names_with_joined(t.text, found);
-    // An acronym on the query side; initials of a query span that a list acronym may spell.
-    if (t.text.size() >= 2 && t.text.size() <= 6) index.names_with_initials(t.text, found);
-    std::string initials;
-    for (size_t k = i; k < query.tokens.size() && initials.size() < 6; ++k) {
-      if (query.tokens[k].kind == TokenClass::legal_form) break;
-      if (k > i && query.tokens[k].kind == TokenClass::stopword) continue;
-      const std::string& word = query.tokens[k].text;
-      if (word.empty() || word[0] < 'a' || word[0] > 'z') break;
-      initials += word[0];
-      if (initials.size() >= 2) index.names_with_term(index.find_term(initials), found);
-    }
-    // Query tokens written apart that the list writes together.
-    std::string joined = t.text;
+    for (TermId similar : s.similar) index.names_with_term(similar, s.found);
+    if (!t.phonetic.empty()) index.names_with_phonetic(t.phonetic, s.found);
+    index.names_with_joined(t.text, s.found);
+    // An acronym on the query side spelling a span of list tokens.
+    if (t.text.size() >= 2 && t.text.size() <= 6) index.names_with_initials(t.text, s.found);
+    credit_found(t.weight, 0, false);
+    ++group;
+    // Query tokens written apart that the list writes together, and query spans whose initials a
+    // list acronym spells: the whole span's weight.
+    std::string joined = t.text, initials;
+    float span_weight = t.weight;
     for (size_t k = i + 1; k < query.tokens.size() && k < i + 3; ++k) {
       joined += query.tokens[k].text;
-      index.names_with_term(index.find_term(joined), found);
+      span_weight += query.tokens[k].weight;
+      index.names_with_term(index.find_term(joined), s.found);
+      credit_found(span_weight, 0, false);
+      ++group;
+    }
+    span_weight = 0;
+    for (size_t k = i; k < query.tokens.size() && initials.size() < 6; ++k) {
+      const QueryToken& w = query.tokens[k];
+      if (w.kind == TokenClass::legal_form) break;
+      span_weight += w.weight;
+      if (k > i && w.kind == TokenClass::stopword) continue;
+      if (w.text.empty() || w.text[0] < 'a' || w.text[0] > 'z') break;
+      initials += w.text[0];
+      if (initials.size() >= 2) {
+        index.names_with_term(index.find_term(initials), s.found);
+        credit_found(span_weight, 0, false);
+        ++group;
+      }
     }
   }
-  for (uint32_t n : found) {
-    if (s.seen_generation[n] == s.generation) continue;
-    s.seen_generation[n] = s.generation;
-    s.candidates.push_back(n);
-  }
+  return {unaccounted, unaccounted_tokens};
 }
 
 ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& options,
-                              PreparedQuery&& prepared, const std::vector<uint32_t>& names) const {
+                              PreparedQuery&& prepared, const std::vector<uint32_t>& names,
+                              const std::function<float(uint32_t)>& bound) const {
   ScreenResult result;
   result.candidates = names.size();
+  // The most non-name evidence can add (see weigh_evidence).
+  float boost = 0;
+  if (!query.country.empty()) boost += 0.03f;
+  if (!query.date_of_birth.empty()) boost += 0.05f;
+  if (!query.identifier.empty()) boost += 0.2f;
+  const float needed = options.threshold - boost;
   const NameIndex& index = *index_;
   const TermTable terms(index);
   const auto& entities = index.snapshot().entities;
@@ -156,12 +213,15 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
     const IndexedName& name = index.names()[n];
     const Entity& entity = entities[name.entity];
     if (!in_lists(entity, query.lists)) continue;
+    if (bound && bound(n) < needed) continue;
+    ++result.scored;
     const bool as_person = person || entity.type == EntityType::person;
     NameMatch match = score_name(prepared, name, terms, as_person, options.scorer);
     float name_score = match.score;
     const bool weak = name.alias >= 0 && entity.aliases[name.alias].kind == AliasKind::weak;
     // A weak alias never carries a hit on its own: cap it below any sensible threshold.
     if (weak) name_score = std::min(name_score, 0.6f);
+    if (name_score < needed) continue;  // even the best non-name evidence cannot make it a hit
     auto it = best.find(name.entity);
     if (it != best.end() && it->second.name_score >= name_score) continue;
     Hit hit;
@@ -198,8 +258,31 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
                               ScreenSession& session) const {
   TermTable terms(*index_);
   PreparedQuery prepared = prepare_query(session.normalizer.normalize(query.name), terms);
-  gather_candidates(prepared, session);
-  return finish(query, options, std::move(prepared), session.candidates);
+  const auto [unaccounted, unaccounted_tokens] = gather_candidates(prepared, session);
+  float total = 0;
+  for (const auto& t : prepared.tokens) total += t.weight;
+  // Upper bound of the name score, following the scorer's formula (name_scorer.cpp): on each side,
+  // everything that could match matched exactly, the rest left over at the smallest factor a
+  // leftover can have. IndexLosesNoHitAgainstBruteForce checks the bound never cuts a hit.
+  const float f =
+      std::min(options.scorer.person_unmatched_factor, options.scorer.generic_unmatched_factor);
+  const bool default_weights =
+      options.scorer.legal_form_factor == ScorerSettings{}.legal_form_factor &&
+      options.scorer.stopword_factor == ScorerSettings{}.stopword_factor;
+  auto coverage = [f](float matched, float all) {
+    return all <= 0 ? 1.0f : matched / (matched + f * (all - matched));
+  };
+  auto bound = [&](uint32_t n) {
+    const float matched_q = std::min(total, session.credit[n] + unaccounted);
+    const IndexedName& name = index_->names()[n];
+    float matched_n = name.total_weight;
+    if (default_weights && !name.has_alternatives)
+      matched_n = std::min(
+          name.total_weight,
+          session.name_credit[n] + (session.loose[n] + unaccounted_tokens) * name.max_token_weight);
+    return 0.5f * (coverage(matched_q, total) + coverage(matched_n, name.total_weight));
+  };
+  return finish(query, options, std::move(prepared), session.candidates, bound);
 }
 
 ScreenResult Screener::screen_all_names(const ScreenQuery& query, const ScreenOptions& options,
@@ -208,7 +291,7 @@ ScreenResult Screener::screen_all_names(const ScreenQuery& query, const ScreenOp
   PreparedQuery prepared = prepare_query(session.normalizer.normalize(query.name), terms);
   std::vector<uint32_t> all(index_->names().size());
   for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
-  return finish(query, options, std::move(prepared), all);
+  return finish(query, options, std::move(prepared), all, nullptr);
 }
 
 NameMatch Screener::compare(const std::string& a, const std::string& b, EntityType type,

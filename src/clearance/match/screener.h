@@ -1,6 +1,7 @@
 #pragma once
 // Screening: a query (name, optionally country, type, date of birth, identifier) against every
 // list name, through the index; hits with scores and explanations.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,7 +51,8 @@ struct Hit {
 struct ScreenResult {
   std::vector<Hit> hits;
   PreparedQuery query;
-  size_t candidates = 0;  // names scored
+  size_t candidates = 0;  // names reached through the index
+  size_t scored = 0;      // names actually scored (the rest were bounded out)
 };
 
 // Per-thread state: a normaliser (ICU) and scratch space. Cheap to reuse, costly to create.
@@ -61,6 +63,13 @@ class ScreenSession {
   std::vector<uint32_t> seen_generation;
   uint32_t generation = 0;
   std::vector<uint32_t> candidates;
+  // Per candidate name: the summed weight of the query tokens whose lookups reached it, an upper
+  // bound of what the scorer can match (see Screener::gather_candidates).
+  std::vector<float> credit;       // query-side weight
+  std::vector<float> name_credit;  // list-side weight of exactly matched terms
+  std::vector<uint16_t> loose;     // lookups (fuzzy, phonetic, joined, initials) that reached it
+  std::vector<int32_t> credited_by;
+  std::vector<uint32_t> found;
   std::vector<TermId> similar;
 };
 
@@ -81,9 +90,15 @@ class Screener {
                     ScreenSession& session, const ScorerSettings& settings = {}) const;
 
  private:
+  // `bound`, when given, is the most a name can score (before non-name evidence); names whose
+  // bound cannot reach the threshold are not scored.
   ScreenResult finish(const ScreenQuery& query, const ScreenOptions& options,
-                      PreparedQuery&& prepared, const std::vector<uint32_t>& names) const;
-  void gather_candidates(const PreparedQuery& query, ScreenSession& session) const;
+                      PreparedQuery&& prepared, const std::vector<uint32_t>& names,
+                      const std::function<float(uint32_t)>& bound) const;
+  // Fills session.candidates and the credits; returns the weight and the number of query tokens no
+  // lookup can account for (stopwords, legal forms, initials): every candidate may still match
+  // them.
+  std::pair<float, int> gather_candidates(const PreparedQuery& query, ScreenSession& session) const;
   std::shared_ptr<const NameIndex> index_;
 };
 
