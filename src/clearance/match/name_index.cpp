@@ -193,11 +193,24 @@ void NameIndex::names_with_term(TermId term, std::vector<uint32_t>& out) const {
 void NameIndex::similar_terms(std::string_view text, std::vector<TermId>& out) const {
   const int depth = max_edits(text.size());
   if (depth == 0) return;
-  std::unordered_set<std::string> variants;
-  deletion_variants(std::string(text), depth, variants);
-  std::unordered_set<TermId> seen;
-  for (const auto& v : variants) {
-    const uint64_t h = hash_of(v);
+  // Deletion variants of the query token, deduplicated by hash; scratch reused per thread.
+  thread_local std::vector<uint64_t> hashes;
+  thread_local std::string buffer;
+  hashes.clear();
+  hashes.push_back(hash_of(text));
+  for (size_t i = 0; i < text.size(); ++i) {
+    buffer.assign(text.substr(0, i)).append(text.substr(i + 1));
+    hashes.push_back(hash_of(buffer));
+    if (depth < 2) continue;
+    for (size_t j = i; j + 1 < text.size(); ++j) {
+      std::string second = buffer.substr(0, j) + buffer.substr(j + 1);
+      hashes.push_back(hash_of(second));
+    }
+  }
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  const size_t first_new = out.size();
+  for (uint64_t h : hashes) {
     auto range =
         std::equal_range(deletions_.begin(), deletions_.end(), std::make_pair(h, TermId{0}),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -205,11 +218,11 @@ void NameIndex::similar_terms(std::string_view text, std::vector<TermId>& out) c
       const TermId t = it->second;
       const std::string& term = terms_[t];
       const int allowed = max_edits(std::min(term.size(), text.size()));
-      if (allowed == 0 || seen.count(t)) continue;
-      if (bounded_edit_distance(text, term, allowed) <= allowed) {
-        seen.insert(t);
-        out.push_back(t);
-      }
+      if (allowed == 0) continue;
+      if (std::find(out.begin() + static_cast<std::ptrdiff_t>(first_new), out.end(), t) !=
+          out.end())
+        continue;
+      if (bounded_edit_distance(text, term, allowed) <= allowed) out.push_back(t);
     }
   }
 }

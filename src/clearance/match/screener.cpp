@@ -210,10 +210,10 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
   std::unordered_map<uint32_t, Hit> best;  // per entity, its best-scoring name
   const bool person = query.type == EntityType::person;
   for (uint32_t n : names) {
+    if (bound && bound(n) < needed) continue;
     const IndexedName& name = index.names()[n];
     const Entity& entity = entities[name.entity];
     if (!in_lists(entity, query.lists)) continue;
-    if (bound && bound(n) < needed) continue;
     ++result.scored;
     const bool as_person = person || entity.type == EntityType::person;
     NameMatch match = score_name(prepared, name, terms, as_person, options.scorer);
