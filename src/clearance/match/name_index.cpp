@@ -66,9 +66,11 @@ std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snap
   // each with its own normaliser (ICU transliterators are not thread-safe).
   std::vector<std::vector<NormalizedName>> normalized(entities.size());
   threads = std::max(1u, std::min(threads, 16u));
-  auto work = [&](size_t begin, size_t end) {
+  // Interleaved, not chunked: entities sort by dataset, and one dataset (China's lists, in Han
+  // script) can cost far more per name than the others.
+  auto work = [&](size_t first, size_t stride) {
     NameNormalizer normalizer;
-    for (size_t i = begin; i < end; ++i) {
+    for (size_t i = first; i < entities.size(); i += stride) {
       const Entity& e = entities[i];
       normalized[i].reserve(1 + e.aliases.size());
       normalized[i].push_back(normalizer.normalize(e.name));
@@ -76,14 +78,10 @@ std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snap
     }
   };
   if (threads == 1 || entities.size() < 1000) {
-    work(0, entities.size());
+    work(0, 1);
   } else {
     std::vector<std::thread> pool;
-    const size_t chunk = (entities.size() + threads - 1) / threads;
-    for (unsigned t = 0; t < threads; ++t) {
-      const size_t begin = t * chunk, end = std::min(entities.size(), begin + chunk);
-      if (begin < end) pool.emplace_back(work, begin, end);
-    }
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t, threads);
     for (auto& th : pool) th.join();
   }
 

@@ -74,7 +74,11 @@ std::vector<std::pair<std::string, std::string>> split_ascii(std::string_view te
 
 }  // namespace
 
-NameNormalizer::NameNormalizer() {
+NameNormalizer::NameNormalizer() = default;
+
+// ICU objects take tens of milliseconds to build: only made when a non-ASCII name first needs them.
+void NameNormalizer::prepare_icu() {
+  if (to_latin_) return;
   UErrorCode status = U_ZERO_ERROR;
   nfkc_casefold_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC_Casefold unavailable");
@@ -172,6 +176,7 @@ NormalizedName NameNormalizer::normalize(std::string_view name) {
   if (is_ascii(name)) {
     add_latin_text(name, TokenOrigin::literal, out);
   } else {
+    prepare_icu();
     UErrorCode status = U_ZERO_ERROR;
     const icu::UnicodeString folded =
         nfkc_casefold_->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(

@@ -29,11 +29,12 @@ class NameNormalizer {
   NormalizedName normalize(std::string_view name);
 
  private:
+  void prepare_icu();
   void add_latin_text(std::string_view ascii, TokenOrigin origin, NormalizedName& out) const;
   void add_han_run(const std::string& han_utf8, NormalizedName& out);
   std::string pinyin(const std::string& han_utf8);
 
-  const icu::Normalizer2* nfkc_casefold_;
+  const icu::Normalizer2* nfkc_casefold_ = nullptr;
   std::unique_ptr<icu::Transliterator> to_latin_;
   std::unique_ptr<icu::Transliterator> han_to_pinyin_;
   std::unique_ptr<icu::Transliterator> traditional_to_simplified_;
