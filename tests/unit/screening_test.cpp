@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <iostream>
 #include <random>
 
 #include "clearance/match/screener.h"
@@ -64,6 +65,33 @@ TEST_F(ScreeningTest, CasesFromTestsCasesScreeningCsv) {
     }
   }
   EXPECT_GE(cases, 20);
+}
+
+// Chinese names of listed Chinese organisations must find the English entry in the top 5.
+TEST_F(ScreeningTest, ChineseNamesFromTestsCasesChineseNamesCsv) {
+  auto bytes = read_file(test::fixture("../cases/chinese_names.csv"));
+  ASSERT_TRUE(bytes.ok());
+  CsvReader csv(bytes.value());
+  CsvRecord row;
+  ASSERT_TRUE(csv.next(row).value());
+  int found = 0, total = 0;
+  while (csv.next(row).value()) {
+    ScreenQuery q;
+    q.name = row.fields.at(0);
+    ScreenOptions options;
+    options.limit = 5;
+    const ScreenResult result = screener_->screen(q, options, session_);
+    const bool hit = std::any_of(result.hits.begin(), result.hits.end(),
+                                 [&](const Hit& h) { return h.entity->id == row.fields.at(1); });
+    ++total;
+    found += hit;
+    if (row.fields.at(2) == "found") {
+      EXPECT_TRUE(hit) << "line " << row.line << ": " << q.name << " → " << row.fields.at(1);
+    }
+  }
+  RecordProperty("found", found);
+  RecordProperty("total", total);
+  std::cout << "Chinese names found in the top 5: " << found << "/" << total << "\n";
 }
 
 TEST_F(ScreeningTest, ExplanationNamesTheAlignment) {

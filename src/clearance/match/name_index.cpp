@@ -64,17 +64,30 @@ std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snap
 
   // Normalisation dominates the build; it is independent per entity, so split it across threads,
   // each with its own normaliser (ICU transliterators are not thread-safe).
-  std::vector<std::vector<NormalizedName>> normalized(entities.size());
+  // Each entity's names: (alias index or -1, normalised form). A name ending in a short
+  // parenthesis — "National University of Defense Technology (NUDT)", "Huawei Technologies Co.,
+  // Ltd. (Huawei)" — is also indexed without it and as the parenthesis alone: the lists use it
+  // for an acronym or short name, not for words a query would carry.
+  std::vector<std::vector<std::pair<int32_t, NormalizedName>>> normalized(entities.size());
   threads = std::max(1u, std::min(threads, 16u));
   // Interleaved, not chunked: entities sort by dataset, and one dataset (China's lists, in Han
   // script) can cost far more per name than the others.
   auto work = [&](size_t first, size_t stride) {
     NameNormalizer normalizer;
+    auto add = [&](size_t i, int32_t alias, const std::string& text) {
+      normalized[i].emplace_back(alias, normalizer.normalize(text));
+      if (text.size() < 4 || text.back() != ')') return;
+      const size_t open = text.rfind('(');
+      if (open == std::string::npos || open == 0 || text.size() - open > 24) return;
+      normalized[i].emplace_back(alias, normalizer.normalize(text.substr(0, open)));
+      normalized[i].emplace_back(
+          alias, normalizer.normalize(text.substr(open + 1, text.size() - open - 2)));
+    };
     for (size_t i = first; i < entities.size(); i += stride) {
       const Entity& e = entities[i];
-      normalized[i].reserve(1 + e.aliases.size());
-      normalized[i].push_back(normalizer.normalize(e.name));
-      for (const Alias& a : e.aliases) normalized[i].push_back(normalizer.normalize(a.name));
+      add(i, -1, e.name);
+      for (size_t k = 0; k < e.aliases.size(); ++k)
+        add(i, static_cast<int32_t>(k), e.aliases[k].name);
     }
   };
   if (threads == 1 || entities.size() < 1000) {
@@ -86,11 +99,11 @@ std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snap
   }
 
   for (size_t i = 0; i < entities.size(); ++i) {
-    for (size_t k = 0; k < normalized[i].size(); ++k) {
+    for (const auto& [alias, norm] : normalized[i]) {
       IndexedName name;
       name.entity = static_cast<uint32_t>(i);
-      name.alias = static_cast<int32_t>(k) - 1;
-      for (const NameToken& t : normalized[i][k].tokens) {
+      name.alias = alias;
+      for (const NameToken& t : norm.tokens) {
         IndexedToken it;
         it.term = index->intern(t.text);
         it.kind = t.kind;
