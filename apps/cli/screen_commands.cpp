@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "clearance/batch/batch_runner.h"
 #include "clearance/match/explanation.h"
 #include "clearance/match/screening_engine.h"
 #include "clearance/model/country_codes.h"
@@ -19,6 +20,9 @@ namespace {
 
 struct ScreenArgs {
   std::vector<std::string> names;
+  std::string input, output, errors, input_format, output_format;
+  unsigned threads = 0;
+  bool resume = false;
   std::string country, type, dob, id, format, snapshot = "current";
   std::vector<std::string> lists;
   float threshold = 0.80f;
@@ -54,7 +58,14 @@ void print_table(const std::string& query, const nlohmann::ordered_json& hits, b
   }
 }
 
+int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args);
+
 int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
+  if (!args.input.empty()) return run_batch_screen(global, args);
+  if (args.names.empty()) {
+    fmt::print(stderr, "error: give names to screen, or --input FILE\n");
+    return kExitError;
+  }
   SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
   auto engine = load_screening_engine(store, args.snapshot,
                                       std::max(1u, std::thread::hardware_concurrency()));
@@ -122,6 +133,63 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   return any_hit ? kExitHits : kExitOk;
 }
 
+// A one-line progress bar with rate and ETA, redrawn in place; only on a terminal.
+void draw_progress(const BatchSummary& s, double fraction) {
+  const int width = 30;
+  const int filled = static_cast<int>(fraction * width);
+  const double rate = s.seconds > 0 ? (s.rows - 0.0) / s.seconds : 0;
+  const double eta = fraction > 0 ? s.seconds * (1 - fraction) / fraction : 0;
+  fmt::print(stderr, "\r[{}{}] {:5.1f}%  {} rows  {:.0f} rows/s  ETA {:.0f} s  ",
+             std::string(filled, '#'), std::string(width - filled, '.'), fraction * 100, s.rows,
+             rate, eta);
+}
+
+int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
+  if (args.output.empty()) {
+    fmt::print(stderr, "error: --input needs --output\n");
+    return kExitError;
+  }
+  SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
+  auto engine = load_screening_engine(store, args.snapshot,
+                                      std::max(1u, std::thread::hardware_concurrency()));
+  if (!engine) {
+    fmt::print(stderr, "error: {}\n", engine.error().message);
+    return kExitError;
+  }
+  auto input = BatchInput::open(args.input, args.input_format);
+  if (!input) {
+    fmt::print(stderr, "error: {}\n", input.error().message);
+    return kExitError;
+  }
+  BatchOptions options;
+  options.screen.threshold = args.threshold;
+  options.screen.limit = args.limit;
+  options.threads = args.threads;
+  options.resume = args.resume;
+  std::string out_format = args.output_format;
+  if (out_format.empty()) out_format = ascii_lower(args.output).ends_with(".csv") ? "csv" : "jsonl";
+  options.format = out_format == "csv" ? BatchOutputFormat::csv : BatchOutputFormat::jsonl;
+  const std::string errors = args.errors.empty() ? args.output + ".errors.csv" : args.errors;
+  const bool tty = ::isatty(STDERR_FILENO);
+  auto summary =
+      run_batch(*engine.value()->screener, engine.value()->snapshot->id, *input.value(),
+                args.output, errors, options, tty ? BatchProgress(draw_progress) : BatchProgress());
+  if (tty) fmt::print(stderr, "\n");
+  if (!summary) {
+    fmt::print(stderr, "error: {}\n(rerun with --resume to continue from the last checkpoint)\n",
+               summary.error().message);
+    return kExitError;
+  }
+  const BatchSummary& s = summary.value();
+  fmt::print(
+      stderr, "{} rows, {} with hits ({} hits), {} rejected (see {}), {:.2f} s, {:.0f} rows/s{}\n",
+      s.rows, s.rows_with_hits, s.hits, s.errors, errors, s.seconds,
+      s.seconds > 0 ? s.rows / s.seconds : 0.0,
+      s.resumed_rows ? fmt::format(", {} rows done by the interrupted run", s.resumed_rows) : "");
+  if (s.rows_with_hits > 0) return kExitHits;
+  return s.errors > 0 ? kExitPartial : kExitOk;
+}
+
 int run_compare(const GlobalOptions& global, const std::string& a, const std::string& b,
                 const std::string& type, const std::string& snapshot, bool json) {
   SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
@@ -154,7 +222,21 @@ int run_compare(const GlobalOptions& global, const std::string& a, const std::st
 void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   static ScreenArgs args;
   auto* screen = app.add_subcommand("screen", "Screen names against the current list snapshot");
-  screen->add_option("names", args.names, "Names to screen (any script)")->required();
+  screen->add_option("names", args.names, "Names to screen (any script)");
+  screen->add_option(
+      "--input", args.input,
+      "Batch: CSV (header with name; id, country, type, dob optional) or JSON Lines");
+  screen->add_option("--output", args.output,
+                     "Batch: results, JSON Lines (one per row) or .csv (one row per hit)");
+  screen->add_option("--errors", args.errors,
+                     "Batch: rejected rows with line and reason (default OUTPUT.errors.csv)");
+  screen->add_option("--input-format", args.input_format, "csv or jsonl (default: by extension)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  screen->add_option("--output-format", args.output_format, "jsonl or csv (default: by extension)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  screen->add_option("--threads", args.threads, "Batch: worker threads (default: every core)");
+  screen->add_flag("--resume", args.resume,
+                   "Batch: continue an interrupted run from its checkpoint");
   screen->add_option("--country", args.country, "Country of the party (ISO code or name)");
   screen->add_option("--type", args.type, "person, organization, vessel or aircraft");
   screen->add_option("--dob", args.dob, "Date of birth YYYY[-MM[-DD]]");
@@ -170,7 +252,9 @@ void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->check(CLI::IsMember({"table", "json", "jsonl"}));
   screen->add_option("--snapshot", args.snapshot, "Snapshot to screen against (default: current)");
   screen->add_flag("--explain", args.explain, "Show the token alignment of each hit in the table");
-  screen->footer("Exit codes: 0 no hit, 1 at least one hit, 2 error.");
+  screen->footer(
+      "Exit codes: 0 no hit, 1 at least one hit, 2 error (nothing screened), 3 no hit but rows "
+      "rejected (batch).");
   screen->callback([&] { exit_code = run_screen(global, args); });
 
   static std::string a, b, type, snapshot = "current";

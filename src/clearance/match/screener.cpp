@@ -282,7 +282,18 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
           session.name_credit[n] + (session.loose[n] + unaccounted_tokens) * name.max_token_weight);
     return 0.5f * (coverage(matched_q, total) + coverage(matched_n, name.total_weight));
   };
-  return finish(query, options, std::move(prepared), session.candidates, bound);
+  // Filter here, in a plain loop: most candidates fall below the bound.
+  float boost = 0;
+  if (!query.country.empty()) boost += 0.03f;
+  if (!query.date_of_birth.empty()) boost += 0.05f;
+  if (!query.identifier.empty()) boost += 0.2f;
+  const float needed = options.threshold - boost;
+  session.survivors.clear();
+  for (uint32_t n : session.candidates)
+    if (bound(n) >= needed) session.survivors.push_back(n);
+  ScreenResult result = finish(query, options, std::move(prepared), session.survivors, nullptr);
+  result.candidates = session.candidates.size();
+  return result;
 }
 
 ScreenResult Screener::screen_all_names(const ScreenQuery& query, const ScreenOptions& options,

@@ -63,6 +63,7 @@ class ScreenSession {
   std::vector<uint32_t> seen_generation;
   uint32_t generation = 0;
   std::vector<uint32_t> candidates;
+  std::vector<uint32_t> survivors;  // candidates whose score bound reaches the threshold
   // Per candidate name: the summed weight of the query tokens whose lookups reached it, an upper
   // bound of what the scorer can match (see Screener::gather_candidates).
   std::vector<float> credit;       // query-side weight

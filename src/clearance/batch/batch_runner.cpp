@@ -1,0 +1,220 @@
+#include "clearance/batch/batch_runner.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "clearance/match/explanation.h"
+#include "clearance/util/file_io.h"
+
+namespace clearance {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string csv_field(std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+const char* kCsvHeader =
+    "line,id,query,entity_id,list,source,name,matched_name,score,license_requirement,license_"
+    "policy,"
+    "federal_register_notice\n";
+
+// Formats one screened row in the chosen output format.
+std::string format_row(const BatchRow& row, const ScreenResult& result, const Screener& screener,
+                       const std::string& snapshot_id, BatchOutputFormat format) {
+  if (format == BatchOutputFormat::jsonl) {
+    nlohmann::ordered_json out;
+    out["id"] = row.id;
+    out["line"] = row.line;
+    out["query"] = {{"name", row.query.name}};
+    if (!row.query.country.empty()) out["query"]["country"] = row.query.country;
+    if (row.query.type != EntityType::unknown) out["query"]["type"] = to_string(row.query.type);
+    if (!row.query.date_of_birth.empty()) out["query"]["dob"] = row.query.date_of_birth;
+    out["hits"] = nlohmann::ordered_json::array();
+    for (const Hit& hit : result.hits)
+      out["hits"].push_back(hit_to_json(hit, result.query, screener));
+    out["snapshot"] = snapshot_id;
+    return out.dump() + "\n";
+  }
+  std::string out;
+  for (const Hit& hit : result.hits) {
+    const Entity& e = *hit.entity;
+    out += fmt::format("{},{},{},{},{},{},{},{},{:.3f},{},{},{}\n", row.line, csv_field(row.id),
+                       csv_field(row.query.name), csv_field(e.id), csv_field(e.list),
+                       csv_field(e.dataset), csv_field(e.name), csv_field(hit.matched_name()),
+                       hit.score, csv_field(e.license_requirement), csv_field(e.license_policy),
+                       csv_field(e.federal_register_notice));
+  }
+  return out;
+}
+
+struct Checkpoint {
+  size_t line = 0;
+  uint64_t output_bytes = 0, errors_bytes = 0;
+  BatchSummary summary;
+};
+
+Result<Checkpoint> read_checkpoint(const std::string& path) {
+  auto bytes = read_file_raw(path);
+  if (!bytes) return bytes.error();
+  auto j = nlohmann::json::parse(bytes.value(), nullptr, false);
+  if (j.is_discarded())
+    return make_error(ErrorCode::integrity, fmt::format("{}: damaged checkpoint", path));
+  Checkpoint c;
+  c.line = j.value("line", size_t{0});
+  c.output_bytes = j.value("output_bytes", uint64_t{0});
+  c.errors_bytes = j.value("errors_bytes", uint64_t{0});
+  c.summary.rows = j.value("rows", size_t{0});
+  c.summary.rows_with_hits = j.value("rows_with_hits", size_t{0});
+  c.summary.hits = j.value("hits", size_t{0});
+  c.summary.errors = j.value("errors", size_t{0});
+  return c;
+}
+
+Status write_checkpoint(const std::string& path, const Checkpoint& c) {
+  nlohmann::json j = {{"line", c.line},
+                      {"output_bytes", c.output_bytes},
+                      {"errors_bytes", c.errors_bytes},
+                      {"rows", c.summary.rows},
+                      {"rows_with_hits", c.summary.rows_with_hits},
+                      {"hits", c.summary.hits},
+                      {"errors", c.summary.errors}};
+  return write_file_atomic(path, j.dump());
+}
+
+}  // namespace
+
+Result<BatchSummary> run_batch(const Screener& screener, const std::string& snapshot_id,
+                               BatchInput& input, const std::string& output_path,
+                               const std::string& errors_path, const BatchOptions& options,
+                               const BatchProgress& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::string output_partial = output_path + ".partial",
+                    errors_partial = errors_path + ".partial";
+  const std::string checkpoint_path = output_partial + ".checkpoint";
+  Checkpoint checkpoint;
+  const bool resuming = options.resume && fs::exists(checkpoint_path) &&
+                        fs::exists(output_partial) && fs::exists(errors_partial);
+  if (resuming) {
+    auto c = read_checkpoint(checkpoint_path);
+    if (!c) return c.error();
+    checkpoint = c.value();
+    std::error_code ec;
+    fs::resize_file(output_partial, checkpoint.output_bytes, ec);
+    if (!ec) fs::resize_file(errors_partial, checkpoint.errors_bytes, ec);
+    if (ec)
+      return make_error(ErrorCode::io, fmt::format("{}: cannot truncate to the checkpoint: {}",
+                                                   output_partial, ec.message()));
+  }
+  std::ofstream out(output_partial,
+                    std::ios::binary | (resuming ? std::ios::app : std::ios::trunc));
+  std::ofstream errors(errors_partial,
+                       std::ios::binary | (resuming ? std::ios::app : std::ios::trunc));
+  if (!out) return make_error(ErrorCode::io, fmt::format("{}: cannot write", output_partial));
+  if (!errors) return make_error(ErrorCode::io, fmt::format("{}: cannot write", errors_partial));
+  if (!resuming) {
+    if (options.format == BatchOutputFormat::csv) out << kCsvHeader;
+    errors << "line,id,field,error\n";
+  }
+  BatchSummary summary = checkpoint.summary;
+  const unsigned threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<ScreenSession> sessions(threads);
+  std::vector<BatchRow> rows;
+  std::vector<std::string> formatted;
+  std::vector<uint8_t> had_hits;
+  std::vector<size_t> hit_counts;
+  bool done = false;
+  while (!done) {
+    rows.clear();
+    BatchRow row;
+    while (rows.size() < options.chunk_rows) {
+      auto got = input.next(row);
+      if (!got) return got.error();
+      if (!got.value()) {
+        done = true;
+        break;
+      }
+      if (resuming && row.line <= checkpoint.line) {
+        ++summary.resumed_rows;
+        continue;
+      }
+      rows.push_back(std::move(row));
+    }
+    formatted.assign(rows.size(), std::string());
+    had_hits.assign(rows.size(), 0);
+    hit_counts.assign(rows.size(), 0);
+    // Rows are dealt round-robin so slow rows spread evenly; each thread has its own session.
+    auto work = [&](unsigned t) {
+      for (size_t i = t; i < rows.size(); i += threads) {
+        if (!rows[i].error.empty()) continue;
+        const ScreenResult result = screener.screen(rows[i].query, options.screen, sessions[t]);
+        formatted[i] = format_row(rows[i], result, screener, snapshot_id, options.format);
+        had_hits[i] = !result.hits.empty();
+        hit_counts[i] = result.hits.size();
+      }
+    };
+    if (threads == 1 || rows.size() < 64) {
+      for (unsigned t = 0; t < threads; ++t) work(t);
+    } else {
+      std::vector<std::thread> pool;
+      for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
+      for (auto& th : pool) th.join();
+    }
+    for (size_t i = 0; i < rows.size(); ++i) {
+      ++summary.rows;
+      if (!rows[i].error.empty()) {
+        ++summary.errors;
+        errors << rows[i].line << ',' << csv_field(rows[i].id) << ','
+               << csv_field(rows[i].error_field) << ',' << csv_field(rows[i].error) << '\n';
+        continue;
+      }
+      out << formatted[i];
+      summary.rows_with_hits += had_hits[i];
+      summary.hits += hit_counts[i];
+    }
+    out.flush();
+    errors.flush();
+    if (!out || !errors)
+      return make_error(ErrorCode::io,
+                        fmt::format("{}: write failed (disk full?)", output_partial));
+    if (!rows.empty()) {
+      checkpoint.line = rows.back().line;
+      checkpoint.output_bytes = static_cast<uint64_t>(out.tellp());
+      checkpoint.errors_bytes = static_cast<uint64_t>(errors.tellp());
+      checkpoint.summary = summary;
+      if (auto st = write_checkpoint(checkpoint_path, checkpoint); !st) return st.error();
+    }
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (progress) progress(summary, input.progress());
+  }
+  out.close();
+  errors.close();
+  std::error_code ec;
+  fs::rename(output_partial, output_path, ec);
+  if (!ec) fs::rename(errors_partial, errors_path, ec);
+  if (ec)
+    return make_error(ErrorCode::io,
+                      fmt::format("{}: cannot move into place: {}", output_path, ec.message()));
+  fs::remove(checkpoint_path, ec);
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace clearance

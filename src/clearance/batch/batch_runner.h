@@ -1,0 +1,43 @@
+#pragma once
+// Batch screening: rows from a BatchInput screened on every core, results written in input order,
+// rows that cannot be screened written to an errors file with their line number.
+//
+// Output goes to OUTPUT.partial (and ERRORS.partial) and is renamed into place only when the run
+// completes, so a rerun never appends to a half-written file. After each chunk a checkpoint
+// (OUTPUT.partial.checkpoint) records how far the run got; `resume` continues from it, truncating
+// the partial files to the checkpoint first so nothing is written twice.
+#include <functional>
+#include <string>
+
+#include "clearance/batch/batch_input.h"
+#include "clearance/match/screener.h"
+
+namespace clearance {
+
+enum class BatchOutputFormat { jsonl, csv };
+
+struct BatchOptions {
+  ScreenOptions screen;
+  unsigned threads = 0;      // 0 = every core
+  size_t chunk_rows = 4096;  // rows read, screened and written together
+  BatchOutputFormat format = BatchOutputFormat::jsonl;
+  bool resume = false;
+};
+
+struct BatchSummary {
+  size_t rows = 0;  // rows read (screened or not)
+  size_t rows_with_hits = 0;
+  size_t hits = 0;
+  size_t errors = 0;        // rows written to the errors file
+  size_t resumed_rows = 0;  // rows skipped because a previous run had done them
+  double seconds = 0;
+};
+
+using BatchProgress = std::function<void(const BatchSummary&, double fraction)>;
+
+Result<BatchSummary> run_batch(const Screener& screener, const std::string& snapshot_id,
+                               BatchInput& input, const std::string& output_path,
+                               const std::string& errors_path, const BatchOptions& options,
+                               const BatchProgress& progress);
+
+}  // namespace clearance
