@@ -194,6 +194,10 @@ void NameIndex::finish() {
   }
   std::sort(deletions_.begin(), deletions_.end());
   deletions_.erase(std::unique(deletions_.begin(), deletions_.end()), deletions_.end());
+  deletion_directory_.assign((size_t{1} << kDirectoryBits) + 1, 0);
+  for (const auto& d : deletions_) ++deletion_directory_[(d.first >> (64 - kDirectoryBits)) + 1];
+  for (size_t b = 1; b < deletion_directory_.size(); ++b)
+    deletion_directory_[b] += deletion_directory_[b - 1];
 }
 
 void NameIndex::names_with_term(TermId term, std::vector<uint32_t>& out) const {
@@ -222,11 +226,10 @@ void NameIndex::similar_terms(std::string_view text, std::vector<TermId>& out) c
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   const size_t first_new = out.size();
   for (uint64_t h : hashes) {
-    auto range =
-        std::equal_range(deletions_.begin(), deletions_.end(), std::make_pair(h, TermId{0}),
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto it = range.first; it != range.second; ++it) {
-      const TermId t = it->second;
+    const size_t bucket = h >> (64 - kDirectoryBits);
+    for (uint32_t k = deletion_directory_[bucket]; k < deletion_directory_[bucket + 1]; ++k) {
+      if (deletions_[k].first != h) continue;
+      const TermId t = deletions_[k].second;
       const std::string& term = terms_[t];
       const int allowed = max_edits(std::min(term.size(), text.size()));
       if (allowed == 0) continue;
@@ -254,7 +257,8 @@ void NameIndex::names_with_initials(std::string_view text, std::vector<uint32_t>
 }
 
 size_t NameIndex::memory_bytes() const {
-  size_t bytes = deletions_.capacity() * sizeof(deletions_[0]);
+  size_t bytes = deletions_.capacity() * sizeof(deletions_[0]) +
+                 deletion_directory_.capacity() * sizeof(uint32_t);
   for (const auto& p : postings_) bytes += p.capacity() * sizeof(uint32_t) + sizeof(p);
   for (const auto& n : names_) bytes += sizeof(n) + n.tokens.capacity() * sizeof(IndexedToken);
   for (const auto& t : terms_) bytes += sizeof(t) + t.capacity();

@@ -86,6 +86,10 @@ class NameIndex {
   std::unordered_map<std::string, std::vector<uint32_t>> initials_postings_;
   // (hash of a deletion variant, term) sorted by hash: SymSpell's dictionary side.
   std::vector<std::pair<uint64_t, TermId>> deletions_;
+  // deletions_ offsets by the top kDirectoryBits of the hash: a lookup reads one short run instead
+  // of binary-searching a million entries.
+  static constexpr int kDirectoryBits = 20;
+  std::vector<uint32_t> deletion_directory_;
 };
 
 // The edit distance up to which two tokens of these lengths may still be the same word: none
