@@ -168,6 +168,8 @@ void NameIndex::finish() {
     }
   }
 
+  masks_.resize(terms_.size());
+  for (TermId t = 0; t < terms_.size(); ++t) masks_[t] = letter_mask(terms_[t]);
   phonetic_.resize(terms_.size());
   for (TermId t = 0; t < terms_.size(); ++t) {
     if (!phonetic_worthy(terms_[t])) continue;
@@ -225,6 +227,7 @@ void NameIndex::similar_terms(std::string_view text, std::vector<TermId>& out) c
   std::sort(hashes.begin(), hashes.end());
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   const size_t first_new = out.size();
+  const uint32_t text_mask = letter_mask(text);
   for (uint64_t h : hashes) {
     const size_t bucket = h >> (64 - kDirectoryBits);
     for (uint32_t k = deletion_directory_[bucket]; k < deletion_directory_[bucket + 1]; ++k) {
@@ -236,6 +239,7 @@ void NameIndex::similar_terms(std::string_view text, std::vector<TermId>& out) c
       if (std::find(out.begin() + static_cast<std::ptrdiff_t>(first_new), out.end(), t) !=
           out.end())
         continue;
+      if (edit_lower_bound(text_mask, masks_[t]) > allowed) continue;
       if (bounded_edit_distance(text, term, allowed) <= allowed) out.push_back(t);
     }
   }

@@ -50,6 +50,7 @@ class NameIndex {
   TermId find_term(std::string_view text) const;
   const std::string& term_text(TermId term) const { return terms_[term]; }
   const std::string& term_phonetic(TermId term) const { return phonetic_[term]; }
+  uint32_t term_mask(TermId term) const { return masks_[term]; }
   // Inverse document frequency over names: ln(1 + names / names containing the term).
   float idf(TermId term) const { return idf_[term]; }
   // The weight of a term no list name contains (the rarest possible).
@@ -77,6 +78,7 @@ class NameIndex {
   std::vector<IndexedName> names_;
   std::vector<std::string> terms_;
   std::vector<std::string> phonetic_;
+  std::vector<uint32_t> masks_;  // letter_mask() of each term
   std::unordered_map<std::string, TermId> term_ids_;
   std::vector<float> idf_;
   float unseen_idf_ = 0;

@@ -56,6 +56,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
       qt.alternatives.push_back(id);
       base = std::min(base, terms.idf(id));  // a translation weighs as its most common rendering
     }
+    qt.mask = letter_mask(qt.text);
     if (qt.text.size() >= 3) qt.phonetic = phonetic_key(qt.text);
     if (qt.phonetic.size() < 2) qt.phonetic.clear();
     qt.weight = base * token_class_factor(t.kind, ScorerSettings{});
@@ -69,14 +70,6 @@ namespace {
 
 constexpr size_t kMaxAcronym = 6;
 
-// Tokens written together on one side and apart on the other must agree letter for letter:
-// a tolerance would let "c international" pass for "international".
-bool joined_texts_match(const std::string& a, const std::string& b, float& sim, int& edits) {
-  edits = 0;
-  sim = 1.0f;
-  return a == b;
-}
-
 struct Candidate {
   int q_begin, q_end;  // [begin, end) spans
   int n_begin, n_end;
@@ -87,9 +80,9 @@ struct Candidate {
 };
 
 // Similarity of two single strings: exact, fuzzy within the allowed edits, or phonetic.
-bool compare_texts(const std::string& a, const std::string& b, const std::string& phonetic_a,
-                   const std::string& phonetic_b, const ScorerSettings& s, MatchHow& how,
-                   float& sim, int& edits) {
+bool compare_texts(const std::string& a, const std::string& b, uint32_t mask_a, uint32_t mask_b,
+                   const std::string& phonetic_a, const std::string& phonetic_b,
+                   const ScorerSettings& s, MatchHow& how, float& sim, int& edits) {
   if (a == b) {
     how = MatchHow::exact;
     sim = 1.0f;
@@ -98,7 +91,7 @@ bool compare_texts(const std::string& a, const std::string& b, const std::string
   }
   const int allowed = max_edits(std::min(a.size(), b.size()));
   float best = 0;
-  if (allowed > 0) {
+  if (allowed > 0 && edit_lower_bound(mask_a, mask_b) <= allowed) {
     const int d = bounded_edit_distance(a, b, allowed);
     if (d <= allowed) {
       best = 1.0f - static_cast<float>(d) / static_cast<float>(std::max(a.size(), b.size()));
@@ -165,8 +158,8 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
           how = MatchHow::initial;
         }
       } else if (qt[i].kind == TokenClass::ordinary && n.kind == TokenClass::ordinary) {
-        compare_texts(qt[i].text, index.text(n.term), qt[i].phonetic, index.phonetic(n.term), s,
-                      how, sim, edits);
+        compare_texts(qt[i].text, index.text(n.term), qt[i].mask, index.mask(n.term),
+                      qt[i].phonetic, index.phonetic(n.term), s, how, sim, edits);
       }
       if (sim > 0)
         candidates.push_back(
@@ -175,42 +168,40 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
   }
   // Spacing: several tokens on one side written as one on the other ("hua wei" ↔ "huawei",
   // pinyin "hefeibaolongda" ↔ "hefei baolongda").
-  auto joined_text = [](auto get, int begin, int end) {
-    std::string s;
-    for (int k = begin; k < end; ++k) s += get(k);
-    return s;
+  // Compared piece by piece, without building the joined string: most spans differ in length.
+  auto span_equals = [](auto text_of, int begin, int end, const std::string& target) {
+    size_t length = 0;
+    for (int k = begin; k < end; ++k) length += text_of(k).size();
+    if (length != target.size()) return false;
+    size_t at = 0;
+    for (int k = begin; k < end; ++k) {
+      const std::string& part = text_of(k);
+      if (target.compare(at, part.size(), part) != 0) return false;
+      at += part.size();
+    }
+    return true;
   };
+  auto query_text = [&](int k) -> const std::string& { return qt[k].text; };
+  auto name_text = [&](int k) -> const std::string& { return index.text(nt[k].term); };
   for (int span = 2; span <= 3; ++span) {
     for (int i = 0; i + span <= nq; ++i) {
-      const std::string text =
-          joined_text([&](int k) -> const std::string& { return qt[k].text; }, i, i + span);
       for (int j = 0; j < nn; ++j) {
-        float sim;
-        int edits;
-        if (joined_texts_match(text, index.text(nt[j].term), sim, edits)) {
-          float w = 0;
-          for (int k = i; k < i + span; ++k) w += qt[k].weight;
-          candidates.push_back(
-              {i, i + span, j, j + 1, MatchHow::joined, sim, edits, sim * (w + name_weight[j])});
-        }
+        if (!span_equals(query_text, i, i + span, name_text(j))) continue;
+        float w = 0;
+        for (int k = i; k < i + span; ++k) w += qt[k].weight;
+        candidates.push_back(
+            {i, i + span, j, j + 1, MatchHow::joined, 1.0f, 0, w + name_weight[j]});
       }
     }
     for (int j = 0; j + span <= nn; ++j) {
-      const std::string text = joined_text(
-          [&](int k) -> const std::string& { return index.text(nt[k].term); }, j, j + span);
       for (int i = 0; i < nq; ++i) {
-        float sim;
-        int edits;
-        if (joined_texts_match(qt[i].text, text, sim, edits)) {
-          float w = 0;
-          for (int k = j; k < j + span; ++k) w += name_weight[k];
-          candidates.push_back(
-              {i, i + 1, j, j + span, MatchHow::joined, sim, edits, sim * (qt[i].weight + w)});
-        }
+        if (!span_equals(name_text, j, j + span, qt[i].text)) continue;
+        float w = 0;
+        for (int k = j; k < j + span; ++k) w += name_weight[k];
+        candidates.push_back({i, i + 1, j, j + span, MatchHow::joined, 1.0f, 0, qt[i].weight + w});
       }
     }
   }
-
   // Acronyms and initials: "pla" ↔ "people's liberation army", "jc" ↔ "jean claude", "us" ↔
   // "united states". Stopwords inside the span may be skipped ("nudt" ↔ national university of
   // defense technology).

@@ -20,6 +20,7 @@ struct QueryToken {
   std::vector<TermId> alternatives;
   std::vector<std::string> alternative_texts;
   std::string phonetic;
+  uint32_t mask = 0;  // letter_mask(text)
   float weight = 0;
 };
 

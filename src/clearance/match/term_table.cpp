@@ -1,5 +1,6 @@
 #include "clearance/match/term_table.h"
 
+#include "clearance/text/edit_distance.h"
 #include "clearance/text/phonetic.h"
 
 namespace clearance {
@@ -18,6 +19,7 @@ TermId TermTable::intern(const std::string& text) {
   std::string key = text.size() >= 3 ? phonetic_key(text) : std::string();
   if (key.size() < 2) key.clear();
   extra_phonetic_.push_back(std::move(key));
+  extra_mask_.push_back(letter_mask(text));
   return base_ + static_cast<TermId>(extra_text_.size() - 1);
 }
 

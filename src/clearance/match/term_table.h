@@ -21,6 +21,9 @@ class TermTable {
   const std::string& phonetic(TermId t) const {
     return t < base_ ? index_->term_phonetic(t) : extra_phonetic_[t - base_];
   }
+  uint32_t mask(TermId t) const {
+    return t < base_ ? index_->term_mask(t) : extra_mask_[t - base_];
+  }
   float idf(TermId t) const { return t < base_ ? index_->idf(t) : index_->unseen_idf(); }
   float unseen_idf() const { return index_->unseen_idf(); }
   TermId find(std::string_view text) const;
@@ -34,6 +37,7 @@ class TermTable {
   TermId base_;
   std::vector<std::string> extra_text_;
   std::vector<std::string> extra_phonetic_;
+  std::vector<uint32_t> extra_mask_;
 };
 
 }  // namespace clearance

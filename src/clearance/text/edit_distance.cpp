@@ -46,6 +46,20 @@ int bounded_edit_distance(std::string_view a, std::string_view b, int max) {
   return prev[m] <= max ? prev[m] : max + 1;
 }
 
+uint32_t letter_mask(std::string_view text) {
+  uint32_t mask = 0;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 'a' && c <= 'z')
+      mask |= 1u << (c - 'a');
+    else if (c >= '0' && c <= '9')
+      mask |= 1u << 26;
+    else
+      mask |= 1u << 27;
+  }
+  return mask;
+}
+
 int reference_edit_distance(std::string_view a, std::string_view b) {
   const size_t n = a.size(), m = b.size();
   std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
