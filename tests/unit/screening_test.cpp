@@ -9,6 +9,7 @@
 #include "clearance/match/screener.h"
 #include "clearance/util/csv_reader.h"
 #include "clearance/util/file_io.h"
+#include "clearance/util/strings.h"
 #include "shared_lists.h"
 #include "test_support.h"
 
@@ -159,6 +160,35 @@ TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
     std::string name = entities[rng() % entities.size()].name;
     if (name.size() > 6) name.erase(rng() % name.size(), 1);
     queries.push_back(name);
+  }
+  // And people written with an initial ("V. Putin"), or with the list's initial spelled out.
+  for (int i = 0, added = 0; i < 5000 && added < 25; ++i) {
+    const Entity& e = entities[rng() % entities.size()];
+    if (e.type != EntityType::person || e.name.size() < 8) continue;
+    const size_t space = e.name.find(' ');
+    if (space == std::string::npos || space + 1 >= e.name.size()) continue;
+    queries.push_back(e.name.substr(space + 1, 1) + ". " + e.name.substr(0, space));
+    queries.push_back("John " + e.name.substr(0, space));
+    ++added;
+  }
+  // List names carrying an initial ("SMITH, John A."), queried with the initial spelled out.
+  for (size_t i = 0, added = 0; i < entities.size() && added < 25; i += 7) {
+    const Entity& e = entities[i];
+    if (e.type != EntityType::person) continue;
+    std::string spelled;
+    bool has_initial = false;
+    for (const auto& word : split_trimmed(e.name, " ")) {
+      std::string w = word;
+      while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
+      if (w.size() == 1 && std::isalpha(static_cast<unsigned char>(w[0]))) {
+        w += "ndrew";
+        has_initial = true;
+      }
+      spelled += (spelled.empty() ? "" : " ") + w;
+    }
+    if (!has_initial) continue;
+    queries.push_back(spelled);
+    ++added;
   }
   ScreenOptions options;
   options.limit = 1000;

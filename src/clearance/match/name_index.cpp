@@ -180,6 +180,7 @@ void NameIndex::finish() {
     }
     auto& list = phonetic_postings_[phonetic_[t]];
     list.insert(list.end(), postings_[t].begin(), postings_[t].end());
+    phonetic_terms_[phonetic_[t]].push_back(t);
   }
   for (auto& [key, list] : phonetic_postings_) {
     std::sort(list.begin(), list.end());
@@ -248,6 +249,11 @@ void NameIndex::similar_terms(std::string_view text, std::vector<TermId>& out) c
 void NameIndex::names_with_phonetic(std::string_view key, std::vector<uint32_t>& out) const {
   auto it = phonetic_postings_.find(std::string(key));
   if (it != phonetic_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+}
+
+const std::vector<TermId>* NameIndex::terms_with_phonetic(std::string_view key) const {
+  auto it = phonetic_terms_.find(std::string(key));
+  return it == phonetic_terms_.end() ? nullptr : &it->second;
 }
 
 void NameIndex::names_with_joined(std::string_view text, std::vector<uint32_t>& out) const {

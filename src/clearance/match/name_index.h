@@ -62,6 +62,8 @@ class NameIndex {
   // Terms within the fuzzy-match distance of `text` (see max_edits()).
   void similar_terms(std::string_view text, std::vector<TermId>& out) const;
   void names_with_phonetic(std::string_view key, std::vector<uint32_t>& out) const;
+  // Terms whose phonetic key is `key`.
+  const std::vector<TermId>* terms_with_phonetic(std::string_view key) const;
   // Names in which two or three adjacent terms concatenate to `text`.
   void names_with_joined(std::string_view text, std::vector<uint32_t>& out) const;
   // Names in which a span of 2–6 terms has `text` as its initials (stopwords inside skipped).
@@ -84,6 +86,7 @@ class NameIndex {
   float unseen_idf_ = 0;
   std::vector<std::vector<uint32_t>> postings_;  // term → names
   std::unordered_map<std::string, std::vector<uint32_t>> phonetic_postings_;
+  std::unordered_map<std::string, std::vector<TermId>> phonetic_terms_;
   std::unordered_map<std::string, std::vector<uint32_t>> joined_postings_;
   std::unordered_map<std::string, std::vector<uint32_t>> initials_postings_;
   // (hash of a deletion variant, term) sorted by hash: SymSpell's dictionary side.

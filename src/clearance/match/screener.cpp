@@ -92,7 +92,7 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const Entity& e) {
 
 }  // namespace
 
-std::pair<float, int> Screener::gather_candidates(const PreparedQuery& query,
+Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query,
                                                   ScreenSession& s) const {
   const NameIndex& index = *index_;
   const size_t names = index.names().size();
@@ -100,8 +100,9 @@ std::pair<float, int> Screener::gather_candidates(const PreparedQuery& query,
     s.seen_generation.assign(names, 0);
     s.credit.assign(names, 0.0f);
     s.name_credit.assign(names, 0.0f);
-    s.loose.assign(names, 0);
-    s.credited_by.assign(names, -1);
+    s.token_units.assign(names, 0);
+    s.token_name_weight.assign(names, 0.0f);
+    s.token_stamp.assign(names, -1);
     s.generation = 0;
   }
   if (++s.generation == 0) {
@@ -109,88 +110,127 @@ std::pair<float, int> Screener::gather_candidates(const PreparedQuery& query,
     s.generation = 1;
   }
   s.candidates.clear();
-  // Credits every name in s.found once per group: `weight` on the query side, and on the list side
-  // either `name_weight` (exact terms) or one loose match.
-  int group = 0;
-  auto credit_found = [&](float weight, float name_weight, bool exact) {
+  int stamp = 0;  // one per query token or span within this query
+  // Marks the names in s.found as reached by the current token (or span): the query side gains the
+  // token's weight once; the list side may gain a term of weight `term_weight` (a term match) or a
+  // span of `units` list tokens (joined or acronym match), whichever is more.
+  auto reach = [&](float term_weight, uint16_t units) {
     for (uint32_t n : s.found) {
       if (s.seen_generation[n] != s.generation) {
         s.seen_generation[n] = s.generation;
         s.credit[n] = 0;
         s.name_credit[n] = 0;
-        s.loose[n] = 0;
-        s.credited_by[n] = -1;
+        s.token_stamp[n] = -1;
         s.candidates.push_back(n);
       }
-      if (s.credited_by[n] == group) continue;
-      s.credited_by[n] = group;
-      s.credit[n] += weight;
-      if (exact)
-        s.name_credit[n] += name_weight;
-      else
-        ++s.loose[n];
+      if (s.token_stamp[n] != stamp) {
+        s.token_stamp[n] = stamp;
+        s.token_units[n] = 0;
+        s.token_name_weight[n] = 0;
+        s.credit[n] += s.current_weight;
+        s.touched.push_back(n);
+      }
+      s.token_units[n] = std::max(s.token_units[n], units);
+      s.token_name_weight[n] = std::max(s.token_name_weight[n], term_weight);
     }
     s.found.clear();
   };
+  auto close_stamp = [&] {
+    for (uint32_t n : s.touched) {
+      const float span = s.token_units[n] * index.names()[n].max_token_weight;
+      s.name_credit[n] += std::max(s.token_name_weight[n], span);
+    }
+    s.touched.clear();
+    ++stamp;
+  };
+
   bool any_distinctive = false;
   for (const auto& t : query.tokens)
     any_distinctive = any_distinctive || t.kind == TokenClass::ordinary;
-  float unaccounted = 0;
-  int unaccounted_tokens = 0;
-  for (size_t i = 0; i < query.tokens.size(); ++i) {
+  Unaccounted unaccounted;
+  const size_t nq = query.tokens.size();
+  for (size_t i = 0; i < nq; ++i) {
     const QueryToken& t = query.tokens[i];
-    // Initials, legal forms and stopwords match too widely to look up; the bound assumes they
-    // match.
-    if (t.text.size() == 1 || (any_distinctive && t.kind != TokenClass::ordinary)) {
-      unaccounted += t.weight;
-      ++unaccounted_tokens;
-      continue;
+    s.current_weight = t.weight;
+    if (t.text.size() == 1) {
+      // An initial may match any list token starting with its letter.
+      unaccounted.query_weight += t.weight;
+      ++unaccounted.units;
+    } else if (any_distinctive && t.kind != TokenClass::ordinary) {
+      // A legal form or stopword matches the same term exactly (or a list span written together).
+      unaccounted.query_weight += t.weight;
+      float w = t.term == kNoTerm ? 0.0f : index.idf(t.term);
+      for (TermId alt : t.alternatives) w = std::max(w, index.idf(alt));
+      // The same text has the same class on the list side (legal_forms.cpp decides by text), except
+      // optional translated words, which the query marks as stopwords and a list may not.
+      if (t.origin != TokenOrigin::translated) w *= token_class_factor(t.kind, ScorerSettings{});
+      unaccounted.name_weight += w;
+      s.current_weight = 0;  // already counted for every name
+      index.names_with_joined(t.text, s.found);
+      reach(0, 3);
+    } else {
+      // Exact, translated, fuzzy and phonetic matches: one list term each, of known weight.
+      if (t.term != kNoTerm) {
+        index.names_with_term(t.term, s.found);
+        reach(index.idf(t.term), 0);
+      }
+      for (TermId alt : t.alternatives) {
+        index.names_with_term(alt, s.found);
+        reach(index.idf(alt), 0);
+      }
+      s.similar.clear();
+      index.similar_terms(t.text, s.similar);
+      if (!t.phonetic.empty())
+        if (const auto* terms = index.terms_with_phonetic(t.phonetic))
+          s.similar.insert(s.similar.end(), terms->begin(), terms->end());
+      for (TermId similar : s.similar) {
+        if (similar == t.term) continue;
+        index.names_with_term(similar, s.found);
+        reach(index.idf(similar), 0);
+      }
+      // A person's initial on the list side ("J. Smith") matches this token's first letter.
+      const TermId initial = index.find_term(t.text.substr(0, 1));
+      if (initial != kNoTerm) {
+        index.names_with_term(initial, s.found);
+        reach(index.idf(initial), 0);
+      }
+      // A list span written together, or spelled by this token as an acronym.
+      index.names_with_joined(t.text, s.found);
+      reach(0, 3);
+      if (t.text.size() >= 2 && t.text.size() <= 6) {
+        index.names_with_initials(t.text, s.found);
+        reach(0, static_cast<uint16_t>(t.text.size()));
+      }
     }
-    // Exact terms first (their list-side weight is the term's IDF), then the looser lookups of the
-    // same token, which count only for names the exact ones did not reach.
-    float exact_weight = t.term == kNoTerm ? 0.0f : index.idf(t.term);
-    index.names_with_term(t.term, s.found);
-    for (TermId alt : t.alternatives) {
-      index.names_with_term(alt, s.found);
-      exact_weight = std::max(exact_weight, index.idf(alt));
-    }
-    credit_found(t.weight, exact_weight, true);
-    s.similar.clear();
-    index.similar_terms(t.text, s.similar);
-    for (TermId similar : s.similar) index.names_with_term(similar, s.found);
-    if (!t.phonetic.empty()) index.names_with_phonetic(t.phonetic, s.found);
-    index.names_with_joined(t.text, s.found);
-    // An acronym on the query side spelling a span of list tokens.
-    if (t.text.size() >= 2 && t.text.size() <= 6) index.names_with_initials(t.text, s.found);
-    credit_found(t.weight, 0, false);
-    ++group;
-    // Query tokens written apart that the list writes together, and query spans whose initials a
-    // list acronym spells: the whole span's weight.
+    close_stamp();
+    // Query spans starting here, each matching one list token: written apart where the list
+    // writes one token, or initials a list acronym spells.
     std::string joined = t.text, initials;
     float span_weight = t.weight;
-    for (size_t k = i + 1; k < query.tokens.size() && k < i + 3; ++k) {
+    for (size_t k = i + 1; k < nq && k < i + 3; ++k) {
       joined += query.tokens[k].text;
       span_weight += query.tokens[k].weight;
+      s.current_weight = span_weight;
       index.names_with_term(index.find_term(joined), s.found);
-      credit_found(span_weight, 0, false);
-      ++group;
+      reach(0, 1);
+      close_stamp();
     }
     span_weight = 0;
-    for (size_t k = i; k < query.tokens.size() && initials.size() < 6; ++k) {
+    for (size_t k = i; k < nq && initials.size() < 6; ++k) {
       const QueryToken& w = query.tokens[k];
       if (w.kind == TokenClass::legal_form) break;
       span_weight += w.weight;
       if (k > i && w.kind == TokenClass::stopword) continue;
       if (w.text.empty() || w.text[0] < 'a' || w.text[0] > 'z') break;
       initials += w.text[0];
-      if (initials.size() >= 2) {
-        index.names_with_term(index.find_term(initials), s.found);
-        credit_found(span_weight, 0, false);
-        ++group;
-      }
+      if (initials.size() < 2) continue;
+      s.current_weight = span_weight;
+      index.names_with_term(index.find_term(initials), s.found);
+      reach(0, 1);
+      close_stamp();
     }
   }
-  return {unaccounted, unaccounted_tokens};
+  return unaccounted;
 }
 
 ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& options,
@@ -258,7 +298,7 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
                               ScreenSession& session) const {
   TermTable terms(*index_);
   PreparedQuery prepared = prepare_query(session.normalizer.normalize(query.name), terms);
-  const auto [unaccounted, unaccounted_tokens] = gather_candidates(prepared, session);
+  const Unaccounted unaccounted = gather_candidates(prepared, session);
   float total = 0;
   for (const auto& t : prepared.tokens) total += t.weight;
   // Upper bound of the name score, following the scorer's formula (name_scorer.cpp): on each side,
@@ -273,13 +313,12 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
     return all <= 0 ? 1.0f : matched / (matched + f * (all - matched));
   };
   auto bound = [&](uint32_t n) {
-    const float matched_q = std::min(total, session.credit[n] + unaccounted);
+    const float matched_q = std::min(total, session.credit[n] + unaccounted.query_weight);
     const IndexedName& name = index_->names()[n];
     float matched_n = name.total_weight;
     if (default_weights && !name.has_alternatives)
-      matched_n = std::min(
-          name.total_weight,
-          session.name_credit[n] + (session.loose[n] + unaccounted_tokens) * name.max_token_weight);
+      matched_n = std::min(name.total_weight, session.name_credit[n] + unaccounted.name_weight +
+                                                  unaccounted.units * name.max_token_weight);
     return 0.5f * (coverage(matched_q, total) + coverage(matched_n, name.total_weight));
   };
   // Filter here, in a plain loop: most candidates fall below the bound.

@@ -68,7 +68,12 @@ class ScreenSession {
   // bound of what the scorer can match (see Screener::gather_candidates).
   std::vector<float> credit;       // query-side weight
   std::vector<float> name_credit;  // list-side weight of exactly matched terms
-  std::vector<uint16_t> loose;     // lookups (fuzzy, phonetic, joined, initials) that reached it
+  std::vector<uint16_t>
+      token_units;  // scratch: list tokens a span match of the current token may cover
+  std::vector<float> token_name_weight;  // scratch: heaviest term the current token may match
+  std::vector<int32_t> token_stamp;
+  std::vector<uint32_t> touched;  // names the current token's lookups reached
+  float current_weight = 0;       // query-side weight the current lookups credit
   std::vector<int32_t> credited_by;
   std::vector<uint32_t> found;
   std::vector<TermId> similar;
@@ -96,10 +101,15 @@ class Screener {
   ScreenResult finish(const ScreenQuery& query, const ScreenOptions& options,
                       PreparedQuery&& prepared, const std::vector<uint32_t>& names,
                       const std::function<float(uint32_t)>& bound) const;
-  // Fills session.candidates and the credits; returns the weight and the number of query tokens no
-  // lookup can account for (stopwords, legal forms, initials): every candidate may still match
-  // them.
-  std::pair<float, int> gather_candidates(const PreparedQuery& query, ScreenSession& session) const;
+  // What every candidate may match without a lookup having reached it: legal forms, stopwords and
+  // initials are not looked up (they match too widely).
+  struct Unaccounted {
+    float query_weight = 0;  // their query-side weight
+    float name_weight = 0;   // list-side weight they can match exactly (their terms' IDF)
+    int units = 0;           // list tokens of any weight they may match (initials)
+  };
+  // Fills session.candidates and the per-name credits the score bound is computed from.
+  Unaccounted gather_candidates(const PreparedQuery& query, ScreenSession& session) const;
   std::shared_ptr<const NameIndex> index_;
 };
 
