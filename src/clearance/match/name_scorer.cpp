@@ -1,6 +1,7 @@
 #include "clearance/match/name_scorer.h"
 
 #include <algorithm>
+#include <array>
 
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/phonetic.h"
@@ -301,17 +302,27 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
   for (int j = 0; j < nn; ++j)
     n_leftover = n_leftover || (!n_used[j] && nt[j].kind == TokenClass::ordinary);
   const bool conflicting = q_leftover && n_leftover;
-  // Organisations: leftover common words (descriptors) weigh less. People: one leftover name per
-  // side (a middle name or patronymic) weighs less; any further leftover is a different name.
-  auto heaviest_leftover = [](const std::vector<bool>& used, auto weight_of, int count) {
-    int best = -1;
-    for (int k = 0; k < count; ++k)
-      if (!used[k] && (best < 0 || weight_of(k) > weight_of(best))) best = k;
+  // Organisations: leftover common words (descriptors) weigh less. People: up to
+  // person_discounted_leftovers leftover names on one side (middle names, patronymics) weigh
+  // less; further leftovers, or leftovers on both sides, count in full.
+  // The `limit` heaviest leftovers of one side (index −1 when fewer).
+  auto heaviest_leftovers = [&](const std::vector<bool>& used, auto weight_of, int count) {
+    std::array<int, 2> best = {-1, -1};
+    for (int k = 0; k < count; ++k) {
+      if (used[k]) continue;
+      if (best[0] < 0 || weight_of(k) > weight_of(best[0])) {
+        best[1] = best[0];
+        best[0] = k;
+      } else if (best[1] < 0 || weight_of(k) > weight_of(best[1])) {
+        best[1] = k;
+      }
+    }
+    if (s.person_discounted_leftovers < 2) best[1] = -1;
     return best;
   };
-  const int q_discounted = heaviest_leftover(
+  const auto q_discounted = heaviest_leftovers(
       q_used, [&](int k) { return qt[k].weight; }, nq);
-  const int n_discounted = heaviest_leftover(
+  const auto n_discounted = heaviest_leftovers(
       n_used, [&](int k) { return name_weight[k]; }, nn);
   auto unmatched_factor = [&](float idf, bool discounted) {
     if (person) return (conflicting || !discounted) ? 1.0f : s.person_unmatched_factor;
@@ -322,12 +333,14 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
     if (q_used[i]) continue;
     result.unmatched_query.push_back(i);
     const float idf = qt[i].term == kNoTerm ? index.unseen_idf() : index.idf(qt[i].term);
-    total_q += unmatched_factor(idf, i == q_discounted) * qt[i].weight;
+    total_q += unmatched_factor(idf, i == q_discounted[0] || i == q_discounted[1]) * qt[i].weight;
   }
   for (int j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     result.unmatched_name.push_back(j);
-    total_n += unmatched_factor(index.idf(nt[j].term), j == n_discounted) * name_weight[j];
+    total_n +=
+        unmatched_factor(index.idf(nt[j].term), j == n_discounted[0] || j == n_discounted[1]) *
+        name_weight[j];
   }
   // Similarity-weighted totals: a fuzzy pair counts its full weight in the denominator.
   for (const auto& a : result.alignments) {
@@ -337,6 +350,8 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
   if (total_q <= 0 || total_n <= 0) return result;
   const float coverage_q = matched_q / total_q, coverage_n = matched_n / total_n;
   float score = 0.5f * (coverage_q + coverage_n);
+  // Two people whose names each keep a part the other lacks are more likely two people.
+  if (person && conflicting) score *= s.person_conflict_factor;
   if (result.evidence < s.min_evidence) score *= result.evidence / s.min_evidence;
   result.score = std::clamp(score, 0.0f, 1.0f);
   return result;

@@ -68,6 +68,10 @@ struct ScorerSettings {
   // Common words (IDF below generic_idf) left unmatched in an organisation name count this much:
   // "Huawei" is "Huawei Technologies Co., Ltd.", "Huawei Marine" is not.
   float generic_unmatched_factor = 0.5f;
+  // Person names with leftover parts on both sides ("Kim Sok Jin" / "Kim Sok Chol") are scaled by
+  // this.
+  float person_conflict_factor = 0.9f;
+  int person_discounted_leftovers = 2;  // 1 or 2
   float generic_idf = 5.0f;
   float min_evidence = 5.0f;  // below this much distinctive weight, the score is scaled down
   float initial_similarity = 0.6f;
