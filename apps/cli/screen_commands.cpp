@@ -166,6 +166,7 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
   options.screen.limit = args.limit;
   options.threads = args.threads;
   options.resume = args.resume;
+  options.lists = args.lists;
   std::string out_format = args.output_format;
   if (out_format.empty()) out_format = ascii_lower(args.output).ends_with(".csv") ? "csv" : "jsonl";
   options.format = out_format == "csv" ? BatchOutputFormat::csv : BatchOutputFormat::jsonl;

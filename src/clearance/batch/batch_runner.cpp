@@ -154,6 +154,7 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
         ++summary.resumed_rows;
         continue;
       }
+      row.query.lists = options.lists;
       rows.push_back(std::move(row));
     }
     formatted.assign(rows.size(), std::string());

@@ -8,6 +8,7 @@
 // the partial files to the checkpoint first so nothing is written twice.
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "clearance/batch/batch_input.h"
 #include "clearance/match/screener.h"
@@ -22,6 +23,7 @@ struct BatchOptions {
   size_t chunk_rows = 4096;  // rows read, screened and written together
   BatchOutputFormat format = BatchOutputFormat::jsonl;
   bool resume = false;
+  std::vector<std::string> lists;  // restrict every row to these lists or datasets (empty = all)
 };
 
 struct BatchSummary {

@@ -151,6 +151,18 @@ void NameIndex::finish() {
       }
     }
   }
+  for (uint32_t n = 0; n < names_.size(); ++n) {
+    if (snapshot_->entities[names_[n].entity].type != EntityType::person) continue;
+    for (const auto& t : names_[n].tokens) {
+      const std::string& text = terms_[t.term];
+      if (text.size() != 1) continue;
+      const char c = text[0];
+      const int slot = c >= 'a' && c <= 'z' ? c - 'a' : (c >= '0' && c <= '9' ? 26 + c - '0' : -1);
+      if (slot < 0) continue;
+      auto& list = people_initials_[slot];
+      if (list.empty() || list.back() != n) list.push_back(n);
+    }
+  }
   const double n_names = static_cast<double>(std::max<size_t>(1, names_.size()));
   idf_.resize(terms_.size());
   for (TermId t = 0; t < terms_.size(); ++t)
@@ -249,6 +261,12 @@ void NameIndex::similar_terms(std::string_view text, std::vector<TermId>& out) c
 void NameIndex::names_with_phonetic(std::string_view key, std::vector<uint32_t>& out) const {
   auto it = phonetic_postings_.find(std::string(key));
   if (it != phonetic_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+}
+
+void NameIndex::people_with_initial(char c, std::vector<uint32_t>& out) const {
+  const int slot = c >= 'a' && c <= 'z' ? c - 'a' : (c >= '0' && c <= '9' ? 26 + c - '0' : -1);
+  if (slot >= 0)
+    out.insert(out.end(), people_initials_[slot].begin(), people_initials_[slot].end());
 }
 
 const std::vector<TermId>* NameIndex::terms_with_phonetic(std::string_view key) const {

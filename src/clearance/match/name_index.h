@@ -3,6 +3,7 @@
 // term weights from how rare each term is across all names (IDF), and the lookup structures that
 // let a query reach only plausible names: exact terms, one- and two-edit deletion neighbours
 // (SymSpell), phonetic keys, and adjacent-term concatenations ("hua wei" ↔ "huawei").
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -62,6 +63,8 @@ class NameIndex {
   // Terms within the fuzzy-match distance of `text` (see max_edits()).
   void similar_terms(std::string_view text, std::vector<TermId>& out) const;
   void names_with_phonetic(std::string_view key, std::vector<uint32_t>& out) const;
+  // Names of people carrying `letter` as an initial (a one-letter term).
+  void people_with_initial(char letter, std::vector<uint32_t>& out) const;
   // Terms whose phonetic key is `key`.
   const std::vector<TermId>* terms_with_phonetic(std::string_view key) const;
   // Names in which two or three adjacent terms concatenate to `text`.
@@ -87,6 +90,7 @@ class NameIndex {
   std::vector<std::vector<uint32_t>> postings_;  // term → names
   std::unordered_map<std::string, std::vector<uint32_t>> phonetic_postings_;
   std::unordered_map<std::string, std::vector<TermId>> phonetic_terms_;
+  std::array<std::vector<uint32_t>, 36> people_initials_;  // a–z, 0–9
   std::unordered_map<std::string, std::vector<uint32_t>> joined_postings_;
   std::unordered_map<std::string, std::vector<uint32_t>> initials_postings_;
   // (hash of a deletion variant, term) sorted by hash: SymSpell's dictionary side.

@@ -92,7 +92,7 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const Entity& e) {
 
 }  // namespace
 
-Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query,
+Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bool query_is_person,
                                                   ScreenSession& s) const {
   const NameIndex& index = *index_;
   const size_t names = index.names().size();
@@ -188,10 +188,15 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query,
         index.names_with_term(similar, s.found);
         reach(index.idf(similar), 0);
       }
-      // A person's initial on the list side ("J. Smith") matches this token's first letter.
+      // A person's initial on the list side ("J. Smith") matches this token's first letter. The
+      // scorer matches initials only for people: every name when the query is a person, else the
+      // names of listed people.
       const TermId initial = index.find_term(t.text.substr(0, 1));
       if (initial != kNoTerm) {
-        index.names_with_term(initial, s.found);
+        if (query_is_person)
+          index.names_with_term(initial, s.found);
+        else
+          index.people_with_initial(t.text[0], s.found);
         reach(index.idf(initial), 0);
       }
       // A list span written together, or spelled by this token as an acronym.
@@ -298,7 +303,8 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
                               ScreenSession& session) const {
   TermTable terms(*index_);
   PreparedQuery prepared = prepare_query(session.normalizer.normalize(query.name), terms);
-  const Unaccounted unaccounted = gather_candidates(prepared, session);
+  const Unaccounted unaccounted =
+      gather_candidates(prepared, query.type == EntityType::person, session);
   float total = 0;
   for (const auto& t : prepared.tokens) total += t.weight;
   // Upper bound of the name score, following the scorer's formula (name_scorer.cpp): on each side,

@@ -109,7 +109,8 @@ class Screener {
     int units = 0;           // list tokens of any weight they may match (initials)
   };
   // Fills session.candidates and the per-name credits the score bound is computed from.
-  Unaccounted gather_candidates(const PreparedQuery& query, ScreenSession& session) const;
+  Unaccounted gather_candidates(const PreparedQuery& query, bool query_is_person,
+                                ScreenSession& session) const;
   std::shared_ptr<const NameIndex> index_;
 };
 
