@@ -27,6 +27,17 @@ bool in_lists(const Entity& e, const std::vector<std::string>& lists) {
   return false;
 }
 
+// The largest raise each kind of non-name evidence can give (weigh_evidence uses the same values).
+constexpr float kCountryMatch = 0.03f, kExactDateOfBirth = 0.05f, kIdentifierMatch = 0.2f;
+
+// The most non-name evidence can add to a name score: names further below the threshold than
+// this cannot become hits.
+float max_evidence_boost(const ScreenQuery& q) {
+  return (q.country.empty() ? 0.0f : kCountryMatch) +
+         (q.date_of_birth.empty() ? 0.0f : kExactDateOfBirth) +
+         (q.identifier.empty() ? 0.0f : kIdentifierMatch);
+}
+
 // Country, date of birth, identifier and type evidence, each a bounded adjustment.
 std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const Entity& e) {
   std::vector<Evidence> out;
@@ -43,7 +54,7 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const Entity& e) {
       out.push_back(
           {"country",
            fmt::format("query {} {} list {}", code, match ? "in" : "not in", join(countries, ",")),
-           match ? 0.03f : -0.05f});
+           match ? kCountryMatch : -0.05f});
     }
   }
   if (!q.date_of_birth.empty() && !e.dates_of_birth.empty()) {
@@ -56,7 +67,7 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const Entity& e) {
       const int dy =
           std::abs(std::atoi(have.substr(0, 4).c_str()) - std::atoi(want.substr(0, 4).c_str()));
       if (have == want && want.size() == 10) {
-        best = 0.05f;
+        best = kExactDateOfBirth;
         detail = fmt::format("same date {}", want);
         break;
       }
@@ -74,8 +85,8 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const Entity& e) {
     const std::string want = alnum_upper(q.identifier);
     for (const auto& id : e.identifiers)
       if (!want.empty() && alnum_upper(id.number) == want) {
-        out.push_back(
-            {"identifier", fmt::format("{} {} matches exactly", id.type, id.number), 0.2f});
+        out.push_back({"identifier", fmt::format("{} {} matches exactly", id.type, id.number),
+                       kIdentifierMatch});
         break;
       }
   }
@@ -239,23 +250,17 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
 }
 
 ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& options,
-                              PreparedQuery&& prepared, const std::vector<uint32_t>& names,
-                              const std::function<float(uint32_t)>& bound) const {
+                              PreparedQuery&& prepared, const std::vector<uint32_t>& names) const {
   ScreenResult result;
   result.candidates = names.size();
   // The most non-name evidence can add (see weigh_evidence).
-  float boost = 0;
-  if (!query.country.empty()) boost += 0.03f;
-  if (!query.date_of_birth.empty()) boost += 0.05f;
-  if (!query.identifier.empty()) boost += 0.2f;
-  const float needed = options.threshold - boost;
+  const float needed = options.threshold - max_evidence_boost(query);
   const NameIndex& index = *index_;
   const TermTable terms(index);
   const auto& entities = index.snapshot().entities;
   std::unordered_map<uint32_t, Hit> best;  // per entity, its best-scoring name
   const bool person = query.type == EntityType::person;
   for (uint32_t n : names) {
-    if (bound && bound(n) < needed) continue;
     const IndexedName& name = index.names()[n];
     const Entity& entity = entities[name.entity];
     if (!in_lists(entity, query.lists)) continue;
@@ -328,15 +333,11 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
     return 0.5f * (coverage(matched_q, total) + coverage(matched_n, name.total_weight));
   };
   // Filter here, in a plain loop: most candidates fall below the bound.
-  float boost = 0;
-  if (!query.country.empty()) boost += 0.03f;
-  if (!query.date_of_birth.empty()) boost += 0.05f;
-  if (!query.identifier.empty()) boost += 0.2f;
-  const float needed = options.threshold - boost;
+  const float needed = options.threshold - max_evidence_boost(query);
   session.survivors.clear();
   for (uint32_t n : session.candidates)
     if (bound(n) >= needed) session.survivors.push_back(n);
-  ScreenResult result = finish(query, options, std::move(prepared), session.survivors, nullptr);
+  ScreenResult result = finish(query, options, std::move(prepared), session.survivors);
   result.candidates = session.candidates.size();
   return result;
 }
@@ -347,7 +348,7 @@ ScreenResult Screener::screen_all_names(const ScreenQuery& query, const ScreenOp
   PreparedQuery prepared = prepare_query(session.normalizer.normalize(query.name), terms);
   std::vector<uint32_t> all(index_->names().size());
   for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
-  return finish(query, options, std::move(prepared), all, nullptr);
+  return finish(query, options, std::move(prepared), all);
 }
 
 NameMatch Screener::compare(const std::string& a, const std::string& b, EntityType type,

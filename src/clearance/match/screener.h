@@ -1,7 +1,6 @@
 #pragma once
 // Screening: a query (name, optionally country, type, date of birth, identifier) against every
 // list name, through the index; hits with scores and explanations.
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -64,17 +63,16 @@ class ScreenSession {
   uint32_t generation = 0;
   std::vector<uint32_t> candidates;
   std::vector<uint32_t> survivors;  // candidates whose score bound reaches the threshold
-  // Per candidate name: the summed weight of the query tokens whose lookups reached it, an upper
-  // bound of what the scorer can match (see Screener::gather_candidates).
+  // Per candidate name, what the lookups that reached it can account for — the inputs of the score
+  // bound (see Screener::gather_candidates).
   std::vector<float> credit;       // query-side weight
-  std::vector<float> name_credit;  // list-side weight of exactly matched terms
-  std::vector<uint16_t>
-      token_units;  // scratch: list tokens a span match of the current token may cover
-  std::vector<float> token_name_weight;  // scratch: heaviest term the current token may match
+  std::vector<float> name_credit;  // list-side weight
+  // Scratch for the token (or span) being looked up.
+  std::vector<uint16_t> token_units;     // list tokens a span match may cover
+  std::vector<float> token_name_weight;  // heaviest list term it may match
   std::vector<int32_t> token_stamp;
-  std::vector<uint32_t> touched;  // names the current token's lookups reached
-  float current_weight = 0;       // query-side weight the current lookups credit
-  std::vector<int32_t> credited_by;
+  std::vector<uint32_t> touched;  // names its lookups reached
+  float current_weight = 0;       // its query-side weight
   std::vector<uint32_t> found;
   std::vector<TermId> similar;
 };
@@ -96,11 +94,9 @@ class Screener {
                     ScreenSession& session, const ScorerSettings& settings = {}) const;
 
  private:
-  // `bound`, when given, is the most a name can score (before non-name evidence); names whose
-  // bound cannot reach the threshold are not scored.
+  // Scores `names`, keeps each entity's best name, adds non-name evidence, applies the threshold.
   ScreenResult finish(const ScreenQuery& query, const ScreenOptions& options,
-                      PreparedQuery&& prepared, const std::vector<uint32_t>& names,
-                      const std::function<float(uint32_t)>& bound) const;
+                      PreparedQuery&& prepared, const std::vector<uint32_t>& names) const;
   // What every candidate may match without a lookup having reached it: legal forms, stopwords and
   // initials are not looked up (they match too widely).
   struct Unaccounted {
