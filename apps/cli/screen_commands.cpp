@@ -60,19 +60,27 @@ void print_table(const std::string& query, const nlohmann::ordered_json& hits, b
 
 int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args);
 
+// The snapshot loaded and indexed on every core; nullptr (reason printed) when it cannot be.
+std::unique_ptr<ScreeningEngine> load_engine(const GlobalOptions& global,
+                                             const std::string& snapshot) {
+  SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
+  auto engine =
+      load_screening_engine(store, snapshot, std::max(1u, std::thread::hardware_concurrency()));
+  if (!engine) {
+    fmt::print(stderr, "error: {}\n", engine.error().message);
+    return nullptr;
+  }
+  return std::move(engine.value());
+}
+
 int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   if (!args.input.empty()) return run_batch_screen(global, args);
   if (args.names.empty()) {
     fmt::print(stderr, "error: give names to screen, or --input FILE\n");
     return kExitError;
   }
-  SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
-  auto engine = load_screening_engine(store, args.snapshot,
-                                      std::max(1u, std::thread::hardware_concurrency()));
-  if (!engine) {
-    fmt::print(stderr, "error: {}\n", engine.error().message);
-    return kExitError;
-  }
+  auto engine = load_engine(global, args.snapshot);
+  if (!engine) return kExitError;
   ScreenQuery query;
   query.country = args.country;
   if (!args.country.empty() && CountryResolver().resolve(args.country).empty()) {
@@ -103,7 +111,7 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
       fmt::print(stderr, "error: name {} is empty or not valid UTF-8\n", i + 1);
       return kExitError;
     }
-    const ScreenResult result = engine.value()->screener->screen(query, options, session);
+    const ScreenResult result = engine->screener->screen(query, options, session);
     nlohmann::ordered_json out;
     out["id"] = std::to_string(i + 1);
     out["query"] = {{"name", query.name}};
@@ -113,8 +121,8 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
     if (!query.identifier.empty()) out["query"]["id"] = query.identifier;
     out["hits"] = nlohmann::ordered_json::array();
     for (const Hit& hit : result.hits)
-      out["hits"].push_back(hit_to_json(hit, result.query, *engine.value()->screener));
-    out["snapshot"] = engine.value()->snapshot->id;
+      out["hits"].push_back(hit_to_json(hit, result.query, *engine->screener));
+    out["snapshot"] = engine->snapshot->id;
     out["threshold"] = options.threshold;
     any_hit = any_hit || !result.hits.empty();
     if (format == "table")
@@ -127,9 +135,8 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   if (format == "json") fmt::print("{}\n", all.size() == 1 ? all[0].dump(2) : all.dump(2));
   if (format == "table")
     fmt::print("snapshot {} ({} entities, {} names; loaded in {:.2f} s, indexed in {:.2f} s)\n",
-               engine.value()->snapshot->id, engine.value()->snapshot->entities.size(),
-               engine.value()->index->names().size(), engine.value()->load_seconds,
-               engine.value()->index_seconds);
+               engine->snapshot->id, engine->snapshot->entities.size(),
+               engine->index->names().size(), engine->load_seconds, engine->index_seconds);
   return any_hit ? kExitHits : kExitOk;
 }
 
@@ -137,7 +144,7 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
 void draw_progress(const BatchSummary& s, double fraction) {
   const int width = 30;
   const int filled = static_cast<int>(fraction * width);
-  const double rate = s.seconds > 0 ? (s.rows - 0.0) / s.seconds : 0;
+  const double rate = s.seconds > 0 ? s.rows / s.seconds : 0;
   const double eta = fraction > 0 ? s.seconds * (1 - fraction) / fraction : 0;
   fmt::print(stderr, "\r[{}{}] {:5.1f}%  {} rows  {:.0f} rows/s  ETA {:.0f} s  ",
              std::string(filled, '#'), std::string(width - filled, '.'), fraction * 100, s.rows,
@@ -149,13 +156,8 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
     fmt::print(stderr, "error: --input needs --output\n");
     return kExitError;
   }
-  SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
-  auto engine = load_screening_engine(store, args.snapshot,
-                                      std::max(1u, std::thread::hardware_concurrency()));
-  if (!engine) {
-    fmt::print(stderr, "error: {}\n", engine.error().message);
-    return kExitError;
-  }
+  auto engine = load_engine(global, args.snapshot);
+  if (!engine) return kExitError;
   auto input = BatchInput::open(args.input, args.input_format);
   if (!input) {
     fmt::print(stderr, "error: {}\n", input.error().message);
@@ -172,9 +174,8 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
   options.format = out_format == "csv" ? BatchOutputFormat::csv : BatchOutputFormat::jsonl;
   const std::string errors = args.errors.empty() ? args.output + ".errors.csv" : args.errors;
   const bool tty = ::isatty(STDERR_FILENO);
-  auto summary =
-      run_batch(*engine.value()->screener, engine.value()->snapshot->id, *input.value(),
-                args.output, errors, options, tty ? BatchProgress(draw_progress) : BatchProgress());
+  auto summary = run_batch(*engine->screener, engine->snapshot->id, *input.value(), args.output,
+                           errors, options, tty ? BatchProgress(draw_progress) : BatchProgress());
   if (tty) fmt::print(stderr, "\n");
   if (!summary) {
     fmt::print(stderr, "error: {}\n(rerun with --resume to continue from the last checkpoint)\n",
@@ -193,16 +194,11 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
 
 int run_compare(const GlobalOptions& global, const std::string& a, const std::string& b,
                 const std::string& type, const std::string& snapshot, bool json) {
-  SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
-  auto engine =
-      load_screening_engine(store, snapshot, std::max(1u, std::thread::hardware_concurrency()));
-  if (!engine) {
-    fmt::print(stderr, "error: {}\n", engine.error().message);
-    return kExitError;
-  }
+  auto engine = load_engine(global, snapshot);
+  if (!engine) return kExitError;
   ScreenSession session;
   const EntityType t = type.empty() ? EntityType::unknown : entity_type_from_string(type);
-  TermTable terms(*engine.value()->index);
+  TermTable terms(*engine->index);
   const PreparedQuery query = prepare_query(session.normalizer.normalize(a), terms, true);
   const IndexedName name = terms.make_name(session.normalizer.normalize(b));
   const NameMatch match = score_name(query, name, terms, t == EntityType::person);
