@@ -96,6 +96,25 @@ TEST_F(DownloaderTest, OneFailedSourceKeepsItsPreviousVersionWhileOthersUpdate) 
   EXPECT_EQ(store_.load("current")->entities.size(), 1003u + 442u);
 }
 
+TEST_F(DownloaderTest, ASourceThatIsNotItsFormatFailsAloneWithoutAProbeParse) {
+  ASSERT_TRUE(update_lists(store_, config(), {"un_sc"}).ok());
+  UpdateConfig c = config();
+  c.sources[1].files[0].url = server_.url("/un/consolidated.xml");  // served as the CSL, but XML
+  auto report = update_lists(store_, c, {"un_sc", "us_csl"});
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  ASSERT_EQ(report->failed.size(), 1u);
+  EXPECT_EQ(report->failed[0].first, "us_csl");
+  EXPECT_NE(report->failed[0].second.find("is not a csl-csv file"), std::string::npos)
+      << report->failed[0].second;
+  EXPECT_EQ(report->updated, (std::vector<std::string>{"un_sc"}));
+  // Every source failing: nothing is written.
+  const std::string before = store_.current_id().value();
+  report = update_lists(store_, c, {"us_csl"});
+  ASSERT_TRUE(report.ok());
+  EXPECT_FALSE(report->import.has_value());
+  EXPECT_EQ(store_.current_id().value(), before);
+}
+
 TEST_F(DownloaderTest, ChecksumMismatchIsRefused) {
   UpdateConfig c = config();
   c.sources[0].files[0].sha256 = std::string(64, '0');

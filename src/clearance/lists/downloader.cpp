@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "clearance/util/file_io.h"
@@ -179,8 +180,10 @@ Result<UpdateReport> update_lists(SnapshotStore& store, const UpdateConfig& conf
       fs::remove_all(path, ignored);
     }
   } cleanup{scratch};
-  std::vector<std::pair<std::string, std::string>> to_import;  // path, format
-  ImportOptions options;  // formats are detected; the probe below confirms each one
+  ImportOptions options;
+  options.skip_failed_files = true;  // a source that does not parse keeps its previous version
+  std::vector<std::string> paths;
+  std::map<std::string, std::string> source_of;  // main file → source name
   for (const auto& source : config.sources) {
     if (!only.empty() && std::find(only.begin(), only.end(), source.name) == only.end()) continue;
     const std::string dir = scratch + "/" + source.name;
@@ -195,22 +198,18 @@ Result<UpdateReport> update_lists(SnapshotStore& store, const UpdateConfig& conf
       report.failed.emplace_back(source.name, status.error().message);
       continue;
     }
-    // Check the file parses before it joins the import, so one bad source does not block the rest.
     const std::string main_file = dir + "/" + source.files.front().save_as;
-    auto probe = read_list_file(main_file, source.format);
-    if (!probe) {
-      report.failed.emplace_back(source.name, probe.error().message);
-      continue;
-    }
-    to_import.emplace_back(main_file, source.format);
+    options.formats[main_file] = source.format;
+    source_of[main_file] = source.name;
+    paths.push_back(main_file);
   }
-  if (!to_import.empty()) {
-    std::vector<std::string> paths;
-    for (const auto& [path, format] : to_import) paths.push_back(path);
+  if (!paths.empty()) {
     auto imported = import_lists(store, paths, options);
     if (!imported) return imported.error();
+    for (const auto& [path, reason] : imported->failed)
+      report.failed.emplace_back(source_of[path], reason);
     for (const auto& s : imported->imported) report.updated.push_back(s.dataset);
-    report.import = std::move(imported.value());
+    if (!imported->imported.empty()) report.import = std::move(imported.value());
   }
   return report;
 }

@@ -116,7 +116,13 @@ Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::s
       if (!content) return content.error();
       if (!registry.detect(input.path, std::string_view(content.value()).substr(0, 8192))) continue;
     }
-    auto read = read_list_file(input.path, options.format);
+    const auto forced = options.formats.find(input.path);
+    auto read = read_list_file(input.path,
+                               forced != options.formats.end() ? forced->second : options.format);
+    if (!read && options.skip_failed_files) {
+      report.failed.emplace_back(input.path, read.error().message);
+      continue;
+    }
     if (!read) return read.error();
     auto& [source, result] = read.value();
     for (const auto& f : result.files) consumed.insert(fs::absolute(f).lexically_normal().string());
@@ -141,8 +147,10 @@ Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::s
               "{}: belongs to a set read through its main file (e.g. sdn.csv or cons_prim.csv); "
               "import that file or the directory",
               c.path));
-  if (report.imported.empty())
+  if (report.imported.empty()) {
+    if (options.skip_failed_files && !report.failed.empty()) return report;
     return make_error(ErrorCode::format, "none of the given files is a list Clearance reads");
+  }
 
   auto lock = DataDirLock::acquire(store.data_dir());
   if (!lock) return lock.error();

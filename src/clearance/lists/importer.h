@@ -18,6 +18,11 @@ struct ImportOptions {
   // Where each local file came from (download path → URL), recorded in the snapshot instead of
   // the scratch path.
   std::map<std::string, std::string> origins;
+  // A format for particular files (path → format), overriding `format` for them.
+  std::map<std::string, std::string> formats;
+  // Leave out a file that fails as a whole (reported in ImportReport::failed) instead of refusing
+  // the import: `lists update` keeps a source that failed at its previous version.
+  bool skip_failed_files = false;
 };
 
 struct ImportReport {
@@ -26,6 +31,9 @@ struct ImportReport {
   std::vector<ListSource> imported;
   std::vector<ParseIssue> issues;
   bool changed = false;  // false when the new content equals the current snapshot's
+  // Files left out under skip_failed_files, with the reason. When every file failed, nothing is
+  // written and `imported` is empty.
+  std::vector<std::pair<std::string, std::string>> failed;
 };
 
 Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::string>& inputs,

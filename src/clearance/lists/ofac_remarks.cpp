@@ -69,18 +69,13 @@ std::string_view after(std::string_view part, std::string_view label) {
 }
 
 void add_weak_aliases(std::string_view part, Entity& e) {
-  // a.k.a. 'X'; or a.k.a. 'X', 'Y'
-  size_t pos = 0;
-  while ((pos = part.find('\'', pos)) != std::string_view::npos) {
-    const size_t end = part.find('\'', pos + 1);
-    // An apostrophe inside a name ("'ABD AL-NASIR") cannot be told from a closing quote; OFAC
-    // closes with "'." or "';" or "'," at the end, so take the last quote of the part.
-    const size_t last = part.rfind('\'');
-    if (end == std::string_view::npos || last <= pos) break;
-    const std::string name = collapse_whitespace(part.substr(pos + 1, last - pos - 1));
-    if (!name.empty()) append_unique_aliases(e.aliases, {Alias{name, AliasKind::weak}}, e.name);
-    break;
-  }
+  // a.k.a. 'X'. An apostrophe inside a name ("'ABD AL-NASIR") cannot be told from a closing quote;
+  // OFAC closes with the part, so the name runs from the first quote to the last.
+  const size_t first = part.find('\'');
+  const size_t last = part.rfind('\'');
+  if (first == std::string_view::npos || last <= first) return;
+  const std::string name = collapse_whitespace(part.substr(first + 1, last - first - 1));
+  if (!name.empty()) append_unique_aliases(e.aliases, {Alias{name, AliasKind::weak}}, e.name);
 }
 
 }  // namespace
