@@ -1,6 +1,10 @@
 #pragma once
 // Subcommand registration for the `clearance` command. Each file adds one family of subcommands.
 #include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+
+#include "clearance/match/screening_engine.h"
 
 namespace clearance::cli {
 
@@ -16,5 +20,10 @@ struct GlobalOptions {
 
 void add_lists_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
+void add_rules_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
+
+// The snapshot loaded and indexed on every core; nullptr (reason printed) when it cannot be.
+std::unique_ptr<ScreeningEngine> load_engine(const GlobalOptions& global,
+                                             const std::string& snapshot);
 
 }  // namespace clearance::cli

@@ -8,7 +8,9 @@ int main(int argc, char** argv) {
   CLI::App app{"Clearance: export-control and sanctions screening", "clearance"};
   app.require_subcommand(1);
   app.footer(
-      "Exit codes: 0 success (no hit), 1 hits found, 2 error, 3 completed with skipped records.\n"
+      "Exit codes: 0 success (no hit / no license required), 1 hits found / license required, 2 "
+      "error,\n"
+      "3 completed with skipped records / indeterminate answer.\n"
       "Data directory: --data-dir, else $CLEARANCE_DATA_DIR, else $XDG_DATA_HOME/clearance, else "
       "~/.local/share/clearance.");
   GlobalOptions global;
@@ -16,6 +18,7 @@ int main(int argc, char** argv) {
   int exit_code = kExitOk;
   add_lists_commands(app, global, exit_code);
   add_screen_commands(app, global, exit_code);
+  add_rules_commands(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

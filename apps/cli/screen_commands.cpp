@@ -60,19 +60,6 @@ void print_table(const std::string& query, const nlohmann::ordered_json& hits, b
 
 int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args);
 
-// The snapshot loaded and indexed on every core; nullptr (reason printed) when it cannot be.
-std::unique_ptr<ScreeningEngine> load_engine(const GlobalOptions& global,
-                                             const std::string& snapshot) {
-  SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
-  auto engine =
-      load_screening_engine(store, snapshot, std::max(1u, std::thread::hardware_concurrency()));
-  if (!engine) {
-    fmt::print(stderr, "error: {}\n", engine.error().message);
-    return nullptr;
-  }
-  return std::move(engine.value());
-}
-
 int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   if (!args.input.empty()) return run_batch_screen(global, args);
   if (args.names.empty()) {
@@ -215,6 +202,19 @@ int run_compare(const GlobalOptions& global, const std::string& a, const std::st
 }
 
 }  // namespace
+
+// The snapshot loaded and indexed on every core; nullptr (reason printed) when it cannot be.
+std::unique_ptr<ScreeningEngine> load_engine(const GlobalOptions& global,
+                                             const std::string& snapshot) {
+  SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
+  auto engine =
+      load_screening_engine(store, snapshot, std::max(1u, std::thread::hardware_concurrency()));
+  if (!engine) {
+    fmt::print(stderr, "error: {}\n", engine.error().message);
+    return nullptr;
+  }
+  return std::move(engine.value());
+}
 
 void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   static ScreenArgs args;

@@ -1,0 +1,228 @@
+// Parties named in the transaction and their owners, screened against the lists: Entity List
+// entries bring their license requirement, review policy and FDP footnotes; the Denied Persons
+// List prohibits; the Unverified List removes exceptions; SDNs are blocked (OFAC) and, under some
+// programs, need an EAR license (§ 744.8); owners bring the Affiliates Rule (when not stayed).
+#include <fmt/format.h>
+
+#include <map>
+
+#include "clearance/match/screener.h"
+#include "clearance/rules/check_context.h"
+#include "clearance/util/strings.h"
+
+namespace clearance::rules {
+
+namespace {
+
+std::vector<std::string> footnotes_of(const std::string& requirement) {
+  std::vector<std::string> out;
+  auto has = [&](const char* s) { return requirement.find(s) != std::string::npos; };
+  if (has("734.9(e)(1)") || has("736.2(b)(3)(vi)")) out.push_back("FN1");
+  if (has("734.9(g)") || has("746.8(a)(3)")) out.push_back("FN3");
+  if (has("734.9(e)(2)") || has("744.11(a)(2)(iv)")) out.push_back("FN4");
+  if (has("734.9(e)(3)") || has("744.11(a)(2)(v)")) out.push_back("FN5");
+  return out;
+}
+
+// An entry's policy may carve out cases ("case-by-case for items designed for 200 mm production
+// destined to a 200 mm facility"; "case-by-case for items for below-5G telecom"). Pick the clause
+// the known end use selects; otherwise the whole text applies.
+std::string entry_policy(const CheckContext& ctx, const std::string& policy, bool fn1) {
+  const std::string lower = ascii_lower(policy);
+  if (ctx.has_end_use(end_use::facility_200mm) && lower.find("200 mm") != std::string::npos)
+    return "case-by-case (entry: items for a 200 mm facility) — " + policy;
+  if (fn1 && ctx.has_end_use(end_use::below_5g))
+    return "case-by-case (§ 744.11(a)(2)(i): items capable of supporting below-5G telecom) — " +
+           policy;
+  return policy.empty() ? std::string("per the entry") : policy;
+}
+
+std::string listed(const PartyMatch& p) {
+  return fmt::format("\"{}\" matched {} entry \"{}\" (score {:.2f}{})", p.query, p.list, p.name,
+                     p.score, p.matched_name != p.name ? ", via \"" + p.matched_name + "\"" : "");
+}
+
+bool is_prc_list(const std::string& list, const Rulebook& book) {
+  return book.prc_lists.count(list) > 0;
+}
+
+}  // namespace
+
+void screen_parties(CheckContext& ctx, const Screener* screener, float threshold) {
+  const Transaction& tx = ctx.tx;
+  if (tx.parties.empty() && tx.owners.empty()) {
+    ctx.ask(
+        "Who are the purchaser, intermediate and ultimate consignees and end user? Name them "
+        "(--party) so they are screened");
+    return;
+  }
+  if (!screener) {
+    ctx.flag("parties were not screened: no list snapshot is loaded (clearance lists import)");
+    return;
+  }
+  ScreenSession session;
+  ScreenOptions options;
+  options.threshold = threshold;
+  options.limit = 5;
+  auto screen_one = [&](const std::string& name, const std::string& role) {
+    ScreenQuery q;
+    q.name = name;
+    const ScreenResult result = screener->screen(q, options, session);
+    for (const Hit& hit : result.hits) {
+      const Entity& e = *hit.entity;
+      PartyMatch m{name,
+                   role,
+                   e.id,
+                   e.name,
+                   hit.matched_name(),
+                   e.list,
+                   hit.score,
+                   e.license_requirement,
+                   e.license_policy,
+                   e.federal_register_notice,
+                   footnotes_of(e.license_requirement),
+                   e.programs};
+      ctx.out.parties.push_back(std::move(m));
+    }
+  };
+  for (const std::string& p : tx.parties) screen_one(p, "party");
+  for (const Owner& o : tx.owners) screen_one(o.name, "owner");
+}
+
+void check_parties(CheckContext& ctx) {
+  const bool subject = ctx.out.subject_to_ear != Answer::no;
+  for (const PartyMatch& p : ctx.out.parties) {
+    if (p.role != "party") continue;
+    if (p.list == "EL" && subject) {
+      const bool fn1 =
+          std::find(p.footnotes.begin(), p.footnotes.end(), "FN1") != p.footnotes.end();
+      const bool all_items =
+          ascii_lower(p.license_requirement).find("all items") != std::string::npos;
+      std::string citation = "§ 744.11; § 744.16";
+      if (!p.footnotes.empty())
+        citation += fmt::format(" (footnotes {}: § 734.9(e)/(g) foreign-direct-product scope)",
+                                join(p.footnotes, ", "));
+      ctx.add({"Entity List: " + p.name, "EAR", all_items ? "license" : "indeterminate",
+               listed(p) + "; license requirement: " +
+                   (p.license_requirement.empty() ? "not given" : p.license_requirement),
+               citation, p.federal_register, "", "V", fn1, entry_policy(ctx, p.license_policy, fn1),
+               "§ 744.16(c) (the entry's policy)"});
+      if (!all_items)
+        ctx.ask(fmt::format("Is {} among the items the Entity List entry for {} names?", ctx.eccn,
+                            p.name));
+      if (fn1)
+        ctx.flag("Footnote 1 (§ 734.9(e)(1)): license exceptions are available subject to § 740.2");
+      else
+        ctx.flag("Entity List: no license exceptions unless the entry says so (§ 744.16(b))");
+    } else if (p.list == "DPL") {
+      ctx.add({"Denied Persons List: " + p.name, "EAR", "prohibited",
+               listed(p) + ": a denial order bars participation in any transaction involving items "
+                           "subject to the EAR",
+               "§ 736.2(b)(4) (General Prohibition 4); Part 764", p.federal_register, "", "V",
+               false, "prohibited", "Part 764"});
+    } else if (p.list == "UVL" && subject) {
+      ctx.add({"Unverified List: " + p.name, "EAR", "notice",
+               listed(p) +
+                   ": obtain a signed UVL statement from the party before shipping (and keep a "
+                   "log when one statement covers several shipments); no license exceptions",
+               "§ 744.15(b); § 740.2(a)(17)", p.federal_register, "", "V", false, "", ""});
+      ctx.out.exceptions.push_back(
+          {"all", "not available", "a party is on the Unverified List", "§ 740.2(a)(17)"});
+    } else if (p.list == "SDN") {
+      ctx.add(
+          {"OFAC SDN: " + p.name, "OFAC", "prohibited",
+           listed(p) +
+               ": property and interests of the blocked person; US persons may not deal with it",
+           "31 CFR Chapter V", "", "", "V", false, "prohibited (OFAC license only)", ""});
+      for (const std::string& program : p.programs)
+        if (ctx.book.sdn_744_8_programs.count(program) && subject)
+          ctx.add({"§ 744.8 SDN party", "EAR", "license",
+                   fmt::format("an SDN designated under {} is a party", program), "§ 744.8", "", "",
+                   "V", false, "policy of denial", "§ 744.8(c)"});
+    } else if (p.list == "MEU") {
+      // § 744.21: applied with the end-use rules.
+    } else if (!is_prc_list(p.list, ctx.book)) {
+      ctx.add({"listed: " + p.name, "EAR", "notice",
+               listed(p) + ": review the listing's restrictions", "", p.federal_register, "", "V",
+               true, "", ""});
+    }
+  }
+
+  // Owners: the OFAC 50 Percent Rule, and the BIS Affiliates Rule when it is in force.
+  std::map<std::string, double> percent_by_list;
+  std::map<std::string, std::vector<const PartyMatch*>> owners_by_list;
+  for (const Owner& o : ctx.tx.owners) {
+    for (const PartyMatch& p : ctx.out.parties) {
+      if (p.role != "owner" || p.query != o.name) continue;
+      percent_by_list[p.list] += o.percent;
+      owners_by_list[p.list].push_back(&p);
+      break;  // one list entry per owner
+    }
+  }
+  const auto& rule = ctx.book.affiliates;
+  if (percent_by_list["SDN"] >= 50) {
+    ctx.add({"OFAC 50 Percent Rule", "OFAC", "prohibited",
+             fmt::format("the party is {:g} % owned by SDN(s) ({}): blocked by operation of the 50 "
+                         "Percent Rule, whether or not it is listed",
+                         percent_by_list["SDN"], owners_by_list["SDN"].front()->name),
+             "31 CFR Chapter V; OFAC 50 Percent Rule guidance", "", "", "S", false, "prohibited",
+             ""});
+    if (rule.status_on(ctx.date) == "stayed")
+      ctx.out.jurisdiction.push_back(
+          fmt::format("the EAR's § 744.8 extension to 50 %-owned entities is stayed ({} to {}, "
+                      "{}); OFAC blocking "
+                      "still governs",
+                      rule.stayed_from, rule.stayed_until, rule.stay_fr));
+  }
+  for (const char* list : {"EL", "MEU"}) {
+    const double pct = percent_by_list[list];
+    if (pct < rule.ownership_percent || !subject) continue;
+    const PartyMatch& owner = *owners_by_list[list].front();
+    const std::string status = rule.status_on(ctx.date);
+    if (status == "active") {
+      const bool go7 = ctx.date <= rule.general_order_7_until && [&] {
+        for (const std::string& g : rule.general_order_7_groups)
+          if (ctx.book.groups.in(ctx.destination, g, ctx.date)) return true;
+        return false;
+      }();
+      ctx.add({fmt::format("Affiliates Rule ({} owner)", list), "EAR", "license",
+               fmt::format(
+                   "the party is {:g} % owned by {} entry \"{}\": it takes on the owner's "
+                   "requirement ({}){}",
+                   pct, list, owner.name,
+                   owner.license_requirement.empty() ? "per the entry" : owner.license_requirement,
+                   ctx.date > rule.stayed_until ? " — the stay ended " + rule.stayed_until +
+                                                      "; confirm no extension has been published"
+                                                : ""),
+               rule.citation, rule.fr, rule.effective, "V", false,
+               owner.license_policy.empty() ? "per the owner's entry" : owner.license_policy,
+               "§ 744.16(c)"});
+      if (go7)
+        ctx.flag(
+            "Temporary General License (General Order No. 7) may cover affiliates located in "
+            "A:5/A:6 until " +
+            rule.general_order_7_until);
+      else if (ctx.date <= rule.general_order_7_until)
+        ctx.flag("General Order No. 7 does not cover this affiliate (not located in A:5/A:6)");
+    } else if (status == "stayed") {
+      ctx.flag(
+          fmt::format("due-diligence red flag: the party is {:g} % owned by {} entry \"{}\"; the "
+                      "Affiliates Rule is stayed from {} to {} ({}) and brings no requirement on "
+                      "this date",
+                      pct, list, owner.name, rule.stayed_from, rule.stayed_until, rule.stay_fr));
+    } else {
+      ctx.flag(
+          fmt::format("the party is {:g} % owned by {} entry \"{}\"; before {} unlisted "
+                      "subsidiaries were not covered unless separately listed",
+                      pct, list, owner.name, rule.effective));
+    }
+  }
+  for (const auto& [list, pct] : percent_by_list)
+    if (pct > 0 && pct < rule.ownership_percent && (list == "EL" || list == "MEU" || list == "SDN"))
+      ctx.flag(
+          fmt::format("listed owners ({}) hold {:g} % in aggregate, below {:g} %: confirm the "
+                      "ownership (Red Flag 29)",
+                      list, pct, rule.ownership_percent));
+}
+
+}  // namespace clearance::rules

@@ -1,0 +1,125 @@
+#include "clearance/rules/transaction_json.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+namespace clearance::rules {
+
+using nlohmann::json;
+
+namespace {
+
+struct BadField {
+  std::string field;
+  std::string message;
+};
+
+std::string text(const json& in, const char* key, std::string fallback = {}) {
+  if (!in.contains(key)) return fallback;
+  if (!in.at(key).is_string()) throw BadField{key, "expected a string"};
+  return in.at(key).get<std::string>();
+}
+
+std::optional<double> number(const json& in, const char* key) {
+  if (!in.contains(key) || in.at(key).is_null()) return std::nullopt;
+  if (!in.at(key).is_number()) throw BadField{key, "expected a number"};
+  return in.at(key).get<double>();
+}
+
+bool flag(const json& in, const char* key) {
+  if (!in.contains(key)) return false;
+  if (!in.at(key).is_boolean()) throw BadField{key, "expected true or false"};
+  return in.at(key).get<bool>();
+}
+
+std::vector<std::string> strings(const json& in, const char* key) {
+  std::vector<std::string> out;
+  if (!in.contains(key)) return out;
+  if (!in.at(key).is_array()) throw BadField{key, "expected an array of strings"};
+  for (const json& v : in.at(key)) {
+    if (!v.is_string()) throw BadField{key, "expected an array of strings"};
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& catalog) {
+  static const std::set<std::string> known = {"date",           "mode",
+                                              "chip",           "spec",
+                                              "eccn",           "form",
+                                              "described_in",   "description",
+                                              "quantity",       "origin",
+                                              "us_content",     "direct_product",
+                                              "contains_us_ic", "prc_content",
+                                              "ship_from",      "destination",
+                                              "exporter",       "exporter_hq",
+                                              "party_hq",       "parties",
+                                              "owners",         "us_person_activity",
+                                              "end_uses",       "certifications_dd",
+                                              "is_informed"};
+  if (!in.is_object())
+    return make_error(ErrorCode::invalid_argument, "transaction: expected an object");
+  for (const auto& [key, value] : in.items())
+    if (!known.count(key))
+      return make_error(ErrorCode::invalid_argument, fmt::format("{}: unknown field", key));
+  Transaction tx;
+  try {
+    tx.date = text(in, "date");
+    const std::string mode = text(in, "mode", "enforced");
+    if (mode != "enforced" && mode != "text") throw BadField{"mode", "expected enforced or text"};
+    tx.text_mode = mode == "text";
+    if (in.contains("chip")) {
+      auto found = catalog.find(text(in, "chip"));
+      if (!found) throw BadField{"chip", found.error().message};
+      tx.chip = *found.value();
+    }
+    if (in.contains("spec")) {
+      auto spec = parse_chip_spec(in.at("spec").dump(), "spec");
+      if (!spec) throw BadField{"spec", spec.error().message};
+      tx.chip = std::move(spec.value());
+    }
+    tx.eccn = text(in, "eccn");
+    tx.form = text(in, "form", "ic");
+    tx.described_in = text(in, "described_in");
+    tx.description = text(in, "description");
+    tx.quantity = number(in, "quantity").value_or(1);
+    tx.origin = text(in, "origin", "US");
+    tx.us_content_percent = number(in, "us_content");
+    const std::string dp = text(in, "direct_product", "unknown");
+    if (dp != "yes" && dp != "no" && dp != "unknown")
+      throw BadField{"direct_product", "expected yes, no or unknown"};
+    tx.direct_product = dp == "yes" ? Tristate::yes : dp == "no" ? Tristate::no : Tristate::unknown;
+    tx.contains_us_ic = flag(in, "contains_us_ic");
+    tx.prc_content_percent = number(in, "prc_content");
+    tx.ship_from = text(in, "ship_from", "US");
+    tx.destination = text(in, "destination");
+    tx.exporter = text(in, "exporter");
+    tx.exporter_hq = text(in, "exporter_hq", "US");
+    tx.party_hq = text(in, "party_hq");
+    tx.parties = strings(in, "parties");
+    if (in.contains("owners")) {
+      if (!in.at("owners").is_array()) throw BadField{"owners", "expected an array"};
+      for (const json& o : in.at("owners")) {
+        if (!o.is_object() || !o.contains("name") || !o.contains("percent") ||
+            !o.at("name").is_string() || !o.at("percent").is_number())
+          throw BadField{"owners", "expected objects {\"name\": …, \"percent\": …}"};
+        const double pct = o.at("percent").get<double>();
+        if (pct < 0 || pct > 100) throw BadField{"owners", "percent must be 0-100"};
+        tx.owners.push_back({o.at("name").get<std::string>(), pct});
+      }
+    }
+    tx.us_person_activity = text(in, "us_person_activity");
+    const auto uses = strings(in, "end_uses");
+    tx.end_uses = {uses.begin(), uses.end()};
+    tx.certifications_dd = flag(in, "certifications_dd");
+    tx.is_informed = strings(in, "is_informed");
+  } catch (const BadField& e) {
+    return make_error(ErrorCode::invalid_argument, fmt::format("{}: {}", e.field, e.message));
+  }
+  return tx;
+}
+
+}  // namespace clearance::rules

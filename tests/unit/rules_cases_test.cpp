@@ -1,0 +1,146 @@
+// Runs every case in tests/cases/rules_cases.json through the license determination, with the
+// parties screened against a snapshot of tests/fixtures/rules/parties.jsonl.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "clearance/lists/importer.h"
+#include "clearance/match/screening_engine.h"
+#include "clearance/rules/license_check.h"
+#include "clearance/rules/transaction_json.h"
+#include "clearance/util/strings.h"
+#include "test_support.h"
+
+namespace clearance::rules {
+namespace {
+
+using nlohmann::json;
+
+class RulesCases : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::TempDir();
+    store_ = new SnapshotStore(dir_->path() + "/data");
+    auto report = import_lists(*store_, {test::fixture("rules/parties.jsonl")}, {});
+    ASSERT_TRUE(report) << report.error().message;
+    auto engine = load_screening_engine(*store_, "current", 1);
+    ASSERT_TRUE(engine) << engine.error().message;
+    engine_ = engine.value().release();
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    delete store_;
+    delete dir_;
+  }
+  static test::TempDir* dir_;
+  static SnapshotStore* store_;
+  static ScreeningEngine* engine_;
+};
+test::TempDir* RulesCases::dir_ = nullptr;
+SnapshotStore* RulesCases::store_ = nullptr;
+ScreeningEngine* RulesCases::engine_ = nullptr;
+
+bool any_contains(const std::vector<std::string>& haystack, const std::string& needle) {
+  for (const std::string& s : haystack)
+    if (s.find(needle) != std::string::npos) return true;
+  return false;
+}
+
+// Checks one expectation block; failures name the case.
+void check_case(const std::string& id, const Determination& d, const json& expect) {
+  SCOPED_TRACE(id + "\n" + to_json(d).dump(2));
+  std::vector<std::string> rules, citations, frs, available, unavailable;
+  for (const Finding& f : d.requirements) {
+    rules.push_back(f.rule);
+    citations.push_back(f.citation);
+    frs.push_back(f.fr);
+  }
+  for (const ExceptionOption& e : d.exceptions)
+    (e.status == "not available" ? unavailable : available).push_back(e.symbol);
+  for (const auto& [key, value] : expect.items()) {
+    if (key == "eccn") {
+      EXPECT_EQ(d.eccn, value.get<std::string>());
+    } else if (key == "paragraph") {
+      ASSERT_TRUE(d.classification);
+      EXPECT_EQ(d.classification->paragraph, value.get<std::string>());
+    } else if (key == "tpp") {
+      ASSERT_TRUE(d.classification && d.classification->tpp);
+      EXPECT_NEAR(*d.classification->tpp, value.get<double>(), 1e-6);
+    } else if (key == "subject") {
+      EXPECT_EQ(to_string(d.subject_to_ear), value.get<std::string>());
+    } else if (key == "license") {
+      EXPECT_EQ(to_string(d.license_required), value.get<std::string>());
+    } else if (key == "policy_contains") {
+      EXPECT_NE(ascii_lower(d.review_policy).find(value.get<std::string>()), std::string::npos)
+          << "review policy: " << d.review_policy;
+    } else if (key == "entity_policy_contains") {
+      bool found = false;
+      for (const Finding& f : d.requirements)
+        if (f.rule.rfind("Entity List", 0) == 0 &&
+            ascii_lower(f.review_policy).find(value.get<std::string>()) != std::string::npos)
+          found = true;
+      EXPECT_TRUE(found);
+    } else if (key == "rules_contain") {
+      for (const json& v : value) EXPECT_TRUE(any_contains(rules, v.get<std::string>())) << v;
+    } else if (key == "citations_contain") {
+      for (const json& v : value) EXPECT_TRUE(any_contains(citations, v.get<std::string>())) << v;
+    } else if (key == "frs_contain") {
+      for (const json& v : value) EXPECT_TRUE(any_contains(frs, v.get<std::string>())) << v;
+    } else if (key == "exceptions_available") {
+      for (const json& v : value)
+        EXPECT_NE(std::find(available.begin(), available.end(), v.get<std::string>()),
+                  available.end())
+            << v;
+    } else if (key == "exceptions_unavailable") {
+      for (const json& v : value)
+        EXPECT_NE(std::find(unavailable.begin(), unavailable.end(), v.get<std::string>()),
+                  unavailable.end())
+            << v;
+    } else if (key == "flags_contain") {
+      for (const json& v : value) EXPECT_TRUE(any_contains(d.flags, v.get<std::string>())) << v;
+    } else if (key == "questions_contain") {
+      for (const json& v : value) EXPECT_TRUE(any_contains(d.questions, v.get<std::string>())) << v;
+    } else if (key == "jurisdiction_contains") {
+      EXPECT_TRUE(any_contains(d.jurisdiction, value.get<std::string>()));
+    } else if (key == "text_mode_contains") {
+      EXPECT_TRUE(any_contains(d.text_mode_differences, value.get<std::string>()));
+    } else if (key == "confidence_of_license") {
+      bool found = false;
+      for (const Finding& f : d.requirements)
+        if (f.effect == "license" && f.confidence == value.get<std::string>()) found = true;
+      EXPECT_TRUE(found);
+    } else if (key == "prc") {
+      for (const json& want : value) {
+        bool found = false;
+        for (const Finding& f : d.prc)
+          if (f.rule.find(want.at("rule").get<std::string>()) != std::string::npos &&
+              f.effect == want.at("effect").get<std::string>())
+            found = true;
+        EXPECT_TRUE(found) << want;
+      }
+    } else {
+      ADD_FAILURE() << "unknown expectation " << key;
+    }
+  }
+}
+
+TEST_F(RulesCases, EveryCaseOfTheSpecification) {
+  std::ifstream in(std::string(CLEARANCE_SOURCE_DIR) + "/tests/cases/rules_cases.json");
+  ASSERT_TRUE(in) << "tests/cases/rules_cases.json missing";
+  const json cases = json::parse(in).at("cases");
+  ASSERT_GE(cases.size(), 60u);
+  CheckOptions options;
+  options.screener = engine_->screener.get();
+  for (const json& c : cases) {
+    const std::string id = c.at("id").get<std::string>();
+    auto tx = transaction_from_json(c.at("tx"), ChipCatalog::builtin());
+    ASSERT_TRUE(tx) << id << ": " << tx.error().message;
+    auto d = check_license(tx.value(), Rulebook::builtin(), options);
+    ASSERT_TRUE(d) << id << ": " << d.error().message;
+    check_case(id, d.value(), c.at("expect"));
+  }
+}
+
+}  // namespace
+}  // namespace clearance::rules
