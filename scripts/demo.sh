@@ -34,3 +34,11 @@ fi
 echo
 mapfile -t names < <(grep -v '^#' data/sample_names.txt | grep -v '^$')
 "$bin" screen --format table --limit 3 "${names[@]}" || [ $? -eq 1 ]   # 1 = hits found
+
+# The rules engine on a catalogued chip: classification, then a dated license determination with a
+# party screened against the snapshot just imported.
+echo
+"$bin" classify --chip "H100 SXM" --date 2026-03-01 --format text
+echo
+"$bin" check --chip "H100 SXM" --destination CN --party-hq CN --date 2026-03-01 --certifications-dd \
+  --party "Huawei Technologies Co., Ltd." --format text || [ $? -eq 1 ]   # 1 = license required

@@ -91,7 +91,18 @@ void summarize(CheckContext& ctx) {
       strictest = &f;
   if (strictest && !strictest->review_policy.empty()) d.review_policy = strictest->review_policy;
 
-  std::vector<std::string> available;
+  // The same note raised by two rules is shown once.
+  for (auto* list : {&d.flags, &d.questions}) {
+    std::vector<std::string> unique;
+    for (const std::string& s : *list)
+      if (std::find(unique.begin(), unique.end(), s) == unique.end()) unique.push_back(s);
+    *list = std::move(unique);
+  }
+
+  // An exception helps only if every requirement can be overcome by one.
+  std::vector<std::string> available, blocking;
+  for (const Finding& f : d.requirements)
+    if (f.effect == "license" && !f.exceptions_possible) blocking.push_back(f.rule);
   for (const ExceptionOption& e : d.exceptions)
     if (e.status == "available" || e.status == "verify") available.push_back(e.symbol);
   switch (d.license_required) {
@@ -103,9 +114,12 @@ void summarize(CheckContext& ctx) {
       for (const Finding& f : d.requirements)
         if (f.effect == "license") why.push_back(f.rule);
       d.outcome = fmt::format("License required ({})", fmt::join(why, "; "));
-      d.outcome += available.empty() ? "; no license exception available"
-                                     : fmt::format("; license exception to consider: {}",
-                                                   fmt::join(available, ", "));
+      if (!blocking.empty())
+        d.outcome += fmt::format("; no license exception overcomes {}", fmt::join(blocking, "; "));
+      else
+        d.outcome += available.empty() ? "; no license exception available"
+                                       : fmt::format("; license exception to consider: {}",
+                                                     fmt::join(available, ", "));
       if (!d.review_policy.empty()) d.outcome += "; review policy: " + d.review_policy;
       break;
     }

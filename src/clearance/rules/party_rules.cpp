@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 #include "clearance/match/screener.h"
 #include "clearance/rules/check_context.h"
@@ -91,8 +92,10 @@ void screen_parties(CheckContext& ctx, const Screener* screener, float threshold
 
 void check_parties(CheckContext& ctx) {
   const bool subject = ctx.out.subject_to_ear != Answer::no;
+  std::set<std::string> seen;  // one finding per name, list and entry name (sources repeat entries)
   for (const PartyMatch& p : ctx.out.parties) {
     if (p.role != "party") continue;
+    if (!seen.insert(p.query + '\n' + p.list + '\n' + ascii_lower(p.name)).second) continue;
     if (p.list == "EL" && subject) {
       const bool fn1 =
           std::find(p.footnotes.begin(), p.footnotes.end(), "FN1") != p.footnotes.end();
