@@ -8,6 +8,7 @@
 
 #include "clearance/lists/snapshot_store.h"
 #include "clearance/rules/license_check.h"
+#include "clearance/rules/transaction_json.h"
 #include "clearance/util/file_io.h"
 #include "commands.h"
 
@@ -178,9 +179,50 @@ int run_check(const GlobalOptions& global, const CheckArgs& args) {
   Rulebook storage;
   const Rulebook* book = load_rulebook(args.item.rules_file, storage);
   if (!book) return kExitError;
-  Transaction tx;
-  tx.date = args.item.date.empty() ? today() : args.item.date;
-  tx.text_mode = args.mode == "text";
+  // The options as the JSON transaction the library reads, so that both front ends share one
+  // set of field checks.
+  nlohmann::json in = {{"date", args.item.date.empty() ? today() : args.item.date},
+                       {"mode", args.mode},
+                       {"form", args.item.form},
+                       {"quantity", args.quantity},
+                       {"origin", args.origin},
+                       {"direct_product", args.direct_product},
+                       {"contains_us_ic", args.contains_us_ic},
+                       {"ship_from", args.ship_from},
+                       {"destination", args.destination},
+                       {"exporter_hq", args.exporter_hq},
+                       {"parties", args.parties},
+                       {"end_uses", args.end_uses},
+                       {"certifications_dd", args.certifications_dd},
+                       {"is_informed", args.is_informed}};
+  auto put = [&in](const char* key, const std::string& value) {
+    if (!value.empty()) in[key] = value;
+  };
+  put("eccn", args.eccn);
+  put("described_in", args.item.described_in);
+  put("description", args.description);
+  put("exporter", args.exporter);
+  put("party_hq", args.party_hq);
+  put("us_person_activity", args.us_person_activity);
+  if (args.us_content) in["us_content"] = *args.us_content;
+  if (args.prc_content) in["prc_content"] = *args.prc_content;
+  in["owners"] = nlohmann::json::array();
+  for (const std::string& o : args.owners) {
+    const auto eq = o.rfind('=');
+    char* end = nullptr;
+    const double pct = eq == std::string::npos ? 0 : std::strtod(o.c_str() + eq + 1, &end);
+    if (eq == std::string::npos || end == o.c_str() + eq + 1 || *end != '\0') {
+      fmt::print(stderr, "error: --owner \"{}\": expected NAME=PERCENT (0-100)\n", o);
+      return kExitError;
+    }
+    in["owners"].push_back({{"name", o.substr(0, eq)}, {"percent", pct}});
+  }
+  auto parsed = transaction_from_json(in, ChipCatalog::builtin());
+  if (!parsed) {
+    fmt::print(stderr, "error: {}\n", parsed.error().message);
+    return kExitError;
+  }
+  Transaction tx = std::move(parsed.value());
   if (!args.item.chip.empty() || !args.item.spec.empty()) {
     if (!args.item.chip.empty() && !args.item.spec.empty()) {
       fmt::print(stderr, "error: give --chip or --spec, not both\n");
@@ -190,39 +232,6 @@ int run_check(const GlobalOptions& global, const CheckArgs& args) {
     if (!chip) return kExitError;
     tx.chip = std::move(chip);
   }
-  tx.eccn = args.eccn;
-  tx.form = args.item.form;
-  tx.described_in = args.item.described_in;
-  tx.description = args.description;
-  tx.quantity = args.quantity;
-  tx.origin = args.origin;
-  tx.us_content_percent = args.us_content;
-  tx.direct_product = args.direct_product == "yes"  ? Tristate::yes
-                      : args.direct_product == "no" ? Tristate::no
-                                                    : Tristate::unknown;
-  tx.contains_us_ic = args.contains_us_ic;
-  tx.prc_content_percent = args.prc_content;
-  tx.ship_from = args.ship_from;
-  tx.destination = args.destination;
-  tx.exporter = args.exporter;
-  tx.exporter_hq = args.exporter_hq;
-  tx.party_hq = args.party_hq;
-  tx.parties = args.parties;
-  for (const std::string& o : args.owners) {
-    const auto eq = o.rfind('=');
-    char* end = nullptr;
-    const double pct = eq == std::string::npos ? -1 : std::strtod(o.c_str() + eq + 1, &end);
-    if (eq == std::string::npos || end == o.c_str() + eq + 1 || *end != '\0' || pct < 0 ||
-        pct > 100) {
-      fmt::print(stderr, "error: --owner \"{}\": expected NAME=PERCENT (0-100)\n", o);
-      return kExitError;
-    }
-    tx.owners.push_back({o.substr(0, eq), pct});
-  }
-  tx.us_person_activity = args.us_person_activity;
-  tx.end_uses = {args.end_uses.begin(), args.end_uses.end()};
-  tx.certifications_dd = args.certifications_dd;
-  tx.is_informed = args.is_informed;
 
   CheckOptions options;
   options.party_threshold = args.threshold;

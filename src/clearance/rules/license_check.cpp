@@ -6,6 +6,7 @@
 
 #include "clearance/model/country_codes.h"
 #include "clearance/rules/check_context.h"
+#include "clearance/util/strings.h"
 
 namespace clearance::rules {
 
@@ -43,12 +44,7 @@ namespace {
 
 // Most restrictive first.
 int policy_rank(const std::string& policy) {
-  const std::string p = [&] {
-    std::string s;
-    for (char c : policy)
-      s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    return s;
-  }();
+  const std::string p = ascii_lower(policy);
   if (p.rfind("policy of denial", 0) == 0 || p.rfind("prohibited", 0) == 0) return 5;
   if (p.find("presumption of denial") != std::string::npos) return 4;
   if (p.find("case-by-case") != std::string::npos || p.find("case by case") != std::string::npos)
@@ -57,14 +53,15 @@ int policy_rank(const std::string& policy) {
   return p.empty() ? 0 : 1;
 }
 
-// Resolves a country argument to ISO alpha-2 ("Hong Kong", "hk", "PRC" → "HK"/"CN").
-std::string resolve_country(CountryResolver& resolver, const std::string& text) {
-  if (text.empty()) return {};
-  std::string upper;
-  for (char c : text)
-    upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-  if (upper.size() == 2 && resolver.is_code(upper)) return upper;
-  return resolver.resolve(text);
+// The 3A090 level an ECCN the user gives carries: 3A090/4A090 paragraphs, and the .z paragraphs
+// (5A992.z.1, 4A003.z.1 … are the .a level; .z.2 the .b level).
+const char* level_of_eccn(const std::string& eccn) {
+  if (eccn_in(eccn, {"3A090.a", "4A090.a"})) return "a";
+  if (eccn_in(eccn, {"3A090.b", "4A090.b"})) return "b";
+  if (eccn_in(eccn, {"3A090.c"})) return "c";
+  if (eccn.find(".z") != std::string::npos)
+    return eccn.back() == '1' ? "a" : eccn.back() == '2' ? "b" : "";
+  return "";
 }
 
 void summarize(CheckContext& ctx) {
@@ -265,7 +262,7 @@ Result<Determination> check_license(const Transaction& tx, const Rulebook& book,
         return make_error(ErrorCode::invalid_argument, std::string(fields[i].name) + ": missing");
       continue;
     }
-    resolved[i] = resolve_country(resolver, fields[i].value);
+    resolved[i] = resolver.resolve(fields[i].value);
     if (resolved[i].empty())
       return make_error(ErrorCode::invalid_argument,
                         fmt::format("{}: unknown country \"{}\"", fields[i].name, fields[i].value));
@@ -318,17 +315,9 @@ Result<Determination> check_license(const Transaction& tx, const Rulebook& book,
     d.classification = std::move(c);
   } else {
     ctx.eccn = tx.eccn;
-    for (const char* lvl : {"a", "b"}) {
-      if (eccn_in(tx.eccn,
-                  {lvl[0] == 'a' ? "3A090.a" : "3A090.b", lvl[0] == 'a' ? "4A090.a" : "4A090.b"}))
-        ctx.level = lvl;
-    }
-    if (eccn_in(tx.eccn, {"3A090.c"})) ctx.level = "c";
-    if (tx.eccn.find(".z") != std::string::npos) {
-      // 5A992.z.1, 4A003.z.1 … are the .a level; .z.2 the .b level.
-      ctx.level = tx.eccn.back() == '1' ? "a" : tx.eccn.back() == '2' ? "b" : "";
-      if (ctx.level.empty()) ctx.ask("Which 3A090 level (.a or .b) does the .z item meet?");
-    }
+    ctx.level.assign(level_of_eccn(tx.eccn));
+    if (ctx.level.empty() && tx.eccn.find(".z") != std::string::npos)
+      ctx.ask("Which 3A090 level (.a or .b) does the .z item meet?");
   }
   d.eccn = ctx.eccn;
 

@@ -75,12 +75,14 @@ class Reader {
     return out;
   }
   Reader object(const char* key) const { return Reader(need(key), at(key)); }
-  const json& array(const char* key) const {
+  // The elements of an array of objects, each a Reader that knows its path ("$.x.y[3]").
+  std::vector<Reader> objects(const char* key) const {
     const json& v = need(key);
     if (!v.is_array()) throw FieldError{at(key), "expected an array"};
-    return v;
+    std::vector<Reader> out;
+    for (size_t i = 0; i < v.size(); ++i) out.emplace_back(v[i], fmt::format("{}[{}]", at(key), i));
+    return out;
   }
-  const json& raw(const char* key) const { return need(key); }
   std::string at(const char* key) const { return path_ + "." + key; }
   const json& node() const { return node_; }
   const std::string& path() const { return path_; }
@@ -112,15 +114,11 @@ void read_groups(const Reader& root, Rulebook& book) {
   for (const char* needed : {"A:5", "A:6", "D:1", "D:4", "D:5", "E:1", "E:2"})
     if (!book.groups.members.count(needed))
       throw FieldError{members.at(needed), "missing (the engine needs this group)"};
-  const json& changes = g.array("changes");
-  for (size_t i = 0; i < changes.size(); ++i) {
-    const Reader c(changes[i], fmt::format("{}[{}]", g.at("changes"), i));
+  for (const Reader& c : g.objects("changes")) {
     book.groups.changes.push_back({c.date("date"), c.str("country"), c.strings("added"),
                                    c.strings("removed"), c.str("citation")});
   }
-  const json& same = g.array("same_as");
-  for (size_t i = 0; i < same.size(); ++i) {
-    const Reader s(same[i], fmt::format("{}[{}]", g.at("same_as"), i));
+  for (const Reader& s : g.objects("same_as")) {
     book.groups.same_as[s.str("country")] = s.str("treated_as");
   }
 }
@@ -193,9 +191,7 @@ void read_classification(const Reader& root, Rulebook& book) {
 void read_advanced(const Reader& root, Rulebook& book) {
   const Reader a = root.object("advanced_computing");
   AdvancedComputing& ac = book.advanced;
-  const json& scopes = a.array("scopes");
-  for (size_t i = 0; i < scopes.size(); ++i) {
-    const Reader s(scopes[i], fmt::format("{}[{}]", a.at("scopes"), i));
+  for (const Reader& s : a.objects("scopes")) {
     ScopeRule rule;
     rule.tier = s.str("tier");
     if (rule.tier != "a" && rule.tier != "b" && rule.tier != "c")
@@ -250,23 +246,17 @@ void read_events(const Reader& root, Rulebook& book) {
   book.gp10_citation = gp.str("citation");
   book.gp10_named = gp.strings("named");
   book.gp10_confidence = gp.str("confidence");
-  const json& sc = e.array("supercomputer_end_use");
-  for (size_t i = 0; i < sc.size(); ++i) {
-    const Reader s(sc[i], fmt::format("{}[{}]", e.at("supercomputer_end_use"), i));
+  for (const Reader& s : e.objects("supercomputer_end_use")) {
     book.supercomputer_end_use.push_back({s.date("from"), s.strings("scope"), s.str("fr")});
   }
-  const json& letters = e.array("is_informed_letters");
-  for (size_t i = 0; i < letters.size(); ++i) {
-    const Reader l(letters[i], fmt::format("{}[{}]", e.at("is_informed_letters"), i));
+  for (const Reader& l : e.objects("is_informed_letters")) {
     book.letters.push_back({l.str("exporter"), l.strings("items"), l.date("from"),
                             l.strings("scope"), l.str("citation"), l.str("confidence")});
   }
 }
 
 void read_prc(const Reader& root, Rulebook& book) {
-  const json& measures = root.array("prc_measures");
-  for (size_t i = 0; i < measures.size(); ++i) {
-    const Reader m(measures[i], fmt::format("{}[{}]", root.at("prc_measures"), i));
+  for (const Reader& m : root.objects("prc_measures")) {
     PrcMeasure p;
     p.id = m.str("id");
     p.items = m.strings("items");
