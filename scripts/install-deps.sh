@@ -6,7 +6,7 @@ packages=(
   build-essential cmake pkg-config git ca-certificates
   libicu-dev libsimdjson-dev libpugixml-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libcurl4-openssl-dev libzip-dev zlib1g-dev libssl-dev libsqlite3-dev
-  libgtest-dev libgmock-dev libbenchmark-dev python3 clang-format
+  libboost-dev libgtest-dev libgmock-dev libbenchmark-dev python3 clang-format curl wrk
 )
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

@@ -21,6 +21,7 @@ struct GlobalOptions {
 void add_lists_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_rules_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
+void add_serve_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
 
 // The snapshot loaded and indexed on every core; nullptr (reason printed) when it cannot be.
 std::unique_ptr<ScreeningEngine> load_engine(const GlobalOptions& global,

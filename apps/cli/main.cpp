@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   add_lists_commands(app, global, exit_code);
   add_screen_commands(app, global, exit_code);
   add_rules_commands(app, global, exit_code);
+  add_serve_commands(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

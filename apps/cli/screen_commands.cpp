@@ -9,6 +9,7 @@
 
 #include "clearance/batch/batch_runner.h"
 #include "clearance/match/explanation.h"
+#include "clearance/match/screen_output.h"
 #include "clearance/match/screening_engine.h"
 #include "clearance/model/country_codes.h"
 #include "clearance/util/strings.h"
@@ -99,18 +100,9 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
       return kExitError;
     }
     const ScreenResult result = engine->screener->screen(query, options, session);
-    nlohmann::ordered_json out;
-    out["id"] = std::to_string(i + 1);
-    out["query"] = {{"name", query.name}};
-    if (!query.country.empty()) out["query"]["country"] = query.country;
-    if (query.type != EntityType::unknown) out["query"]["type"] = to_string(query.type);
-    if (!query.date_of_birth.empty()) out["query"]["dob"] = query.date_of_birth;
-    if (!query.identifier.empty()) out["query"]["id"] = query.identifier;
-    out["hits"] = nlohmann::ordered_json::array();
-    for (const Hit& hit : result.hits)
-      out["hits"].push_back(hit_to_json(hit, result.query, *engine->screener));
-    out["snapshot"] = engine->snapshot->id;
-    out["threshold"] = options.threshold;
+    nlohmann::ordered_json out =
+        screen_result_to_json(std::to_string(i + 1), query, result, *engine->screener,
+                              engine->snapshot->id, options.threshold);
     any_hit = any_hit || !result.hits.empty();
     if (format == "table")
       print_table(query.name, out["hits"], args.explain);
@@ -185,19 +177,11 @@ int run_compare(const GlobalOptions& global, const std::string& a, const std::st
   if (!engine) return kExitError;
   ScreenSession session;
   const EntityType t = type.empty() ? EntityType::unknown : entity_type_from_string(type);
-  TermTable terms(*engine->index);
-  const PreparedQuery query = prepare_query(session.normalizer.normalize(a), terms, true);
-  const IndexedName name = terms.make_name(session.normalizer.normalize(b));
-  const NameMatch match = score_name(query, name, terms, t == EntityType::person);
-  nlohmann::ordered_json out = explain_match(query, name, match, terms);
-  if (json) {
-    fmt::print("{}\n",
-               nlohmann::ordered_json{
-                   {"a", a}, {"b", b}, {"score", out["name_score"]}, {"explanation", out}}
-                   .dump(2));
-  } else {
-    fmt::print("score {:.3f}\n{}\n", match.score, explain_text(out));
-  }
+  const nlohmann::ordered_json out = compare_to_json(*engine->screener, a, b, t, session);
+  if (json)
+    fmt::print("{}\n", out.dump(2));
+  else
+    fmt::print("score {:.3f}\n{}\n", out["score"].get<double>(), explain_text(out["explanation"]));
   return kExitOk;
 }
 

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "clearance/match/explanation.h"
+#include "clearance/match/screen_output.h"
 #include "clearance/util/file_io.h"
 
 namespace clearance {
@@ -41,13 +42,8 @@ std::string format_row(const BatchRow& row, const ScreenResult& result, const Sc
     nlohmann::ordered_json out;
     out["id"] = row.id;
     out["line"] = row.line;
-    out["query"] = {{"name", row.query.name}};
-    if (!row.query.country.empty()) out["query"]["country"] = row.query.country;
-    if (row.query.type != EntityType::unknown) out["query"]["type"] = to_string(row.query.type);
-    if (!row.query.date_of_birth.empty()) out["query"]["dob"] = row.query.date_of_birth;
-    out["hits"] = nlohmann::ordered_json::array();
-    for (const Hit& hit : result.hits)
-      out["hits"].push_back(hit_to_json(hit, result.query, screener));
+    out["query"] = query_to_json(row.query);
+    out["hits"] = hits_to_json(result, screener);
     out["snapshot"] = snapshot_id;
     return out.dump() + "\n";
   }

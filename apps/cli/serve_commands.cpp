@@ -1,0 +1,232 @@
+// `clearance serve` (the HTTP API) and `clearance api-key` (keys for it).
+#include <fmt/format.h>
+#include <signal.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "api_service.h"
+#include "clearance/lists/snapshot_store.h"
+#include "commands.h"
+#include "http_server.h"
+
+namespace clearance::cli {
+
+namespace {
+
+struct ServeArgs {
+  std::string listen = "127.0.0.1";
+  uint16_t port = 8080;
+  unsigned threads = 0;
+  std::string snapshot = "current";
+  std::string api_keys;
+  std::string rules_file;
+  size_t body_limit = 4 << 20;
+  double reload_interval = 10;
+};
+
+void log_line(const std::string& text) {
+  fmt::print(stderr, "{} {}\n", utc_now_iso(), text);
+}
+
+// Loads the first snapshot, then follows the store: every `interval` seconds, and at once when
+// asked (SIGHUP), it swaps in a new current snapshot. Loading happens here, off the request
+// threads.
+class Reloader {
+ public:
+  Reloader(server::EngineHolder& engines, double interval)
+      : engines_(engines), interval_(interval) {
+    thread_ = std::thread([this] { run(); });
+  }
+  ~Reloader() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+  void request() {
+    {
+      std::lock_guard lock(mutex_);
+      requested_ = true;
+    }
+    wake_.notify_all();
+  }
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    std::string last_error;
+    while (!stop_) {
+      lock.unlock();
+      auto result = engines_.reload();
+      if (!result) {
+        if (result.error().message != last_error)
+          log_line(fmt::format("snapshot not loaded: {}{}", result.error().message,
+                               engines_.engine() ? " (the previous snapshot stays in use)" : ""));
+        last_error = result.error().message;
+      } else if (result.value()) {
+        last_error.clear();
+        const auto engine = engines_.engine();
+        log_line(fmt::format(
+            "snapshot {} in use: {} entities, {} names (loaded in {:.2f} s, "
+            "indexed in {:.2f} s)",
+            engine->snapshot->id, engine->snapshot->entities.size(), engine->index->names().size(),
+            engine->load_seconds, engine->index_seconds));
+      }
+      lock.lock();
+      const auto wait = interval_ > 0 ? std::chrono::duration<double>(interval_)
+                                      : std::chrono::duration<double>(24 * 3600.0);
+      wake_.wait_for(lock, wait, [this] { return stop_ || requested_; });
+      requested_ = false;
+    }
+  }
+
+  server::EngineHolder& engines_;
+  double interval_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false, requested_ = false;
+  std::thread thread_;
+};
+
+bool is_loopback(const std::string& address) {
+  return address == "127.0.0.1" || address == "::1" || address.starts_with("127.") ||
+         address == "localhost";
+}
+
+int run_serve(const GlobalOptions& global, const ServeArgs& args) {
+  server::ApiOptions options;
+  if (!args.api_keys.empty()) {
+    auto keys = server::ApiKeys::load_file(args.api_keys);
+    if (!keys) {
+      fmt::print(stderr, "error: {}\n", keys.error().message);
+      return kExitError;
+    }
+    options.keys = std::move(keys.value());
+  }
+  rules::Rulebook rulebook;
+  if (!args.rules_file.empty()) {
+    auto loaded = rules::Rulebook::load_file(args.rules_file);
+    if (!loaded) {
+      fmt::print(stderr, "error: {}\n", loaded.error().message);
+      return kExitError;
+    }
+    rulebook = std::move(loaded.value());
+    options.rulebook = &rulebook;
+  }
+  if (!is_loopback(args.listen) && options.keys.empty())
+    log_line(
+        fmt::format("warning: listening on {} without API keys: anyone who can reach this "
+                    "address can query the lists (pass --api-keys FILE)",
+                    args.listen));
+
+  // Signals are taken by this thread alone (sigwait below): block them before any thread starts.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  server::EngineHolder engines(SnapshotStore::resolve_data_dir(global.data_dir), args.snapshot,
+                               cores);
+  server::ApiService api(engines, std::move(options));
+  server::HttpServerOptions http;
+  http.address = args.listen;
+  http.port = args.port;
+  http.threads = args.threads;
+  http.body_limit = args.body_limit;
+  server::HttpServer server([&api](const server::HttpRequest& r) { return api.handle(r); },
+                            [&api](unsigned status, const std::string& message) {
+                              return api.transport_error(status, message);
+                            },
+                            http);
+  if (auto started = server.start(); !started) {
+    fmt::print(stderr, "error: {}\n", started.error().message);
+    return kExitError;
+  }
+  log_line(fmt::format(
+      "listening on http://{}:{} (data {}; API keys {})",
+      args.listen.find(':') != std::string::npos ? fmt::format("[{}]", args.listen) : args.listen,
+      server.port(), engines.data_dir(), args.api_keys.empty() ? "not required" : "required"));
+  {
+    Reloader reloader(engines, args.snapshot == "current" ? args.reload_interval : 0);
+    for (;;) {
+      int signal = 0;
+      if (sigwait(&signals, &signal) != 0) continue;
+      if (signal == SIGHUP) {
+        log_line("SIGHUP: checking for a new snapshot");
+        reloader.request();
+        continue;
+      }
+      log_line(fmt::format("{}: finishing requests in flight, then stopping",
+                           signal == SIGINT ? "SIGINT" : "SIGTERM"));
+      break;
+    }
+    server.stop();
+  }
+  log_line("stopped");
+  return kExitOk;
+}
+
+int run_new_key(const std::string& label) {
+  auto key = server::ApiKeys::generate();
+  if (!key) {
+    fmt::print(stderr, "error: {}\n", key.error().message);
+    return kExitError;
+  }
+  fmt::print("key:  {}\nline: {}{}\n", key.value(), server::ApiKeys::hash(key.value()),
+             label.empty() ? "" : " " + label);
+  fmt::print(stderr,
+             "Give the key to the client; add the line to the keys file (--api-keys). The key "
+             "itself is not stored anywhere.\n");
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_serve_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
+  static ServeArgs args;
+  auto* serve = app.add_subcommand("serve", "Serve the HTTP API (see docs/API.md, /openapi.json)");
+  serve->add_option("--listen", args.listen,
+                    "Address to bind (default 127.0.0.1; TLS belongs to a proxy in front)");
+  serve->add_option("--port", args.port, "TCP port (default 8080; 0 picks a free one)");
+  serve->add_option("--threads", args.threads, "Request threads (default: one per core)");
+  serve->add_option("--snapshot", args.snapshot,
+                    "Snapshot to serve (default current: follows `lists import`/`lists update`)");
+  serve
+      ->add_option("--api-keys", args.api_keys,
+                   "File of SHA-256 key hashes (see `clearance api-key new`); keys then required")
+      ->envname("CLEARANCE_API_KEYS_FILE");
+  serve->add_option("--rules", args.rules_file, "A rulebook JSON file instead of the built-in one");
+  serve
+      ->add_option("--body-limit", args.body_limit, "Largest request body in bytes (default 4 MiB)")
+      ->check(CLI::Range(size_t{1024}, size_t{1} << 30));
+  serve
+      ->add_option("--reload-interval", args.reload_interval,
+                   "Seconds between checks for a new current snapshot (default 10; 0: only on "
+                   "SIGHUP or POST /v1/admin/reload)")
+      ->check(CLI::Range(0.0, 86400.0));
+  serve->footer(
+      "Stops on SIGINT/SIGTERM after requests in flight finish; SIGHUP reloads the snapshot.");
+  serve->callback([&] { exit_code = run_serve(global, args); });
+
+  static std::string label, key;
+  auto* api_key = app.add_subcommand("api-key", "Make API keys for `clearance serve`");
+  api_key->require_subcommand(1);
+  auto* make = api_key->add_subcommand("new", "Print a new random key and its keys-file line");
+  make->add_option("--label", label, "A label kept beside the hash (who the key is for)");
+  make->callback([&] { exit_code = run_new_key(label); });
+  auto* hash = api_key->add_subcommand("hash", "Print the keys-file hash of an existing key");
+  hash->add_option("key", key, "The key")->required();
+  hash->callback([&] {
+    fmt::print("{}\n", server::ApiKeys::hash(key));
+    exit_code = kExitOk;
+  });
+}
+
+}  // namespace clearance::cli

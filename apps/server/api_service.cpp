@@ -1,0 +1,213 @@
+#include "api_service.h"
+
+#include <fmt/format.h>
+
+#include <ctime>
+
+#include "embedded_openapi.h"
+#include "json_fields.h"
+
+namespace clearance::server {
+
+namespace {
+
+// "2026-07-31T12:00:00Z" → seconds since the epoch; 0 when unreadable.
+double epoch_seconds(const std::string& iso) {
+  std::tm tm{};
+  if (!strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return 0;
+  return static_cast<double>(timegm(&tm));
+}
+
+double now_seconds() {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+const ScreeningEngine& RouteContext::ready_engine() const {
+  if (!engine)
+    throw ApiError(503, "not_ready", "",
+                   "no list snapshot is loaded yet (import one with `clearance lists import`)");
+  return *engine;
+}
+
+HttpResponse json_response(const nlohmann::ordered_json& body, unsigned status) {
+  HttpResponse r;
+  r.status = status;
+  // Replace, never throw: a name from a list file with a broken byte must not turn into a 500.
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return r;
+}
+
+ApiService::ApiService(EngineHolder& engines, ApiOptions options)
+    : engines_(engines), options_(std::move(options)) {
+  if (!options_.rulebook) options_.rulebook = &rules::Rulebook::builtin();
+}
+
+const std::vector<ApiService::Route>& ApiService::routes() {
+  static const std::vector<Route> kRoutes = {
+      {"GET", "/healthz", "/healthz", true, &ApiService::healthz},
+      {"GET", "/readyz", "/readyz", true, &ApiService::readyz},
+      {"GET", "/openapi.json", "/openapi.json", true, &ApiService::openapi},
+      {"GET", "/metrics", "/metrics", false, &ApiService::metrics_text},
+      {"POST", "/v1/screen", "/v1/screen", false, &ApiService::screen},
+      {"POST", "/v1/screen/batch", "/v1/screen/batch", false, &ApiService::screen_batch},
+      {"POST", "/v1/compare", "/v1/compare", false, &ApiService::compare},
+      {"GET", "/v1/lists", "/v1/lists", false, &ApiService::lists},
+      {"GET", "/v1/entities/", "/v1/entities/{id}", false, &ApiService::entity},
+      {"POST", "/v1/classify", "/v1/classify", false, &ApiService::classify},
+      {"POST", "/v1/check", "/v1/check", false, &ApiService::check},
+      {"POST", "/v1/admin/reload", "/v1/admin/reload", false, &ApiService::reload},
+      {"POST", "/match/", "/match/{dataset}", false, &ApiService::yente_match},
+  };
+  return kRoutes;
+}
+
+bool ApiService::authorized(const HttpRequest& request) const {
+  if (options_.keys.empty()) return true;
+  std::string key = request.api_key;
+  if (key.empty() && request.authorization.size() > 7 &&
+      (request.authorization.compare(0, 7, "Bearer ") == 0 ||
+       request.authorization.compare(0, 7, "bearer ") == 0))
+    key = request.authorization.substr(7);
+  return options_.keys.find(key) != nullptr;
+}
+
+HttpResponse ApiService::dispatch(const HttpRequest& request, std::string& label) {
+  RouteContext ctx{request, parse_target(request.target), "", nullptr, nullptr, nullptr};
+  const std::string& path = ctx.target.path;
+  const Route* match = nullptr;
+  std::string allowed;
+  for (const Route& r : routes()) {
+    const std::string_view pattern = r.path;
+    bool fits;
+    std::string arg;
+    if (pattern.back() == '/') {
+      fits = path.size() > pattern.size() && path.compare(0, pattern.size(), pattern) == 0;
+      if (fits) arg = path.substr(pattern.size());
+    } else {
+      fits = path == pattern;
+    }
+    if (!fits) continue;
+    label = r.label;
+    if (request.method != r.method &&
+        !(request.method == "HEAD" && std::string_view(r.method) == "GET")) {
+      allowed += allowed.empty() ? r.method : fmt::format(", {}", r.method);
+      continue;
+    }
+    match = &r;
+    ctx.path_arg = std::move(arg);
+    break;
+  }
+  if (!match) {
+    if (!allowed.empty()) {
+      HttpResponse r = error_response(
+          405, "method_not_allowed", "",
+          fmt::format("{} does not accept {}; use {}", label, request.method, allowed));
+      r.headers.emplace_back("Allow", allowed);
+      return r;
+    }
+    label = "unmatched";
+    throw ApiError(404, "not_found", "",
+                   fmt::format("no route {} {} (see /openapi.json)", request.method, path));
+  }
+  if (!match->public_route && !authorized(request)) {
+    HttpResponse r = error_response(
+        401, "unauthorized", "",
+        request.api_key.empty() && request.authorization.empty()
+            ? "an API key is required: send \"Authorization: Bearer KEY\" or \"X-API-Key: KEY\""
+            : "the API key is not valid");
+    r.headers.emplace_back("WWW-Authenticate", "Bearer");
+    return r;
+  }
+  ctx.engine = engines_.engine();
+  ctx.engines = &engines_;
+  ctx.rulebook = options_.rulebook;
+  return (this->*(match->fn))(ctx);
+}
+
+HttpResponse ApiService::handle(const HttpRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  ++in_flight_;
+  std::string label = "unmatched";
+  HttpResponse response;
+  try {
+    response = dispatch(request, label);
+  } catch (const ApiError& e) {
+    response = error_response(e.status, e.code, e.field, e.what());
+  } catch (const std::exception& e) {
+    response =
+        error_response(500, "internal_error", "", fmt::format("internal error: {}", e.what()));
+  }
+  --in_flight_;
+  if (request.method == "HEAD") response.body.clear();
+  metrics_.observe(label, response.status,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return response;
+}
+
+HttpResponse ApiService::transport_error(unsigned status, const std::string& message) {
+  metrics_.observe("transport", status, 0);
+  return transport_error_response(status, message);
+}
+
+HttpResponse ApiService::healthz(RouteContext&) {
+  return json_response({{"status", "ok"}});
+}
+
+HttpResponse ApiService::readyz(RouteContext& ctx) {
+  if (!ctx.engine)
+    return json_response({{"status", "not ready"}, {"reason", "no list snapshot loaded"}}, 503);
+  return json_response({{"status", "ready"}, {"snapshot", ctx.engine->snapshot->id}});
+}
+
+HttpResponse ApiService::openapi(RouteContext&) {
+  HttpResponse r;
+  r.body = std::string(embedded_openapi());
+  return r;
+}
+
+HttpResponse ApiService::reload(RouteContext&) {
+  auto result = engines_.reload();
+  if (!result)
+    throw ApiError(500, "reload_failed", "",
+                   fmt::format("the snapshot in use is unchanged: {}", result.error().message));
+  const auto engine = engines_.engine();
+  return json_response({{"reloaded", result.value()}, {"snapshot", engine->snapshot->id}});
+}
+
+HttpResponse ApiService::metrics_text(RouteContext& ctx) {
+  std::vector<Gauge> gauges;
+  gauges.push_back({"clearance_http_requests_in_flight", "Requests being answered.", "gauge", "",
+                    static_cast<double>(in_flight_.load())});
+  gauges.push_back(
+      {"clearance_uptime_seconds", "Seconds since the server started.", "gauge", "",
+       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count()});
+  const ReloadStats stats = engines_.stats();
+  gauges.push_back({"clearance_snapshot_reloads_total", "Snapshots swapped in after the first.",
+                    "counter", "", static_cast<double>(stats.reloads)});
+  gauges.push_back({"clearance_snapshot_reload_failures_total",
+                    "Reloads that failed (the previous snapshot stayed in use).", "counter", "",
+                    static_cast<double>(stats.failures)});
+  if (ctx.engine) {
+    const Snapshot& s = *ctx.engine->snapshot;
+    const double created = epoch_seconds(s.created_at);
+    gauges.push_back({"clearance_snapshot_age_seconds",
+                      "Seconds since the snapshot in use was created.", "gauge", "",
+                      created > 0 ? now_seconds() - created : 0});
+    gauges.push_back({"clearance_snapshot_entities", "Entities in the snapshot in use.", "gauge",
+                      "", static_cast<double>(s.entities.size())});
+    gauges.push_back({"clearance_snapshot_info", "The snapshot in use (value is always 1).",
+                      "gauge", fmt::format("id=\"{}\"", prometheus_label(s.id)), 1});
+    for (const auto& src : s.sources)
+      gauges.push_back({"clearance_list_entities", "Entities per imported list.", "gauge",
+                        fmt::format("dataset=\"{}\"", prometheus_label(src.dataset)),
+                        static_cast<double>(src.entities)});
+  }
+  HttpResponse r;
+  r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  r.body = metrics_.render(gauges);
+  return r;
+}
+
+}  // namespace clearance::server

@@ -1,0 +1,66 @@
+#pragma once
+// The HTTP API: matches a request to its route, checks the API key, takes the engine in use,
+// runs the route and counts it. Independent of the transport (see http_server.h), so tests can
+// call it directly as well as over a socket.
+#include <atomic>
+#include <chrono>
+
+#include "api_keys.h"
+#include "engine_holder.h"
+#include "http_types.h"
+#include "metrics.h"
+#include "routes.h"
+
+namespace clearance::server {
+
+struct ApiOptions {
+  ApiKeys keys;                               // empty: no key required
+  const rules::Rulebook* rulebook = nullptr;  // null: the built-in rulebook
+};
+
+class ApiService {
+ public:
+  ApiService(EngineHolder& engines, ApiOptions options);
+
+  HttpResponse handle(const HttpRequest& request);
+  // Answers (and counts) a request the transport rejected before it reached a route.
+  HttpResponse transport_error(unsigned status, const std::string& message);
+
+  const Metrics& metrics() const { return metrics_; }
+
+ private:
+  using RouteFn = HttpResponse (ApiService::*)(RouteContext&);
+  struct Route {
+    const char* method;
+    const char* path;   // exact, or a prefix ending in '/' followed by one {argument}
+    const char* label;  // for metrics
+    bool public_route;  // answered without a key
+    RouteFn fn;
+  };
+  static const std::vector<Route>& routes();
+
+  HttpResponse dispatch(const HttpRequest& request, std::string& label);
+  bool authorized(const HttpRequest& request) const;
+
+  HttpResponse healthz(RouteContext& ctx);
+  HttpResponse readyz(RouteContext& ctx);
+  HttpResponse metrics_text(RouteContext& ctx);
+  HttpResponse openapi(RouteContext& ctx);
+  HttpResponse reload(RouteContext& ctx);
+  HttpResponse screen(RouteContext& ctx) { return screen_route(ctx); }
+  HttpResponse screen_batch(RouteContext& ctx) { return screen_batch_route(ctx); }
+  HttpResponse compare(RouteContext& ctx) { return compare_route(ctx); }
+  HttpResponse lists(RouteContext& ctx) { return lists_route(ctx); }
+  HttpResponse entity(RouteContext& ctx) { return entity_route(ctx); }
+  HttpResponse classify(RouteContext& ctx) { return classify_route(ctx); }
+  HttpResponse check(RouteContext& ctx) { return check_route(ctx); }
+  HttpResponse yente_match(RouteContext& ctx) { return yente_match_route(ctx); }
+
+  EngineHolder& engines_;
+  ApiOptions options_;
+  Metrics metrics_;
+  std::atomic<int64_t> in_flight_{0};
+  const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace clearance::server

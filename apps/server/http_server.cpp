@@ -1,0 +1,257 @@
+#include "http_server.h"
+
+#include <fmt/format.h>
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+namespace clearance::server {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = boost::beast::http;
+using tcp = boost::asio::ip::tcp;
+
+class Session;
+
+struct HttpServer::Impl {
+  // Declared before the io_context: sessions still queued in it when it is destroyed deregister
+  // themselves here.
+  mutable std::mutex sessions_mutex;
+  std::condition_variable sessions_gone;
+  std::unordered_set<Session*> sessions;
+  HttpHandler handler;
+  HttpErrorResponder error_response;
+  HttpServerOptions options;
+  net::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  std::vector<std::thread> threads;
+  std::atomic<bool> stopping{false};
+  bool started = false;
+  bool stopped = false;
+  uint16_t bound_port = 0;
+
+  std::vector<std::weak_ptr<Session>> weak_sessions() const;
+
+  void accept();
+  void add(Session* s) {
+    std::lock_guard lock(sessions_mutex);
+    sessions.insert(s);
+  }
+  void remove(Session* s) {
+    std::lock_guard lock(sessions_mutex);
+    sessions.erase(s);
+    if (sessions.empty()) sessions_gone.notify_all();
+  }
+};
+
+// One connection: read a request, answer it, repeat while the client keeps the connection alive.
+// All of a session's work runs on its strand, so its members need no lock.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, HttpServer::Impl& server)
+      : stream_(std::move(socket)), server_(server) {
+    server_.add(this);
+  }
+  ~Session() { server_.remove(this); }
+
+  void start() {
+    net::dispatch(stream_.get_executor(),
+                  beast::bind_front_handler(&Session::read, shared_from_this()));
+  }
+
+  // Called (through the strand) when the server stops: an idle connection is closed now, a busy
+  // one after its response.
+  void stop() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->reading_ && !(self->parser_ && self->parser_->got_some())) self->close();
+    });
+  }
+
+ private:
+  void read() {
+    if (server_.stopping) return close();
+    parser_.emplace();
+    parser_->body_limit(server_.options.body_limit);
+    parser_->header_limit(static_cast<uint32_t>(server_.options.header_limit));
+    stream_.expires_after(server_.options.idle_timeout);
+    reading_ = true;
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&Session::on_read, shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, size_t) {
+    reading_ = false;
+    if (ec) {
+      // The client went away, timed out or we closed it: nothing to answer.
+      if (ec == http::error::end_of_stream || ec == net::error::eof ||
+          ec == beast::error::timeout || ec == net::error::operation_aborted ||
+          ec == net::error::connection_reset || ec == net::error::bad_descriptor || !parser_ ||
+          !parser_->got_some())
+        return close();
+      unsigned status = 400;
+      std::string message = fmt::format("malformed HTTP request: {}", ec.message());
+      if (ec == http::error::body_limit) {
+        status = 413;
+        message = fmt::format("request body larger than the limit of {} bytes",
+                              server_.options.body_limit);
+      } else if (ec == http::error::header_limit) {
+        status = 431;
+        message = fmt::format("request headers larger than the limit of {} bytes",
+                              server_.options.header_limit);
+      }
+      // After a framing error the rest of the stream cannot be trusted: answer, then close.
+      return respond(server_.error_response(status, message), 11, false);
+    }
+    auto& req = parser_->get();
+    HttpRequest request;
+    request.method = std::string(req.method_string());
+    request.target = std::string(req.target());
+    request.body = std::move(req.body());
+    if (auto it = req.find(http::field::authorization); it != req.end())
+      request.authorization = std::string(it->value());
+    if (auto it = req.find("x-api-key"); it != req.end())
+      request.api_key = std::string(it->value());
+    const bool keep_alive = req.keep_alive();
+    const unsigned version = req.version();
+    HttpResponse response;
+    try {
+      response = server_.handler(request);
+    } catch (const std::exception& e) {
+      // A fault of ours, not the client's; the connection survives it.
+      response = server_.error_response(500, fmt::format("internal error: {}", e.what()));
+    }
+    respond(std::move(response), version, keep_alive);
+  }
+
+  void respond(HttpResponse&& r, unsigned version, bool keep_alive) {
+    response_.emplace(static_cast<http::status>(r.status), version);
+    response_->set(http::field::server, "clearance");
+    response_->set(http::field::content_type, r.content_type);
+    for (auto& [name, value] : r.headers) response_->set(name, value);
+    response_->keep_alive(keep_alive && !server_.stopping);
+    response_->body() = std::move(r.body);
+    response_->prepare_payload();
+    stream_.expires_after(server_.options.idle_timeout);
+    http::async_write(stream_, *response_,
+                      beast::bind_front_handler(&Session::on_write, shared_from_this()));
+  }
+
+  void on_write(beast::error_code ec, size_t) {
+    const bool again = !ec && response_->keep_alive();
+    response_.reset();
+    if (!again) return close();
+    read();
+  }
+
+  void close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.socket().close(ignored);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::optional<http::response<http::string_body>> response_;
+  HttpServer::Impl& server_;
+  bool reading_ = false;
+};
+
+void HttpServer::Impl::accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (!acceptor.is_open()) return;  // stopped
+    } else if (!stopping) {
+      socket.set_option(tcp::no_delay(true), ec);
+      std::make_shared<Session>(std::move(socket), *this)->start();
+    }
+    if (!stopping) accept();
+  });
+}
+
+std::vector<std::weak_ptr<Session>> HttpServer::Impl::weak_sessions() const {
+  std::lock_guard lock(sessions_mutex);
+  std::vector<std::weak_ptr<Session>> out;
+  out.reserve(sessions.size());
+  for (Session* s : sessions) out.push_back(s->weak_from_this());
+  return out;
+}
+
+HttpServer::HttpServer(HttpHandler handler, HttpErrorResponder error_response,
+                       HttpServerOptions options)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->handler = std::move(handler);
+  impl_->error_response = std::move(error_response);
+  impl_->options = std::move(options);
+}
+
+HttpServer::~HttpServer() {
+  stop();
+}
+
+Status HttpServer::start() {
+  Impl& s = *impl_;
+  beast::error_code ec;
+  const auto address = net::ip::make_address(s.options.address, ec);
+  if (ec)
+    return make_error(ErrorCode::invalid_argument,
+                      fmt::format("--listen: '{}' is not an IP address", s.options.address));
+  const tcp::endpoint endpoint(address, s.options.port);
+  s.acceptor.open(endpoint.protocol(), ec);
+  if (!ec) s.acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) s.acceptor.bind(endpoint, ec);
+  if (!ec) s.acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec)
+    return make_error(
+        ErrorCode::network,
+        fmt::format("cannot listen on {}:{}: {}", s.options.address, s.options.port, ec.message()));
+  s.bound_port = s.acceptor.local_endpoint().port();
+  s.accept();
+  unsigned n = s.options.threads ? s.options.threads : std::thread::hardware_concurrency();
+  if (n == 0) n = 1;
+  for (unsigned i = 0; i < n; ++i) s.threads.emplace_back([&s] { s.ioc.run(); });
+  s.started = true;
+  return Ok{};
+}
+
+uint16_t HttpServer::port() const {
+  return impl_->bound_port;
+}
+
+size_t HttpServer::connections() const {
+  std::lock_guard lock(impl_->sessions_mutex);
+  return impl_->sessions.size();
+}
+
+void HttpServer::stop() {
+  Impl& s = *impl_;
+  if (!s.started || s.stopped) return;
+  s.stopped = true;
+  s.stopping = true;
+  net::post(s.ioc, [&s] {
+    beast::error_code ignored;
+    s.acceptor.close(ignored);
+  });
+  for (auto& weak : s.weak_sessions())
+    if (auto session = weak.lock()) session->stop();
+  {
+    std::unique_lock lock(s.sessions_mutex);
+    s.sessions_gone.wait_for(lock, s.options.shutdown_grace, [&s] { return s.sessions.empty(); });
+  }
+  s.ioc.stop();  // cuts what the grace period did not see finish
+  for (auto& t : s.threads) t.join();
+  s.threads.clear();
+}
+
+}  // namespace clearance::server

@@ -1,0 +1,25 @@
+#pragma once
+// A request and its response as the routes see them, independent of the transport, so routes can
+// be exercised without a socket and the transport knows nothing of screening.
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace clearance::server {
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", …
+  std::string target;  // path and query string, as sent
+  std::string body;
+  std::string authorization;  // the Authorization header, if any
+  std::string api_key;        // the X-API-Key header, if any
+};
+
+struct HttpResponse {
+  unsigned status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+};
+
+}  // namespace clearance::server

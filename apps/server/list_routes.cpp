@@ -1,0 +1,54 @@
+// GET /v1/lists, GET /v1/entities/{id}.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "clearance/lists/snapshot_codec.h"
+#include "clearance/model/entity_json.h"
+#include "routes.h"
+
+namespace clearance::server {
+
+namespace {
+
+std::string iso_time(std::chrono::system_clock::time_point t) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+}  // namespace
+
+HttpResponse lists_route(RouteContext& ctx) {
+  const ScreeningEngine& engine = ctx.ready_engine();
+  nlohmann::ordered_json out = manifest_of(*engine.snapshot);
+  out["names_indexed"] = engine.index->names().size();
+  out["load_seconds"] = engine.load_seconds;
+  out["index_seconds"] = engine.index_seconds;
+  if (ctx.engines) {
+    const ReloadStats stats = ctx.engines->stats();
+    out["loaded_at"] = iso_time(stats.loaded_at);
+    out["reloads"] = stats.reloads;
+    if (!stats.last_error.empty()) out["last_reload_error"] = stats.last_error;
+  }
+  return json_response(out);
+}
+
+HttpResponse entity_route(RouteContext& ctx) {
+  const ScreeningEngine& engine = ctx.ready_engine();
+  const auto& entities = engine.snapshot->entities;  // sorted by id
+  auto it = std::lower_bound(entities.begin(), entities.end(), ctx.path_arg,
+                             [](const Entity& e, const std::string& id) { return e.id < id; });
+  if (it == entities.end() || it->id != ctx.path_arg)
+    throw ApiError(404, "not_found", "id",
+                   fmt::format("no entity '{}' in snapshot {}", ctx.path_arg, engine.snapshot->id));
+  nlohmann::ordered_json out = entity_to_json(*it);
+  out["snapshot"] = engine.snapshot->id;
+  return json_response(out);
+}
+
+}  // namespace clearance::server

@@ -1,0 +1,63 @@
+#include "request_target.h"
+
+#include "api_error.h"
+#include "clearance/util/strings.h"
+
+namespace clearance::server {
+
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string percent_decode(const std::string& text, bool plus_is_space) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '%') {
+      const int hi = i + 2 < text.size() ? hex_value(text[i + 1]) : -1;
+      const int lo = hi >= 0 ? hex_value(text[i + 2]) : -1;
+      if (hi < 0 || lo < 0)
+        throw ApiError(400, "malformed_request", "", "the URL has a malformed % escape");
+      out += static_cast<char>(hi * 16 + lo);
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  if (!is_valid_utf8(out))
+    throw ApiError(400, "malformed_request", "", "the URL does not decode to valid UTF-8");
+  return out;
+}
+
+RequestTarget parse_target(const std::string& target) {
+  RequestTarget out;
+  const size_t q = target.find('?');
+  out.path = percent_decode(target.substr(0, q), false);
+  if (q == std::string::npos) return out;
+  const std::string query = target.substr(q + 1);
+  size_t start = 0;
+  while (start < query.size()) {
+    size_t amp = query.find('&', start);
+    if (amp == std::string::npos) amp = query.size();
+    const std::string pair = query.substr(start, amp - start);
+    if (!pair.empty()) {
+      const size_t eq = pair.find('=');
+      out.params[percent_decode(pair.substr(0, eq), true)] =
+          eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1), true);
+    }
+    start = amp + 1;
+  }
+  return out;
+}
+
+}  // namespace clearance::server

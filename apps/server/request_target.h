@@ -1,0 +1,17 @@
+#pragma once
+// The request target split into a decoded path and query parameters.
+#include <map>
+#include <string>
+
+namespace clearance::server {
+
+struct RequestTarget {
+  std::string path;                           // percent-decoded
+  std::map<std::string, std::string> params;  // decoded; a repeated key keeps its last value
+};
+
+// 400 (ApiError) for a malformed percent escape or a decoded path that is not valid UTF-8.
+RequestTarget parse_target(const std::string& target);
+std::string percent_decode(const std::string& text, bool plus_is_space);
+
+}  // namespace clearance::server

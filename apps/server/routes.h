@@ -1,0 +1,49 @@
+#pragma once
+// The routes of the HTTP API, one function each, grouped by file: screen_routes.cpp,
+// list_routes.cpp, rules_routes.cpp, yente_routes.cpp. The service (api_service.cpp) matches the
+// path, checks the key, takes the engine in use and calls one of these.
+#include <memory>
+#include <string>
+
+#include "api_error.h"
+#include "clearance/match/screening_engine.h"
+#include "clearance/rules/rulebook.h"
+#include "engine_holder.h"
+#include "http_types.h"
+#include "request_target.h"
+
+namespace clearance::server {
+
+// Limits a client can rely on (documented in the OpenAPI document).
+constexpr size_t kMaxBatchQueries = 1000;  // POST /v1/screen/batch
+constexpr size_t kMaxYenteQueries = 100;   // POST /match/{dataset}, as yente
+constexpr long long kMaxLimit = 100;       // hits per query
+
+struct RouteContext {
+  const HttpRequest& request;
+  RequestTarget target;
+  std::string path_arg;  // the {id} or {dataset} part of the path
+  // The engine in use when the request arrived; kept for the whole request (see EngineHolder).
+  std::shared_ptr<const ScreeningEngine> engine;
+  const rules::Rulebook* rulebook = nullptr;
+  EngineHolder* engines = nullptr;
+
+  // The engine, or 503 when no snapshot is loaded yet.
+  const ScreeningEngine& ready_engine() const;
+};
+
+HttpResponse json_response(const nlohmann::ordered_json& body, unsigned status = 200);
+
+HttpResponse screen_route(RouteContext& ctx);
+HttpResponse screen_batch_route(RouteContext& ctx);
+HttpResponse compare_route(RouteContext& ctx);
+HttpResponse lists_route(RouteContext& ctx);
+HttpResponse entity_route(RouteContext& ctx);
+HttpResponse classify_route(RouteContext& ctx);
+HttpResponse check_route(RouteContext& ctx);
+HttpResponse yente_match_route(RouteContext& ctx);
+
+// Per-thread screening scratch (ICU normaliser and buffers), created once per server thread.
+ScreenSession& thread_session();
+
+}  // namespace clearance::server

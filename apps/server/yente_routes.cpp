@@ -1,0 +1,292 @@
+// POST /match/{dataset}: the OpenSanctions yente matching API's request and response shapes, so
+// that clients written for yente work unchanged. Differences are listed in docs/API.md.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "clearance/match/explanation.h"
+#include "clearance/match/screen_output.h"
+#include "clearance/model/country_codes.h"
+#include "clearance/util/strings.h"
+#include "json_fields.h"
+#include "routes.h"
+
+namespace clearance::server {
+
+namespace {
+
+// yente's defaults, except the threshold: scores are on Clearance's scale, where 0.80 is the
+// calibrated default (docs/QUALITY.md).
+constexpr double kDefaultThreshold = 0.80;
+constexpr double kDefaultCutoff = 0.50;
+constexpr long long kDefaultLimit = 5;
+
+// FollowTheMoney schemata and what they screen as.
+bool schema_type(const std::string& schema, EntityType& type) {
+  static const std::map<std::string, EntityType> kSchemata = {
+      {"Person", EntityType::person},
+      {"Company", EntityType::organization},
+      {"Organization", EntityType::organization},
+      {"PublicBody", EntityType::organization},
+      {"LegalEntity", EntityType::unknown},
+      {"Thing", EntityType::unknown},
+      {"Vessel", EntityType::vessel},
+      {"Airplane", EntityType::aircraft}};
+  auto it = kSchemata.find(schema);
+  if (it == kSchemata.end()) return false;
+  type = it->second;
+  return true;
+}
+
+const char* schema_of(EntityType type) {
+  switch (type) {
+    case EntityType::person:
+      return "Person";
+    case EntityType::organization:
+      return "Organization";
+    case EntityType::vessel:
+      return "Vessel";
+    case EntityType::aircraft:
+      return "Airplane";
+    default:
+      return "LegalEntity";
+  }
+}
+
+// Sanctions lists as yente's "sanction" topic; export-control lists as "export.control".
+std::vector<std::string> topics_of(const Entity& e) {
+  static const std::vector<std::string> kExportControl = {"EL", "MEU", "UVL", "DPL", "ISN"};
+  if (std::find(kExportControl.begin(), kExportControl.end(), e.list) != kExportControl.end())
+    return {"export.control"};
+  return {"sanction"};
+}
+
+// The entity's fields as FollowTheMoney properties (values are always arrays).
+nlohmann::ordered_json ftm_properties(const Entity& e) {
+  nlohmann::ordered_json p = nlohmann::ordered_json::object();
+  auto add = [&p](const char* key, const std::string& value) {
+    if (value.empty()) return;
+    auto& values = p[key];
+    if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+  };
+  add("name", e.name);
+  for (const auto& a : e.aliases) add(a.kind == AliasKind::weak ? "weakAlias" : "alias", a.name);
+  for (const auto& a : e.addresses) {
+    add("country", a.country);
+    add("address", a.full);
+  }
+  for (const auto& n : e.nationalities) add("nationality", n);
+  for (const auto& c : e.citizenships) add("citizenship", c);
+  for (const auto& d : e.dates_of_birth) add("birthDate", d);
+  for (const auto& b : e.places_of_birth) add("birthPlace", b);
+  for (const auto& id : e.identifiers) add("idNumber", id.number);
+  for (const auto& prog : e.programs) add("program", prog);
+  for (const auto& t : topics_of(e)) add("topics", t);
+  add("notes", e.remarks);
+  add("sourceUrl", e.source_url);
+  add("createdAt", e.listed_on);
+  return p;
+}
+
+// A property's values; yente accepts one string or an array of strings.
+std::vector<std::string> property_values(const JsonFields& props, const char* key) {
+  std::vector<std::string> out;
+  if (!props.has(key)) return out;
+  const nlohmann::json& v = props.raw(key);
+  if (v.is_string()) {
+    out.push_back(v.get<std::string>());
+    return out;
+  }
+  if (!v.is_array()) props.fail(key, "expected an array of strings");
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (!v[i].is_string()) props.fail(fmt::format("{}[{}]", key, i), "expected a string");
+    out.push_back(v[i].get<std::string>());
+  }
+  return out;
+}
+
+struct YenteQuery {
+  std::string key;
+  nlohmann::json echo;  // the query as received, returned in "query"
+  std::vector<std::string> names;
+  ScreenQuery query;
+};
+
+YenteQuery read_yente_query(const std::string& key, const nlohmann::json& value) {
+  const JsonFields fields(value, "queries." + key);
+  YenteQuery out;
+  out.key = key;
+  out.echo = value;
+  std::string schema = fields.text("schema");
+  if (schema.empty()) fields.fail("schema", "is required (Person, Company, Organization, …)");
+  if (!schema_type(schema, out.query.type))
+    fields.fail("schema", fmt::format("'{}' is not a schema this API matches (Person, Company, "
+                                      "Organization, PublicBody, LegalEntity, Vessel, Airplane)",
+                                      schema));
+  if (!fields.has("properties")) fields.fail("properties", "is required");
+  const JsonFields props(fields.raw("properties"), fields.path_of("properties"));
+  for (const std::string& n : property_values(props, "name")) {
+    if (!is_valid_utf8(n)) props.fail("name", "is not valid UTF-8");
+    if (n.size() > 1024) props.fail("name", "a name is longer than 1024 bytes");
+    if (!trim(n).empty()) out.names.push_back(std::string(trim(n)));
+  }
+  if (out.names.empty()) props.fail("name", "at least one name is required");
+  CountryResolver countries;
+  for (const char* key : {"country", "nationality", "jurisdiction", "citizenship"})
+    for (const std::string& c : property_values(props, key))
+      if (out.query.country.empty() && !countries.resolve(c).empty()) out.query.country = c;
+  for (const std::string& d : property_values(props, "birthDate"))
+    if (out.query.date_of_birth.empty()) out.query.date_of_birth = d.substr(0, 10);
+  for (const char* key : {"idNumber", "registrationNumber", "passportNumber", "taxNumber",
+                          "leiCode", "innCode", "ogrnCode", "swiftBic", "imoNumber"})
+    for (const std::string& id : property_values(props, key))
+      if (out.query.identifier.empty()) out.query.identifier = id;
+  return out;
+}
+
+double param_number(const RouteContext& ctx, const char* name, double fallback, double min,
+                    double max) {
+  auto it = ctx.target.params.find(name);
+  if (it == ctx.target.params.end() || it->second.empty()) return fallback;
+  char* end = nullptr;
+  const double v = std::strtod(it->second.c_str(), &end);
+  if (end == it->second.c_str() || *end != '\0' || v < min || v > max)
+    throw ApiError(
+        400, "invalid_parameter", name,
+        fmt::format("{}: expected a number in {}–{}, got '{}'", name, min, max, it->second));
+  return v;
+}
+
+// The lists a dataset name selects: every list for yente's umbrella collections, else the
+// snapshot's datasets and list codes by name. Empty optional: unknown.
+std::optional<std::vector<std::string>> dataset_lists(const std::string& dataset,
+                                                      const Snapshot& snapshot) {
+  static const std::vector<std::string> kAll = {"default", "all", "sanctions", "clearance"};
+  if (std::find(kAll.begin(), kAll.end(), ascii_lower(dataset)) != kAll.end())
+    return std::vector<std::string>{};
+  for (const auto& s : snapshot.sources)
+    if (ascii_lower(s.dataset) == ascii_lower(dataset)) return std::vector<std::string>{s.dataset};
+  for (const auto& e : snapshot.entities)
+    if (ascii_lower(e.list) == ascii_lower(dataset)) return std::vector<std::string>{e.list};
+  return std::nullopt;
+}
+
+nlohmann::ordered_json yente_result(const Hit& hit, const ScreenResult& result,
+                                    const Screener& screener, double threshold,
+                                    const std::string& query_name) {
+  const Entity& e = *hit.entity;
+  const nlohmann::ordered_json ours = hit_to_json(hit, result.query, screener);
+  nlohmann::ordered_json r;
+  r["id"] = e.id;
+  r["caption"] = e.name;
+  r["schema"] = schema_of(e.type);
+  r["properties"] = ftm_properties(e);
+  r["datasets"] = {e.dataset};
+  r["referents"] = nlohmann::ordered_json::array();
+  r["target"] = true;
+  r["first_seen"] = nullptr;
+  r["last_seen"] = nullptr;
+  r["last_change"] = nullptr;
+  r["score"] = ours["score"];
+  nlohmann::ordered_json features = {{"name_score", ours["explanation"]["name_score"]}};
+  for (const auto& ev : hit.evidence) features[ev.feature] = ev.delta;
+  r["features"] = std::move(features);
+  r["match"] = hit.score >= threshold;
+  nlohmann::ordered_json explanations;
+  explanations["name_score"] = {{"detail", explain_text(ours["explanation"])},
+                                {"score", ours["explanation"]["name_score"]},
+                                {"query", query_name},
+                                {"candidate", hit.matched_name()}};
+  for (const auto& ev : hit.evidence)
+    explanations[ev.feature] = {{"detail", ev.detail}, {"score", ev.delta}};
+  r["explanations"] = std::move(explanations);
+  // Clearance's own fields, which yente clients ignore: the name that matched and the list.
+  r["matched_name"] = hit.matched_name();
+  r["list"] = e.list;
+  if (!e.license_requirement.empty()) r["license_requirement"] = e.license_requirement;
+  if (!e.license_policy.empty()) r["license_policy"] = e.license_policy;
+  return r;
+}
+
+}  // namespace
+
+HttpResponse yente_match_route(RouteContext& ctx) {
+  const ScreeningEngine& engine = ctx.ready_engine();
+  auto lists = dataset_lists(ctx.path_arg, *engine.snapshot);
+  if (!lists)
+    throw ApiError(404, "not_found", "dataset",
+                   fmt::format("Dataset not found: {} (use default, or one of the snapshot's "
+                               "datasets or list codes)",
+                               ctx.path_arg));
+  const double threshold = param_number(ctx, "threshold", kDefaultThreshold, 0, 1);
+  const double cutoff = std::min(param_number(ctx, "cutoff", kDefaultCutoff, 0, 1), threshold);
+  const auto limit = static_cast<size_t>(param_number(ctx, "limit", kDefaultLimit, 1, kMaxLimit));
+
+  const nlohmann::json body = parse_json_body(ctx.request.body);
+  const JsonFields fields(body, "");
+  fields.reject_unknown({"queries", "weights", "config"});
+  if (!fields.has("queries")) fields.fail("queries", "is required");
+  const nlohmann::json& queries = fields.raw("queries");
+  if (!queries.is_object()) fields.fail("queries", "expected an object of named queries");
+  if (queries.size() > kMaxYenteQueries)
+    throw ApiError(413, "too_many_queries", "queries",
+                   fmt::format("queries: {} queries, the limit is {} per request", queries.size(),
+                               kMaxYenteQueries));
+  std::vector<YenteQuery> parsed;
+  for (auto it = queries.begin(); it != queries.end(); ++it)
+    parsed.push_back(read_yente_query(it.key(), it.value()));
+
+  ScreenOptions options;
+  options.threshold = static_cast<float>(cutoff);
+  options.limit = limit;
+  nlohmann::ordered_json responses = nlohmann::ordered_json::object();
+  for (YenteQuery& q : parsed) {
+    q.query.lists = *lists;
+    // Each name of the query is screened; an entity keeps its best score over the names.
+    struct Best {
+      nlohmann::ordered_json json;
+      float score;
+    };
+    std::map<std::string, Best> best;
+    for (const std::string& name : q.names) {
+      q.query.name = name;
+      const ScreenResult result = engine.screener->screen(q.query, options, thread_session());
+      for (const Hit& hit : result.hits) {
+        auto found = best.find(hit.entity->id);
+        if (found != best.end() && found->second.score >= hit.score) continue;
+        best[hit.entity->id] =
+            Best{yente_result(hit, result, *engine.screener, threshold, name), hit.score};
+      }
+    }
+    std::vector<Best*> ordered;
+    for (auto& [id, b] : best) ordered.push_back(&b);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const Best* a, const Best* b) { return a->score > b->score; });
+    if (ordered.size() > limit) ordered.resize(limit);
+    nlohmann::ordered_json results = nlohmann::ordered_json::array();
+    for (Best* b : ordered) results.push_back(std::move(b->json));
+    nlohmann::ordered_json response;
+    response["status"] = 200;
+    response["results"] = std::move(results);
+    response["total"] = {{"value", response["results"].size()}, {"relation", "eq"}};
+    response["query"] = q.echo;
+    responses[q.key] = std::move(response);
+  }
+  nlohmann::ordered_json out;
+  out["responses"] = std::move(responses);
+  out["matcher"] = {
+      {"name_score",
+       {{"description",
+         "Clearance's name score: token alignment weighted by rarity (IDF), across scripts"},
+        {"coefficient", 1.0}}},
+      {"country", {{"description", "Country agrees or conflicts"}, {"coefficient", 1.0}}},
+      {"date_of_birth",
+       {{"description", "Date of birth agrees or conflicts"}, {"coefficient", 1.0}}},
+      {"identifier", {{"description", "An identifier matches exactly"}, {"coefficient", 1.0}}}};
+  out["limit"] = limit;
+  out["snapshot"] = engine.snapshot->id;
+  return json_response(out);
+}
+
+}  // namespace clearance::server

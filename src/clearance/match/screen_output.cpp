@@ -1,0 +1,50 @@
+#include "clearance/match/screen_output.h"
+
+#include "clearance/match/explanation.h"
+#include "clearance/match/term_table.h"
+
+namespace clearance {
+
+nlohmann::ordered_json query_to_json(const ScreenQuery& query) {
+  nlohmann::ordered_json q = {{"name", query.name}};
+  if (!query.country.empty()) q["country"] = query.country;
+  if (query.type != EntityType::unknown) q["type"] = to_string(query.type);
+  if (!query.date_of_birth.empty()) q["dob"] = query.date_of_birth;
+  if (!query.identifier.empty()) q["id"] = query.identifier;
+  if (!query.lists.empty()) q["lists"] = query.lists;
+  return q;
+}
+
+nlohmann::ordered_json hits_to_json(const ScreenResult& result, const Screener& screener) {
+  nlohmann::ordered_json hits = nlohmann::ordered_json::array();
+  for (const Hit& hit : result.hits) hits.push_back(hit_to_json(hit, result.query, screener));
+  return hits;
+}
+
+nlohmann::ordered_json screen_result_to_json(const std::string& id, const ScreenQuery& query,
+                                             const ScreenResult& result, const Screener& screener,
+                                             const std::string& snapshot_id, float threshold) {
+  nlohmann::ordered_json out;
+  out["id"] = id;
+  out["query"] = query_to_json(query);
+  out["hits"] = hits_to_json(result, screener);
+  out["snapshot"] = snapshot_id;
+  out["threshold"] = threshold;
+  return out;
+}
+
+nlohmann::ordered_json compare_to_json(const Screener& screener, const std::string& a,
+                                       const std::string& b, EntityType type,
+                                       ScreenSession& session) {
+  TermTable terms(screener.index());
+  const PreparedQuery query = prepare_query(session.normalizer.normalize(a), terms, true);
+  const IndexedName name = terms.make_name(session.normalizer.normalize(b));
+  const NameMatch match = score_name(query, name, terms, type == EntityType::person);
+  nlohmann::ordered_json explanation = explain_match(query, name, match, terms);
+  nlohmann::ordered_json out = {{"a", a}, {"b", b}, {"score", explanation["name_score"]}};
+  if (type != EntityType::unknown) out["type"] = to_string(type);
+  out["explanation"] = std::move(explanation);
+  return out;
+}
+
+}  // namespace clearance

@@ -1,0 +1,27 @@
+#pragma once
+// A screened query in the output contract shared by `clearance screen --format json|jsonl`, the
+// batch runner and the HTTP API: {"id", "query", "hits": [...], "snapshot", "threshold"}.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "clearance/match/screener.h"
+
+namespace clearance {
+
+// The query as echoed back: name, and country, type, dob, id and lists when given.
+nlohmann::ordered_json query_to_json(const ScreenQuery& query);
+
+// Every hit of `result`, best first, in the output contract.
+nlohmann::ordered_json hits_to_json(const ScreenResult& result, const Screener& screener);
+
+nlohmann::ordered_json screen_result_to_json(const std::string& id, const ScreenQuery& query,
+                                             const ScreenResult& result, const Screener& screener,
+                                             const std::string& snapshot_id, float threshold);
+
+// Two names scored against each other with the index's term weights: {"a", "b", "score",
+// "explanation"}.
+nlohmann::ordered_json compare_to_json(const Screener& screener, const std::string& a,
+                                       const std::string& b, EntityType type,
+                                       ScreenSession& session);
+
+}  // namespace clearance
