@@ -352,7 +352,11 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
   float score = 0.5f * (coverage_q + coverage_n);
   // Two people whose names each keep a part the other lacks are more likely two people.
   if (person && conflicting) score *= s.person_conflict_factor;
-  if (result.evidence < s.min_evidence) score *= result.evidence / s.min_evidence;
+  // The floor is in IDF units, calibrated on the full lists (rarest term ≈ 11). A small snapshot
+  // (a custom list alone) has low IDFs everywhere; there the floor shrinks with the rarest
+  // possible term, or an exact match of a whole listed name could never reach the threshold.
+  const float floor = std::min(s.min_evidence, 0.5f * index.unseen_idf());
+  if (result.evidence < floor) score *= result.evidence / floor;
   result.score = std::clamp(score, 0.0f, 1.0f);
   return result;
 }

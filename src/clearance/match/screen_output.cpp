@@ -10,7 +10,7 @@ nlohmann::ordered_json query_to_json(const ScreenQuery& query) {
   if (!query.country.empty()) q["country"] = query.country;
   if (query.type != EntityType::unknown) q["type"] = to_string(query.type);
   if (!query.date_of_birth.empty()) q["dob"] = query.date_of_birth;
-  if (!query.identifier.empty()) q["id"] = query.identifier;
+  if (!query.identifier.empty()) q["identifier"] = query.identifier;
   if (!query.lists.empty()) q["lists"] = query.lists;
   return q;
 }

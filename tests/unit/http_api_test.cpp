@@ -1,0 +1,410 @@
+// The HTTP API over a real server on a free loopback port, with a real client (libcurl): every
+// endpoint, the yente-shaped request, bad input, API keys, metrics, reload under load.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "api_service.h"
+#include "clearance/lists/importer.h"
+#include "clearance/match/screen_output.h"
+#include "http_client.h"
+#include "http_server.h"
+#include "test_support.h"
+
+namespace clearance::test {
+namespace {
+
+using server::ApiService;
+using server::EngineHolder;
+using server::HttpServer;
+
+constexpr size_t kBodyLimit = 64 << 10;
+
+// A data directory with a snapshot of the fixture lists, an engine, the API and a server on a
+// free port.
+class HttpApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override { start({}); }
+
+  void start(server::ApiOptions options) {
+    server_.reset();
+    SnapshotStore store(dir_.path());
+    auto report = import_lists(store, {fixture("lists/csl_small.csv")}, {});
+    ASSERT_TRUE(report.ok()) << report.error().message;
+    engines_ = std::make_unique<EngineHolder>(dir_.path(), "current", 1);
+    ASSERT_TRUE(engines_->reload().ok());
+    api_ = std::make_unique<ApiService>(*engines_, std::move(options));
+    server::HttpServerOptions http;
+    http.port = 0;
+    http.threads = 2;
+    http.body_limit = kBodyLimit;
+    server_ = std::make_unique<HttpServer>(
+        [this](const server::HttpRequest& r) { return api_->handle(r); },
+        [this](unsigned status, const std::string& m) { return api_->transport_error(status, m); },
+        http);
+    ASSERT_TRUE(server_->start().ok());
+  }
+
+  Reply get(const std::string& path, const std::vector<std::string>& headers = {}) {
+    return http_call(server_->port(), "GET", path, "", headers);
+  }
+  Reply post(const std::string& path, const std::string& body,
+             const std::vector<std::string>& headers = {}) {
+    return http_call(server_->port(), "POST", path, body, headers);
+  }
+  const Entity& entity_named(const std::string& name) {
+    for (const Entity& e : engines_->engine()->snapshot->entities)
+      if (e.name == name) return e;
+    throw std::runtime_error("no fixture entity " + name);
+  }
+  // Status, error code and field of an error reply.
+  static std::tuple<long, std::string, std::string> error_of(const Reply& r) {
+    const auto j = r.json();
+    if (!j.is_object() || !j.contains("error")) return {r.status, "<not an error body>", r.body};
+    return {r.status, j["error"].value("code", ""), j["error"].value("field", "")};
+  }
+
+  TempDir dir_;
+  std::unique_ptr<EngineHolder> engines_;
+  std::unique_ptr<ApiService> api_;
+  std::unique_ptr<HttpServer> server_;
+};
+
+TEST_F(HttpApiTest, HealthReadyAndOpenApi) {
+  EXPECT_EQ(get("/healthz").status, 200);
+  const Reply ready = get("/readyz");
+  EXPECT_EQ(ready.status, 200);
+  EXPECT_EQ(ready.json()["snapshot"], engines_->engine()->snapshot->id);
+  const Reply doc = get("/openapi.json");
+  ASSERT_EQ(doc.status, 200);
+  EXPECT_EQ(doc.json()["openapi"].get<std::string>().substr(0, 2), "3.");
+  EXPECT_TRUE(doc.json()["paths"].contains("/v1/screen"));
+}
+
+TEST_F(HttpApiTest, ReadyzIsUnavailableUntilASnapshotIsLoaded) {
+  TempDir empty;
+  EngineHolder engines(empty.path(), "current", 1);
+  EXPECT_FALSE(engines.reload().ok());
+  ApiService api(engines, {});
+  EXPECT_EQ(api.handle({"GET", "/readyz", "", "", ""}).status, 503u);
+  EXPECT_EQ(api.handle({"GET", "/healthz", "", "", ""}).status, 200u);
+  const auto screen = api.handle({"POST", "/v1/screen", R"({"name":"x"})", "", ""});
+  EXPECT_EQ(screen.status, 503u);
+  EXPECT_NE(screen.body.find("not_ready"), std::string::npos);
+}
+
+TEST_F(HttpApiTest, ScreenAnswersWithTheCliOutputContract) {
+  const Entity& listed = entity_named("Example Microelectronics Co.");
+  const Reply r = post("/v1/screen", R"({"name":"Example Microelectronics","country":"CN"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = r.json();
+  EXPECT_EQ(j["id"], "1");
+  EXPECT_EQ(j["query"]["name"], "Example Microelectronics");
+  EXPECT_EQ(j["query"]["country"], "CN");
+  EXPECT_EQ(j["snapshot"], engines_->engine()->snapshot->id);
+  ASSERT_FALSE(j["hits"].empty());
+  const auto& hit = j["hits"][0];
+  EXPECT_EQ(hit["entity_id"], listed.id);
+  EXPECT_EQ(hit["list"], "EL");
+  EXPECT_EQ(hit["matched_name"], "Example Microelectronics Co.");
+  EXPECT_EQ(hit["license_requirement"], "All items subject to the EAR.");
+  EXPECT_TRUE(hit["explanation"].contains("alignment") || hit["explanation"].size() > 1);
+
+  // Byte for byte what the library (and so `clearance screen --format json`) produces.
+  const auto engine = engines_->engine();
+  ScreenQuery q;
+  q.name = "Example Microelectronics";
+  q.country = "CN";
+  ScreenSession session;
+  const ScreenResult result = engine->screener->screen(q, ScreenOptions{}, session);
+  EXPECT_EQ(
+      r.body,
+      screen_result_to_json("1", q, result, *engine->screener, engine->snapshot->id, 0.80f).dump());
+}
+
+TEST_F(HttpApiTest, ScreenHonoursThresholdLimitListsAndId) {
+  Reply r = post("/v1/screen", R"({"id":"order-7","name":"Example Microelectronics",
+                                   "threshold":0.99,"limit":1,"lists":["SDN"]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["id"], "order-7");
+  EXPECT_TRUE(r.json()["hits"].empty());  // the EL entry is outside the lists asked for
+  r = post("/v1/screen", R"({"id":42,"name":"Example Microelectronics","lists":"EL"})");
+  EXPECT_EQ(r.json()["id"], "42");
+  EXPECT_EQ(r.json()["hits"].size(), 1u);
+}
+
+TEST_F(HttpApiTest, BatchKeepsOrderAndIds) {
+  const Reply r = post("/v1/screen/batch", R"({"limit":3,"queries":[
+      {"id":"a","name":"Example Microelectronics"},
+      {"name":"Unrelated Bakery GmbH"},
+      {"id":"c","name":"DOE, John","type":"person","dob":"1970"}]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = r.json();
+  ASSERT_EQ(j["count"], 3);
+  ASSERT_EQ(j["results"].size(), 3u);
+  EXPECT_EQ(j["results"][0]["id"], "a");
+  EXPECT_FALSE(j["results"][0]["hits"].empty());
+  EXPECT_EQ(j["results"][1]["id"], "2");
+  EXPECT_TRUE(j["results"][1]["hits"].empty());
+  EXPECT_EQ(j["results"][2]["id"], "c");
+  EXPECT_EQ(j["results"][2]["hits"][0]["list"], "SDN");
+}
+
+TEST_F(HttpApiTest, BatchRejectsTooManyQueriesAndNamesTheBadOne) {
+  std::string many = R"({"queries":[)";
+  for (size_t i = 0; i <= server::kMaxBatchQueries; ++i)
+    many += (i ? "," : "") + std::string(R"({"name":"x"})");
+  many += "]}";
+  EXPECT_EQ(error_of(post("/v1/screen/batch", many)),
+            std::make_tuple(413L, std::string("too_many_queries"), std::string("queries")));
+  EXPECT_EQ(error_of(post("/v1/screen/batch", R"({"queries":[{"name":"a"},{"name":7}]})")),
+            std::make_tuple(400L, std::string("invalid_field"), std::string("queries[1].name")));
+}
+
+TEST_F(HttpApiTest, CompareExplainsTheScore) {
+  const Reply r = post("/v1/compare", R"({"a":"Hua Wei Technologies","b":"HUAWEI TECHNOLOGIES"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_GT(r.json()["score"].get<double>(), 0.9);
+  EXPECT_TRUE(r.json().contains("explanation"));
+  EXPECT_EQ(error_of(post("/v1/compare", R"({"a":"x"})")),
+            std::make_tuple(400L, std::string("invalid_field"), std::string("b")));
+}
+
+TEST_F(HttpApiTest, ListsAndEntities) {
+  const auto engine = engines_->engine();
+  const Reply lists = get("/v1/lists");
+  ASSERT_EQ(lists.status, 200);
+  EXPECT_EQ(lists.json()["id"], engine->snapshot->id);
+  EXPECT_EQ(lists.json()["entity_count"], engine->snapshot->entities.size());
+  EXPECT_EQ(lists.json()["sources"][0]["dataset"], "us_csl");
+  EXPECT_EQ(lists.json()["sources"][0]["files"][0]["sha256"].get<std::string>().size(), 64u);
+
+  const Entity& listed = entity_named("DOE, John");
+  std::string encoded;
+  for (char c : listed.id) encoded += c == ':' ? std::string("%3A") : std::string(1, c);
+  const Reply e = get("/v1/entities/" + encoded);
+  ASSERT_EQ(e.status, 200) << e.body;
+  EXPECT_EQ(e.json()["name"], "DOE, John");
+  EXPECT_EQ(e.json()["list"], "SDN");
+  EXPECT_EQ(e.json()["dates_of_birth"][0], "1970-01-02");
+  EXPECT_EQ(error_of(get("/v1/entities/us_csl:nothing")),
+            std::make_tuple(404L, std::string("not_found"), std::string("id")));
+}
+
+TEST_F(HttpApiTest, ClassifyAndCheck) {
+  Reply r = post("/v1/classify", R"({"chip":"H100 SXM","date":"2025-06-01"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["eccn"], "3A090.a");
+  EXPECT_NEAR(r.json()["tpp"].get<double>(), 15831.2, 0.1);
+  EXPECT_EQ(error_of(post("/v1/classify", R"({"chip":"no such chip"})")),
+            std::make_tuple(400L, std::string("invalid_field"), std::string("chip")));
+
+  r = post("/v1/check", R"({"chip":"H100 SXM","date":"2025-06-01","destination":"CN",
+                            "parties":["Example Microelectronics Co."]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["license_required"], "yes");
+  EXPECT_EQ(r.json()["snapshot"], engines_->engine()->snapshot->id);
+  EXPECT_NE(r.body.find("Example Microelectronics"), std::string::npos);
+  EXPECT_EQ(std::get<0>(error_of(post("/v1/check", R"({"chip":"H100 SXM","destination":"ZZ"})"))),
+            400L);
+  EXPECT_EQ(std::get<2>(error_of(post("/v1/check", R"({"chip":"H100 SXM","colour":"red"})"))),
+            "colour");
+}
+
+TEST_F(HttpApiTest, YenteShapedMatch) {
+  const Entity& listed = entity_named("Example Microelectronics Co.");
+  const Reply r = post("/match/default?limit=3", R"({
+      "queries": {
+        "q1": {"schema": "Company", "properties": {"name": ["Example Microelectronics Co"],
+                                                   "country": ["cn"]}},
+        "q2": {"schema": "Person", "properties": {"name": "John Doe", "birthDate": ["1970-01-02"]}},
+        "q3": {"schema": "Company", "properties": {"name": ["Unrelated Bakery GmbH"]}}},
+      "weights": {}, "config": {}})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = r.json();
+  EXPECT_EQ(j["limit"], 3);
+  const auto& q1 = j["responses"]["q1"];
+  EXPECT_EQ(q1["status"], 200);
+  ASSERT_FALSE(q1["results"].empty());
+  const auto& top = q1["results"][0];
+  EXPECT_EQ(top["id"], listed.id);
+  EXPECT_EQ(top["caption"], listed.name);
+  EXPECT_EQ(top["match"], true);
+  EXPECT_EQ(top["datasets"][0], "us_csl");
+  EXPECT_EQ(top["properties"]["name"][0], listed.name);
+  EXPECT_EQ(top["properties"]["topics"][0], "export.control");
+  EXPECT_TRUE(top["features"].contains("name_score"));
+  EXPECT_EQ(top["matched_name"], listed.name);
+  EXPECT_EQ(q1["total"]["relation"], "eq");
+  EXPECT_EQ(q1["query"]["schema"], "Company");
+  EXPECT_EQ(j["responses"]["q2"]["results"][0]["schema"], "Person");
+  EXPECT_TRUE(j["responses"]["q3"]["results"].empty() ||
+              j["responses"]["q3"]["results"][0]["match"] == false);
+
+  // A dataset that is not loaded, an unknown schema, a bad parameter.
+  EXPECT_EQ(std::get<0>(error_of(post("/match/no_such_dataset", R"({"queries":{}})"))), 404L);
+  EXPECT_EQ(post("/match/no_such_dataset", R"({"queries":{}})").json()["detail"].is_string(), true);
+  EXPECT_EQ(
+      error_of(post("/match/default",
+                    R"({"queries":{"q1":{"schema":"Spaceship","properties":{"name":["x"]}}}})")),
+      std::make_tuple(400L, std::string("invalid_field"), std::string("queries.q1.schema")));
+  EXPECT_EQ(std::get<2>(error_of(post("/match/default?threshold=2", R"({"queries":{}})"))),
+            "threshold");
+  // The dataset name restricts the lists.
+  const Reply sdn_only = post("/match/SDN", R"({"queries":{"q":{"schema":"Company",
+                                 "properties":{"name":["Example Microelectronics Co"]}}}})");
+  ASSERT_EQ(sdn_only.status, 200) << sdn_only.body;
+  for (const auto& res : sdn_only.json()["responses"]["q"]["results"])
+    EXPECT_EQ(res["properties"]["topics"][0], "sanction");
+}
+
+// Every client mistake gets a 4xx with a JSON body naming the field; the server keeps serving.
+TEST_F(HttpApiTest, BadInputIsA4xxNamingTheField) {
+  struct Case {
+    std::string method, path, body;
+    long status;
+    std::string code, field;
+  };
+  const std::vector<Case> cases = {
+      {"POST", "/v1/screen", "{\"name\": ", 400, "invalid_json", ""},
+      {"POST", "/v1/screen", "", 400, "invalid_json", ""},
+      {"POST", "/v1/screen", "[1,2]", 400, "invalid_field", ""},
+      {"POST", "/v1/screen", R"({"name": 12})", 400, "invalid_field", "name"},
+      {"POST", "/v1/screen", R"({"country": "CN"})", 400, "invalid_field", "name"},
+      {"POST", "/v1/screen", R"({"name": "   "})", 400, "invalid_field", "name"},
+      {"POST", "/v1/screen", "{\"name\": \"\xff\xfe\"}", 400, "invalid_json", ""},
+      {"POST", "/v1/screen", R"({"name": "x", "nmae": "y"})", 400, "invalid_field", "nmae"},
+      {"POST", "/v1/screen", R"({"name": "x", "threshold": 2})", 400, "invalid_field", "threshold"},
+      {"POST", "/v1/screen", R"({"name": "x", "limit": 0})", 400, "invalid_field", "limit"},
+      {"POST", "/v1/screen", R"({"name": "x", "limit": 1.5})", 400, "invalid_field", "limit"},
+      {"POST", "/v1/screen", R"({"name": "x", "country": "Atlantis"})", 400, "invalid_field",
+       "country"},
+      {"POST", "/v1/screen", R"({"name": "x", "type": "robot"})", 400, "invalid_field", "type"},
+      {"POST", "/v1/screen", R"({"name": "x", "dob": "1970-13-45"})", 400, "invalid_field", "dob"},
+      {"POST", "/v1/screen", R"({"name": "x", "lists": ["EL", "XYZ"]})", 400, "invalid_field",
+       "lists"},
+      {"POST", "/v1/screen", R"({"name": "x", "lists": [1]})", 400, "invalid_field", "lists[0]"},
+      {"POST", "/v1/screen", "{\"name\": \"" + std::string(2000, 'a') + "\"}", 400, "invalid_field",
+       "name"},
+      {"POST", "/v1/screen/batch", R"({"queries": {}})", 400, "invalid_field", "queries"},
+      {"POST", "/v1/screen/batch", R"({})", 400, "invalid_field", "queries"},
+      {"GET", "/v1/screen", "", 405, "method_not_allowed", ""},
+      {"GET", "/v1/nothing", "", 404, "not_found", ""},
+      {"GET", "/v1/entities/%zz", "", 400, "malformed_request", ""},
+      {"POST", "/v1/screen", "{\"name\": \"" + std::string(kBodyLimit, 'a') + "\"}", 413,
+       "body_too_large", ""},
+  };
+  for (const Case& c : cases) {
+    Reply r = http_call(server_->port(), c.method, c.path, c.body);
+    SCOPED_TRACE(c.method + " " + c.path + " " + c.body.substr(0, 60));
+    EXPECT_EQ(r.headers["content-type"], "application/json");
+    EXPECT_EQ(error_of(r), std::make_tuple(c.status, c.code, c.field)) << r.body;
+    EXPECT_FALSE(r.json()["error"]["message"].get<std::string>().empty());
+  }
+  EXPECT_EQ(get("/v1/screen").headers["allow"], "POST");
+
+  // Not HTTP at all, and a request whose declared body never ends.
+  const std::string garbage = raw_exchange(server_->port(), "HELLO\r\n\r\n");
+  EXPECT_NE(garbage.find("400"), std::string::npos) << garbage;
+  EXPECT_NE(garbage.find("malformed_request"), std::string::npos);
+  const std::string lying = raw_exchange(server_->port(),
+                                         "POST /v1/screen HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                                         "99999999999999999999\r\n\r\n{}");
+  EXPECT_NE(lying.find("HTTP/1.1 4"), std::string::npos) << lying;
+  EXPECT_EQ(get("/healthz").status, 200);  // still serving
+}
+
+TEST_F(HttpApiTest, ApiKeysAreRequiredWhenConfigured) {
+  TempDir keys_dir;
+  const std::string key = server::ApiKeys::generate().value();
+  {
+    std::ofstream f(keys_dir / "keys");
+    f << "# keys for the tests\n" << server::ApiKeys::hash(key) << " ci\n";
+  }
+  auto keys = server::ApiKeys::load_file(keys_dir / "keys");
+  ASSERT_TRUE(keys.ok()) << keys.error().message;
+  server::ApiOptions options;
+  options.keys = std::move(keys.value());
+  start(std::move(options));
+
+  const std::string body = R"({"name":"Example Microelectronics"})";
+  EXPECT_EQ(error_of(post("/v1/screen", body)),
+            std::make_tuple(401L, std::string("unauthorized"), std::string()));
+  EXPECT_EQ(post("/v1/screen", body, {"Authorization: Bearer wrong"}).status, 401);
+  EXPECT_EQ(post("/v1/screen", body, {"Authorization: Bearer " + key}).status, 200);
+  EXPECT_EQ(post("/v1/screen", body, {"X-API-Key: " + key}).status, 200);
+  EXPECT_EQ(get("/metrics").status, 401);
+  EXPECT_EQ(get("/healthz").status, 200);  // probes need no key
+  EXPECT_EQ(get("/readyz").status, 200);
+
+  // The keys file holds hashes only, and a malformed line is refused, not skipped.
+  std::ofstream(keys_dir / "bad") << "not-a-hash\n";
+  auto bad = server::ApiKeys::load_file(keys_dir / "bad");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("bad:1"), std::string::npos);
+}
+
+TEST_F(HttpApiTest, MetricsInPrometheusFormat) {
+  ASSERT_EQ(post("/v1/screen", R"({"name":"Example Microelectronics"})").status, 200);
+  ASSERT_EQ(post("/v1/screen", R"({"name":1})").status, 400);
+  ASSERT_EQ(get("/v1/entities/x").status, 404);
+  Reply m = get("/metrics");
+  ASSERT_EQ(m.status, 200);
+  EXPECT_EQ(m.headers["content-type"].substr(0, 10), "text/plain");
+  for (const char* line :
+       {"clearance_http_requests_total{route=\"/v1/screen\",code=\"200\"} 1",
+        "clearance_http_requests_total{route=\"/v1/screen\",code=\"400\"} 1",
+        "clearance_http_requests_total{route=\"/v1/entities/{id}\",code=\"404\"} 1",
+        "clearance_http_request_duration_seconds_bucket{route=\"/v1/screen\",le=\"+Inf\"} 2",
+        "clearance_http_request_duration_seconds_count{route=\"/v1/screen\"} 2",
+        "# TYPE clearance_snapshot_age_seconds gauge", "clearance_snapshot_entities "})
+    EXPECT_NE(m.body.find(line), std::string::npos) << line << "\n" << m.body;
+}
+
+// Clients hammer the server while a new snapshot is imported and swapped in: no request fails,
+// answers come from the old snapshot and then from the new one.
+TEST_F(HttpApiTest, ReloadUnderLoadDropsNothing) {
+  const std::string old_id = engines_->engine()->snapshot->id;
+  std::atomic<bool> stop{false};
+  std::atomic<int> failures{0}, answered{0};
+  std::mutex seen_mutex;
+  std::set<std::string> seen;
+  std::vector<std::thread> clients;
+  for (int t = 0; t < 3; ++t)
+    clients.emplace_back([&] {
+      while (!stop) {
+        const Reply r = post("/v1/screen", R"({"name":"Example Microelectronics"})");
+        if (r.status != 200) {
+          ++failures;
+          continue;
+        }
+        ++answered;
+        std::lock_guard lock(seen_mutex);
+        seen.insert(r.json()["snapshot"].get<std::string>());
+      }
+    });
+  while (answered < 20) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  SnapshotStore store(dir_.path());
+  ASSERT_TRUE(import_lists(store, {fixture("lists/un_small.xml")}, {}).ok());
+  const Reply reload = post("/v1/admin/reload", "");
+  ASSERT_EQ(reload.status, 200) << reload.body;
+  EXPECT_EQ(reload.json()["reloaded"], true);
+  const std::string new_id = reload.json()["snapshot"];
+  EXPECT_NE(new_id, old_id);
+  const int before = answered;
+  while (answered < before + 20) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  stop = true;
+  for (auto& c : clients) c.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_TRUE(seen.count(old_id));
+  EXPECT_TRUE(seen.count(new_id));
+  EXPECT_EQ(get("/v1/lists").json()["id"], new_id);
+  // Nothing new: a second reload keeps the engine.
+  EXPECT_EQ(post("/v1/admin/reload", "").json()["reloaded"], false);
+}
+
+}  // namespace
+}  // namespace clearance::test

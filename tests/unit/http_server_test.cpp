@@ -1,0 +1,157 @@
+// The HTTP transport on its own: keep-alive, graceful stop with a request in flight, idle
+// connections closed on stop, a handler's exception answered as a 500 without killing the server.
+#include "http_server.h"
+
+#include <gtest/gtest.h>
+
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <thread>
+
+#include "http_client.h"
+
+namespace clearance::test {
+namespace {
+
+using server::HttpRequest;
+using server::HttpResponse;
+using server::HttpServer;
+
+server::HttpErrorResponder plain_errors() {
+  return [](unsigned status, const std::string& message) {
+    HttpResponse r;
+    r.status = status;
+    r.body = message;
+    return r;
+  };
+}
+
+server::HttpServerOptions loopback_any_port() {
+  server::HttpServerOptions o;
+  o.port = 0;
+  o.threads = 2;
+  o.shutdown_grace = std::chrono::milliseconds(5000);
+  return o;
+}
+
+// A gate the handler waits at until the test opens it.
+struct Gate {
+  std::mutex m;
+  std::condition_variable cv;
+  bool entered = false, open = false;
+  void wait_inside() {
+    std::unique_lock lock(m);
+    entered = true;
+    cv.notify_all();
+    cv.wait(lock, [this] { return open; });
+  }
+  void wait_entered() {
+    std::unique_lock lock(m);
+    cv.wait(lock, [this] { return entered; });
+  }
+  void release() {
+    std::lock_guard lock(m);
+    open = true;
+    cv.notify_all();
+  }
+};
+
+TEST(HttpServer, StopLetsTheRequestInFlightFinish) {
+  Gate gate;
+  HttpServer server(
+      [&gate](const HttpRequest& r) {
+        if (r.target == "/slow") gate.wait_inside();
+        HttpResponse out;
+        out.body = "done " + r.target;
+        return out;
+      },
+      plain_errors(), loopback_any_port());
+  ASSERT_TRUE(server.start().ok());
+  const uint16_t port = server.port();
+  ASSERT_EQ(http_call(port, "GET", "/fast").body, "done /fast");
+
+  auto in_flight =
+      std::async(std::launch::async, [port] { return http_call(port, "GET", "/slow"); });
+  gate.wait_entered();
+  auto stopping = std::async(std::launch::async, [&server] { server.stop(); });
+  // The server no longer accepts while it drains…
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(stopping.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout);
+  gate.release();
+  // …and the request in flight is answered in full, with the connection closed after it.
+  Reply reply = in_flight.get();
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.body, "done /slow");
+  EXPECT_EQ(reply.headers["connection"], "close");
+  stopping.get();
+  EXPECT_EQ(server.connections(), 0u);
+  EXPECT_NE(http_call(port, "GET", "/fast").status, 200);  // refused once stopped
+}
+
+TEST(HttpServer, StopClosesIdleKeepAliveConnectionsAtOnce) {
+  HttpServer server([](const HttpRequest&) { return HttpResponse{}; }, plain_errors(),
+                    loopback_any_port());
+  ASSERT_TRUE(server.start().ok());
+  // A raw keep-alive request: the connection stays open after the answer.
+  std::thread client([port = server.port()] {
+    raw_exchange(port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");  // returns when the server closes
+  });
+  for (int i = 0; i < 200 && server.connections() == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ASSERT_EQ(server.connections(), 1u);
+  const auto start = std::chrono::steady_clock::now();
+  server.stop();
+  client.join();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+}
+
+TEST(HttpServer, AHandlerExceptionIsA500AndTheServerGoesOn) {
+  HttpServer server(
+      [](const HttpRequest& r) -> HttpResponse {
+        if (r.target == "/boom") throw std::runtime_error("boom");
+        return HttpResponse{200, "text/plain", "fine", {}};
+      },
+      plain_errors(), loopback_any_port());
+  ASSERT_TRUE(server.start().ok());
+  const Reply boom = http_call(server.port(), "GET", "/boom");
+  EXPECT_EQ(boom.status, 500);
+  EXPECT_NE(boom.body.find("boom"), std::string::npos);
+  EXPECT_EQ(http_call(server.port(), "GET", "/x").body, "fine");
+}
+
+TEST(HttpServer, KeepAliveServesManyRequestsOnOneConnection) {
+  std::atomic<int> calls{0};
+  HttpServer server(
+      [&calls](const HttpRequest&) {
+        ++calls;
+        return HttpResponse{200, "text/plain", "ok", {}};
+      },
+      plain_errors(), loopback_any_port());
+  ASSERT_TRUE(server.start().ok());
+  std::string pipelined;
+  for (int i = 0; i < 5; ++i) pipelined += "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+  pipelined += "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  const std::string replies = raw_exchange(server.port(), pipelined);
+  size_t count = 0;
+  for (size_t at = replies.find("HTTP/1.1 200"); at != std::string::npos;
+       at = replies.find("HTTP/1.1 200", at + 1))
+    ++count;
+  EXPECT_EQ(count, 6u);
+  EXPECT_EQ(calls, 6);
+}
+
+TEST(HttpServer, ABusyPortIsAClearError) {
+  HttpServer first([](const HttpRequest&) { return HttpResponse{}; }, plain_errors(),
+                   loopback_any_port());
+  ASSERT_TRUE(first.start().ok());
+  auto options = loopback_any_port();
+  options.port = first.port();
+  HttpServer second([](const HttpRequest&) { return HttpResponse{}; }, plain_errors(), options);
+  auto started = second.start();
+  ASSERT_FALSE(started.ok());
+  EXPECT_NE(started.error().message.find("cannot listen on 127.0.0.1:"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace clearance::test
