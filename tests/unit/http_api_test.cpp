@@ -154,11 +154,9 @@ TEST_F(HttpApiTest, BatchKeepsOrderAndIds) {
 }
 
 TEST_F(HttpApiTest, BatchRejectsTooManyQueriesAndNamesTheBadOne) {
-  std::string many = R"({"queries":[)";
-  for (size_t i = 0; i <= server::kMaxBatchQueries; ++i)
-    many += (i ? "," : "") + std::string(R"({"name":"x"})");
-  many += "]}";
-  EXPECT_EQ(error_of(post("/v1/screen/batch", many)),
+  nlohmann::json many = {{"queries", nlohmann::json::array()}};
+  for (size_t i = 0; i <= server::kMaxBatchQueries; ++i) many["queries"].push_back({{"name", "x"}});
+  EXPECT_EQ(error_of(post("/v1/screen/batch", many.dump())),
             std::make_tuple(413L, std::string("too_many_queries"), std::string("queries")));
   EXPECT_EQ(error_of(post("/v1/screen/batch", R"({"queries":[{"name":"a"},{"name":7}]})")),
             std::make_tuple(400L, std::string("invalid_field"), std::string("queries[1].name")));
