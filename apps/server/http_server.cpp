@@ -3,9 +3,10 @@
 #include <fmt/format.h>
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <condition_variable>
@@ -25,7 +26,7 @@ using tcp = boost::asio::ip::tcp;
 class Session;
 
 struct HttpServer::Impl {
-  // Declared before the io_context: sessions still queued in it when it is destroyed deregister
+  // Declared before the io_contexts: sessions still queued in one when it is destroyed deregister
   // themselves here.
   mutable std::mutex sessions_mutex;
   std::condition_variable sessions_gone;
@@ -33,8 +34,13 @@ struct HttpServer::Impl {
   HttpHandler handler;
   HttpErrorResponder error_response;
   HttpServerOptions options;
-  net::io_context ioc;
-  tcp::acceptor acceptor{ioc};
+  // One io_context per thread, each run by its thread alone: a connection lives on one thread
+  // from accept to close, so no handler is ever handed between threads and a connection needs no
+  // strand. The acceptor deals new connections round-robin.
+  std::vector<std::unique_ptr<net::io_context>> contexts;
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> keep_running;
+  size_t next_context = 0;
+  std::unique_ptr<tcp::acceptor> acceptor;
   std::vector<std::thread> threads;
   std::atomic<bool> stopping{false};
   bool started = false;
@@ -56,7 +62,7 @@ struct HttpServer::Impl {
 };
 
 // One connection: read a request, answer it, repeat while the client keeps the connection alive.
-// All of a session's work runs on its strand, so its members need no lock.
+// All of a session's work runs on its io_context's one thread, so its members need no lock.
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket&& socket, HttpServer::Impl& server)
@@ -70,8 +76,8 @@ class Session : public std::enable_shared_from_this<Session> {
                   beast::bind_front_handler(&Session::read, shared_from_this()));
   }
 
-  // Called (through the strand) when the server stops: an idle connection is closed now, a busy
-  // one after its response.
+  // Called (on the connection's thread) when the server stops: an idle connection is closed now, a
+  // busy one after its response.
   void stop() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
       if (self->reading_ && !(self->parser_ && self->parser_->got_some())) self->close();
@@ -169,9 +175,10 @@ class Session : public std::enable_shared_from_this<Session> {
 };
 
 void HttpServer::Impl::accept() {
-  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  net::io_context& target = *contexts[next_context++ % contexts.size()];
+  acceptor->async_accept(target, [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
-      if (!acceptor.is_open()) return;  // stopped
+      if (!acceptor->is_open()) return;  // stopped
     } else if (!stopping) {
       socket.set_option(tcp::no_delay(true), ec);
       std::make_shared<Session>(std::move(socket), *this)->start();
@@ -208,19 +215,24 @@ Status HttpServer::start() {
     return make_error(ErrorCode::invalid_argument,
                       fmt::format("--listen: '{}' is not an IP address", s.options.address));
   const tcp::endpoint endpoint(address, s.options.port);
-  s.acceptor.open(endpoint.protocol(), ec);
-  if (!ec) s.acceptor.set_option(net::socket_base::reuse_address(true), ec);
-  if (!ec) s.acceptor.bind(endpoint, ec);
-  if (!ec) s.acceptor.listen(net::socket_base::max_listen_connections, ec);
+  unsigned n = s.options.threads ? s.options.threads : std::thread::hardware_concurrency();
+  if (n == 0) n = 1;
+  for (unsigned i = 0; i < n; ++i) {
+    s.contexts.push_back(std::make_unique<net::io_context>(1));
+    s.keep_running.push_back(net::make_work_guard(*s.contexts.back()));
+  }
+  s.acceptor = std::make_unique<tcp::acceptor>(*s.contexts[0]);
+  s.acceptor->open(endpoint.protocol(), ec);
+  if (!ec) s.acceptor->set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) s.acceptor->bind(endpoint, ec);
+  if (!ec) s.acceptor->listen(net::socket_base::max_listen_connections, ec);
   if (ec)
     return make_error(
         ErrorCode::network,
         fmt::format("cannot listen on {}:{}: {}", s.options.address, s.options.port, ec.message()));
-  s.bound_port = s.acceptor.local_endpoint().port();
+  s.bound_port = s.acceptor->local_endpoint().port();
   s.accept();
-  unsigned n = s.options.threads ? s.options.threads : std::thread::hardware_concurrency();
-  if (n == 0) n = 1;
-  for (unsigned i = 0; i < n; ++i) s.threads.emplace_back([&s] { s.ioc.run(); });
+  for (auto& context : s.contexts) s.threads.emplace_back([&ioc = *context] { ioc.run(); });
   s.started = true;
   return Ok{};
 }
@@ -239,9 +251,9 @@ void HttpServer::stop() {
   if (!s.started || s.stopped) return;
   s.stopped = true;
   s.stopping = true;
-  net::post(s.ioc, [&s] {
+  net::post(*s.contexts[0], [&s] {
     beast::error_code ignored;
-    s.acceptor.close(ignored);
+    s.acceptor->close(ignored);
   });
   for (auto& weak : s.weak_sessions())
     if (auto session = weak.lock()) session->stop();
@@ -249,7 +261,8 @@ void HttpServer::stop() {
     std::unique_lock lock(s.sessions_mutex);
     s.sessions_gone.wait_for(lock, s.options.shutdown_grace, [&s] { return s.sessions.empty(); });
   }
-  s.ioc.stop();  // cuts what the grace period did not see finish
+  s.keep_running.clear();
+  for (auto& context : s.contexts) context->stop();  // cuts what the grace period did not finish
   for (auto& t : s.threads) t.join();
   s.threads.clear();
 }

@@ -1,6 +1,6 @@
 #pragma once
-// An HTTP/1.1 server on Boost.Beast (asynchronous, one io_context shared by a few threads, a
-// strand per connection): keep-alive, limits on header and body size, idle timeouts, and a
+// An HTTP/1.1 server on Boost.Beast (asynchronous, one io_context per thread, each connection kept
+// on one thread): keep-alive, limits on header and body size, idle timeouts, and a
 // graceful stop. It knows nothing of screening: every request goes to one handler, which runs on
 // the connection's thread. Requests the transport itself rejects (malformed HTTP, oversize body)
 // are answered through `error_response` so that their bodies look like every other error.

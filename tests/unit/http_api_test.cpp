@@ -255,7 +255,8 @@ TEST_F(HttpApiTest, YenteShapedMatch) {
   const Reply sdn_only = post("/match/SDN", R"({"queries":{"q":{"schema":"Company",
                                  "properties":{"name":["Example Microelectronics Co"]}}}})");
   ASSERT_EQ(sdn_only.status, 200) << sdn_only.body;
-  for (const auto& res : sdn_only.json()["responses"]["q"]["results"])
+  const auto sdn_json = sdn_only.json();
+  for (const auto& res : sdn_json["responses"]["q"]["results"])
     EXPECT_EQ(res["properties"]["topics"][0], "sanction");
 }
 

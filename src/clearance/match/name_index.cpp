@@ -225,7 +225,7 @@ void NameIndex::similar_terms(std::string_view text, std::vector<TermId>& out) c
   if (depth == 0) return;
   // Deletion variants of the query token, deduplicated by hash; scratch reused per thread.
   thread_local std::vector<uint64_t> hashes;
-  thread_local std::string buffer;
+  thread_local std::string buffer, second;
   hashes.clear();
   hashes.push_back(hash_of(text));
   for (size_t i = 0; i < text.size(); ++i) {
@@ -233,7 +233,7 @@ void NameIndex::similar_terms(std::string_view text, std::vector<TermId>& out) c
     hashes.push_back(hash_of(buffer));
     if (depth < 2) continue;
     for (size_t j = i; j + 1 < text.size(); ++j) {
-      std::string second = buffer.substr(0, j) + buffer.substr(j + 1);
+      second.assign(buffer, 0, j).append(buffer, j + 1);
       hashes.push_back(hash_of(second));
     }
   }
