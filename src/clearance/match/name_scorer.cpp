@@ -111,8 +111,12 @@ bool compare_texts(const std::string& a, const std::string& b, uint32_t mask_a, 
 
 }  // namespace
 
-NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const TermTable& index,
-                     bool person, const ScorerSettings& s) {
+namespace {
+
+// The scorer. With `record` false it computes the score and evidence only, without the alignment
+// an explanation needs: the screener scores many names and explains few (name_score_only).
+NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermTable& index,
+                bool person, const ScorerSettings& s, bool record) {
   NameMatch result;
   const auto& qt = query.tokens;
   const auto& nt = name.tokens;
@@ -266,32 +270,40 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
   });
   q_used.assign(nq, false);
   n_used.assign(nn, false);
+  // (similarity, query weight, name weight) of each pair aligned, in order.
+  thread_local std::vector<std::array<float, 3>> aligned;
+  aligned.clear();
   float matched_q = 0, matched_n = 0;
   for (const Candidate& c : candidates) {
     bool free = true;
     for (int k = c.q_begin; k < c.q_end; ++k) free = free && !q_used[k];
     for (int k = c.n_begin; k < c.n_end; ++k) free = free && !n_used[k];
     if (!free) continue;
-    TokenAlignment a;
-    a.how = c.how;
-    a.similarity = c.similarity;
-    a.edits = c.edits;
+    float query_weight = 0, pair_name_weight = 0;
     bool distinctive = false;
     for (int k = c.q_begin; k < c.q_end; ++k) {
       q_used[k] = true;
-      a.query_tokens.push_back(k);
-      a.query_weight += qt[k].weight;
+      query_weight += qt[k].weight;
       distinctive = distinctive || qt[k].kind == TokenClass::ordinary;
     }
     for (int k = c.n_begin; k < c.n_end; ++k) {
       n_used[k] = true;
-      a.name_tokens.push_back(k);
-      a.name_weight += name_weight[k];
+      pair_name_weight += name_weight[k];
       distinctive = distinctive || nt[k].kind == TokenClass::ordinary;
     }
-    matched_q += c.similarity * a.query_weight;
-    matched_n += c.similarity * a.name_weight;
-    if (distinctive) result.evidence += c.similarity * std::min(a.query_weight, a.name_weight);
+    matched_q += c.similarity * query_weight;
+    matched_n += c.similarity * pair_name_weight;
+    if (distinctive) result.evidence += c.similarity * std::min(query_weight, pair_name_weight);
+    aligned.push_back({c.similarity, query_weight, pair_name_weight});
+    if (!record) continue;
+    TokenAlignment a;
+    a.how = c.how;
+    a.similarity = c.similarity;
+    a.edits = c.edits;
+    for (int k = c.q_begin; k < c.q_end; ++k) a.query_tokens.push_back(k);
+    for (int k = c.n_begin; k < c.n_end; ++k) a.name_tokens.push_back(k);
+    a.query_weight = query_weight;
+    a.name_weight = pair_name_weight;
     result.alignments.push_back(std::move(a));
   }
   // A token left over on one side only is a middle name, patronymic or descriptor; left-over
@@ -331,21 +343,21 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
   float total_q = matched_q, total_n = matched_n;
   for (int i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
-    result.unmatched_query.push_back(i);
+    if (record) result.unmatched_query.push_back(i);
     const float idf = qt[i].term == kNoTerm ? index.unseen_idf() : index.idf(qt[i].term);
     total_q += unmatched_factor(idf, i == q_discounted[0] || i == q_discounted[1]) * qt[i].weight;
   }
   for (int j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
-    result.unmatched_name.push_back(j);
+    if (record) result.unmatched_name.push_back(j);
     total_n +=
         unmatched_factor(index.idf(nt[j].term), j == n_discounted[0] || j == n_discounted[1]) *
         name_weight[j];
   }
   // Similarity-weighted totals: a fuzzy pair counts its full weight in the denominator.
-  for (const auto& a : result.alignments) {
-    total_q += (1.0f - a.similarity) * a.query_weight;
-    total_n += (1.0f - a.similarity) * a.name_weight;
+  for (const auto& [similarity, query_weight, pair_name_weight] : aligned) {
+    total_q += (1.0f - similarity) * query_weight;
+    total_n += (1.0f - similarity) * pair_name_weight;
   }
   if (total_q <= 0 || total_n <= 0) return result;
   const float coverage_q = matched_q / total_q, coverage_n = matched_n / total_n;
@@ -359,6 +371,18 @@ NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const 
   if (result.evidence < floor) score *= result.evidence / floor;
   result.score = std::clamp(score, 0.0f, 1.0f);
   return result;
+}
+
+}  // namespace
+
+NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const TermTable& index,
+                     bool person, const ScorerSettings& s) {
+  return score(query, name, index, person, s, true);
+}
+
+float name_score_only(const PreparedQuery& query, const IndexedName& name, const TermTable& index,
+                      bool person, const ScorerSettings& s) {
+  return score(query, name, index, person, s, false).score;
 }
 
 }  // namespace clearance

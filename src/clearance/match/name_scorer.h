@@ -84,5 +84,8 @@ float token_class_factor(TokenClass kind, const ScorerSettings& settings);
 
 NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const TermTable& terms,
                      bool person, const ScorerSettings& settings = {});
+// The same score as score_name, without the alignment (no allocation): for ranking candidates.
+float name_score_only(const PreparedQuery& query, const IndexedName& name, const TermTable& terms,
+                      bool person, const ScorerSettings& settings = {});
 
 }  // namespace clearance

@@ -266,14 +266,15 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
     if (!in_lists(entity, query.lists)) continue;
     ++result.scored;
     const bool as_person = person || entity.type == EntityType::person;
-    NameMatch match = score_name(prepared, name, terms, as_person, options.scorer);
-    float name_score = match.score;
+    float name_score = name_score_only(prepared, name, terms, as_person, options.scorer);
     const bool weak = name.alias >= 0 && entity.aliases[name.alias].kind == AliasKind::weak;
     // A weak alias never carries a hit on its own: cap it below any sensible threshold.
     if (weak) name_score = std::min(name_score, 0.6f);
     if (name_score < needed) continue;  // even the best non-name evidence cannot make it a hit
     auto it = best.find(name.entity);
     if (it != best.end() && it->second.name_score >= name_score) continue;
+    // A likely hit: score again, this time recording the alignment that explains it.
+    NameMatch match = score_name(prepared, name, terms, as_person, options.scorer);
     Hit hit;
     hit.entity_index = name.entity;
     hit.name_index = n;
