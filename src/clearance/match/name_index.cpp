@@ -103,6 +103,8 @@ std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snap
       IndexedName name;
       name.entity = static_cast<uint32_t>(i);
       name.alias = alias;
+      name.person = entities[i].type == EntityType::person;
+      name.weak_alias = alias >= 0 && entities[i].aliases[alias].kind == AliasKind::weak;
       for (const NameToken& t : norm.tokens) {
         IndexedToken it;
         it.term = index->intern(t.text);

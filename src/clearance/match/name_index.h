@@ -35,6 +35,10 @@ struct IndexedName {
   float total_weight = 0;
   float max_token_weight = 0;
   bool has_alternatives = false;  // a translated token: its weight is not bounded by the query's
+  // Copied from the entity so that scoring a candidate does not have to reach the entity (a cache
+  // miss per name): whether it is a person, and whether the source marks this alias as weak.
+  bool person = false;
+  bool weak_alias = false;
 };
 
 class NameIndex {

@@ -107,17 +107,12 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
                                                   ScreenSession& s) const {
   const NameIndex& index = *index_;
   const size_t names = index.names().size();
-  if (s.seen_generation.size() != names) {
-    s.seen_generation.assign(names, 0);
-    s.credit.assign(names, 0.0f);
-    s.name_credit.assign(names, 0.0f);
-    s.token_units.assign(names, 0);
-    s.token_name_weight.assign(names, 0.0f);
-    s.token_stamp.assign(names, -1);
+  if (s.names.size() != names) {
+    s.names.assign(names, NameScratch{});
     s.generation = 0;
   }
   if (++s.generation == 0) {
-    std::fill(s.seen_generation.begin(), s.seen_generation.end(), 0);
+    for (auto& n : s.names) n.generation = 0;
     s.generation = 1;
   }
   s.candidates.clear();
@@ -127,29 +122,31 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   // span of `units` list tokens (joined or acronym match), whichever is more.
   auto reach = [&](float term_weight, uint16_t units) {
     for (uint32_t n : s.found) {
-      if (s.seen_generation[n] != s.generation) {
-        s.seen_generation[n] = s.generation;
-        s.credit[n] = 0;
-        s.name_credit[n] = 0;
-        s.token_stamp[n] = -1;
+      NameScratch& x = s.names[n];
+      if (x.generation != s.generation) {
+        x.generation = s.generation;
+        x.credit = 0;
+        x.name_credit = 0;
+        x.token_stamp = -1;
         s.candidates.push_back(n);
       }
-      if (s.token_stamp[n] != stamp) {
-        s.token_stamp[n] = stamp;
-        s.token_units[n] = 0;
-        s.token_name_weight[n] = 0;
-        s.credit[n] += s.current_weight;
+      if (x.token_stamp != stamp) {
+        x.token_stamp = stamp;
+        x.token_units = 0;
+        x.token_name_weight = 0;
+        x.credit += s.current_weight;
         s.touched.push_back(n);
       }
-      s.token_units[n] = std::max(s.token_units[n], units);
-      s.token_name_weight[n] = std::max(s.token_name_weight[n], term_weight);
+      x.token_units = std::max(x.token_units, units);
+      x.token_name_weight = std::max(x.token_name_weight, term_weight);
     }
     s.found.clear();
   };
   auto close_stamp = [&] {
     for (uint32_t n : s.touched) {
-      const float span = s.token_units[n] * index.names()[n].max_token_weight;
-      s.name_credit[n] += std::max(s.token_name_weight[n], span);
+      NameScratch& x = s.names[n];
+      const float span = x.token_units * index.names()[n].max_token_weight;
+      x.name_credit += std::max(x.token_name_weight, span);
     }
     s.touched.clear();
     ++stamp;
@@ -262,12 +259,11 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
   const bool person = query.type == EntityType::person;
   for (uint32_t n : names) {
     const IndexedName& name = index.names()[n];
-    const Entity& entity = entities[name.entity];
-    if (!in_lists(entity, query.lists)) continue;
+    if (!query.lists.empty() && !in_lists(entities[name.entity], query.lists)) continue;
     ++result.scored;
-    const bool as_person = person || entity.type == EntityType::person;
+    const bool as_person = person || name.person;
     float name_score = name_score_only(prepared, name, terms, as_person, options.scorer);
-    const bool weak = name.alias >= 0 && entity.aliases[name.alias].kind == AliasKind::weak;
+    const bool weak = name.weak_alias;
     // A weak alias never carries a hit on its own: cap it below any sensible threshold.
     if (weak) name_score = std::min(name_score, 0.6f);
     if (name_score < needed) continue;  // even the best non-name evidence cannot make it a hit
@@ -278,7 +274,7 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
     Hit hit;
     hit.entity_index = name.entity;
     hit.name_index = n;
-    hit.entity = &entity;
+    hit.entity = &entities[name.entity];
     hit.alias = name.alias;
     hit.name_score = name_score;
     hit.match = std::move(match);
@@ -325,11 +321,12 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
     return all <= 0 ? 1.0f : matched / (matched + f * (all - matched));
   };
   auto bound = [&](uint32_t n) {
-    const float matched_q = std::min(total, session.credit[n] + unaccounted.query_weight);
+    const NameScratch& x = session.names[n];
+    const float matched_q = std::min(total, x.credit + unaccounted.query_weight);
     const IndexedName& name = index_->names()[n];
     float matched_n = name.total_weight;
     if (default_weights && !name.has_alternatives)
-      matched_n = std::min(name.total_weight, session.name_credit[n] + unaccounted.name_weight +
+      matched_n = std::min(name.total_weight, x.name_credit + unaccounted.name_weight +
                                                   unaccounted.units * name.max_token_weight);
     return 0.5f * (coverage(matched_q, total) + coverage(matched_n, name.total_weight));
   };

@@ -54,25 +54,29 @@ struct ScreenResult {
   size_t scored = 0;      // names actually scored (the rest were bounded out)
 };
 
+// What a query's lookups have found out about one list name (see Screener::gather_candidates).
+// One struct per name rather than one array per field: the lookups visit names in no particular
+// order, and each visit then touches one cache line instead of six.
+struct NameScratch {
+  uint32_t generation = 0;  // == ScreenSession::generation when reached by the current query
+  int32_t token_stamp = -1;       // the query token (or span) that last reached it
+  float credit = 0;               // query-side weight its lookups account for
+  float name_credit = 0;          // list-side weight
+  float token_name_weight = 0;    // for the current token: heaviest list term it may match
+  uint16_t token_units = 0;       // for the current token: list tokens a span match may cover
+};
+
 // Per-thread state: a normaliser (ICU) and scratch space. Cheap to reuse, costly to create.
 class ScreenSession {
  public:
   ScreenSession() = default;
   NameNormalizer normalizer;
-  std::vector<uint32_t> seen_generation;
+  std::vector<NameScratch> names;  // one per indexed name
   uint32_t generation = 0;
   std::vector<uint32_t> candidates;
   std::vector<uint32_t> survivors;  // candidates whose score bound reaches the threshold
-  // Per candidate name, what the lookups that reached it can account for — the inputs of the score
-  // bound (see Screener::gather_candidates).
-  std::vector<float> credit;       // query-side weight
-  std::vector<float> name_credit;  // list-side weight
-  // Scratch for the token (or span) being looked up.
-  std::vector<uint16_t> token_units;     // list tokens a span match may cover
-  std::vector<float> token_name_weight;  // heaviest list term it may match
-  std::vector<int32_t> token_stamp;
-  std::vector<uint32_t> touched;  // names its lookups reached
-  float current_weight = 0;       // its query-side weight
+  std::vector<uint32_t> touched;    // names the current token's lookups reached
+  float current_weight = 0;         // the current token's query-side weight
   std::vector<uint32_t> found;
   std::vector<TermId> similar;
 };
