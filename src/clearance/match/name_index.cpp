@@ -172,6 +172,7 @@ void NameIndex::finish() {
         std::log(1.0 + n_names / static_cast<double>(std::max<size_t>(1, postings_[t].size()))));
   unseen_idf_ = static_cast<float>(std::log(1.0 + n_names));
   const ScorerSettings defaults;
+  bound_figures_.reserve(names_.size());
   for (auto& name : names_) {
     for (const auto& t : name.tokens) {
       float w = idf_[t.term] * token_class_factor(t.kind, defaults);
@@ -180,6 +181,7 @@ void NameIndex::finish() {
       name.max_token_weight = std::max(name.max_token_weight, w);
       name.has_alternatives = name.has_alternatives || !t.alternatives.empty();
     }
+    bound_figures_.push_back({name.total_weight, name.max_token_weight, name.has_alternatives});
   }
 
   masks_.resize(terms_.size());
@@ -287,7 +289,8 @@ void NameIndex::names_with_initials(std::string_view text, std::vector<uint32_t>
 }
 
 size_t NameIndex::memory_bytes() const {
-  size_t bytes = deletions_.capacity() * sizeof(deletions_[0]) +
+  size_t bytes = bound_figures_.capacity() * sizeof(BoundFigures) +
+                 deletions_.capacity() * sizeof(deletions_[0]) +
                  deletion_directory_.capacity() * sizeof(uint32_t);
   for (const auto& p : postings_) bytes += p.capacity() * sizeof(uint32_t) + sizeof(p);
   for (const auto& n : names_) bytes += sizeof(n) + n.tokens.capacity() * sizeof(IndexedToken);

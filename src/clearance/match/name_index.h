@@ -50,6 +50,15 @@ class NameIndex {
   const Snapshot& snapshot() const { return *snapshot_; }
   std::shared_ptr<const Snapshot> snapshot_ptr() const { return snapshot_; }
   const std::vector<IndexedName>& names() const { return names_; }
+  // The figures of each name the score bound needs, packed apart from the names: the bound reads
+  // them for every candidate a query reaches (hundreds), and they fit in a fraction of the cache
+  // lines the names would.
+  struct BoundFigures {
+    float total_weight;
+    float max_token_weight;
+    bool has_alternatives;
+  };
+  const std::vector<BoundFigures>& bound_figures() const { return bound_figures_; }
 
   // Term ids; kNoTerm when the text never occurs in any list name.
   TermId find_term(std::string_view text) const;
@@ -88,6 +97,7 @@ class NameIndex {
   std::vector<std::string> terms_;
   std::vector<std::string> phonetic_;
   std::vector<uint32_t> masks_;  // letter_mask() of each term
+  std::vector<BoundFigures> bound_figures_;
   std::unordered_map<std::string, TermId> term_ids_;
   std::vector<float> idf_;
   float unseen_idf_ = 0;

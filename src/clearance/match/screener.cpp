@@ -145,7 +145,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   auto close_stamp = [&] {
     for (uint32_t n : s.touched) {
       NameScratch& x = s.names[n];
-      const float span = x.token_units * index.names()[n].max_token_weight;
+      const float span = x.token_units * index.bound_figures()[n].max_token_weight;
       x.name_credit += std::max(x.token_name_weight, span);
     }
     s.touched.clear();
@@ -323,7 +323,7 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
   auto bound = [&](uint32_t n) {
     const NameScratch& x = session.names[n];
     const float matched_q = std::min(total, x.credit + unaccounted.query_weight);
-    const IndexedName& name = index_->names()[n];
+    const NameIndex::BoundFigures& name = index_->bound_figures()[n];
     float matched_n = name.total_weight;
     if (default_weights && !name.has_alternatives)
       matched_n = std::min(name.total_weight, x.name_credit + unaccounted.name_weight +

@@ -58,12 +58,12 @@ struct ScreenResult {
 // One struct per name rather than one array per field: the lookups visit names in no particular
 // order, and each visit then touches one cache line instead of six.
 struct NameScratch {
-  uint32_t generation = 0;  // == ScreenSession::generation when reached by the current query
-  int32_t token_stamp = -1;       // the query token (or span) that last reached it
-  float credit = 0;               // query-side weight its lookups account for
-  float name_credit = 0;          // list-side weight
-  float token_name_weight = 0;    // for the current token: heaviest list term it may match
-  uint16_t token_units = 0;       // for the current token: list tokens a span match may cover
+  uint32_t generation = 0;      // == ScreenSession::generation when reached by the current query
+  int32_t token_stamp = -1;     // the query token (or span) that last reached it
+  float credit = 0;             // query-side weight its lookups account for
+  float name_credit = 0;        // list-side weight
+  float token_name_weight = 0;  // for the current token: heaviest list term it may match
+  uint16_t token_units = 0;     // for the current token: list tokens a span match may cover
 };
 
 // Per-thread state: a normaliser (ICU) and scratch space. Cheap to reuse, costly to create.
