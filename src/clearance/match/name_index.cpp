@@ -52,7 +52,7 @@ TermId NameIndex::intern(const std::string& text) {
 }
 
 TermId NameIndex::find_term(std::string_view text) const {
-  auto it = term_ids_.find(std::string(text));
+  auto it = term_ids_.find(text);
   return it == term_ids_.end() ? kNoTerm : it->second;
 }
 
@@ -263,7 +263,7 @@ void NameIndex::similar_terms(std::string_view text, std::vector<TermId>& out) c
 }
 
 void NameIndex::names_with_phonetic(std::string_view key, std::vector<uint32_t>& out) const {
-  auto it = phonetic_postings_.find(std::string(key));
+  auto it = phonetic_postings_.find(key);
   if (it != phonetic_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
 }
 
@@ -274,17 +274,17 @@ void NameIndex::people_with_initial(char c, std::vector<uint32_t>& out) const {
 }
 
 const std::vector<TermId>* NameIndex::terms_with_phonetic(std::string_view key) const {
-  auto it = phonetic_terms_.find(std::string(key));
+  auto it = phonetic_terms_.find(key);
   return it == phonetic_terms_.end() ? nullptr : &it->second;
 }
 
 void NameIndex::names_with_joined(std::string_view text, std::vector<uint32_t>& out) const {
-  auto it = joined_postings_.find(std::string(text));
+  auto it = joined_postings_.find(text);
   if (it != joined_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
 }
 
 void NameIndex::names_with_initials(std::string_view text, std::vector<uint32_t>& out) const {
-  auto it = initials_postings_.find(std::string(text));
+  auto it = initials_postings_.find(text);
   if (it != initials_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
 }
 

@@ -98,15 +98,24 @@ class NameIndex {
   std::vector<std::string> phonetic_;
   std::vector<uint32_t> masks_;  // letter_mask() of each term
   std::vector<BoundFigures> bound_figures_;
-  std::unordered_map<std::string, TermId> term_ids_;
+  // Looked up by string_view, without building a std::string per lookup (queries do dozens).
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const noexcept {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  template <typename T>
+  using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
+  TextMap<TermId> term_ids_;
   std::vector<float> idf_;
   float unseen_idf_ = 0;
   std::vector<std::vector<uint32_t>> postings_;  // term → names
-  std::unordered_map<std::string, std::vector<uint32_t>> phonetic_postings_;
-  std::unordered_map<std::string, std::vector<TermId>> phonetic_terms_;
+  TextMap<std::vector<uint32_t>> phonetic_postings_;
+  TextMap<std::vector<TermId>> phonetic_terms_;
   std::array<std::vector<uint32_t>, 36> people_initials_;  // a–z, 0–9
-  std::unordered_map<std::string, std::vector<uint32_t>> joined_postings_;
-  std::unordered_map<std::string, std::vector<uint32_t>> initials_postings_;
+  TextMap<std::vector<uint32_t>> joined_postings_;
+  TextMap<std::vector<uint32_t>> initials_postings_;
   // (hash of a deletion variant, term) sorted by hash: SymSpell's dictionary side.
   std::vector<std::pair<uint64_t, TermId>> deletions_;
   // deletions_ offsets by the top kDirectoryBits of the hash: a lookup reads one short run instead
