@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <condition_variable>
+#include <iostream>
 #include <mutex>
 #include <thread>
 
@@ -222,9 +223,19 @@ void add_serve_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   make->add_option("--label", label, "A label kept beside the hash (who the key is for)");
   make->callback([&] { exit_code = run_new_key(label); });
   auto* hash = api_key->add_subcommand("hash", "Print the keys-file hash of an existing key");
-  hash->add_option("key", key, "The key")->required();
+  hash->add_option("key", key,
+                   "The key, or - to read it from standard input (keeps it out of "
+                   "the shell history)")
+      ->required();
   hash->callback([&] {
-    fmt::print("{}\n", server::ApiKeys::hash(key));
+    std::string text = key;
+    if (text == "-" && !std::getline(std::cin, text)) text.clear();
+    if (text.empty()) {
+      fmt::print(stderr, "error: no key given\n");
+      exit_code = kExitError;
+      return;
+    }
+    fmt::print("{}\n", server::ApiKeys::hash(text));
     exit_code = kExitOk;
   });
 }

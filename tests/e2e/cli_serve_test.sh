@@ -80,6 +80,9 @@ expect_exit 0 -- "$bin" api-key new --label ci
 key=$(sed -n 's/^key:  //p' "$WORK/out")
 sed -n 's/^line: //p' "$WORK/out" >"$WORK/keys"
 expect_in "$WORK/keys" " ci"
+# `api-key hash -` reads the key from stdin and prints the same hash as the keys-file line.
+printf '%s\n' "$key" | "$bin" api-key hash - >"$WORK/hash"
+expect_in "$WORK/keys" "$(cat "$WORK/hash")"
 if grep -qF "$key" "$WORK/keys"; then echo "FAIL: the key itself is in the keys file"; failures=$((failures + 1)); fi
 start_server --api-keys "$WORK/keys"
 wait_ready
