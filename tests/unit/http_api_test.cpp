@@ -136,6 +136,18 @@ TEST_F(HttpApiTest, ScreenHonoursThresholdLimitListsAndId) {
   EXPECT_EQ(r.json()["hits"].size(), 1u);
 }
 
+// A name of one 1,000-letter word once cost seconds per query (deletion variants of the whole
+// word); it must be answered like any other name.
+TEST_F(HttpApiTest, AVeryLongWordIsScreenedLikeAnyName) {
+  nlohmann::json body = {{"queries", nlohmann::json::array()}};
+  for (int i = 0; i < 20; ++i)
+    body["queries"].push_back(
+        {{"name", "Example " + std::string(1000, static_cast<char>('a' + i))}});
+  const Reply r = post("/v1/screen/batch", body.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["count"], 20);
+}
+
 TEST_F(HttpApiTest, BatchKeepsOrderAndIds) {
   const Reply r = post("/v1/screen/batch", R"({"limit":3,"queries":[
       {"id":"a","name":"Example Microelectronics"},

@@ -21,6 +21,15 @@ int max_edits(size_t length) {
 
 namespace {
 
+// Longer terms get no deletion variants: a term of length L has O(L²) of them, each hashed in
+// full, so a 1,000-letter token in a list or a query would cost seconds. No real name word is this
+// long; such a token is still matched exactly.
+constexpr size_t kMaxFuzzyTermLength = 64;
+
+}  // namespace
+
+namespace {
+
 uint64_t hash_of(std::string_view s) {
   return std::hash<std::string_view>{}(s);
 }
@@ -206,7 +215,7 @@ void NameIndex::finish() {
   std::unordered_set<std::string> variants;
   for (TermId t = 0; t < terms_.size(); ++t) {
     const int depth = max_edits(terms_[t].size());
-    if (depth == 0) continue;
+    if (depth == 0 || terms_[t].size() > kMaxFuzzyTermLength) continue;
     variants.clear();
     deletion_variants(terms_[t], depth, variants);
     for (const auto& v : variants) deletions_.emplace_back(hash_of(v), t);
@@ -226,7 +235,8 @@ void NameIndex::names_with_term(TermId term, std::vector<uint32_t>& out) const {
 
 void NameIndex::similar_terms(std::string_view text, std::vector<TermId>& out) const {
   const int depth = max_edits(text.size());
-  if (depth == 0) return;
+  // Beyond kMaxFuzzyTermLength + 2 letters, no indexed term is within two edits.
+  if (depth == 0 || text.size() > kMaxFuzzyTermLength + 2) return;
   // Deletion variants of the query token, deduplicated by hash; scratch reused per thread.
   thread_local std::vector<uint64_t> hashes;
   thread_local std::string buffer, second;
