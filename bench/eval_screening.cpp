@@ -46,8 +46,7 @@ int main(int argc, char** argv) {
     for (const auto& a : split_trimmed(field_or_empty(row, header.index("Alias")), ";"))
       e.aliases.push_back({a, AliasKind::aka});
     snapshot->entities.push_back(e);
-    if (!chinese.empty()) cases.push_back({chinese, english, ""});
-    cases.back().id = "cn_eval:cn:" + e.source_id;
+    if (!chinese.empty()) cases.push_back({chinese, english, "cn_eval:cn:" + e.source_id});
   }
   assign_entity_ids(snapshot->entities);
   std::shared_ptr<const NameIndex> index = NameIndex::build(snapshot, 2);

@@ -218,5 +218,37 @@ TEST_F(ScreeningTest, CompareIsSymmetricEnoughAndExplained) {
   EXPECT_LT(none.score, 0.8f);
 }
 
+TEST_F(ScreeningTest, AMissingFamilyNameCountsInFullAMissingMiddleNameDoesNot) {
+  const float middle =
+      screener_
+          ->compare("Vladimir Putin", "PUTIN, Vladimir Vladimirovich", EntityType::person, session_)
+          .score;
+  const float family = screener_
+                           ->compare("Vladimir Vladimirovich", "PUTIN, Vladimir Vladimirovich",
+                                     EntityType::person, session_)
+                           .score;
+  EXPECT_GT(middle, 0.85f);
+  EXPECT_LT(family, 0.8f);
+}
+
+TEST_F(ScreeningTest, ALegalFormMakesTheQueryAnOrganisation) {
+  ScreenQuery q;
+  q.name = "Sunrise Trading Co., Ltd.";
+  ScreenOptions options;
+  options.threshold = 0.5f;
+  const ScreenResult result = screener_->screen(q, options, session_);
+  bool vessel_seen = false;
+  for (const Hit& h : result.hits) {
+    if (h.entity->type != EntityType::vessel) continue;
+    vessel_seen = true;
+    const auto type = std::find_if(h.evidence.begin(), h.evidence.end(),
+                                   [](const Evidence& e) { return e.feature == "type"; });
+    ASSERT_NE(type, h.evidence.end()) << h.entity->id;
+    EXPECT_LT(type->delta, -0.1f);
+    EXPECT_NE(type->detail.find("legal form"), std::string::npos) << type->detail;
+  }
+  EXPECT_TRUE(vessel_seen);
+}
+
 }  // namespace
 }  // namespace clearance

@@ -73,6 +73,22 @@ TEST(NameNormalizer, OtherScripts) {
   EXPECT_FALSE(texts(n.normalize("トヨタ")).empty());
 }
 
+TEST(NameNormalizer, FamilyNameWhenTheWritingShowsIt) {
+  NameNormalizer n;
+  auto family = [&](std::string_view name) {
+    std::vector<std::string> out;
+    for (const auto& t : n.normalize(name).tokens)
+      if (t.family) out.push_back(t.text);
+    return out;
+  };
+  EXPECT_EQ(family("AL-KINAYEH, Lina Mohammed"), (std::vector<std::string>{"al", "kinayeh"}));
+  EXPECT_EQ(family("PUTIN, Vladimir Vladimirovich"), (std::vector<std::string>{"putin"}));
+  EXPECT_EQ(family("Mohammad Ali al-Habbo"), (std::vector<std::string>{"habbo"}));
+  EXPECT_EQ(family("محمد علي الحبو").size(), 1u);
+  EXPECT_TRUE(family("Vladimir Putin").empty());  // word order alone does not tell
+  EXPECT_TRUE(family("Putin,").empty());          // nothing after the comma
+}
+
 TEST(Phonetic, TransliterationVariantsShareAKey) {
   EXPECT_EQ(phonetic_key("mohammed"), phonetic_key("muhammad"));
   EXPECT_EQ(phonetic_key("mohamed"), phonetic_key("muhammad"));

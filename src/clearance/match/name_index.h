@@ -23,6 +23,7 @@ struct IndexedToken {
   TermId term = kNoTerm;
   TokenClass kind = TokenClass::ordinary;
   TokenOrigin origin = TokenOrigin::literal;
+  bool family = false;               // part of a person's family name (NameToken::family)
   std::vector<TermId> alternatives;  // translations' other renderings
 };
 

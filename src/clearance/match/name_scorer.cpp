@@ -49,6 +49,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     qt.term = intern ? terms.intern(t.text) : terms.find(t.text);
     qt.kind = t.kind;
     qt.origin = t.origin;
+    qt.family = t.family;
     qt.alternative_texts = t.alternatives;
     float base = qt.term == kNoTerm ? terms.unseen_idf() : terms.idf(qt.term);
     for (const auto& alt : t.alternatives) {
@@ -162,7 +163,10 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
           sim = s.initial_similarity;
           how = MatchHow::initial;
         }
-      } else if (qt[i].kind == TokenClass::ordinary && n.kind == TokenClass::ordinary) {
+      } else if (qt[i].kind == TokenClass::ordinary && n.kind == TokenClass::ordinary &&
+                 !(qt[i].origin == TokenOrigin::pinyin && n.origin == TokenOrigin::pinyin)) {
+        // Pinyin of two Han names is compared exactly: a letter apart is another character
+        // (李娜 "lina" is not 林达 "linda").
         compare_texts(qt[i].text, index.text(n.term), qt[i].mask, index.mask(n.term),
                       qt[i].phonetic, index.phonetic(n.term), s, how, sim, edits);
       }
@@ -316,12 +320,14 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   const bool conflicting = q_leftover && n_leftover;
   // Organisations: leftover common words (descriptors) weigh less. People: up to
   // person_discounted_leftovers leftover names on one side (middle names, patronymics) weigh
-  // less; further leftovers, or leftovers on both sides, count in full.
-  // The `limit` heaviest leftovers of one side (index −1 when fewer).
-  auto heaviest_leftovers = [&](const std::vector<bool>& used, auto weight_of, int count) {
+  // less; further leftovers, leftovers on both sides, or a leftover family name ("Lina" is not
+  // "KINAYEH, Lina") count in full.
+  // The `limit` heaviest discountable leftovers of one side (index −1 when fewer).
+  auto heaviest_leftovers = [&](const std::vector<bool>& used, auto weight_of, auto family,
+                                int count) {
     std::array<int, 2> best = {-1, -1};
     for (int k = 0; k < count; ++k) {
-      if (used[k]) continue;
+      if (used[k] || family(k)) continue;
       if (best[0] < 0 || weight_of(k) > weight_of(best[0])) {
         best[1] = best[0];
         best[0] = k;
@@ -333,9 +339,9 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     return best;
   };
   const auto q_discounted = heaviest_leftovers(
-      q_used, [&](int k) { return qt[k].weight; }, nq);
+      q_used, [&](int k) { return qt[k].weight; }, [&](int k) { return qt[k].family; }, nq);
   const auto n_discounted = heaviest_leftovers(
-      n_used, [&](int k) { return name_weight[k]; }, nn);
+      n_used, [&](int k) { return name_weight[k]; }, [&](int k) { return nt[k].family; }, nn);
   auto unmatched_factor = [&](float idf, bool discounted) {
     if (person) return (conflicting || !discounted) ? 1.0f : s.person_unmatched_factor;
     return idf < s.generic_idf ? s.generic_unmatched_factor : 1.0f;

@@ -17,6 +17,7 @@ struct QueryToken {
   TermId term = kNoTerm;
   TokenClass kind = TokenClass::ordinary;
   TokenOrigin origin = TokenOrigin::literal;
+  bool family = false;  // NameToken::family
   std::vector<TermId> alternatives;
   std::vector<std::string> alternative_texts;
   std::string phonetic;

@@ -38,8 +38,19 @@ float max_evidence_boost(const ScreenQuery& q) {
          (q.identifier.empty() ? 0.0f : kIdentifierMatch);
 }
 
+// The legal form a query without a stated type begins or ends with ("... Co., Ltd.", "OOO ..."),
+// which makes it an organisation; nullptr when there is none.
+const QueryToken* organisation_marker(const PreparedQuery& query) {
+  const auto& t = query.tokens;
+  if (t.size() < 2) return nullptr;
+  for (const QueryToken* edge : {&t.back(), &t.front()})
+    if (edge->kind == TokenClass::legal_form) return edge;
+  return nullptr;
+}
+
 // Country, date of birth, identifier and type evidence, each a bounded adjustment.
-std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const Entity& e) {
+std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const PreparedQuery& prepared,
+                                     const Entity& e) {
   std::vector<Evidence> out;
   if (!q.country.empty()) {
     CountryResolver resolver;
@@ -90,13 +101,23 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const Entity& e) {
         break;
       }
   }
-  if (q.type != EntityType::unknown && e.type != EntityType::unknown && q.type != e.type) {
-    const bool person_vs_other = q.type == EntityType::person || e.type == EntityType::person;
-    if (person_vs_other)
-      out.push_back(
-          {"type",
-           fmt::format("query is {}, list entry is {}", to_string(q.type), to_string(e.type)),
-           -0.1f});
+  // A person is not a company, nor a company a ship: a name shared across types is weaker evidence.
+  // A person and a company may share a name for a reason (a firm named after its owner); a company
+  // and a vessel or aircraft are not the same kind of thing at all (yente does not compare them).
+  EntityType type = q.type;
+  std::string why;
+  if (type == EntityType::unknown) {
+    if (const QueryToken* form = organisation_marker(prepared)) {
+      type = EntityType::organization;
+      why = fmt::format(" (legal form \"{}\")", form->source);
+    }
+  }
+  if (type != EntityType::unknown && e.type != EntityType::unknown && type != e.type) {
+    const bool person_involved = type == EntityType::person || e.type == EntityType::person;
+    out.push_back(
+        {"type",
+         fmt::format("query is {}{}, list entry is {}", to_string(type), why, to_string(e.type)),
+         person_involved ? -0.1f : -0.2f});
   }
   return out;
 }
@@ -285,7 +306,7 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
   }
   for (auto& [entity_index, hit] : best) {
     if (hit.name_score <= 0) continue;
-    auto extra = weigh_evidence(query, *hit.entity);
+    auto extra = weigh_evidence(query, prepared, *hit.entity);
     float score = hit.name_score;
     for (const auto& e : extra) score += e.delta;
     hit.evidence.insert(hit.evidence.end(), extra.begin(), extra.end());

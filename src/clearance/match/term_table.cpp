@@ -30,6 +30,7 @@ IndexedName TermTable::make_name(const NormalizedName& name) {
     it.term = intern(t.text);
     it.kind = t.kind;
     it.origin = t.origin;
+    it.family = t.family;
     for (const auto& alt : t.alternatives) it.alternatives.push_back(intern(alt));
     out.tokens.push_back(std::move(it));
   }

@@ -172,6 +172,26 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
 }
 
 NormalizedName NameNormalizer::normalize(std::string_view name) {
+  NormalizedName out = normalize_text(name);
+  auto& tokens = out.tokens;
+  if (tokens.size() < 2) return out;
+  const size_t comma = name.find(',');
+  if (comma != std::string_view::npos) {
+    const size_t family = normalize_text(name.substr(0, comma)).tokens.size();
+    if (family > 0 && family < tokens.size())
+      for (size_t k = 0; k < family; ++k) tokens[k].family = true;
+    return out;
+  }
+  NameToken& last = tokens.back();
+  const std::string& before = tokens[tokens.size() - 2].text;
+  const bool article_before = before == "al" || before == "el";
+  const bool article_joined = last.origin == TokenOrigin::transliterated && last.text.size() > 4 &&
+                              last.text.compare(0, 2, "al") == 0;
+  if (article_before || article_joined) last.family = true;
+  return out;
+}
+
+NormalizedName NameNormalizer::normalize_text(std::string_view name) {
   NormalizedName out;
   if (is_ascii(name)) {
     add_latin_text(name, TokenOrigin::literal, out);

@@ -26,9 +26,13 @@ class NameNormalizer {
   NameNormalizer(const NameNormalizer&) = delete;
   NameNormalizer& operator=(const NameNormalizer&) = delete;
 
+  // Also marks the tokens that are a person's family name when the writing shows it: the part
+  // before a comma ("KINAYEH, Lina"), or a last name carrying the Arabic article ("... al-Habbo",
+  // "الحبو"). Other names are left unmarked: word order alone does not tell.
   NormalizedName normalize(std::string_view name);
 
  private:
+  NormalizedName normalize_text(std::string_view name);
   void prepare_icu();
   void add_latin_text(std::string_view ascii, TokenOrigin origin, NormalizedName& out) const;
   void add_han_run(const std::string& han_utf8, NormalizedName& out);

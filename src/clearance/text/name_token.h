@@ -25,6 +25,8 @@ struct NameToken {
   TokenClass kind = TokenClass::ordinary;
   std::vector<std::string> alternatives;  // other spellings that count as exact (translations)
   std::string source;                     // the text as the user wrote it, for explanations
+  // Part of a person's family name, when the writing says so (see NameNormalizer::normalize).
+  bool family = false;
 };
 
 struct NormalizedName {
