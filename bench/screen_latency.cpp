@@ -2,7 +2,9 @@
 // with realistic perturbations plus non-listed names. Reports p50/p90/p99 per query kind for the
 // index, and for a sample the brute-force reference (same scorer, every name) side by side, with
 // the hits both return compared.
-//   screen_latency [--queries N] [--reference N]
+//   screen_latency [--queries N] [--reference N] [--slowest N]
+// --slowest N lists the N slowest Latin queries with the names each reached and scored: where
+// the tail latency comes from.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -110,11 +112,12 @@ double percentile(std::vector<double> v, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  size_t query_count = 20000, reference_count = 300;
+  size_t query_count = 20000, reference_count = 300, slowest = 0;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--queries") && i + 1 < argc) query_count = std::stoul(argv[++i]);
     if (!std::strcmp(argv[i], "--reference") && i + 1 < argc)
       reference_count = std::stoul(argv[++i]);
+    if (!std::strcmp(argv[i], "--slowest") && i + 1 < argc) slowest = std::stoul(argv[++i]);
   }
   const auto t0 = Clock::now();
   auto snapshot = bench::load_standard_lists();
@@ -165,10 +168,16 @@ int main(int argc, char** argv) {
 
   ScreenSession session;
   ScreenOptions options;
+  struct Timed {
+    double micros;
+    size_t reached, scored;
+  };
+  std::vector<Timed> timed;  // per query of the last run
   auto run = [&](const std::vector<std::string>& queries, bool reference, size_t limit,
                  size_t& hits, size_t& candidates, size_t& reached) {
     std::vector<double> micros;
     hits = candidates = reached = 0;
+    timed.clear();
     for (size_t i = 0; i < queries.size() && i < limit; ++i) {
       ScreenQuery q;
       q.name = queries[i];
@@ -176,6 +185,7 @@ int main(int argc, char** argv) {
       const ScreenResult r = reference ? screener.screen_all_names(q, options, session)
                                        : screener.screen(q, options, session);
       micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+      timed.push_back({micros.back(), r.candidates, r.scored});
       hits += !r.hits.empty();
       candidates += r.scored;
       reached += r.candidates;
@@ -202,6 +212,18 @@ int main(int argc, char** argv) {
     return sum / micros.size();
   };
   const double index_mean = report("Latin, index", latin, false, latin.size());
+  if (slowest > 0) {
+    std::vector<size_t> order(timed.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return timed[a].micros > timed[b].micros; });
+    fmt::print("\nslowest Latin queries (µs, names reached, names scored, query):\n");
+    for (size_t k = 0; k < slowest && k < order.size(); ++k) {
+      const Timed& t = timed[order[k]];
+      fmt::print("  {:8.1f} {:6} {:5}  {}\n", t.micros, t.reached, t.scored, latin[order[k]]);
+    }
+    fmt::print("\n");
+  }
   report("CJK, index", cjk, false, cjk.size());
   const double reference_mean =
       report("Latin, brute force (reference)", latin, true, reference_count);

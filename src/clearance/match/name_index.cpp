@@ -191,7 +191,8 @@ void NameIndex::finish() {
       name.max_token_weight = std::max(name.max_token_weight, w);
       name.has_alternatives = name.has_alternatives || !t.alternatives.empty();
     }
-    bound_figures_.push_back({name.total_weight, name.max_token_weight, name.has_alternatives});
+    bound_figures_.push_back(
+        {name.total_weight, name.max_token_weight, name.has_alternatives, name.person});
   }
 
   masks_.resize(terms_.size());

@@ -58,6 +58,7 @@ class NameIndex {
     float total_weight;
     float max_token_weight;
     bool has_alternatives;
+    bool person;  // scored as a person whatever the query: initials can match its tokens
   };
   const std::vector<BoundFigures>& bound_figures() const { return bound_figures_; }
 

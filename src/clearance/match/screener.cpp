@@ -182,9 +182,16 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
     const QueryToken& t = query.tokens[i];
     s.current_weight = t.weight;
     if (t.text.size() == 1) {
-      // An initial may match any list token starting with its letter.
-      unaccounted.query_weight += t.weight;
-      ++unaccounted.units;
+      // The same letter written alone on the list side matches exactly.
+      if (t.term != kNoTerm) {
+        index.names_with_term(t.term, s.found);
+        reach(index.idf(t.term), 0);
+      }
+      // As an initial it may match any token starting with its letter of a name scored as a
+      // person (name_scorer.cpp).
+      unaccounted.initials_query_weight += t.weight;
+      ++unaccounted.initials;
+      unaccounted.initials_match_every_name = query_is_person;
     } else if (any_distinctive && t.kind != TokenClass::ordinary) {
       // A legal form or stopword matches the same term exactly (or a list span written together).
       unaccounted.query_weight += t.weight;
@@ -338,17 +345,22 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
   const bool default_weights =
       options.scorer.legal_form_factor == ScorerSettings{}.legal_form_factor &&
       options.scorer.stopword_factor == ScorerSettings{}.stopword_factor;
+  // An initial's pair counts its similarity as matched; the rest of its weight is a leftover.
+  const float initial_similarity = std::min(1.0f, options.scorer.initial_similarity);
   auto coverage = [f](float matched, float all) {
     return all <= 0 ? 1.0f : matched / (matched + f * (all - matched));
   };
   auto bound = [&](uint32_t n) {
     const NameScratch& x = session.names[n];
-    const float matched_q = std::min(total, x.credit + unaccounted.query_weight);
     const NameIndex::BoundFigures& name = index_->bound_figures()[n];
+    const bool initials = unaccounted.initials_match_every_name || name.person;
+    const float initials_q = initials ? initial_similarity * unaccounted.initials_query_weight : 0;
+    const float initials_n =
+        initials ? initial_similarity * unaccounted.initials * name.max_token_weight : 0;
+    const float matched_q = std::min(total, x.credit + unaccounted.query_weight + initials_q);
     float matched_n = name.total_weight;
     if (default_weights && !name.has_alternatives)
-      matched_n = std::min(name.total_weight, x.name_credit + unaccounted.name_weight +
-                                                  unaccounted.units * name.max_token_weight);
+      matched_n = std::min(name.total_weight, x.name_credit + unaccounted.name_weight + initials_n);
     return 0.5f * (coverage(matched_q, total) + coverage(matched_n, name.total_weight));
   };
   // Filter here, in a plain loop: most candidates fall below the bound.

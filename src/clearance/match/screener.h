@@ -106,7 +106,12 @@ class Screener {
   struct Unaccounted {
     float query_weight = 0;  // their query-side weight
     float name_weight = 0;   // list-side weight they can match exactly (their terms' IDF)
-    int units = 0;           // list tokens of any weight they may match (initials)
+    // Single letters: as initials they may each match one list token of any weight, at the
+    // scorer's initial similarity, and only in names scored as a person (every name when the
+    // query is a person, else listed people).
+    float initials_query_weight = 0;
+    int initials = 0;
+    bool initials_match_every_name = false;
   };
   // Fills session.candidates and the per-name credits the score bound is computed from.
   Unaccounted gather_candidates(const PreparedQuery& query, bool query_is_person,
