@@ -105,15 +105,11 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const PreparedQuery& 
   // A person and a company may share a name for a reason (a firm named after its owner); a company
   // and a vessel or aircraft are not the same kind of thing at all (yente does not compare them).
   EntityType type = q.type;
-  std::string why;
-  if (type == EntityType::unknown) {
-    if (const QueryToken* form = organisation_marker(prepared)) {
-      type = EntityType::organization;
-      why = fmt::format(" (legal form \"{}\")", form->source);
-    }
-  }
+  const QueryToken* form = type == EntityType::unknown ? organisation_marker(prepared) : nullptr;
+  if (form) type = EntityType::organization;
   if (type != EntityType::unknown && e.type != EntityType::unknown && type != e.type) {
     const bool person_involved = type == EntityType::person || e.type == EntityType::person;
+    const std::string why = form ? fmt::format(" (legal form \"{}\")", form->source) : "";
     out.push_back(
         {"type",
          fmt::format("query is {}{}, list entry is {}", to_string(type), why, to_string(e.type)),
@@ -177,6 +173,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   for (const auto& t : query.tokens)
     any_distinctive = any_distinctive || t.kind == TokenClass::ordinary;
   Unaccounted unaccounted;
+  unaccounted.initials_match_every_name = query_is_person;
   const size_t nq = query.tokens.size();
   for (size_t i = 0; i < nq; ++i) {
     const QueryToken& t = query.tokens[i];
@@ -191,7 +188,6 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       // person (name_scorer.cpp).
       unaccounted.initials_query_weight += t.weight;
       ++unaccounted.initials;
-      unaccounted.initials_match_every_name = query_is_person;
     } else if (any_distinctive && t.kind != TokenClass::ordinary) {
       // A legal form or stopword matches the same term exactly (or a list span written together).
       unaccounted.query_weight += t.weight;

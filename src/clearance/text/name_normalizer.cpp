@@ -175,6 +175,10 @@ NormalizedName NameNormalizer::normalize(std::string_view name) {
   NormalizedName out = normalize_text(name);
   auto& tokens = out.tokens;
   if (tokens.size() < 2) return out;
+  // A name with a legal form is a company's ("Huawei Technologies Co., Ltd."): no family name, and
+  // no second pass over the part before its comma.
+  for (const NameToken& t : tokens)
+    if (t.kind == TokenClass::legal_form) return out;
   const size_t comma = name.find(',');
   if (comma != std::string_view::npos) {
     const size_t family = normalize_text(name.substr(0, comma)).tokens.size();
