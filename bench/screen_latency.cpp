@@ -2,9 +2,10 @@
 // with realistic perturbations plus non-listed names. Reports p50/p90/p99 per query kind for the
 // index, and for a sample the brute-force reference (same scorer, every name) side by side, with
 // the hits both return compared.
-//   screen_latency [--queries N] [--reference N] [--slowest N]
+//   screen_latency [--queries N] [--reference N] [--slowest N] [--input FILE]
 // --slowest N lists the N slowest Latin queries with the names each reached and scored: where
-// the tail latency comes from.
+// the tail latency comes from. --input FILE takes the Latin queries from the `name` column of a
+// CSV file instead (the first N rows), e.g. the batch benchmark's input.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,6 +15,8 @@
 
 #include "clearance/match/screener.h"
 #include "clearance/text/name_normalizer.h"
+#include "clearance/util/csv_reader.h"
+#include "clearance/util/file_io.h"
 #include "shared_lists.h"
 
 using namespace clearance;
@@ -103,6 +106,21 @@ bool is_ascii(const std::string& s) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// The `name` column of the first `limit` rows of a CSV file.
+std::vector<std::string> names_from_csv(const std::string& path, size_t limit) {
+  auto bytes = read_file(path);
+  if (!bytes) throw std::runtime_error(bytes.error().message);
+  CsvReader csv(bytes.value());
+  CsvRecord row;
+  if (!csv.next(row).value()) return {};
+  const auto column = std::find(row.fields.begin(), row.fields.end(), "name");
+  if (column == row.fields.end()) throw std::runtime_error(path + ": no `name` column");
+  const size_t at = column - row.fields.begin();
+  std::vector<std::string> names;
+  while (names.size() < limit && csv.next(row).value()) names.emplace_back(field_or_empty(row, at));
+  return names;
+}
+
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
@@ -113,11 +131,13 @@ double percentile(std::vector<double> v, double p) {
 
 int main(int argc, char** argv) {
   size_t query_count = 20000, reference_count = 300, slowest = 0;
+  std::string input;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--queries") && i + 1 < argc) query_count = std::stoul(argv[++i]);
     if (!std::strcmp(argv[i], "--reference") && i + 1 < argc)
       reference_count = std::stoul(argv[++i]);
     if (!std::strcmp(argv[i], "--slowest") && i + 1 < argc) slowest = std::stoul(argv[++i]);
+    if (!std::strcmp(argv[i], "--input") && i + 1 < argc) input = argv[++i];
   }
   const auto t0 = Clock::now();
   auto snapshot = bench::load_standard_lists();
@@ -136,8 +156,9 @@ int main(int argc, char** argv) {
   // CJK queries: Chinese names of list entities and non-listed Chinese names.
   std::mt19937 rng(2024);
   std::vector<std::string> latin, cjk;
+  if (!input.empty()) latin = names_from_csv(input, query_count);
   const auto& entities = snapshot->entities;
-  while (latin.size() < query_count) {
+  while (input.empty() && latin.size() < query_count) {
     if (rng() % 5 == 0) {
       const Entity& e = entities[rng() % entities.size()];
       const std::string& name =

@@ -137,6 +137,13 @@ void NameIndex::finish() {
     for (size_t k = 0; k < tokens.size(); ++k) {
       auto& list = postings_[tokens[k].term];
       if (list.empty() || list.back() != n) list.push_back(n);
+      // An ordinary token of 2–6 letters may be an acronym a run of query initials spells.
+      const std::string& text = terms_[tokens[k].term];
+      if (tokens[k].kind == TokenClass::ordinary && text.size() >= 2 && text.size() <= 6 &&
+          std::all_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        auto& acronyms = acronym_postings_[text];
+        if (acronyms.empty() || acronyms.back() != n) acronyms.push_back(n);
+      }
       for (TermId alt : tokens[k].alternatives) {
         auto& alt_list = postings_[alt];
         if (alt_list.empty() || alt_list.back() != n) alt_list.push_back(n);
@@ -235,7 +242,7 @@ void NameIndex::names_with_term(TermId term, std::vector<uint32_t>& out) const {
   out.insert(out.end(), postings_[term].begin(), postings_[term].end());
 }
 
-void NameIndex::similar_terms(std::string_view text, std::vector<TermId>& out) const {
+void NameIndex::similar_terms(std::string_view text, std::vector<SimilarTerm>& out) const {
   const int depth = max_edits(text.size());
   // Beyond kMaxFuzzyTermLength + 2 letters, no indexed term is within two edits.
   if (depth == 0 || text.size() > kMaxFuzzyTermLength + 2) return;
@@ -265,11 +272,12 @@ void NameIndex::similar_terms(std::string_view text, std::vector<TermId>& out) c
       const std::string& term = terms_[t];
       const int allowed = max_edits(std::min(term.size(), text.size()));
       if (allowed == 0) continue;
-      if (std::find(out.begin() + static_cast<std::ptrdiff_t>(first_new), out.end(), t) !=
-          out.end())
+      if (std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first_new), out.end(),
+                      [t](const SimilarTerm& s) { return s.term == t; }))
         continue;
       if (edit_lower_bound(text_mask, masks_[t]) > allowed) continue;
-      if (bounded_edit_distance(text, term, allowed) <= allowed) out.push_back(t);
+      const int edits = bounded_edit_distance(text, term, allowed);
+      if (edits <= allowed) out.push_back({t, static_cast<uint8_t>(edits)});
     }
   }
 }
@@ -300,6 +308,11 @@ void NameIndex::names_with_initials(std::string_view text, std::vector<uint32_t>
   if (it != initials_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
 }
 
+void NameIndex::names_with_acronym(std::string_view text, std::vector<uint32_t>& out) const {
+  auto it = acronym_postings_.find(text);
+  if (it != acronym_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+}
+
 size_t NameIndex::memory_bytes() const {
   size_t bytes = bound_figures_.capacity() * sizeof(BoundFigures) +
                  deletions_.capacity() * sizeof(deletions_[0]) +
@@ -310,6 +323,8 @@ size_t NameIndex::memory_bytes() const {
   for (const auto& [k, v] : joined_postings_)
     bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);
   for (const auto& [k, v] : phonetic_postings_)
+    bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);
+  for (const auto& [k, v] : acronym_postings_)
     bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);
   return bytes;
 }

@@ -75,8 +75,12 @@ class NameIndex {
 
   // Candidate lookups; each appends name indexes (duplicates possible) to `out`.
   void names_with_term(TermId term, std::vector<uint32_t>& out) const;
-  // Terms within the fuzzy-match distance of `text` (see max_edits()).
-  void similar_terms(std::string_view text, std::vector<TermId>& out) const;
+  // Terms within the fuzzy-match distance of `text` (see max_edits()), with their distance.
+  struct SimilarTerm {
+    TermId term;
+    uint8_t edits;
+  };
+  void similar_terms(std::string_view text, std::vector<SimilarTerm>& out) const;
   void names_with_phonetic(std::string_view key, std::vector<uint32_t>& out) const;
   // Names of people carrying `letter` as an initial (a one-letter term).
   void people_with_initial(char letter, std::vector<uint32_t>& out) const;
@@ -86,6 +90,8 @@ class NameIndex {
   void names_with_joined(std::string_view text, std::vector<uint32_t>& out) const;
   // Names in which a span of 2–6 terms has `text` as its initials (stopwords inside skipped).
   void names_with_initials(std::string_view text, std::vector<uint32_t>& out) const;
+  // Names carrying `text` (2–6 letters) as an ordinary token: an acronym query initials may spell.
+  void names_with_acronym(std::string_view text, std::vector<uint32_t>& out) const;
 
   size_t memory_bytes() const;
 
@@ -118,6 +124,7 @@ class NameIndex {
   std::array<std::vector<uint32_t>, 36> people_initials_;  // a–z, 0–9
   TextMap<std::vector<uint32_t>> joined_postings_;
   TextMap<std::vector<uint32_t>> initials_postings_;
+  TextMap<std::vector<uint32_t>> acronym_postings_;
   // (hash of a deletion variant, term) sorted by hash: SymSpell's dictionary side.
   std::vector<std::pair<uint64_t, TermId>> deletions_;
   // deletions_ offsets by the top kDirectoryBits of the hash: a lookup reads one short run instead

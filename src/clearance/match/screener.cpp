@@ -121,6 +121,7 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const PreparedQuery& 
 }  // namespace
 
 Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bool query_is_person,
+                                                  const ScorerSettings& scorer,
                                                   ScreenSession& s) const {
   const NameIndex& index = *index_;
   const size_t names = index.names().size();
@@ -134,10 +135,12 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   }
   s.candidates.clear();
   int stamp = 0;  // one per query token or span within this query
-  // Marks the names in s.found as reached by the current token (or span): the query side gains the
-  // token's weight once; the list side may gain a term of weight `term_weight` (a term match) or a
-  // span of `units` list tokens (joined or acronym match), whichever is more.
-  auto reach = [&](float term_weight, uint16_t units) {
+  // Marks the names in s.found as reached by the current token (or span) through a match the
+  // scorer rates at most `similarity`: the query side may gain the token's weight at that
+  // similarity; the list side a term of weight `term_weight` (a term match) or a span of `units`
+  // list tokens (joined or acronym match), at that similarity. A name reached several ways by one
+  // token keeps the best of each.
+  auto reach = [&](float term_weight, float units, float similarity) {
     for (uint32_t n : s.found) {
       NameScratch& x = s.names[n];
       if (x.generation != s.generation) {
@@ -149,13 +152,14 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       }
       if (x.token_stamp != stamp) {
         x.token_stamp = stamp;
+        x.token_similarity = 0;
         x.token_units = 0;
         x.token_name_weight = 0;
-        x.credit += s.current_weight;
         s.touched.push_back(n);
       }
-      x.token_units = std::max(x.token_units, units);
-      x.token_name_weight = std::max(x.token_name_weight, term_weight);
+      x.token_similarity = std::max(x.token_similarity, similarity);
+      x.token_units = std::max(x.token_units, similarity * units);
+      x.token_name_weight = std::max(x.token_name_weight, similarity * term_weight);
     }
     s.found.clear();
   };
@@ -163,10 +167,24 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
     for (uint32_t n : s.touched) {
       NameScratch& x = s.names[n];
       const float span = x.token_units * index.bound_figures()[n].max_token_weight;
+      x.credit += x.token_similarity * s.current_weight;
       x.name_credit += std::max(x.token_name_weight, span);
     }
     s.touched.clear();
     ++stamp;
+  };
+  // The scorer's similarity for each kind of inexact match (name_scorer.cpp); capped at 1 so that
+  // unusual settings can only loosen the bound.
+  const float phonetic = std::min(1.0f, scorer.phonetic_similarity);
+  const float initial = std::min(1.0f, scorer.initial_similarity);
+  const float acronym = std::min(1.0f, scorer.acronym_similarity);
+  // Two letters are an acronym only in names scored as a person (name_scorer.cpp: "J.C."); three
+  // or more for anyone.
+  auto keep_people = [&](std::vector<uint32_t>& found) {
+    if (query_is_person) return;
+    found.erase(std::remove_if(found.begin(), found.end(),
+                               [&](uint32_t n) { return !index.bound_figures()[n].person; }),
+                found.end());
   };
 
   bool any_distinctive = false;
@@ -182,7 +200,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       // The same letter written alone on the list side matches exactly.
       if (t.term != kNoTerm) {
         index.names_with_term(t.term, s.found);
-        reach(index.idf(t.term), 0);
+        reach(index.idf(t.term), 0, 1);
       }
       // As an initial it may match any token starting with its letter of a name scored as a
       // person (name_scorer.cpp).
@@ -199,44 +217,52 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       unaccounted.name_weight += w;
       s.current_weight = 0;  // already counted for every name
       index.names_with_joined(t.text, s.found);
-      reach(0, 3);
+      reach(0, 3, 1);
     } else {
-      // Exact, translated, fuzzy and phonetic matches: one list term each, of known weight.
+      // Exact and translated matches: one list term each, of known weight.
       if (t.term != kNoTerm) {
         index.names_with_term(t.term, s.found);
-        reach(index.idf(t.term), 0);
+        reach(index.idf(t.term), 0, 1);
       }
       for (TermId alt : t.alternatives) {
         index.names_with_term(alt, s.found);
-        reach(index.idf(alt), 0);
+        reach(index.idf(alt), 0, 1);
       }
+      // Fuzzy matches score 1 − edits / longer length; phonetic ones the phonetic similarity.
       s.similar.clear();
       index.similar_terms(t.text, s.similar);
+      for (const auto& [similar, edits] : s.similar) {
+        if (similar == t.term) continue;
+        const float longer =
+            static_cast<float>(std::max(t.text.size(), index.term_text(similar).size()));
+        index.names_with_term(similar, s.found);
+        reach(index.idf(similar), 0, std::max(phonetic, 1.0f - static_cast<float>(edits) / longer));
+      }
       if (!t.phonetic.empty())
         if (const auto* terms = index.terms_with_phonetic(t.phonetic))
-          s.similar.insert(s.similar.end(), terms->begin(), terms->end());
-      for (TermId similar : s.similar) {
-        if (similar == t.term) continue;
-        index.names_with_term(similar, s.found);
-        reach(index.idf(similar), 0);
-      }
+          for (TermId similar : *terms) {
+            if (similar == t.term) continue;
+            index.names_with_term(similar, s.found);
+            reach(index.idf(similar), 0, phonetic);
+          }
       // A person's initial on the list side ("J. Smith") matches this token's first letter. The
       // scorer matches initials only for people: every name when the query is a person, else the
       // names of listed people.
-      const TermId initial = index.find_term(t.text.substr(0, 1));
-      if (initial != kNoTerm) {
+      const TermId first_letter = index.find_term(t.text.substr(0, 1));
+      if (first_letter != kNoTerm) {
         if (query_is_person)
-          index.names_with_term(initial, s.found);
+          index.names_with_term(first_letter, s.found);
         else
           index.people_with_initial(t.text[0], s.found);
-        reach(index.idf(initial), 0);
+        reach(index.idf(first_letter), 0, initial);
       }
       // A list span written together, or spelled by this token as an acronym.
       index.names_with_joined(t.text, s.found);
-      reach(0, 3);
+      reach(0, 3, 1);
       if (t.text.size() >= 2 && t.text.size() <= 6) {
         index.names_with_initials(t.text, s.found);
-        reach(0, static_cast<uint16_t>(t.text.size()));
+        if (t.text.size() == 2) keep_people(s.found);
+        reach(0, static_cast<float>(t.text.size()), acronym);
       }
     }
     close_stamp();
@@ -249,7 +275,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       span_weight += query.tokens[k].weight;
       s.current_weight = span_weight;
       index.names_with_term(index.find_term(joined), s.found);
-      reach(0, 1);
+      reach(0, 1, 1);
       close_stamp();
     }
     span_weight = 0;
@@ -262,8 +288,9 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       initials += w.text[0];
       if (initials.size() < 2) continue;
       s.current_weight = span_weight;
-      index.names_with_term(index.find_term(initials), s.found);
-      reach(0, 1);
+      index.names_with_acronym(initials, s.found);
+      if (initials.size() == 2) keep_people(s.found);
+      reach(0, 1, acronym);
       close_stamp();
     }
   }
@@ -330,7 +357,7 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
   TermTable terms(*index_);
   PreparedQuery prepared = prepare_query(session.normalizer.normalize(query.name), terms);
   const Unaccounted unaccounted =
-      gather_candidates(prepared, query.type == EntityType::person, session);
+      gather_candidates(prepared, query.type == EntityType::person, options.scorer, session);
   float total = 0;
   for (const auto& t : prepared.tokens) total += t.weight;
   // Upper bound of the name score, following the scorer's formula (name_scorer.cpp): on each side,

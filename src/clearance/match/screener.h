@@ -62,8 +62,9 @@ struct NameScratch {
   int32_t token_stamp = -1;     // the query token (or span) that last reached it
   float credit = 0;             // query-side weight its lookups account for
   float name_credit = 0;        // list-side weight
+  float token_similarity = 0;   // for the current token: the best similarity a match may have
   float token_name_weight = 0;  // for the current token: heaviest list term it may match
-  uint16_t token_units = 0;     // for the current token: list tokens a span match may cover
+  float token_units = 0;        // for the current token: list tokens a span match may cover
 };
 
 // Per-thread state: a normaliser (ICU) and scratch space. Cheap to reuse, costly to create.
@@ -78,7 +79,7 @@ class ScreenSession {
   std::vector<uint32_t> touched;    // names the current token's lookups reached
   float current_weight = 0;         // the current token's query-side weight
   std::vector<uint32_t> found;
-  std::vector<TermId> similar;
+  std::vector<NameIndex::SimilarTerm> similar;
 };
 
 class Screener {
@@ -115,7 +116,7 @@ class Screener {
   };
   // Fills session.candidates and the per-name credits the score bound is computed from.
   Unaccounted gather_candidates(const PreparedQuery& query, bool query_is_person,
-                                ScreenSession& session) const;
+                                const ScorerSettings& scorer, ScreenSession& session) const;
   std::shared_ptr<const NameIndex> index_;
 };
 
