@@ -2,10 +2,12 @@
 // with realistic perturbations plus non-listed names. Reports p50/p90/p99 per query kind for the
 // index, and for a sample the brute-force reference (same scorer, every name) side by side, with
 // the hits both return compared.
-//   screen_latency [--queries N] [--reference N] [--slowest N] [--input FILE]
+//   screen_latency [--queries N] [--reference N] [--slowest N] [--input FILE] [--cold]
 // --slowest N lists the N slowest Latin queries with the names each reached and scored: where
 // the tail latency comes from. --input FILE takes the Latin queries from the `name` column of a
-// CSV file instead (the first N rows), e.g. the batch benchmark's input.
+// CSV file instead (the first N rows), e.g. the batch benchmark's input. --cold empties the
+// session's cache of fuzzy/phonetic neighbours before every query, as if each query's words were
+// new to the thread.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -132,12 +134,14 @@ double percentile(std::vector<double> v, double p) {
 int main(int argc, char** argv) {
   size_t query_count = 20000, reference_count = 300, slowest = 0;
   std::string input;
+  bool cold = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--queries") && i + 1 < argc) query_count = std::stoul(argv[++i]);
     if (!std::strcmp(argv[i], "--reference") && i + 1 < argc)
       reference_count = std::stoul(argv[++i]);
     if (!std::strcmp(argv[i], "--slowest") && i + 1 < argc) slowest = std::stoul(argv[++i]);
     if (!std::strcmp(argv[i], "--input") && i + 1 < argc) input = argv[++i];
+    if (!std::strcmp(argv[i], "--cold")) cold = true;
   }
   const auto t0 = Clock::now();
   auto snapshot = bench::load_standard_lists();
@@ -202,6 +206,7 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < queries.size() && i < limit; ++i) {
       ScreenQuery q;
       q.name = queries[i];
+      if (cold) session.similar_cache.clear();
       const auto start = Clock::now();
       const ScreenResult r = reference ? screener.screen_all_names(q, options, session)
                                        : screener.screen(q, options, session);

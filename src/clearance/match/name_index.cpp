@@ -1,6 +1,7 @@
 #include "clearance/match/name_index.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <functional>
 #include <thread>
@@ -67,7 +68,9 @@ TermId NameIndex::find_term(std::string_view text) const {
 
 std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snapshot,
                                             unsigned threads) {
+  static std::atomic<uint64_t> serials{0};
   std::unique_ptr<NameIndex> index(new NameIndex());
+  index->serial_ = ++serials;
   index->snapshot_ = std::move(snapshot);
   const auto& entities = index->snapshot_->entities;
 
@@ -202,6 +205,10 @@ void NameIndex::finish() {
         {name.total_weight, name.max_token_weight, name.has_alternatives, name.person});
   }
 
+  for (int slot = 0; slot < 36; ++slot) {
+    const char c = static_cast<char>(slot < 26 ? 'a' + slot : '0' + slot - 26);
+    letter_terms_[slot] = find_term(std::string_view(&c, 1));
+  }
   masks_.resize(terms_.size());
   for (TermId t = 0; t < terms_.size(); ++t) masks_[t] = letter_mask(terms_[t]);
   phonetic_.resize(terms_.size());
@@ -212,13 +219,7 @@ void NameIndex::finish() {
       phonetic_[t].clear();
       continue;
     }
-    auto& list = phonetic_postings_[phonetic_[t]];
-    list.insert(list.end(), postings_[t].begin(), postings_[t].end());
     phonetic_terms_[phonetic_[t]].push_back(t);
-  }
-  for (auto& [key, list] : phonetic_postings_) {
-    std::sort(list.begin(), list.end());
-    list.erase(std::unique(list.begin(), list.end()), list.end());
   }
 
   std::unordered_set<std::string> variants;
@@ -237,9 +238,9 @@ void NameIndex::finish() {
     deletion_directory_[b] += deletion_directory_[b - 1];
 }
 
-void NameIndex::names_with_term(TermId term, std::vector<uint32_t>& out) const {
-  if (term == kNoTerm) return;
-  out.insert(out.end(), postings_[term].begin(), postings_[term].end());
+std::span<const uint32_t> NameIndex::names_with_term(TermId term) const {
+  if (term == kNoTerm) return {};
+  return postings_[term];
 }
 
 void NameIndex::similar_terms(std::string_view text, std::vector<SimilarTerm>& out) const {
@@ -282,15 +283,10 @@ void NameIndex::similar_terms(std::string_view text, std::vector<SimilarTerm>& o
   }
 }
 
-void NameIndex::names_with_phonetic(std::string_view key, std::vector<uint32_t>& out) const {
-  auto it = phonetic_postings_.find(key);
-  if (it != phonetic_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
-}
-
-void NameIndex::people_with_initial(char c, std::vector<uint32_t>& out) const {
+std::span<const uint32_t> NameIndex::people_with_initial(char c) const {
   const int slot = c >= 'a' && c <= 'z' ? c - 'a' : (c >= '0' && c <= '9' ? 26 + c - '0' : -1);
-  if (slot >= 0)
-    out.insert(out.end(), people_initials_[slot].begin(), people_initials_[slot].end());
+  if (slot < 0) return {};
+  return people_initials_[slot];
 }
 
 const std::vector<TermId>* NameIndex::terms_with_phonetic(std::string_view key) const {
@@ -298,19 +294,22 @@ const std::vector<TermId>* NameIndex::terms_with_phonetic(std::string_view key) 
   return it == phonetic_terms_.end() ? nullptr : &it->second;
 }
 
-void NameIndex::names_with_joined(std::string_view text, std::vector<uint32_t>& out) const {
+std::span<const uint32_t> NameIndex::names_with_joined(std::string_view text) const {
   auto it = joined_postings_.find(text);
-  if (it != joined_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  if (it == joined_postings_.end()) return {};
+  return it->second;
 }
 
-void NameIndex::names_with_initials(std::string_view text, std::vector<uint32_t>& out) const {
+std::span<const uint32_t> NameIndex::names_with_initials(std::string_view text) const {
   auto it = initials_postings_.find(text);
-  if (it != initials_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  if (it == initials_postings_.end()) return {};
+  return it->second;
 }
 
-void NameIndex::names_with_acronym(std::string_view text, std::vector<uint32_t>& out) const {
+std::span<const uint32_t> NameIndex::names_with_acronym(std::string_view text) const {
   auto it = acronym_postings_.find(text);
-  if (it != acronym_postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  if (it == acronym_postings_.end()) return {};
+  return it->second;
 }
 
 size_t NameIndex::memory_bytes() const {
@@ -322,7 +321,9 @@ size_t NameIndex::memory_bytes() const {
   for (const auto& t : terms_) bytes += sizeof(t) + t.capacity();
   for (const auto& [k, v] : joined_postings_)
     bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);
-  for (const auto& [k, v] : phonetic_postings_)
+  for (const auto& [k, v] : phonetic_terms_)
+    bytes += k.capacity() + 48 + v.capacity() * sizeof(TermId);
+  for (const auto& [k, v] : initials_postings_)
     bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);
   for (const auto& [k, v] : acronym_postings_)
     bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -49,6 +50,9 @@ class NameIndex {
                                           unsigned threads = 1);
 
   const Snapshot& snapshot() const { return *snapshot_; }
+  // Distinct for every index built in this process: what per-thread caches of lookups are keyed
+  // on (an address may be reused once an index is freed).
+  uint64_t serial() const { return serial_; }
   std::shared_ptr<const Snapshot> snapshot_ptr() const { return snapshot_; }
   const std::vector<IndexedName>& names() const { return names_; }
   // The figures of each name the score bound needs, packed apart from the names: the bound reads
@@ -64,6 +68,11 @@ class NameIndex {
 
   // Term ids; kNoTerm when the text never occurs in any list name.
   TermId find_term(std::string_view text) const;
+  // The term of a single letter or digit, without hashing.
+  TermId letter_term(char c) const {
+    const int slot = c >= 'a' && c <= 'z' ? c - 'a' : (c >= '0' && c <= '9' ? 26 + c - '0' : -1);
+    return slot < 0 ? find_term(std::string_view(&c, 1)) : letter_terms_[slot];
+  }
   const std::string& term_text(TermId term) const { return terms_[term]; }
   const std::string& term_phonetic(TermId term) const { return phonetic_[term]; }
   uint32_t term_mask(TermId term) const { return masks_[term]; }
@@ -73,25 +82,24 @@ class NameIndex {
   float unseen_idf() const { return unseen_idf_; }
   size_t term_count() const { return terms_.size(); }
 
-  // Candidate lookups; each appends name indexes (duplicates possible) to `out`.
-  void names_with_term(TermId term, std::vector<uint32_t>& out) const;
+  // Candidate lookups: the names each reaches (sorted, no duplicates; empty when none).
+  std::span<const uint32_t> names_with_term(TermId term) const;
   // Terms within the fuzzy-match distance of `text` (see max_edits()), with their distance.
   struct SimilarTerm {
     TermId term;
     uint8_t edits;
   };
   void similar_terms(std::string_view text, std::vector<SimilarTerm>& out) const;
-  void names_with_phonetic(std::string_view key, std::vector<uint32_t>& out) const;
   // Names of people carrying `letter` as an initial (a one-letter term).
-  void people_with_initial(char letter, std::vector<uint32_t>& out) const;
+  std::span<const uint32_t> people_with_initial(char letter) const;
   // Terms whose phonetic key is `key`.
   const std::vector<TermId>* terms_with_phonetic(std::string_view key) const;
   // Names in which two or three adjacent terms concatenate to `text`.
-  void names_with_joined(std::string_view text, std::vector<uint32_t>& out) const;
+  std::span<const uint32_t> names_with_joined(std::string_view text) const;
   // Names in which a span of 2–6 terms has `text` as its initials (stopwords inside skipped).
-  void names_with_initials(std::string_view text, std::vector<uint32_t>& out) const;
+  std::span<const uint32_t> names_with_initials(std::string_view text) const;
   // Names carrying `text` (2–6 letters) as an ordinary token: an acronym query initials may spell.
-  void names_with_acronym(std::string_view text, std::vector<uint32_t>& out) const;
+  std::span<const uint32_t> names_with_acronym(std::string_view text) const;
 
   size_t memory_bytes() const;
 
@@ -101,6 +109,8 @@ class NameIndex {
   void finish();
 
   std::shared_ptr<const Snapshot> snapshot_;
+  uint64_t serial_ = 0;
+  std::array<TermId, 36> letter_terms_{};  // a–z, 0–9
   std::vector<IndexedName> names_;
   std::vector<std::string> terms_;
   std::vector<std::string> phonetic_;
@@ -119,7 +129,6 @@ class NameIndex {
   std::vector<float> idf_;
   float unseen_idf_ = 0;
   std::vector<std::vector<uint32_t>> postings_;  // term → names
-  TextMap<std::vector<uint32_t>> phonetic_postings_;
   TextMap<std::vector<TermId>> phonetic_terms_;
   std::array<std::vector<uint32_t>, 36> people_initials_;  // a–z, 0–9
   TextMap<std::vector<uint32_t>> joined_postings_;

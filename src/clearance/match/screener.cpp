@@ -118,6 +118,20 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const PreparedQuery& 
   return out;
 }
 
+// The terms within fuzzy distance of the token, then those sharing its phonetic key (marked
+// kPhoneticOnly), from the session's cache when this thread has looked the text up before.
+const std::vector<NameIndex::SimilarTerm>& similar_terms(const NameIndex& index,
+                                                         const QueryToken& t, ScreenSession& s) {
+  auto it = s.similar_cache.find(t.text);
+  if (it != s.similar_cache.end()) return it->second;
+  std::vector<NameIndex::SimilarTerm> found;
+  index.similar_terms(t.text, found);
+  if (!t.phonetic.empty())
+    if (const auto* terms = index.terms_with_phonetic(t.phonetic))
+      for (TermId term : *terms) found.push_back({term, ScreenSession::kPhoneticOnly});
+  return s.similar_cache.emplace(t.text, std::move(found)).first->second;
+}
+
 }  // namespace
 
 Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bool query_is_person,
@@ -135,13 +149,15 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   }
   s.candidates.clear();
   int stamp = 0;  // one per query token or span within this query
-  // Marks the names in s.found as reached by the current token (or span) through a match the
+  // Marks the names `found` as reached by the current token (or span) through a match the
   // scorer rates at most `similarity`: the query side may gain the token's weight at that
   // similarity; the list side a term of weight `term_weight` (a term match) or a span of `units`
   // list tokens (joined or acronym match), at that similarity. A name reached several ways by one
   // token keeps the best of each.
-  auto reach = [&](float term_weight, float units, float similarity) {
-    for (uint32_t n : s.found) {
+  auto reach = [&](std::span<const uint32_t> found, float term_weight, float units,
+                   float similarity, bool people_only = false) {
+    for (uint32_t n : found) {
+      if (people_only && !index.bound_figures()[n].person) continue;
       NameScratch& x = s.names[n];
       if (x.generation != s.generation) {
         x.generation = s.generation;
@@ -161,7 +177,6 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       x.token_units = std::max(x.token_units, similarity * units);
       x.token_name_weight = std::max(x.token_name_weight, similarity * term_weight);
     }
-    s.found.clear();
   };
   auto close_stamp = [&] {
     for (uint32_t n : s.touched) {
@@ -180,12 +195,11 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   const float acronym = std::min(1.0f, scorer.acronym_similarity);
   // Two letters are an acronym only in names scored as a person (name_scorer.cpp: "J.C."); three
   // or more for anyone.
-  auto keep_people = [&](std::vector<uint32_t>& found) {
-    if (query_is_person) return;
-    found.erase(std::remove_if(found.begin(), found.end(),
-                               [&](uint32_t n) { return !index.bound_figures()[n].person; }),
-                found.end());
-  };
+  auto people_only = [&](size_t letters) { return letters == 2 && !query_is_person; };
+  if (s.similar_cache_serial != index.serial() || s.similar_cache.size() > s.kSimilarCacheEntries) {
+    s.similar_cache.clear();
+    s.similar_cache_serial = index.serial();
+  }
 
   bool any_distinctive = false;
   for (const auto& t : query.tokens)
@@ -198,10 +212,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
     s.current_weight = t.weight;
     if (t.text.size() == 1) {
       // The same letter written alone on the list side matches exactly.
-      if (t.term != kNoTerm) {
-        index.names_with_term(t.term, s.found);
-        reach(index.idf(t.term), 0, 1);
-      }
+      if (t.term != kNoTerm) reach(index.names_with_term(t.term), index.idf(t.term), 0, 1);
       // As an initial it may match any token starting with its letter of a name scored as a
       // person (name_scorer.cpp).
       unaccounted.initials_query_weight += t.weight;
@@ -216,54 +227,35 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       if (t.origin != TokenOrigin::translated) w *= token_class_factor(t.kind, ScorerSettings{});
       unaccounted.name_weight += w;
       s.current_weight = 0;  // already counted for every name
-      index.names_with_joined(t.text, s.found);
-      reach(0, 3, 1);
+      reach(index.names_with_joined(t.text), 0, 3, 1);
     } else {
       // Exact and translated matches: one list term each, of known weight.
-      if (t.term != kNoTerm) {
-        index.names_with_term(t.term, s.found);
-        reach(index.idf(t.term), 0, 1);
-      }
-      for (TermId alt : t.alternatives) {
-        index.names_with_term(alt, s.found);
-        reach(index.idf(alt), 0, 1);
-      }
+      if (t.term != kNoTerm) reach(index.names_with_term(t.term), index.idf(t.term), 0, 1);
+      for (TermId alt : t.alternatives) reach(index.names_with_term(alt), index.idf(alt), 0, 1);
       // Fuzzy matches score 1 − edits / longer length; phonetic ones the phonetic similarity.
-      s.similar.clear();
-      index.similar_terms(t.text, s.similar);
-      for (const auto& [similar, edits] : s.similar) {
+      for (const auto& [similar, edits] : similar_terms(index, t, s)) {
         if (similar == t.term) continue;
-        const float longer =
-            static_cast<float>(std::max(t.text.size(), index.term_text(similar).size()));
-        index.names_with_term(similar, s.found);
-        reach(index.idf(similar), 0, std::max(phonetic, 1.0f - static_cast<float>(edits) / longer));
+        float similarity = phonetic;
+        if (edits != ScreenSession::kPhoneticOnly) {
+          const auto longer =
+              static_cast<float>(std::max(t.text.size(), index.term_text(similar).size()));
+          similarity = std::max(phonetic, 1.0f - static_cast<float>(edits) / longer);
+        }
+        reach(index.names_with_term(similar), index.idf(similar), 0, similarity);
       }
-      if (!t.phonetic.empty())
-        if (const auto* terms = index.terms_with_phonetic(t.phonetic))
-          for (TermId similar : *terms) {
-            if (similar == t.term) continue;
-            index.names_with_term(similar, s.found);
-            reach(index.idf(similar), 0, phonetic);
-          }
       // A person's initial on the list side ("J. Smith") matches this token's first letter. The
       // scorer matches initials only for people: every name when the query is a person, else the
       // names of listed people.
-      const TermId first_letter = index.find_term(t.text.substr(0, 1));
-      if (first_letter != kNoTerm) {
-        if (query_is_person)
-          index.names_with_term(first_letter, s.found);
-        else
-          index.people_with_initial(t.text[0], s.found);
-        reach(index.idf(first_letter), 0, initial);
-      }
+      const TermId first_letter = index.letter_term(t.text[0]);
+      if (first_letter != kNoTerm)
+        reach(query_is_person ? index.names_with_term(first_letter)
+                              : index.people_with_initial(t.text[0]),
+              index.idf(first_letter), 0, initial);
       // A list span written together, or spelled by this token as an acronym.
-      index.names_with_joined(t.text, s.found);
-      reach(0, 3, 1);
-      if (t.text.size() >= 2 && t.text.size() <= 6) {
-        index.names_with_initials(t.text, s.found);
-        if (t.text.size() == 2) keep_people(s.found);
-        reach(0, static_cast<float>(t.text.size()), acronym);
-      }
+      reach(index.names_with_joined(t.text), 0, 3, 1);
+      if (t.text.size() >= 2 && t.text.size() <= 6)
+        reach(index.names_with_initials(t.text), 0, static_cast<float>(t.text.size()), acronym,
+              people_only(t.text.size()));
     }
     close_stamp();
     // Query spans starting here, each matching one list token: written apart where the list
@@ -274,8 +266,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       joined += query.tokens[k].text;
       span_weight += query.tokens[k].weight;
       s.current_weight = span_weight;
-      index.names_with_term(index.find_term(joined), s.found);
-      reach(0, 1, 1);
+      reach(index.names_with_term(index.find_term(joined)), 0, 1, 1);
       close_stamp();
     }
     span_weight = 0;
@@ -288,9 +279,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       initials += w.text[0];
       if (initials.size() < 2) continue;
       s.current_weight = span_weight;
-      index.names_with_acronym(initials, s.found);
-      if (initials.size() == 2) keep_people(s.found);
-      reach(0, 1, acronym);
+      reach(index.names_with_acronym(initials), 0, 1, acronym, people_only(initials.size()));
       close_stamp();
     }
   }

@@ -3,6 +3,8 @@
 // list name, through the index; hits with scores and explanations.
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "clearance/match/name_index.h"
@@ -78,8 +80,20 @@ class ScreenSession {
   std::vector<uint32_t> survivors;  // candidates whose score bound reaches the threshold
   std::vector<uint32_t> touched;    // names the current token's lookups reached
   float current_weight = 0;         // the current token's query-side weight
-  std::vector<uint32_t> found;
-  std::vector<NameIndex::SimilarTerm> similar;
+  // Fuzzy (edits ≤ 2) and phonetic-only (edits == kPhoneticOnly) neighbours of the query tokens
+  // this thread has seen, for the index numbered similar_cache_serial: a batch repeats its common
+  // words ("trading", "smith") thousands of times, and finding them is the costliest lookup.
+  static constexpr uint8_t kPhoneticOnly = 0xFF;
+  static constexpr size_t kSimilarCacheEntries = 50000;  // then cleared: a few MB at most
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const noexcept {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  std::unordered_map<std::string, std::vector<NameIndex::SimilarTerm>, TextHash, std::equal_to<>>
+      similar_cache;
+  uint64_t similar_cache_serial = 0;
 };
 
 class Screener {
