@@ -257,5 +257,36 @@ TEST_F(ScreeningTest, ALegalFormMakesTheQueryAnOrganisation) {
   EXPECT_TRUE(vessel_seen);
 }
 
+// A session outlives a snapshot reload (the server keeps one per worker thread): what it cached
+// for one index must never answer for another, where the same words have other term numbers.
+TEST(ScreenSessionTest, ASessionReusedAcrossIndexesAnswersForTheCurrentOne) {
+  auto index_of = [](std::vector<std::string> names) {
+    auto snapshot = std::make_shared<Snapshot>();
+    for (size_t i = 0; i < names.size(); ++i) {
+      Entity e;
+      e.id = fmt::format("t:{}", i);
+      e.type = EntityType::organization;
+      e.name = names[i];
+      snapshot->entities.push_back(std::move(e));
+    }
+    return std::shared_ptr<const NameIndex>(NameIndex::build(snapshot));
+  };
+  const Screener first(index_of({"Rosoboronexport", "Sberbank", "Almaz Antey"}));
+  const Screener second(index_of({"Almaz Antey", "Rostec", "Rosoboronexport Trading"}));
+  ScreenQuery q;
+  q.name = "Rosoboroneksport";  // fuzzy: two edits from the listed word
+  ScreenOptions options;
+  options.threshold = 0.5f;
+  ScreenSession reused, fresh;
+  ASSERT_EQ(first.screen(q, options, reused).hits.size(), 1u);
+  const ScreenResult again = second.screen(q, options, reused);
+  const ScreenResult expected = second.screen(q, options, fresh);
+  ASSERT_EQ(again.hits.size(), 1u);
+  ASSERT_EQ(expected.hits.size(), 1u);
+  EXPECT_EQ(again.hits[0].entity->id, "t:2");
+  EXPECT_FLOAT_EQ(again.hits[0].score, expected.hits[0].score);
+  EXPECT_EQ(again.hits[0].match.alignments[0].how, MatchHow::fuzzy);
+}
+
 }  // namespace
 }  // namespace clearance
