@@ -238,6 +238,35 @@ TEST_F(ScreeningTest, AMissingFamilyNameCountsInFullAMissingMiddleNameDoesNot) {
   EXPECT_LT(family, 0.8f);
 }
 
+TEST_F(ScreeningTest, AChinesePersonalNameMakesTheQueryAPerson) {
+  // 李娜 (Li Na) spelled "lina" is a letter from the vessel LINDA: as a person against a vessel,
+  // the name alone is no longer a hit.
+  ScreenQuery q;
+  q.name = "李娜";
+  ScreenOptions options;
+  EXPECT_TRUE(screener_->screen(q, options, session_).hits.empty());
+  options.threshold = 0.5f;
+  bool vessel_seen = false;
+  for (const Hit& h : screener_->screen(q, options, session_).hits) {
+    if (h.entity->type != EntityType::vessel) continue;
+    vessel_seen = true;
+    const auto type = std::find_if(h.evidence.begin(), h.evidence.end(),
+                                   [](const Evidence& e) { return e.feature == "type"; });
+    ASSERT_NE(type, h.evidence.end()) << h.entity->id;
+    EXPECT_NE(type->detail.find("Chinese personal name: surname 李"), std::string::npos)
+        << type->detail;
+  }
+  EXPECT_TRUE(vessel_seen);
+}
+
+TEST_F(ScreeningTest, ASingleMatchedNameLeavesNoMiddleName) {
+  // With one name matched, the other may be the given name as well as a middle name.
+  EXPECT_LT(screener_->compare("Ahmed Hassan", "Hassan", EntityType::person, session_).score, 0.8f);
+  EXPECT_GT(screener_->compare("Ahmed Hassan", "AHMED MAHMOUD HASSAN", EntityType::person, session_)
+                .score,
+            0.8f);
+}
+
 TEST_F(ScreeningTest, ALegalFormMakesTheQueryAnOrganisation) {
   ScreenQuery q;
   q.name = "Sunrise Trading Co., Ltd.";

@@ -2,6 +2,7 @@
 
 #include <random>
 
+#include "clearance/text/chinese_personal_names.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/name_normalizer.h"
 #include "clearance/text/phonetic.h"
@@ -87,6 +88,18 @@ TEST(NameNormalizer, FamilyNameWhenTheWritingShowsIt) {
   EXPECT_EQ(family("محمد علي الحبو").size(), 1u);
   EXPECT_TRUE(family("Vladimir Putin").empty());  // word order alone does not tell
   EXPECT_TRUE(family("Putin,").empty());          // nothing after the comma
+}
+
+TEST(ChinesePersonalNames, ACommonSurnameAndAShortNameReadAsAPerson) {
+  EXPECT_EQ(chinese_personal_name_surname("李娜"), "李");
+  EXPECT_EQ(chinese_personal_name_surname("張 學友"), "張");  // traditional, a space inside
+  EXPECT_EQ(chinese_personal_name_surname("欧阳娜娜"), "欧阳");
+  EXPECT_EQ(chinese_personal_name_surname("王"), "");                    // a surname alone
+  EXPECT_EQ(chinese_personal_name_surname("华为"), "");                  // a brand, not a person
+  EXPECT_EQ(chinese_personal_name_surname("李宁体育用品有限公司"), "");  // too long
+  EXPECT_EQ(chinese_personal_name_surname("Li Na"), "");
+  EXPECT_EQ(chinese_personal_name_surname("李Na"), "");
+  EXPECT_EQ(chinese_personal_name_surname("\xe6\x9d"), "");  // truncated UTF-8
 }
 
 TEST(Phonetic, TransliterationVariantsShareAKey) {

@@ -342,8 +342,12 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       q_used, [&](int k) { return qt[k].weight; }, [&](int k) { return qt[k].family; }, nq);
   const auto n_discounted = heaviest_leftovers(
       n_used, [&](int k) { return name_weight[k]; }, [&](int k) { return nt[k].family; }, nn);
+  // A middle name is one beyond a given and a family name: with a single name matched, the part
+  // left over is as likely the other of the two ("Ahmed Hassan" is not the listed "Hassan").
+  const bool middle_possible = aligned.size() >= 2;
   auto unmatched_factor = [&](float idf, bool discounted) {
-    if (person) return (conflicting || !discounted) ? 1.0f : s.person_unmatched_factor;
+    if (person)
+      return (conflicting || !discounted || !middle_possible) ? 1.0f : s.person_unmatched_factor;
     return idf < s.generic_idf ? s.generic_unmatched_factor : 1.0f;
   };
   float total_q = matched_q, total_n = matched_n;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "clearance/model/country_codes.h"
+#include "clearance/text/chinese_personal_names.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
@@ -46,6 +47,15 @@ const QueryToken* organisation_marker(const PreparedQuery& query) {
   for (const QueryToken* edge : {&t.back(), &t.front()})
     if (edge->kind == TokenClass::legal_form) return edge;
   return nullptr;
+}
+
+// The surname of a query without a stated type written as a Chinese personal name (李娜: two or
+// three characters, a common surname first, no organisation word), which makes it a person;
+// empty when it is not one.
+std::string_view chinese_person_surname(const std::string& name, const PreparedQuery& query) {
+  for (const auto& t : query.tokens)
+    if (t.kind != TokenClass::ordinary || t.origin == TokenOrigin::translated) return {};
+  return chinese_personal_name_surname(name);
 }
 
 // Country, date of birth, identifier and type evidence, each a bounded adjustment.
@@ -106,10 +116,15 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const PreparedQuery& 
   // and a vessel or aircraft are not the same kind of thing at all (yente does not compare them).
   EntityType type = q.type;
   const QueryToken* form = type == EntityType::unknown ? organisation_marker(prepared) : nullptr;
+  const std::string_view surname =
+      type == EntityType::unknown && !form ? chinese_person_surname(q.name, prepared) : "";
   if (form) type = EntityType::organization;
+  if (!surname.empty()) type = EntityType::person;
   if (type != EntityType::unknown && e.type != EntityType::unknown && type != e.type) {
     const bool person_involved = type == EntityType::person || e.type == EntityType::person;
-    const std::string why = form ? fmt::format(" (legal form \"{}\")", form->source) : "";
+    std::string why;
+    if (form) why = fmt::format(" (legal form \"{}\")", form->source);
+    if (!surname.empty()) why = fmt::format(" (a Chinese personal name: surname {})", surname);
     out.push_back(
         {"type",
          fmt::format("query is {}{}, list entry is {}", to_string(type), why, to_string(e.type)),
