@@ -267,6 +267,17 @@ TEST_F(ScreeningTest, ASingleMatchedNameLeavesNoMiddleName) {
             0.8f);
 }
 
+TEST_F(ScreeningTest, ASonIsNotHisFather) {
+  EXPECT_LT(screener_
+                ->compare("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI",
+                          EntityType::person, session_)
+                .score,
+            0.8f);
+  EXPECT_GT(
+      screener_->compare("Osama bin Laden", "Usama ibn Laden", EntityType::person, session_).score,
+      0.8f);
+}
+
 TEST_F(ScreeningTest, ALegalFormMakesTheQueryAnOrganisation) {
   ScreenQuery q;
   q.name = "Sunrise Trading Co., Ltd.";

@@ -90,6 +90,22 @@ TEST(NameNormalizer, FamilyNameWhenTheWritingShowsIt) {
   EXPECT_TRUE(family("Putin,").empty());          // nothing after the comma
 }
 
+TEST(NameNormalizer, ArabicLineageParticles) {
+  NameNormalizer n;
+  const auto name = n.normalize("Noureddine Ben Mohamed ibn Belkassem");
+  ASSERT_EQ(name.tokens.size(), 5u);
+  EXPECT_EQ(name.tokens[1].text, "bin");  // ben, ibn, bin: one spelling, weak
+  EXPECT_EQ(name.tokens[1].kind, TokenClass::stopword);
+  EXPECT_EQ(name.tokens[3].text, "bin");
+  EXPECT_EQ(name.tokens[0].lineage, kLineageChild);
+  EXPECT_EQ(name.tokens[2].lineage, kLineageChild | kLineageParent);  // son of one, father of one
+  EXPECT_EQ(name.tokens[4].lineage, kLineageParent);
+  const auto given = n.normalize("Ben Netanyahu");  // a particle opening a name is a given name
+  EXPECT_EQ(given.tokens[0].text, "ben");
+  EXPECT_EQ(given.tokens[0].kind, TokenClass::ordinary);
+  EXPECT_EQ(given.tokens[1].lineage, 0);
+}
+
 TEST(ChinesePersonalNames, ACommonSurnameAndAShortNameReadAsAPerson) {
   EXPECT_EQ(chinese_personal_name_surname("李娜"), "李");
   EXPECT_EQ(chinese_personal_name_surname("張 學友"), "張");  // traditional, a space inside

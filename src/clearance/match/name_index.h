@@ -25,6 +25,7 @@ struct IndexedToken {
   TokenClass kind = TokenClass::ordinary;
   TokenOrigin origin = TokenOrigin::literal;
   bool family = false;               // part of a person's family name (NameToken::family)
+  uint8_t lineage = 0;               // NameToken::lineage
   std::vector<TermId> alternatives;  // translations' other renderings
 };
 

@@ -50,6 +50,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     qt.kind = t.kind;
     qt.origin = t.origin;
     qt.family = t.family;
+    qt.lineage = t.lineage;
     qt.alternative_texts = t.alternatives;
     float base = qt.term == kNoTerm ? terms.unseen_idf() : terms.idf(qt.term);
     for (const auto& alt : t.alternatives) {
@@ -137,6 +138,8 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   for (int i = 0; i < nq; ++i) {
     for (int j = 0; j < nn; ++j) {
       const IndexedToken& n = nt[j];
+      // A son's name is not his father's: "Salman bin Muhammad" is not "Muhammad bin Salman".
+      if (lineage_conflict(qt[i].lineage, n.lineage)) continue;
       MatchHow how = MatchHow::exact;
       float sim = 0;
       int edits = 0;

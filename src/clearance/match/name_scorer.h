@@ -18,6 +18,7 @@ struct QueryToken {
   TokenClass kind = TokenClass::ordinary;
   TokenOrigin origin = TokenOrigin::literal;
   bool family = false;  // NameToken::family
+  uint8_t lineage = 0;  // NameToken::lineage
   std::vector<TermId> alternatives;
   std::vector<std::string> alternative_texts;
   std::string phonetic;

@@ -31,6 +31,7 @@ IndexedName TermTable::make_name(const NormalizedName& name) {
     it.kind = t.kind;
     it.origin = t.origin;
     it.family = t.family;
+    it.lineage = t.lineage;
     for (const auto& alt : t.alternatives) it.alternatives.push_back(intern(alt));
     out.tokens.push_back(std::move(it));
   }

@@ -179,6 +179,22 @@ NormalizedName NameNormalizer::normalize(std::string_view name) {
   // no second pass over the part before its comma.
   for (const NameToken& t : tokens)
     if (t.kind == TokenClass::legal_form) return out;
+  // Arabic lineage: in "Salman bin Muhammad" Salman is the son and Muhammad the father; the same
+  // names the other way round are another two people. The particle itself says only "son of"
+  // (bin = ibn = ben; bint "daughter of"): one spelling, weak like a stopword. A particle opening
+  // the name is a given name ("Ben Netanyahu").
+  for (size_t k = 1; k + 1 < tokens.size(); ++k) {
+    NameToken& t = tokens[k];
+    if (t.text == "bin" || t.text == "ibn" || t.text == "ben" || t.text == "bn")
+      t.text = "bin";
+    else if (t.text == "bint" || t.text == "binti" || t.text == "binte")
+      t.text = "bint";
+    else
+      continue;
+    t.kind = TokenClass::stopword;
+    tokens[k - 1].lineage |= kLineageChild;
+    tokens[k + 1].lineage |= kLineageParent;
+  }
   const size_t comma = name.find(',');
   if (comma != std::string_view::npos) {
     const size_t family = normalize_text(name.substr(0, comma)).tokens.size();

@@ -27,7 +27,17 @@ struct NameToken {
   std::string source;                     // the text as the user wrote it, for explanations
   // Part of a person's family name, when the writing says so (see NameNormalizer::normalize).
   bool family = false;
+  // Place in an Arabic lineage ("Salman bin Muhammad"): kLineageChild for a name written before
+  // bin/ibn/bint, kLineageParent after it, both for a name in the middle of a chain.
+  uint8_t lineage = 0;
 };
+
+constexpr uint8_t kLineageChild = 1;
+constexpr uint8_t kLineageParent = 2;
+// Two names in incompatible places of a lineage: a son's name against a father's.
+inline bool lineage_conflict(uint8_t a, uint8_t b) {
+  return a && b && !(a & b);
+}
 
 struct NormalizedName {
   std::vector<NameToken> tokens;
