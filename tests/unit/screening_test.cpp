@@ -145,12 +145,11 @@ TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
       "Huawei Technologies", "华为", "Hua Wei", "Vladimir Putin", "Banco Nacional de Cuba",
       "Sberbank", "Harbin Institute of Technolgy", "Mohamed Ali", "Kim Jong Un", "Rosoboronexport",
       "Islamic Revolutionary Guard Corps", "Al Qaida",
-      // Acronyms both ways, initials, fuzzy and phonetic matches:
-      // each kind of lookup credits the scorer's similarity
-      // for it, no more, no less.
+      // Acronyms both ways, initials, fuzzy, phonetic and nickname matches: each kind of lookup
+      // credits the scorer's similarity for it, no more, no less.
       "NUDT", "S M I C", "National University Defense Technology", "Anna Lehmann", "Chinedu Okafor",
       "Amelie A. Lambert", "Mohamad Rezaei", "Muhamad Ali Hasan", "Rosoboroneksport",
-      "Sberbnk Rossii"};
+      "Sberbnk Rossii", "Bill Clinton", "Sasha Lukashenko"};
   // Plus list names with a character dropped, from a fixed random sample.
   std::mt19937 rng(7);
   const auto& entities = index_->snapshot().entities;
@@ -265,6 +264,22 @@ TEST_F(ScreeningTest, ASingleMatchedNameLeavesNoMiddleName) {
   EXPECT_GT(screener_->compare("Ahmed Hassan", "AHMED MAHMOUD HASSAN", EntityType::person, session_)
                 .score,
             0.8f);
+}
+
+TEST_F(ScreeningTest, ANicknameIsItsNameForPeopleOnly) {
+  for (const auto& [a, b] : {std::pair{"Bill Clinton", "William Jefferson Clinton"},
+                             std::pair{"Sasha Ivanov", "Aleksandr Ivanov"},
+                             std::pair{"Theodore Kaczynski", "Ted Kaczynski"}}) {
+    const NameMatch m = screener_->compare(a, b, EntityType::person, session_);
+    EXPECT_GT(m.score, 0.8f) << a << " / " << b;
+    EXPECT_TRUE(std::any_of(m.alignments.begin(), m.alignments.end(),
+                            [](const TokenAlignment& t) { return t.how == MatchHow::nickname; }))
+        << a << " / " << b;
+  }
+  const NameMatch firm =
+      screener_->compare("Bill Trading", "William Trading", EntityType::organization, session_);
+  EXPECT_TRUE(std::none_of(firm.alignments.begin(), firm.alignments.end(),
+                           [](const TokenAlignment& t) { return t.how == MatchHow::nickname; }));
 }
 
 TEST_F(ScreeningTest, ASonIsNotHisFather) {

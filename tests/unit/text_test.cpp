@@ -5,6 +5,7 @@
 #include "clearance/text/chinese_personal_names.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/name_normalizer.h"
+#include "clearance/text/nicknames.h"
 #include "clearance/text/phonetic.h"
 
 namespace clearance {
@@ -104,6 +105,22 @@ TEST(NameNormalizer, ArabicLineageParticles) {
   EXPECT_EQ(given.tokens[0].text, "ben");
   EXPECT_EQ(given.tokens[0].kind, TokenClass::ordinary);
   EXPECT_EQ(given.tokens[1].lineage, 0);
+}
+
+TEST(Nicknames, BothWaysAndOnlyBetweenAShortFormAndItsNames) {
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(nickname_relatives("ted"), (Names{"theodore", "edward"}));
+  EXPECT_EQ(nickname_relatives("bibi"), (Names{"benjamin"}));
+  const Names& william = nickname_relatives("william");
+  EXPECT_NE(std::find(william.begin(), william.end(), "bill"), william.end());
+  // Two short forms of one name are not each other's relatives; nor are two formal spellings.
+  const Names& bill = nickname_relatives("bill");
+  EXPECT_EQ(std::find(bill.begin(), bill.end(), "will"), bill.end());
+  const Names& sasha = nickname_relatives("sasha");
+  EXPECT_NE(std::find(sasha.begin(), sasha.end(), "aleksandr"), sasha.end());
+  EXPECT_NE(std::find(sasha.begin(), sasha.end(), "alexandra"), sasha.end());
+  EXPECT_TRUE(nickname_relatives("al").empty());  // the Arabic article, not Albert
+  EXPECT_TRUE(nickname_relatives("huawei").empty());
 }
 
 TEST(ChinesePersonalNames, ACommonSurnameAndAShortNameReadAsAPerson) {

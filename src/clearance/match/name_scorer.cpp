@@ -4,6 +4,7 @@
 #include <array>
 
 #include "clearance/text/edit_distance.h"
+#include "clearance/text/nicknames.h"
 #include "clearance/text/phonetic.h"
 
 namespace clearance {
@@ -24,6 +25,8 @@ const char* to_string(MatchHow how) {
       return "initial";
     case MatchHow::joined:
       return "joined";
+    case MatchHow::nickname:
+      return "nickname";
   }
   return "exact";
 }
@@ -58,6 +61,10 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
       if (id == kNoTerm) continue;
       qt.alternatives.push_back(id);
       base = std::min(base, terms.idf(id));  // a translation weighs as its most common rendering
+    }
+    for (const auto& relative : nickname_relatives(t.text)) {
+      const TermId id = intern ? terms.intern(relative) : terms.find(relative);
+      if (id != kNoTerm) qt.nicknames.push_back(id);
     }
     qt.mask = letter_mask(qt.text);
     if (qt.text.size() >= 3) qt.phonetic = phonetic_key(qt.text);
@@ -166,6 +173,10 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
           sim = s.initial_similarity;
           how = MatchHow::initial;
         }
+      } else if (person && std::find(qt[i].nicknames.begin(), qt[i].nicknames.end(), n.term) !=
+                               qt[i].nicknames.end()) {
+        sim = s.nickname_similarity;
+        how = MatchHow::nickname;
       } else if (qt[i].kind == TokenClass::ordinary && n.kind == TokenClass::ordinary &&
                  !(qt[i].origin == TokenOrigin::pinyin && n.origin == TokenOrigin::pinyin)) {
         // Pinyin of two Han names is compared exactly: a letter apart is another character

@@ -21,6 +21,7 @@ struct QueryToken {
   uint8_t lineage = 0;  // NameToken::lineage
   std::vector<TermId> alternatives;
   std::vector<std::string> alternative_texts;
+  std::vector<TermId> nicknames;  // its short forms, or the names it is a short form of
   std::string phonetic;
   uint32_t mask = 0;  // letter_mask(text)
   float weight = 0;
@@ -41,7 +42,8 @@ enum class MatchHow : uint8_t {
   fuzzy,
   phonetic,
   initial,
-  joined
+  joined,
+  nickname
 };
 const char* to_string(MatchHow how);
 
@@ -78,6 +80,8 @@ struct ScorerSettings {
   float min_evidence = 5.0f;  // below this much distinctive weight, the score is scaled down
   float initial_similarity = 0.6f;
   float phonetic_similarity = 0.6f;
+  // A given name against its short form ("Bill" / "William"), people only.
+  float nickname_similarity = 0.9f;
   // An acronym or run of initials is ambiguous ("MIT"): alone it stays below the default threshold.
   float acronym_similarity = 0.75f;
 };

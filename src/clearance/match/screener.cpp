@@ -208,6 +208,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   const float phonetic = std::min(1.0f, scorer.phonetic_similarity);
   const float initial = std::min(1.0f, scorer.initial_similarity);
   const float acronym = std::min(1.0f, scorer.acronym_similarity);
+  const float nickname = std::min(1.0f, scorer.nickname_similarity);
   // Two letters are an acronym only in names scored as a person (name_scorer.cpp: "J.C."); three
   // or more for anyone.
   auto people_only = [&](size_t letters) { return letters == 2 && !query_is_person; };
@@ -247,6 +248,8 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       // Exact and translated matches: one list term each, of known weight.
       if (t.term != kNoTerm) reach(index.names_with_term(t.term), index.idf(t.term), 0, 1);
       for (TermId alt : t.alternatives) reach(index.names_with_term(alt), index.idf(alt), 0, 1);
+      for (TermId relative : t.nicknames)
+        reach(index.names_with_term(relative), index.idf(relative), 0, nickname);
       // Fuzzy matches score 1 − edits / longer length; phonetic ones the phonetic similarity.
       for (const auto& [similar, edits] : similar_terms(index, t, s)) {
         if (similar == t.term) continue;
