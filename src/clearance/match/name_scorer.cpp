@@ -359,24 +359,38 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // A middle name is one beyond a given and a family name: with a single name matched, the part
   // left over is as likely the other of the two ("Ahmed Hassan" is not the listed "Hassan").
   const bool middle_possible = aligned.size() >= 2;
-  auto unmatched_factor = [&](float idf, bool discounted) {
+  // An organisation's common words are descriptors ("Huawei Technologies"), except those after
+  // "of", which say which one it is: "Nanjing University" is not "Nanjing University of Science
+  // and Technology".
+  auto first_of = [](int count, auto text_of, auto kind_of) {
+    for (int k = 1; k < count; ++k)
+      if (kind_of(k) == TokenClass::stopword && text_of(k) == "of") return k;
+    return count;
+  };
+  const int q_of = person ? nq
+                          : first_of(
+                                nq, [&](int k) -> const std::string& { return qt[k].text; },
+                                [&](int k) { return qt[k].kind; });
+  const int n_of = person ? nn : first_of(nn, name_text, [&](int k) { return nt[k].kind; });
+  auto unmatched_factor = [&](float idf, bool discounted, bool qualifier) {
     if (person)
       return (conflicting || !discounted || !middle_possible) ? 1.0f : s.person_unmatched_factor;
-    return idf < s.generic_idf ? s.generic_unmatched_factor : 1.0f;
+    return idf < s.generic_idf && !qualifier ? s.generic_unmatched_factor : 1.0f;
   };
   float total_q = matched_q, total_n = matched_n;
   for (int i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
     if (record) result.unmatched_query.push_back(i);
     const float idf = qt[i].term == kNoTerm ? index.unseen_idf() : index.idf(qt[i].term);
-    total_q += unmatched_factor(idf, i == q_discounted[0] || i == q_discounted[1]) * qt[i].weight;
+    total_q += unmatched_factor(idf, i == q_discounted[0] || i == q_discounted[1], i > q_of) *
+               qt[i].weight;
   }
   for (int j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     if (record) result.unmatched_name.push_back(j);
-    total_n +=
-        unmatched_factor(index.idf(nt[j].term), j == n_discounted[0] || j == n_discounted[1]) *
-        name_weight[j];
+    total_n += unmatched_factor(index.idf(nt[j].term), j == n_discounted[0] || j == n_discounted[1],
+                                j > n_of) *
+               name_weight[j];
   }
   // Similarity-weighted totals: a fuzzy pair counts its full weight in the denominator.
   for (const auto& [similarity, query_weight, pair_name_weight] : aligned) {
