@@ -63,6 +63,11 @@ TEST(NameNormalizer, ChineseOrganisationWordsAndPinyin) {
   EXPECT_NE(std::find(harbin.tokens[1].alternatives.begin(), harbin.tokens[1].alternatives.end(),
                       "university"),
             harbin.tokens[1].alternatives.end());
+  // Words of civil-society and government bodies translate too; a US body's "美国" is optional.
+  EXPECT_EQ(texts(n.normalize("人权观察")), (std::vector<std::string>{"human", "rights", "watch"}));
+  const auto ned = n.normalize("美国国家民主基金会");
+  EXPECT_EQ(texts(ned), (std::vector<std::string>{"us", "national", "democracy", "foundation"}));
+  EXPECT_EQ(ned.tokens[0].kind, TokenClass::stopword);
 }
 
 TEST(NameNormalizer, OtherScripts) {
