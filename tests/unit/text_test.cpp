@@ -58,11 +58,15 @@ TEST(NameNormalizer, ChineseOrganisationWordsAndPinyin) {
   EXPECT_EQ(texts(n.normalize("華為技術有限公司")), texts(huawei));
   const auto harbin = n.normalize("哈尔滨工业大学");
   ASSERT_EQ(harbin.tokens.size(), 3u);
-  EXPECT_EQ(harbin.tokens[0].text, "haerbin");
+  EXPECT_EQ(harbin.tokens[0].text, "harbin");  // the conventional spelling, pinyin "haerbin" too
+  EXPECT_EQ(harbin.tokens[0].alternatives, (std::vector<std::string>{"haerbin"}));
   EXPECT_EQ(harbin.tokens[1].text, "institute");
   EXPECT_NE(std::find(harbin.tokens[1].alternatives.begin(), harbin.tokens[1].alternatives.end(),
                       "university"),
             harbin.tokens[1].alternatives.end());
+  // A province opening a run is its own token: 浙江大华 is "zhejiang dahua", not one run.
+  EXPECT_EQ(texts(n.normalize("浙江大华技术股份有限公司")),
+            (std::vector<std::string>{"zhejiang", "dahua", "technology", "ltd"}));
   // Words of civil-society and government bodies translate too; a US body's "美国" is optional.
   EXPECT_EQ(texts(n.normalize("人权观察")), (std::vector<std::string>{"human", "rights", "watch"}));
   const auto ned = n.normalize("美国国家民主基金会");
