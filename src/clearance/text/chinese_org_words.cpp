@@ -13,7 +13,7 @@ const std::vector<ChineseOrgWord>& chinese_org_words() {
         {"有限公司", {"co", "ltd"}},
         {"分公司", {"branch"}},
         {"公司", {"co/corp"}},
-        {"集团", {"group"}},
+        {"集团", {"?group/corporation"}},
         {"控股", {"holding"}},
         // Institutions. 工业大学 is "Institute of Technology", "University of Technology" or
         // "Polytechnical University" depending on the school.
@@ -122,7 +122,7 @@ const std::vector<ChineseOrgWord>& chinese_org_words() {
         {"航空", {"aviation/aeronautics"}},
         {"航天", {"aerospace/astronautics"}},
         {"船舶", {"shipbuilding"}},
-        {"重工", {"heavy", "industry"}},
+        {"重工", {"?heavy", "industry"}},
         {"兵器", {"ordnance"}},
         {"导弹", {"missile"}},
         {"雷达", {"radar"}},
