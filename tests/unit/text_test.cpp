@@ -32,6 +32,10 @@ TEST(NameNormalizer, LatinPunctuationCaseAndDiacritics) {
             (std::vector<std::string>{"international", "manufacturing", "university"}));
   EXPECT_EQ(texts(n.normalize("1st Brigade Forty-Four")),
             (std::vector<std::string>{"1", "brigade", "44"}));
+  // Typographic apostrophes and the ayn/hamza marks of transliteration vanish like "'".
+  EXPECT_EQ(texts(n.normalize("People’s Liberation Army")),
+            (std::vector<std::string>{"peoples", "liberation", "army"}));
+  EXPECT_EQ(texts(n.normalize("Al-Qaʿida")), (std::vector<std::string>{"al", "qaida"}));
 }
 
 TEST(NameNormalizer, LegalFormsFoldToOneToken) {

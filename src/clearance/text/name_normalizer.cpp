@@ -4,6 +4,7 @@
 #include <unicode/translit.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "clearance/text/chinese_org_words.h"
@@ -211,8 +212,31 @@ NormalizedName NameNormalizer::normalize(std::string_view name) {
   return out;
 }
 
-NormalizedName NameNormalizer::normalize_text(std::string_view name) {
+// Apostrophes other than ASCII's — typographic (People’s), modifier letters and the ayn and hamza
+// marks of Arabic transliteration (Qaʿida) — vanish like "'" instead of splitting a word.
+std::string ascii_apostrophes(std::string_view name) {
+  static constexpr std::string_view kApostrophes[] = {"\u2019", "\u2018", "\u02BC", "\u02BB",
+                                                      "\u02BE", "\u02BF", "\u00B4"};
+  std::string out;
+  out.reserve(name.size());
+  for (size_t i = 0; i < name.size();) {
+    const auto mark =
+        std::find_if(std::begin(kApostrophes), std::end(kApostrophes),
+                     [&](std::string_view a) { return name.substr(i).starts_with(a); });
+    if (mark == std::end(kApostrophes)) {
+      out.push_back(name[i++]);
+    } else {
+      out.push_back('\'');
+      i += mark->size();
+    }
+  }
+  return out;
+}
+
+NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
   NormalizedName out;
+  const std::string cleaned = is_ascii(raw) ? std::string() : ascii_apostrophes(raw);
+  const std::string_view name = cleaned.empty() ? raw : std::string_view(cleaned);
   if (is_ascii(name)) {
     add_latin_text(name, TokenOrigin::literal, out);
   } else {
