@@ -120,6 +120,23 @@ TEST(NameNormalizer, ArabicLineageParticles) {
   EXPECT_EQ(given.tokens[1].lineage, 0);
 }
 
+TEST(NameNormalizer, TwoLettersAreInitialsOnlyWhenWrittenSo) {
+  NameNormalizer n;
+  auto letters = [&](std::string_view name) {
+    std::vector<std::string> out;
+    for (const auto& t : n.normalize(name).tokens)
+      if (t.letters) out.push_back(t.text);
+    return out;
+  };
+  using Texts = std::vector<std::string>;
+  EXPECT_EQ(letters("J.C. Smith"), Texts{"jc"});
+  EXPECT_EQ(letters("J C Smith"), Texts{"jc"});
+  EXPECT_EQ(letters("JC Juncker"), Texts{"jc"});  // capitals among mixed-case words
+  EXPECT_TRUE(letters("Al Naimi").empty());       // a word
+  EXPECT_TRUE(letters("AL NAIMI").empty());       // all capitals: cannot tell, a word
+  EXPECT_TRUE(letters("ABD AL-HAMID AL-ASADI, Makki").empty());  // the lists' SURNAME, Given
+}
+
 TEST(Nicknames, BothWaysAndOnlyBetweenAShortFormAndItsNames) {
   using Names = std::vector<std::string>;
   EXPECT_EQ(nickname_relatives("ted"), (Names{"theodore", "edward"}));

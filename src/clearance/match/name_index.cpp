@@ -124,6 +124,7 @@ std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snap
         it.origin = t.origin;
         it.family = t.family;
         it.lineage = t.lineage;
+        it.letters = t.letters;
         for (const auto& alt : t.alternatives) it.alternatives.push_back(index->intern(alt));
         name.tokens.push_back(std::move(it));
       }
@@ -141,9 +142,11 @@ void NameIndex::finish() {
     for (size_t k = 0; k < tokens.size(); ++k) {
       auto& list = postings_[tokens[k].term];
       if (list.empty() || list.back() != n) list.push_back(n);
-      // An ordinary token of 2–6 letters may be an acronym a run of query initials spells.
+      // An ordinary token of 3–6 letters may be an acronym a run of query initials spells; of two,
+      // only when written as letters ("J.C.").
       const std::string& text = terms_[tokens[k].term];
-      if (tokens[k].kind == TokenClass::ordinary && text.size() >= 2 && text.size() <= 6 &&
+      if (tokens[k].kind == TokenClass::ordinary && text.size() >= (tokens[k].letters ? 2u : 3u) &&
+          text.size() <= 6 &&
           std::all_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
         auto& acronyms = acronym_postings_[text];
         if (acronyms.empty() || acronyms.back() != n) acronyms.push_back(n);

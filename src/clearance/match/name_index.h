@@ -26,6 +26,7 @@ struct IndexedToken {
   TokenOrigin origin = TokenOrigin::literal;
   bool family = false;               // part of a person's family name (NameToken::family)
   uint8_t lineage = 0;               // NameToken::lineage
+  bool letters = false;              // NameToken::letters
   std::vector<TermId> alternatives;  // translations' other renderings
 };
 
@@ -99,7 +100,8 @@ class NameIndex {
   std::span<const uint32_t> names_with_joined(std::string_view text) const;
   // Names in which a span of 2–6 terms has `text` as its initials (stopwords inside skipped).
   std::span<const uint32_t> names_with_initials(std::string_view text) const;
-  // Names carrying `text` (2–6 letters) as an ordinary token: an acronym query initials may spell.
+  // Names carrying `text` as an ordinary token of 3–6 letters, or of 2 written as letters ("J.C."):
+  // an acronym query initials may spell.
   std::span<const uint32_t> names_with_acronym(std::string_view text) const;
 
   size_t memory_bytes() const;

@@ -54,6 +54,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     qt.origin = t.origin;
     qt.family = t.family;
     qt.lineage = t.lineage;
+    qt.letters = t.letters;
     qt.alternative_texts = t.alternatives;
     float base = qt.term == kNoTerm ? terms.unseen_idf() : terms.idf(qt.term);
     for (const auto& alt : t.alternatives) {
@@ -244,16 +245,16 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     }
     return matched == static_cast<int>(letters.size()) ? k : -1;
   };
-  // Two letters are initials of a person ("J.C."); an organisation acronym needs three ("PLA").
-  const size_t min_letters = person ? 2 : 3;
-  auto is_acronym = [&](const std::string& t) {
-    if (t.size() < min_letters || t.size() > kMaxAcronym) return false;
+  // Two letters are initials of a person written as letters ("J.C."); an organisation acronym
+  // needs three ("PLA").
+  auto is_acronym = [&](const std::string& t, bool letters) {
+    if (t.size() < (person && letters ? 2u : 3u) || t.size() > kMaxAcronym) return false;
     for (char c : t)
       if (c < 'a' || c > 'z') return false;
     return true;
   };
   for (int i = 0; i < nq; ++i) {
-    if (!is_acronym(qt[i].text) || qt[i].kind != TokenClass::ordinary) continue;
+    if (!is_acronym(qt[i].text, qt[i].letters) || qt[i].kind != TokenClass::ordinary) continue;
     for (int j = 0; j < nn; ++j) {
       const int end = initials_span(
           qt[i].text, nn, [&](int k) -> const std::string& { return index.text(nt[k].term); },
@@ -267,7 +268,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   }
   for (int j = 0; j < nn; ++j) {
     const std::string& acronym = index.text(nt[j].term);
-    if (!is_acronym(acronym) || nt[j].kind != TokenClass::ordinary) continue;
+    if (!is_acronym(acronym, nt[j].letters) || nt[j].kind != TokenClass::ordinary) continue;
     for (int i = 0; i < nq; ++i) {
       const int end = initials_span(
           acronym, nq, [&](int k) -> const std::string& { return qt[k].text; },

@@ -271,7 +271,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
               index.idf(first_letter), 0, initial);
       // A list span written together, or spelled by this token as an acronym.
       reach(index.names_with_joined(t.text), 0, 3, 1);
-      if (t.text.size() >= 2 && t.text.size() <= 6)
+      if (t.text.size() >= (t.letters ? 2u : 3u) && t.text.size() <= 6)
         reach(index.names_with_initials(t.text), 0, static_cast<float>(t.text.size()), acronym,
               people_only(t.text.size()));
     }

@@ -284,6 +284,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
       ++end;
     if (end - k >= 2) {
       NameToken t = out.tokens[k];
+      t.letters = true;
       for (size_t m = k + 1; m < end; ++m) {
         t.text += out.tokens[m].text;
         t.source += "." + out.tokens[m].source;
@@ -295,6 +296,20 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
     }
   }
   out.tokens = std::move(merged);
+  // Two capitals among words written in mixed case are initials too ("JC Juncker"); among other
+  // words in capitals ("AL NAIMI", "ABD AL-HAMID, Makki") they may be a word.
+  auto capitals = [](const std::string& w) {
+    return w.size() >= 2 &&
+           std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+           std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  const auto words_in_capitals = std::count_if(
+      out.tokens.begin(), out.tokens.end(), [&](const NameToken& t) { return capitals(t.source); });
+  const bool mixed_case =
+      std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  for (NameToken& t : out.tokens)
+    if (mixed_case && words_in_capitals == 1 && t.text.size() == 2 && capitals(t.source))
+      t.letters = true;
   normalize_numbers(out.tokens);
   canonicalize_legal_forms(out.tokens);
   return out;

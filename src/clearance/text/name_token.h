@@ -30,6 +30,9 @@ struct NameToken {
   // Place in an Arabic lineage ("Salman bin Muhammad"): kLineageChild for a name written before
   // bin/ibn/bint, kLineageParent after it, both for a name in the middle of a chain.
   uint8_t lineage = 0;
+  // Written as separate letters ("J.C.", "S M I C"): initials, not a word. Two letters are read as
+  // a person's initials only when written so — "Al" or "Li" is a word.
+  bool letters = false;
 };
 
 constexpr uint8_t kLineageChild = 1;
