@@ -32,6 +32,10 @@ TEST(NameNormalizer, LatinPunctuationCaseAndDiacritics) {
             (std::vector<std::string>{"international", "manufacturing", "university"}));
   EXPECT_EQ(texts(n.normalize("1st Brigade Forty-Four")),
             (std::vector<std::string>{"1", "brigade", "44"}));
+  // A digit inside a word is a letter misread or disguised; codes and numbers stay.
+  EXPECT_EQ(texts(n.normalize("Ig0r Sech1n")), (std::vector<std::string>{"igor", "sechin"}));
+  EXPECT_EQ(texts(n.normalize("New H3C ACT1 A320")),
+            (std::vector<std::string>{"new", "h3c", "act1", "a320"}));
   // Typographic apostrophes and the ayn/hamza marks of transliteration vanish like "'".
   EXPECT_EQ(texts(n.normalize("People’s Liberation Army")),
             (std::vector<std::string>{"peoples", "liberation", "army"}));

@@ -310,6 +310,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
   for (NameToken& t : out.tokens)
     if (mixed_case && words_in_capitals == 1 && t.text.size() == 2 && capitals(t.source))
       t.letters = true;
+  letters_for_digits(out.tokens);
   normalize_numbers(out.tokens);
   canonicalize_legal_forms(out.tokens);
   return out;

@@ -1,5 +1,6 @@
 #include "clearance/text/numbers.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -38,6 +39,46 @@ int ordinal_digits(const std::string& t) {
 }
 
 }  // namespace
+
+void letters_for_digits(std::vector<NameToken>& tokens) {
+  auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  for (NameToken& t : tokens) {
+    std::string& w = t.text;
+    // A word, not a short code: H3C and M4G are names as written.
+    if (std::count_if(w.begin(), w.end(), letter) < 3) continue;
+    for (size_t i = 1; i + 1 < w.size(); ++i) {
+      if (!letter(w[i - 1]) || !letter(w[i + 1])) continue;
+      switch (w[i]) {
+        case '0':
+          w[i] = 'o';
+          break;
+        case '1':
+          w[i] = 'i';
+          break;
+        case '3':
+          w[i] = 'e';
+          break;
+        case '4':
+          w[i] = 'a';
+          break;
+        case '5':
+          w[i] = 's';
+          break;
+        case '7':
+          w[i] = 't';
+          break;
+        case '8':
+          w[i] = 'b';
+          break;
+        case '9':
+          w[i] = 'g';
+          break;
+        default:
+          break;
+      }
+    }
+  }
+}
 
 void normalize_numbers(std::vector<NameToken>& tokens) {
   std::vector<NameToken> out;

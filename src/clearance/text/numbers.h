@@ -9,4 +9,10 @@ namespace clearance {
 
 void normalize_numbers(std::vector<NameToken>& tokens);
 
+// A digit standing between two letters of a word is a letter misread or disguised — OCR's 0/O and
+// 1/I, or "Sech1n", "Ig0r" — and becomes that letter (0 o, 1 i, 3 e, 4 a, 5 s, 7 t, 8 b, 9 g).
+// Digits at a word's edge stay ("ACT1", "3M", "A320"), and so do codes of fewer than three letters
+// ("H3C").
+void letters_for_digits(std::vector<NameToken>& tokens);
+
 }  // namespace clearance
