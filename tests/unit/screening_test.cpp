@@ -282,6 +282,16 @@ TEST_F(ScreeningTest, ANicknameIsItsNameForPeopleOnly) {
                            [](const TokenAlignment& t) { return t.how == MatchHow::nickname; }));
 }
 
+TEST_F(ScreeningTest, ALetterApartInArabicScriptIsAnotherName) {
+  // محمود (Mahmoud) and محمد (Muhammad) differ by one letter of the script, a long vowel.
+  EXPECT_LT(screener_->compare("أحمد محمود", "محمد احمدی", EntityType::person, session_).score,
+            0.8f);
+  // Cyrillic writes every vowel: one letter apart is still a typo.
+  EXPECT_GT(
+      screener_->compare("Владимир Пулин", "Владимир Путин", EntityType::person, session_).score,
+      0.8f);
+}
+
 TEST_F(ScreeningTest, ASonIsNotHisFather) {
   EXPECT_LT(screener_
                 ->compare("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI",

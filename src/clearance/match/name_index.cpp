@@ -125,6 +125,7 @@ std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snap
         it.family = t.family;
         it.lineage = t.lineage;
         it.letters = t.letters;
+        it.abjad = t.abjad;
         for (const auto& alt : t.alternatives) it.alternatives.push_back(index->intern(alt));
         name.tokens.push_back(std::move(it));
       }

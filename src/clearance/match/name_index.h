@@ -27,6 +27,7 @@ struct IndexedToken {
   bool family = false;               // part of a person's family name (NameToken::family)
   uint8_t lineage = 0;               // NameToken::lineage
   bool letters = false;              // NameToken::letters
+  bool abjad = false;                // NameToken::abjad
   std::vector<TermId> alternatives;  // translations' other renderings
 };
 

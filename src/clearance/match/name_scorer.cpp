@@ -55,6 +55,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     qt.family = t.family;
     qt.lineage = t.lineage;
     qt.letters = t.letters;
+    qt.abjad = t.abjad;
     qt.alternative_texts = t.alternatives;
     float base = qt.term == kNoTerm ? terms.unseen_idf() : terms.idf(qt.term);
     for (const auto& alt : t.alternatives) {
@@ -93,14 +94,14 @@ struct Candidate {
 // Similarity of two single strings: exact, fuzzy within the allowed edits, or phonetic.
 bool compare_texts(const std::string& a, const std::string& b, uint32_t mask_a, uint32_t mask_b,
                    const std::string& phonetic_a, const std::string& phonetic_b,
-                   const ScorerSettings& s, MatchHow& how, float& sim, int& edits) {
+                   const ScorerSettings& s, bool fuzzy, MatchHow& how, float& sim, int& edits) {
   if (a == b) {
     how = MatchHow::exact;
     sim = 1.0f;
     edits = 0;
     return true;
   }
-  const int allowed = max_edits(std::min(a.size(), b.size()));
+  const int allowed = fuzzy ? max_edits(std::min(a.size(), b.size())) : 0;
   float best = 0;
   if (allowed > 0 && edit_lower_bound(mask_a, mask_b) <= allowed) {
     const int d = bounded_edit_distance(a, b, allowed);
@@ -181,9 +182,14 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       } else if (qt[i].kind == TokenClass::ordinary && n.kind == TokenClass::ordinary &&
                  !(qt[i].origin == TokenOrigin::pinyin && n.origin == TokenOrigin::pinyin)) {
         // Pinyin of two Han names is compared exactly: a letter apart is another character
-        // (李娜 "lina" is not 林达 "linda").
-        compare_texts(qt[i].text, index.text(n.term), qt[i].mask, index.mask(n.term),
-                      qt[i].phonetic, index.phonetic(n.term), s, how, sim, edits);
+        // (李娜 "lina" is not 林达 "linda"). Two short words both written in Arabic script are
+        // too: the script writes consonants and long vowels, so "mhmwd" (محمود, Mahmoud) one
+        // letter from "mhmd" (محمد, Muhammad) is another name, not a typo.
+        const std::string& list_text = index.text(n.term);
+        const bool short_abjad =
+            qt[i].abjad && n.abjad && std::min(qt[i].text.size(), list_text.size()) < 6;
+        compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term), qt[i].phonetic,
+                      index.phonetic(n.term), s, !short_abjad, how, sim, edits);
       }
       if (sim > 0)
         candidates.push_back(

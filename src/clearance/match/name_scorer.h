@@ -20,6 +20,7 @@ struct QueryToken {
   bool family = false;   // NameToken::family
   uint8_t lineage = 0;   // NameToken::lineage
   bool letters = false;  // NameToken::letters
+  bool abjad = false;    // NameToken::abjad
   std::vector<TermId> alternatives;
   std::vector<std::string> alternative_texts;
   std::vector<TermId> nicknames;  // its short forms, or the names it is a short form of

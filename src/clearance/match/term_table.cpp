@@ -33,6 +33,7 @@ IndexedName TermTable::make_name(const NormalizedName& name) {
     it.family = t.family;
     it.lineage = t.lineage;
     it.letters = t.letters;
+    it.abjad = t.abjad;
     for (const auto& alt : t.alternatives) it.alternatives.push_back(intern(alt));
     out.tokens.push_back(std::move(it));
   }

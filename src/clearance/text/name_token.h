@@ -33,6 +33,9 @@ struct NameToken {
   // Written as separate letters ("J.C.", "S M I C"): initials, not a word. Two letters are read as
   // a person's initials only when written so — "Al" or "Li" is a word.
   bool letters = false;
+  // Transliterated from a script that writes consonants and long vowels only (Arabic, Hebrew,
+  // Syriac): a letter more or less is another name, not a typo.
+  bool abjad = false;
 };
 
 constexpr uint8_t kLineageChild = 1;
