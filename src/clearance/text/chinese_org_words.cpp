@@ -106,6 +106,7 @@ const std::vector<ChineseOrgWord>& chinese_org_words() {
         {"芯片", {"chip"}},
         {"信息", {"information"}},
         {"通信", {"communication"}},
+        {"邮电", {"posts", "?and", "telecommunications/telecom"}},
         {"通讯", {"communication"}},
         {"网络", {"network"}},
         {"软件", {"software"}},
