@@ -97,7 +97,7 @@ TEST(NameNormalizer, FamilyNameWhenTheWritingShowsIt) {
   auto family = [&](std::string_view name) {
     std::vector<std::string> out;
     for (const auto& t : n.normalize(name).tokens)
-      if (t.family) out.push_back(t.text);
+      if (t.marks.family) out.push_back(t.text);
     return out;
   };
   EXPECT_EQ(family("AL-KINAYEH, Lina Mohammed"), (std::vector<std::string>{"al", "kinayeh"}));
@@ -115,13 +115,14 @@ TEST(NameNormalizer, ArabicLineageParticles) {
   EXPECT_EQ(name.tokens[1].text, "bin");  // ben, ibn, bin: one spelling, weak
   EXPECT_EQ(name.tokens[1].kind, TokenClass::stopword);
   EXPECT_EQ(name.tokens[3].text, "bin");
-  EXPECT_EQ(name.tokens[0].lineage, kLineageChild);
-  EXPECT_EQ(name.tokens[2].lineage, kLineageChild | kLineageParent);  // son of one, father of one
-  EXPECT_EQ(name.tokens[4].lineage, kLineageParent);
+  EXPECT_EQ(name.tokens[0].marks.lineage, kLineageChild);
+  EXPECT_EQ(name.tokens[2].marks.lineage,
+            kLineageChild | kLineageParent);  // son of one, father of one
+  EXPECT_EQ(name.tokens[4].marks.lineage, kLineageParent);
   const auto given = n.normalize("Ben Netanyahu");  // a particle opening a name is a given name
   EXPECT_EQ(given.tokens[0].text, "ben");
   EXPECT_EQ(given.tokens[0].kind, TokenClass::ordinary);
-  EXPECT_EQ(given.tokens[1].lineage, 0);
+  EXPECT_EQ(given.tokens[1].marks.lineage, 0);
 }
 
 TEST(NameNormalizer, TwoLettersAreInitialsOnlyWhenWrittenSo) {
@@ -129,7 +130,7 @@ TEST(NameNormalizer, TwoLettersAreInitialsOnlyWhenWrittenSo) {
   auto letters = [&](std::string_view name) {
     std::vector<std::string> out;
     for (const auto& t : n.normalize(name).tokens)
-      if (t.letters) out.push_back(t.text);
+      if (t.marks.letters) out.push_back(t.text);
     return out;
   };
   using Texts = std::vector<std::string>;

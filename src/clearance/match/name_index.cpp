@@ -122,10 +122,7 @@ std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snap
         it.term = index->intern(t.text);
         it.kind = t.kind;
         it.origin = t.origin;
-        it.family = t.family;
-        it.lineage = t.lineage;
-        it.letters = t.letters;
-        it.abjad = t.abjad;
+        it.marks = t.marks;
         for (const auto& alt : t.alternatives) it.alternatives.push_back(index->intern(alt));
         name.tokens.push_back(std::move(it));
       }
@@ -146,8 +143,8 @@ void NameIndex::finish() {
       // An ordinary token of 3–6 letters may be an acronym a run of query initials spells; of two,
       // only when written as letters ("J.C.").
       const std::string& text = terms_[tokens[k].term];
-      if (tokens[k].kind == TokenClass::ordinary && text.size() >= (tokens[k].letters ? 2u : 3u) &&
-          text.size() <= 6 &&
+      if (tokens[k].kind == TokenClass::ordinary &&
+          text.size() >= (tokens[k].marks.letters ? 2u : 3u) && text.size() <= 6 &&
           std::all_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
         auto& acronyms = acronym_postings_[text];
         if (acronyms.empty() || acronyms.back() != n) acronyms.push_back(n);
@@ -183,8 +180,7 @@ void NameIndex::finish() {
     for (const auto& t : names_[n].tokens) {
       const std::string& text = terms_[t.term];
       if (text.size() != 1) continue;
-      const char c = text[0];
-      const int slot = c >= 'a' && c <= 'z' ? c - 'a' : (c >= '0' && c <= '9' ? 26 + c - '0' : -1);
+      const int slot = letter_slot(text[0]);
       if (slot < 0) continue;
       auto& list = people_initials_[slot];
       if (list.empty() || list.back() != n) list.push_back(n);
@@ -210,10 +206,10 @@ void NameIndex::finish() {
         {name.total_weight, name.max_token_weight, name.has_alternatives, name.person});
   }
 
-  for (int slot = 0; slot < 36; ++slot) {
-    const char c = static_cast<char>(slot < 26 ? 'a' + slot : '0' + slot - 26);
-    letter_terms_[slot] = find_term(std::string_view(&c, 1));
-  }
+  letter_terms_.fill(kNoTerm);
+  for (TermId t = 0; t < terms_.size(); ++t)
+    if (terms_[t].size() == 1 && letter_slot(terms_[t][0]) >= 0)
+      letter_terms_[letter_slot(terms_[t][0])] = t;
   masks_.resize(terms_.size());
   for (TermId t = 0; t < terms_.size(); ++t) masks_[t] = letter_mask(terms_[t]);
   phonetic_.resize(terms_.size());
@@ -289,7 +285,7 @@ void NameIndex::similar_terms(std::string_view text, std::vector<SimilarTerm>& o
 }
 
 std::span<const uint32_t> NameIndex::people_with_initial(char c) const {
-  const int slot = c >= 'a' && c <= 'z' ? c - 'a' : (c >= '0' && c <= '9' ? 26 + c - '0' : -1);
+  const int slot = letter_slot(c);
   if (slot < 0) return {};
   return people_initials_[slot];
 }

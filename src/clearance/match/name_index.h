@@ -9,11 +9,11 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "clearance/model/snapshot.h"
 #include "clearance/text/name_token.h"
+#include "clearance/util/text_map.h"
 
 namespace clearance {
 
@@ -24,10 +24,7 @@ struct IndexedToken {
   TermId term = kNoTerm;
   TokenClass kind = TokenClass::ordinary;
   TokenOrigin origin = TokenOrigin::literal;
-  bool family = false;               // part of a person's family name (NameToken::family)
-  uint8_t lineage = 0;               // NameToken::lineage
-  bool letters = false;              // NameToken::letters
-  bool abjad = false;                // NameToken::abjad
+  TokenMarks marks;                  // NameToken::marks
   std::vector<TermId> alternatives;  // translations' other renderings
 };
 
@@ -73,7 +70,7 @@ class NameIndex {
   TermId find_term(std::string_view text) const;
   // The term of a single letter or digit, without hashing.
   TermId letter_term(char c) const {
-    const int slot = c >= 'a' && c <= 'z' ? c - 'a' : (c >= '0' && c <= '9' ? 26 + c - '0' : -1);
+    const int slot = letter_slot(c);
     return slot < 0 ? find_term(std::string_view(&c, 1)) : letter_terms_[slot];
   }
   const std::string& term_text(TermId term) const { return terms_[term]; }
@@ -114,27 +111,22 @@ class NameIndex {
 
   std::shared_ptr<const Snapshot> snapshot_;
   uint64_t serial_ = 0;
-  std::array<TermId, 36> letter_terms_{};  // a–z, 0–9
+  // Tables by letter_slot(): a–z, then 0–9.
+  static int letter_slot(char c) {
+    return c >= 'a' && c <= 'z' ? c - 'a' : (c >= '0' && c <= '9' ? 26 + c - '0' : -1);
+  }
+  std::array<TermId, 36> letter_terms_{};
   std::vector<IndexedName> names_;
   std::vector<std::string> terms_;
   std::vector<std::string> phonetic_;
   std::vector<uint32_t> masks_;  // letter_mask() of each term
   std::vector<BoundFigures> bound_figures_;
-  // Looked up by string_view, without building a std::string per lookup (queries do dozens).
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const noexcept {
-      return std::hash<std::string_view>{}(text);
-    }
-  };
-  template <typename T>
-  using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
   TextMap<TermId> term_ids_;
   std::vector<float> idf_;
   float unseen_idf_ = 0;
   std::vector<std::vector<uint32_t>> postings_;  // term → names
   TextMap<std::vector<TermId>> phonetic_terms_;
-  std::array<std::vector<uint32_t>, 36> people_initials_;  // a–z, 0–9
+  std::array<std::vector<uint32_t>, 36> people_initials_;  // by letter_slot()
   TextMap<std::vector<uint32_t>> joined_postings_;
   TextMap<std::vector<uint32_t>> initials_postings_;
   TextMap<std::vector<uint32_t>> acronym_postings_;

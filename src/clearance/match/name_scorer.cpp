@@ -52,10 +52,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     qt.term = intern ? terms.intern(t.text) : terms.find(t.text);
     qt.kind = t.kind;
     qt.origin = t.origin;
-    qt.family = t.family;
-    qt.lineage = t.lineage;
-    qt.letters = t.letters;
-    qt.abjad = t.abjad;
+    qt.marks = t.marks;
     qt.alternative_texts = t.alternatives;
     float base = qt.term == kNoTerm ? terms.unseen_idf() : terms.idf(qt.term);
     for (const auto& alt : t.alternatives) {
@@ -148,7 +145,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     for (int j = 0; j < nn; ++j) {
       const IndexedToken& n = nt[j];
       // A son's name is not his father's: "Salman bin Muhammad" is not "Muhammad bin Salman".
-      if (lineage_conflict(qt[i].lineage, n.lineage)) continue;
+      if (lineage_conflict(qt[i].marks.lineage, n.marks.lineage)) continue;
       MatchHow how = MatchHow::exact;
       float sim = 0;
       int edits = 0;
@@ -187,7 +184,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         // letter from "mhmd" (محمد, Muhammad) is another name, not a typo.
         const std::string& list_text = index.text(n.term);
         const bool short_abjad =
-            qt[i].abjad && n.abjad && std::min(qt[i].text.size(), list_text.size()) < 6;
+            qt[i].marks.abjad && n.marks.abjad && std::min(qt[i].text.size(), list_text.size()) < 6;
         compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term), qt[i].phonetic,
                       index.phonetic(n.term), s, !short_abjad, how, sim, edits);
       }
@@ -260,7 +257,8 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     return true;
   };
   for (int i = 0; i < nq; ++i) {
-    if (!is_acronym(qt[i].text, qt[i].letters) || qt[i].kind != TokenClass::ordinary) continue;
+    if (!is_acronym(qt[i].text, qt[i].marks.letters) || qt[i].kind != TokenClass::ordinary)
+      continue;
     for (int j = 0; j < nn; ++j) {
       const int end = initials_span(
           qt[i].text, nn, [&](int k) -> const std::string& { return index.text(nt[k].term); },
@@ -274,7 +272,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   }
   for (int j = 0; j < nn; ++j) {
     const std::string& acronym = index.text(nt[j].term);
-    if (!is_acronym(acronym, nt[j].letters) || nt[j].kind != TokenClass::ordinary) continue;
+    if (!is_acronym(acronym, nt[j].marks.letters) || nt[j].kind != TokenClass::ordinary) continue;
     for (int i = 0; i < nq; ++i) {
       const int end = initials_span(
           acronym, nq, [&](int k) -> const std::string& { return qt[k].text; },
@@ -360,9 +358,9 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     return best;
   };
   const auto q_discounted = heaviest_leftovers(
-      q_used, [&](int k) { return qt[k].weight; }, [&](int k) { return qt[k].family; }, nq);
+      q_used, [&](int k) { return qt[k].weight; }, [&](int k) { return qt[k].marks.family; }, nq);
   const auto n_discounted = heaviest_leftovers(
-      n_used, [&](int k) { return name_weight[k]; }, [&](int k) { return nt[k].family; }, nn);
+      n_used, [&](int k) { return name_weight[k]; }, [&](int k) { return nt[k].marks.family; }, nn);
   // A middle name is one beyond a given and a family name: with a single name matched, the part
   // left over is as likely the other of the two ("Ahmed Hassan" is not the listed "Hassan").
   const bool middle_possible = aligned.size() >= 2;

@@ -17,10 +17,7 @@ struct QueryToken {
   TermId term = kNoTerm;
   TokenClass kind = TokenClass::ordinary;
   TokenOrigin origin = TokenOrigin::literal;
-  bool family = false;   // NameToken::family
-  uint8_t lineage = 0;   // NameToken::lineage
-  bool letters = false;  // NameToken::letters
-  bool abjad = false;    // NameToken::abjad
+  TokenMarks marks;  // NameToken::marks
   std::vector<TermId> alternatives;
   std::vector<std::string> alternative_texts;
   std::vector<TermId> nicknames;  // its short forms, or the names it is a short form of

@@ -209,8 +209,8 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   const float initial = std::min(1.0f, scorer.initial_similarity);
   const float acronym = std::min(1.0f, scorer.acronym_similarity);
   const float nickname = std::min(1.0f, scorer.nickname_similarity);
-  // Two letters are an acronym only in names scored as a person (name_scorer.cpp: "J.C."); three
-  // or more for anyone.
+  // Two letters are an acronym only when written as letters (the index keeps no others) and in a
+  // name scored as a person (name_scorer.cpp: "J.C."); three or more for anyone.
   auto people_only = [&](size_t letters) { return letters == 2 && !query_is_person; };
   if (s.similar_cache_serial != index.serial() || s.similar_cache.size() > s.kSimilarCacheEntries) {
     s.similar_cache.clear();
@@ -271,7 +271,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
               index.idf(first_letter), 0, initial);
       // A list span written together, or spelled by this token as an acronym.
       reach(index.names_with_joined(t.text), 0, 3, 1);
-      if (t.text.size() >= (t.letters ? 2u : 3u) && t.text.size() <= 6)
+      if (t.text.size() >= (t.marks.letters ? 2u : 3u) && t.text.size() <= 6)
         reach(index.names_with_initials(t.text), 0, static_cast<float>(t.text.size()), acronym,
               people_only(t.text.size()));
     }

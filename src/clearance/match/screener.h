@@ -3,8 +3,6 @@
 // list name, through the index; hits with scores and explanations.
 #include <memory>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "clearance/match/name_index.h"
@@ -85,14 +83,7 @@ class ScreenSession {
   // words ("trading", "smith") thousands of times, and finding them is the costliest lookup.
   static constexpr uint8_t kPhoneticOnly = 0xFF;
   static constexpr size_t kSimilarCacheEntries = 50000;  // then cleared: a few MB at most
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const noexcept {
-      return std::hash<std::string_view>{}(text);
-    }
-  };
-  std::unordered_map<std::string, std::vector<NameIndex::SimilarTerm>, TextHash, std::equal_to<>>
-      similar_cache;
+  TextMap<std::vector<NameIndex::SimilarTerm>> similar_cache;
   uint64_t similar_cache_serial = 0;
 };
 

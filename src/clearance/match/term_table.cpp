@@ -30,10 +30,7 @@ IndexedName TermTable::make_name(const NormalizedName& name) {
     it.term = intern(t.text);
     it.kind = t.kind;
     it.origin = t.origin;
-    it.family = t.family;
-    it.lineage = t.lineage;
-    it.letters = t.letters;
-    it.abjad = t.abjad;
+    it.marks = t.marks;
     for (const auto& alt : t.alternatives) it.alternatives.push_back(intern(alt));
     out.tokens.push_back(std::move(it));
   }

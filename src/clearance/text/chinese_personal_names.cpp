@@ -5,6 +5,8 @@
 #include <array>
 #include <string>
 
+#include "clearance/text/han.h"
+
 namespace clearance {
 namespace {
 
@@ -25,11 +27,6 @@ constexpr std::string_view kSurnames =
 constexpr std::array<std::string_view, 24> kDoubleSurnames = {
     "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟", "尉遲",
     "令狐", "公孙", "公孫", "慕容", "夏侯", "长孙", "長孫", "宇文", "司徒", "端木", "轩辕", "軒轅"};
-
-bool is_han(UChar32 c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0x20000 && c <= 0x2A6DF) || (c >= 0xF900 && c <= 0xFAFF);
-}
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "clearance/text/chinese_org_words.h"
+#include "clearance/text/han.h"
 #include "clearance/text/legal_forms.h"
 #include "clearance/text/numbers.h"
 #include "clearance/util/strings.h"
@@ -29,11 +30,6 @@ bool is_ascii(std::string_view s) {
   for (char c : s)
     if (static_cast<unsigned char>(c) >= 0x80) return false;
   return true;
-}
-
-bool is_han(UChar32 c) {
-  UErrorCode status = U_ZERO_ERROR;
-  return uscript_getScript(c, &status) == USCRIPT_HAN;
 }
 
 std::string to_utf8(const icu::UnicodeString& u) {
@@ -193,14 +189,14 @@ NormalizedName NameNormalizer::normalize(std::string_view name) {
     else
       continue;
     t.kind = TokenClass::stopword;
-    tokens[k - 1].lineage |= kLineageChild;
-    tokens[k + 1].lineage |= kLineageParent;
+    tokens[k - 1].marks.lineage |= kLineageChild;
+    tokens[k + 1].marks.lineage |= kLineageParent;
   }
   const size_t comma = name.find(',');
   if (comma != std::string_view::npos) {
     const size_t family = normalize_text(name.substr(0, comma)).tokens.size();
     if (family > 0 && family < tokens.size())
-      for (size_t k = 0; k < family; ++k) tokens[k].family = true;
+      for (size_t k = 0; k < family; ++k) tokens[k].marks.family = true;
     return out;
   }
   NameToken& last = tokens.back();
@@ -208,7 +204,7 @@ NormalizedName NameNormalizer::normalize(std::string_view name) {
   const bool article_before = before == "al" || before == "el";
   const bool article_joined = last.origin == TokenOrigin::transliterated && last.text.size() > 4 &&
                               last.text.compare(0, 2, "al") == 0;
-  if (article_before || article_joined) last.family = true;
+  if (article_before || article_joined) last.marks.family = true;
   return out;
 }
 
@@ -273,7 +269,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
         const size_t first_new = out.tokens.size();
         add_latin_text(to_utf8(run),
                        other_script ? TokenOrigin::transliterated : TokenOrigin::literal, out);
-        for (size_t k = first_new; k < out.tokens.size(); ++k) out.tokens[k].abjad = abjad;
+        for (size_t k = first_new; k < out.tokens.size(); ++k) out.tokens[k].marks.abjad = abjad;
       }
       i = j;
     }
@@ -287,7 +283,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
       ++end;
     if (end - k >= 2) {
       NameToken t = out.tokens[k];
-      t.letters = true;
+      t.marks.letters = true;
       for (size_t m = k + 1; m < end; ++m) {
         t.text += out.tokens[m].text;
         t.source += "." + out.tokens[m].source;
@@ -312,7 +308,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
       std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   for (NameToken& t : out.tokens)
     if (mixed_case && words_in_capitals == 1 && t.text.size() == 2 && capitals(t.source))
-      t.letters = true;
+      t.marks.letters = true;
   letters_for_digits(out.tokens);
   normalize_numbers(out.tokens);
   canonicalize_legal_forms(out.tokens);

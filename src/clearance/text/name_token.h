@@ -19,12 +19,9 @@ enum class TokenClass : uint8_t {
   stopword,    // "of", "the", "and"…
 };
 
-struct NameToken {
-  std::string text;  // canonical form ("limited" → "ltd", "int'l" → "international")
-  TokenOrigin origin = TokenOrigin::literal;
-  TokenClass kind = TokenClass::ordinary;
-  std::vector<std::string> alternatives;  // other spellings that count as exact (translations)
-  std::string source;                     // the text as the user wrote it, for explanations
+// What the writing of a name shows about one of its tokens, beyond its text. The normaliser sets
+// them; list and query tokens carry them to the scorer unchanged.
+struct TokenMarks {
   // Part of a person's family name, when the writing says so (see NameNormalizer::normalize).
   bool family = false;
   // Place in an Arabic lineage ("Salman bin Muhammad"): kLineageChild for a name written before
@@ -36,6 +33,15 @@ struct NameToken {
   // Transliterated from a script that writes consonants and long vowels only (Arabic, Hebrew,
   // Syriac): a letter more or less is another name, not a typo.
   bool abjad = false;
+};
+
+struct NameToken {
+  std::string text;  // canonical form ("limited" → "ltd", "int'l" → "international")
+  TokenOrigin origin = TokenOrigin::literal;
+  TokenClass kind = TokenClass::ordinary;
+  std::vector<std::string> alternatives;  // other spellings that count as exact (translations)
+  std::string source;                     // the text as the user wrote it, for explanations
+  TokenMarks marks;
 };
 
 constexpr uint8_t kLineageChild = 1;

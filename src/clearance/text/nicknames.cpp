@@ -1,8 +1,7 @@
 #include "clearance/text/nicknames.h"
 
-#include <unordered_map>
-
 #include "clearance/util/strings.h"
+#include "clearance/util/text_map.h"
 
 namespace clearance {
 namespace {
@@ -95,7 +94,7 @@ constexpr std::string_view kTable[] = {
     "giovanni|gianni",
 };
 
-using Relatives = std::unordered_map<std::string, std::vector<std::string>>;
+using Relatives = TextMap<std::vector<std::string>>;
 
 Relatives build() {
   Relatives out;
@@ -123,7 +122,7 @@ Relatives build() {
 const std::vector<std::string>& nickname_relatives(std::string_view name) {
   static const Relatives table = build();
   static const std::vector<std::string> none;
-  auto it = table.find(std::string(name));
+  auto it = table.find(name);
   return it == table.end() ? none : it->second;
 }
 

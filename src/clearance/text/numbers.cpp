@@ -48,34 +48,10 @@ void letters_for_digits(std::vector<NameToken>& tokens) {
     if (std::count_if(w.begin(), w.end(), letter) < 3) continue;
     for (size_t i = 1; i + 1 < w.size(); ++i) {
       if (!letter(w[i - 1]) || !letter(w[i + 1])) continue;
-      switch (w[i]) {
-        case '0':
-          w[i] = 'o';
-          break;
-        case '1':
-          w[i] = 'i';
-          break;
-        case '3':
-          w[i] = 'e';
-          break;
-        case '4':
-          w[i] = 'a';
-          break;
-        case '5':
-          w[i] = 's';
-          break;
-        case '7':
-          w[i] = 't';
-          break;
-        case '8':
-          w[i] = 'b';
-          break;
-        case '9':
-          w[i] = 'g';
-          break;
-        default:
-          break;
-      }
+      // The letter each digit is mistaken for; '-' where none is.
+      constexpr std::string_view kLetterFor = "oi-eas-tbg";
+      if (w[i] >= '0' && w[i] <= '9' && kLetterFor[w[i] - '0'] != '-')
+        w[i] = kLetterFor[w[i] - '0'];
     }
   }
 }

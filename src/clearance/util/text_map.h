@@ -1,0 +1,21 @@
+#pragma once
+// A map from text looked up by std::string_view, without building a std::string per lookup
+// (screening does dozens of lookups per query).
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace clearance {
+
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const noexcept {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+template <typename T>
+using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
+
+}  // namespace clearance
