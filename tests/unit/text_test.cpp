@@ -17,6 +17,14 @@ std::vector<std::string> texts(const NormalizedName& n) {
   return out;
 }
 
+// The texts of the tokens carrying one mark.
+std::vector<std::string> marked(const NormalizedName& n, bool TokenMarks::*mark) {
+  std::vector<std::string> out;
+  for (const auto& t : n.tokens)
+    if (t.marks.*mark) out.push_back(t.text);
+  return out;
+}
+
 TEST(NameNormalizer, LatinPunctuationCaseAndDiacritics) {
   NameNormalizer n;
   EXPECT_EQ(texts(n.normalize("HUAWEI Technologies Co., Ltd.")),
@@ -95,10 +103,7 @@ TEST(NameNormalizer, OtherScripts) {
 TEST(NameNormalizer, FamilyNameWhenTheWritingShowsIt) {
   NameNormalizer n;
   auto family = [&](std::string_view name) {
-    std::vector<std::string> out;
-    for (const auto& t : n.normalize(name).tokens)
-      if (t.marks.family) out.push_back(t.text);
-    return out;
+    return marked(n.normalize(name), &TokenMarks::family);
   };
   EXPECT_EQ(family("AL-KINAYEH, Lina Mohammed"), (std::vector<std::string>{"al", "kinayeh"}));
   EXPECT_EQ(family("PUTIN, Vladimir Vladimirovich"), (std::vector<std::string>{"putin"}));
@@ -128,10 +133,7 @@ TEST(NameNormalizer, ArabicLineageParticles) {
 TEST(NameNormalizer, TwoLettersAreInitialsOnlyWhenWrittenSo) {
   NameNormalizer n;
   auto letters = [&](std::string_view name) {
-    std::vector<std::string> out;
-    for (const auto& t : n.normalize(name).tokens)
-      if (t.marks.letters) out.push_back(t.text);
-    return out;
+    return marked(n.normalize(name), &TokenMarks::letters);
   };
   using Texts = std::vector<std::string>;
   EXPECT_EQ(letters("J.C. Smith"), Texts{"jc"});
