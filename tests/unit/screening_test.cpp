@@ -282,6 +282,25 @@ TEST_F(ScreeningTest, ANicknameIsItsNameForPeopleOnly) {
                            [](const TokenAlignment& t) { return t.how == MatchHow::nickname; }));
 }
 
+TEST_F(ScreeningTest, TransliterationVariantsOfAPersonsNameSoundAlike) {
+  for (const auto& [a, b] : {std::pair{"Saddam Husayn", "Saddam Hussein"},
+                             std::pair{"Володимир Зеленський", "Volodymyr Zelenskyy"},
+                             std::pair{"Osama bin Laden", "Usama bin Ladin"}}) {
+    const NameMatch m = screener_->compare(a, b, EntityType::person, session_);
+    EXPECT_GT(m.score, 0.8f) << a << " / " << b;
+    EXPECT_TRUE(std::any_of(m.alignments.begin(), m.alignments.end(),
+                            [](const TokenAlignment& t) { return t.how == MatchHow::phonetic; }))
+        << a << " / " << b;
+  }
+  // Short names have too few letters to sound alike; organisations' words are not transliterated.
+  EXPECT_LT(screener_->compare("Olga Barynova", "Oleg Baranov", EntityType::person, session_).score,
+            0.8f);
+  EXPECT_LT(
+      screener_->compare("Hitachi Ltd", "Hitech Corporation", EntityType::organization, session_)
+          .score,
+      0.8f);
+}
+
 TEST_F(ScreeningTest, ALetterApartInArabicScriptIsAnotherName) {
   // محمود (Mahmoud) and محمد (Muhammad) differ by one letter of the script, a long vowel.
   EXPECT_LT(screener_->compare("أحمد محمود", "محمد احمدی", EntityType::person, session_).score,

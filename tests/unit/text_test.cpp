@@ -178,6 +178,11 @@ TEST(Phonetic, TransliterationVariantsShareAKey) {
   EXPECT_EQ(phonetic_key("qaddafi"), phonetic_key("gaddafi"));
   EXPECT_EQ(phonetic_key("kadhafi"), phonetic_key("gaddafi"));
   EXPECT_NE(phonetic_key("smith"), phonetic_key("jones"));
+  // 'y' is a vowel except before one.
+  EXPECT_EQ(phonetic_key("husayn"), phonetic_key("hussein"));
+  EXPECT_EQ(phonetic_key("volodymyr"), phonetic_key("volodimir"));
+  EXPECT_NE(phonetic_key("yusuf"), phonetic_key("usuf"));
+  EXPECT_NE(phonetic_key("maya"), phonetic_key("maa"));
 }
 
 // The bounded distance must equal the textbook one whenever it is within the bound.

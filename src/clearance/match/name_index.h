@@ -88,6 +88,8 @@ class NameIndex {
   struct SimilarTerm {
     TermId term;
     uint8_t edits;
+    // Found by its phonetic key (the screener's lookups): `edits` is then sound_alike_edits().
+    bool phonetic = false;
   };
   void similar_terms(std::string_view text, std::vector<SimilarTerm>& out) const;
   // Names of people carrying `letter` as an initial (a one-letter term).

@@ -75,6 +75,19 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
   return q;
 }
 
+int sound_alike_edits(std::string_view a, std::string_view b) {
+  // Short words have too few letters for their sound to tell them apart: "Olga" is not "Oleg".
+  if (std::min(a.size(), b.size()) < 5) return kTooManyEdits;
+  const int d = bounded_edit_distance(a, b, kMaxSoundAlikeEdits);
+  return d <= kMaxSoundAlikeEdits ? d : kTooManyEdits;
+}
+
+float sound_alike_similarity(int edits, size_t longer, const ScorerSettings& s) {
+  if (edits == kTooManyEdits || longer == 0) return s.phonetic_similarity;
+  return std::max(s.phonetic_similarity,
+                  1.0f - 0.5f * static_cast<float>(edits) / static_cast<float>(longer));
+}
+
 namespace {
 
 constexpr size_t kMaxAcronym = 6;
@@ -91,7 +104,8 @@ struct Candidate {
 // Similarity of two single strings: exact, fuzzy within the allowed edits, or phonetic.
 bool compare_texts(const std::string& a, const std::string& b, uint32_t mask_a, uint32_t mask_b,
                    const std::string& phonetic_a, const std::string& phonetic_b,
-                   const ScorerSettings& s, bool fuzzy, MatchHow& how, float& sim, int& edits) {
+                   const ScorerSettings& s, bool fuzzy, bool sound_alike, MatchHow& how, float& sim,
+                   int& edits) {
   if (a == b) {
     how = MatchHow::exact;
     sim = 1.0f;
@@ -108,10 +122,14 @@ bool compare_texts(const std::string& a, const std::string& b, uint32_t mask_a, 
       edits = d;
     }
   }
-  if (!phonetic_a.empty() && phonetic_a == phonetic_b && s.phonetic_similarity > best) {
-    best = s.phonetic_similarity;
-    how = MatchHow::phonetic;
-    edits = 0;
+  if (!phonetic_a.empty() && phonetic_a == phonetic_b) {
+    const int d = sound_alike ? sound_alike_edits(a, b) : kTooManyEdits;
+    const float sim = sound_alike_similarity(d, std::max(a.size(), b.size()), s);
+    if (sim > best) {
+      best = sim;
+      how = MatchHow::phonetic;
+      edits = d == kTooManyEdits ? 0 : d;
+    }
   }
   sim = best;
   return best > 0;
@@ -186,7 +204,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         const bool short_abjad =
             qt[i].marks.abjad && n.marks.abjad && std::min(qt[i].text.size(), list_text.size()) < 6;
         compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term), qt[i].phonetic,
-                      index.phonetic(n.term), s, !short_abjad, how, sim, edits);
+                      index.phonetic(n.term), s, !short_abjad, person, how, sim, edits);
       }
       if (sim > 0)
         candidates.push_back(

@@ -3,6 +3,7 @@
 // tokens, how, and what each contributed. The same scorer serves the index and the brute-force
 // reference, so the two can only differ in which names they look at.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clearance/match/name_index.h"
@@ -86,6 +87,17 @@ struct ScorerSettings {
 };
 
 float token_class_factor(TokenClass kind, const ScorerSettings& settings);
+
+// Two tokens of a person's name with the same phonetic key that differ in a few letters are
+// transliteration variants of one name ("Husayn" / "Hussein", "Volodimir" / "Volodymyr"): their
+// edits count half. Organisations write their names one way, in Latin letters: there "Hitachi" and
+// "Hitech", "Nanyang" and "Nanjing" sound alike and are different words. The edit
+// distance that rule reads (kTooManyEdits when it does not apply: words under five letters, or
+// more than kMaxSoundAlikeEdits apart), and the similarity it gives, at least the phonetic floor.
+constexpr int kMaxSoundAlikeEdits = 4;
+constexpr int kTooManyEdits = 0xFF;
+int sound_alike_edits(std::string_view a, std::string_view b);
+float sound_alike_similarity(int edits, size_t longer, const ScorerSettings& settings);
 
 NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const TermTable& terms,
                      bool person, const ScorerSettings& settings = {});

@@ -134,7 +134,8 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const PreparedQuery& 
 }
 
 // The terms within fuzzy distance of the token, then those sharing its phonetic key (marked
-// kPhoneticOnly), from the session's cache when this thread has looked the text up before.
+// phonetic, with their sound-alike edits), from the session's cache when this thread has looked
+// the text up before.
 const std::vector<NameIndex::SimilarTerm>& similar_terms(const NameIndex& index,
                                                          const QueryToken& t, ScreenSession& s) {
   auto it = s.similar_cache.find(t.text);
@@ -143,7 +144,9 @@ const std::vector<NameIndex::SimilarTerm>& similar_terms(const NameIndex& index,
   index.similar_terms(t.text, found);
   if (!t.phonetic.empty())
     if (const auto* terms = index.terms_with_phonetic(t.phonetic))
-      for (TermId term : *terms) found.push_back({term, ScreenSession::kPhoneticOnly});
+      for (TermId term : *terms)
+        found.push_back(
+            {term, static_cast<uint8_t>(sound_alike_edits(t.text, index.term_text(term))), true});
   return s.similar_cache.emplace(t.text, std::move(found)).first->second;
 }
 
@@ -250,16 +253,20 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       for (TermId alt : t.alternatives) reach(index.names_with_term(alt), index.idf(alt), 0, 1);
       for (TermId relative : t.nicknames)
         reach(index.names_with_term(relative), index.idf(relative), 0, nickname);
-      // Fuzzy matches score 1 − edits / longer length; phonetic ones the phonetic similarity.
-      for (const auto& [similar, edits] : similar_terms(index, t, s)) {
+      // Fuzzy matches score 1 − edits / longer length; phonetic ones the phonetic similarity,
+      // or sound_alike_similarity() in a name scored as a person.
+      for (const auto& [similar, edits, by_sound] : similar_terms(index, t, s)) {
         if (similar == t.term) continue;
-        float similarity = phonetic;
-        if (edits != ScreenSession::kPhoneticOnly) {
-          const auto longer =
-              static_cast<float>(std::max(t.text.size(), index.term_text(similar).size()));
-          similarity = std::max(phonetic, 1.0f - static_cast<float>(edits) / longer);
+        const size_t longer = std::max(t.text.size(), index.term_text(similar).size());
+        const auto found = index.names_with_term(similar);
+        if (!by_sound) {
+          const float fuzzy = 1.0f - static_cast<float>(edits) / static_cast<float>(longer);
+          reach(found, index.idf(similar), 0, std::max(phonetic, fuzzy));
+          continue;
         }
-        reach(index.names_with_term(similar), index.idf(similar), 0, similarity);
+        reach(found, index.idf(similar), 0, phonetic);
+        reach(found, index.idf(similar), 0,
+              std::min(1.0f, sound_alike_similarity(edits, longer, scorer)), !query_is_person);
       }
       // A person's initial on the list side ("J. Smith") matches this token's first letter. The
       // scorer matches initials only for people: every name when the query is a person, else the

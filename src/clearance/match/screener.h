@@ -78,10 +78,9 @@ class ScreenSession {
   std::vector<uint32_t> survivors;  // candidates whose score bound reaches the threshold
   std::vector<uint32_t> touched;    // names the current token's lookups reached
   float current_weight = 0;         // the current token's query-side weight
-  // Fuzzy (edits ≤ 2) and phonetic-only (edits == kPhoneticOnly) neighbours of the query tokens
-  // this thread has seen, for the index numbered similar_cache_serial: a batch repeats its common
-  // words ("trading", "smith") thousands of times, and finding them is the costliest lookup.
-  static constexpr uint8_t kPhoneticOnly = 0xFF;
+  // Fuzzy (edits ≤ 2) and phonetic neighbours of the query tokens this thread has seen, for the
+  // index numbered similar_cache_serial: a batch repeats its common words ("trading", "smith")
+  // thousands of times, and finding them is the costliest lookup.
   static constexpr size_t kSimilarCacheEntries = 50000;  // then cleared: a few MB at most
   TextMap<std::vector<NameIndex::SimilarTerm>> similar_cache;
   uint64_t similar_cache_serial = 0;

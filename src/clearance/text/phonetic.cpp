@@ -73,7 +73,10 @@ std::string phonetic_key(std::string_view token) {
       last = c;
       continue;
     }
-    if (is_vowel(c)) {
+    // 'y' is a consonant before a vowel ("Yusuf", "Maya") and a vowel elsewhere ("Husayn" is
+    // "Hussein", "Volodymyr" is "Volodimir").
+    const bool vowel_y = c == 'y' && i > 0 && !(i + 1 < t.size() && is_vowel(t[i + 1]));
+    if (is_vowel(c) || vowel_y) {
       if (i == 0) key += 'a';  // a leading vowel matters ("Omar" vs "Mar"); which one does not
       last = 0;
       continue;
