@@ -301,6 +301,41 @@ TEST_F(ScreeningTest, TransliterationVariantsOfAPersonsNameSoundAlike) {
       0.8f);
 }
 
+TEST_F(ScreeningTest, ChineseNamesInAnotherRomanisation) {
+  auto romanized = [&](const NameMatch& m) {
+    return std::any_of(m.alignments.begin(), m.alignments.end(),
+                       [](const TokenAlignment& t) { return t.how == MatchHow::romanization; });
+  };
+  auto how_matched = [&](const char* a, const char* b, EntityType type) {
+    const NameMatch m = screener_->compare(a, b, type, session_);
+    EXPECT_GT(m.score, 0.8f) << a << " / " << b;
+    return romanized(m);
+  };
+  EXPECT_TRUE(how_matched("Hsi Chin-ping", "Xi Jinping", EntityType::person));
+  EXPECT_TRUE(how_matched("Mao Tse-tung", "Mao Zedong", EntityType::person));
+  EXPECT_TRUE(how_matched("习近平", "Hsi Chin-ping", EntityType::person));
+  EXPECT_TRUE(how_matched("中山科学研究院", "Chung-Shan Institute of Science and Technology",
+                          EntityType::organization));
+  // Only between names read wholly as Chinese, or from Han text: "Dan" is not "Tan", and one
+  // syllable ("Kia", the acronym "GIA") says nothing of the language.
+  EXPECT_FALSE(
+      romanized(screener_->compare("Dan Smith", "Tan Smith", EntityType::person, session_)));
+  EXPECT_LT(screener_->compare("Kia Corporation", "GIA", EntityType::organization, session_).score,
+            0.8f);
+  // The index reaches what the scorer matches.
+  ScreenQuery q;
+  q.name = "Mao Tse-tung";
+  q.type = EntityType::person;
+  ScreenOptions all;
+  all.threshold = 0.5f;
+  all.limit = 100;
+  const ScreenResult indexed = screener_->screen(q, all, session_);
+  const ScreenResult reference = screener_->screen_all_names(q, all, session_);
+  ASSERT_EQ(indexed.hits.size(), reference.hits.size());
+  for (size_t k = 0; k < indexed.hits.size(); ++k)
+    EXPECT_EQ(indexed.hits[k].entity->id, reference.hits[k].entity->id);
+}
+
 TEST_F(ScreeningTest, ALetterApartInArabicScriptIsAnotherName) {
   // محمود (Mahmoud) and محمد (Muhammad) differ by one letter of the script, a long vowel.
   EXPECT_LT(screener_->compare("أحمد محمود", "محمد احمدی", EntityType::person, session_).score,

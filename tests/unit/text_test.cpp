@@ -3,6 +3,7 @@
 #include <random>
 
 #include "clearance/text/chinese_personal_names.h"
+#include "clearance/text/chinese_romanization.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/name_normalizer.h"
 #include "clearance/text/nicknames.h"
@@ -183,6 +184,30 @@ TEST(Phonetic, TransliterationVariantsShareAKey) {
   EXPECT_EQ(phonetic_key("volodymyr"), phonetic_key("volodimir"));
   EXPECT_NE(phonetic_key("yusuf"), phonetic_key("usuf"));
   EXPECT_NE(phonetic_key("maya"), phonetic_key("maa"));
+}
+
+TEST(ChineseRomanization, PinyinAndWadeGilesShareAKey) {
+  auto key = [](std::string_view t) { return chinese_romanization_key(t); };
+  EXPECT_EQ(key("jinping"), "cin.ping.");
+  EXPECT_EQ(key("xi"), key("hsi"));
+  EXPECT_EQ(key("jinping"), key("chin") + key("ping"));     // Chin-ping
+  EXPECT_EQ(key("zedong"), key("tse") + key("tung"));       // Tse-tung
+  EXPECT_EQ(key("zhongshan"), key("chung") + key("shan"));  // Chung-Shan
+  EXPECT_EQ(key("xian"), key("hsien"));                     // -ien = -ian
+  EXPECT_EQ(key("zi"), key("tzu"));                         // tzu = zi
+  EXPECT_EQ(key("shi"), key("shih"));                       // -ih = -i
+  EXPECT_EQ(key("yiqing"), key("iching"));                  // the glide pinyin writes
+  EXPECT_EQ(key("guo"), key("kuo"));
+  EXPECT_EQ(key("jiang"), key("chiang"));
+  // Different syllables stay apart; words that are no run of syllables have no key.
+  EXPECT_NE(key("jin"), key("jing"));
+  EXPECT_NE(key("mao"), key("miao"));
+  EXPECT_EQ(key("smith"), "");
+  EXPECT_EQ(key("kim"), "");
+  EXPECT_EQ(key("international"), "");
+  EXPECT_EQ(key("x"), "");
+  EXPECT_EQ(key("zhangzhangzhangzhang"), "cang.cang.cang.cang.");
+  EXPECT_EQ(key("anananananananananananan"), "");  // more than six syllables
 }
 
 // The bounded distance must equal the textbook one whenever it is within the bound.

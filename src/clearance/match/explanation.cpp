@@ -40,7 +40,9 @@ nlohmann::ordered_json explain_match(const PreparedQuery& query, const IndexedNa
     t["list"] = join_tokens(a.name_tokens, n_text);
     t["how"] = to_string(a.how);
     t["similarity"] = round3(a.similarity);
-    if (a.how == MatchHow::fuzzy) t["edits"] = a.edits;
+    // Fuzzy matches, and sound-alike spellings of a person's name, say how many letters differ.
+    if (a.how == MatchHow::fuzzy || (a.how == MatchHow::phonetic && a.edits > 0))
+      t["edits"] = a.edits;
     t["weight"] = round3(0.5 * (a.query_weight + a.name_weight));
     tokens.push_back(std::move(t));
   }

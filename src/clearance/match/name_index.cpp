@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "clearance/match/name_scorer.h"
+#include "clearance/text/chinese_romanization.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/name_normalizer.h"
 #include "clearance/text/phonetic.h"
@@ -135,6 +136,11 @@ std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snap
 
 void NameIndex::finish() {
   postings_.assign(terms_.size(), {});
+  romanization_.resize(terms_.size());
+  for (TermId t = 0; t < terms_.size(); ++t) {
+    romanization_[t] = chinese_romanization_key(terms_[t]);
+    if (!romanization_[t].empty()) romanization_terms_[romanization_[t]].push_back(t);
+  }
   for (uint32_t n = 0; n < names_.size(); ++n) {
     const auto& tokens = names_[n].tokens;
     for (size_t k = 0; k < tokens.size(); ++k) {
@@ -159,6 +165,16 @@ void NameIndex::finish() {
         joined_text += terms_[tokens[m].term];
         auto& joined = joined_postings_[joined_text];
         if (joined.empty() || joined.back() != n) joined.push_back(n);
+      }
+      // Romanisation keys of the ordinary spans of two or three starting here.
+      std::string key;
+      for (size_t m = k; m < tokens.size() && m < k + 3; ++m) {
+        const std::string& part = romanization_[tokens[m].term];
+        if (part.empty() || tokens[m].kind != TokenClass::ordinary) break;
+        key += part;
+        if (m == k) continue;
+        auto& keyed = romanized_span_postings_[key];
+        if (keyed.empty() || keyed.back() != n) keyed.push_back(n);
       }
       // Initials of the spans starting here: what an acronym on the query side would spell.
       std::string initials;
@@ -295,6 +311,19 @@ const std::vector<TermId>* NameIndex::terms_with_phonetic(std::string_view key) 
   return it == phonetic_terms_.end() ? nullptr : &it->second;
 }
 
+const std::vector<TermId>* NameIndex::terms_with_romanization(std::string_view key) const {
+  if (key.empty()) return nullptr;
+  auto it = romanization_terms_.find(key);
+  return it == romanization_terms_.end() ? nullptr : &it->second;
+}
+
+std::span<const uint32_t> NameIndex::names_with_romanized_span(std::string_view key) const {
+  if (key.empty()) return {};
+  auto it = romanized_span_postings_.find(key);
+  if (it == romanized_span_postings_.end()) return {};
+  return it->second;
+}
+
 std::span<const uint32_t> NameIndex::names_with_joined(std::string_view text) const {
   auto it = joined_postings_.find(text);
   if (it == joined_postings_.end()) return {};
@@ -324,6 +353,11 @@ size_t NameIndex::memory_bytes() const {
     bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);
   for (const auto& [k, v] : phonetic_terms_)
     bytes += k.capacity() + 48 + v.capacity() * sizeof(TermId);
+  for (const auto& [k, v] : romanization_terms_)
+    bytes += k.capacity() + 48 + v.capacity() * sizeof(TermId);
+  for (const auto& [k, v] : romanized_span_postings_)
+    bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);
+  for (const auto& r : romanization_) bytes += sizeof(r) + r.capacity();
   for (const auto& [k, v] : initials_postings_)
     bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);
   for (const auto& [k, v] : acronym_postings_)

@@ -75,6 +75,8 @@ class NameIndex {
   }
   const std::string& term_text(TermId term) const { return terms_[term]; }
   const std::string& term_phonetic(TermId term) const { return phonetic_[term]; }
+  // chinese_romanization_key() of the term; empty when it does not read as Chinese syllables.
+  const std::string& term_romanization(TermId term) const { return romanization_[term]; }
   uint32_t term_mask(TermId term) const { return masks_[term]; }
   // Inverse document frequency over names: ln(1 + names / names containing the term).
   float idf(TermId term) const { return idf_[term]; }
@@ -98,6 +100,10 @@ class NameIndex {
   const std::vector<TermId>* terms_with_phonetic(std::string_view key) const;
   // Names in which two or three adjacent terms concatenate to `text`.
   std::span<const uint32_t> names_with_joined(std::string_view text) const;
+  // Terms whose Chinese romanisation key is `key` ("hsi" for "xi"), and names in which two or
+  // three adjacent ordinary terms concatenated have it ("chin ping" for "jinping").
+  const std::vector<TermId>* terms_with_romanization(std::string_view key) const;
+  std::span<const uint32_t> names_with_romanized_span(std::string_view key) const;
   // Names in which a span of 2–6 terms has `text` as its initials (stopwords inside skipped).
   std::span<const uint32_t> names_with_initials(std::string_view text) const;
   // Names carrying `text` as an ordinary token of 3–6 letters, or of 2 written as letters ("J.C."):
@@ -121,6 +127,7 @@ class NameIndex {
   std::vector<IndexedName> names_;
   std::vector<std::string> terms_;
   std::vector<std::string> phonetic_;
+  std::vector<std::string> romanization_;
   std::vector<uint32_t> masks_;  // letter_mask() of each term
   std::vector<BoundFigures> bound_figures_;
   TextMap<TermId> term_ids_;
@@ -130,6 +137,8 @@ class NameIndex {
   TextMap<std::vector<TermId>> phonetic_terms_;
   std::array<std::vector<uint32_t>, 36> people_initials_;  // by letter_slot()
   TextMap<std::vector<uint32_t>> joined_postings_;
+  TextMap<std::vector<TermId>> romanization_terms_;
+  TextMap<std::vector<uint32_t>> romanized_span_postings_;
   TextMap<std::vector<uint32_t>> initials_postings_;
   TextMap<std::vector<uint32_t>> acronym_postings_;
   // (hash of a deletion variant, term) sorted by hash: SymSpell's dictionary side.

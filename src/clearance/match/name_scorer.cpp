@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "clearance/text/chinese_romanization.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/nicknames.h"
 #include "clearance/text/phonetic.h"
@@ -27,6 +28,8 @@ const char* to_string(MatchHow how) {
       return "joined";
     case MatchHow::nickname:
       return "nickname";
+    case MatchHow::romanization:
+      return "romanization";
   }
   return "exact";
 }
@@ -42,6 +45,29 @@ float token_class_factor(TokenClass kind, const ScorerSettings& settings) {
   }
   return 1.0f;
 }
+
+namespace {
+
+// Whether every ordinary token of a name reads as Chinese syllables, two or more in all: a single
+// syllable ("Kia", the acronym "GIA") says nothing of the language it is written in.
+template <typename KindOf, typename KeyOf>
+bool romanized_name(size_t count, KindOf kind_of, KeyOf key_of) {
+  size_t syllables = 0;
+  for (size_t k = 0; k < count; ++k) {
+    if (kind_of(k) != TokenClass::ordinary) continue;
+    const std::string& key = key_of(k);
+    if (key.empty()) return false;
+    syllables += static_cast<size_t>(std::count(key.begin(), key.end(), '.'));
+  }
+  return syllables >= 2;
+}
+
+bool query_has_pinyin(const std::vector<QueryToken>& tokens) {
+  return std::any_of(tokens.begin(), tokens.end(),
+                     [](const QueryToken& t) { return t.origin == TokenOrigin::pinyin; });
+}
+
+}  // namespace
 
 PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern) {
   PreparedQuery q;
@@ -68,10 +94,14 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     qt.mask = letter_mask(qt.text);
     if (qt.text.size() >= 3) qt.phonetic = phonetic_key(qt.text);
     if (qt.phonetic.size() < 2) qt.phonetic.clear();
+    qt.romanization = chinese_romanization_key(qt.text);
     qt.weight = base * token_class_factor(t.kind, ScorerSettings{});
     if (qt.text.size() == 1) qt.weight *= 0.5f;  // an initial says less than a name
     q.tokens.push_back(std::move(qt));
   }
+  q.romanized = romanized_name(
+      q.tokens.size(), [&](size_t k) { return q.tokens[k].kind; },
+      [&](size_t k) -> const std::string& { return q.tokens[k].romanization; });
   return q;
 }
 
@@ -209,6 +239,60 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       if (sim > 0)
         candidates.push_back(
             {i, i + 1, j, j + 1, how, sim, edits, sim * (qt[i].weight + name_weight[j])});
+    }
+  }
+  // Chinese syllables in two romanisations: the pinyin of a Han query against a list's Wade–Giles
+  // ("zhongshan" ↔ "chung shan"), or two names each read wholly as Chinese syllables ("Hsi
+  // Chin-ping" ↔ "Xi Jinping"). Elsewhere the key would merge English words (Dan ↔ Tan).
+  const bool both_romanized =
+      query.romanized &&
+      romanized_name(
+          nt.size(), [&](size_t k) { return nt[k].kind; },
+          [&](size_t k) -> const std::string& { return index.romanization(nt[k].term); });
+  if (both_romanized || query_has_pinyin(qt)) {
+    // Query spans of one to three tokens against a list term, and one query token against list
+    // spans of two or three: their keys concatenate to the same key.
+    thread_local std::string key;
+    for (int i = 0; i < nq; ++i) {
+      key.clear();
+      bool query_pinyin = false, all_pinyin = true;
+      for (int span_q = 1; span_q <= 3 && i + span_q <= nq; ++span_q) {
+        const QueryToken& last = qt[i + span_q - 1];
+        if (last.romanization.empty() || last.kind != TokenClass::ordinary) break;
+        key += last.romanization;
+        query_pinyin = query_pinyin || last.origin == TokenOrigin::pinyin;
+        all_pinyin = all_pinyin && last.origin == TokenOrigin::pinyin;
+        if (!query_pinyin && !both_romanized) continue;
+        float wq = 0;
+        for (int k = i; k < i + span_q; ++k) wq += qt[k].weight;
+        for (int j = 0; j < nn; ++j) {
+          size_t at = 0;
+          bool all = all_pinyin;
+          int span_n = 0;
+          // List tokens from j while they spell a prefix of the key: one when the query span is
+          // longer, up to three when it is one token.
+          while (j + span_n < nn && span_n < (span_q == 1 ? 3 : 1)) {
+            const IndexedToken& n = nt[j + span_n];
+            const std::string& part = index.romanization(n.term);
+            if (part.empty() || n.kind != TokenClass::ordinary ||
+                key.compare(at, part.size(), part) != 0)
+              break;
+            at += part.size();
+            all = all && n.origin == TokenOrigin::pinyin;
+            ++span_n;
+            if (at < key.size()) continue;
+            // Two pinyin spellings of Han text differ because the characters do; the same text
+            // is an exact match already.
+            if (all || (span_q == 1 && span_n == 1 && last.text == index.text(n.term))) break;
+            float wn = 0;
+            for (int k = j; k < j + span_n; ++k) wn += name_weight[k];
+            candidates.push_back({i, i + span_q, j, j + span_n, MatchHow::romanization,
+                                  s.romanization_similarity, 0,
+                                  s.romanization_similarity * (wq + wn)});
+            break;
+          }
+        }
+      }
     }
   }
   // Spacing: several tokens on one side written as one on the other ("hua wei" ↔ "huawei",

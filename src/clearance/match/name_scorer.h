@@ -23,12 +23,16 @@ struct QueryToken {
   std::vector<std::string> alternative_texts;
   std::vector<TermId> nicknames;  // its short forms, or the names it is a short form of
   std::string phonetic;
-  uint32_t mask = 0;  // letter_mask(text)
+  std::string romanization;  // chinese_romanization_key(text)
+  uint32_t mask = 0;         // letter_mask(text)
   float weight = 0;
 };
 
 struct PreparedQuery {
   std::vector<QueryToken> tokens;
+  // Every ordinary token reads as Chinese syllables ("Hsi Chin-ping"): its romanisation keys may
+  // meet another romanisation of the same name (romanized_name()).
+  bool romanized = false;
 };
 
 // Resolves the query's tokens to terms and weights. With `intern`, tokens no list name contains
@@ -43,7 +47,8 @@ enum class MatchHow : uint8_t {
   phonetic,
   initial,
   joined,
-  nickname
+  nickname,
+  romanization,  // another romanisation of the same Chinese syllables (Hsi ↔ Xi, Tse-tung ↔ Zedong)
 };
 const char* to_string(MatchHow how);
 
@@ -80,6 +85,8 @@ struct ScorerSettings {
   float min_evidence = 5.0f;  // below this much distinctive weight, the score is scaled down
   float initial_similarity = 0.6f;
   float phonetic_similarity = 0.6f;
+  // The same Chinese syllables in another romanisation (Wade–Giles "Chin-ping", pinyin "Jinping").
+  float romanization_similarity = 0.85f;
   // A given name against its short form ("Bill" / "William"), people only.
   float nickname_similarity = 0.9f;
   // An acronym or run of initials is ambiguous ("MIT"): alone it stays below the default threshold.

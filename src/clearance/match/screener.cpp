@@ -212,6 +212,12 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   const float initial = std::min(1.0f, scorer.initial_similarity);
   const float acronym = std::min(1.0f, scorer.acronym_similarity);
   const float nickname = std::min(1.0f, scorer.nickname_similarity);
+  const float romanization = std::min(1.0f, scorer.romanization_similarity);
+  auto reach_romanized_terms = [&](const std::string& key, TermId self) {
+    if (const auto* terms = index.terms_with_romanization(key))
+      for (TermId term : *terms)
+        if (term != self) reach(index.names_with_term(term), index.idf(term), 0, romanization);
+  };
   // Two letters are an acronym only when written as letters (the index keeps no others) and in a
   // name scored as a person (name_scorer.cpp: "J.C."); three or more for anyone.
   auto people_only = [&](size_t letters) { return letters == 2 && !query_is_person; };
@@ -278,20 +284,35 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
               index.idf(first_letter), 0, initial);
       // A list span written together, or spelled by this token as an acronym.
       reach(index.names_with_joined(t.text), 0, 3, 1);
+      // The same Chinese syllables romanised otherwise, in a term or a span (name_scorer.cpp).
+      if (t.origin == TokenOrigin::pinyin || query.romanized) {
+        reach_romanized_terms(t.romanization, t.term);
+        reach(index.names_with_romanized_span(t.romanization), 0, 3, romanization);
+      }
       if (t.text.size() >= (t.marks.letters ? 2u : 3u) && t.text.size() <= 6)
         reach(index.names_with_initials(t.text), 0, static_cast<float>(t.text.size()), acronym,
               people_only(t.text.size()));
     }
     close_stamp();
     // Query spans starting here, each matching one list token: written apart where the list
-    // writes one token, or initials a list acronym spells.
+    // writes one token, romanised otherwise, or initials a list acronym spells.
     std::string joined = t.text, initials;
+    std::string key = t.kind == TokenClass::ordinary ? t.romanization : std::string();
+    bool pinyin = t.origin == TokenOrigin::pinyin;
     float span_weight = t.weight;
     for (size_t k = i + 1; k < nq && k < i + 3; ++k) {
-      joined += query.tokens[k].text;
-      span_weight += query.tokens[k].weight;
+      const QueryToken& next = query.tokens[k];
+      joined += next.text;
+      span_weight += next.weight;
       s.current_weight = span_weight;
       reach(index.names_with_term(index.find_term(joined)), 0, 1, 1);
+      if (key.empty() || next.romanization.empty() || next.kind != TokenClass::ordinary) {
+        key.clear();
+      } else {
+        key += next.romanization;
+        pinyin = pinyin || next.origin == TokenOrigin::pinyin;
+        if (pinyin || query.romanized) reach_romanized_terms(key, kNoTerm);
+      }
       close_stamp();
     }
     span_weight = 0;

@@ -1,5 +1,6 @@
 #include "clearance/match/term_table.h"
 
+#include "clearance/text/chinese_romanization.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/phonetic.h"
 
@@ -20,6 +21,7 @@ TermId TermTable::intern(const std::string& text) {
   if (key.size() < 2) key.clear();
   extra_phonetic_.push_back(std::move(key));
   extra_mask_.push_back(letter_mask(text));
+  extra_romanization_.push_back(chinese_romanization_key(text));
   return base_ + static_cast<TermId>(extra_text_.size() - 1);
 }
 

@@ -21,6 +21,9 @@ class TermTable {
   const std::string& phonetic(TermId t) const {
     return t < base_ ? index_->term_phonetic(t) : extra_phonetic_[t - base_];
   }
+  const std::string& romanization(TermId t) const {
+    return t < base_ ? index_->term_romanization(t) : extra_romanization_[t - base_];
+  }
   uint32_t mask(TermId t) const {
     return t < base_ ? index_->term_mask(t) : extra_mask_[t - base_];
   }
@@ -37,6 +40,7 @@ class TermTable {
   TermId base_;
   std::vector<std::string> extra_text_;
   std::vector<std::string> extra_phonetic_;
+  std::vector<std::string> extra_romanization_;
   std::vector<uint32_t> extra_mask_;
 };
 
