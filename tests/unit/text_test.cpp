@@ -101,6 +101,23 @@ TEST(NameNormalizer, OtherScripts) {
   EXPECT_FALSE(texts(n.normalize("トヨタ")).empty());
 }
 
+TEST(NameNormalizer, CyrillicWordsStayWhole) {
+  NameNormalizer n;
+  // Kazakh, Uzbek and other letters Russian lacks are spelled as English texts spell them.
+  EXPECT_EQ(texts(n.normalize("Қасым-Жомарт Тоқаев")),
+            (std::vector<std::string>{"kasym", "zhomart", "tokayev"}));
+  EXPECT_EQ(texts(n.normalize("Ўзбекистон Ҳаво Йўллари")),
+            (std::vector<std::string>{"ozbekiston", "havo", "yollari"}));
+  // BGN/PCGN's separator marks inside a word do not split it.
+  EXPECT_EQ(texts(n.normalize("Детский мир")), (std::vector<std::string>{"detskiy", "mir"}));
+  EXPECT_EQ(texts(n.normalize("Подъячев")), (std::vector<std::string>{"podyachev"}));
+  // So the legal form written out in full is one: ООО.
+  const NormalizedName llc = n.normalize("ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ \"БАЙКАЛ\"");
+  ASSERT_EQ(llc.tokens.size(), 2u);
+  EXPECT_EQ(llc.tokens[0].kind, TokenClass::legal_form);
+  EXPECT_EQ(llc.tokens[1].text, "baykal");
+}
+
 TEST(NameNormalizer, FamilyNameWhenTheWritingShowsIt) {
   NameNormalizer n;
   auto family = [&](std::string_view name) {

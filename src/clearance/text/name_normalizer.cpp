@@ -80,9 +80,23 @@ void NameNormalizer::prepare_icu() {
   nfkc_casefold_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC_Casefold unavailable");
   // BGN/PCGN romanisation for Cyrillic matches the spellings of the US lists; Any-Latin covers the
-  // other scripts (Greek, Arabic, Hebrew, Hangul, kana…).
-  to_latin_ = make_transliterator(
-      "Russian-Latin/BGN; Ukrainian-Latin/BGN; Belarusian-Latin/BGN; Any-Latin; Latin-ASCII");
+  // other scripts (Greek, Arabic, Hebrew, Hangul, kana…). Before them, the Cyrillic letters of
+  // Kazakh, Kyrgyz, Uzbek, Tajik, Tatar, Bashkir and Mongolian, which those leave as they are or
+  // split with a modifier mark (Тоқаев → "Tokˌayev"), get the spelling English texts give them
+  // (Tokayev). After them, the marks BGN/PCGN puts inside a word (Det·skiy for Детский, Pod"yachev
+  // for Подъячев) go: they would split one word into two tokens.
+  UParseError parse_error;
+  to_latin_.reset(icu::Transliterator::createFromRules(
+      "clearance-latin",
+      icu::UnicodeString::fromUTF8(
+          "Қ > K; қ > k; Ғ > G; ғ > g; Ң > Ng; ң > ng; Ө > O; ө > o; Ұ > U; ұ > u; Ү > U; ү > u;"
+          "Һ > H; һ > h; Ә > A; ә > a; Ў > O; ў > o; Ҳ > H; ҳ > h; Ҷ > J; ҷ > j; Ӣ > I; ӣ > i;"
+          "Ӯ > U; ӯ > u; Ҙ > Z; ҙ > z; Ҫ > S; ҫ > s; Җ > Zh; җ > zh; Ҡ > K; ҡ > k;"
+          "::Russian-Latin/BGN; ::Ukrainian-Latin/BGN; ::Belarusian-Latin/BGN; ::Any-Latin;"
+          "::Latin-ASCII;"
+          "[:L:] { [\\u00B7\\u02CC\\u02B9\\u02BA\\\"] } [:L:] > ;"),
+      UTRANS_FORWARD, parse_error, status));
+  if (U_FAILURE(status)) throw std::runtime_error("ICU transliterator rules rejected");
   // Han-Latin/Names reads surnames as surnames (单 shan, 曾 zeng, 解 xie).
   han_to_pinyin_ = make_transliterator("Han-Latin/Names; Latin-ASCII");
   traditional_to_simplified_ = make_transliterator("Traditional-Simplified");
