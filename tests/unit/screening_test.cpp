@@ -336,6 +336,21 @@ TEST_F(ScreeningTest, ChineseNamesInAnotherRomanisation) {
     EXPECT_EQ(indexed.hits[k].entity->id, reference.hits[k].entity->id);
 }
 
+TEST_F(ScreeningTest, TwoLettersWrittenAsLettersAreAnAcronym) {
+  const NameMatch m =
+      screener_->compare("U.S. Department of State", "United States Department of State",
+                         EntityType::organization, session_);
+  EXPECT_GT(m.score, 0.8f);
+  EXPECT_TRUE(std::any_of(m.alignments.begin(), m.alignments.end(), [](const TokenAlignment& t) {
+    return t.how == MatchHow::initial && t.name_tokens.size() == 2;
+  }));
+  // Written as a word, two letters are not initials: "Al" is not "Arab League".
+  const NameMatch word = screener_->compare("Al Rashid Trading", "Arab League Rashid Trading",
+                                            EntityType::organization, session_);
+  EXPECT_TRUE(std::none_of(word.alignments.begin(), word.alignments.end(),
+                           [](const TokenAlignment& t) { return t.how == MatchHow::initial; }));
+}
+
 TEST_F(ScreeningTest, ALetterApartInArabicScriptIsAnotherName) {
   // محمود (Mahmoud) and محمد (Muhammad) differ by one letter of the script, a long vowel.
   EXPECT_LT(screener_->compare("أحمد محمود", "محمد احمدی", EntityType::person, session_).score,

@@ -350,10 +350,10 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     }
     return matched == static_cast<int>(letters.size()) ? k : -1;
   };
-  // Two letters are initials of a person written as letters ("J.C."); an organisation acronym
-  // needs three ("PLA").
+  // Two letters are an acronym only when written as letters ("J.C.", "U.S."); otherwise it takes
+  // three ("PLA"): "Al" or "Li" is a word.
   auto is_acronym = [&](const std::string& t, bool letters) {
-    if (t.size() < (person && letters ? 2u : 3u) || t.size() > kMaxAcronym) return false;
+    if (t.size() < (letters ? 2u : 3u) || t.size() > kMaxAcronym) return false;
     for (char c : t)
       if (c < 'a' || c > 'z') return false;
     return true;

@@ -218,9 +218,6 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       for (TermId term : *terms)
         if (term != self) reach(index.names_with_term(term), index.idf(term), 0, romanization);
   };
-  // Two letters are an acronym only when written as letters (the index keeps no others) and in a
-  // name scored as a person (name_scorer.cpp: "J.C."); three or more for anyone.
-  auto people_only = [&](size_t letters) { return letters == 2 && !query_is_person; };
   if (s.similar_cache_serial != index.serial() || s.similar_cache.size() > s.kSimilarCacheEntries) {
     s.similar_cache.clear();
     s.similar_cache_serial = index.serial();
@@ -290,8 +287,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
         reach(index.names_with_romanized_span(t.romanization), 0, 3, romanization);
       }
       if (t.text.size() >= (t.marks.letters ? 2u : 3u) && t.text.size() <= 6)
-        reach(index.names_with_initials(t.text), 0, static_cast<float>(t.text.size()), acronym,
-              people_only(t.text.size()));
+        reach(index.names_with_initials(t.text), 0, static_cast<float>(t.text.size()), acronym);
     }
     close_stamp();
     // Query spans starting here, each matching one list token: written apart where the list
@@ -325,7 +321,8 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       initials += w.text[0];
       if (initials.size() < 2) continue;
       s.current_weight = span_weight;
-      reach(index.names_with_acronym(initials), 0, 1, acronym, people_only(initials.size()));
+      // Two letters only reach list acronyms written as letters (the index keeps no others).
+      reach(index.names_with_acronym(initials), 0, 1, acronym);
       close_stamp();
     }
   }
