@@ -7,6 +7,7 @@
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/name_normalizer.h"
 #include "clearance/text/nicknames.h"
+#include "clearance/text/numbers.h"
 #include "clearance/text/phonetic.h"
 
 namespace clearance {
@@ -201,6 +202,25 @@ TEST(Phonetic, TransliterationVariantsShareAKey) {
   EXPECT_EQ(phonetic_key("volodymyr"), phonetic_key("volodimir"));
   EXPECT_NE(phonetic_key("yusuf"), phonetic_key("usuf"));
   EXPECT_NE(phonetic_key("maya"), phonetic_key("maa"));
+}
+
+TEST(Numbers, ChineseNumeralsAndOrdinals) {
+  EXPECT_EQ(chinese_number("十四"), 14);
+  EXPECT_EQ(chinese_number("三十八"), 38);
+  EXPECT_EQ(chinese_number("五十五"), 55);
+  EXPECT_EQ(chinese_number("一百零二"), 102);
+  EXPECT_EQ(chinese_number("七"), 7);
+  EXPECT_EQ(chinese_number("十"), 10);
+  EXPECT_EQ(chinese_number("研究"), -1);
+  EXPECT_EQ(chinese_number(""), -1);
+  const std::string text = "集团第十四研究所";
+  EXPECT_EQ(chinese_ordinal_length(text, 6), std::string("第十四").size());
+  EXPECT_EQ(chinese_ordinal_length(text, 0), 0u);
+  EXPECT_EQ(chinese_ordinal_length("第", 0), 0u);  // 第 without a number
+  NameNormalizer n;
+  EXPECT_EQ(texts(n.normalize("中国电子科技集团公司第十四研究所")).back(), "institute");
+  const auto tokens = texts(n.normalize("中国电子科技集团公司第十四研究所"));
+  EXPECT_NE(std::find(tokens.begin(), tokens.end(), "14"), tokens.end());
 }
 
 TEST(ChineseRomanization, PinyinAndWadeGilesShareAKey) {

@@ -145,6 +145,17 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
   };
   size_t i = 0;
   while (i < text.size()) {
+    // An ordinal, 第 and a number: 第十四研究所 is the "14th Research Institute".
+    if (const size_t length = chinese_ordinal_length(text, i); length > 0) {
+      flush_pending();
+      NameToken t;
+      t.origin = TokenOrigin::translated;
+      t.source = text.substr(i, length);
+      t.text = std::to_string(chinese_number(std::string_view(t.source).substr(3)));
+      out.tokens.push_back(std::move(t));
+      i += length;
+      continue;
+    }
     const ChineseOrgWord* hit = nullptr;
     for (const auto& word : chinese_org_words()) {
       if (text.compare(i, word.chinese.size(), word.chinese) != 0) continue;

@@ -1,6 +1,8 @@
 #pragma once
 // Numbers written as words or ordinals become digits, so "First International Bank" = "1st
 // International Bank" and "Brigade Forty-Four" = "Brigade 44".
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "clearance/text/name_token.h"
@@ -14,5 +16,12 @@ void normalize_numbers(std::vector<NameToken>& tokens);
 // Digits at a word's edge stay ("ACT1", "3M", "A320"), and so do codes of fewer than three letters
 // ("H3C").
 void letters_for_digits(std::vector<NameToken>& tokens);
+
+// The length in bytes of a Chinese ordinal at `at` in UTF-8 `text` — 第 and a number written in
+// Chinese numerals (第十四, 第三十八) — or 0 when none starts there.
+size_t chinese_ordinal_length(std::string_view text, size_t at);
+// The value of a number written in Chinese numerals (十四 14, 三十八 38, 一百零二 102); -1 when
+// `numerals` holds anything else.
+int chinese_number(std::string_view numerals);
 
 }  // namespace clearance
