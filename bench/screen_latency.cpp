@@ -259,9 +259,12 @@ int main(int argc, char** argv) {
   size_t same = 0, compared = 0, reference_hits = 0, missed = 0;
   ScreenOptions many = options;
   many.limit = 1000;
-  for (size_t i = 0; i < latin.size() && i < reference_count; ++i) {
+  std::vector<std::string> sample(latin.begin(),
+                                  latin.begin() + std::min(reference_count, latin.size()));
+  sample.insert(sample.end(), cjk.begin(), cjk.begin() + std::min(reference_count, cjk.size()));
+  for (const auto& name : sample) {
     ScreenQuery q;
-    q.name = latin[i];
+    q.name = name;
     const auto a = screener.screen(q, many, session);
     const auto b = screener.screen_all_names(q, many, session);
     ++compared;

@@ -149,7 +149,12 @@ TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
       // credits the scorer's similarity for it, no more, no less.
       "NUDT", "S M I C", "National University Defense Technology", "Anna Lehmann", "Chinedu Okafor",
       "Amelie A. Lambert", "Mohamad Rezaei", "Muhamad Ali Hasan", "Rosoboroneksport",
-      "Sberbnk Rossii", "Bill Clinton", "Sasha Lukashenko"};
+      "Sberbnk Rossii", "Bill Clinton", "Sasha Lukashenko",
+      // Sound-alike spellings, other romanisations of Chinese, two-letter acronyms, optional
+      // translated words.
+      "Saddam Husayn", "Usama bin Ladin", "Hsi Chin-ping", "Mao Tse-tung", "中山科学研究院",
+      "习近平", "U.S. Department of State", "中国核工业集团有限公司", "中国海洋石油集团有限公司",
+      "中国电子科技集团公司第十四研究所", "Қасым-Жомарт Тоқаев"};
   // Plus list names with a character dropped, from a fixed random sample.
   std::mt19937 rng(7);
   const auto& entities = index_->snapshot().entities;

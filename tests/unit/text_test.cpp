@@ -235,6 +235,10 @@ TEST(ChineseRomanization, PinyinAndWadeGilesShareAKey) {
   EXPECT_EQ(key("shi"), key("shih"));                       // -ih = -i
   EXPECT_EQ(key("yiqing"), key("iching"));                  // the glide pinyin writes
   EXPECT_EQ(key("guo"), key("kuo"));
+  EXPECT_EQ(key("ge"), key("ko"));   // Wade–Giles o after k/h is pinyin e
+  EXPECT_EQ(key("duo"), key("to"));  // and uo after t, l, n, ts…
+  EXPECT_EQ(key("bo"), key("po"));
+  EXPECT_NE(key("guo"), key("ge"));
   EXPECT_EQ(key("jiang"), key("chiang"));
   // Different syllables stay apart; words that are no run of syllables have no key.
   EXPECT_NE(key("jin"), key("jing"));

@@ -108,8 +108,14 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
 int sound_alike_edits(std::string_view a, std::string_view b) {
   // Short words have too few letters for their sound to tell them apart: "Olga" is not "Oleg".
   if (std::min(a.size(), b.size()) < 5) return kTooManyEdits;
+  // A different last letter is often another name, not another spelling: the ending marks a
+  // name's gender in many languages (Camila / Camilo, Alexandra / Alexandre).
+  if (a.back() != b.back()) return kTooManyEdits;
   const int d = bounded_edit_distance(a, b, kMaxSoundAlikeEdits);
-  return d <= kMaxSoundAlikeEdits ? d : kTooManyEdits;
+  // Two letters apart only in a long word: "Volodimir" / "Volodymyr", not "Salma" / "Salim".
+  const size_t shorter = std::min(a.size(), b.size());
+  if (d > kMaxSoundAlikeEdits || (d == 2 && shorter < 7)) return kTooManyEdits;
+  return d;
 }
 
 float sound_alike_similarity(int edits, size_t longer, const ScorerSettings& s) {

@@ -95,13 +95,14 @@ struct ScorerSettings {
 
 float token_class_factor(TokenClass kind, const ScorerSettings& settings);
 
-// Two tokens of a person's name with the same phonetic key that differ in a few letters are
-// transliteration variants of one name ("Husayn" / "Hussein", "Volodimir" / "Volodymyr"): their
-// edits count half. Organisations write their names one way, in Latin letters: there "Hitachi" and
-// "Hitech", "Nanyang" and "Nanjing" sound alike and are different words. The edit
-// distance that rule reads (kTooManyEdits when it does not apply: words under five letters, or
-// more than kMaxSoundAlikeEdits apart), and the similarity it gives, at least the phonetic floor.
-constexpr int kMaxSoundAlikeEdits = 4;
+// Two tokens of a person's name with the same phonetic key that differ in a letter or two are
+// transliteration variants of one name ("Usama" / "Osama", "Volodimir" / "Volodymyr"): their edits
+// count half. Organisations write their names one way, in Latin letters: there "Hitachi" and
+// "Hitech", "Nanyang" and "Nanjing" sound alike and are different words. The edit distance the
+// rule reads (kTooManyEdits when it does not apply: words under five letters, a different last
+// letter, two edits in a word under seven letters, more than kMaxSoundAlikeEdits), and the
+// similarity it gives, at least the phonetic floor.
+constexpr int kMaxSoundAlikeEdits = 2;
 constexpr int kTooManyEdits = 0xFF;
 int sound_alike_edits(std::string_view a, std::string_view b);
 float sound_alike_similarity(int edits, size_t longer, const ScorerSettings& settings);

@@ -58,6 +58,10 @@ std::string_view chinese_person_surname(const std::string& name, const PreparedQ
   return chinese_personal_name_surname(name);
 }
 
+// An optional translated word carried by more names than this is credited to every name instead
+// of looked up: reading its postings would cost more than scoring the names it lets through.
+constexpr size_t kMaxOptionalWordCarriers = 2000;
+
 // Country, date of birth, identifier and type evidence, each a bounded adjustment.
 std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const PreparedQuery& prepared,
                                      const Entity& e) {
@@ -171,11 +175,13 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   // scorer rates at most `similarity`: the query side may gain the token's weight at that
   // similarity; the list side a term of weight `term_weight` (a term match) or a span of `units`
   // list tokens (joined or acronym match), at that similarity. A name reached several ways by one
-  // token keeps the best of each.
+  // token keeps the best of each. Names of listed people may be credited `person_similarity`
+  // instead, when higher (matches the scorer allows in a person's name only).
   auto reach = [&](std::span<const uint32_t> found, float term_weight, float units,
-                   float similarity, bool people_only = false) {
+                   float similarity, float person_similarity = 0) {
+    const bool by_type = person_similarity > similarity;
     for (uint32_t n : found) {
-      if (people_only && !index.bound_figures()[n].person) continue;
+      const float sim = by_type && index.bound_figures()[n].person ? person_similarity : similarity;
       NameScratch& x = s.names[n];
       if (x.generation != s.generation) {
         x.generation = s.generation;
@@ -191,9 +197,9 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
         x.token_name_weight = 0;
         s.touched.push_back(n);
       }
-      x.token_similarity = std::max(x.token_similarity, similarity);
-      x.token_units = std::max(x.token_units, similarity * units);
-      x.token_name_weight = std::max(x.token_name_weight, similarity * term_weight);
+      x.token_similarity = std::max(x.token_similarity, sim);
+      x.token_units = std::max(x.token_units, sim * units);
+      x.token_name_weight = std::max(x.token_name_weight, sim * term_weight);
     }
   };
   auto close_stamp = [&] {
@@ -242,13 +248,26 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
     } else if (any_distinctive && t.kind != TokenClass::ordinary) {
       // A legal form or stopword matches the same term exactly (or a list span written together).
       unaccounted.query_weight += t.weight;
-      float w = t.term == kNoTerm ? 0.0f : index.idf(t.term);
-      for (TermId alt : t.alternatives) w = std::max(w, index.idf(alt));
-      // The same text has the same class on the list side (legal_forms.cpp decides by text), except
-      // optional translated words, which the query marks as stopwords and a list may not.
-      if (t.origin != TokenOrigin::translated) w *= token_class_factor(t.kind, ScorerSettings{});
-      unaccounted.name_weight += w;
       s.current_weight = 0;  // already counted for every name
+      // The list side may match the same term: counted for every name, or for the names that
+      // carry it when they are few. A legal form or stopword has the same class on the list side
+      // (legal_forms.cpp decides by text) and weighs little; an optional translated word ("group"
+      // of 集团, "national" of 中国), which the query marks a stopword, may be an ordinary word of
+      // full weight there, and crediting it to every name would let most of them through.
+      size_t carriers = t.term == kNoTerm ? 0 : index.names_with_term(t.term).size();
+      float w = t.term == kNoTerm ? 0.0f : index.idf(t.term);
+      for (TermId alt : t.alternatives) {
+        carriers += index.names_with_term(alt).size();
+        w = std::max(w, index.idf(alt));
+      }
+      if (t.origin != TokenOrigin::translated) {
+        unaccounted.name_weight += w * token_class_factor(t.kind, ScorerSettings{});
+      } else if (carriers > kMaxOptionalWordCarriers) {
+        unaccounted.name_weight += w;
+      } else {
+        if (t.term != kNoTerm) reach(index.names_with_term(t.term), index.idf(t.term), 0, 1);
+        for (TermId alt : t.alternatives) reach(index.names_with_term(alt), index.idf(alt), 0, 1);
+      }
       reach(index.names_with_joined(t.text), 0, 3, 1);
     } else {
       // Exact and translated matches: one list term each, of known weight.
@@ -267,9 +286,11 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
           reach(found, index.idf(similar), 0, std::max(phonetic, fuzzy));
           continue;
         }
-        reach(found, index.idf(similar), 0, phonetic);
-        reach(found, index.idf(similar), 0,
-              std::min(1.0f, sound_alike_similarity(edits, longer, scorer)), !query_is_person);
+        const float sound_alike = std::min(1.0f, sound_alike_similarity(edits, longer, scorer));
+        if (query_is_person)
+          reach(found, index.idf(similar), 0, sound_alike);
+        else
+          reach(found, index.idf(similar), 0, phonetic, sound_alike);
       }
       // A person's initial on the list side ("J. Smith") matches this token's first letter. The
       // scorer matches initials only for people: every name when the query is a person, else the

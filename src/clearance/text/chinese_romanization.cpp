@@ -31,8 +31,8 @@ struct Final {
 
 // Finals of both systems with the spelling they fold to, longer before shorter. Wade–Giles
 // -ung/-iung, -ih, -ien, -ieh, -uei, -ueh, -erh are pinyin -ong/-iong, -i, -ian, -ie, -ui, -ue,
-// -er; its o after k/h is pinyin's e (ko = ge) and its o after t/l/n/ts is pinyin's uo (to = duo),
-// so e, o and uo are one final.
+// -er; Wade–Giles eh is e (yeh = ye). Its o is pinyin's e after k/h (ko = ge), pinyin's uo after
+// the other consonants save p/m/f (to = duo, lo = luo, tso = zuo): append_syllable reads it so.
 constexpr Final kFinals[] = {
     {"iang", "iang"}, {"iong", "iong"}, {"iung", "iong"}, {"uang", "uang"}, {"ang", "ang"},
     {"eng", "eng"},   {"ong", "ong"},   {"ung", "ong"},   {"ing", "ing"},   {"iao", "iao"},
@@ -40,8 +40,8 @@ constexpr Final kFinals[] = {
     {"uei", "ui"},    {"ueh", "ue"},    {"erh", "er"},    {"ai", "ai"},     {"ei", "ei"},
     {"ao", "ao"},     {"ou", "ou"},     {"an", "an"},     {"en", "en"},     {"er", "er"},
     {"ia", "ia"},     {"ie", "ie"},     {"iu", "iu"},     {"in", "in"},     {"ua", "ua"},
-    {"uo", "o"},      {"ui", "ui"},     {"un", "un"},     {"ue", "ue"},     {"ih", "i"},
-    {"eh", "o"},      {"a", "a"},       {"o", "o"},       {"e", "o"},       {"i", "i"},
+    {"uo", "uo"},     {"ui", "ui"},     {"un", "un"},     {"ue", "ue"},     {"ih", "i"},
+    {"eh", "e"},      {"a", "a"},       {"o", "o"},       {"e", "e"},       {"i", "i"},
     {"u", "u"},
 };
 
@@ -59,6 +59,9 @@ void append_syllable(const Initial& initial, const Final& final, std::string& ke
   if (cls == 'y' && final.text[0] == 'i') cls = '_';
   if (cls == 'w' && final.text == "u") cls = '_';
   if (cls == 'y' && final.text == "en") folded = "an";
+  if (final.text == "o" && cls != 'p' && cls != 'm' && cls != 'f' && cls != '_' && cls != 'y' &&
+      cls != 'w')
+    folded = (cls == 'k' || cls == 'h') ? "e" : "uo";
   key += cls;
   key += folded;
   key += '.';
