@@ -152,9 +152,9 @@ TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
       "Sberbnk Rossii", "Bill Clinton", "Sasha Lukashenko",
       // Sound-alike spellings, other romanisations of Chinese, two-letter acronyms, optional
       // translated words.
-      "Saddam Husayn", "Usama bin Ladin", "Hsi Chin-ping", "Mao Tse-tung", "中山科学研究院",
-      "习近平", "U.S. Department of State", "中国核工业集团有限公司", "中国海洋石油集团有限公司",
-      "中国电子科技集团公司第十四研究所", "Қасым-Жомарт Тоқаев"};
+      "Saddam Husayn", "Usama bin Ladin", "Osama bin Laden", "Hsi Chin-ping", "Mao Tse-tung",
+      "中山科学研究院", "习近平", "U.S. Department of State", "中国核工业集团有限公司",
+      "中国海洋石油集团有限公司", "中国电子科技集团公司第十四研究所", "Қасым-Жомарт Тоқаев"};
   // Plus list names with a character dropped, from a fixed random sample.
   std::mt19937 rng(7);
   const auto& entities = index_->snapshot().entities;
@@ -364,6 +364,27 @@ TEST_F(ScreeningTest, ALetterApartInArabicScriptIsAnotherName) {
   EXPECT_GT(
       screener_->compare("Владимир Пулин", "Владимир Путин", EntityType::person, session_).score,
       0.8f);
+}
+
+TEST_F(ScreeningTest, ForebearsInALineageMayBeLeftOut) {
+  // The names after bin are the father's and grandfather's: a short form leaves them out.
+  EXPECT_GT(screener_
+                ->compare("Osama bin Laden", "Usama bin Muhammad bin Awad BIN LADIN",
+                          EntityType::person, session_)
+                .score,
+            0.8f);
+  // The first name of the chain is the person's own and counts in full: "Muhammad Ladin" may be
+  // the father, and scores well below "Usama Ladin".
+  const float own =
+      screener_
+          ->compare("Usama Ladin", "Usama bin Muhammad BIN LADIN", EntityType::person, session_)
+          .score;
+  const float father =
+      screener_
+          ->compare("Muhammad Ladin", "Usama bin Muhammad BIN LADIN", EntityType::person, session_)
+          .score;
+  EXPECT_GT(own, 0.9f);
+  EXPECT_LT(father, own - 0.1f);
 }
 
 TEST_F(ScreeningTest, ASonIsNotHisFather) {

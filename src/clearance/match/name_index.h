@@ -62,7 +62,8 @@ class NameIndex {
     float total_weight;
     float max_token_weight;
     bool has_alternatives;
-    bool person;  // scored as a person whatever the query: initials can match its tokens
+    bool person;     // scored as a person whatever the query: initials can match its tokens
+    bool forebears;  // a person's name naming forebears in a lineage (lineage_unmatched_factor)
   };
   const std::vector<BoundFigures>& bound_figures() const { return bound_figures_; }
 

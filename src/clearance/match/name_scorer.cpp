@@ -451,10 +451,10 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // "KINAYEH, Lina") count in full.
   // The `limit` heaviest discountable leftovers of one side (index −1 when fewer).
   auto heaviest_leftovers = [&](const std::vector<bool>& used, auto weight_of, auto family,
-                                int count) {
+                                auto forebear, int count) {
     std::array<int, 2> best = {-1, -1};
     for (int k = 0; k < count; ++k) {
-      if (used[k] || family(k)) continue;
+      if (used[k] || family(k) || forebear(k)) continue;
       if (best[0] < 0 || weight_of(k) > weight_of(best[0])) {
         best[1] = best[0];
         best[0] = k;
@@ -465,10 +465,18 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     if (s.person_discounted_leftovers < 2) best[1] = -1;
     return best;
   };
+  // Forebears' names in a lineage are discounted apart, however many (lineage_unmatched_factor).
+  auto q_forebear = [&](int k) { return person && (qt[k].marks.lineage & kLineageParent) != 0; };
+  auto n_forebear = [&](int k) { return person && (nt[k].marks.lineage & kLineageParent) != 0; };
+  // The first name of a lineage is the person's own given name, which counts in full like a
+  // family name: without it, "Muhammad bin Ladin" names the father of "Usama bin Muhammad".
+  auto own_name = [](const TokenMarks& m) { return m.family || m.lineage == kLineageChild; };
   const auto q_discounted = heaviest_leftovers(
-      q_used, [&](int k) { return qt[k].weight; }, [&](int k) { return qt[k].marks.family; }, nq);
+      q_used, [&](int k) { return qt[k].weight; }, [&](int k) { return own_name(qt[k].marks); },
+      q_forebear, nq);
   const auto n_discounted = heaviest_leftovers(
-      n_used, [&](int k) { return name_weight[k]; }, [&](int k) { return nt[k].marks.family; }, nn);
+      n_used, [&](int k) { return name_weight[k]; }, [&](int k) { return own_name(nt[k].marks); },
+      n_forebear, nn);
   // A middle name is one beyond a given and a family name: with a single name matched, the part
   // left over is as likely the other of the two ("Ahmed Hassan" is not the listed "Hassan").
   const bool middle_possible = aligned.size() >= 2;
@@ -485,7 +493,8 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                                 nq, [&](int k) -> const std::string& { return qt[k].text; },
                                 [&](int k) { return qt[k].kind; });
   const int n_of = person ? nn : first_of(nn, name_text, [&](int k) { return nt[k].kind; });
-  auto unmatched_factor = [&](float idf, bool discounted, bool qualifier) {
+  auto unmatched_factor = [&](float idf, bool discounted, bool qualifier, bool forebear = false) {
+    if (person && forebear && !conflicting && middle_possible) return s.lineage_unmatched_factor;
     if (person)
       return (conflicting || !discounted || !middle_possible) ? 1.0f : s.person_unmatched_factor;
     return idf < s.generic_idf && !qualifier ? s.generic_unmatched_factor : 1.0f;
@@ -495,14 +504,15 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     if (q_used[i]) continue;
     if (record) result.unmatched_query.push_back(i);
     const float idf = qt[i].term == kNoTerm ? index.unseen_idf() : index.idf(qt[i].term);
-    total_q += unmatched_factor(idf, i == q_discounted[0] || i == q_discounted[1], i > q_of) *
+    total_q += unmatched_factor(idf, i == q_discounted[0] || i == q_discounted[1], i > q_of,
+                                q_forebear(i)) *
                qt[i].weight;
   }
   for (int j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     if (record) result.unmatched_name.push_back(j);
     total_n += unmatched_factor(index.idf(nt[j].term), j == n_discounted[0] || j == n_discounted[1],
-                                j > n_of) *
+                                j > n_of, n_forebear(j)) *
                name_weight[j];
   }
   // Similarity-weighted totals: a fuzzy pair counts its full weight in the denominator.

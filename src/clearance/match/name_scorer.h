@@ -74,6 +74,9 @@ struct ScorerSettings {
   float legal_form_factor = 0.1f;  // legal forms are weak evidence, never the reason for a hit
   float stopword_factor = 0.1f;
   float person_unmatched_factor = 0.6f;  // middle names and patronymics present on one side only
+  // A forebear's name in an Arabic lineage (after bin/ibn: "Usama bin Muhammad bin Awad bin Ladin")
+  // present on one side only: the part of such a name most often left out.
+  float lineage_unmatched_factor = 0.3f;
   // Common words (IDF below generic_idf) left unmatched in an organisation name count this much:
   // "Huawei" is "Huawei Technologies Co., Ltd.", "Huawei Marine" is not.
   float generic_unmatched_factor = 0.5f;

@@ -418,13 +418,18 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
   // leftover can have. IndexLosesNoHitAgainstBruteForce checks the bound never cuts a hit.
   const float f =
       std::min(options.scorer.person_unmatched_factor, options.scorer.generic_unmatched_factor);
+  // A forebear's name in a lineage left over may weigh less still, on the side that has one.
+  const float f_forebears = std::min(f, options.scorer.lineage_unmatched_factor);
+  bool query_forebears = false;
+  for (const auto& t : prepared.tokens)
+    query_forebears = query_forebears || (t.marks.lineage & kLineageParent);
   const bool default_weights =
       options.scorer.legal_form_factor == ScorerSettings{}.legal_form_factor &&
       options.scorer.stopword_factor == ScorerSettings{}.stopword_factor;
   // An initial's pair counts its similarity as matched; the rest of its weight is a leftover.
   const float initial_similarity = std::min(1.0f, options.scorer.initial_similarity);
-  auto coverage = [f](float matched, float all) {
-    return all <= 0 ? 1.0f : matched / (matched + f * (all - matched));
+  auto coverage = [](float matched, float all, float factor) {
+    return all <= 0 ? 1.0f : matched / (matched + factor * (all - matched));
   };
   auto bound = [&](uint32_t n) {
     const NameScratch& x = session.names[n];
@@ -437,7 +442,8 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
     float matched_n = name.total_weight;
     if (default_weights && !name.has_alternatives)
       matched_n = std::min(name.total_weight, x.name_credit + unaccounted.name_weight + initials_n);
-    return 0.5f * (coverage(matched_q, total) + coverage(matched_n, name.total_weight));
+    return 0.5f * (coverage(matched_q, total, query_forebears ? f_forebears : f) +
+                   coverage(matched_n, name.total_weight, name.forebears ? f_forebears : f));
   };
   // Filter here, in a plain loop: most candidates fall below the bound.
   const float needed = options.threshold - max_evidence_boost(query);
