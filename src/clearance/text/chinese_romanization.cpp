@@ -94,6 +94,26 @@ bool segment(std::string_view token, size_t at, int syllables, Failures& failed,
   return false;
 }
 
+bool is_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// Two consonants side by side occur only as a two-letter initial (zh, ch, sh, hs, ts, tz, ss, sz)
+// or after a final's closing n, g (of ng), h (Wade–Giles -ih, -eh) or r (-er): "smith", "trading"
+// fail here without the search.
+bool consonants_can_meet(std::string_view t) {
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    const char a = t[i], b = t[i + 1];
+    if (is_vowel(a) || is_vowel(b)) continue;
+    if (a == 'n' || a == 'h' || a == 'r' || (a == 'g' && i > 0 && t[i - 1] == 'n')) continue;
+    if ((b == 'h' && (a == 'z' || a == 'c' || a == 's')) || (a == 't' && (b == 's' || b == 'z')) ||
+        (a == 's' && (b == 's' || b == 'z')))
+      continue;
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string chinese_romanization_key(std::string_view token) {
@@ -106,6 +126,7 @@ std::string chinese_romanization_key(std::string_view token) {
   if (!(last == 'a' || last == 'e' || last == 'i' || last == 'o' || last == 'u' || last == 'n' ||
         last == 'g' || last == 'h' || last == 'r'))
     return key;
+  if (!consonants_can_meet(token)) return key;
   Failures failed{};
   if (!segment(token, 0, 0, failed, key)) key.clear();
   return key;
