@@ -154,7 +154,8 @@ TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
       // translated words.
       "Saddam Husayn", "Usama bin Ladin", "Osama bin Laden", "Hsi Chin-ping", "Mao Tse-tung",
       "中山科学研究院", "习近平", "U.S. Department of State", "中国核工业集团有限公司",
-      "中国海洋石油集团有限公司", "中国电子科技集团公司第十四研究所", "Қасым-Жомарт Тоқаев"};
+      "中国海洋石油集团有限公司", "中国电子科技集团公司第十四研究所", "Қасым-Жомарт Тоқаев",
+      "Abdurrahman Yasin", "Abdul Aziz Nooristani"};
   // Plus list names with a character dropped, from a fixed random sample.
   std::mt19937 rng(7);
   const auto& entities = index_->snapshot().entities;
@@ -364,6 +365,15 @@ TEST_F(ScreeningTest, ALetterApartInArabicScriptIsAnotherName) {
   EXPECT_GT(
       screener_->compare("Владимир Пулин", "Владимир Путин", EntityType::person, session_).score,
       0.8f);
+}
+
+TEST_F(ScreeningTest, AbdNamesInAnySpelling) {
+  for (const char* written : {"Abdul Rahman Yasin", "Abdulrahman Yasin", "Abdurrahman Yasin"}) {
+    EXPECT_GT(
+        screener_->compare(written, "ABD AL-RAHMAN YASIN", EntityType::person, session_).score,
+        0.95f)
+        << written;
+  }
 }
 
 TEST_F(ScreeningTest, ForebearsInALineageMayBeLeftOut) {

@@ -204,6 +204,27 @@ TEST(Phonetic, TransliterationVariantsShareAKey) {
   EXPECT_NE(phonetic_key("maya"), phonetic_key("maa"));
 }
 
+TEST(NameNormalizer, AbdNamesTakeOneSpellingAndKeepTheirSpacing) {
+  NameNormalizer n;
+  using Words = std::vector<std::string>;
+  for (const char* written : {"Abd al-Rahman", "Abd-al-Rahman", "Abdul Rahman", "Abdel Rahman",
+                              "Abdur Rahman", "ABD AR-RAHMAN"})
+    EXPECT_EQ(texts(n.normalize(written)), (Words{"abdul", "rahman"})) << written;
+  for (const char* written : {"Abdulrahman", "Abdurrahman", "Abdurahman", "Abdirahman"})
+    EXPECT_EQ(texts(n.normalize(written)), Words{"abdulrahman"}) << written;
+  for (const char* written : {"Abdullah", "Abdallah", "Abd Allah", "Abdulla", "Abdellah"})
+    EXPECT_EQ(texts(n.normalize(written)), Words{"abdullah"}) << written;
+  EXPECT_EQ(texts(n.normalize("Abdelaziz")), Words{"abdulaziz"});
+  EXPECT_EQ(texts(n.normalize("ABD ALRAHMAN, Atiyah")), (Words{"abdul", "rahman", "atiyah"}));
+  EXPECT_EQ(texts(n.normalize("Abd arRahman")), (Words{"abdul", "rahman"}));
+  // Words that only open with the letters stay as written.
+  EXPECT_EQ(texts(n.normalize("Abdi Nasir")), (Words{"abdi", "nasir"}));
+  EXPECT_EQ(texts(n.normalize("Abdu Ali")), (Words{"abdu", "ali"}));
+  EXPECT_EQ(texts(n.normalize("Abdan Power")), (Words{"abdan", "power"}));
+  // The first part alone, with no name after it, is left alone too.
+  EXPECT_EQ(texts(n.normalize("Mohammad Abdel")), (Words{"mohammad", "abdel"}));
+}
+
 TEST(Numbers, ChineseNumeralsAndOrdinals) {
   EXPECT_EQ(chinese_number("十四"), 14);
   EXPECT_EQ(chinese_number("三十八"), 38);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "clearance/text/arabic_names.h"
 #include "clearance/text/chinese_org_words.h"
 #include "clearance/text/han.h"
 #include "clearance/text/legal_forms.h"
@@ -336,6 +337,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
       t.marks.letters = true;
   letters_for_digits(out.tokens);
   normalize_numbers(out.tokens);
+  normalize_abd_names(out.tokens);
   canonicalize_legal_forms(out.tokens);
   return out;
 }
