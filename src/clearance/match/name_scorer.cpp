@@ -62,11 +62,6 @@ bool romanized_name(size_t count, KindOf kind_of, KeyOf key_of) {
   return syllables >= 2;
 }
 
-bool query_has_pinyin(const std::vector<QueryToken>& tokens) {
-  return std::any_of(tokens.begin(), tokens.end(),
-                     [](const QueryToken& t) { return t.origin == TokenOrigin::pinyin; });
-}
-
 }  // namespace
 
 PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern) {
@@ -95,6 +90,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     if (qt.text.size() >= 3) qt.phonetic = phonetic_key(qt.text);
     if (qt.phonetic.size() < 2) qt.phonetic.clear();
     qt.romanization = chinese_romanization_key(qt.text);
+    q.has_pinyin = q.has_pinyin || t.origin == TokenOrigin::pinyin;
     qt.weight = base * token_class_factor(t.kind, ScorerSettings{});
     if (qt.text.size() == 1) qt.weight *= 0.5f;  // an initial says less than a name
     q.tokens.push_back(std::move(qt));
@@ -255,7 +251,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       romanized_name(
           nt.size(), [&](size_t k) { return nt[k].kind; },
           [&](size_t k) -> const std::string& { return index.romanization(nt[k].term); });
-  if (both_romanized || query_has_pinyin(qt)) {
+  if (both_romanized || query.has_pinyin) {
     // Query spans of one to three tokens against a list term, and one query token against list
     // spans of two or three: their keys concatenate to the same key.
     thread_local std::string key;
@@ -466,8 +462,8 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     return best;
   };
   // Forebears' names in a lineage are discounted apart, however many (lineage_unmatched_factor).
-  auto q_forebear = [&](int k) { return person && (qt[k].marks.lineage & kLineageParent) != 0; };
-  auto n_forebear = [&](int k) { return person && (nt[k].marks.lineage & kLineageParent) != 0; };
+  auto q_forebear = [&](int k) { return (qt[k].marks.lineage & kLineageParent) != 0; };
+  auto n_forebear = [&](int k) { return (nt[k].marks.lineage & kLineageParent) != 0; };
   // The first name of a lineage is the person's own given name, which counts in full like a
   // family name: without it, "Muhammad bin Ladin" names the father of "Usama bin Muhammad".
   auto own_name = [](const TokenMarks& m) { return m.family || m.lineage == kLineageChild; };
@@ -493,7 +489,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                                 nq, [&](int k) -> const std::string& { return qt[k].text; },
                                 [&](int k) { return qt[k].kind; });
   const int n_of = person ? nn : first_of(nn, name_text, [&](int k) { return nt[k].kind; });
-  auto unmatched_factor = [&](float idf, bool discounted, bool qualifier, bool forebear = false) {
+  auto unmatched_factor = [&](float idf, bool discounted, bool qualifier, bool forebear) {
     if (person && forebear && !conflicting && middle_possible) return s.lineage_unmatched_factor;
     if (person)
       return (conflicting || !discounted || !middle_possible) ? 1.0f : s.person_unmatched_factor;

@@ -33,6 +33,7 @@ struct PreparedQuery {
   // Every ordinary token reads as Chinese syllables ("Hsi Chin-ping"): its romanisation keys may
   // meet another romanisation of the same name (romanized_name()).
   bool romanized = false;
+  bool has_pinyin = false;  // a token spelled in pinyin from Han script
 };
 
 // Resolves the query's tokens to terms and weights. With `intern`, tokens no list name contains

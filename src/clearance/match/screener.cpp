@@ -254,11 +254,11 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       // (legal_forms.cpp decides by text) and weighs little; an optional translated word ("group"
       // of 集团, "national" of 中国), which the query marks a stopword, may be an ordinary word of
       // full weight there, and crediting it to every name would let most of them through.
-      size_t carriers = t.term == kNoTerm ? 0 : index.names_with_term(t.term).size();
       float w = t.term == kNoTerm ? 0.0f : index.idf(t.term);
+      size_t carriers = t.term == kNoTerm ? 0 : index.names_with_term(t.term).size();
       for (TermId alt : t.alternatives) {
-        carriers += index.names_with_term(alt).size();
         w = std::max(w, index.idf(alt));
+        carriers += index.names_with_term(alt).size();
       }
       if (t.origin != TokenOrigin::translated) {
         unaccounted.name_weight += w * token_class_factor(t.kind, ScorerSettings{});
@@ -287,10 +287,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
           continue;
         }
         const float sound_alike = std::min(1.0f, sound_alike_similarity(edits, longer, scorer));
-        if (query_is_person)
-          reach(found, index.idf(similar), 0, sound_alike);
-        else
-          reach(found, index.idf(similar), 0, phonetic, sound_alike);
+        reach(found, index.idf(similar), 0, query_is_person ? sound_alike : phonetic, sound_alike);
       }
       // A person's initial on the list side ("J. Smith") matches this token's first letter. The
       // scorer matches initials only for people: every name when the query is a person, else the

@@ -123,9 +123,7 @@ std::string chinese_romanization_key(std::string_view token) {
     if (c < 'a' || c > 'z') return key;
   // Every final ends in a vowel, n, g, h or r: most English words fail here at once.
   const char last = token.back();
-  if (!(last == 'a' || last == 'e' || last == 'i' || last == 'o' || last == 'u' || last == 'n' ||
-        last == 'g' || last == 'h' || last == 'r'))
-    return key;
+  if (!is_vowel(last) && last != 'n' && last != 'g' && last != 'h' && last != 'r') return key;
   if (!consonants_can_meet(token)) return key;
   Failures failed{};
   if (!segment(token, 0, 0, failed, key)) key.clear();

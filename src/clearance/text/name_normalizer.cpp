@@ -152,7 +152,8 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
       NameToken t;
       t.origin = TokenOrigin::translated;
       t.source = text.substr(i, length);
-      t.text = std::to_string(chinese_number(std::string_view(t.source).substr(3)));
+      t.text = std::to_string(
+          chinese_number(std::string_view(t.source).substr(kChineseOrdinalMark.size())));
       out.tokens.push_back(std::move(t));
       i += length;
       continue;

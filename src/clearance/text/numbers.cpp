@@ -38,44 +38,39 @@ int ordinal_digits(const std::string& t) {
   return std::stoi(digits);
 }
 
-// Chinese numerals: the digit's value, or the unit's (10, 100, 1000) negated; 0 for others. Each is
-// three bytes of UTF-8.
+// The value of a Chinese numeral, three bytes of UTF-8: a digit 0–9 or a unit 10, 100, 1000; −1
+// for any other character.
 int chinese_numeral(std::string_view c) {
   static const std::unordered_map<std::string_view, int> table = {
-      {"零", 0}, {"〇", 0}, {"一", 1},   {"二", 2},    {"两", 2},
-      {"三", 3}, {"四", 4}, {"五", 5},   {"六", 6},    {"七", 7},
-      {"八", 8}, {"九", 9}, {"十", -10}, {"百", -100}, {"千", -1000}};
+      {"零", 0}, {"〇", 0}, {"一", 1}, {"二", 2}, {"两", 2},  {"三", 3},   {"四", 4},   {"五", 5},
+      {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}, {"十", 10}, {"百", 100}, {"千", 1000}};
   auto it = table.find(c);
-  if (it == table.end()) return 0;
-  return it->second == 0 ? 100000 : it->second;  // zero: a digit of its own value 0
+  return it == table.end() ? -1 : it->second;
 }
 
 bool is_chinese_numeral(std::string_view text, size_t at) {
-  return at + 3 <= text.size() && chinese_numeral(text.substr(at, 3)) != 0;
+  return at + 3 <= text.size() && chinese_numeral(text.substr(at, 3)) >= 0;
 }
 
 }  // namespace
 
 size_t chinese_ordinal_length(std::string_view text, size_t at) {
-  constexpr std::string_view kOrdinal = "第";
-  if (text.substr(at, kOrdinal.size()) != kOrdinal) return 0;
-  size_t end = at + kOrdinal.size();
+  if (text.substr(at, kChineseOrdinalMark.size()) != kChineseOrdinalMark) return 0;
+  size_t end = at + kChineseOrdinalMark.size();
   while (is_chinese_numeral(text, end)) end += 3;
-  return end == at + kOrdinal.size() ? 0 : end - at;
+  return end == at + kChineseOrdinalMark.size() ? 0 : end - at;
 }
 
 int chinese_number(std::string_view numerals) {
   if (numerals.empty() || numerals.size() % 3 != 0) return -1;
-  int total = 0, digit = -1;
+  int total = 0, digit = -1;  // digit: the last digit not yet multiplied by a unit
   for (size_t i = 0; i < numerals.size(); i += 3) {
     const int v = chinese_numeral(numerals.substr(i, 3));
-    if (v == 0) return -1;
-    if (v == 100000) {
-      digit = 0;  // 零: a place skipped (一百零二)
-    } else if (v > 0) {
-      digit = v;
+    if (v < 0) return -1;
+    if (v < 10) {
+      digit = v;  // 零 is a place skipped (一百零二) and adds nothing
     } else {
-      total += (digit < 0 ? 1 : digit) * -v;  // 十四: a unit without a digit is one of it
+      total += (digit < 0 ? 1 : digit) * v;  // 十四: a unit without a digit is one of it
       digit = -1;
     }
   }

@@ -20,6 +20,8 @@ void letters_for_digits(std::vector<NameToken>& tokens);
 // The length in bytes of a Chinese ordinal at `at` in UTF-8 `text` — 第 and a number written in
 // Chinese numerals (第十四, 第三十八) — or 0 when none starts there.
 size_t chinese_ordinal_length(std::string_view text, size_t at);
+// The ordinal mark itself, 第, which chinese_ordinal_length() counts.
+constexpr std::string_view kChineseOrdinalMark = "第";
 // The value of a number written in Chinese numerals (十四 14, 三十八 38, 一百零二 102); -1 when
 // `numerals` holds anything else.
 int chinese_number(std::string_view numerals);
