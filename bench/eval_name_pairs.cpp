@@ -1,6 +1,7 @@
 // Quality of `compare` on the labelled name pairs of nomenklatura's name_bench (826 pairs), next
 // to OpenSanctions logic-v2's frozen scores on the same pairs. Prints markdown for docs/QUALITY.md.
-//   eval_name_pairs [--threshold T] [--sweep] [--misses]
+//   eval_name_pairs [--threshold T] [--sweep] [--misses] [--scores]
+// --misses lists the pairs decided wrongly; --scores lists every pair with its score (to stderr).
 #include <fmt/format.h>
 
 #include <cstring>
@@ -56,11 +57,12 @@ std::vector<std::vector<std::string>> read_csv(const std::string& path) {
 
 int main(int argc, char** argv) {
   float threshold = 0.80f;
-  bool sweep = false, misses = false;
+  bool sweep = false, misses = false, scores = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--threshold") && i + 1 < argc) threshold = std::stof(argv[++i]);
     if (!std::strcmp(argv[i], "--sweep")) sweep = true;
     if (!std::strcmp(argv[i], "--misses")) misses = true;
+    if (!std::strcmp(argv[i], "--scores")) scores = true;
   }
   const std::string eval = bench::shared_data_dir() + "/eval/nomenklatura/";
   auto cases = read_csv(eval + "name_bench_cases.csv");
@@ -116,8 +118,9 @@ int main(int argc, char** argv) {
   for (const auto& p : pairs) {
     const bool predicted = p.ours >= threshold;
     ours_all.add(p.match, predicted);
-    if (misses && predicted != p.match)
-      fmt::print(stderr, "{} {:<13} {:<8} {:.3f}  {} | {}\n", p.match ? "FN" : "FP", p.group,
+    if (scores || (misses && predicted != p.match))
+      fmt::print(stderr, "{} {:<13} {:<8} {:.3f}  {} | {}\n",
+                 predicted == p.match ? (p.match ? "TP" : "TN") : (p.match ? "FN" : "FP"), p.group,
                  p.schema, p.ours, p.a, p.b);
   }
   for (const auto& p : frozen_pairs) {

@@ -344,6 +344,27 @@ TEST_F(ScreeningTest, TwoLettersWrittenAsLettersAreAnAcronym) {
   EXPECT_FALSE(matched_by(word, MatchHow::initial));
 }
 
+TEST_F(ScreeningTest, AnotherSeriesNumberIsTheSameFamily) {
+  // Two series numbers that differ name funds or trusts of one family.
+  for (const auto& [a, b] :
+       {std::pair{"Blackstone Capital Partners VII L.P.", "Blackstone Capital Partners VIII L.P."},
+        std::pair{"Goldman Sachs Capital Partners V L.P.",
+                  "Goldman Sachs Capital Partners VI L.P."},
+        std::pair{"Citigroup Capital Trust XV", "Citigroup Capital Trust XX"}}) {
+    EXPECT_GT(screener_->compare(a, b, EntityType::organization, session_).score, 0.8f)
+        << a << " / " << b;
+  }
+  // A number on one side only may be all that tells a name of common words; ordinals and number
+  // words name units and firms, not issues.
+  for (const auto& [a, b] :
+       {std::pair{"Management Company 23", "Management Company"},
+        std::pair{"First Systems LLC", "E and I Systems FZE"},
+        std::pair{"CSSC 24th Research Institute", "CSSC 12th Research Institute"}}) {
+    EXPECT_LT(screener_->compare(a, b, EntityType::organization, session_).score, 0.8f)
+        << a << " / " << b;
+  }
+}
+
 TEST_F(ScreeningTest, ALetterApartInArabicScriptIsAnotherName) {
   // محمود (Mahmoud) and محمد (Muhammad) differ by one letter of the script, a long vowel.
   EXPECT_LT(screener_->compare("أحمد محمود", "محمد احمدی", EntityType::person, session_).score,

@@ -244,6 +244,29 @@ TEST(Numbers, ChineseNumeralsAndOrdinals) {
   EXPECT_NE(std::find(tokens.begin(), tokens.end(), "14"), tokens.end());
 }
 
+TEST(Numbers, SeriesNumbersAreDigitsAndRomanNumeralsAsWritten) {
+  for (const char* written : {"7", "2004", "000", "II", "VII", "VIII", "IX", "XIV", "XXXIX", "V"})
+    EXPECT_TRUE(is_series_number(written)) << written;
+  for (const char* written : {"", "vii", "Xi", "IIII", "VX", "XL", "MIX", "24th", "Seven", "7a"})
+    EXPECT_FALSE(is_series_number(written)) << written;
+  NameNormalizer n;
+  // A Roman numeral before a dotted abbreviation stays a token of its own.
+  EXPECT_EQ(texts(n.normalize("Blackstone Real Estate Partners V L.P.")),
+            (std::vector<std::string>{"blackstone", "real", "estate", "partners", "v", "lp"}));
+  EXPECT_EQ(marked(n.normalize("Blackstone Real Estate Partners V L.P."), &TokenMarks::series),
+            std::vector<std::string>{"v"});
+  EXPECT_EQ(texts(n.normalize("Partners 7 L.P.")),
+            (std::vector<std::string>{"partners", "7", "lp"}));
+  // Letters still make an abbreviation, and number words and ordinals are not series numbers.
+  EXPECT_EQ(texts(n.normalize("N.U.D.T.")), std::vector<std::string>{"nudt"});
+  EXPECT_EQ(texts(n.normalize("S M I C")), std::vector<std::string>{"smic"});
+  EXPECT_TRUE(marked(n.normalize("First Systems"), &TokenMarks::series).empty());
+  EXPECT_TRUE(marked(n.normalize("CSSC 24th Research Institute"), &TokenMarks::series).empty());
+  // A first letter, or one with a dot, is an initial.
+  EXPECT_TRUE(marked(n.normalize("V. Putin"), &TokenMarks::series).empty());
+  EXPECT_TRUE(marked(n.normalize("V Putin"), &TokenMarks::series).empty());
+}
+
 TEST(ChineseRomanization, PinyinAndWadeGilesShareAKey) {
   auto key = [](std::string_view t) { return chinese_romanization_key(t); };
   EXPECT_EQ(key("jinping"), "cin.ping.");

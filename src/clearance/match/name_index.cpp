@@ -218,10 +218,13 @@ void NameIndex::finish() {
       name.max_token_weight = std::max(name.max_token_weight, w);
       name.has_alternatives = name.has_alternatives || !t.alternatives.empty();
     }
-    bool forebears = false;
-    for (const auto& t : name.tokens) forebears = forebears || (t.marks.lineage & kLineageParent);
-    bound_figures_.push_back(
-        {name.total_weight, name.max_token_weight, name.has_alternatives, name.person, forebears});
+    bool forebears = false, series = false;
+    for (const auto& t : name.tokens) {
+      forebears = forebears || (t.marks.lineage & kLineageParent);
+      series = series || t.marks.series;
+    }
+    bound_figures_.push_back({name.total_weight, name.max_token_weight, name.has_alternatives,
+                              name.person, forebears, series});
   }
 
   letter_terms_.fill(kNoTerm);

@@ -64,6 +64,7 @@ class NameIndex {
     bool has_alternatives;
     bool person;     // scored as a person whatever the query: initials can match its tokens
     bool forebears;  // a person's name naming forebears in a lineage (lineage_unmatched_factor)
+    bool series;     // a name holding a series number ("Fund VII": series_number_factor)
   };
   const std::vector<BoundFigures>& bound_figures() const { return bound_figures_; }
 

@@ -489,10 +489,37 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                                 nq, [&](int k) -> const std::string& { return qt[k].text; },
                                 [&](int k) { return qt[k].kind; });
   const int n_of = person ? nn : first_of(nn, name_text, [&](int k) { return nt[k].kind; });
-  auto unmatched_factor = [&](float idf, bool discounted, bool qualifier, bool forebear) {
+  // Each side's leftover series numbers: 2 when one is unambiguous, 1 when only a one-letter
+  // Roman numeral (V) is, 0 when none is. "Partners V" against "Partners VI" is a conflict of
+  // numbers; "V" against a word is not.
+  auto series_left = [&](const std::vector<bool>& used, int count, auto series_of, auto text_of) {
+    int found = 0;
+    for (int k = 0; k < count; ++k) {
+      if (used[k] || !series_of(k)) continue;
+      const std::string& text = text_of(k);
+      if (text.size() > 1 || (text[0] >= '0' && text[0] <= '9')) return 2;
+      found = 1;
+    }
+    return found;
+  };
+  const int q_series = person ? 0
+                              : series_left(
+                                    q_used, nq, [&](int k) { return qt[k].marks.series; },
+                                    [&](int k) -> const std::string& { return qt[k].text; });
+  const int n_series = person
+                           ? 0
+                           : series_left(
+                                 n_used, nn, [&](int k) { return nt[k].marks.series; }, name_text);
+  const bool series_conflict = q_series && n_series && q_series + n_series >= 3;
+  auto unmatched_factor = [&](float idf, bool discounted, bool qualifier, bool forebear,
+                              bool series) {
     if (person && forebear && !conflicting && middle_possible) return s.lineage_unmatched_factor;
     if (person)
       return (conflicting || !discounted || !middle_possible) ? 1.0f : s.person_unmatched_factor;
+    // Two series numbers that differ tell one fund or trust of a family from the next ("Partners
+    // VII" / "Partners VIII"); the family is what a screen looks for. A number on one side only
+    // may be all that tells a name of common words apart ("Management Company 23").
+    if (series_conflict && series) return s.series_number_factor;
     return idf < s.generic_idf && !qualifier ? s.generic_unmatched_factor : 1.0f;
   };
   float total_q = matched_q, total_n = matched_n;
@@ -501,14 +528,14 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     if (record) result.unmatched_query.push_back(i);
     const float idf = qt[i].term == kNoTerm ? index.unseen_idf() : index.idf(qt[i].term);
     total_q += unmatched_factor(idf, i == q_discounted[0] || i == q_discounted[1], i > q_of,
-                                q_forebear(i)) *
+                                q_forebear(i), qt[i].marks.series) *
                qt[i].weight;
   }
   for (int j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     if (record) result.unmatched_name.push_back(j);
     total_n += unmatched_factor(index.idf(nt[j].term), j == n_discounted[0] || j == n_discounted[1],
-                                j > n_of, n_forebear(j)) *
+                                j > n_of, n_forebear(j), nt[j].marks.series) *
                name_weight[j];
   }
   // Similarity-weighted totals: a fuzzy pair counts its full weight in the denominator.

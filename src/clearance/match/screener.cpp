@@ -417,9 +417,16 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
       std::min(options.scorer.person_unmatched_factor, options.scorer.generic_unmatched_factor);
   // A forebear's name in a lineage left over may weigh less still, on the side that has one.
   const float f_forebears = std::min(f, options.scorer.lineage_unmatched_factor);
-  bool query_forebears = false;
-  for (const auto& t : prepared.tokens)
+  // So may a series number, on a side that has one ("Fund VII" / "Fund VIII").
+  const float f_series = std::min(f, options.scorer.series_number_factor);
+  bool query_forebears = false, query_series = false;
+  for (const auto& t : prepared.tokens) {
     query_forebears = query_forebears || (t.marks.lineage & kLineageParent);
+    query_series = query_series || t.marks.series;
+  }
+  auto factor = [&](bool forebears, bool series) {
+    return std::min(forebears ? f_forebears : f, series ? f_series : f);
+  };
   const bool default_weights =
       options.scorer.legal_form_factor == ScorerSettings{}.legal_form_factor &&
       options.scorer.stopword_factor == ScorerSettings{}.stopword_factor;
@@ -439,8 +446,8 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
     float matched_n = name.total_weight;
     if (default_weights && !name.has_alternatives)
       matched_n = std::min(name.total_weight, x.name_credit + unaccounted.name_weight + initials_n);
-    return 0.5f * (coverage(matched_q, total, query_forebears ? f_forebears : f) +
-                   coverage(matched_n, name.total_weight, name.forebears ? f_forebears : f));
+    return 0.5f * (coverage(matched_q, total, factor(query_forebears, query_series)) +
+                   coverage(matched_n, name.total_weight, factor(name.forebears, name.series)));
   };
   // Filter here, in a plain loop: most candidates fall below the bound.
   const float needed = options.threshold - max_evidence_boost(query);

@@ -63,6 +63,9 @@ std::vector<std::pair<std::string, std::string>> split_ascii(std::string_view te
       flush();
       tokens.emplace_back("and", "&");
     } else {
+      // A letter's dot stays in what was written: "V L.P." is a numeral and an abbreviation,
+      // not the letters V, L and P (see normalize_text).
+      if (c == '.' && token.size() == 1) written += ch;
       flush();
     }
   }
@@ -301,19 +304,29 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
       i = j;
     }
   }
-  // Runs of single letters are one abbreviation: "S.A." → "sa", "N.U.D.T." → "nudt".
+  // Runs of single letters are one abbreviation: "S.A." → "sa", "N.U.D.T." → "nudt". A digit is
+  // not a letter of one: "Partners 7 L.P." keeps its 7.
+  // A Roman numeral's letter written without a dot does not join letters written with one: in
+  // "Partners V L.P." the V is a numeral.
+  auto dotted = [](const NameToken& t) { return t.source.ends_with('.'); };
+  auto numeral_before_dotted = [&](const NameToken& numeral, const NameToken& next) {
+    return !dotted(numeral) && dotted(next) && is_series_number(numeral.source);
+  };
   std::vector<NameToken> merged;
   for (size_t k = 0; k < out.tokens.size();) {
     size_t end = k;
     while (end < out.tokens.size() && out.tokens[end].text.size() == 1 &&
-           out.tokens[end].origin != TokenOrigin::translated)
+           out.tokens[end].text[0] >= 'a' && out.tokens[end].text[0] <= 'z' &&
+           out.tokens[end].origin != TokenOrigin::translated &&
+           (end == k || !numeral_before_dotted(out.tokens[end - 1], out.tokens[end])))
       ++end;
     if (end - k >= 2) {
       NameToken t = out.tokens[k];
       t.marks.letters = true;
       for (size_t m = k + 1; m < end; ++m) {
         t.text += out.tokens[m].text;
-        t.source += "." + out.tokens[m].source;
+        if (!dotted(out.tokens[m - 1])) t.source += ".";
+        t.source += out.tokens[m].source;
       }
       merged.push_back(std::move(t));
       k = end;
@@ -325,7 +338,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
   // Two capitals among words written in mixed case are initials too ("JC Juncker"); among other
   // words in capitals ("AL NAIMI", "ABD AL-HAMID, Makki") they may be a word.
   auto capitals = [](const std::string& w) {
-    return w.size() >= 2 &&
+    return std::count_if(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) >= 2 &&
            std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
            std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   };
@@ -336,6 +349,11 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
   for (NameToken& t : out.tokens)
     if (mixed_case && words_in_capitals == 1 && t.text.size() == 2 && capitals(t.source))
       t.marks.letters = true;
+  for (size_t k = 0; k < out.tokens.size(); ++k) {
+    NameToken& t = out.tokens[k];
+    t.marks.series = is_series_number(t.source) &&
+                     (t.source.size() > 1 || (k > 0 && !t.marks.letters && !dotted(t)));
+  }
   letters_for_digits(out.tokens);
   normalize_numbers(out.tokens);
   normalize_abd_names(out.tokens);

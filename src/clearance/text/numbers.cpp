@@ -54,6 +54,20 @@ bool is_chinese_numeral(std::string_view text, size_t at) {
 
 }  // namespace
 
+bool is_series_number(std::string_view written) {
+  if (written.empty()) return false;
+  if (std::all_of(written.begin(), written.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return true;
+  // Roman numerals: tens (X, XX, XXX), then a unit (I…IX).
+  size_t i = 0;
+  while (i < written.size() && i < 3 && written[i] == 'X') ++i;
+  static constexpr std::string_view kUnits[] = {"VIII", "VII", "III", "VI", "IV",
+                                                "IX",   "II",  "V",   "I"};
+  const std::string_view rest = written.substr(i);
+  if (rest.empty()) return i > 0;
+  return std::find(std::begin(kUnits), std::end(kUnits), rest) != std::end(kUnits);
+}
+
 size_t chinese_ordinal_length(std::string_view text, size_t at) {
   if (text.substr(at, kChineseOrdinalMark.size()) != kChineseOrdinalMark) return 0;
   size_t end = at + kChineseOrdinalMark.size();

@@ -17,6 +17,11 @@ void normalize_numbers(std::vector<NameToken>& tokens);
 // ("H3C").
 void letters_for_digits(std::vector<NameToken>& tokens);
 
+// A series or issue number as written in a name: digits ("Trust 2004-1", "Sea Star 3") or a Roman
+// numeral up to XXXIX in capitals ("Partners VII", "Fund XII", "Trust I"). Number words and
+// ordinals are not: "First Systems", "24th Research Institute".
+bool is_series_number(std::string_view written);
+
 // The length in bytes of a Chinese ordinal at `at` in UTF-8 `text` — 第 and a number written in
 // Chinese numerals (第十四, 第三十八) — or 0 when none starts there.
 size_t chinese_ordinal_length(std::string_view text, size_t at);
