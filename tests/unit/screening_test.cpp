@@ -375,6 +375,16 @@ TEST_F(ScreeningTest, ALetterApartInArabicScriptIsAnotherName) {
       0.8f);
 }
 
+TEST_F(ScreeningTest, ASyllableApartInHangulIsAnotherName) {
+  // 김정은 (Jeong-eun) and 김종은 (Jong-eun) differ by one vowel of one syllable: two names.
+  EXPECT_LT(screener_->compare("김종은", "김정은", EntityType::person, session_).score, 0.8f);
+  EXPECT_LT(screener_->compare("이재형", "이재명", EntityType::person, session_).score, 0.8f);
+  EXPECT_GT(screener_->compare("김정은", "김정은", EntityType::person, session_).score, 0.95f);
+  // Romanised, a letter apart is still a typo.
+  EXPECT_GT(screener_->compare("Kim Joonng-un", "Kim Jong-un", EntityType::person, session_).score,
+            0.8f);
+}
+
 TEST_F(ScreeningTest, AbdNamesInAnySpelling) {
   for (const char* written : {"Abdul Rahman Yasin", "Abdulrahman Yasin", "Abdurrahman Yasin"}) {
     EXPECT_GT(

@@ -227,9 +227,11 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         sim = s.nickname_similarity;
         how = MatchHow::nickname;
       } else if (qt[i].kind == TokenClass::ordinary && n.kind == TokenClass::ordinary &&
-                 !(qt[i].origin == TokenOrigin::pinyin && n.origin == TokenOrigin::pinyin)) {
+                 !(qt[i].origin == TokenOrigin::pinyin && n.origin == TokenOrigin::pinyin) &&
+                 !(qt[i].marks.hangul && n.marks.hangul)) {
         // Pinyin of two Han names is compared exactly: a letter apart is another character
-        // (李娜 "lina" is not 林达 "linda"). Two short words both written in Arabic script are
+        // (李娜 "lina" is not 林达 "linda"); so are two names written in Hangul, which spells each
+        // syllable exactly (TokenMarks::hangul). Two short words both written in Arabic script are
         // too: the script writes consonants and long vowels, so "mhmwd" (محمود, Mahmoud) one
         // letter from "mhmd" (محمد, Muhammad) is another name, not a typo.
         const std::string& list_text = index.text(n.term);

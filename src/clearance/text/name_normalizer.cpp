@@ -287,7 +287,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
         const bool ascii = is_ascii(utf8);
         if (!ascii) to_latin_->transliterate(run);
         // A Latin run with diacritics is still literal; other scripts are transliterated.
-        bool other_script = false, abjad = false;
+        bool other_script = false, abjad = false, hangul = false;
         for (int32_t k = 0; k < folded.tempSubStringBetween(i, j).length() && !other_script; ++k) {
           const UChar32 c = folded.char32At(i + k);
           UErrorCode s = U_ZERO_ERROR;
@@ -295,11 +295,15 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
           other_script =
               script != USCRIPT_LATIN && script != USCRIPT_COMMON && script != USCRIPT_INHERITED;
           abjad = script == USCRIPT_ARABIC || script == USCRIPT_HEBREW || script == USCRIPT_SYRIAC;
+          hangul = script == USCRIPT_HANGUL;
         }
         const size_t first_new = out.tokens.size();
         add_latin_text(to_utf8(run),
                        other_script ? TokenOrigin::transliterated : TokenOrigin::literal, out);
-        for (size_t k = first_new; k < out.tokens.size(); ++k) out.tokens[k].marks.abjad = abjad;
+        for (size_t k = first_new; k < out.tokens.size(); ++k) {
+          out.tokens[k].marks.abjad = abjad;
+          out.tokens[k].marks.hangul = hangul;
+        }
       }
       i = j;
     }

@@ -33,6 +33,9 @@ struct TokenMarks {
   // Transliterated from a script that writes consonants and long vowels only (Arabic, Hebrew,
   // Syriac): a letter more or less is another name, not a typo.
   bool abjad = false;
+  // Transliterated from Hangul, which spells a Korean name exactly: a letter apart is another
+  // syllable, another name (김정은 Jeong-eun is not 김종은 Jong-eun).
+  bool hangul = false;
   // A series number, digits or a Roman numeral as written ("Partners VII", "Trust 2004-1"); a
   // one-letter numeral (V) only where it cannot be an initial: after a word, without a dot.
   bool series = false;
