@@ -236,6 +236,16 @@ TEST_F(ScreeningTest, CompareIsSymmetricEnoughAndExplained) {
   EXPECT_LT(none.score, 0.8f);
 }
 
+TEST_F(ScreeningTest, ANameOfCommonWordsWrittenExactlyAsListedIsThatName) {
+  EXPECT_GT(
+      screener_->compare("AT&T Inc.", "AT and T Inc.", EntityType::organization, session_).score,
+      0.95f);
+  // Sharing part of such a name is not enough.
+  EXPECT_LT(
+      screener_->compare("AT Inc.", "AT and T Inc.", EntityType::organization, session_).score,
+      0.8f);
+}
+
 TEST_F(ScreeningTest, AMissingFamilyNameCountsInFullAMissingMiddleNameDoesNot) {
   const float middle =
       screener_

@@ -553,8 +553,14 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // The floor is in IDF units, calibrated on the full lists (rarest term ≈ 11). A small snapshot
   // (a custom list alone) has low IDFs everywhere; there the floor shrinks with the rarest
   // possible term, or an exact match of a whole listed name could never reach the threshold.
+  // A name written exactly as listed is that name however common its words ("AT&T Inc." / "AT and
+  // T Inc."): the floor is for names that share only part of what they say.
+  const bool same_name =
+      std::all_of(q_used.begin(), q_used.end(), [](bool u) { return u; }) &&
+      std::all_of(n_used.begin(), n_used.end(), [](bool u) { return u; }) &&
+      std::all_of(aligned.begin(), aligned.end(), [](const auto& a) { return a[0] >= 1.0f; });
   const float floor = std::min(s.min_evidence, 0.5f * index.unseen_idf());
-  if (result.evidence < floor) score *= result.evidence / floor;
+  if (result.evidence < floor && !same_name) score *= result.evidence / floor;
   result.score = std::clamp(score, 0.0f, 1.0f);
   return result;
 }
