@@ -61,6 +61,15 @@ TEST(NameNormalizer, LegalFormsFoldToOneToken) {
             (std::vector<std::string>{"romashka", "ooo"}));
   EXPECT_EQ(texts(n.normalize("Acme Limited Liability Company")),
             (std::vector<std::string>{"acme", "llc"}));
+  // A letter off in a phrase of three words; a two-word phrase must be exact.
+  EXPECT_EQ(texts(n.normalize("Tactical Missiles Corporation Joynt Stock Company")),
+            (std::vector<std::string>{"tactical", "missiles", "corp", "jsc"}));
+  EXPECT_EQ(texts(n.normalize("Acme Limitted Liability Company")),
+            (std::vector<std::string>{"acme", "llc"}));
+  EXPECT_EQ(texts(n.normalize("Acme Limitted Liabillity Company")),
+            (std::vector<std::string>{"acme", "limitted", "liabillity", "co"}));
+  EXPECT_EQ(texts(n.normalize("Stork Limited")), (std::vector<std::string>{"stork", "ltd"}));
+  EXPECT_EQ(texts(n.normalize("Privat Limited")), (std::vector<std::string>{"privat", "ltd"}));
   const auto gmbh = n.normalize("Siemens Aktiengesellschaft");
   EXPECT_EQ(gmbh.tokens.back().text, "ag");
   EXPECT_EQ(gmbh.tokens.back().kind, TokenClass::legal_form);

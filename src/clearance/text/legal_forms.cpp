@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "clearance/text/edit_distance.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
@@ -49,6 +50,7 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& phrases() {
       {{"gesellschaft", "mit", "beschrankter", "haftung"}, "gmbh"},
       {{"kabushiki", "kaisha"}, "kk"},
       {{"societatea", "cu", "raspundere", "limitata"}, "srl"},
+      {{"societate", "cu", "raspundere", "limitata"}, "srl"},
       {{"spolka", "z", "ograniczona", "odpowiedzialnoscia"}, "zoo"},
       {{"sp", "zoo"}, "zoo"},
       {{"sp", "z", "oo"}, "zoo"},
@@ -248,13 +250,31 @@ bool is_legal_form(std::string_view canonical) {
 void canonicalize_legal_forms(std::vector<NameToken>& tokens) {
   std::vector<NameToken> out;
   out.reserve(tokens.size());
+  // A phrase of three words or more matches with one word of five letters or more a letter off
+  // ("Joynt Stock Company"): the other words say what it is. Shorter phrases match exactly — in
+  // "Stork Company" the first word is a name.
+  auto matches = [&](size_t i, const std::vector<std::string>& words, bool typo_allowed) {
+    int typos = 0;
+    for (size_t k = 0; k < words.size(); ++k) {
+      const std::string& text = tokens[i + k].text;
+      if (text == words[k]) continue;
+      if (!typo_allowed || words.size() < 3 || words[k].size() < 5 || ++typos > 1 ||
+          bounded_edit_distance(text, words[k], 1) > 1)
+        return false;
+    }
+    return true;
+  };
+  // The phrase starting at token i, exact ones first; null when none does.
+  using Phrase = std::pair<std::vector<std::string>, std::string>;
+  auto phrase_at = [&](size_t i) -> const Phrase* {
+    for (bool typo_allowed : {false, true})
+      for (const Phrase& p : phrases())
+        if (i + p.first.size() <= tokens.size() && matches(i, p.first, typo_allowed)) return &p;
+    return nullptr;
+  };
   for (size_t i = 0; i < tokens.size();) {
-    bool replaced = false;
-    for (const auto& [words, form] : phrases()) {
-      if (i + words.size() > tokens.size()) continue;
-      bool match = true;
-      for (size_t k = 0; k < words.size() && match; ++k) match = tokens[i + k].text == words[k];
-      if (!match) continue;
+    if (const Phrase* phrase = phrase_at(i)) {
+      const auto& [words, form] = *phrase;
       NameToken t = tokens[i];
       std::vector<std::string> sources;
       for (size_t k = 0; k < words.size(); ++k) sources.push_back(tokens[i + k].source);
@@ -263,10 +283,8 @@ void canonicalize_legal_forms(std::vector<NameToken>& tokens) {
       t.kind = TokenClass::legal_form;
       out.push_back(std::move(t));
       i += words.size();
-      replaced = true;
-      break;
+      continue;
     }
-    if (replaced) continue;
     NameToken t = std::move(tokens[i++]);
     if (auto it = single_forms().find(t.text); it != single_forms().end()) {
       t.text = it->second;
