@@ -375,6 +375,26 @@ TEST_F(ScreeningTest, AnotherSeriesNumberIsTheSameFamily) {
   }
 }
 
+TEST_F(ScreeningTest, APlaceAfterTheNameIsAFirmOfTheGroup) {
+  for (const auto& [a, b] :
+       {std::pair{"Faberlic", "FABERLIC EUROPE Sp. z o.o."},
+        std::pair{"Deutsche Bank AG", "Deutsche Bank (Schweiz) AG"},
+        std::pair{"Huawei Technologies Co., Ltd.", "Huawei Technologies (UK) Co., Ltd."}}) {
+    EXPECT_GT(screener_->compare(a, b, EntityType::organization, session_).score, 0.8f)
+        << a << " / " << b;
+  }
+  // Before the words matched, the place names the group; against another place, or with a word of
+  // the other name left over, it tells two firms apart.
+  for (const auto& [a, b] :
+       {std::pair{"United Marine Corporation", "Japan Marine United Corporation"},
+        std::pair{"International Trading Company Limited", "Asia International Trading Company"},
+        std::pair{"Bank of China (Hong Kong) Limited", "Bank of China (Singapore) Limited"},
+        std::pair{"Kang & Green Industries B.V.", "Green Industries Hong Kong Limited"}}) {
+    EXPECT_LT(screener_->compare(a, b, EntityType::organization, session_).score, 0.8f)
+        << a << " / " << b;
+  }
+}
+
 TEST_F(ScreeningTest, ALetterApartInArabicScriptIsAnotherName) {
   // محمود (Mahmoud) and محمد (Muhammad) differ by one letter of the script, a long vowel.
   EXPECT_LT(screener_->compare("أحمد محمود", "محمد احمدی", EntityType::person, session_).score,

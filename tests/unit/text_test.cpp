@@ -9,6 +9,7 @@
 #include "clearance/text/nicknames.h"
 #include "clearance/text/numbers.h"
 #include "clearance/text/phonetic.h"
+#include "clearance/text/place_names.h"
 
 namespace clearance {
 namespace {
@@ -274,6 +275,21 @@ TEST(Numbers, SeriesNumbersAreDigitsAndRomanNumeralsAsWritten) {
   // A first letter, or one with a dot, is an initial.
   EXPECT_TRUE(marked(n.normalize("V. Putin"), &TokenMarks::series).empty());
   EXPECT_TRUE(marked(n.normalize("V Putin"), &TokenMarks::series).empty());
+}
+
+TEST(PlaceNames, WholeNamesOfCountriesAndRegions) {
+  NameNormalizer n;
+  EXPECT_EQ(marked(n.normalize("Faberlic Europe Sp. z o.o."), &TokenMarks::place),
+            std::vector<std::string>{"europe"});
+  EXPECT_EQ(marked(n.normalize("Bank of China (Hong Kong) Limited"), &TokenMarks::place),
+            (std::vector<std::string>{"china", "hong", "kong"}));
+  EXPECT_EQ(marked(n.normalize("Banco Santander México S.A."), &TokenMarks::place),
+            std::vector<std::string>{"mexico"});
+  EXPECT_EQ(marked(n.normalize("United Kingdom Trading"), &TokenMarks::place),
+            (std::vector<std::string>{"united", "kingdom"}));
+  // Part of a country's name is not one.
+  EXPECT_TRUE(marked(n.normalize("United Marine Corporation"), &TokenMarks::place).empty());
+  EXPECT_TRUE(marked(n.normalize("Kong Industries"), &TokenMarks::place).empty());
 }
 
 TEST(ChineseRomanization, PinyinAndWadeGilesShareAKey) {

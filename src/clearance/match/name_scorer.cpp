@@ -513,8 +513,42 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                            : series_left(
                                  n_used, nn, [&](int k) { return nt[k].marks.series; }, name_text);
   const bool series_conflict = q_series && n_series && q_series + n_series >= 3;
+  // A country or region after the words matched, on one side of an organisation's name, says where
+  // a firm of the group is ("Faberlic Europe", "Deutsche Bank (Schweiz) AG") and weighs like a
+  // common word. Not when the other side keeps a word of its own ("Kang & Green Industries" /
+  // "Green Industries Hong Kong"), nor before the words matched, where it names the group ("Japan
+  // Marine United", "Asia International Trading"), nor against another place ("Bank of China (Hong
+  // Kong)" / "(Singapore)").
+  // 1 when a side's leftovers hold a place after its last matched word, 2 when they hold any other
+  // word worth a name (ordinary, not common), 0 when neither.
+  auto place_left = [&](const std::vector<bool>& used, int count, auto token_of, auto idf_of) {
+    int last_matched = -1;
+    for (int k = 0; k < count; ++k)
+      if (used[k] && token_of(k).kind == TokenClass::ordinary) last_matched = k;
+    int found = 0;
+    for (int k = 0; k < count; ++k) {
+      if (used[k] || token_of(k).kind != TokenClass::ordinary) continue;
+      if (token_of(k).marks.place && k > last_matched)
+        found = std::max(found, 1);
+      else if (token_of(k).marks.place || idf_of(k) >= s.generic_idf)
+        return 2;
+    }
+    return found;
+  };
+  const int q_place =
+      person ? 0
+             : place_left(
+                   q_used, nq, [&](int k) -> const QueryToken& { return qt[k]; },
+                   [&](int k) {
+                     return qt[k].term == kNoTerm ? index.unseen_idf() : index.idf(qt[k].term);
+                   });
+  const int n_place = person ? 0
+                             : place_left(
+                                   n_used, nn, [&](int k) -> const IndexedToken& { return nt[k]; },
+                                   [&](int k) { return index.idf(nt[k].term); });
+  const bool one_place = (q_place == 1 && n_place == 0) || (q_place == 0 && n_place == 1);
   auto unmatched_factor = [&](float idf, bool discounted, bool qualifier, bool forebear,
-                              bool series) {
+                              bool series, bool place) {
     if (person && forebear && !conflicting && middle_possible) return s.lineage_unmatched_factor;
     if (person)
       return (conflicting || !discounted || !middle_possible) ? 1.0f : s.person_unmatched_factor;
@@ -522,7 +556,8 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     // VII" / "Partners VIII"); the family is what a screen looks for. A number on one side only
     // may be all that tells a name of common words apart ("Management Company 23").
     if (series_conflict && series) return s.series_number_factor;
-    return idf < s.generic_idf && !qualifier ? s.generic_unmatched_factor : 1.0f;
+    return (idf < s.generic_idf || (one_place && place)) && !qualifier ? s.generic_unmatched_factor
+                                                                       : 1.0f;
   };
   float total_q = matched_q, total_n = matched_n;
   for (int i = 0; i < nq; ++i) {
@@ -530,14 +565,14 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     if (record) result.unmatched_query.push_back(i);
     const float idf = qt[i].term == kNoTerm ? index.unseen_idf() : index.idf(qt[i].term);
     total_q += unmatched_factor(idf, i == q_discounted[0] || i == q_discounted[1], i > q_of,
-                                q_forebear(i), qt[i].marks.series) *
+                                q_forebear(i), qt[i].marks.series, qt[i].marks.place) *
                qt[i].weight;
   }
   for (int j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     if (record) result.unmatched_name.push_back(j);
     total_n += unmatched_factor(index.idf(nt[j].term), j == n_discounted[0] || j == n_discounted[1],
-                                j > n_of, n_forebear(j), nt[j].marks.series) *
+                                j > n_of, n_forebear(j), nt[j].marks.series, nt[j].marks.place) *
                name_weight[j];
   }
   // Similarity-weighted totals: a fuzzy pair counts its full weight in the denominator.

@@ -12,6 +12,7 @@
 #include "clearance/text/han.h"
 #include "clearance/text/legal_forms.h"
 #include "clearance/text/numbers.h"
+#include "clearance/text/place_names.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
@@ -362,6 +363,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
   normalize_numbers(out.tokens);
   normalize_abd_names(out.tokens);
   canonicalize_legal_forms(out.tokens);
+  mark_place_names(out.tokens);
   return out;
 }
 

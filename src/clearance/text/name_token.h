@@ -36,6 +36,8 @@ struct TokenMarks {
   // Transliterated from Hangul, which spells a Korean name exactly: a letter apart is another
   // syllable, another name (김정은 Jeong-eun is not 김종은 Jong-eun).
   bool hangul = false;
+  // Part of a country's or region's name ("Europe", "Hong Kong"): see place_names.h.
+  bool place = false;
   // A series number, digits or a Roman numeral as written ("Partners VII", "Trust 2004-1"); a
   // one-letter numeral (V) only where it cannot be an initial: after a word, without a dot.
   bool series = false;
