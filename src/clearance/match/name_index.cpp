@@ -21,6 +21,10 @@ int max_edits(size_t length) {
   return 2;
 }
 
+int lookup_edits(size_t length) {
+  return length >= 5 ? 2 : max_edits(length);
+}
+
 namespace {
 
 // Longer terms get no deletion variants: a term of length L has O(L²) of them, each hashed in
@@ -246,7 +250,7 @@ void NameIndex::finish() {
 
   std::unordered_set<std::string> variants;
   for (TermId t = 0; t < terms_.size(); ++t) {
-    const int depth = max_edits(terms_[t].size());
+    const int depth = lookup_edits(terms_[t].size());
     if (depth == 0 || terms_[t].size() > kMaxFuzzyTermLength) continue;
     variants.clear();
     deletion_variants(terms_[t], depth, variants);
@@ -265,8 +269,10 @@ std::span<const uint32_t> NameIndex::names_with_term(TermId term) const {
   return postings_[term];
 }
 
-void NameIndex::similar_terms(std::string_view text, std::vector<SimilarTerm>& out) const {
-  const int depth = max_edits(text.size());
+void NameIndex::similar_terms(std::string_view text, std::vector<SimilarTerm>& out,
+                              int (*edits_for)(size_t)) const {
+  // No term is indexed with deletions beyond lookup_edits().
+  const int depth = std::min(edits_for(text.size()), lookup_edits(text.size()));
   // Beyond kMaxFuzzyTermLength + 2 letters, no indexed term is within two edits.
   if (depth == 0 || text.size() > kMaxFuzzyTermLength + 2) return;
   // Deletion variants of the query token, deduplicated by hash; scratch reused per thread.
@@ -293,7 +299,7 @@ void NameIndex::similar_terms(std::string_view text, std::vector<SimilarTerm>& o
       if (deletions_[k].first != h) continue;
       const TermId t = deletions_[k].second;
       const std::string& term = terms_[t];
-      const int allowed = max_edits(std::min(term.size(), text.size()));
+      const int allowed = std::min(depth, edits_for(std::min(term.size(), text.size())));
       if (allowed == 0) continue;
       if (std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first_new), out.end(),
                       [t](const SimilarTerm& s) { return s.term == t; }))

@@ -88,14 +88,16 @@ class NameIndex {
 
   // Candidate lookups: the names each reaches (sorted, no duplicates; empty when none).
   std::span<const uint32_t> names_with_term(TermId term) const;
-  // Terms within the fuzzy-match distance of `text` (see max_edits()), with their distance.
+  // Terms within `edits_for(shorter length)` edits of `text` — max_edits, or lookup_edits for a
+  // person's family name — with their distance.
   struct SimilarTerm {
     TermId term;
     uint8_t edits;
     // Found by its phonetic key (the screener's lookups): `edits` is then sound_alike_edits().
     bool phonetic = false;
   };
-  void similar_terms(std::string_view text, std::vector<SimilarTerm>& out) const;
+  void similar_terms(std::string_view text, std::vector<SimilarTerm>& out,
+                     int (*edits_for)(size_t)) const;
   // Names of people carrying `letter` as an initial (a one-letter term).
   std::span<const uint32_t> people_with_initial(char letter) const;
   // Terms whose phonetic key is `key`.
@@ -154,5 +156,8 @@ class NameIndex {
 // The edit distance up to which two tokens of these lengths may still be the same word: none
 // below 4 characters, one up to 7, two from 8.
 int max_edits(size_t length);
+// The edit distance up to which the index finds similar terms: max_edits(), and two from 5
+// characters, which a family name two letters apart may be (name_scorer.cpp).
+int lookup_edits(size_t length);
 
 }  // namespace clearance

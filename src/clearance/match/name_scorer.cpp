@@ -402,12 +402,58 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // (similarity, query weight, name weight) of each pair aligned, in order.
   thread_local std::vector<std::array<float, 3>> aligned;
   aligned.clear();
+  // The one pair of family names left over when everything else in two people's names matched
+  // well, a letter or two apart; q_begin −1 when there is none.
+  auto family_name_apart = [&]() -> Candidate {
+    Candidate none{-1, -1, -1, -1, MatchHow::fuzzy, 0, 0, 0};
+    int qi = -1, nj = -1;
+    for (int i = 0; i < nq; ++i) {
+      if (q_used[i] || qt[i].kind != TokenClass::ordinary) continue;
+      if (qi >= 0) return none;
+      qi = i;
+    }
+    for (int j = 0; j < nn; ++j) {
+      if (n_used[j] || nt[j].kind != TokenClass::ordinary) continue;
+      if (nj >= 0) return none;
+      nj = j;
+    }
+    if (qi < 0 || nj < 0 || aligned.empty()) return none;
+    for (const auto& a : aligned)
+      if (a[0] < s.family_apart_min_similarity) return none;
+    // The family name: the one marked so, else the last word when none is.
+    auto is_family = [](int k, int count, auto marks_of, auto kind_of) {
+      bool any_marked = false;
+      for (int m = 0; m < count; ++m) any_marked = any_marked || marks_of(m).family;
+      if (any_marked) return marks_of(k).family;
+      for (int m = k + 1; m < count; ++m)
+        if (kind_of(m) == TokenClass::ordinary) return false;
+      return true;
+    };
+    if (!is_family(
+            qi, nq, [&](int k) -> const TokenMarks& { return qt[k].marks; },
+            [&](int k) { return qt[k].kind; }) ||
+        !is_family(
+            nj, nn, [&](int k) -> const TokenMarks& { return nt[k].marks; },
+            [&](int k) { return nt[k].kind; }))
+      return none;
+    const IndexedToken& n = nt[nj];
+    const std::string& a = qt[qi].text;
+    const std::string& b = index.text(n.term);
+    if (std::min(a.size(), b.size()) < 5 || a[0] != b[0]) return none;
+    if (lineage_conflict(qt[qi].marks.lineage, n.marks.lineage)) return none;
+    if ((qt[qi].origin == TokenOrigin::pinyin && n.origin == TokenOrigin::pinyin) ||
+        (qt[qi].marks.hangul && n.marks.hangul) ||
+        (qt[qi].marks.abjad && n.marks.abjad && std::min(a.size(), b.size()) < 6))
+      return none;
+    if (edit_lower_bound(qt[qi].mask, index.mask(n.term)) > 2) return none;
+    const int d = bounded_edit_distance(a, b, 2);
+    if (d > 2) return none;
+    const float sim =
+        1.0f - static_cast<float>(d) / static_cast<float>(std::max(a.size(), b.size()));
+    return {qi, qi + 1, nj, nj + 1, MatchHow::fuzzy, sim, d, 0};
+  };
   float matched_q = 0, matched_n = 0;
-  for (const Candidate& c : candidates) {
-    bool free = true;
-    for (int k = c.q_begin; k < c.q_end; ++k) free = free && !q_used[k];
-    for (int k = c.n_begin; k < c.n_end; ++k) free = free && !n_used[k];
-    if (!free) continue;
+  auto take = [&](const Candidate& c) {
     float query_weight = 0, pair_name_weight = 0;
     bool distinctive = false;
     for (int k = c.q_begin; k < c.q_end; ++k) {
@@ -424,7 +470,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     matched_n += c.similarity * pair_name_weight;
     if (distinctive) result.evidence += c.similarity * std::min(query_weight, pair_name_weight);
     aligned.push_back({c.similarity, query_weight, pair_name_weight});
-    if (!record) continue;
+    if (!record) return;
     TokenAlignment a;
     a.how = c.how;
     a.similarity = c.similarity;
@@ -434,6 +480,18 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     a.query_weight = query_weight;
     a.name_weight = pair_name_weight;
     result.alignments.push_back(std::move(a));
+  };
+  for (const Candidate& c : candidates) {
+    bool free = true;
+    for (int k = c.q_begin; k < c.q_end; ++k) free = free && !q_used[k];
+    for (int k = c.n_begin; k < c.n_end; ++k) free = free && !n_used[k];
+    if (free) take(c);
+  }
+  // A person's name that agrees in everything but a family name a letter or two apart ("Keir
+  // Starkey" / "Keir Starmer", "Igor Sechev" / "Igor Sechin") is a spelling of it to review: two
+  // edits are allowed in a family name of five letters or more when the rest matches.
+  if (person) {
+    if (const auto pair = family_name_apart(); pair.q_begin >= 0) take(pair);
   }
   // A token left over on one side only is a middle name, patronymic or descriptor; left-over
   // tokens on both sides are names that disagree, and count in full.

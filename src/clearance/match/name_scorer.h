@@ -97,6 +97,9 @@ struct ScorerSettings {
   float nickname_similarity = 0.9f;
   // An acronym or run of initials is ambiguous ("MIT"): alone it stays below the default threshold.
   float acronym_similarity = 0.75f;
+  // Two people's names that match in everything else at this similarity or more may have family
+  // names two letters apart (name_scorer.cpp, family_name_apart).
+  float family_apart_min_similarity = 0.8f;
 };
 
 float token_class_factor(TokenClass kind, const ScorerSettings& settings);

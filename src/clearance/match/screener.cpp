@@ -139,19 +139,23 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const PreparedQuery& 
 
 // The terms within fuzzy distance of the token, then those sharing its phonetic key (marked
 // phonetic, with their sound-alike edits), from the session's cache when this thread has looked
-// the text up before.
+// the text up before. A person's family name looks two letters further (lookup_edits): the scorer
+// allows that much in a family name when the rest of the name agrees.
 const std::vector<NameIndex::SimilarTerm>& similar_terms(const NameIndex& index,
-                                                         const QueryToken& t, ScreenSession& s) {
-  auto it = s.similar_cache.find(t.text);
+                                                         const QueryToken& t, bool family,
+                                                         ScreenSession& s) {
+  thread_local std::string key;
+  key.assign(t.text).push_back(family ? '+' : '=');
+  auto it = s.similar_cache.find(key);
   if (it != s.similar_cache.end()) return it->second;
   std::vector<NameIndex::SimilarTerm> found;
-  index.similar_terms(t.text, found);
+  index.similar_terms(t.text, found, family ? lookup_edits : max_edits);
   if (!t.phonetic.empty())
     if (const auto* terms = index.terms_with_phonetic(t.phonetic))
       for (TermId term : *terms)
         found.push_back(
             {term, static_cast<uint8_t>(sound_alike_edits(t.text, index.term_text(term))), true});
-  return s.similar_cache.emplace(t.text, std::move(found)).first->second;
+  return s.similar_cache.emplace(key, std::move(found)).first->second;
 }
 
 }  // namespace
@@ -182,6 +186,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
     const bool by_type = person_similarity > similarity;
     for (uint32_t n : found) {
       const float sim = by_type && index.bound_figures()[n].person ? person_similarity : similarity;
+      if (sim <= 0) continue;  // a match the scorer makes in another kind of name only
       NameScratch& x = s.names[n];
       if (x.generation != s.generation) {
         x.generation = s.generation;
@@ -235,6 +240,17 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   Unaccounted unaccounted;
   unaccounted.initials_match_every_name = query_is_person;
   const size_t nq = query.tokens.size();
+  // The query's family name, as the scorer reads it in a person's name: the tokens marked so, else
+  // the last word (name_scorer.cpp, family_name_apart).
+  bool any_family = false;
+  size_t last_word = nq;
+  for (size_t i = 0; i < nq; ++i) {
+    any_family = any_family || query.tokens[i].marks.family;
+    if (query.tokens[i].kind == TokenClass::ordinary) last_word = i;
+  }
+  auto is_family = [&](size_t i) {
+    return any_family ? query.tokens[i].marks.family : i == last_word;
+  };
   for (size_t i = 0; i < nq; ++i) {
     const QueryToken& t = query.tokens[i];
     s.current_weight = t.weight;
@@ -277,13 +293,19 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
         reach(index.names_with_term(relative), index.idf(relative), 0, nickname);
       // Fuzzy matches score 1 − edits / longer length; phonetic ones the phonetic similarity,
       // or sound_alike_similarity() in a name scored as a person.
-      for (const auto& [similar, edits, by_sound] : similar_terms(index, t, s)) {
+      for (const auto& [similar, edits, by_sound] : similar_terms(index, t, is_family(i), s)) {
         if (similar == t.term) continue;
-        const size_t longer = std::max(t.text.size(), index.term_text(similar).size());
+        const std::string& text = index.term_text(similar);
+        const size_t longer = std::max(t.text.size(), text.size());
         const auto found = index.names_with_term(similar);
         if (!by_sound) {
           const float fuzzy = 1.0f - static_cast<float>(edits) / static_cast<float>(longer);
-          reach(found, index.idf(similar), 0, std::max(phonetic, fuzzy));
+          if (edits <= max_edits(std::min(t.text.size(), text.size()))) {
+            reach(found, index.idf(similar), 0, std::max(phonetic, fuzzy));
+          } else if (text[0] == t.text[0]) {
+            // A family name further apart, in a name scored as a person only.
+            reach(found, index.idf(similar), 0, query_is_person ? fuzzy : 0, fuzzy);
+          }
           continue;
         }
         const float sound_alike = std::min(1.0f, sound_alike_similarity(edits, longer, scorer));

@@ -254,6 +254,11 @@ void canonicalize_legal_forms(std::vector<NameToken>& tokens) {
   // ("Joynt Stock Company"): the other words say what it is. Shorter phrases match exactly — in
   // "Stork Company" the first word is a name.
   auto matches = [&](size_t i, const std::vector<std::string>& words, bool typo_allowed) {
+    // With one typo at most, one of the first two words is exact: a cheap test before any
+    // distance is computed.
+    if (typo_allowed &&
+        (words.size() < 3 || (tokens[i].text != words[0] && tokens[i + 1].text != words[1])))
+      return false;
     int typos = 0;
     for (size_t k = 0; k < words.size(); ++k) {
       const std::string& text = tokens[i + k].text;
@@ -265,11 +270,32 @@ void canonicalize_legal_forms(std::vector<NameToken>& tokens) {
     return true;
   };
   // The phrase starting at token i, exact ones first; null when none does.
+  // Only phrases whose first or second word is the token's are tried, in table order.
   using Phrase = std::pair<std::vector<std::string>, std::string>;
+  static const auto by_word = [] {
+    std::unordered_map<std::string, std::vector<size_t>> first, second;
+    for (size_t p = 0; p < phrases().size(); ++p) {
+      first[phrases()[p].first[0]].push_back(p);
+      if (phrases()[p].first.size() >= 3) second[phrases()[p].first[1]].push_back(p);
+    }
+    return std::pair{std::move(first), std::move(second)};
+  }();
   auto phrase_at = [&](size_t i) -> const Phrase* {
-    for (bool typo_allowed : {false, true})
-      for (const Phrase& p : phrases())
-        if (i + p.first.size() <= tokens.size() && matches(i, p.first, typo_allowed)) return &p;
+    const auto first = by_word.first.find(tokens[i].text);
+    if (first != by_word.first.end())
+      for (size_t p : first->second)
+        if (i + phrases()[p].first.size() <= tokens.size() && matches(i, phrases()[p].first, false))
+          return &phrases()[p];
+    // A typo in the first word: the second is exact. In a later word: the first is (above).
+    const auto second =
+        i + 1 < tokens.size() ? by_word.second.find(tokens[i + 1].text) : by_word.second.end();
+    for (const auto* list : {first != by_word.first.end() ? &first->second : nullptr,
+                             second != by_word.second.end() ? &second->second : nullptr}) {
+      if (!list) continue;
+      for (size_t p : *list)
+        if (i + phrases()[p].first.size() <= tokens.size() && matches(i, phrases()[p].first, true))
+          return &phrases()[p];
+    }
     return nullptr;
   };
   for (size_t i = 0; i < tokens.size();) {

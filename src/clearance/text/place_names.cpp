@@ -6,8 +6,6 @@
 #include <string>
 #include <unordered_set>
 
-#include "clearance/util/strings.h"
-
 namespace clearance {
 
 namespace {
@@ -32,8 +30,8 @@ std::vector<std::string> name_words(const std::string& name) {
 }
 
 struct PlaceTable {
-  std::unordered_set<std::string> phrases;  // words joined by single spaces
-  size_t longest = 0;                       // in words
+  std::unordered_set<std::string> phrases;   // words joined by single spaces
+  std::unordered_set<std::string> prefixes;  // the phrases' first words, first two words…
 };
 
 const PlaceTable& places() {
@@ -42,8 +40,13 @@ const PlaceTable& places() {
     auto add = [&](const std::string& name) {
       const auto words = name_words(name);
       if (words.empty()) return;
-      t.phrases.insert(join(words, " "));
-      t.longest = std::max(t.longest, words.size());
+      std::string prefix;
+      for (const auto& w : words) {
+        if (!prefix.empty()) prefix += ' ';
+        prefix += w;
+        t.prefixes.insert(prefix);
+      }
+      t.phrases.insert(prefix);
     };
     // Every country's English name as ICU gives it ("Switzerland", "Hong Kong SAR China").
     for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
@@ -134,10 +137,11 @@ void mark_place_names(std::vector<NameToken>& tokens) {
     // The longest run from i that names a place.
     size_t end = i;
     phrase.clear();
-    for (size_t k = i; k < tokens.size() && k - i < table.longest; ++k) {
+    for (size_t k = i; k < tokens.size(); ++k) {
       if (tokens[k].kind != TokenClass::ordinary && tokens[k].kind != TokenClass::stopword) break;
       if (k > i) phrase += ' ';
       phrase += tokens[k].text;
+      if (!table.prefixes.count(phrase)) break;
       if (table.phrases.count(phrase)) end = k + 1;
     }
     for (size_t k = i; k < end; ++k) tokens[k].marks.place = true;
