@@ -319,6 +319,24 @@ TEST_F(ScreeningTest, AFamilyNameTwoLettersApartWhenTheRestAgrees) {
   EXPECT_FALSE(r.hits.empty());
 }
 
+TEST_F(ScreeningTest, ALongNameCutShortEndsInTheStartOfAWord) {
+  // 35 characters, a SWIFT line: the family name was cut after two letters.
+  const NameMatch m =
+      screener_->compare("NOUREDDINE BEN ALI BEN BELKASSEM DR",
+                         "Noureddine Ben Ali Ben Belkassem DRISSI", EntityType::person, session_);
+  EXPECT_GT(m.score, 0.8f);
+  EXPECT_TRUE(matched_by(m, MatchHow::cut));
+  // A short name is whole as written.
+  EXPECT_FALSE(matched_by(screener_->compare("Ahmed Al", "Ahmed Ali", EntityType::person, session_),
+                          MatchHow::cut));
+  // Through the index as well.
+  ScreenQuery q;
+  q.name = "VIETNAM-RUSSIA JOINT VENTURE BAN";
+  const ScreenResult r = screener_->screen(q, ScreenOptions{}, session_);
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits.front().matched_name(), "VIETNAM-RUSSIA JOINT VENTURE BANK");
+}
+
 TEST_F(ScreeningTest, ANicknameIsItsNameForPeopleOnly) {
   for (const auto& [a, b] : {std::pair{"Bill Clinton", "William Jefferson Clinton"},
                              std::pair{"Sasha Ivanov", "Aleksandr Ivanov"},

@@ -30,6 +30,8 @@ const char* to_string(MatchHow how) {
       return "nickname";
     case MatchHow::romanization:
       return "romanization";
+    case MatchHow::cut:
+      return "cut";
   }
   return "exact";
 }
@@ -98,6 +100,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
   q.romanized = romanized_name(
       q.tokens.size(), [&](size_t k) { return q.tokens[k].kind; },
       [&](size_t k) -> const std::string& { return q.tokens[k].romanization; });
+  q.maybe_cut = name.maybe_cut;
   return q;
 }
 
@@ -486,6 +489,22 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     for (int k = c.q_begin; k < c.q_end; ++k) free = free && !q_used[k];
     for (int k = c.n_begin; k < c.n_end; ++k) free = free && !n_used[k];
     if (free) take(c);
+  }
+  // A long query may have been cut by a field of fixed width: its last word, left over, may be the
+  // start of a longer word of the name ("Noureddine Ben Ali Ben Belkassem DR" in a 35-character
+  // field, "DRISSI" in the list). It counts like an initial.
+  if (const int last = nq - 1; query.maybe_cut && !q_used[last] &&
+                               qt[last].kind == TokenClass::ordinary && qt[last].text.size() >= 2) {
+    int best = -1;
+    for (int j = 0; j < nn; ++j) {
+      if (n_used[j] || nt[j].kind != TokenClass::ordinary) continue;
+      const std::string& text = index.text(nt[j].term);
+      if (text.size() > qt[last].text.size() && text.starts_with(qt[last].text) &&
+          (best < 0 || name_weight[j] > name_weight[best]))
+        best = j;
+    }
+    if (best >= 0)
+      take({last, last + 1, best, best + 1, MatchHow::cut, s.initial_similarity, 0, 0});
   }
   // A person's name that agrees in everything but a family name a letter or two apart ("Keir
   // Starkey" / "Keir Starmer", "Igor Sechev" / "Igor Sechin") is a spelling of it to review: two

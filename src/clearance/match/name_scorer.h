@@ -34,6 +34,7 @@ struct PreparedQuery {
   // meet another romanisation of the same name (romanized_name()).
   bool romanized = false;
   bool has_pinyin = false;  // a token spelled in pinyin from Han script
+  bool maybe_cut = false;   // NormalizedName::maybe_cut: the last word may be cut short
 };
 
 // Resolves the query's tokens to terms and weights. With `intern`, tokens no list name contains
@@ -50,6 +51,7 @@ enum class MatchHow : uint8_t {
   joined,
   nickname,
   romanization,  // another romanisation of the same Chinese syllables (Hsi ↔ Xi, Tse-tung ↔ Zedong)
+  cut,  // the query's last word cut short where a long name was ("… Belkassem DR" ↔ DRISSI)
 };
 const char* to_string(MatchHow how);
 

@@ -242,6 +242,9 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   const size_t nq = query.tokens.size();
   // The query's family name, as the scorer reads it in a person's name: the tokens marked so, else
   // the last word (name_scorer.cpp, family_name_apart).
+  if (query.maybe_cut && nq > 0 && query.tokens.back().kind == TokenClass::ordinary &&
+      query.tokens.back().text.size() >= 2)
+    unaccounted.cut_query_weight = query.tokens.back().weight;
   bool any_family = false;
   size_t last_word = nq;
   for (size_t i = 0; i < nq; ++i) {
@@ -462,9 +465,12 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
     const NameIndex::BoundFigures& name = index_->bound_figures()[n];
     const bool initials = unaccounted.initials_match_every_name || name.person;
     const float initials_q = initials ? initial_similarity * unaccounted.initials_query_weight : 0;
+    const float cut = unaccounted.cut_query_weight > 0 ? initial_similarity : 0;
     const float initials_n =
-        initials ? initial_similarity * unaccounted.initials * name.max_token_weight : 0;
-    const float matched_q = std::min(total, x.credit + unaccounted.query_weight + initials_q);
+        (initials ? initial_similarity * unaccounted.initials * name.max_token_weight : 0) +
+        cut * name.max_token_weight;
+    const float matched_q = std::min(total, x.credit + unaccounted.query_weight + initials_q +
+                                                cut * unaccounted.cut_query_weight);
     float matched_n = name.total_weight;
     if (default_weights && !name.has_alternatives)
       matched_n = std::min(name.total_weight, x.name_credit + unaccounted.name_weight + initials_n);

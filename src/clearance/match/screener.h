@@ -117,6 +117,9 @@ class Screener {
     float initials_query_weight = 0;
     int initials = 0;
     bool initials_match_every_name = false;
+    // The last word of a query that may have been cut short: like an initial, it may match one
+    // list token of any weight, in any name (name_scorer.cpp, MatchHow::cut).
+    float cut_query_weight = 0;
   };
   // Fills session.candidates and the per-name credits the score bound is computed from.
   Unaccounted gather_candidates(const PreparedQuery& query, bool query_is_person,

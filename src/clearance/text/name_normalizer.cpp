@@ -5,6 +5,7 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 #include "clearance/text/arabic_names.h"
@@ -201,6 +202,13 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
 
 NormalizedName NameNormalizer::normalize(std::string_view name) {
   NormalizedName out = normalize_text(name);
+  // Characters, not bytes: UTF-8 continuation bytes do not count.
+  const auto characters = std::count_if(name.begin(), name.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+  const unsigned char final_byte = name.empty() ? 0 : static_cast<unsigned char>(name.back());
+  out.maybe_cut = static_cast<size_t>(characters) >= kMinCutNameLength &&
+                  (std::isalnum(final_byte) || final_byte >= 0x80);
   auto& tokens = out.tokens;
   if (tokens.size() < 2) return out;
   // A name with a legal form is a company's ("Huawei Technologies Co., Ltd."): no family name, and

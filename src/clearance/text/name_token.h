@@ -62,7 +62,13 @@ inline bool lineage_conflict(uint8_t a, uint8_t b) {
 struct NormalizedName {
   std::vector<NameToken> tokens;
   bool has_han = false;
+  // Long enough to have been cut by a field of fixed width (SWIFT writes names in lines of 35
+  // characters) and ending inside a word: the last word may be the start of a longer one.
+  bool maybe_cut = false;
 };
+
+// The shortest name read as possibly cut (NormalizedName::maybe_cut), in characters.
+constexpr size_t kMinCutNameLength = 30;
 
 const char* to_string(TokenOrigin origin);
 
