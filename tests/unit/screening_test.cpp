@@ -464,6 +464,16 @@ TEST_F(ScreeningTest, ASyllableApartInHangulIsAnotherName) {
             0.8f);
 }
 
+TEST_F(ScreeningTest, HanNamesThatReadAlikeAreTwoNames) {
+  // 高市 and 高石 are both "gaoshi" in pinyin.
+  EXPECT_LT(screener_->compare("高石早苗", "高市早苗", EntityType::person, session_).score, 0.8f);
+  // Traditional and simplified characters are one spelling; pinyin meets a Latin spelling.
+  EXPECT_GT(screener_->compare("華為技術", "华为技术", EntityType::organization, session_).score,
+            0.95f);
+  EXPECT_GT(screener_->compare("高市早苗", "Gaoshi Zaomiao", EntityType::person, session_).score,
+            0.95f);
+}
+
 TEST_F(ScreeningTest, AbdNamesInAnySpelling) {
   for (const char* written : {"Abdul Rahman Yasin", "Abdulrahman Yasin", "Abdurrahman Yasin"}) {
     EXPECT_GT(

@@ -128,6 +128,7 @@ std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snap
         it.kind = t.kind;
         it.origin = t.origin;
         it.marks = t.marks;
+        it.han = han_spelling(t);
         for (const auto& alt : t.alternatives) it.alternatives.push_back(index->intern(alt));
         name.tokens.push_back(std::move(it));
       }

@@ -25,6 +25,7 @@ struct IndexedToken {
   TokenClass kind = TokenClass::ordinary;
   TokenOrigin origin = TokenOrigin::literal;
   TokenMarks marks;                  // NameToken::marks
+  uint32_t han = 0;                  // han_spelling()
   std::vector<TermId> alternatives;  // translations' other renderings
 };
 

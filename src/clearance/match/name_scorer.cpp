@@ -76,6 +76,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     qt.kind = t.kind;
     qt.origin = t.origin;
     qt.marks = t.marks;
+    qt.han = han_spelling(t);
     qt.alternative_texts = t.alternatives;
     float base = qt.term == kNoTerm ? terms.unseen_idf() : terms.idf(qt.term);
     for (const auto& alt : t.alternatives) {
@@ -202,6 +203,8 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       MatchHow how = MatchHow::exact;
       float sim = 0;
       int edits = 0;
+      // The same pinyin of other characters is another name (高市 / 高石, both "gaoshi").
+      if (qt[i].han && n.han && qt[i].han != n.han) continue;
       bool same_term = qt[i].term != kNoTerm && qt[i].term == n.term;
       bool translated = false;
       if (!same_term) {

@@ -19,6 +19,7 @@ struct QueryToken {
   TokenClass kind = TokenClass::ordinary;
   TokenOrigin origin = TokenOrigin::literal;
   TokenMarks marks;  // NameToken::marks
+  uint32_t han = 0;  // han_spelling()
   std::vector<TermId> alternatives;
   std::vector<std::string> alternative_texts;
   std::vector<TermId> nicknames;  // its short forms, or the names it is a short form of

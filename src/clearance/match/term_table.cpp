@@ -33,6 +33,7 @@ IndexedName TermTable::make_name(const NormalizedName& name) {
     it.kind = t.kind;
     it.origin = t.origin;
     it.marks = t.marks;
+    it.han = han_spelling(t);
     for (const auto& alt : t.alternatives) it.alternatives.push_back(intern(alt));
     out.tokens.push_back(std::move(it));
   }

@@ -16,4 +16,12 @@ const char* to_string(TokenOrigin origin) {
   return "literal";
 }
 
+uint32_t han_spelling(const NameToken& token) {
+  if (token.origin != TokenOrigin::pinyin || token.source.empty()) return 0;
+  // FNV-1a: stable across runs and builds.
+  uint32_t h = 2166136261u;
+  for (char c : token.source) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h == 0 ? 1 : h;
+}
+
 }  // namespace clearance
