@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <iostream>
+#include <map>
 #include <random>
 
 #include "clearance/match/screener.h"
@@ -81,6 +82,9 @@ TEST_F(ScreeningTest, ChineseNamesFromTestsCasesChineseNamesCsv) {
   CsvReader csv(bytes.value());
   CsvRecord row;
   ASSERT_TRUE(csv.next(row).value());
+  // Found and total cases by the kind of English name: pinyin, descriptive (translated words) or
+  // brand (neither).
+  std::map<std::string, std::pair<int, int>> by_kind;
   int found = 0, total = 0;
   while (csv.next(row).value()) {
     ScreenQuery q;
@@ -90,15 +94,23 @@ TEST_F(ScreeningTest, ChineseNamesFromTestsCasesChineseNamesCsv) {
     const ScreenResult result = screener_->screen(q, options, session_);
     const bool hit = std::any_of(result.hits.begin(), result.hits.end(),
                                  [&](const Hit& h) { return h.entity->id == row.fields.at(1); });
+    const std::string& kind = row.fields.at(3);
+    ASSERT_TRUE(kind == "pinyin" || kind == "descriptive" || kind == "brand")
+        << "line " << row.line << ": kind " << kind;
     ++total;
     found += hit;
+    by_kind[kind].first += hit;
+    ++by_kind[kind].second;
     if (row.fields.at(2) == "found") {
       EXPECT_TRUE(hit) << "line " << row.line << ": " << q.name << " → " << row.fields.at(1);
     }
   }
   RecordProperty("found", found);
   RecordProperty("total", total);
-  std::cout << "Chinese names found in the top 5: " << found << "/" << total << "\n";
+  std::cout << "Chinese names found in the top 5: " << found << "/" << total;
+  for (const auto& [kind, counts] : by_kind)
+    std::cout << "; " << kind << " " << counts.first << "/" << counts.second;
+  std::cout << "\n";
 }
 
 TEST_F(ScreeningTest, ExplanationNamesTheAlignment) {
