@@ -258,6 +258,21 @@ TEST_F(ScreeningTest, ANameOfCommonWordsWrittenExactlyAsListedIsThatName) {
       0.8f);
 }
 
+TEST_F(ScreeningTest, ANameAndItsAcronymMatchThemselvesWordByWord) {
+  for (const char* name : {"China Aerodynamics Research and Development Center (CARDC)",
+                           "Atomic Energy Organization of Iran (AEOI)"}) {
+    const NameMatch m = screener_->compare(name, name, EntityType::organization, session_);
+    EXPECT_GT(m.score, 0.99f) << name;
+    EXPECT_FALSE(matched_by(m, MatchHow::initial)) << name;
+  }
+  // The acronym still meets the name written out.
+  EXPECT_TRUE(matched_by(screener_->compare("CARDC",
+                                            "China Aerodynamics Research and Development "
+                                            "Center",
+                                            EntityType::organization, session_),
+                         MatchHow::initial));
+}
+
 TEST_F(ScreeningTest, AMissingFamilyNameCountsInFullAMissingMiddleNameDoesNot) {
   const float middle =
       screener_

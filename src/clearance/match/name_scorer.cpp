@@ -397,8 +397,13 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     }
   }
 
-  // Greedy one-to-one alignment, strongest pairs first.
+  // Greedy one-to-one alignment: pairs that match in full first, then the strongest. An acronym
+  // spanning a whole name outweighs any one word of it, but must not take the words a name written
+  // out in full matches one by one ("China Aerodynamics Research and Development Center (CARDC)"
+  // against itself).
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    const bool a_full = a.similarity >= 1.0f, b_full = b.similarity >= 1.0f;
+    if (a_full != b_full) return a_full;
     if (a.priority != b.priority) return a.priority > b.priority;
     if (a.q_begin != b.q_begin) return a.q_begin < b.q_begin;
     return a.n_begin < b.n_begin;
