@@ -273,6 +273,27 @@ TEST_F(ScreeningTest, ANameAndItsAcronymMatchThemselvesWordByWord) {
                          MatchHow::initial));
 }
 
+TEST_F(ScreeningTest, TwoWordsWrittenTogetherWithATypo) {
+  const NameMatch m = screener_->compare("FridrichBuchenberg", "Friedrich Buchenberg",
+                                         EntityType::person, session_);
+  EXPECT_GT(m.score, 0.9f);
+  EXPECT_TRUE(matched_by(m, MatchHow::joined));
+  // Two query words against one list word are not read so: a code and a common word would meet
+  // brands a letter from them.
+  EXPECT_LT(
+      screener_->compare("Eze Components Inc.", "Elecomponents", EntityType::organization, session_)
+          .score,
+      0.8f);
+  // Pinyin is exact: 张伟 "zhangwei" is not Zhang Lei.
+  EXPECT_LT(screener_->compare("张伟", "ZHANG, Lei", EntityType::person, session_).score, 0.8f);
+  // Through the index: a listed name written without a space and a plural made singular.
+  ScreenQuery q;
+  q.name = "MAPUTO SHOPPINGCENTRE";
+  const ScreenResult r = screener_->screen(q, ScreenOptions{}, session_);
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits.front().matched_name(), "MAPUTO SHOPPING CENTRE");
+}
+
 TEST_F(ScreeningTest, AMissingFamilyNameCountsInFullAMissingMiddleNameDoesNot) {
   const float middle =
       screener_

@@ -341,6 +341,44 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       }
     }
   }
+  // Two words written together, with a typo: "FridrichBuchenberg" ↔ "Friedrich Buchenberg". Only
+  // where the query word is one no list name contains, and one of the two list words, of four
+  // letters or more, is exact at its start or end: the index finds no other (screener.cpp). The
+  // other way round — two query words against one list word — a short code and a common word
+  // would meet any brand a letter or two from them ("Eze Components" / "Elecomponents").
+  auto joined_typo = [&](const std::string& a, const std::string& b, int& edits) {
+    if (std::min(a.size(), b.size()) < kMinJoinedTypoLength) return false;
+    const int allowed = max_edits(std::min(a.size(), b.size()));
+    edits = bounded_edit_distance(a, b, allowed);
+    return edits > 0 && edits <= allowed;
+  };
+  // Pinyin is compared exactly: a letter apart is another character ("zhangwei" 张伟 is not
+  // "Zhang Lei").
+  auto unseen = [&](int k) {
+    return !index.in_lists(qt[k].term) && qt[k].origin != TokenOrigin::pinyin;
+  };
+  auto ordinary_q = [&](int k) { return qt[k].kind == TokenClass::ordinary; };
+  auto ordinary_n = [&](int k) { return nt[k].kind == TokenClass::ordinary; };
+  thread_local std::string together;
+  for (int i = 0; i < nq; ++i) {
+    if (!ordinary_q(i) || !unseen(i)) continue;
+    const std::string& word = qt[i].text;
+    for (int j = 0; j + 1 < nn; ++j) {
+      if (!ordinary_n(j) || !ordinary_n(j + 1)) continue;
+      const bool exact_start =
+          name_text(j).size() >= kMinJoinedExactPart && word.starts_with(name_text(j));
+      const bool exact_end =
+          name_text(j + 1).size() >= kMinJoinedExactPart && word.ends_with(name_text(j + 1));
+      if (!exact_start && !exact_end) continue;
+      together.assign(name_text(j)).append(name_text(j + 1));
+      int edits = 0;
+      if (!joined_typo(word, together, edits)) continue;
+      const float sim = 1.0f - static_cast<float>(edits) /
+                                   static_cast<float>(std::max(word.size(), together.size()));
+      candidates.push_back({i, i + 1, j, j + 2, MatchHow::joined, sim, edits,
+                            sim * (qt[i].weight + name_weight[j] + name_weight[j + 1])});
+    }
+  }
   // Acronyms and initials: "pla" ↔ "people's liberation army", "jc" ↔ "jean claude", "us" ↔
   // "united states". Stopwords inside the span may be skipped ("nudt" ↔ national university of
   // defense technology).

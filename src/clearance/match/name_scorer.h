@@ -42,6 +42,11 @@ struct PreparedQuery {
 // are added to `terms` (for comparing two ad-hoc names); otherwise they stay kNoTerm.
 PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern = false);
 
+// The shortest text two words written together are compared at with a typo (name_scorer.cpp).
+constexpr size_t kMinJoinedTypoLength = 8;
+// …and the shortest list word exact at the start or end of one query word against two.
+constexpr size_t kMinJoinedExactPart = 4;
+
 enum class MatchHow : uint8_t {
   exact,
   translated,

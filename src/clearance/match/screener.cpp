@@ -331,6 +331,18 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       }
       if (t.text.size() >= (t.marks.letters ? 2u : 3u) && t.text.size() <= 6)
         reach(index.names_with_initials(t.text), 0, static_cast<float>(t.text.size()), acronym);
+      // A word no list name contains may be two list words run together with a typo, one of them
+      // exact at its start or end ("fridrichbuchenberg": "buchenberg"); the scorer pairs it with
+      // the two (name_scorer.cpp, joined_typo).
+      if (t.term == kNoTerm && t.origin != TokenOrigin::pinyin &&
+          t.text.size() >= kMinJoinedTypoLength) {
+        const std::string_view text = t.text;
+        for (size_t cut = kMinJoinedExactPart; cut < text.size(); ++cut) {
+          reach(index.names_with_term(index.find_term(text.substr(0, cut))), 0, 2, 1);
+          if (text.size() - cut >= kMinJoinedExactPart)
+            reach(index.names_with_term(index.find_term(text.substr(cut))), 0, 2, 1);
+        }
+      }
     }
     close_stamp();
     // Query spans starting here, each matching one list token: written apart where the list
