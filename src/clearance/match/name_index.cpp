@@ -224,12 +224,14 @@ void NameIndex::finish() {
       name.has_alternatives = name.has_alternatives || !t.alternatives.empty();
     }
     bool forebears = false, series = false;
+    uint32_t first_letters = 0;
     for (const auto& t : name.tokens) {
       forebears = forebears || (t.marks.lineage & kLineageParent);
       series = series || t.marks.series;
+      if (t.kind == TokenClass::ordinary) first_letters |= letter_bit(terms_[t.term][0]);
     }
     bound_figures_.push_back({name.total_weight, name.max_token_weight, name.has_alternatives,
-                              name.person, forebears, series});
+                              name.person, forebears, series, first_letters});
   }
 
   letter_terms_.fill(kNoTerm);

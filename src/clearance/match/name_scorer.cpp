@@ -66,7 +66,8 @@ bool romanized_name(size_t count, KindOf kind_of, KeyOf key_of) {
 
 }  // namespace
 
-PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern) {
+PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern,
+                            const HasSimilarTerm& has_similar_term) {
   PreparedQuery q;
   for (const NameToken& t : name.tokens) {
     QueryToken qt;
@@ -93,6 +94,17 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     if (qt.text.size() >= 3) qt.phonetic = phonetic_key(qt.text);
     if (qt.phonetic.size() < 2) qt.phonetic.clear();
     qt.romanization = chinese_romanization_key(qt.text);
+    if (!terms.in_lists(qt.term) && t.kind == TokenClass::ordinary &&
+        t.origin != TokenOrigin::pinyin && qt.text.size() >= kMinJoinedTypoLength) {
+      if (has_similar_term) {
+        qt.run_together = !has_similar_term(qt);
+      } else {
+        thread_local std::vector<NameIndex::SimilarTerm> similar;
+        similar.clear();
+        terms.index().similar_terms(qt.text, similar, max_edits);
+        qt.run_together = similar.empty();
+      }
+    }
     q.has_pinyin = q.has_pinyin || t.origin == TokenOrigin::pinyin;
     qt.weight = base * token_class_factor(t.kind, ScorerSettings{});
     if (qt.text.size() == 1) qt.weight *= 0.5f;  // an initial says less than a name
@@ -342,8 +354,10 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     }
   }
   // Two words written together, with a typo: "FridrichBuchenberg" ↔ "Friedrich Buchenberg". Only
-  // where the query word is one no list name contains, and one of the two list words, of four
-  // letters or more, is exact at its start or end: the index finds no other (screener.cpp). The
+  // where the query word is no list word nor a typo of one (QueryToken::run_together), and one of
+  // the two list words, not a common
+  // one, four letters or more, is exact at its start or end with four letters or more left: the
+  // index finds no other (screener.cpp). The
   // other way round — two query words against one list word — a short code and a common word
   // would meet any brand a letter or two from them ("Eze Components" / "Elecomponents").
   auto joined_typo = [&](const std::string& a, const std::string& b, int& edits) {
@@ -352,23 +366,22 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     edits = bounded_edit_distance(a, b, allowed);
     return edits > 0 && edits <= allowed;
   };
-  // Pinyin is compared exactly: a letter apart is another character ("zhangwei" 张伟 is not
-  // "Zhang Lei").
-  auto unseen = [&](int k) {
-    return !index.in_lists(qt[k].term) && qt[k].origin != TokenOrigin::pinyin;
-  };
-  auto ordinary_q = [&](int k) { return qt[k].kind == TokenClass::ordinary; };
+  // Pinyin is never read so (QueryToken::run_together): a letter apart is another character
+  // ("zhangwei" 张伟 is not "Zhang Lei").
   auto ordinary_n = [&](int k) { return nt[k].kind == TokenClass::ordinary; };
   thread_local std::string together;
   for (int i = 0; i < nq; ++i) {
-    if (!ordinary_q(i) || !unseen(i)) continue;
+    if (!qt[i].run_together) continue;
     const std::string& word = qt[i].text;
     for (int j = 0; j + 1 < nn; ++j) {
       if (!ordinary_n(j) || !ordinary_n(j + 1)) continue;
-      const bool exact_start =
-          name_text(j).size() >= kMinJoinedExactPart && word.starts_with(name_text(j));
-      const bool exact_end =
-          name_text(j + 1).size() >= kMinJoinedExactPart && word.ends_with(name_text(j + 1));
+      auto exact_part = [&](int k) {
+        return name_text(k).size() >= kMinJoinedExactPart &&
+               word.size() >= name_text(k).size() + kMinJoinedExactPart &&
+               index.idf(nt[k].term) >= s.generic_idf;
+      };
+      const bool exact_start = exact_part(j) && word.starts_with(name_text(j));
+      const bool exact_end = exact_part(j + 1) && word.ends_with(name_text(j + 1));
       if (!exact_start && !exact_end) continue;
       together.assign(name_text(j)).append(name_text(j + 1));
       int edits = 0;

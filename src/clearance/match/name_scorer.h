@@ -2,6 +2,7 @@
 // Scores one query name against one list name and records why: which query tokens met which list
 // tokens, how, and what each contributed. The same scorer serves the index and the brute-force
 // reference, so the two can only differ in which names they look at.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,9 @@ struct QueryToken {
   std::string phonetic;
   std::string romanization;  // chinese_romanization_key(text)
   uint32_t mask = 0;         // letter_mask(text)
+  // A word no list name contains, of kMinJoinedTypoLength letters or more, with no list word
+  // within the fuzzy edits either: not a typo of one word, perhaps two written together.
+  bool run_together = false;
   float weight = 0;
 };
 
@@ -38,9 +42,14 @@ struct PreparedQuery {
   bool maybe_cut = false;   // NormalizedName::maybe_cut: the last word may be cut short
 };
 
+// Whether a list word lies within the fuzzy edits (max_edits) of a query word. The screener
+// answers from its session's cache of similar terms; by default the index is asked.
+using HasSimilarTerm = std::function<bool(const struct QueryToken&)>;
+
 // Resolves the query's tokens to terms and weights. With `intern`, tokens no list name contains
 // are added to `terms` (for comparing two ad-hoc names); otherwise they stay kNoTerm.
-PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern = false);
+PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern = false,
+                            const HasSimilarTerm& has_similar_term = nullptr);
 
 // The shortest text two words written together are compared at with a typo (name_scorer.cpp).
 constexpr size_t kMinJoinedTypoLength = 8;

@@ -334,13 +334,16 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       // A word no list name contains may be two list words run together with a typo, one of them
       // exact at its start or end ("fridrichbuchenberg": "buchenberg"); the scorer pairs it with
       // the two (name_scorer.cpp, joined_typo).
-      if (t.term == kNoTerm && t.origin != TokenOrigin::pinyin &&
-          t.text.size() >= kMinJoinedTypoLength) {
+      if (t.run_together) {
         const std::string_view text = t.text;
-        for (size_t cut = kMinJoinedExactPart; cut < text.size(); ++cut) {
-          reach(index.names_with_term(index.find_term(text.substr(0, cut))), 0, 2, 1);
-          if (text.size() - cut >= kMinJoinedExactPart)
-            reach(index.names_with_term(index.find_term(text.substr(cut))), 0, 2, 1);
+        auto reach_part = [&](std::string_view part) {
+          const TermId term = index.find_term(part);
+          if (term != kNoTerm && index.idf(term) >= scorer.generic_idf)
+            reach(index.names_with_term(term), 0, 2, 1);
+        };
+        for (size_t cut = kMinJoinedExactPart; cut + kMinJoinedExactPart <= text.size(); ++cut) {
+          reach_part(text.substr(0, cut));
+          reach_part(text.substr(cut));
         }
       }
     }
@@ -442,7 +445,13 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
 ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& options,
                               ScreenSession& session) const {
   TermTable terms(*index_);
-  PreparedQuery prepared = prepare_query(session.normalizer.normalize(query.name), terms);
+  // The similar terms of a word are looked up once, for this test and for gather_candidates.
+  const HasSimilarTerm has_similar_term = [&](const QueryToken& t) {
+    const auto& found = similar_terms(*index_, t, false, session);
+    return std::any_of(found.begin(), found.end(), [](const auto& s) { return !s.phonetic; });
+  };
+  PreparedQuery prepared =
+      prepare_query(session.normalizer.normalize(query.name), terms, false, has_similar_term);
   const Unaccounted unaccounted =
       gather_candidates(prepared, query.type == EntityType::person, options.scorer, session);
   float total = 0;
@@ -472,12 +481,16 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
   auto coverage = [](float matched, float all, float factor) {
     return all <= 0 ? 1.0f : matched / (matched + factor * (all - matched));
   };
+  const uint32_t cut_letter =
+      prepared.tokens.empty() ? 0 : NameIndex::letter_bit(prepared.tokens.back().text[0]);
   auto bound = [&](uint32_t n) {
     const NameScratch& x = session.names[n];
     const NameIndex::BoundFigures& name = index_->bound_figures()[n];
     const bool initials = unaccounted.initials_match_every_name || name.person;
     const float initials_q = initials ? initial_similarity * unaccounted.initials_query_weight : 0;
-    const float cut = unaccounted.cut_query_weight > 0 ? initial_similarity : 0;
+    const float cut = unaccounted.cut_query_weight > 0 && (name.first_letters & cut_letter)
+                          ? initial_similarity
+                          : 0;
     const float initials_n =
         (initials ? initial_similarity * unaccounted.initials * name.max_token_weight : 0) +
         cut * name.max_token_weight;

@@ -30,6 +30,7 @@ class TermTable {
   float idf(TermId t) const { return t < base_ ? index_->idf(t) : index_->unseen_idf(); }
   // A term some list name contains (not kNoTerm, not one added by intern()).
   bool in_lists(TermId t) const { return t != kNoTerm && t < base_; }
+  const NameIndex& index() const { return *index_; }
   float unseen_idf() const { return index_->unseen_idf(); }
   TermId find(std::string_view text) const;
   // Finds or adds `text` (added terms exist only in this table).
