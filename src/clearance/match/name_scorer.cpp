@@ -479,7 +479,10 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       if (nj >= 0) return none;
       nj = j;
     }
-    if (qi < 0 || nj < 0 || aligned.empty()) return none;
+    // A name of one word has nothing else to agree on (legal forms and stopwords do not count).
+    const auto query_words = std::count_if(
+        qt.begin(), qt.end(), [](const QueryToken& t) { return t.kind == TokenClass::ordinary; });
+    if (qi < 0 || nj < 0 || aligned.empty() || query_words < 2) return none;
     for (const auto& a : aligned)
       if (a[0] < s.family_apart_min_similarity) return none;
     // The family name: the one marked so, else the last word when none is.

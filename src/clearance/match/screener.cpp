@@ -246,13 +246,16 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       query.tokens.back().text.size() >= 2)
     unaccounted.cut_query_weight = query.tokens.back().weight;
   bool any_family = false;
-  size_t last_word = nq;
+  size_t last_word = nq, words = 0;
   for (size_t i = 0; i < nq; ++i) {
     any_family = any_family || query.tokens[i].marks.family;
-    if (query.tokens[i].kind == TokenClass::ordinary) last_word = i;
+    if (query.tokens[i].kind == TokenClass::ordinary) {
+      last_word = i;
+      ++words;
+    }
   }
   auto is_family = [&](size_t i) {
-    return any_family ? query.tokens[i].marks.family : i == last_word;
+    return words >= 2 && (any_family ? query.tokens[i].marks.family : i == last_word);
   };
   for (size_t i = 0; i < nq; ++i) {
     const QueryToken& t = query.tokens[i];
