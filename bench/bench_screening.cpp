@@ -61,7 +61,7 @@ void BM_SimilarTerms(benchmark::State& state) {
   std::vector<NameIndex::SimilarTerm> out;
   for (auto _ : state) {
     out.clear();
-    index.similar_terms(token, out, max_edits);
+    index.similar_terms(token, out);
     benchmark::DoNotOptimize(out.data());
   }
   state.SetLabel(token);

@@ -251,20 +251,34 @@ void NameIndex::finish() {
     phonetic_terms_[phonetic_[t]].push_back(t);
   }
 
-  std::unordered_set<std::string> variants;
+  std::unordered_set<std::string> variants, further;
   for (TermId t = 0; t < terms_.size(); ++t) {
-    const int depth = lookup_edits(terms_[t].size());
-    if (depth == 0 || terms_[t].size() > kMaxFuzzyTermLength) continue;
+    const int depth = max_edits(terms_[t].size());
+    if (terms_[t].size() > kMaxFuzzyTermLength) continue;
     variants.clear();
-    deletion_variants(terms_[t], depth, variants);
-    for (const auto& v : variants) deletions_.emplace_back(hash_of(v), t);
+    if (depth > 0) {
+      deletion_variants(terms_[t], depth, variants);
+      for (const auto& v : variants) deletions_.entries.emplace_back(hash_of(v), t);
+    }
+    if (lookup_edits(terms_[t].size()) <= depth) continue;
+    further.clear();
+    deletion_variants(terms_[t], lookup_edits(terms_[t].size()), further);
+    // A family name two edits away begins with the same letter (similar_terms): the variants that
+    // drop it are never looked for.
+    for (const auto& v : further)
+      if (!v.empty() && v[0] == terms_[t][0] && !variants.count(v))
+        family_deletions_.entries.emplace_back(hash_of(v), t);
   }
-  std::sort(deletions_.begin(), deletions_.end());
-  deletions_.erase(std::unique(deletions_.begin(), deletions_.end()), deletions_.end());
-  deletion_directory_.assign((size_t{1} << kDirectoryBits) + 1, 0);
-  for (const auto& d : deletions_) ++deletion_directory_[(d.first >> (64 - kDirectoryBits)) + 1];
-  for (size_t b = 1; b < deletion_directory_.size(); ++b)
-    deletion_directory_[b] += deletion_directory_[b - 1];
+  deletions_.finish();
+  family_deletions_.finish();
+}
+
+void NameIndex::DeletionTable::finish() {
+  std::sort(entries.begin(), entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  directory.assign((size_t{1} << kDirectoryBits) + 1, 0);
+  for (const auto& d : entries) ++directory[(d.first >> (64 - kDirectoryBits)) + 1];
+  for (size_t b = 1; b < directory.size(); ++b) directory[b] += directory[b - 1];
 }
 
 std::span<const uint32_t> NameIndex::names_with_term(TermId term) const {
@@ -273,9 +287,9 @@ std::span<const uint32_t> NameIndex::names_with_term(TermId term) const {
 }
 
 void NameIndex::similar_terms(std::string_view text, std::vector<SimilarTerm>& out,
-                              int (*edits_for)(size_t)) const {
+                              bool family_name) const {
   // No term is indexed with deletions beyond lookup_edits().
-  const int depth = std::min(edits_for(text.size()), lookup_edits(text.size()));
+  const int depth = family_name ? lookup_edits(text.size()) : max_edits(text.size());
   // Beyond kMaxFuzzyTermLength + 2 letters, no indexed term is within two edits.
   if (depth == 0 || text.size() > kMaxFuzzyTermLength + 2) return;
   // Deletion variants of the query token, deduplicated by hash; scratch reused per thread.
@@ -283,10 +297,13 @@ void NameIndex::similar_terms(std::string_view text, std::vector<SimilarTerm>& o
   thread_local std::string buffer, second;
   hashes.clear();
   hashes.push_back(hash_of(text));
+  // The second edit a family name looks for is in a term of the same first letter, which two
+  // words of the same first letter keep in a common variant: no variant need delete it.
+  const bool keep_first = family_name && max_edits(text.size()) < 2;
   for (size_t i = 0; i < text.size(); ++i) {
     buffer.assign(text.substr(0, i)).append(text.substr(i + 1));
     hashes.push_back(hash_of(buffer));
-    if (depth < 2) continue;
+    if (depth < 2 || (keep_first && i == 0)) continue;
     for (size_t j = i; j + 1 < text.size(); ++j) {
       second.assign(buffer, 0, j).append(buffer, j + 1);
       hashes.push_back(hash_of(second));
@@ -297,19 +314,24 @@ void NameIndex::similar_terms(std::string_view text, std::vector<SimilarTerm>& o
   const size_t first_new = out.size();
   const uint32_t text_mask = letter_mask(text);
   for (uint64_t h : hashes) {
-    const size_t bucket = h >> (64 - kDirectoryBits);
-    for (uint32_t k = deletion_directory_[bucket]; k < deletion_directory_[bucket + 1]; ++k) {
-      if (deletions_[k].first != h) continue;
-      const TermId t = deletions_[k].second;
-      const std::string& term = terms_[t];
-      const int allowed = std::min(depth, edits_for(std::min(term.size(), text.size())));
-      if (allowed == 0) continue;
-      if (std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first_new), out.end(),
-                      [t](const SimilarTerm& s) { return s.term == t; }))
-        continue;
-      if (edit_lower_bound(text_mask, masks_[t]) > allowed) continue;
-      const int edits = bounded_edit_distance(text, term, allowed);
-      if (edits <= allowed) out.push_back({t, static_cast<uint8_t>(edits)});
+    for (const DeletionTable* table : {&deletions_, family_name ? &family_deletions_ : nullptr}) {
+      if (!table) continue;
+      for (const auto& [hash, t] : table->run(h)) {
+        if (hash != h) continue;
+        const std::string& term = terms_[t];
+        const size_t shorter = std::min(term.size(), text.size());
+        const int allowed =
+            family_name && term[0] == text[0] ? lookup_edits(shorter) : max_edits(shorter);
+        if (allowed == 0) continue;
+        const size_t longer = std::max(term.size(), text.size());
+        if (longer - shorter > static_cast<size_t>(allowed)) continue;
+        if (edit_lower_bound(text_mask, masks_[t]) > allowed) continue;
+        if (std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first_new), out.end(),
+                        [t](const SimilarTerm& s) { return s.term == t; }))
+          continue;
+        const int edits = bounded_edit_distance(text, term, allowed);
+        if (edits <= allowed) out.push_back({t, static_cast<uint8_t>(edits)});
+      }
     }
   }
 }
@@ -357,9 +379,8 @@ std::span<const uint32_t> NameIndex::names_with_acronym(std::string_view text) c
 }
 
 size_t NameIndex::memory_bytes() const {
-  size_t bytes = bound_figures_.capacity() * sizeof(BoundFigures) +
-                 deletions_.capacity() * sizeof(deletions_[0]) +
-                 deletion_directory_.capacity() * sizeof(uint32_t);
+  size_t bytes = bound_figures_.capacity() * sizeof(BoundFigures) + deletions_.memory_bytes() +
+                 family_deletions_.memory_bytes();
   for (const auto& p : postings_) bytes += p.capacity() * sizeof(uint32_t) + sizeof(p);
   for (const auto& n : names_) bytes += sizeof(n) + n.tokens.capacity() * sizeof(IndexedToken);
   for (const auto& t : terms_) bytes += sizeof(t) + t.capacity();

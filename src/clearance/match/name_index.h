@@ -93,8 +93,9 @@ class NameIndex {
 
   // Candidate lookups: the names each reaches (sorted, no duplicates; empty when none).
   std::span<const uint32_t> names_with_term(TermId term) const;
-  // Terms within `edits_for(shorter length)` edits of `text` — max_edits, or lookup_edits for a
-  // person's family name — with their distance.
+  // Terms within max_edits(shorter length) of `text`, with their distance; for a person's family
+  // name, also those two edits away (lookup_edits) that begin with the same letter, as the scorer
+  // allows there (name_scorer.cpp, family_name_apart).
   struct SimilarTerm {
     TermId term;
     uint8_t edits;
@@ -102,7 +103,7 @@ class NameIndex {
     bool phonetic = false;
   };
   void similar_terms(std::string_view text, std::vector<SimilarTerm>& out,
-                     int (*edits_for)(size_t)) const;
+                     bool family_name = false) const;
   // Names of people carrying `letter` as an initial (a one-letter term).
   std::span<const uint32_t> people_with_initial(char letter) const;
   // Terms whose phonetic key is `key`.
@@ -150,12 +151,26 @@ class NameIndex {
   TextMap<std::vector<uint32_t>> romanized_span_postings_;
   TextMap<std::vector<uint32_t>> initials_postings_;
   TextMap<std::vector<uint32_t>> acronym_postings_;
-  // (hash of a deletion variant, term) sorted by hash: SymSpell's dictionary side.
-  std::vector<std::pair<uint64_t, TermId>> deletions_;
-  // deletions_ offsets by the top kDirectoryBits of the hash: a lookup reads one short run instead
-  // of binary-searching a million entries.
-  static constexpr int kDirectoryBits = 20;
-  std::vector<uint32_t> deletion_directory_;
+  // SymSpell's dictionary side: (hash of a deletion variant, term) sorted by hash, with the
+  // offsets of each run of the top kDirectoryBits of the hash, so that a lookup reads one short
+  // run instead of binary-searching a million entries.
+  struct DeletionTable {
+    static constexpr int kDirectoryBits = 20;
+    std::vector<std::pair<uint64_t, TermId>> entries;
+    std::vector<uint32_t> directory;
+    void finish();  // sorts, deduplicates and builds the directory
+    std::span<const std::pair<uint64_t, TermId>> run(uint64_t hash) const {
+      const size_t bucket = hash >> (64 - kDirectoryBits);
+      return {entries.data() + directory[bucket], entries.data() + directory[bucket + 1]};
+    }
+    size_t memory_bytes() const {
+      return entries.capacity() * sizeof(entries[0]) + directory.capacity() * sizeof(uint32_t);
+    }
+  };
+  // Variants within max_edits() of each term; and, apart, the further ones within lookup_edits()
+  // that only a family name's lookup reads (the main table's runs stay as short as before).
+  DeletionTable deletions_;
+  DeletionTable family_deletions_;
 };
 
 // The edit distance up to which two tokens of these lengths may still be the same word: none

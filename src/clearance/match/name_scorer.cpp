@@ -101,7 +101,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
       } else {
         thread_local std::vector<NameIndex::SimilarTerm> similar;
         similar.clear();
-        terms.index().similar_terms(qt.text, similar, max_edits);
+        terms.index().similar_terms(qt.text, similar);
         qt.run_together = similar.empty();
       }
     }
@@ -479,10 +479,13 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       if (nj >= 0) return none;
       nj = j;
     }
-    // A name of one word has nothing else to agree on (legal forms and stopwords do not count).
+    // A name of one word has nothing else to agree on (legal forms and stopwords do not count);
+    // a name with a legal form is a company's.
     const auto query_words = std::count_if(
         qt.begin(), qt.end(), [](const QueryToken& t) { return t.kind == TokenClass::ordinary; });
-    if (qi < 0 || nj < 0 || aligned.empty() || query_words < 2) return none;
+    const bool legal_form = std::any_of(
+        qt.begin(), qt.end(), [](const QueryToken& t) { return t.kind == TokenClass::legal_form; });
+    if (qi < 0 || nj < 0 || aligned.empty() || query_words < 2 || legal_form) return none;
     for (const auto& a : aligned)
       if (a[0] < s.family_apart_min_similarity) return none;
     // The family name: the one marked so, else the last word when none is.

@@ -149,7 +149,7 @@ const std::vector<NameIndex::SimilarTerm>& similar_terms(const NameIndex& index,
   auto it = s.similar_cache.find(key);
   if (it != s.similar_cache.end()) return it->second;
   std::vector<NameIndex::SimilarTerm> found;
-  index.similar_terms(t.text, found, family ? lookup_edits : max_edits);
+  index.similar_terms(t.text, found, family);
   if (!t.phonetic.empty())
     if (const auto* terms = index.terms_with_phonetic(t.phonetic))
       for (TermId term : *terms)
@@ -245,17 +245,19 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   if (query.maybe_cut && nq > 0 && query.tokens.back().kind == TokenClass::ordinary &&
       query.tokens.back().text.size() >= 2)
     unaccounted.cut_query_weight = query.tokens.back().weight;
-  bool any_family = false;
+  bool any_family = false, legal_form = false;
   size_t last_word = nq, words = 0;
   for (size_t i = 0; i < nq; ++i) {
     any_family = any_family || query.tokens[i].marks.family;
+    legal_form = legal_form || query.tokens[i].kind == TokenClass::legal_form;
     if (query.tokens[i].kind == TokenClass::ordinary) {
       last_word = i;
       ++words;
     }
   }
   auto is_family = [&](size_t i) {
-    return words >= 2 && (any_family ? query.tokens[i].marks.family : i == last_word);
+    return words >= 2 && !legal_form &&
+           (any_family ? query.tokens[i].marks.family : i == last_word);
   };
   for (size_t i = 0; i < nq; ++i) {
     const QueryToken& t = query.tokens[i];
