@@ -354,20 +354,17 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     }
   }
   // Two words written together, with a typo: "FridrichBuchenberg" ↔ "Friedrich Buchenberg". Only
-  // where the query word is no list word nor a typo of one (QueryToken::run_together), and one of
-  // the two list words, not a common
-  // one, four letters or more, is exact at its start or end with four letters or more left: the
-  // index finds no other (screener.cpp). The
-  // other way round — two query words against one list word — a short code and a common word
-  // would meet any brand a letter or two from them ("Eze Components" / "Elecomponents").
+  // where the query word is no list word nor a typo of one (QueryToken::run_together, never
+  // pinyin), and one of the two list words, not a common one, four letters or more, is exact at
+  // its start or end with four letters or more left: the index finds no other (screener.cpp). Not
+  // the other way round — two query words against one list word —, where a short code and a common
+  // word would meet any brand a letter or two from them ("Eze Components" / "Elecomponents").
   auto joined_typo = [&](const std::string& a, const std::string& b, int& edits) {
     if (std::min(a.size(), b.size()) < kMinJoinedTypoLength) return false;
     const int allowed = max_edits(std::min(a.size(), b.size()));
     edits = bounded_edit_distance(a, b, allowed);
     return edits > 0 && edits <= allowed;
   };
-  // Pinyin is never read so (QueryToken::run_together): a letter apart is another character
-  // ("zhangwei" 张伟 is not "Zhang Lei").
   auto ordinary_n = [&](int k) { return nt[k].kind == TokenClass::ordinary; };
   thread_local std::string together;
   for (int i = 0; i < nq; ++i) {

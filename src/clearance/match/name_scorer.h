@@ -28,7 +28,8 @@ struct QueryToken {
   std::string romanization;  // chinese_romanization_key(text)
   uint32_t mask = 0;         // letter_mask(text)
   // A word no list name contains, of kMinJoinedTypoLength letters or more, with no list word
-  // within the fuzzy edits either: not a typo of one word, perhaps two written together.
+  // within the fuzzy edits either: not a typo of one word, perhaps two written together. Never
+  // pinyin, where a letter apart is another character ("zhangwei" 张伟 is not "Zhang Lei").
   bool run_together = false;
   float weight = 0;
 };

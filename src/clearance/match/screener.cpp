@@ -240,11 +240,13 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   Unaccounted unaccounted;
   unaccounted.initials_match_every_name = query_is_person;
   const size_t nq = query.tokens.size();
-  // The query's family name, as the scorer reads it in a person's name: the tokens marked so, else
-  // the last word (name_scorer.cpp, family_name_apart).
+  // The last word of a long query, which may be cut short (name_scorer.cpp, MatchHow::cut).
   if (query.maybe_cut && nq > 0 && query.tokens.back().kind == TokenClass::ordinary &&
       query.tokens.back().text.size() >= 2)
     unaccounted.cut_query_weight = query.tokens.back().weight;
+  // The query's family name, as the scorer reads it in a person's name of two words or more
+  // without a legal form: the tokens marked so, else the last word (name_scorer.cpp,
+  // family_name_apart).
   bool any_family = false, legal_form = false;
   size_t last_word = nq, words = 0;
   for (size_t i = 0; i < nq; ++i) {
