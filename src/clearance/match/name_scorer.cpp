@@ -3,10 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "clearance/text/chinese_romanization.h"
 #include "clearance/text/edit_distance.h"
-#include "clearance/text/nicknames.h"
-#include "clearance/text/phonetic.h"
 
 namespace clearance {
 
@@ -46,75 +43,6 @@ float token_class_factor(TokenClass kind, const ScorerSettings& settings) {
       break;
   }
   return 1.0f;
-}
-
-namespace {
-
-// Whether every ordinary token of a name reads as Chinese syllables, two or more in all: a single
-// syllable ("Kia", the acronym "GIA") says nothing of the language it is written in.
-template <typename KindOf, typename KeyOf>
-bool romanized_name(size_t count, KindOf kind_of, KeyOf key_of) {
-  size_t syllables = 0;
-  for (size_t k = 0; k < count; ++k) {
-    if (kind_of(k) != TokenClass::ordinary) continue;
-    const std::string& key = key_of(k);
-    if (key.empty()) return false;
-    syllables += static_cast<size_t>(std::count(key.begin(), key.end(), '.'));
-  }
-  return syllables >= 2;
-}
-
-}  // namespace
-
-PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern,
-                            const HasSimilarTerm& has_similar_term) {
-  PreparedQuery q;
-  for (const NameToken& t : name.tokens) {
-    QueryToken qt;
-    qt.text = t.text;
-    qt.source = t.source;
-    qt.term = intern ? terms.intern(t.text) : terms.find(t.text);
-    qt.kind = t.kind;
-    qt.origin = t.origin;
-    qt.marks = t.marks;
-    qt.han = han_spelling(t);
-    qt.alternative_texts = t.alternatives;
-    float base = qt.term == kNoTerm ? terms.unseen_idf() : terms.idf(qt.term);
-    for (const auto& alt : t.alternatives) {
-      const TermId id = intern ? terms.intern(alt) : terms.find(alt);
-      if (id == kNoTerm) continue;
-      qt.alternatives.push_back(id);
-      base = std::min(base, terms.idf(id));  // a translation weighs as its most common rendering
-    }
-    for (const auto& relative : nickname_relatives(t.text)) {
-      const TermId id = intern ? terms.intern(relative) : terms.find(relative);
-      if (id != kNoTerm) qt.nicknames.push_back(id);
-    }
-    qt.mask = letter_mask(qt.text);
-    if (qt.text.size() >= 3) qt.phonetic = phonetic_key(qt.text);
-    if (qt.phonetic.size() < 2) qt.phonetic.clear();
-    qt.romanization = chinese_romanization_key(qt.text);
-    if (!terms.in_lists(qt.term) && t.kind == TokenClass::ordinary &&
-        t.origin != TokenOrigin::pinyin && qt.text.size() >= kMinJoinedTypoLength) {
-      if (has_similar_term) {
-        qt.run_together = !has_similar_term(qt);
-      } else {
-        thread_local std::vector<NameIndex::SimilarTerm> similar;
-        similar.clear();
-        terms.index().similar_terms(qt.text, similar);
-        qt.run_together = similar.empty();
-      }
-    }
-    q.has_pinyin = q.has_pinyin || t.origin == TokenOrigin::pinyin;
-    qt.weight = base * token_class_factor(t.kind, ScorerSettings{});
-    if (qt.text.size() == 1) qt.weight *= 0.5f;  // an initial says less than a name
-    q.tokens.push_back(std::move(qt));
-  }
-  q.romanized = romanized_name(
-      q.tokens.size(), [&](size_t k) { return q.tokens[k].kind; },
-      [&](size_t k) -> const std::string& { return q.tokens[k].romanization; });
-  q.maybe_cut = name.maybe_cut;
-  return q;
 }
 
 int sound_alike_edits(std::string_view a, std::string_view b) {

@@ -2,59 +2,19 @@
 // Scores one query name against one list name and records why: which query tokens met which list
 // tokens, how, and what each contributed. The same scorer serves the index and the brute-force
 // reference, so the two can only differ in which names they look at.
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "clearance/match/name_index.h"
+#include "clearance/match/prepared_query.h"
 #include "clearance/match/term_table.h"
 #include "clearance/text/name_token.h"
 
 namespace clearance {
 
-struct QueryToken {
-  std::string text;
-  std::string source;
-  TermId term = kNoTerm;
-  TokenClass kind = TokenClass::ordinary;
-  TokenOrigin origin = TokenOrigin::literal;
-  TokenMarks marks;  // NameToken::marks
-  uint32_t han = 0;  // han_spelling()
-  std::vector<TermId> alternatives;
-  std::vector<std::string> alternative_texts;
-  std::vector<TermId> nicknames;  // its short forms, or the names it is a short form of
-  std::string phonetic;
-  std::string romanization;  // chinese_romanization_key(text)
-  uint32_t mask = 0;         // letter_mask(text)
-  // A word no list name contains, of kMinJoinedTypoLength letters or more, with no list word
-  // within the fuzzy edits either: not a typo of one word, perhaps two written together. Never
-  // pinyin, where a letter apart is another character ("zhangwei" 张伟 is not "Zhang Lei").
-  bool run_together = false;
-  float weight = 0;
-};
-
-struct PreparedQuery {
-  std::vector<QueryToken> tokens;
-  // Every ordinary token reads as Chinese syllables ("Hsi Chin-ping"): its romanisation keys may
-  // meet another romanisation of the same name (romanized_name()).
-  bool romanized = false;
-  bool has_pinyin = false;  // a token spelled in pinyin from Han script
-  bool maybe_cut = false;   // NormalizedName::maybe_cut: the last word may be cut short
-};
-
-// Whether a list word lies within the fuzzy edits (max_edits) of a query word. The screener
-// answers from its session's cache of similar terms; by default the index is asked.
-using HasSimilarTerm = std::function<bool(const struct QueryToken&)>;
-
-// Resolves the query's tokens to terms and weights. With `intern`, tokens no list name contains
-// are added to `terms` (for comparing two ad-hoc names); otherwise they stay kNoTerm.
-PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern = false,
-                            const HasSimilarTerm& has_similar_term = nullptr);
-
-// The shortest text two words written together are compared at with a typo (name_scorer.cpp).
-constexpr size_t kMinJoinedTypoLength = 8;
-// …and the shortest list word exact at the start or end of one query word against two.
+// The shortest list word exact at the start or end of one query word against two list words
+// written together (kMinJoinedTypoLength).
 constexpr size_t kMinJoinedExactPart = 4;
 
 enum class MatchHow : uint8_t {

@@ -1,0 +1,72 @@
+#pragma once
+// A query name made ready for scoring: its tokens resolved to the index's terms and weights, with
+// what the scorer asks of each token again and again (phonetic and romanisation keys, letter mask,
+// nicknames) computed once.
+#include <algorithm>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "clearance/match/name_index.h"
+#include "clearance/match/term_table.h"
+#include "clearance/text/name_token.h"
+
+namespace clearance {
+
+struct QueryToken {
+  std::string text;
+  std::string source;
+  TermId term = kNoTerm;
+  TokenClass kind = TokenClass::ordinary;
+  TokenOrigin origin = TokenOrigin::literal;
+  TokenMarks marks;  // NameToken::marks
+  uint32_t han = 0;  // han_spelling()
+  std::vector<TermId> alternatives;
+  std::vector<std::string> alternative_texts;
+  std::vector<TermId> nicknames;  // its short forms, or the names it is a short form of
+  std::string phonetic;
+  std::string romanization;  // chinese_romanization_key(text)
+  uint32_t mask = 0;         // letter_mask(text)
+  // A word no list name contains, of kMinJoinedTypoLength letters or more, with no list word
+  // within the fuzzy edits either: not a typo of one word, perhaps two written together. Never
+  // pinyin, where a letter apart is another character ("zhangwei" 张伟 is not "Zhang Lei").
+  bool run_together = false;
+  float weight = 0;
+};
+
+struct PreparedQuery {
+  std::vector<QueryToken> tokens;
+  // Every ordinary token reads as Chinese syllables ("Hsi Chin-ping"): its romanisation keys may
+  // meet another romanisation of the same name (romanized_name()).
+  bool romanized = false;
+  bool has_pinyin = false;  // a token spelled in pinyin from Han script
+  bool maybe_cut = false;   // NormalizedName::maybe_cut: the last word may be cut short
+};
+
+// Whether a list word lies within the fuzzy edits (max_edits) of a query word. The screener
+// answers from its session's cache of similar terms; by default the index is asked.
+using HasSimilarTerm = std::function<bool(const QueryToken&)>;
+
+// Resolves the query's tokens to terms and weights. With `intern`, tokens no list name contains
+// are added to `terms` (for comparing two ad-hoc names); otherwise they stay kNoTerm.
+PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern = false,
+                            const HasSimilarTerm& has_similar_term = nullptr);
+
+// The shortest word read as two written together with a typo (name_scorer.cpp).
+constexpr size_t kMinJoinedTypoLength = 8;
+
+// Whether every ordinary token of a name reads as Chinese syllables, two or more in all: a single
+// syllable ("Kia", the acronym "GIA") says nothing of the language it is written in.
+template <typename KindOf, typename KeyOf>
+bool romanized_name(size_t count, KindOf kind_of, KeyOf key_of) {
+  size_t syllables = 0;
+  for (size_t k = 0; k < count; ++k) {
+    if (kind_of(k) != TokenClass::ordinary) continue;
+    const std::string& key = key_of(k);
+    if (key.empty()) return false;
+    syllables += static_cast<size_t>(std::count(key.begin(), key.end(), '.'));
+  }
+  return syllables >= 2;
+}
+
+}  // namespace clearance
