@@ -35,6 +35,16 @@ class ScreeningTest : public ::testing::Test {
     delete screener_;
     index_.reset();
   }
+  // Each pair of names, compared as `type`, scores above (or below) the default threshold.
+  using NamePairs = std::initializer_list<std::pair<const char*, const char*>>;
+  void expect_above(NamePairs pairs, EntityType type) {
+    for (const auto& [a, b] : pairs)
+      EXPECT_GT(screener_->compare(a, b, type, session_).score, 0.8f) << a << " / " << b;
+  }
+  void expect_below(NamePairs pairs, EntityType type) {
+    for (const auto& [a, b] : pairs)
+      EXPECT_LT(screener_->compare(a, b, type, session_).score, 0.8f) << a << " / " << b;
+  }
   static std::shared_ptr<const NameIndex> index_;
   static Screener* screener_;
   ScreenSession session_;
@@ -349,13 +359,11 @@ TEST_F(ScreeningTest, AFamilyNameTwoLettersApartWhenTheRestAgrees) {
   }
   // Not a given name, not a short name, not another first letter, not with a name left over, not
   // an organisation's word.
-  for (const auto& [a, b] :
-       {std::pair{"Salma Ahmed", "Salim Ahmed"}, std::pair{"Ahmed Khaja", "Ahmed Khan"},
-        std::pair{"Keir Btarkey", "Keir Starmer"},
-        std::pair{"Keir Rodney Starkey", "Keir Starmer"}}) {
-    EXPECT_LT(screener_->compare(a, b, EntityType::person, session_).score, 0.8f)
-        << a << " / " << b;
-  }
+  expect_below({{"Salma Ahmed", "Salim Ahmed"},
+                {"Ahmed Khaja", "Ahmed Khan"},
+                {"Keir Btarkey", "Keir Starmer"},
+                {"Keir Rodney Starkey", "Keir Starmer"}},
+               EntityType::person);
   EXPECT_LT(
       screener_->compare("Keir Starkey", "Keir Starmer", EntityType::organization, session_).score,
       0.8f);
@@ -453,43 +461,30 @@ TEST_F(ScreeningTest, TwoLettersWrittenAsLettersAreAnAcronym) {
 
 TEST_F(ScreeningTest, AnotherSeriesNumberIsTheSameFamily) {
   // Two series numbers that differ name funds or trusts of one family.
-  for (const auto& [a, b] :
-       {std::pair{"Blackstone Capital Partners VII L.P.", "Blackstone Capital Partners VIII L.P."},
-        std::pair{"Goldman Sachs Capital Partners V L.P.",
-                  "Goldman Sachs Capital Partners VI L.P."},
-        std::pair{"Citigroup Capital Trust XV", "Citigroup Capital Trust XX"}}) {
-    EXPECT_GT(screener_->compare(a, b, EntityType::organization, session_).score, 0.8f)
-        << a << " / " << b;
-  }
+  expect_above({{"Blackstone Capital Partners VII L.P.", "Blackstone Capital Partners VIII L.P."},
+                {"Goldman Sachs Capital Partners V L.P.", "Goldman Sachs Capital Partners VI L.P."},
+                {"Citigroup Capital Trust XV", "Citigroup Capital Trust XX"}},
+               EntityType::organization);
   // A number on one side only may be all that tells a name of common words; ordinals and number
   // words name units and firms, not issues.
-  for (const auto& [a, b] :
-       {std::pair{"Management Company 23", "Management Company"},
-        std::pair{"First Systems LLC", "E and I Systems FZE"},
-        std::pair{"CSSC 24th Research Institute", "CSSC 12th Research Institute"}}) {
-    EXPECT_LT(screener_->compare(a, b, EntityType::organization, session_).score, 0.8f)
-        << a << " / " << b;
-  }
+  expect_below({{"Management Company 23", "Management Company"},
+                {"First Systems LLC", "E and I Systems FZE"},
+                {"CSSC 24th Research Institute", "CSSC 12th Research Institute"}},
+               EntityType::organization);
 }
 
 TEST_F(ScreeningTest, APlaceAfterTheNameIsAFirmOfTheGroup) {
-  for (const auto& [a, b] :
-       {std::pair{"Faberlic", "FABERLIC EUROPE Sp. z o.o."},
-        std::pair{"Deutsche Bank AG", "Deutsche Bank (Schweiz) AG"},
-        std::pair{"Huawei Technologies Co., Ltd.", "Huawei Technologies (UK) Co., Ltd."}}) {
-    EXPECT_GT(screener_->compare(a, b, EntityType::organization, session_).score, 0.8f)
-        << a << " / " << b;
-  }
+  expect_above({{"Faberlic", "FABERLIC EUROPE Sp. z o.o."},
+                {"Deutsche Bank AG", "Deutsche Bank (Schweiz) AG"},
+                {"Huawei Technologies Co., Ltd.", "Huawei Technologies (UK) Co., Ltd."}},
+               EntityType::organization);
   // Before the words matched, the place names the group; against another place, or with a word of
   // the other name left over, it tells two firms apart.
-  for (const auto& [a, b] :
-       {std::pair{"United Marine Corporation", "Japan Marine United Corporation"},
-        std::pair{"International Trading Company Limited", "Asia International Trading Company"},
-        std::pair{"Bank of China (Hong Kong) Limited", "Bank of China (Singapore) Limited"},
-        std::pair{"Kang & Green Industries B.V.", "Green Industries Hong Kong Limited"}}) {
-    EXPECT_LT(screener_->compare(a, b, EntityType::organization, session_).score, 0.8f)
-        << a << " / " << b;
-  }
+  expect_below({{"United Marine Corporation", "Japan Marine United Corporation"},
+                {"International Trading Company Limited", "Asia International Trading Company"},
+                {"Bank of China (Hong Kong) Limited", "Bank of China (Singapore) Limited"},
+                {"Kang & Green Industries B.V.", "Green Industries Hong Kong Limited"}},
+               EntityType::organization);
 }
 
 TEST_F(ScreeningTest, ALetterApartInArabicScriptIsAnotherName) {

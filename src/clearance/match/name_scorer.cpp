@@ -404,28 +404,10 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       if (nj >= 0) return none;
       nj = j;
     }
-    // A name of one word has nothing else to agree on (legal forms and stopwords do not count);
-    // a name with a legal form is a company's.
-    const auto query_words = std::count_if(
-        qt.begin(), qt.end(), [](const QueryToken& t) { return t.kind == TokenClass::ordinary; });
-    const bool legal_form = std::any_of(
-        qt.begin(), qt.end(), [](const QueryToken& t) { return t.kind == TokenClass::legal_form; });
-    if (qi < 0 || nj < 0 || aligned.empty() || query_words < 2 || legal_form) return none;
+    if (qi < 0 || nj < 0 || aligned.empty() || !qt[qi].family_name) return none;
     for (const auto& a : aligned)
       if (a[0] < s.family_apart_min_similarity) return none;
-    // The family name: the one marked so, else the last word when none is.
-    auto is_family = [](int k, int count, auto marks_of, auto kind_of) {
-      bool any_marked = false;
-      for (int m = 0; m < count; ++m) any_marked = any_marked || marks_of(m).family;
-      if (any_marked) return marks_of(k).family;
-      for (int m = k + 1; m < count; ++m)
-        if (kind_of(m) == TokenClass::ordinary) return false;
-      return true;
-    };
-    if (!is_family(
-            qi, nq, [&](int k) -> const TokenMarks& { return qt[k].marks; },
-            [&](int k) { return qt[k].kind; }) ||
-        !is_family(
+    if (!is_family_name(
             nj, nn, [&](int k) -> const TokenMarks& { return nt[k].marks; },
             [&](int k) { return nt[k].kind; }))
       return none;

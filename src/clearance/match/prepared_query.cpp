@@ -56,6 +56,18 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
       q.tokens.size(), [&](size_t k) { return q.tokens[k].kind; },
       [&](size_t k) -> const std::string& { return q.tokens[k].romanization; });
   q.maybe_cut = name.maybe_cut;
+  // A name of one word has nothing else to agree on; a name with a legal form is a company's.
+  const auto words = std::count_if(q.tokens.begin(), q.tokens.end(), [](const QueryToken& t) {
+    return t.kind == TokenClass::ordinary;
+  });
+  const bool legal_form = std::any_of(q.tokens.begin(), q.tokens.end(), [](const QueryToken& t) {
+    return t.kind == TokenClass::legal_form;
+  });
+  const int count = static_cast<int>(q.tokens.size());
+  for (int k = 0; k < count && words >= 2 && !legal_form; ++k)
+    q.tokens[k].family_name = is_family_name(
+        k, count, [&](int m) -> const TokenMarks& { return q.tokens[m].marks; },
+        [&](int m) { return q.tokens[m].kind; });
   return q;
 }
 

@@ -31,6 +31,9 @@ struct QueryToken {
   // within the fuzzy edits either: not a typo of one word, perhaps two written together. Never
   // pinyin, where a letter apart is another character ("zhangwei" 张伟 is not "Zhang Lei").
   bool run_together = false;
+  // The name's family name as the family-name rule reads it (name_scorer.cpp, family_name_apart):
+  // the word marked so, else the last word, in a name of two words or more without a legal form.
+  bool family_name = false;
   float weight = 0;
 };
 
@@ -54,6 +57,18 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
 
 // The shortest word read as two written together with a typo (name_scorer.cpp).
 constexpr size_t kMinJoinedTypoLength = 8;
+
+// Whether token k is the family name of a name: the tokens marked so, else the last ordinary word.
+template <typename MarksOf, typename KindOf>
+bool is_family_name(int k, int count, MarksOf marks_of, KindOf kind_of) {
+  bool any_marked = false;
+  for (int m = 0; m < count; ++m) any_marked = any_marked || marks_of(m).family;
+  if (any_marked) return marks_of(k).family;
+  if (kind_of(k) != TokenClass::ordinary) return false;
+  for (int m = k + 1; m < count; ++m)
+    if (kind_of(m) == TokenClass::ordinary) return false;
+  return true;
+}
 
 // Whether every ordinary token of a name reads as Chinese syllables, two or more in all: a single
 // syllable ("Kia", the acronym "GIA") says nothing of the language it is written in.

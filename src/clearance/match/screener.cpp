@@ -244,23 +244,6 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   if (query.maybe_cut && nq > 0 && query.tokens.back().kind == TokenClass::ordinary &&
       query.tokens.back().text.size() >= 2)
     unaccounted.cut_query_weight = query.tokens.back().weight;
-  // The query's family name, as the scorer reads it in a person's name of two words or more
-  // without a legal form: the tokens marked so, else the last word (name_scorer.cpp,
-  // family_name_apart).
-  bool any_family = false, legal_form = false;
-  size_t last_word = nq, words = 0;
-  for (size_t i = 0; i < nq; ++i) {
-    any_family = any_family || query.tokens[i].marks.family;
-    legal_form = legal_form || query.tokens[i].kind == TokenClass::legal_form;
-    if (query.tokens[i].kind == TokenClass::ordinary) {
-      last_word = i;
-      ++words;
-    }
-  }
-  auto is_family = [&](size_t i) {
-    return words >= 2 && !legal_form &&
-           (any_family ? query.tokens[i].marks.family : i == last_word);
-  };
   for (size_t i = 0; i < nq; ++i) {
     const QueryToken& t = query.tokens[i];
     s.current_weight = t.weight;
@@ -303,7 +286,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
         reach(index.names_with_term(relative), index.idf(relative), 0, nickname);
       // Fuzzy matches score 1 − edits / longer length; phonetic ones the phonetic similarity,
       // or sound_alike_similarity() in a name scored as a person.
-      for (const auto& [similar, edits, by_sound] : similar_terms(index, t, is_family(i), s)) {
+      for (const auto& [similar, edits, by_sound] : similar_terms(index, t, t.family_name, s)) {
         if (similar == t.term) continue;
         const std::string& text = index.term_text(similar);
         const size_t longer = std::max(t.text.size(), text.size());
