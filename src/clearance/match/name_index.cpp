@@ -228,7 +228,8 @@ void NameIndex::finish() {
     for (const auto& t : name.tokens) {
       forebears = forebears || (t.marks.lineage & kLineageParent);
       series = series || t.marks.series;
-      if (t.kind == TokenClass::ordinary) first_letters |= letter_bit(terms_[t.term][0]);
+      if (t.kind == TokenClass::ordinary)
+        first_letters |= letter_mask(std::string_view(terms_[t.term]).substr(0, 1));
     }
     bound_figures_.push_back({name.total_weight, name.max_token_weight, name.has_alternatives,
                               name.person, forebears, series, first_letters});

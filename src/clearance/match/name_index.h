@@ -66,11 +66,10 @@ class NameIndex {
     bool person;     // scored as a person whatever the query: initials can match its tokens
     bool forebears;  // a person's name naming forebears in a lineage (lineage_unmatched_factor)
     bool series;     // a name holding a series number ("Fund VII": series_number_factor)
-    // The first letters of its ordinary words (bit 0 for 'a'): which words a query's last word,
+    // letter_mask() of the first letters of its ordinary words: which words a query's last word,
     // cut short, may begin (name_scorer.cpp, MatchHow::cut).
     uint32_t first_letters;
   };
-  static uint32_t letter_bit(char c) { return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 0; }
   const std::vector<BoundFigures>& bound_figures() const { return bound_figures_; }
 
   // Term ids; kNoTerm when the text never occurs in any list name.

@@ -7,6 +7,7 @@
 
 #include "clearance/model/country_codes.h"
 #include "clearance/text/chinese_personal_names.h"
+#include "clearance/text/edit_distance.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
@@ -472,7 +473,9 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
     return all <= 0 ? 1.0f : matched / (matched + factor * (all - matched));
   };
   const uint32_t cut_letter =
-      prepared.tokens.empty() ? 0 : NameIndex::letter_bit(prepared.tokens.back().text[0]);
+      prepared.tokens.empty()
+          ? 0
+          : letter_mask(std::string_view(prepared.tokens.back().text).substr(0, 1));
   auto bound = [&](uint32_t n) {
     const NameScratch& x = session.names[n];
     const NameIndex::BoundFigures& name = index_->bound_figures()[n];
