@@ -5,12 +5,14 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "clearance/lists/downloader.h"
 #include "clearance/lists/importer.h"
 #include "clearance/lists/snapshot_diff.h"
 #include "clearance/lists/snapshot_store.h"
+#include "clearance/model/party_json.h"
 #include "clearance/util/strings.h"
 #include "commands.h"
 
@@ -40,6 +42,13 @@ void print_import(const ImportReport& report, double seconds) {
   for (const auto& s : report.imported)
     fmt::print("imported {:<14} {:<18} {:>7} entities, {:>4} skipped  {}\n", s.dataset, s.format,
                s.entities, s.skipped, s.files.front().path);
+  std::map<std::string, size_t> by_reason;
+  for (const auto& l : report.snapshot.links) ++by_reason[to_string(l.reason)];
+  std::vector<std::string> reasons;
+  for (const auto& [reason, n] : by_reason) reasons.push_back(fmt::format("{} {}", n, reason));
+  fmt::print("parties  {} from {} records; links: {}\n", report.snapshot.parties.size(),
+             report.snapshot.entities.size(), reasons.empty() ? "none" : join(reasons, ", "));
+  for (const auto& w : report.link_warnings) fmt::print(stderr, "warning: {}\n", w);
   fmt::print("snapshot {} ({} entities, {} lists){}  previous: {}  [{:.2f} s]\n",
              report.snapshot.id, report.snapshot.entities.size(), report.snapshot.sources.size(),
              report.changed ? "" : " unchanged",
@@ -47,12 +56,14 @@ void print_import(const ImportReport& report, double seconds) {
 }
 
 int run_import(const GlobalOptions& global, const std::vector<std::string>& files,
-               const std::string& format, bool replace_all, const std::string& issues_file) {
+               const std::string& format, bool replace_all, const std::string& issues_file,
+               const std::string& links_file) {
   const auto start = std::chrono::steady_clock::now();
   SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
   ImportOptions options;
   options.format = format;
   options.replace_all = replace_all;
+  options.links_file = links_file;
   auto report = import_lists(store, files, options);
   if (!report) {
     print_error(report.error());
@@ -63,6 +74,24 @@ int run_import(const GlobalOptions& global, const std::vector<std::string>& file
   print_import(report.value(),
                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   return report->issues.empty() ? kExitOk : kExitPartial;
+}
+
+// Every party of more than one record, one JSON object per line: its listings and the links
+// (with their evidence) that joined them, for review.
+int run_parties(const GlobalOptions& global, const std::string& ref) {
+  SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
+  auto snapshot = store.load(ref);
+  if (!snapshot) {
+    print_error(snapshot.error());
+    return kExitError;
+  }
+  for (const Party& party : snapshot->parties) {
+    if (party.members.size() < 2) continue;
+    nlohmann::ordered_json j = party_to_json(snapshot.value(), party);
+    j.erase("records");
+    fmt::print("{}\n", j.dump());
+  }
+  return kExitOk;
 }
 
 int run_info(const GlobalOptions& global, const std::string& ref, bool json) {
@@ -82,6 +111,13 @@ int run_info(const GlobalOptions& global, const std::string& ref, bool json) {
       "{}\n\n",
       m.value("id", ""), m.value("content_hash", ""), m.value("created_at", ""),
       m.value("entity_count", uint64_t{0}), store.data_dir());
+  if (m.contains("party_count")) {
+    std::vector<std::string> reasons;
+    for (const auto& [reason, n] : m.at("links_by_reason").items())
+      reasons.push_back(fmt::format("{} {}", n.get<uint64_t>(), reason));
+    fmt::print("parties       {} (links: {})\n\n", m.value("party_count", uint64_t{0}),
+               reasons.empty() ? "none" : join(reasons, ", "));
+  }
   fmt::print("{:<14} {:<18} {:>8} {:>8}  {:<12} {}\n", "dataset", "format", "entities", "skipped",
              "published", "imported");
   for (const auto& s : m.at("sources")) {
@@ -211,15 +247,25 @@ void add_lists_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto* import =
       lists->add_subcommand("import", "Build a new snapshot from list files (format detected)");
   static std::vector<std::string> files;
-  static std::string format, issues_file;
+  static std::string format, issues_file, links_file;
   static bool replace_all = false;
   import->add_option("files", files, "List files or directories")->required();
   import->add_option("--format", format, "Force a format (see `lists formats`)");
   import->add_flag("--replace-all", replace_all,
                    "Drop lists not in this import instead of keeping them");
   import->add_option("--issues", issues_file, "Write every skipped record to this file");
-  import->callback([&] { exit_code = run_import(global, files, format, replace_all, issues_file);
+  import->add_option("--links", links_file,
+                     "CSV of record pairs that are (or are not) one party: record_a,record_b,"
+                     "relation (same|not-same); kept for later imports");
+  import->callback(
+      [&] { exit_code = run_import(global, files, format, replace_all, issues_file, links_file);
 });
+
+auto* parties = lists->add_subcommand(
+    "parties", "Every party of several records, with the links that joined them (JSON Lines)");
+static std::string parties_ref = "current";
+parties->add_option("snapshot", parties_ref, "Snapshot id, prefix, file, or 'current'");
+parties->callback([&] { exit_code = run_parties(global, parties_ref); });
 
 auto* info = lists->add_subcommand("info", "Per-list counts, dates and hashes of a snapshot");
 static std::string info_ref = "current";

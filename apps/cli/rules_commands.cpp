@@ -114,8 +114,8 @@ void print_determination(const Determination& d) {
   if (!d.parties.empty()) {
     fmt::print("\nParties screened (matches):\n");
     for (const PartyMatch& p : d.parties)
-      fmt::print("  {} \"{}\" → {} {} [{}] (score {:.2f})\n", p.role, p.query, p.list, p.name,
-                 p.entity_id, p.score);
+      fmt::print("  {} \"{}\" → {} {} [{}, party {}] (score {:.2f})\n", p.role, p.query, p.list,
+                 p.name, p.entity_id, p.party_id, p.score);
   }
   if (!d.text_mode_differences.empty()) {
     fmt::print("\nOther reading:\n");

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -39,22 +40,34 @@ std::string shorten(const std::string& text, size_t width) {
   return text.substr(0, cut) + "…";
 }
 
-void print_table(const std::string& query, const nlohmann::ordered_json& hits, bool explain) {
+// One line per party: its score, every list it is on (most consequential first), its name, the
+// name that matched, and the license requirement of its first listing that states one.
+void print_table(const std::string& query, const nlohmann::ordered_json& out, bool explain) {
+  const auto& hits = out["hits"];
   if (hits.empty()) {
     fmt::print("{}: no hit\n", query);
     return;
   }
-  fmt::print("{}: {} hit{}\n", query, hits.size(), hits.size() == 1 ? "" : "s");
-  fmt::print("  {:>5}  {:<6} {:<44} {:<44} {}\n", "score", "list", "name", "matched name",
+  const size_t total = out.value("total", hits.size());
+  if (total > hits.size())
+    fmt::print("{}: {} of {} parties\n", query, hits.size(), total);
+  else
+    fmt::print("{}: {} part{}\n", query, hits.size(), hits.size() == 1 ? "y" : "ies");
+  fmt::print("  {:>5}  {:<14} {:<44} {:<40} {}\n", "score", "lists", "name", "matched name",
              "license requirement / policy");
   for (const auto& h : hits) {
+    std::vector<std::string> lists;
     std::string license;
-    if (h.contains("license_requirement"))
-      license = shorten(h["license_requirement"].get<std::string>(), 40) + " / " +
-                shorten(h.value("license_policy", ""), 40);
-    fmt::print("  {:>5.3f}  {:<6} {:<44} {:<44} {}\n", h["score"].get<double>(),
-               h["list"].get<std::string>(), shorten(h["name"].get<std::string>(), 44),
-               shorten(h["matched_name"].get<std::string>(), 44), license);
+    for (const auto& l : h["listings"]) {
+      const std::string code = l["list"].get<std::string>();
+      if (std::find(lists.begin(), lists.end(), code) == lists.end()) lists.push_back(code);
+      if (license.empty() && l.contains("license_requirement"))
+        license = shorten(l["license_requirement"].get<std::string>(), 40) + " / " +
+                  shorten(l.value("license_policy", ""), 40);
+    }
+    fmt::print("  {:>5.3f}  {:<14} {:<44} {:<40} {}\n", h["score"].get<double>(),
+               shorten(join(lists, ","), 14), shorten(h["name"].get<std::string>(), 44),
+               shorten(h["matched_name"].get<std::string>(), 40), license);
     if (explain) fmt::print("         why: {}\n", explain_text(h["explanation"]));
   }
 }
@@ -105,7 +118,7 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
                               engine->snapshot->id, options.threshold);
     any_hit = any_hit || !result.hits.empty();
     if (format == "table")
-      print_table(query.name, out["hits"], args.explain);
+      print_table(query.name, out, args.explain);
     else if (format == "jsonl")
       fmt::print("{}\n", out.dump());
     else

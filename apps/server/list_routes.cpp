@@ -6,6 +6,7 @@
 
 #include "clearance/lists/snapshot_codec.h"
 #include "clearance/model/entity_json.h"
+#include "clearance/model/party_json.h"
 #include "routes.h"
 
 namespace clearance::server {
@@ -38,16 +39,23 @@ HttpResponse lists_route(RouteContext& ctx) {
   return json_response(out);
 }
 
+// The whole party, looked up by its party id, a former party id, or the id of any of its records
+// (record ids from before parties keep working). Asked by a record id, the reply also carries
+// that record's own fields under "record".
 HttpResponse entity_route(RouteContext& ctx) {
   const ScreeningEngine& engine = ctx.ready_engine();
-  const auto& entities = engine.snapshot->entities;  // sorted by id
+  const Snapshot& snapshot = *engine.snapshot;
+  const Party* party = snapshot.find_party(ctx.path_arg);
+  if (!party)
+    throw ApiError(
+        404, "not_found", "id",
+        fmt::format("no party or record '{}' in snapshot {}", ctx.path_arg, snapshot.id));
+  nlohmann::ordered_json out = party_to_json(snapshot, *party);
+  const auto& entities = snapshot.entities;  // sorted by id
   auto it = std::lower_bound(entities.begin(), entities.end(), ctx.path_arg,
                              [](const Entity& e, const std::string& id) { return e.id < id; });
-  if (it == entities.end() || it->id != ctx.path_arg)
-    throw ApiError(404, "not_found", "id",
-                   fmt::format("no entity '{}' in snapshot {}", ctx.path_arg, engine.snapshot->id));
-  nlohmann::ordered_json out = entity_to_json(*it);
-  out["snapshot"] = engine.snapshot->id;
+  if (it != entities.end() && it->id == ctx.path_arg) out["record"] = entity_to_json(*it);
+  out["snapshot"] = snapshot.id;
   return json_response(out);
 }
 

@@ -52,9 +52,9 @@ diff "$WORK/expected_errors.csv" "$WORK/mixed.jsonl.errors.csv" || { echo "FAIL:
 # JSON Lines in, CSV out (one row per hit).
 expect_exit 1 -- "$bin" screen --input "$B/queries.jsonl" --output "$WORK/q.csv"
 cat > "$WORK/expected_q.csv" <<'TXT'
-line,id,query,entity_id,list,source,name,matched_name,score,license_requirement,license_policy,federal_register_notice
-1,j1,Raytheon Missiles & Defense,cn_mofcom:uel:UEL-2023-2,UEL,cn_mofcom,Raytheon Missiles & Defense,Raytheon Missiles & Defense,1.000,,,
-2,j2,Ivan Petrov,un_sc:un:KPi.900,UN,un_sc,IVAN PETROV SERGEEVICH,Иван Петров,1.000,,,
+line,id,query,party_id,lists,entity_id,list,source,name,matched_name,score,license_requirement,license_policy,federal_register_notice
+1,j1,Raytheon Missiles & Defense,P-09bf5325cf24,UEL,cn_mofcom:uel:UEL-2023-2,UEL,cn_mofcom,Raytheon Missiles & Defense,Raytheon Missiles & Defense,1.000,,,
+2,j2,Ivan Petrov,P-217f546df8eb,UN,un_sc:un:KPi.900,UN,un_sc,IVAN PETROV SERGEEVICH,Иван Петров,1.000,,,
 TXT
 diff "$WORK/expected_q.csv" "$WORK/q.csv" || { echo "FAIL: CSV output differs"; failures=$((failures + 1)); }
 expect_in "$WORK/q.csv.errors.csv" "3,3,,not a JSON object"

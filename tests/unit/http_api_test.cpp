@@ -197,9 +197,22 @@ TEST_F(HttpApiTest, ListsAndEntities) {
   for (char c : listed.id) encoded += c == ':' ? std::string("%3A") : std::string(1, c);
   const Reply e = get("/v1/entities/" + encoded);
   ASSERT_EQ(e.status, 200) << e.body;
-  EXPECT_EQ(e.json()["name"], "DOE, John");
-  EXPECT_EQ(e.json()["list"], "SDN");
-  EXPECT_EQ(e.json()["dates_of_birth"][0], "1970-01-02");
+  // Asked by a record id: the whole party, and the record itself under "record".
+  EXPECT_EQ(e.json()["record"]["name"], "DOE, John");
+  EXPECT_EQ(e.json()["record"]["list"], "SDN");
+  EXPECT_EQ(e.json()["record"]["dates_of_birth"][0], "1970-01-02");
+  const nlohmann::json party = e.json();
+  const std::string party_id = party["party_id"];
+  ASSERT_FALSE(party_id.empty());
+  bool lists_record = false;
+  for (const auto& l : party["listings"])
+    lists_record = lists_record || l["record_id"] == listed.id;
+  EXPECT_TRUE(lists_record) << e.body;
+  // Asked by the party id: the same party, without a "record".
+  const Reply by_party = get("/v1/entities/" + party_id);
+  ASSERT_EQ(by_party.status, 200) << by_party.body;
+  EXPECT_EQ(by_party.json()["party_id"], party_id);
+  EXPECT_FALSE(by_party.json().contains("record"));
   EXPECT_EQ(error_of(get("/v1/entities/us_csl:nothing")),
             std::make_tuple(404L, std::string("not_found"), std::string("id")));
 }

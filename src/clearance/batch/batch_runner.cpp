@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include "clearance/match/explanation.h"
 #include "clearance/match/screen_output.h"
 #include "clearance/util/file_io.h"
+#include "clearance/util/strings.h"
 
 namespace clearance {
 
@@ -31,9 +33,8 @@ std::string csv_field(std::string_view value) {
 }
 
 const char* kCsvHeader =
-    "line,id,query,entity_id,list,source,name,matched_name,score,license_requirement,license_"
-    "policy,"
-    "federal_register_notice\n";
+    "line,id,query,party_id,lists,entity_id,list,source,name,matched_name,score,license_"
+    "requirement,license_policy,federal_register_notice\n";
 
 // Formats one screened row in the chosen output format.
 std::string format_row(const BatchRow& row, const ScreenResult& result, const Screener& screener,
@@ -44,17 +45,33 @@ std::string format_row(const BatchRow& row, const ScreenResult& result, const Sc
     out["line"] = row.line;
     out["query"] = query_to_json(row.query);
     out["hits"] = hits_to_json(result, screener);
+    out["total"] = result.total;
+    out["truncated"] = result.truncated;
     out["snapshot"] = snapshot_id;
     return out.dump() + "\n";
   }
   std::string out;
+  const Snapshot& snapshot = screener.index().snapshot();
   for (const Hit& hit : result.hits) {
     const Entity& e = *hit.entity;
-    out += fmt::format("{},{},{},{},{},{},{},{},{:.3f},{},{},{}\n", row.line, csv_field(row.id),
-                       csv_field(row.query.name), csv_field(e.id), csv_field(e.list),
-                       csv_field(e.dataset), csv_field(e.name), csv_field(hit.matched_name()),
-                       hit.score, csv_field(e.license_requirement), csv_field(e.license_policy),
-                       csv_field(e.federal_register_notice));
+    // Every list the party is on, most consequential first; the other columns are the matched
+    // record's.
+    std::vector<std::string> lists;
+    std::string party_id = e.id;
+    if (hit.party) {
+      party_id = hit.party->id;
+      for (uint32_t m : hit.party->members)
+        if (std::find(lists.begin(), lists.end(), snapshot.entities[m].list) == lists.end())
+          lists.push_back(snapshot.entities[m].list);
+    } else {
+      lists.push_back(e.list);
+    }
+    out +=
+        fmt::format("{},{},{},{},{},{},{},{},{},{},{:.3f},{},{},{}\n", row.line, csv_field(row.id),
+                    csv_field(row.query.name), csv_field(party_id), csv_field(join(lists, ";")),
+                    csv_field(e.id), csv_field(e.list), csv_field(e.dataset), csv_field(e.name),
+                    csv_field(hit.matched_name()), hit.score, csv_field(e.license_requirement),
+                    csv_field(e.license_policy), csv_field(e.federal_register_notice));
   }
   return out;
 }

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <set>
 
+#include "clearance/lists/links_file.h"
+#include "clearance/lists/party_linker.h"
 #include "clearance/util/file_io.h"
 #include "clearance/util/sha256.h"
 
@@ -160,13 +162,25 @@ Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::s
   report.previous_id = current.value();
   std::set<std::string> replaced;
   for (const auto& s : report.imported) replaced.insert(s.dataset);
-  if (!current->empty() && !options.replace_all) {
+  PartyHistory history;
+  bool strict_links = false;
+  if (!options.links_file.empty()) {
+    auto links = read_links_file(options.links_file);
+    if (!links) return links.error();
+    next.user_links = std::move(links.value());
+    strict_links = true;
+  }
+  if (!current->empty()) {
     auto previous = store.load("current");
     if (!previous) return previous.error();
-    for (auto& e : previous->entities)
-      if (!replaced.count(e.dataset)) next.entities.push_back(std::move(e));
-    for (auto& s : previous->sources)
-      if (!replaced.count(s.dataset)) next.sources.push_back(std::move(s));
+    history = party_history(previous.value());
+    if (options.links_file.empty()) next.user_links = previous->user_links;
+    if (!options.replace_all) {
+      for (auto& e : previous->entities)
+        if (!replaced.count(e.dataset)) next.entities.push_back(std::move(e));
+      for (auto& s : previous->sources)
+        if (!replaced.count(s.dataset)) next.sources.push_back(std::move(s));
+    }
   }
   std::move(fresh.begin(), fresh.end(), std::back_inserter(next.entities));
   for (const auto& s : report.imported) next.sources.push_back(s);
@@ -174,6 +188,9 @@ Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::s
             [](const auto& a, const auto& b) { return a.dataset < b.dataset; });
   std::sort(next.entities.begin(), next.entities.end(),
             [](const auto& a, const auto& b) { return a.id < b.id; });
+  auto linked = link_parties(next, &history, strict_links);
+  if (!linked) return linked.error();
+  report.link_warnings = std::move(linked->warnings);
   next.created_at = utc_now_iso();
   if (auto st = store.commit(next); !st) return st.error();
   report.changed = next.id != report.previous_id;

@@ -23,6 +23,9 @@ struct ImportOptions {
   // Leave out a file that fails as a whole (reported in ImportReport::failed) instead of refusing
   // the import: `lists update` keeps a source that failed at its previous version.
   bool skip_failed_files = false;
+  // The user's links file (record pairs that are, or are not, one party). Empty: keep the links
+  // the current snapshot was imported with.
+  std::string links_file;
 };
 
 struct ImportReport {
@@ -34,6 +37,7 @@ struct ImportReport {
   // Files left out under skip_failed_files, with the reason. When every file failed, nothing is
   // written and `imported` is empty.
   std::vector<std::pair<std::string, std::string>> failed;
+  std::vector<std::string> link_warnings;  // user links dropped because a record left the lists
 };
 
 Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::string>& inputs,

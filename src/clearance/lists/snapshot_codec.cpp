@@ -5,6 +5,7 @@
 #include <cstring>
 #include <map>
 
+#include "clearance/lists/party_linker.h"
 #include "clearance/util/sha256.h"
 
 namespace clearance {
@@ -55,6 +56,7 @@ class Reader {
     for (uint32_t i = 0; i < n && ok_; ++i) v.push_back(str());
     return v;
   }
+  bool at_end() const { return pos_ == data_.size(); }
   uint32_t count() {
     const uint32_t n = u32();
     return ok_ && n <= data_.size() - pos_ ? n : fail<uint32_t>();
@@ -142,6 +144,61 @@ void decode_entity(Reader& r, Entity& e) {
   }
 }
 
+// Parties follow the entities in the payload (so the content hash covers them). A payload that
+// ends after the entities was written before parties existed.
+void encode_parties(Writer& w, const Snapshot& s) {
+  w.u32(static_cast<uint32_t>(s.parties.size()));
+  for (const Party& p : s.parties) {
+    w.str(p.id);
+    w.u32(static_cast<uint32_t>(p.members.size()));
+    for (uint32_t m : p.members) w.u32(m);
+    w.strs(p.former_ids);
+  }
+  w.u32(static_cast<uint32_t>(s.links.size()));
+  for (const PartyLink& l : s.links) {
+    w.u32(l.a);
+    w.u32(l.b);
+    w.u8(static_cast<uint8_t>(l.reason));
+    w.str(l.detail);
+  }
+  w.u32(static_cast<uint32_t>(s.user_links.size()));
+  for (const UserLink& u : s.user_links) {
+    w.str(u.a);
+    w.str(u.b);
+    w.u8(u.same ? 1 : 0);
+  }
+}
+
+bool decode_parties(Reader& r, Snapshot& s) {
+  const size_t n = s.entities.size();
+  s.parties.resize(r.count());
+  for (Party& p : s.parties) {
+    p.id = r.str();
+    p.members.resize(r.count());
+    for (uint32_t& m : p.members)
+      if ((m = r.u32()) >= n) return false;
+    p.former_ids = r.strs();
+    if (!r.ok()) return false;
+  }
+  s.links.resize(r.count());
+  for (PartyLink& l : s.links) {
+    l.a = r.u32();
+    l.b = r.u32();
+    const uint8_t reason = r.u8();
+    if (l.a >= n || l.b >= n || reason > static_cast<uint8_t>(LinkReason::name_country_regime))
+      return false;
+    l.reason = static_cast<LinkReason>(reason);
+    l.detail = r.str();
+  }
+  s.user_links.resize(r.count());
+  for (UserLink& u : s.user_links) {
+    u.a = r.str();
+    u.b = r.str();
+    u.same = r.u8() != 0;
+  }
+  return r.ok() && r.at_end();
+}
+
 struct Framed {
   std::string_view manifest;
   std::string_view payload;
@@ -174,6 +231,11 @@ nlohmann::ordered_json manifest_of(const Snapshot& s) {
   m["content_hash"] = s.content_hash;
   m["created_at"] = s.created_at;
   m["entity_count"] = s.entities.size();
+  m["party_count"] = s.parties.size();
+  std::map<std::string, uint64_t> by_reason;
+  for (const auto& l : s.links) ++by_reason[to_string(l.reason)];
+  m["links_by_reason"] = by_reason;
+  m["user_links"] = s.user_links.size();
   auto& sources = m["sources"] = nlohmann::ordered_json::array();
   for (const auto& src : s.sources) {
     nlohmann::ordered_json j;
@@ -211,6 +273,7 @@ std::string encode_snapshot(Snapshot& snapshot) {
   Writer payload;
   payload.u32(static_cast<uint32_t>(snapshot.entities.size()));
   for (const auto& e : snapshot.entities) encode_entity(payload, e);
+  encode_parties(payload, snapshot);
   snapshot.content_hash = sha256_hex(payload.bytes());
   snapshot.id = snapshot.content_hash.substr(0, 16);
   const std::string manifest = manifest_of(snapshot).dump();
@@ -264,8 +327,16 @@ Result<Snapshot> decode_snapshot(std::string_view bytes, const std::string& name
     decode_entity(r, e);
     if (!r.ok()) break;
   }
-  if (!r.ok())
+  const bool parties_ok = !r.ok() || r.at_end() || decode_parties(r, s);
+  if (!r.ok() || !parties_ok)
     return make_error(ErrorCode::integrity, fmt::format("{}: snapshot payload is malformed", name));
+  if (s.parties.empty()) {
+    // Written before parties existed: link its records now (ids as a fresh import would give).
+    auto linked = link_parties(s, nullptr, false);
+    if (!linked) return linked.error();
+  } else {
+    s.index_parties();
+  }
   return s;
 }
 

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "clearance/model/party_json.h"
+
 namespace clearance {
 
 namespace {
@@ -56,32 +58,24 @@ nlohmann::ordered_json explain_match(const PreparedQuery& query, const IndexedNa
 nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,
                                    const Screener& screener) {
   const Entity& e = *hit.entity;
+  const Snapshot& snapshot = screener.index().snapshot();
   const TermTable terms(screener.index());
   const IndexedName* matched = &screener.index().names()[hit.name_index];
+  const Party single{e.id, {hit.entity_index}, {}};
+  const Party& party = hit.party ? *hit.party : single;
   nlohmann::ordered_json j;
-  j["entity_id"] = e.id;
-  j["list"] = e.list;
-  if (!e.sub_list.empty()) j["sub_list"] = e.sub_list;
-  j["source"] = e.dataset;
-  j["source_id"] = e.source_id;
+  j["party_id"] = party.id;
+  j["name"] = party_name(snapshot, party);
   j["type"] = to_string(e.type);
-  j["name"] = e.name;
-  j["aliases"] = nlohmann::ordered_json::array();
-  for (const auto& a : e.aliases) j["aliases"].push_back(a.name);
+  j["aliases"] = party_aliases(snapshot, party);
   j["score"] = round3(hit.score);
   j["matched_name"] = hit.matched_name();
   j["matched_name_kind"] = hit.alias < 0 ? "primary" : to_string(e.aliases[hit.alias].kind);
-  std::vector<std::string> countries;
-  for (const auto& a : e.addresses)
-    if (!a.country.empty() &&
-        std::find(countries.begin(), countries.end(), a.country) == countries.end())
-      countries.push_back(a.country);
-  j["countries"] = countries;
-  j["programs"] = e.programs;
-  if (!e.listed_on.empty()) j["listed_on"] = e.listed_on;
-  if (!e.license_requirement.empty()) j["license_requirement"] = e.license_requirement;
-  if (!e.license_policy.empty()) j["license_policy"] = e.license_policy;
-  if (!e.federal_register_notice.empty()) j["federal_register_notice"] = e.federal_register_notice;
+  j["matched_record"] = e.id;
+  j["countries"] = party_countries(snapshot, party);
+  auto& listings = j["listings"] = nlohmann::ordered_json::array();
+  for (uint32_t m : party.members)
+    listings.push_back(listing_to_json(snapshot, snapshot.entities[m]));
   nlohmann::ordered_json explanation =
       matched ? explain_match(query, *matched, hit.match, terms) : nlohmann::ordered_json::object();
   explanation["evidence"] = nlohmann::ordered_json::array();
@@ -89,6 +83,18 @@ nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,
     explanation["evidence"].push_back(
         {{"feature", ev.feature}, {"detail", ev.detail}, {"delta", round3(ev.delta)}});
   j["explanation"] = std::move(explanation);
+  // The matched record's own fields, as hits carried them before parties (deprecated: read
+  // `listings`).
+  j["entity_id"] = e.id;
+  j["list"] = e.list;
+  if (!e.sub_list.empty()) j["sub_list"] = e.sub_list;
+  j["source"] = e.dataset;
+  j["source_id"] = e.source_id;
+  j["programs"] = e.programs;
+  if (!e.listed_on.empty()) j["listed_on"] = e.listed_on;
+  if (!e.license_requirement.empty()) j["license_requirement"] = e.license_requirement;
+  if (!e.license_policy.empty()) j["license_policy"] = e.license_policy;
+  if (!e.federal_register_notice.empty()) j["federal_register_notice"] = e.federal_register_notice;
   return j;
 }
 

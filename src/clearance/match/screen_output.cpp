@@ -28,6 +28,8 @@ nlohmann::ordered_json screen_result_to_json(const std::string& id, const Screen
   out["id"] = id;
   out["query"] = query_to_json(query);
   out["hits"] = hits_to_json(result, screener);
+  out["total"] = result.total;
+  out["truncated"] = result.truncated;
   out["snapshot"] = snapshot_id;
   out["threshold"] = threshold;
   return out;

@@ -29,6 +29,18 @@ bool in_lists(const Entity& e, const std::vector<std::string>& lists) {
   return false;
 }
 
+// A name counts for `--lists el` when its party has an Entity List listing, whichever record of
+// the party the name comes from.
+bool party_in_lists(const Snapshot& snapshot, uint32_t entity,
+                    const std::vector<std::string>& lists) {
+  if (lists.empty()) return true;
+  const Party* party = snapshot.party_of_entity(entity);
+  if (!party) return in_lists(snapshot.entities[entity], lists);
+  for (uint32_t m : party->members)
+    if (in_lists(snapshot.entities[m], lists)) return true;
+  return false;
+}
+
 // The largest raise each kind of non-name evidence can give (weigh_evidence uses the same values).
 constexpr float kCountryMatch = 0.03f, kExactDateOfBirth = 0.05f, kIdentifierMatch = 0.2f;
 
@@ -391,7 +403,8 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
   const bool person = query.type == EntityType::person;
   for (uint32_t n : names) {
     const IndexedName& name = index.names()[n];
-    if (!query.lists.empty() && !in_lists(entities[name.entity], query.lists)) continue;
+    if (!query.lists.empty() && !party_in_lists(index.snapshot(), name.entity, query.lists))
+      continue;
     ++result.scored;
     const bool as_person = person || name.person;
     float name_score = name_score_only(prepared, name, terms, as_person, options.scorer);
@@ -415,6 +428,13 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
           {"weak_alias", "matched a name the source marks as weak/low quality", 0});
     best[name.entity] = std::move(hit);
   }
+  // One hit per party: the record that scores best stands for it.
+  const Snapshot& snapshot = index.snapshot();
+  std::unordered_map<uintptr_t, Hit> by_party;
+  auto better = [](const Hit& a, const Hit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.entity->id < b.entity->id;
+  };
   for (auto& [entity_index, hit] : best) {
     if (hit.name_score <= 0) continue;
     auto extra = weigh_evidence(query, prepared, *hit.entity);
@@ -422,13 +442,18 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
     for (const auto& e : extra) score += e.delta;
     hit.evidence.insert(hit.evidence.end(), extra.begin(), extra.end());
     hit.score = std::clamp(score, 0.0f, 1.0f);
-    if (hit.score >= options.threshold) result.hits.push_back(std::move(hit));
+    if (hit.score < options.threshold) continue;
+    hit.party = snapshot.party_of_entity(entity_index);
+    const uintptr_t key = hit.party ? reinterpret_cast<uintptr_t>(hit.party)
+                                    : reinterpret_cast<uintptr_t>(hit.entity);
+    auto [it, fresh] = by_party.try_emplace(key);
+    if (fresh || better(hit, it->second)) it->second = std::move(hit);
   }
-  std::sort(result.hits.begin(), result.hits.end(), [](const Hit& a, const Hit& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return a.entity->id < b.entity->id;
-  });
-  if (result.hits.size() > options.limit) result.hits.resize(options.limit);
+  for (auto& [key, hit] : by_party) result.hits.push_back(std::move(hit));
+  std::sort(result.hits.begin(), result.hits.end(), better);
+  result.total = result.hits.size();
+  result.truncated = result.hits.size() > options.limit;
+  if (result.truncated) result.hits.resize(options.limit);
   result.query = std::move(prepared);
   return result;
 }
@@ -512,6 +537,14 @@ ScreenResult Screener::screen_all_names(const ScreenQuery& query, const ScreenOp
   std::vector<uint32_t> all(index_->names().size());
   for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
   return finish(query, options, std::move(prepared), all);
+}
+
+bool Hit::has_record(const Snapshot& snapshot, const std::string& id) const {
+  if (entity && entity->id == id) return true;
+  if (!party) return false;
+  for (uint32_t m : party->members)
+    if (snapshot.entities[m].id == id) return true;
+  return false;
 }
 
 NameMatch Screener::compare(const std::string& a, const std::string& b, EntityType type,

@@ -33,8 +33,11 @@ struct Evidence {
   float delta = 0;
 };
 
+// A hit is a party: the record whose name scored best stands for it (entity, alias, match,
+// evidence); `party` gives every record of the party, most consequential listing first.
 struct Hit {
   uint32_t entity_index = 0;
+  const Party* party = nullptr;
   uint32_t name_index = 0;  // into NameIndex::names()
   const Entity* entity = nullptr;
   int32_t alias = -1;  // which name matched: -1 primary, else index into aliases
@@ -42,13 +45,17 @@ struct Hit {
   float score = 0;
   NameMatch match;
   std::vector<Evidence> evidence;
+  // True when the party holds the record `id` (a hit on a party counts for each of its records).
+  bool has_record(const Snapshot& snapshot, const std::string& id) const;
   const std::string& matched_name() const {
     return alias < 0 ? entity->name : entity->aliases[alias].name;
   }
 };
 
 struct ScreenResult {
-  std::vector<Hit> hits;
+  std::vector<Hit> hits;   // one per party, best first, at most `limit`
+  size_t total = 0;        // parties at or above the threshold
+  bool truncated = false;  // the limit cut `total` down to `hits`
   PreparedQuery query;
   size_t candidates = 0;  // names reached through the index
   size_t scored = 0;      // names actually scored (the rest were bounded out)

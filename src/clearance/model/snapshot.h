@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "clearance/model/entity.h"
+#include "clearance/model/party.h"
 
 namespace clearance {
 
@@ -32,6 +33,24 @@ struct Snapshot {
   std::string created_at;
   std::vector<ListSource> sources;
   std::vector<Entity> entities;  // sorted by id
+  // Records linked into parties (every entity belongs to exactly one), the evidence of each link,
+  // and the user's links file as it was applied (kept so the next import applies it again).
+  std::vector<Party> parties;
+  std::vector<PartyLink> links;
+  std::vector<UserLink> user_links;
+  // Derived, not stored: the party of each entity (index into parties), filled by
+  // index_parties().
+  std::vector<uint32_t> party_of;
+
+  // Fills party_of from parties; an entity no party names gets a party of its own (snapshots
+  // built by hand in tests, or read before parties existed, still screen as one party per record).
+  void index_parties();
+  const Party* party_of_entity(uint32_t entity) const {
+    return entity < party_of.size() ? &parties[party_of[entity]] : nullptr;
+  }
+  // The party whose id, former id or one of whose record ids is `id`.
+  const Party* find_party(const std::string& id) const;
+  const ListSource* source_of(const std::string& dataset) const;
 };
 
 }  // namespace clearance

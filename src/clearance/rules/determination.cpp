@@ -84,6 +84,7 @@ json to_json(const Determination& d) {
   for (const PartyMatch& p : d.parties)
     out["parties"].push_back({{"query", p.query},
                               {"role", p.role},
+                              {"party_id", p.party_id},
                               {"entity_id", p.entity_id},
                               {"name", p.name},
                               {"matched_name", p.matched_name},

@@ -37,7 +37,8 @@ struct ExceptionOption {
 
 struct PartyMatch {
   std::string query;
-  std::string role;  // "party" or "owner"
+  std::string role;      // "party" or "owner"
+  std::string party_id;  // the matched party; one PartyMatch per listing of it
   std::string entity_id;
   std::string name;
   std::string matched_name;

@@ -69,21 +69,31 @@ void screen_parties(CheckContext& ctx, const Screener* screener, float threshold
     ScreenQuery q;
     q.name = name;
     const ScreenResult result = screener->screen(q, options, session);
+    const Snapshot& snapshot = screener->index().snapshot();
+    // Every listing of every matched party: an owner whose best-scoring record is a CMIC row is
+    // still the Entity List entry its other records are.
     for (const Hit& hit : result.hits) {
-      const Entity& e = *hit.entity;
-      PartyMatch m{name,
-                   role,
-                   e.id,
-                   e.name,
-                   hit.matched_name(),
-                   e.list,
-                   hit.score,
-                   e.license_requirement,
-                   e.license_policy,
-                   e.federal_register_notice,
-                   footnotes_of(e.license_requirement),
-                   e.programs};
-      ctx.out.parties.push_back(std::move(m));
+      std::vector<const Entity*> records = {hit.entity};
+      if (hit.party) {
+        records.clear();
+        for (uint32_t m : hit.party->members) records.push_back(&snapshot.entities[m]);
+      }
+      for (const Entity* e : records) {
+        PartyMatch m{name,
+                     role,
+                     hit.party ? hit.party->id : e->id,
+                     e->id,
+                     e->name,
+                     hit.matched_name(),
+                     e->list,
+                     hit.score,
+                     e->license_requirement,
+                     e->license_policy,
+                     e->federal_register_notice,
+                     footnotes_of(e->license_requirement),
+                     e->programs};
+        ctx.out.parties.push_back(std::move(m));
+      }
     }
   };
   for (const std::string& p : tx.parties) screen_one(p, "party");
@@ -92,10 +102,12 @@ void screen_parties(CheckContext& ctx, const Screener* screener, float threshold
 
 void check_parties(CheckContext& ctx) {
   const bool subject = ctx.out.subject_to_ear != Answer::no;
-  std::set<std::string> seen;  // one finding per name, list and entry name (sources repeat entries)
+  // One finding per name, list and party (a party's records repeat its entry: the CSL's copy of
+  // an SDN, the Entity List's rows per address).
+  std::set<std::string> seen;
   for (const PartyMatch& p : ctx.out.parties) {
     if (p.role != "party") continue;
-    if (!seen.insert(p.query + '\n' + p.list + '\n' + ascii_lower(p.name)).second) continue;
+    if (!seen.insert(p.query + '\n' + p.list + '\n' + p.party_id).second) continue;
     if (p.list == "EL" && subject) {
       const bool fn1 =
           std::find(p.footnotes.begin(), p.footnotes.end(), "FN1") != p.footnotes.end();
@@ -155,11 +167,15 @@ void check_parties(CheckContext& ctx) {
   std::map<std::string, double> percent_by_list;
   std::map<std::string, std::vector<const PartyMatch*>> owners_by_list;
   for (const Owner& o : ctx.tx.owners) {
+    // The owner is the best-matching party; its share counts once on each list it is on.
+    const std::string* owner_party = nullptr;
+    std::set<std::string> counted;
     for (const PartyMatch& p : ctx.out.parties) {
       if (p.role != "owner" || p.query != o.name) continue;
+      if (!owner_party) owner_party = &p.party_id;
+      if (p.party_id != *owner_party || !counted.insert(p.list).second) continue;
       percent_by_list[p.list] += o.percent;
       owners_by_list[p.list].push_back(&p);
-      break;  // one list entry per owner
     }
   }
   const auto& rule = ctx.book.affiliates;

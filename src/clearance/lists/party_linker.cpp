@@ -1,0 +1,476 @@
+#include "clearance/lists/party_linker.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <regex>
+#include <set>
+#include <unordered_map>
+
+#include "clearance/util/sha256.h"
+#include "clearance/util/strings.h"
+
+namespace clearance {
+
+std::string link_name_key(std::string_view name) {
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) words.push_back(std::move(word));
+    word.clear();
+  };
+  for (unsigned char c : name) {
+    if (c >= 0x80 || std::isalnum(c))
+      word += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
+    else if (c != '\'' && c != '.')  // "Xi'an", "Co." stay one word
+      flush();
+  }
+  flush();
+  std::sort(words.begin(), words.end());
+  return join(words, " ");
+}
+
+namespace {
+
+// Treasury's lists in the CSL number their rows with the OFAC entity number; the other agencies'
+// rows carry none (or numbers of their own).
+bool numbered_by_ofac(const Entity& e) {
+  if (e.source_id.empty() || !std::all_of(e.source_id.begin(), e.source_id.end(),
+                                          [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  if (istarts_with(e.dataset, "ofac_")) return true;
+  if (e.dataset != "us_csl") return false;
+  static const std::set<std::string> kTreasury = {"SDN", "SSI",    "CMIC", "PLC",    "NS-PLC",
+                                                  "FSE", "NS-MBS", "CAP",  "NS-ISA", "561"};
+  return kTreasury.count(e.list) > 0;
+}
+
+// A UN reference number as the UN writes it ("KPe.001", "QDi.112").
+const std::regex& un_reference_pattern() {
+  static const std::regex pattern(R"(\b([A-Z]{2}[ei]\.\d{3})\b)");
+  return pattern;
+}
+
+std::vector<std::string> un_references(const Entity& e) {
+  std::vector<std::string> out;
+  if (e.list == "UN" || e.dataset == "un_sc") {
+    if (std::regex_match(e.source_id, un_reference_pattern())) out.push_back(e.source_id);
+    return out;
+  }
+  auto scan = [&](const std::string& text) {
+    if (text.find('.') == std::string::npos) return;
+    for (std::sregex_iterator it(text.begin(), text.end(), un_reference_pattern()), end; it != end;
+         ++it)
+      out.push_back((*it)[1]);
+  };
+  scan(e.remarks);
+  for (const auto& id : e.identifiers) scan(id.number);
+  return out;
+}
+
+// The sanctions regime a programme belongs to, so that OFAC's "DPRK3" and "NPWMD" meet the UN's
+// "DPRK" list, and "SDGT" the UN's Al-Qaida and Taliban lists.
+std::set<std::string> regimes_of(const Entity& e) {
+  std::set<std::string> out;
+  // One publisher's lists (the CSL's agencies, MOFCOM's and the MFA's lists) name a party once per
+  // list: the publisher is a regime of its own (records of one list stay apart, see below).
+  out.insert("DATASET " + e.dataset);
+  for (const std::string& program : e.programs) {
+    std::string p = ascii_upper(trim(program));
+    p.erase(std::remove(p.begin(), p.end(), ' '), p.end());
+    if (p.empty()) continue;
+    if (p == "AL-QAIDA" || p == "TALIBAN" || p == "ISIL") {
+      out.insert("TERRORISM");
+      continue;
+    }
+    if (const auto dash = p.find('-'); dash != std::string::npos && dash > 0) p.resize(dash);
+    while (!p.empty() && std::isdigit(static_cast<unsigned char>(p.back()))) p.pop_back();
+    if (p == "SDGT" || p == "SDT" || p == "FTO") p = "TERRORISM";
+    if (p == "IFSR" || p == "IRGC" || p == "ISA") p = "IRAN";
+    if (p == "DARFUR") p = "SUDAN";
+    if (p == "DRCONGO") p = "DRC";
+    if (p == "NPWMD") p = "WMD";
+    out.insert(p);
+    // The UN's Iran and DPRK lists are non-proliferation regimes: OFAC designates the same
+    // parties under NPWMD.
+    if ((p == "DPRK" || p == "IRAN") && (e.list == "UN" || e.dataset == "un_sc")) out.insert("WMD");
+  }
+  return out;
+}
+
+std::set<std::string> countries_of(const Entity& e) {
+  std::set<std::string> out;
+  for (const auto& a : e.addresses)
+    if (!a.country.empty()) out.insert(a.country);
+  out.insert(e.nationalities.begin(), e.nationalities.end());
+  out.insert(e.citizenships.begin(), e.citizenships.end());
+  out.erase("");
+  return out;
+}
+
+bool intersects(const std::set<std::string>& a, const std::set<std::string>& b) {
+  for (const auto& x : a)
+    if (b.count(x)) return true;
+  return false;
+}
+
+std::set<std::string> birth_years(const Entity& e) {
+  std::set<std::string> out;
+  for (const auto& d : e.dates_of_birth)
+    if (d.size() >= 4) out.insert(d.substr(0, 4));
+  return out;
+}
+
+bool compatible_types(EntityType a, EntityType b) {
+  return a == b || a == EntityType::unknown || b == EntityType::unknown;
+}
+
+size_t word_count(const std::string& key) {
+  return key.empty() ? 0 : 1 + static_cast<size_t>(std::count(key.begin(), key.end(), ' '));
+}
+
+std::set<std::string> name_keys(const Entity& e) {
+  std::set<std::string> keys;
+  auto add = [&](const std::string& name) {
+    std::string key = link_name_key(name);
+    if (word_count(key) >= 2) keys.insert(std::move(key));
+  };
+  // "Atomic Energy Organization of Iran (AEOI)": the name also without its bracketed short form.
+  auto without_brackets = [](const std::string& name) {
+    std::string out;
+    int depth = 0;
+    for (char c : name) {
+      if (c == '(')
+        ++depth;
+      else if (c == ')' && depth > 0)
+        --depth;
+      else if (depth == 0)
+        out += c;
+    }
+    return out;
+  };
+  for (const std::string* name : {&e.name}) {
+    add(*name);
+    if (name->find('(') != std::string::npos) add(without_brackets(*name));
+  }
+  for (const auto& a : e.aliases)
+    if (a.kind != AliasKind::weak) add(a.name);
+  return keys;
+}
+
+std::vector<std::string> fr_notices(const Entity& e) {
+  std::vector<std::string> out;
+  for (auto& n : split_trimmed(e.federal_register_notice, ","))
+    if (!n.empty()) out.push_back(collapse_whitespace(n));
+  return out;
+}
+
+class Linker {
+ public:
+  explicit Linker(const Snapshot& s) : parent_(s.entities.size()), members_(parent_.size()) {
+    std::iota(parent_.begin(), parent_.end(), 0u);
+    for (uint32_t i = 0; i < members_.size(); ++i) members_[i] = {i};
+  }
+
+  uint32_t find(uint32_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+
+  void forbid(uint32_t a, uint32_t b) { not_same_.emplace_back(a, b); }
+
+  // Joins the parties of a and b unless a "not same" pair would end up in one party.
+  bool link(uint32_t a, uint32_t b, LinkReason reason, std::string detail) {
+    uint32_t ra = find(a), rb = find(b);
+    if (ra == rb) return false;
+    for (const auto& [p, q] : not_same_) {
+      const uint32_t rp = find(p), rq = find(q);
+      if ((rp == ra && rq == rb) || (rp == rb && rq == ra)) {
+        ++refused;
+        return false;
+      }
+    }
+    if (members_[ra].size() < members_[rb].size()) std::swap(ra, rb);
+    parent_[rb] = ra;
+    members_[ra].insert(members_[ra].end(), members_[rb].begin(), members_[rb].end());
+    members_[rb].clear();
+    links.push_back({a, b, reason, std::move(detail)});
+    return true;
+  }
+
+  // Links every record of each group (records sharing a key) to the group's first.
+  void link_groups(const std::unordered_map<std::string, std::vector<uint32_t>>& groups,
+                   LinkReason reason) {
+    std::vector<const std::pair<const std::string, std::vector<uint32_t>>*> ordered;
+    for (const auto& g : groups)
+      if (g.second.size() > 1) ordered.push_back(&g);
+    std::sort(ordered.begin(), ordered.end(), [](auto* x, auto* y) { return x->first < y->first; });
+    for (const auto* g : ordered)
+      for (size_t i = 1; i < g->second.size(); ++i)
+        link(g->second[0], g->second[i], reason, g->first);
+  }
+
+  std::vector<std::vector<uint32_t>> components() {
+    std::vector<std::vector<uint32_t>> out;
+    for (uint32_t i = 0; i < members_.size(); ++i)
+      if (find(i) == i) {
+        std::vector<uint32_t> m = members_[i];
+        std::sort(m.begin(), m.end());
+        out.push_back(std::move(m));
+      }
+    return out;
+  }
+
+  std::vector<PartyLink> links;
+  size_t refused = 0;
+
+ private:
+  std::vector<uint32_t> parent_;
+  std::vector<std::vector<uint32_t>> members_;
+  std::vector<std::pair<uint32_t, uint32_t>> not_same_;
+};
+
+void link_on_evidence(const Snapshot& s, Linker& linker) {
+  const auto& entities = s.entities;
+  std::unordered_map<std::string, std::vector<uint32_t>> ofac, un;
+  for (uint32_t i = 0; i < entities.size(); ++i) {
+    if (numbered_by_ofac(entities[i])) ofac["OFAC " + entities[i].source_id].push_back(i);
+    for (const auto& ref : un_references(entities[i])) {
+      auto& g = un["UN " + ref];
+      if (g.empty() || g.back() != i) g.push_back(i);
+    }
+  }
+  linker.link_groups(ofac, LinkReason::ofac_number);
+  linker.link_groups(un, LinkReason::un_reference);
+
+  // One Entity List entry with several addresses is published as several rows: same name, and a
+  // Federal Register notice or the country in common (the Entity List names an entity once per
+  // country).
+  std::unordered_map<std::string, std::vector<uint32_t>> el_rows;
+  for (uint32_t i = 0; i < entities.size(); ++i)
+    if (entities[i].list == "EL")
+      el_rows[entities[i].dataset + '\n' + link_name_key(entities[i].name)].push_back(i);
+  std::vector<std::string> el_keys;
+  for (const auto& [key, rows] : el_rows)
+    if (rows.size() > 1) el_keys.push_back(key);
+  std::sort(el_keys.begin(), el_keys.end());
+  for (const auto& key : el_keys) {
+    const auto& rows = el_rows[key];
+    for (size_t i = 0; i < rows.size(); ++i)
+      for (size_t j = i + 1; j < rows.size(); ++j) {
+        const auto a = fr_notices(entities[rows[i]]), b = fr_notices(entities[rows[j]]);
+        std::string shared;
+        for (const auto& n : a)
+          if (shared.empty() && std::find(b.begin(), b.end(), n) != b.end()) shared = n;
+        if (shared.empty()) {
+          const auto ca = countries_of(entities[rows[i]]), cb = countries_of(entities[rows[j]]);
+          for (const auto& c : ca)
+            if (shared.empty() && cb.count(c)) shared = "both in " + c;
+        }
+        if (!shared.empty())
+          linker.link(rows[i], rows[j], LinkReason::entity_list_rows,
+                      fmt::format("\"{}\", {}", entities[rows[i]].name, shared));
+      }
+  }
+
+  // The same name (primary or alias) of the same type in the same country: under the same regime,
+  // or, for an organisation's full name of three words or more, on any list. People need the
+  // regime, and their years of birth must agree where both records give them.
+  std::unordered_map<std::string, std::vector<uint32_t>> by_name;
+  for (uint32_t i = 0; i < entities.size(); ++i) {
+    const auto type = entities[i].type;
+    if (type == EntityType::vessel || type == EntityType::aircraft) continue;  // ids, not names
+    for (const auto& key : name_keys(entities[i])) by_name[key].push_back(i);
+  }
+  std::vector<std::string> keys;
+  for (const auto& [key, ids] : by_name)
+    if (ids.size() > 1 && ids.size() <= 50)
+      keys.push_back(key);  // a name on 50 records is no evidence
+  std::sort(keys.begin(), keys.end());
+  for (const auto& key : keys) {
+    const auto& ids = by_name[key];
+    for (size_t i = 0; i < ids.size(); ++i)
+      for (size_t j = i + 1; j < ids.size(); ++j) {
+        const Entity& a = entities[ids[i]];
+        const Entity& b = entities[ids[j]];
+        if (linker.find(ids[i]) == linker.find(ids[j])) continue;
+        // Two numbered entries of one list are two parties: the publisher listed them apart (OFAC
+        // and the UN give every entry its own number; their shared numbers were linked above).
+        if (a.list == b.list && numbered_by_ofac(a) && numbered_by_ofac(b)) continue;
+        if (a.dataset == b.dataset && !un_references(a).empty() && !un_references(b).empty())
+          continue;
+        if (!compatible_types(a.type, b.type)) continue;
+        const auto ca = countries_of(a), cb = countries_of(b);
+        const bool countries_known = !ca.empty() && !cb.empty();
+        if (countries_known && !intersects(ca, cb)) continue;  // never across countries
+        const bool person = a.type == EntityType::person || b.type == EntityType::person;
+        const auto ra = regimes_of(a), rb = regimes_of(b);
+        std::string regime;
+        for (const auto& r : ra)
+          if (rb.count(r)) regime = r;
+        const size_t words = word_count(key);
+        if (person) {
+          // A person needs the regime, and a country or a year of birth in common; years of
+          // birth, where both give them, must agree.
+          const auto ya = birth_years(a), yb = birth_years(b);
+          const bool years_known = !ya.empty() && !yb.empty();
+          if (regime.empty() || (years_known && !intersects(ya, yb))) continue;
+          if (!countries_known && !years_known) continue;
+        } else if (regime.empty()) {
+          // An organisation's full name of three words or more in one country, or of four or more
+          // where one record gives no country, is a registered name, not a coincidence.
+          if (words < (countries_known ? 3u : 4u)) continue;
+        }
+        const std::string where =
+            countries_known ? "in " + *std::find_if(ca.begin(), ca.end(),
+                                                    [&](const auto& c) { return cb.count(c) > 0; })
+                            : "(country given on one side only)";
+        linker.link(
+            ids[i], ids[j], LinkReason::name_country_regime,
+            fmt::format("\"{}\" {}{}", key, where, regime.empty() ? "" : ", both under " + regime));
+      }
+  }
+}
+
+uint32_t index_of(const std::vector<Entity>& entities, const std::string& id) {
+  const auto it =
+      std::lower_bound(entities.begin(), entities.end(), id,
+                       [](const Entity& e, const std::string& key) { return e.id < key; });
+  return it != entities.end() && it->id == id ? uint32_t(it - entities.begin()) : UINT32_MAX;
+}
+
+// Party ids: each new party takes the previous id most of its records had, biggest claims first;
+// a party with none takes an id derived from its first record's id.
+void assign_ids(Snapshot& s, const PartyHistory* previous) {
+  struct Claim {
+    size_t records;
+    std::string id;
+    size_t party;
+  };
+  std::vector<Claim> claims;
+  for (size_t p = 0; p < s.parties.size() && previous; ++p) {
+    std::map<std::string, size_t> count;
+    for (uint32_t m : s.parties[p].members)
+      if (auto it = previous->party_of_record.find(s.entities[m].id);
+          it != previous->party_of_record.end())
+        ++count[it->second];
+    for (const auto& [id, n] : count) claims.push_back({n, id, p});
+  }
+  std::sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
+    return a.records != b.records ? a.records > b.records : a.id < b.id;
+  });
+  std::set<std::string> taken;
+  for (const Claim& c : claims) {
+    Party& party = s.parties[c.party];
+    if (taken.count(c.id)) continue;
+    if (party.id.empty()) {
+      party.id = c.id;
+      taken.insert(c.id);
+    }
+  }
+  // A party keeps its former ids; an id no party kept (merged into another) becomes a former id
+  // of the party that took most of its records.
+  for (Party& party : s.parties)
+    if (previous && !party.id.empty())
+      if (auto f = previous->former_ids.find(party.id); f != previous->former_ids.end())
+        party.former_ids = f->second;
+  for (const Claim& c : claims) {
+    if (taken.count(c.id)) continue;
+    Party& party = s.parties[c.party];
+    party.former_ids.push_back(c.id);
+    if (auto f = previous->former_ids.find(c.id); f != previous->former_ids.end())
+      party.former_ids.insert(party.former_ids.end(), f->second.begin(), f->second.end());
+    taken.insert(c.id);
+  }
+  for (Party& party : s.parties) {
+    if (!party.id.empty()) continue;
+    const std::string& first =
+        s.entities[*std::min_element(party.members.begin(), party.members.end())].id;
+    std::string id = "P-" + sha256_hex(first).substr(0, 12);
+    for (int n = 2; taken.count(id); ++n)
+      id = "P-" + sha256_hex(fmt::format("{}#{}", first, n)).substr(0, 12);
+    party.id = id;
+    taken.insert(id);
+  }
+  for (Party& party : s.parties) {
+    std::sort(party.former_ids.begin(), party.former_ids.end());
+    party.former_ids.erase(std::unique(party.former_ids.begin(), party.former_ids.end()),
+                           party.former_ids.end());
+  }
+}
+
+}  // namespace
+
+PartyHistory party_history(const Snapshot& snapshot) {
+  PartyHistory history;
+  for (const Party& p : snapshot.parties) {
+    for (uint32_t m : p.members)
+      if (m < snapshot.entities.size()) history.party_of_record[snapshot.entities[m].id] = p.id;
+    if (!p.former_ids.empty()) history.former_ids[p.id] = p.former_ids;
+  }
+  return history;
+}
+
+Result<LinkOutcome> link_parties(Snapshot& snapshot, const PartyHistory* previous,
+                                 bool strict_user_links) {
+  LinkOutcome outcome;
+  Linker linker(snapshot);
+  std::vector<UserLink> kept;
+  std::vector<std::pair<uint32_t, uint32_t>> same, not_same;
+  for (const UserLink& u : snapshot.user_links) {
+    const uint32_t a = index_of(snapshot.entities, u.a), b = index_of(snapshot.entities, u.b);
+    if (a == UINT32_MAX || b == UINT32_MAX) {
+      const std::string missing = a == UINT32_MAX ? u.a : u.b;
+      if (strict_user_links)
+        return make_error(
+            ErrorCode::invalid_argument,
+            fmt::format("links file: record '{}' is not in the lists being imported", missing));
+      outcome.warnings.push_back(fmt::format(
+          "links file: '{}' / '{}' dropped: record '{}' is no longer listed", u.a, u.b, missing));
+      continue;
+    }
+    if (a == b)
+      return make_error(ErrorCode::invalid_argument,
+                        fmt::format("links file: '{}' is linked to itself", u.a));
+    (u.same ? same : not_same).emplace_back(a, b);
+    kept.push_back(u);
+  }
+  snapshot.user_links = std::move(kept);
+  for (const auto& [a, b] : same) linker.link(a, b, LinkReason::user_same, "links file");
+  for (const auto& [a, b] : not_same) {
+    if (linker.find(a) == linker.find(b))
+      return make_error(ErrorCode::invalid_argument,
+                        fmt::format("links file contradicts itself: '{}' and '{}' are marked not "
+                                    "the same, but its \"same\" lines join them",
+                                    snapshot.entities[a].id, snapshot.entities[b].id));
+    linker.forbid(a, b);
+  }
+  link_on_evidence(snapshot, linker);
+  outcome.refused = linker.refused;
+
+  snapshot.parties.clear();
+  for (auto& members : linker.components()) {
+    Party p;
+    p.members = std::move(members);
+    std::stable_sort(p.members.begin(), p.members.end(), [&](uint32_t x, uint32_t y) {
+      const Entity& a = snapshot.entities[x];
+      const Entity& b = snapshot.entities[y];
+      const int ra = list_consequence_rank(a.list), rb = list_consequence_rank(b.list);
+      return ra != rb ? ra < rb : a.id < b.id;
+    });
+    snapshot.parties.push_back(std::move(p));
+  }
+  assign_ids(snapshot, previous);
+  // Parties in the order of their first record, so the stored form does not depend on history.
+  std::sort(snapshot.parties.begin(), snapshot.parties.end(), [](const Party& a, const Party& b) {
+    return *std::min_element(a.members.begin(), a.members.end()) <
+           *std::min_element(b.members.begin(), b.members.end());
+  });
+  snapshot.links = std::move(linker.links);
+  snapshot.index_parties();
+  return outcome;
+}
+
+}  // namespace clearance

@@ -1,0 +1,39 @@
+#include "clearance/model/party.h"
+
+#include <array>
+#include <utility>
+
+namespace clearance {
+
+const char* to_string(LinkReason reason) {
+  switch (reason) {
+    case LinkReason::user_same:
+      return "user_links_file";
+    case LinkReason::ofac_number:
+      return "ofac_entity_number";
+    case LinkReason::un_reference:
+      return "un_reference_number";
+    case LinkReason::entity_list_rows:
+      return "entity_list_entry_rows";
+    case LinkReason::name_country_regime:
+      return "name_type_country_regime";
+  }
+  return "unknown";
+}
+
+int list_consequence_rank(std::string_view list) {
+  // Prohibitions (a license is required or dealing is barred), then restrictions that remove
+  // exceptions or add conditions, then lists that inform (investment bans, procurement bans).
+  static constexpr std::array<std::pair<std::string_view, int>, 26> kRanks = {{
+      {"EL", 0},     {"DPL", 1},     {"SDN", 2},   {"UN", 3},   {"EU", 4},      {"UK", 4},
+      {"MEU", 5},    {"MIEU", 5},    {"ISN", 6},   {"DTC", 7},  {"UVL", 8},     {"SSI", 9},
+      {"FSE", 10},   {"NS-MBS", 10}, {"PLC", 10},  {"CAP", 10}, {"UEL", 11},    {"CMIC", 12},
+      {"1260H", 13}, {"FCC", 14},    {"NDAA", 14}, {"CN", 15},  {"NS-ISA", 10}, {"561", 10},
+      {"CUBA", 10},  {"PRC", 15},
+  }};
+  for (const auto& [code, rank] : kRanks)
+    if (code == list) return rank;
+  return 20;
+}
+
+}  // namespace clearance
