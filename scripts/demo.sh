@@ -14,8 +14,12 @@ shared=${CLEARANCE_SHARED_DATA:-../shared/data}
 lists=()
 if [ -d "$shared/lists" ]; then
   L=$shared/lists
-  lists=("$L/us_csl/consolidated_2022-05.csv.gz" "$L/ofac/sdn_full_set_2021-07" "$L/ofac/cons_non_sdn_2025-12"
-         "$L/ofac/CONS_ENHANCED_2025-01-14.ZIP" "$L/un/UN_consolidated.xml")
+  # The freshest file of every source: the CSL of 2026-07-31 (Entity List, MEU, UVL, DPL, SDN…),
+  # OFAC's SDN of 2024-05-03 (sdn.csv alone: its aliases and addresses come through the CSL's copy
+  # of each entry, linked by OFAC number), OFAC's non-SDN list of 2025-12 (CSV and Enhanced XML),
+  # the UN list of 2026-02-27.
+  lists=("$L/us_csl/compact_2026-07-31/screening-list.json" "$L/ofac/sdn_2024-05-03"
+         "$L/ofac/cons_non_sdn_2025-12" "$L/ofac/CONS_ENHANCED_2025-01-14.ZIP" "$L/un/UN_consolidated.xml")
   if [ -f "$L/china/cn_sanctions_opensanctions.csv" ]; then
     # China's lists have no official machine-readable file: convert the EN/ZH extract to the
     # custom list format (outside the repository).

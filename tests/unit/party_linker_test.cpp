@@ -144,6 +144,28 @@ TEST(PartyLinker, AnOrganisationsFullNameLinksAcrossListsInOneCountryOnly) {
   EXPECT_EQ(s.entities[huawei->members.front()].list, "EL");
 }
 
+TEST(PartyLinker, ReorderedWordsAndSharedAliasesAreNoEvidence) {
+  // Found in the reviewed sample: two firms whose names are the same words in another order, and
+  // a subsidiary carrying its parent's name as an alias.
+  Entity a = record("us_csl:el:engineering-solutions", "EL", "Engineering Solutions Pvt. Ltd.",
+                    EntityType::unknown, "PK");
+  a.federal_register_notice = "81 FR 90712";
+  Entity b = record("us_csl:el:solutions-engineering", "EL", "Solutions Engineering Pvt. Ltd.",
+                    EntityType::unknown, "PK");
+  b.federal_register_notice = "81 FR 90712";
+  Entity parent =
+      record("ofac_sdn:sdn:17013", "SDN", "VTB BANK PJSC", org, "RU", {"UKRAINE"}, "17013");
+  Entity branch = record("us_csl:ssi:18720", "SSI", "PJSC VTB BANK (KIEV)", org, "RU",
+                         {"UKRAINE-EO13662"}, "18720");
+  branch.aliases.push_back({"VTB BANK PJSC", AliasKind::aka});
+  const Snapshot s = linked({a, b, parent, branch});
+  EXPECT_FALSE(same_party(s, "us_csl:el:engineering-solutions", "us_csl:el:solutions-engineering"));
+  EXPECT_FALSE(same_party(s, "ofac_sdn:sdn:17013", "us_csl:ssi:18720"));
+  EXPECT_EQ(link_name_key("PUTIN, Vladimir", true), link_name_key("Vladimir Putin", true));
+  EXPECT_NE(link_name_key("Engineering Solutions", false),
+            link_name_key("Solutions Engineering", false));
+}
+
 TEST(PartyLinker, UnReferenceCitedByAnotherRecordLinks) {
   Entity un = record("un_sc:un:KPe.001", "UN", "KOREA MINING DEVELOPMENT TRADING CORPORATION", org,
                      "", {"DPRK"}, "KPe.001");

@@ -41,6 +41,28 @@ const Entity* find_name(const ReadResult& r, std::string_view list, std::string_
   return nullptr;
 }
 
+TEST(RealLists, ConsolidatedScreeningListCompact2026) {
+  auto read = read_list_file(shared("lists/us_csl/compact_2026-07-31/screening-list.json"), "");
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  const auto& [source, r] = read.value();
+  EXPECT_EQ(source.format, "csl-compact-json");
+  EXPECT_EQ(source.published, "2026-07-31");
+  EXPECT_EQ(r.entities.size(), 25921u);
+  EXPECT_TRUE(r.issues.empty());
+  const auto counts = count_by_list(r);
+  EXPECT_EQ(counts.at("EL"), 3420u);
+  EXPECT_EQ(counts.at("SDN"), 19181u);
+  EXPECT_EQ(counts.at("DPL"), 1596u);
+  EXPECT_EQ(counts.at("MEU"), 70u);
+  EXPECT_EQ(counts.at("CMIC"), 68u);
+  // Listed after the 2022 file: the parties a stale list misses.
+  EXPECT_NE(find_name(r, "EL", "Moore Thread Intelligent Technology (Beijing) Co., Ltd."), nullptr);
+  const Entity* huawei = find_name(r, "EL", "Huawei Technologies Co., Ltd. (Huawei)");
+  ASSERT_NE(huawei, nullptr);
+  EXPECT_FALSE(huawei->license_requirement.empty());
+  EXPECT_EQ(huawei->addresses.at(0).country, "CN");
+}
+
 TEST(RealLists, ConsolidatedScreeningList2022) {
   const ReadResult r = read_shared("lists/us_csl/consolidated_2022-05.csv.gz");
   EXPECT_EQ(r.entities.size(), 14160u);

@@ -14,7 +14,7 @@
 
 namespace clearance {
 
-std::string link_name_key(std::string_view name) {
+std::string link_name_key(std::string_view name, bool any_order) {
   std::vector<std::string> words;
   std::string word;
   auto flush = [&] {
@@ -28,7 +28,7 @@ std::string link_name_key(std::string_view name) {
       flush();
   }
   flush();
-  std::sort(words.begin(), words.end());
+  if (any_order) std::sort(words.begin(), words.end());
   return join(words, " ");
 }
 
@@ -131,32 +131,24 @@ size_t word_count(const std::string& key) {
   return key.empty() ? 0 : 1 + static_cast<size_t>(std::count(key.begin(), key.end(), ' '));
 }
 
+// The keys of a record's primary name: as written, and without a short form in brackets at its end
+// ("Atomic Energy Organization of Iran (AEOI)"). Aliases are left out: lists copy a parent's
+// aliases onto subsidiaries and keep a group's former names on its splinters, so a shared alias
+// is no evidence of one party. Word order counts, except in a person's name, which lists write
+// family name first or last ("PUTIN, Vladimir", "KIM IL SUNG").
 std::set<std::string> name_keys(const Entity& e) {
   std::set<std::string> keys;
-  auto add = [&](const std::string& name) {
-    std::string key = link_name_key(name);
-    if (word_count(key) >= 2) keys.insert(std::move(key));
+  const bool any_order = e.type == EntityType::person;
+  auto add = [&](std::string_view name) {
+    std::string key = link_name_key(name, any_order);
+    if (!key.empty()) keys.insert(std::move(key));
   };
-  // "Atomic Energy Organization of Iran (AEOI)": the name also without its bracketed short form.
-  auto without_brackets = [](const std::string& name) {
-    std::string out;
-    int depth = 0;
-    for (char c : name) {
-      if (c == '(')
-        ++depth;
-      else if (c == ')' && depth > 0)
-        --depth;
-      else if (depth == 0)
-        out += c;
-    }
-    return out;
-  };
-  for (const std::string* name : {&e.name}) {
-    add(*name);
-    if (name->find('(') != std::string::npos) add(without_brackets(*name));
+  add(e.name);
+  const std::string_view name = trim(e.name);
+  if (!name.empty() && name.back() == ')') {
+    const size_t open = name.rfind('(');
+    if (open != std::string_view::npos && open > 0) add(name.substr(0, open));
   }
-  for (const auto& a : e.aliases)
-    if (a.kind != AliasKind::weak) add(a.name);
   return keys;
 }
 
@@ -251,7 +243,7 @@ void link_on_evidence(const Snapshot& s, Linker& linker) {
   std::unordered_map<std::string, std::vector<uint32_t>> el_rows;
   for (uint32_t i = 0; i < entities.size(); ++i)
     if (entities[i].list == "EL")
-      el_rows[entities[i].dataset + '\n' + link_name_key(entities[i].name)].push_back(i);
+      el_rows[entities[i].dataset + '\n' + link_name_key(entities[i].name, false)].push_back(i);
   std::vector<std::string> el_keys;
   for (const auto& [key, rows] : el_rows)
     if (rows.size() > 1) el_keys.push_back(key);
@@ -275,7 +267,7 @@ void link_on_evidence(const Snapshot& s, Linker& linker) {
       }
   }
 
-  // The same name (primary or alias) of the same type in the same country: under the same regime,
+  // The same primary name of the same type in the same country: under the same regime,
   // or, for an organisation's full name of three words or more, on any list. People need the
   // regime, and their years of birth must agree where both records give them.
   std::unordered_map<std::string, std::vector<uint32_t>> by_name;
@@ -316,8 +308,10 @@ void link_on_evidence(const Snapshot& s, Linker& linker) {
           // birth, where both give them, must agree.
           const auto ya = birth_years(a), yb = birth_years(b);
           const bool years_known = !ya.empty() && !yb.empty();
-          if (regime.empty() || (years_known && !intersects(ya, yb))) continue;
+          if (words < 2 || regime.empty() || (years_known && !intersects(ya, yb))) continue;
           if (!countries_known && !years_known) continue;
+        } else if (words < 2 && (regime.empty() || !countries_known)) {
+          continue;  // one word ("Rosneft") needs the regime and the country
         } else if (regime.empty()) {
           // An organisation's full name of three words or more in one country, or of four or more
           // where one record gives no country, is a registered name, not a coincidence.

@@ -3,7 +3,8 @@
 // the user's links file, shared OFAC entity numbers, shared UN reference numbers, Entity List
 // rows of one entry split per address, and the same name, type and country under the same
 // sanctions regime (or, for an organisation's full name of three words or more, in the same
-// country). A name alone never links records of different types or countries.
+// country). Primary names only: aliases are copied between related parties. A name alone never
+// links records of different types or countries.
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -34,8 +35,8 @@ struct LinkOutcome {
 Result<LinkOutcome> link_parties(Snapshot& snapshot, const PartyHistory* previous,
                                  bool strict_user_links);
 
-// The key two names must share to be linked: ASCII letters lower-cased, punctuation dropped,
-// words sorted ("PUTIN, Vladimir" and "Vladimir Putin" give "putin vladimir").
-std::string link_name_key(std::string_view name);
+// The key two names must share to be linked: ASCII letters lower-cased, punctuation dropped; with
+// `any_order`, words sorted ("PUTIN, Vladimir" and "Vladimir Putin" give "putin vladimir").
+std::string link_name_key(std::string_view name, bool any_order);
 
 }  // namespace clearance
