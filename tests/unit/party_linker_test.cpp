@@ -8,6 +8,7 @@
 
 #include "clearance/lists/importer.h"
 #include "clearance/lists/links_file.h"
+#include "clearance/lists/sanctions_regimes.h"
 #include "clearance/lists/snapshot_codec.h"
 #include "test_support.h"
 
@@ -295,6 +296,32 @@ TEST(LinksFile, ABadLinksFileImportsNothing) {
   ASSERT_FALSE(report.ok());
   EXPECT_NE(report.error().message.find("us_csl:nobody"), std::string::npos);
   EXPECT_EQ(store.current_id().value(), before);
+}
+
+}  // namespace
+}  // namespace clearance
+
+namespace clearance {
+namespace {
+
+TEST(SanctionsRegimes, OnePublishersProgrammeMeetsAnothers) {
+  auto has = [](std::string_view programme, bool un, const char* regime) {
+    return regimes_of_programme(programme, un).count(regime) > 0;
+  };
+  EXPECT_TRUE(has("RUSSIA-EO14024", false, "RUSSIA"));
+  EXPECT_TRUE(has("UKRAINE-EO13662", false, "RUSSIA"));
+  EXPECT_TRUE(has("EU-RUS", false, "RUSSIA"));
+  EXPECT_TRUE(has("Russia", false, "RUSSIA"));
+  EXPECT_TRUE(has("DPRK3", false, "DPRK"));
+  EXPECT_TRUE(has("DPRK", true, "WMD"));  // the UN's DPRK list is a non-proliferation regime
+  EXPECT_FALSE(has("DPRK3", false, "WMD"));
+  EXPECT_TRUE(has("SDGT", false, "TERRORISM"));
+  EXPECT_TRUE(has("Al-Qaida", true, "TERRORISM"));
+  EXPECT_TRUE(has("EU-TAQA-EUAQ", false, "TERRORISM"));
+  EXPECT_TRUE(has("ISIL (Da'esh) and Al-Qaida", false, "TERRORISM"));
+  EXPECT_TRUE(has("CYBER2", false, "CYBER"));
+  EXPECT_TRUE(has("Some New Programme", false, "SOMENEWPROGRAMME"));
+  EXPECT_FALSE(has("SDGT", false, "RUSSIA"));
 }
 
 }  // namespace

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
-#include <regex>
 #include <set>
 #include <unordered_map>
 
+#include "clearance/lists/sanctions_regimes.h"
 #include "clearance/util/sha256.h"
 #include "clearance/util/strings.h"
 
@@ -47,56 +47,45 @@ bool numbered_by_ofac(const Entity& e) {
   return kTreasury.count(e.list) > 0;
 }
 
-// A UN reference number as the UN writes it ("KPe.001", "QDi.112").
-const std::regex& un_reference_pattern() {
-  static const std::regex pattern(R"(\b([A-Z]{2}[ei]\.\d{3})\b)");
-  return pattern;
+// A UN reference number as the UN writes it: two capitals, 'e' (entity) or 'i' (individual), a
+// dot and three digits ("KPe.001", "QDi.112"), standing alone.
+bool is_un_reference(std::string_view t) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return t.size() == 7 && upper(t[0]) && upper(t[1]) && (t[2] == 'e' || t[2] == 'i') &&
+         t[3] == '.' && digit(t[4]) && digit(t[5]) && digit(t[6]);
 }
 
 std::vector<std::string> un_references(const Entity& e) {
   std::vector<std::string> out;
   if (e.list == "UN" || e.dataset == "un_sc") {
-    if (std::regex_match(e.source_id, un_reference_pattern())) out.push_back(e.source_id);
+    if (is_un_reference(e.source_id)) out.push_back(e.source_id);
     return out;
   }
   auto scan = [&](const std::string& text) {
-    if (text.find('.') == std::string::npos) return;
-    for (std::sregex_iterator it(text.begin(), text.end(), un_reference_pattern()), end; it != end;
-         ++it)
-      out.push_back((*it)[1]);
+    for (size_t dot = text.find('.'); dot != std::string::npos; dot = text.find('.', dot + 1)) {
+      if (dot < 3 || dot + 4 > text.size()) continue;
+      const size_t start = dot - 3;
+      const bool alone =
+          (start == 0 || !std::isalnum(static_cast<unsigned char>(text[start - 1]))) &&
+          (dot + 4 == text.size() || !std::isalnum(static_cast<unsigned char>(text[dot + 4])));
+      if (alone && is_un_reference(std::string_view(text).substr(start, 7)))
+        out.push_back(text.substr(start, 7));
+    }
   };
   scan(e.remarks);
   for (const auto& id : e.identifiers) scan(id.number);
   return out;
 }
 
-// The sanctions regime a programme belongs to, so that OFAC's "DPRK3" and "NPWMD" meet the UN's
-// "DPRK" list, and "SDGT" the UN's Al-Qaida and Taliban lists.
+// The regimes of a record's programmes (sanctions_regimes.h), and its publisher: one
+// publisher's lists (the CSL's agencies, MOFCOM's and the MFA's lists) name a party once per list,
+// so the publisher is a regime of its own (records of one numbered list stay apart, see below).
 std::set<std::string> regimes_of(const Entity& e) {
-  std::set<std::string> out;
-  // One publisher's lists (the CSL's agencies, MOFCOM's and the MFA's lists) name a party once per
-  // list: the publisher is a regime of its own (records of one list stay apart, see below).
-  out.insert("DATASET " + e.dataset);
-  for (const std::string& program : e.programs) {
-    std::string p = ascii_upper(trim(program));
-    p.erase(std::remove(p.begin(), p.end(), ' '), p.end());
-    if (p.empty()) continue;
-    if (p == "AL-QAIDA" || p == "TALIBAN" || p == "ISIL") {
-      out.insert("TERRORISM");
-      continue;
-    }
-    if (const auto dash = p.find('-'); dash != std::string::npos && dash > 0) p.resize(dash);
-    while (!p.empty() && std::isdigit(static_cast<unsigned char>(p.back()))) p.pop_back();
-    if (p == "SDGT" || p == "SDT" || p == "FTO") p = "TERRORISM";
-    if (p == "IFSR" || p == "IRGC" || p == "ISA") p = "IRAN";
-    if (p == "DARFUR") p = "SUDAN";
-    if (p == "DRCONGO") p = "DRC";
-    if (p == "NPWMD") p = "WMD";
-    out.insert(p);
-    // The UN's Iran and DPRK lists are non-proliferation regimes: OFAC designates the same
-    // parties under NPWMD.
-    if ((p == "DPRK" || p == "IRAN") && (e.list == "UN" || e.dataset == "un_sc")) out.insert("WMD");
-  }
+  std::set<std::string> out = {"DATASET " + e.dataset};
+  const bool un = e.list == "UN" || e.dataset == "un_sc";
+  for (const std::string& program : e.programs)
+    for (auto& r : regimes_of_programme(program, un)) out.insert(std::move(r));
   return out;
 }
 
