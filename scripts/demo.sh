@@ -18,8 +18,13 @@ if [ -d "$shared/lists" ]; then
   # OFAC's SDN of 2024-05-03 (sdn.csv alone: its aliases and addresses come through the CSL's copy
   # of each entry, linked by OFAC number), OFAC's non-SDN list of 2025-12 (CSV and Enhanced XML),
   # the UN list of 2026-02-27.
+  # Then the EU's annexes, the UK list, BIS's Denied Persons and MIEU lists, DoD's § 1260H list, the
+  # FCC Covered List and the NDAA and other statutory lists (docs/LIST_FORMATS.md lists every file
+  # of ../shared/data/lists and why the few left out are left out).
   lists=("$L/us_csl/compact_2026-07-31/screening-list.json" "$L/ofac/sdn_2024-05-03"
-         "$L/ofac/cons_non_sdn_2025-12" "$L/ofac/CONS_ENHANCED_2025-01-14.ZIP" "$L/un/UN_consolidated.xml")
+         "$L/ofac/cons_non_sdn_2025-12" "$L/ofac/CONS_ENHANCED_2025-01-14.ZIP" "$L/un/UN_consolidated.xml"
+         "$L/eu/journal_sanctions/consolidated" "$L/uk/FCDO_UK_Sanctions_List_2025-08-11.ods"
+         "$L/bis/dpl_2022-09.txt" "$L/bis/bis_mieu.csv" "$L/us_other" "$L/us_other/special_legislation")
   if [ -f "$L/china/cn_sanctions_opensanctions.csv" ]; then
     # China's lists have no official machine-readable file: convert the EN/ZH extract to the
     # custom list format (outside the repository).

@@ -48,6 +48,7 @@ void print_import(const ImportReport& report, double seconds) {
   for (const auto& [reason, n] : by_reason) reasons.push_back(fmt::format("{} {}", n, reason));
   fmt::print("parties  {} from {} records; links: {}\n", report.snapshot.parties.size(),
              report.snapshot.entities.size(), reasons.empty() ? "none" : join(reasons, ", "));
+  for (const auto& w : report.warnings) fmt::print(stderr, "warning: {}\n", w);
   for (const auto& w : report.link_warnings) fmt::print(stderr, "warning: {}\n", w);
   fmt::print("snapshot {} ({} entities, {} lists){}  previous: {}  [{:.2f} s]\n",
              report.snapshot.id, report.snapshot.entities.size(), report.snapshot.sources.size(),

@@ -10,6 +10,7 @@
 
 #include "clearance/batch/batch_runner.h"
 #include "clearance/match/explanation.h"
+#include "clearance/match/list_filter.h"
 #include "clearance/match/screen_output.h"
 #include "clearance/match/screening_engine.h"
 #include "clearance/model/country_codes.h"
@@ -97,7 +98,12 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   }
   query.date_of_birth = args.dob;
   query.identifier = args.id;
-  query.lists = args.lists;
+  auto lists = resolve_list_filter(*engine->snapshot, args.lists);
+  if (!lists) {
+    fmt::print(stderr, "error: --lists: {}\n", lists.error().message);
+    return kExitError;
+  }
+  query.lists = std::move(lists.value());
   ScreenOptions options;
   options.threshold = args.threshold;
   options.limit = args.limit;
@@ -160,7 +166,12 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
   options.screen.limit = args.limit;
   options.threads = args.threads;
   options.resume = args.resume;
-  options.lists = args.lists;
+  auto lists = resolve_list_filter(*engine->snapshot, args.lists);
+  if (!lists) {
+    fmt::print(stderr, "error: --lists: {}\n", lists.error().message);
+    return kExitError;
+  }
+  options.lists = std::move(lists.value());
   std::string out_format = args.output_format;
   if (out_format.empty()) out_format = ascii_lower(args.output).ends_with(".csv") ? "csv" : "jsonl";
   options.format = out_format == "csv" ? BatchOutputFormat::csv : BatchOutputFormat::jsonl;
@@ -238,8 +249,12 @@ void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   screen->add_option("--threshold", args.threshold, "Minimum score of a hit (default 0.80)")
       ->check(CLI::Range(0.0, 1.0));
   screen->add_option("--limit", args.limit, "Most hits per name (default 10)");
-  screen->add_option("--lists", args.lists, "Only these lists or datasets (el,sdn,un_sc…)")
-      ->delimiter(',');
+  // One value per --lists (comma-separated codes), so the names after it stay names.
+  screen
+      ->add_option("--lists", args.lists,
+                   "Only parties on these lists or datasets, comma-separated (el,sdn,un_sc…)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   screen
       ->add_option("--format", args.format,
                    "table, json or jsonl (default: table on a terminal, else jsonl)")

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "clearance/batch/batch_input.h"
+#include "clearance/match/list_filter.h"
 #include "clearance/match/screen_output.h"
 #include "clearance/util/strings.h"
 #include "json_fields.h"
@@ -26,27 +27,13 @@ void read_defaults(const JsonFields& fields, QueryDefaults& d) {
   if (fields.has("lists")) d.lists = fields.text_list("lists");
 }
 
-// A list code or dataset the snapshot does not hold is an error: a misspelt list would otherwise
-// restrict screening to nothing and report "no hit".
-void check_lists(const JsonFields& fields, const std::vector<std::string>& lists,
+// A list code or dataset the snapshot does not hold is an error (match/list_filter.h); the names
+// are replaced by those the screener filters on.
+void check_lists(const JsonFields& fields, std::vector<std::string>& lists,
                  const Snapshot& snapshot) {
-  if (lists.empty()) return;
-  // The names a snapshot knows, computed once per thread and snapshot.
-  thread_local std::string known_for;
-  thread_local std::set<std::string> known;
-  if (known_for != snapshot.id) {
-    known.clear();
-    for (const auto& s : snapshot.sources) known.insert(ascii_lower(s.dataset));
-    for (const auto& e : snapshot.entities) known.insert(ascii_lower(e.list));
-    known_for = snapshot.id;
-  }
-  for (const std::string& l : lists)
-    if (!known.count(ascii_lower(l))) {
-      std::string names;
-      for (const auto& k : known) names += names.empty() ? k : ", " + k;
-      fields.fail("lists", fmt::format("'{}' is not a list or dataset of snapshot {} ({})", l,
-                                       snapshot.id, names));
-    }
+  auto resolved = resolve_list_filter(snapshot, lists);
+  if (!resolved) fields.fail("lists", resolved.error().message);
+  lists = std::move(resolved.value());
 }
 
 struct ParsedQuery {

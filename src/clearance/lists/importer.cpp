@@ -138,6 +138,7 @@ Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::s
       if (auto origin = options.origins.find(f.path); origin != options.origins.end())
         f.path = origin->second;
     report.issues.insert(report.issues.end(), result.issues.begin(), result.issues.end());
+    report.warnings.insert(report.warnings.end(), result.warnings.begin(), result.warnings.end());
     std::move(result.entities.begin(), result.entities.end(), std::back_inserter(fresh));
     report.imported.push_back(std::move(source));
   }

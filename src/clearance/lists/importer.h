@@ -38,6 +38,7 @@ struct ImportReport {
   // written and `imported` is empty.
   std::vector<std::pair<std::string, std::string>> failed;
   std::vector<std::string> link_warnings;  // user links dropped because a record left the lists
+  std::vector<std::string> warnings;       // the readers' (ReadResult::warnings)
 };
 
 Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::string>& inputs,

@@ -27,6 +27,9 @@ struct ReadResult {
   std::vector<std::string> files;  // every file read, the main one first (companions after)
   std::vector<Entity> entities;
   std::vector<ParseIssue> issues;
+  // What the user should know that is not a skipped record: companion files missing, rows that
+  // name no party (a product category on the FCC list).
+  std::vector<std::string> warnings;
 };
 
 class ListReader {

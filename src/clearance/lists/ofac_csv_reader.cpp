@@ -4,6 +4,7 @@
 // file.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -166,7 +167,20 @@ class OfacCsvReader final : public ListReader {
       return &entities[it->second];
     };
 
-    for (const std::string& companion : companions(path)) {
+    const auto found = companions(path);
+    for (const char* role : {"add", "alt", "comments"}) {
+      const std::string expected = companion_name(*set, role);
+      const bool present = std::any_of(found.begin(), found.end(), [&](const std::string& f) {
+        return iequals(fs::path(f).filename().string(), expected);
+      });
+      if (!present)
+        result.warnings.push_back(
+            fmt::format("{}: no {} beside it: its entries are imported without {}", path, expected,
+                        std::string_view(role) == "add"   ? "their addresses"
+                        : std::string_view(role) == "alt" ? "their aliases"
+                                                          : "the remarks continued in it"));
+    }
+    for (const std::string& companion : found) {
       const std::string name = ascii_lower(fs::path(companion).filename().string());
       auto bytes = read_file(companion);
       if (!bytes) return bytes.error();

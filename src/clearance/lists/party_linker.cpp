@@ -78,14 +78,22 @@ std::vector<std::string> un_references(const Entity& e) {
   return out;
 }
 
-// The regimes of a record's programmes (sanctions_regimes.h), and its publisher: one
+// The regimes of a record's programmes (sanctions_regimes.h), its list, and its publisher: one
 // publisher's lists (the CSL's agencies, MOFCOM's and the MFA's lists) name a party once per list,
 // so the publisher is a regime of its own (records of one numbered list stay apart, see below).
 std::set<std::string> regimes_of(const Entity& e) {
-  std::set<std::string> out = {"DATASET " + e.dataset};
+  // The list itself too: the CSL's copy of the Denied Persons List and BIS's own file are one list.
+  std::set<std::string> out = {"DATASET " + e.dataset, "LIST " + e.list};
   const bool un = e.list == "UN" || e.dataset == "un_sc";
   for (const std::string& program : e.programs)
     for (auto& r : regimes_of_programme(program, un)) out.insert(std::move(r));
+  // Entity List entries carry no programme, but those added under the Russia and Belarus
+  // sanctions say so in their license requirement or policy (§ 746.8).
+  if (e.list == "EL" && (e.license_requirement.find("746.8") != std::string::npos ||
+                         e.license_policy.find("746.8") != std::string::npos)) {
+    out.insert("RUSSIA");
+    out.insert("BELARUS");
+  }
   return out;
 }
 
@@ -114,6 +122,22 @@ std::set<std::string> birth_years(const Entity& e) {
 
 bool compatible_types(EntityType a, EntityType b) {
   return a == b || a == EntityType::unknown || b == EntityType::unknown;
+}
+
+// A word that makes a name a registered company's ("co ltd", "pjsc", "corporation"): such a name
+// of three words is not a coincidence even where one record gives no country.
+bool has_legal_form(const std::string& key) {
+  static const std::set<std::string> kForms = {
+      "ag",  "ao",  "bhd",     "bv",   "co",  "company", "corp", "corporation", "gmbh",
+      "inc", "jsc", "limited", "llc",  "ltd", "oao",     "ojsc", "ooo",         "pjsc",
+      "plc", "pte", "sa",      "sarl", "sdn", "srl",     "zao",  "pvt",         "kk"};
+  size_t start = 0;
+  while (start <= key.size()) {
+    const size_t end = std::min(key.find(' ', start), key.size());
+    if (kForms.count(key.substr(start, end - start))) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 size_t word_count(const std::string& key) {
@@ -288,23 +312,41 @@ void link_on_evidence(const Snapshot& s, Linker& linker) {
         if (countries_known && !intersects(ca, cb)) continue;  // never across countries
         const bool person = a.type == EntityType::person || b.type == EntityType::person;
         const auto ra = regimes_of(a), rb = regimes_of(b);
-        std::string regime;
+        // A sanctions regime in common (a programme, not merely the same publisher or list) is
+        // stronger evidence than a publisher in common.
+        std::string regime, programme_regime;
         for (const auto& r : ra)
-          if (rb.count(r)) regime = r;
+          if (rb.count(r)) {
+            regime = r;
+            if (r.rfind("DATASET ", 0) != 0 && r.rfind("LIST ", 0) != 0) programme_regime = r;
+          }
+        if (!programme_regime.empty()) regime = programme_regime;
         const size_t words = word_count(key);
+        // One publisher's programme names a designated party once: the same name and type twice
+        // in it (the EU lists a bank in several annexes, one per measure) is one party.
+        const bool one_programme = a.dataset == b.dataset && !a.sub_list.empty() &&
+                                   a.sub_list == b.sub_list && a.type == b.type;
         if (person) {
           // A person needs the regime, and a country or a year of birth in common; years of
           // birth, where both give them, must agree.
           const auto ya = birth_years(a), yb = birth_years(b);
           const bool years_known = !ya.empty() && !yb.empty();
+          // A full name of three words or more under one sanctions programme needs neither (the
+          // UK list gives names only).
           if (words < 2 || regime.empty() || (years_known && !intersects(ya, yb))) continue;
-          if (!countries_known && !years_known) continue;
-        } else if (words < 2 && (regime.empty() || !countries_known)) {
-          continue;  // one word ("Rosneft") needs the regime and the country
+          const bool full_name = words >= 3 && !programme_regime.empty();
+          if (!countries_known && !years_known && !one_programme && !full_name) continue;
+        } else if (one_programme) {
+          if (regime.empty()) regime = a.sub_list;
+        } else if (words < 2 && programme_regime.empty() && (regime.empty() || !countries_known)) {
+          // One word ("Rosneft", "Hamas") needs a sanctions programme in common, or the publisher
+          // or list and the country.
+          continue;
         } else if (regime.empty()) {
           // An organisation's full name of three words or more in one country, or of four or more
-          // where one record gives no country, is a registered name, not a coincidence.
-          if (words < (countries_known ? 3u : 4u)) continue;
+          // (three with a legal form) where one record gives no country, is a registered name,
+          // not a coincidence.
+          if (words < (countries_known || has_legal_form(key) ? 3u : 4u)) continue;
         }
         const std::string where =
             countries_known ? "in " + *std::find_if(ca.begin(), ca.end(),

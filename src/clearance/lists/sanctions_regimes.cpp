@@ -110,6 +110,9 @@ std::set<std::string> regimes_of_programme(std::string_view programme, bool un) 
       if (name == key) out.insert(std::string(regime));
   };
   look_up(p);
+  // The FCC's Covered List takes in the companies § 889 of the NDAA for FY2019 names.
+  if (p.rfind("SECTION889", 0) == 0 || p.rfind("SECUREANDTRUSTEDCOMMUNICATIONSNETWORKSACT", 0) == 0)
+    out.insert("US-TELECOM-889");
   if (out.empty() && p.rfind("EU-", 0) == 0) {
     // "EU-TAQA-EUAQ": the EU's key is its first two parts.
     const size_t second = p.find('-', 3);

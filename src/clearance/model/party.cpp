@@ -24,15 +24,16 @@ const char* to_string(LinkReason reason) {
 int list_consequence_rank(std::string_view list) {
   // Prohibitions (a license is required or dealing is barred), then restrictions that remove
   // exceptions or add conditions, then lists that inform (investment bans, procurement bans).
-  static constexpr std::array<std::pair<std::string_view, int>, 26> kRanks = {{
-      {"EL", 0},     {"DPL", 1},     {"SDN", 2},   {"UN", 3},   {"EU", 4},      {"UK", 4},
-      {"MEU", 5},    {"MIEU", 5},    {"ISN", 6},   {"DTC", 7},  {"UVL", 8},     {"SSI", 9},
-      {"FSE", 10},   {"NS-MBS", 10}, {"PLC", 10},  {"CAP", 10}, {"UEL", 11},    {"CMIC", 12},
-      {"1260H", 13}, {"FCC", 14},    {"NDAA", 14}, {"CN", 15},  {"NS-ISA", 10}, {"561", 10},
-      {"CUBA", 10},  {"PRC", 15},
+  static constexpr std::array<std::pair<std::string_view, int>, 24> kRanks = {{
+      {"EL", 0},   {"DPL", 1},     {"SDN", 2},     {"UN", 3},       {"EU", 4},     {"UK", 4},
+      {"MEU", 5},  {"MIEU", 5},    {"ISN", 6},     {"INKSNA", 6},   {"DTC", 7},    {"UVL", 8},
+      {"SSI", 9},  {"FSE", 10},    {"NS-MBS", 10}, {"PLC", 10},     {"CAP", 10},   {"NS-ISA", 10},
+      {"UEL", 11}, {"CN-ECL", 11}, {"CMIC", 12},   {"CN-ECWL", 12}, {"1260H", 13}, {"FCC", 14},
   }};
   for (const auto& [code, rank] : kRanks)
     if (code == list) return rank;
+  if (list.rfind("NDAA-", 0) == 0) return 14;  // procurement bans
+  if (list.rfind("CN-", 0) == 0) return 15;    // China's countermeasure lists
   return 20;
 }
 

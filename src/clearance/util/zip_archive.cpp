@@ -10,6 +10,20 @@ bool looks_like_zip(std::string_view bytes) {
 }
 
 Result<std::vector<ZipMember>> unzip_all(std::string_view archive, const std::string& name) {
+  return unzip_members(archive, name, {}, kMaxMemberBytes);
+}
+
+Result<std::string> unzip_member(std::string_view archive, const std::string& name,
+                                 const std::string& member, uint64_t max_bytes) {
+  auto members = unzip_members(archive, name, member, max_bytes);
+  if (!members) return members.error();
+  if (members->empty())
+    return make_error(ErrorCode::format, fmt::format("{}: has no member {}", name, member));
+  return std::move(members->front().bytes);
+}
+
+Result<std::vector<ZipMember>> unzip_members(std::string_view archive, const std::string& name,
+                                             const std::string& only, uint64_t max_bytes) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(archive.data(), archive.size(), 0, &error);
@@ -35,6 +49,13 @@ Result<std::vector<ZipMember>> unzip_all(std::string_view archive, const std::st
     if (zip_stat_index(zip, i, 0, &stat) != 0 || stat.name == nullptr) continue;
     const std::string member_name = stat.name;
     if (!member_name.empty() && member_name.back() == '/') continue;
+    if (!only.empty() && member_name != only) continue;
+    if (stat.size > max_bytes) {
+      zip_close(zip);
+      return make_error(ErrorCode::integrity,
+                        fmt::format("{}: member {} claims {} bytes, more than the {} allowed", name,
+                                    member_name, stat.size, max_bytes));
+    }
     zip_file_t* file = zip_fopen_index(zip, i, 0);
     if (file == nullptr) {
       std::string message = zip_strerror(zip);
