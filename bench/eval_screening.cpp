@@ -62,12 +62,14 @@ int main(int argc, char** argv) {
     ScreenOptions options;
     options.limit = 5;
     const auto hits = screener.screen(q, options, session).hits;
-    const bool at_default =
-        std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.entity->id == c.id; });
+    const bool at_default = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
+      return h.has_record(screener.index().snapshot(), c.id);
+    });
     options.threshold = 0.0f;
     const auto any = screener.screen(q, options, session).hits;
-    const bool anywhere =
-        std::any_of(any.begin(), any.end(), [&](const Hit& h) { return h.entity->id == c.id; });
+    const bool anywhere = std::any_of(any.begin(), any.end(), [&](const Hit& h) {
+      return h.has_record(screener.index().snapshot(), c.id);
+    });
     found_default += at_default;
     found_any += anywhere;
     if (verbose && !at_default)

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "clearance/lists/importer.h"
+#include "clearance/lists/party_linker.h"
 #include "clearance/model/snapshot.h"
 
 namespace clearance::bench {
@@ -34,6 +35,9 @@ inline std::shared_ptr<const Snapshot> load_standard_lists() {
   }
   std::sort(snapshot->entities.begin(), snapshot->entities.end(),
             [](auto& a, auto& b) { return a.id < b.id; });
+  // Linked into parties as an import links them: screening answers parties.
+  auto linked = link_parties(*snapshot, nullptr, false);
+  if (!linked) throw std::runtime_error(linked.error().message);
   return snapshot;
 }
 

@@ -12,6 +12,7 @@
 #include "clearance/lists/importer.h"
 #include "clearance/lists/snapshot_diff.h"
 #include "clearance/lists/snapshot_store.h"
+#include "clearance/model/freshness.h"
 #include "clearance/model/party_json.h"
 #include "clearance/util/strings.h"
 #include "commands.h"
@@ -119,14 +120,16 @@ int run_info(const GlobalOptions& global, const std::string& ref, bool json) {
     fmt::print("parties       {} (links: {})\n\n", m.value("party_count", uint64_t{0}),
                reasons.empty() ? "none" : join(reasons, ", "));
   }
-  fmt::print("{:<14} {:<18} {:>8} {:>8}  {:<12} {}\n", "dataset", "format", "entities", "skipped",
-             "published", "imported");
+  fmt::print("{:<16} {:<18} {:>8} {:>8}  {:<12} {:>6}  {}\n", "dataset", "format", "entities",
+             "skipped", "published", "age", "imported");
+  const std::string today = today_utc();
   for (const auto& s : m.at("sources")) {
-    fmt::print("{:<14} {:<18} {:>8} {:>8}  {:<12} {}\n", s.value("dataset", ""),
+    const std::string published = s.value("published", "");
+    const int age = published.empty() ? -1 : days_between(published.substr(0, 10), today);
+    fmt::print("{:<16} {:<18} {:>8} {:>8}  {:<12} {:>6}  {}\n", s.value("dataset", ""),
                s.value("format", ""), s.value("entities", uint64_t{0}),
-               s.value("skipped", uint64_t{0}),
-               s.value("published", "").empty() ? "-" : s.value("published", ""),
-               s.value("imported_at", ""));
+               s.value("skipped", uint64_t{0}), published.empty() ? "-" : published.substr(0, 10),
+               age < 0 ? "?" : fmt::format("{}d", age), s.value("imported_at", ""));
     for (const auto& f : s.at("files"))
       fmt::print("    {}  sha256 {}  {} bytes  modified {}\n", f.value("path", ""),
                  f.value("sha256", ""), f.value("bytes", uint64_t{0}), f.value("modified", ""));

@@ -14,6 +14,7 @@
 #include "clearance/match/screen_output.h"
 #include "clearance/match/screening_engine.h"
 #include "clearance/model/country_codes.h"
+#include "clearance/model/freshness.h"
 #include "clearance/util/strings.h"
 #include "commands.h"
 
@@ -31,7 +32,14 @@ struct ScreenArgs {
   float threshold = 0.80f;
   size_t limit = 10;
   bool explain = false;
+  int max_list_age = kDefaultMaxListAgeDays;
 };
+
+// A list older than the user accepts cannot clear a party listed since: say so on stderr.
+void warn_stale_lists(const Snapshot& snapshot, int max_age_days) {
+  for (const std::string& w : freshness_warnings(snapshot, today_utc(), max_age_days))
+    fmt::print(stderr, "warning: {}\n", w);
+}
 
 std::string shorten(const std::string& text, size_t width) {
   if (text.size() <= width) return text;
@@ -83,6 +91,7 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   }
   auto engine = load_engine(global, args.snapshot);
   if (!engine) return kExitError;
+  warn_stale_lists(*engine->snapshot, args.max_list_age);
   ScreenQuery query;
   query.country = args.country;
   if (!args.country.empty() && CountryResolver().resolve(args.country).empty()) {
@@ -156,6 +165,7 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
   }
   auto engine = load_engine(global, args.snapshot);
   if (!engine) return kExitError;
+  warn_stale_lists(*engine->snapshot, args.max_list_age);
   auto input = BatchInput::open(args.input, args.input_format);
   if (!input) {
     fmt::print(stderr, "error: {}\n", input.error().message);
@@ -261,6 +271,10 @@ void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->check(CLI::IsMember({"table", "json", "jsonl"}));
   screen->add_option("--snapshot", args.snapshot, "Snapshot to screen against (default: current)");
   screen->add_flag("--explain", args.explain, "Show the token alignment of each hit in the table");
+  screen
+      ->add_option("--max-list-age", args.max_list_age,
+                   "Warn when a list's publication date is older than this many days (default 90)")
+      ->check(CLI::Range(0, 36500));
   screen->footer(
       "Exit codes: 0 no hit, 1 at least one hit, 2 error (nothing screened), 3 no hit but rows "
       "rejected (batch).");

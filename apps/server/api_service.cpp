@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "clearance/model/freshness.h"
 #include "embedded_openapi.h"
 #include "json_fields.h"
 
@@ -203,6 +204,16 @@ HttpResponse ApiService::metrics_text(RouteContext& ctx) {
       gauges.push_back({"clearance_list_entities", "Entities per imported list.", "gauge",
                         fmt::format("dataset=\"{}\"", prometheus_label(src.dataset)),
                         static_cast<double>(src.entities)});
+    gauges.push_back({"clearance_snapshot_parties", "Parties in the snapshot in use.", "gauge", "",
+                      static_cast<double>(s.parties.size())});
+    // By the publication date each source states, not by when it was imported; a source that
+    // states none is left out (alert on its absence).
+    for (const SourceAge& age : source_ages(s, today_utc()))
+      if (age.age_days >= 0)
+        gauges.push_back({"clearance_list_age_days",
+                          "Days since each list's stated publication date.", "gauge",
+                          fmt::format("dataset=\"{}\"", prometheus_label(age.dataset)),
+                          static_cast<double>(age.age_days)});
   }
   HttpResponse r;
   r.content_type = "text/plain; version=0.0.4; charset=utf-8";

@@ -6,6 +6,7 @@
 
 #include "clearance/lists/snapshot_codec.h"
 #include "clearance/model/entity_json.h"
+#include "clearance/model/freshness.h"
 #include "clearance/model/party_json.h"
 #include "routes.h"
 
@@ -27,6 +28,13 @@ std::string iso_time(std::chrono::system_clock::time_point t) {
 HttpResponse lists_route(RouteContext& ctx) {
   const ScreeningEngine& engine = ctx.ready_engine();
   nlohmann::ordered_json out = manifest_of(*engine.snapshot);
+  // Each source's age by the publication date it states, and what a screening should be told.
+  const std::string today = today_utc();
+  for (const SourceAge& age : source_ages(*engine.snapshot, today))
+    for (auto& src : out["sources"])
+      if (src["dataset"] == age.dataset)
+        src["age_days"] = age.age_days >= 0 ? nlohmann::ordered_json(age.age_days) : nullptr;
+  out["warnings"] = freshness_warnings(*engine.snapshot, today, kDefaultMaxListAgeDays);
   out["names_indexed"] = engine.index->names().size();
   out["load_seconds"] = engine.load_seconds;
   out["index_seconds"] = engine.index_seconds;

@@ -76,8 +76,9 @@ TEST_F(ScreeningTest, CasesFromTestsCasesScreeningCsv) {
       EXPECT_TRUE(result.hits.empty())
           << "line " << row.line << ": '" << q.name << "' should not hit: " << got;
     } else {
-      const bool found = std::any_of(result.hits.begin(), result.hits.end(),
-                                     [&](const Hit& h) { return h.entity->id == expect; });
+      const bool found = std::any_of(result.hits.begin(), result.hits.end(), [&](const Hit& h) {
+        return h.has_record(index_->snapshot(), expect);
+      });
       EXPECT_TRUE(found) << "line " << row.line << ": '" << q.name << "' should find " << expect
                          << "; got " << got;
     }
@@ -102,8 +103,9 @@ TEST_F(ScreeningTest, ChineseNamesFromTestsCasesChineseNamesCsv) {
     ScreenOptions options;
     options.limit = 5;
     const ScreenResult result = screener_->screen(q, options, session_);
-    const bool hit = std::any_of(result.hits.begin(), result.hits.end(),
-                                 [&](const Hit& h) { return h.entity->id == row.fields.at(1); });
+    const bool hit = std::any_of(result.hits.begin(), result.hits.end(), [&](const Hit& h) {
+      return h.has_record(index_->snapshot(), row.fields.at(1));
+    });
     const std::string& kind = row.fields.at(3);
     ASSERT_TRUE(kind == "pinyin" || kind == "descriptive" || kind == "brand")
         << "line " << row.line << ": kind " << kind;
@@ -158,9 +160,9 @@ TEST_F(ScreeningTest, CountryDateAndIdentifierEvidence) {
   const ScreenResult without = screener_->screen(p, loose, session_);
   p.identifier = "BC166787";
   const ScreenResult with = screener_->screen(p, loose, session_);
-  auto score_of = [](const ScreenResult& r, std::string_view id) {
+  auto score_of = [&](const ScreenResult& r, const std::string& id) {
     for (const auto& h : r.hits)
-      if (h.entity->id == id) return h.score;
+      if (h.has_record(index_->snapshot(), id)) return h.score;
     return -1.0f;
   };
   EXPECT_GT(score_of(with, "us_csl:sdn:9935"), score_of(without, "us_csl:sdn:9935") + 0.1f);

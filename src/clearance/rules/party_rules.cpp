@@ -8,6 +8,7 @@
 #include <set>
 
 #include "clearance/match/screener.h"
+#include "clearance/model/freshness.h"
 #include "clearance/rules/check_context.h"
 #include "clearance/util/strings.h"
 
@@ -61,6 +62,10 @@ void screen_parties(CheckContext& ctx, const Screener* screener, float threshold
     ctx.flag("parties were not screened: no list snapshot is loaded (clearance lists import)");
     return;
   }
+  // A list published long before the transaction cannot clear a party listed since.
+  for (std::string& w : freshness_warnings(screener->index().snapshot(), today_utc(),
+                                           kDefaultMaxListAgeDays, ctx.date))
+    ctx.flag(std::move(w));
   ScreenSession session;
   ScreenOptions options;
   options.threshold = threshold;
