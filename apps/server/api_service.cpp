@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "clearance/model/freshness.h"
+#include "clearance/util/strings.h"
 #include "embedded_openapi.h"
 #include "json_fields.h"
 
@@ -67,10 +68,11 @@ const std::vector<ApiService::Route>& ApiService::routes() {
 bool ApiService::authorized(const HttpRequest& request) const {
   if (options_.keys.empty()) return true;
   std::string key = request.api_key;
-  if (key.empty() && request.authorization.size() > 7 &&
-      (request.authorization.compare(0, 7, "Bearer ") == 0 ||
-       request.authorization.compare(0, 7, "bearer ") == 0))
-    key = request.authorization.substr(7);
+  // "Bearer KEY", or "ApiKey KEY" as yente's clients send it.
+  const std::string_view auth = request.authorization;
+  for (std::string_view scheme : {"Bearer ", "bearer ", "ApiKey ", "apikey "})
+    if (key.empty() && auth.size() > scheme.size() && auth.substr(0, scheme.size()) == scheme)
+      key = std::string(trim(auth.substr(scheme.size())));
   return options_.keys.find(key) != nullptr;
 }
 

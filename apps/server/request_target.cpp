@@ -52,8 +52,11 @@ RequestTarget parse_target(const std::string& target) {
     const std::string pair = query.substr(start, amp - start);
     if (!pair.empty()) {
       const size_t eq = pair.find('=');
-      out.params[percent_decode(pair.substr(0, eq), true)] =
+      const std::string key = percent_decode(pair.substr(0, eq), true);
+      const std::string value =
           eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1), true);
+      out.params[key] = value;
+      out.all_params[key].push_back(value);
     }
     start = amp + 1;
   }

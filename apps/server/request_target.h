@@ -2,12 +2,14 @@
 // The request target split into a decoded path and query parameters.
 #include <map>
 #include <string>
+#include <vector>
 
 namespace clearance::server {
 
 struct RequestTarget {
   std::string path;                           // percent-decoded
   std::map<std::string, std::string> params;  // decoded; a repeated key keeps its last value
+  std::map<std::string, std::vector<std::string>> all_params;  // every value of a repeated key
 };
 
 // 400 (ApiError) for a malformed percent escape or a decoded path that is not valid UTF-8.

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "clearance/match/explanation.h"
+#include "clearance/match/list_filter.h"
 #include "clearance/match/screen_output.h"
 #include "clearance/model/country_codes.h"
 #include "clearance/util/strings.h"
@@ -54,17 +55,25 @@ const char* schema_of(EntityType type) {
   }
 }
 
-// Sanctions lists as yente's "sanction" topic; export-control lists as "export.control".
-std::vector<std::string> topics_of(const Entity& e) {
-  static const std::vector<std::string> kExportControl = {"EL", "MEU", "UVL", "DPL", "ISN"};
+// Sanctions lists as yente's "sanction" topic; export-control lists as "export.control";
+// procurement bans and debarments as "debarment".
+std::string topic_of(const Entity& e) {
+  static const std::vector<std::string> kExportControl = {"EL",   "MEU", "UVL",    "DPL",   "ISN",
+                                                          "MIEU", "DTC", "INKSNA", "CN-ECL"};
+  static const std::vector<std::string> kDebarment = {"FCC", "1260H", "CMIC"};
   if (std::find(kExportControl.begin(), kExportControl.end(), e.list) != kExportControl.end())
-    return {"export.control"};
-  return {"sanction"};
+    return "export.control";
+  if (std::find(kDebarment.begin(), kDebarment.end(), e.list) != kDebarment.end() ||
+      e.list.rfind("NDAA-", 0) == 0)
+    return "debarment";
+  return "sanction";
 }
 
-// The entity's fields as FollowTheMoney properties (values are always arrays).
-nlohmann::ordered_json ftm_properties(const Entity& e) {
-  nlohmann::ordered_json p = nlohmann::ordered_json::object();
+const std::vector<std::string> kTopics = {"sanction", "export.control", "debarment"};
+
+// A party's fields as FollowTheMoney properties (values are always arrays; countries lower-case,
+// as FollowTheMoney writes them), merged over its records.
+void add_ftm_properties(nlohmann::ordered_json& p, const Entity& e) {
   auto add = [&p](const char* key, const std::string& value) {
     if (value.empty()) return;
     auto& values = p[key];
@@ -73,20 +82,19 @@ nlohmann::ordered_json ftm_properties(const Entity& e) {
   add("name", e.name);
   for (const auto& a : e.aliases) add(a.kind == AliasKind::weak ? "weakAlias" : "alias", a.name);
   for (const auto& a : e.addresses) {
-    add("country", a.country);
+    add("country", ascii_lower(a.country));
     add("address", a.full);
   }
-  for (const auto& n : e.nationalities) add("nationality", n);
-  for (const auto& c : e.citizenships) add("citizenship", c);
+  for (const auto& n : e.nationalities) add("nationality", ascii_lower(n));
+  for (const auto& c : e.citizenships) add("citizenship", ascii_lower(c));
   for (const auto& d : e.dates_of_birth) add("birthDate", d);
   for (const auto& b : e.places_of_birth) add("birthPlace", b);
   for (const auto& id : e.identifiers) add("idNumber", id.number);
   for (const auto& prog : e.programs) add("program", prog);
-  for (const auto& t : topics_of(e)) add("topics", t);
+  add("topics", topic_of(e));
   add("notes", e.remarks);
   add("sourceUrl", e.source_url);
   add("createdAt", e.listed_on);
-  return p;
 }
 
 // A property's values; yente accepts one string or an array of strings.
@@ -131,7 +139,24 @@ YenteQuery read_yente_query(const std::string& key, const nlohmann::json& value)
     if (n.size() > 1024) props.fail("name", "a name is longer than 1024 bytes");
     if (!trim(n).empty()) out.names.push_back(std::string(trim(n)));
   }
-  if (out.names.empty()) props.fail("name", "at least one name is required");
+  if (out.names.empty()) {
+    // A Person given by its parts, as yente accepts it.
+    std::string joined;
+    for (const char* part : {"firstName", "secondName", "middleName", "fatherName", "lastName"})
+      for (const std::string& v : property_values(props, part)) {
+        const std::string_view word = trim(v);
+        if (word.empty()) continue;
+        if (!joined.empty()) joined += ' ';
+        joined.append(word);
+      }
+    if (!joined.empty()) {
+      if (!is_valid_utf8(joined) || joined.size() > 1024)
+        props.fail("lastName", "the name parts are not valid UTF-8 or longer than 1024 bytes");
+      out.names.push_back(std::move(joined));
+    }
+  }
+  if (out.names.empty())
+    props.fail("name", "at least one name (or firstName/lastName) is required");
   CountryResolver countries;
   for (const char* key : {"country", "nationality", "jurisdiction", "citizenship"})
     for (const std::string& c : property_values(props, key))
@@ -165,25 +190,40 @@ std::optional<std::vector<std::string>> dataset_lists(const std::string& dataset
   static const std::vector<std::string> kAll = {"default", "all", "sanctions", "clearance"};
   if (std::find(kAll.begin(), kAll.end(), ascii_lower(dataset)) != kAll.end())
     return std::vector<std::string>{};
-  for (const auto& s : snapshot.sources)
-    if (ascii_lower(s.dataset) == ascii_lower(dataset)) return std::vector<std::string>{s.dataset};
-  for (const auto& e : snapshot.entities)
-    if (ascii_lower(e.list) == ascii_lower(dataset)) return std::vector<std::string>{e.list};
-  return std::nullopt;
+  // Ours, a list code, or OpenSanctions' name for one of ours (us_ofac_sdn, un_sc_sanctions…).
+  auto resolved = resolve_list_filter(snapshot, {dataset});
+  if (!resolved) return std::nullopt;
+  return resolved.value();
 }
 
+// One result: the party (id, caption, merged properties, every dataset, its records as
+// referents) and the explanation of the name that scored.
 nlohmann::ordered_json yente_result(const Hit& hit, const ScreenResult& result,
                                     const Screener& screener, double threshold,
                                     const std::string& query_name) {
   const Entity& e = *hit.entity;
+  const Snapshot& snapshot = screener.index().snapshot();
   const nlohmann::ordered_json ours = hit_to_json(hit, result.query, screener);
+  std::vector<const Entity*> records = {&e};
+  if (hit.party) {
+    records.clear();
+    for (uint32_t m : hit.party->members) records.push_back(&snapshot.entities[m]);
+  }
   nlohmann::ordered_json r;
-  r["id"] = e.id;
-  r["caption"] = e.name;
+  r["id"] = ours["party_id"];
+  r["caption"] = ours["name"];
   r["schema"] = schema_of(e.type);
-  r["properties"] = ftm_properties(e);
-  r["datasets"] = {e.dataset};
-  r["referents"] = nlohmann::ordered_json::array();
+  nlohmann::ordered_json properties = nlohmann::ordered_json::object();
+  std::vector<std::string> datasets, referents;
+  for (const Entity* record : records) {
+    add_ftm_properties(properties, *record);
+    if (std::find(datasets.begin(), datasets.end(), record->dataset) == datasets.end())
+      datasets.push_back(record->dataset);
+    referents.push_back(record->id);
+  }
+  r["properties"] = std::move(properties);
+  r["datasets"] = datasets;
+  r["referents"] = referents;
   r["target"] = true;
   r["first_seen"] = nullptr;
   r["last_seen"] = nullptr;
@@ -201,12 +241,76 @@ nlohmann::ordered_json yente_result(const Hit& hit, const ScreenResult& result,
   for (const auto& ev : hit.evidence)
     explanations[ev.feature] = {{"detail", ev.detail}, {"score", ev.delta}};
   r["explanations"] = std::move(explanations);
-  // Clearance's own fields, which yente clients ignore: the name that matched and the list.
+  // Clearance's own fields, which yente clients ignore: the name that matched, its record, and
+  // every listing of the party.
   r["matched_name"] = hit.matched_name();
-  r["list"] = e.list;
-  if (!e.license_requirement.empty()) r["license_requirement"] = e.license_requirement;
-  if (!e.license_policy.empty()) r["license_policy"] = e.license_policy;
+  r["matched_record"] = e.id;
+  r["listings"] = ours["listings"];
   return r;
+}
+
+// Every value of a repeated or comma-separated query parameter.
+std::vector<std::string> param_list(const RouteContext& ctx, const char* name) {
+  std::vector<std::string> out;
+  auto it = ctx.target.all_params.find(name);
+  if (it == ctx.target.all_params.end()) return out;
+  for (const std::string& value : it->second)
+    for (auto& v : split_trimmed(value, ","))
+      if (!v.empty()) out.push_back(std::move(v));
+  return out;
+}
+
+// What the query parameters leave in: datasets to include or exclude, topics, parties excluded
+// by a party or record id. Unknown datasets and topics are a 400, never ignored.
+struct ResultFilter {
+  std::vector<std::string> include, exclude, topics, excluded_ids;
+
+  bool keeps(const Hit& hit, const Snapshot& snapshot) const {
+    std::vector<const Entity*> records = {hit.entity};
+    if (hit.party) {
+      records.clear();
+      for (uint32_t m : hit.party->members) records.push_back(&snapshot.entities[m]);
+    }
+    auto any = [&](auto&& test) { return std::any_of(records.begin(), records.end(), test); };
+    auto in = [](const std::vector<std::string>& names, const Entity* e) {
+      for (const auto& n : names)
+        if (iequals(n, e->dataset) || iequals(n, e->list)) return true;
+      return false;
+    };
+    if (!include.empty() && !any([&](const Entity* e) { return in(include, e); })) return false;
+    if (!exclude.empty() && any([&](const Entity* e) { return in(exclude, e); })) return false;
+    if (!topics.empty() && !any([&](const Entity* e) {
+          return std::find(topics.begin(), topics.end(), topic_of(*e)) != topics.end();
+        }))
+      return false;
+    for (const auto& id : excluded_ids)
+      if ((hit.party && hit.party->id == id) || any([&](const Entity* e) { return e->id == id; }))
+        return false;
+    return true;
+  }
+};
+
+ResultFilter read_filter(const RouteContext& ctx, const Snapshot& snapshot) {
+  ResultFilter f;
+  for (const char* name : {"include_dataset", "exclude_dataset"}) {
+    auto resolved = resolve_list_filter(snapshot, param_list(ctx, name));
+    if (!resolved) throw ApiError(400, "invalid_parameter", name, resolved.error().message);
+    (std::string_view(name) == "include_dataset" ? f.include : f.exclude) = resolved.value();
+  }
+  for (std::string& t : param_list(ctx, "topics")) {
+    if (std::find(kTopics.begin(), kTopics.end(), t) == kTopics.end())
+      throw ApiError(400, "invalid_parameter", "topics",
+                     fmt::format("topics: '{}' is not a topic of these lists (sanction, "
+                                 "export.control, debarment)",
+                                 t));
+    f.topics.push_back(std::move(t));
+  }
+  f.excluded_ids = param_list(ctx, "exclude_entity_ids");
+  for (const char* unsupported : {"exclude_schema", "changed_since"})
+    if (ctx.target.all_params.count(unsupported))
+      throw ApiError(400, "invalid_parameter", unsupported,
+                     fmt::format("{} is not supported by this server", unsupported));
+  return f;
 }
 
 }  // namespace
@@ -222,6 +326,7 @@ HttpResponse yente_match_route(RouteContext& ctx) {
   const double threshold = param_number(ctx, "threshold", kDefaultThreshold, 0, 1);
   const double cutoff = std::min(param_number(ctx, "cutoff", kDefaultCutoff, 0, 1), threshold);
   const auto limit = static_cast<size_t>(param_number(ctx, "limit", kDefaultLimit, 1, kMaxLimit));
+  const ResultFilter filter = read_filter(ctx, *engine.snapshot);
 
   const nlohmann::json body = parse_json_body(ctx.request.body);
   const JsonFields fields(body, "");
@@ -239,37 +344,49 @@ HttpResponse yente_match_route(RouteContext& ctx) {
 
   ScreenOptions options;
   options.threshold = static_cast<float>(cutoff);
-  options.limit = limit;
+  // Every party above the cutoff, so that `total` counts the matches the limit leaves out.
+  options.limit = kMaxLimit * 10;
   nlohmann::ordered_json responses = nlohmann::ordered_json::object();
   for (YenteQuery& q : parsed) {
     q.query.lists = *lists;
-    // Each name of the query is screened; an entity keeps its best score over the names.
+    // Each name of the query is screened; a party keeps its best score over the names. Results
+    // are written only for the parties the limit keeps.
     struct Best {
-      nlohmann::ordered_json json;
-      float score;
+      const Hit* hit;
+      size_t name;  // index into q.names and screened
     };
+    std::vector<ScreenResult> screened;
+    screened.reserve(q.names.size());
     std::map<std::string, Best> best;
-    for (const std::string& name : q.names) {
-      q.query.name = name;
-      const ScreenResult result = engine.screener->screen(q.query, options, thread_session());
-      for (const Hit& hit : result.hits) {
-        auto found = best.find(hit.entity->id);
-        if (found != best.end() && found->second.score >= hit.score) continue;
-        best[hit.entity->id] =
-            Best{yente_result(hit, result, *engine.screener, threshold, name), hit.score};
+    for (size_t n = 0; n < q.names.size(); ++n) {
+      q.query.name = q.names[n];
+      screened.push_back(engine.screener->screen(q.query, options, thread_session()));
+      for (const Hit& hit : screened.back().hits) {
+        if (!filter.keeps(hit, *engine.snapshot)) continue;
+        const std::string id = hit.party ? hit.party->id : hit.entity->id;
+        auto found = best.find(id);
+        if (found != best.end() && found->second.hit->score >= hit.score) continue;
+        best[id] = Best{&hit, n};
       }
     }
-    std::vector<Best*> ordered;
-    for (auto& [id, b] : best) ordered.push_back(&b);
+    std::vector<const Best*> ordered;
+    size_t matches = 0;
+    for (const auto& [id, b] : best) {
+      ordered.push_back(&b);
+      matches += b.hit->score >= threshold;
+    }
     std::stable_sort(ordered.begin(), ordered.end(),
-                     [](const Best* a, const Best* b) { return a->score > b->score; });
+                     [](const Best* a, const Best* b) { return a->hit->score > b->hit->score; });
     if (ordered.size() > limit) ordered.resize(limit);
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
-    for (Best* b : ordered) results.push_back(std::move(b->json));
+    for (const Best* b : ordered)
+      results.push_back(
+          yente_result(*b->hit, screened[b->name], *engine.screener, threshold, q.names[b->name]));
     nlohmann::ordered_json response;
     response["status"] = 200;
     response["results"] = std::move(results);
-    response["total"] = {{"value", response["results"].size()}, {"relation", "eq"}};
+    // yente counts the matches (scores at or above the threshold), not the results returned.
+    response["total"] = {{"value", matches}, {"relation", "eq"}};
     response["query"] = q.echo;
     responses[q.key] = std::move(response);
   }

@@ -10,6 +10,7 @@
 #include "api_service.h"
 #include "clearance/lists/importer.h"
 #include "clearance/match/screen_output.h"
+#include "clearance/util/strings.h"
 #include "http_client.h"
 #include "http_server.h"
 #include "test_support.h"
@@ -253,7 +254,10 @@ TEST_F(HttpApiTest, YenteShapedMatch) {
   EXPECT_EQ(q1["status"], 200);
   ASSERT_FALSE(q1["results"].empty());
   const auto& top = q1["results"][0];
-  EXPECT_EQ(top["id"], listed.id);
+  // A result is a party: its id, and its records as referents.
+  EXPECT_EQ(top["id"].get<std::string>().rfind("P-", 0), 0u) << top["id"];
+  EXPECT_NE(std::find(top["referents"].begin(), top["referents"].end(), listed.id),
+            top["referents"].end());
   EXPECT_EQ(top["caption"], listed.name);
   EXPECT_EQ(top["match"], true);
   EXPECT_EQ(top["datasets"][0], "us_csl");
@@ -283,6 +287,58 @@ TEST_F(HttpApiTest, YenteShapedMatch) {
   const auto sdn_json = sdn_only.json();
   for (const auto& res : sdn_json["responses"]["q"]["results"])
     EXPECT_EQ(res["properties"]["topics"][0], "sanction");
+}
+
+// yente's query parameters are applied or refused, never ignored; `total` counts matches;
+// countries are lower case; a Person may be given by name parts.
+TEST_F(HttpApiTest, YenteParametersAndShapes) {
+  const Entity& listed = entity_named("Example Microelectronics Co.");
+  const std::string body = R"({"queries":{"q":{"schema":"Company",
+      "properties":{"name":["Example Microelectronics Co"]}}}})";
+  auto results_of = [](const Reply& r) { return r.json()["responses"]["q"]["results"]; };
+  auto refers_to = [](const nlohmann::json& results, const std::string& id) {
+    for (const auto& res : results)
+      for (const auto& ref : res["referents"])
+        if (ref == id) return true;
+    return false;
+  };
+  const Reply all = post("/match/default?limit=50", body);
+  ASSERT_EQ(all.status, 200) << all.body;
+  ASSERT_TRUE(refers_to(results_of(all), listed.id));
+  size_t matches = 0;
+  for (const auto& res : results_of(all)) matches += res["match"] == true;
+  EXPECT_EQ(all.json()["responses"]["q"]["total"]["value"], matches);
+  const Reply one = post("/match/default?limit=1", body);
+  EXPECT_EQ(one.json()["responses"]["q"]["total"]["value"], matches);  // not cut by the limit
+  for (const auto& res : results_of(all))
+    for (const auto& c : res["properties"].value("country", nlohmann::json::array()))
+      EXPECT_EQ(c.get<std::string>(), ascii_lower(c.get<std::string>()));
+
+  std::string encoded;
+  for (char c : listed.id) encoded += c == ':' ? std::string("%3A") : std::string(1, c);
+  EXPECT_FALSE(
+      refers_to(results_of(post("/match/default?exclude_entity_ids=" + encoded, body)), listed.id));
+  EXPECT_TRUE(
+      refers_to(results_of(post("/match/default?include_dataset=us_trade_csl", body)), listed.id));
+  EXPECT_FALSE(
+      refers_to(results_of(post("/match/default?exclude_dataset=us_csl", body)), listed.id));
+  for (const auto& res : results_of(post("/match/default?topics=sanction", body)))
+    EXPECT_NE(std::find(res["properties"]["topics"].begin(), res["properties"]["topics"].end(),
+                        "sanction"),
+              res["properties"]["topics"].end());
+  EXPECT_EQ(error_of(post("/match/default?topics=weather", body)),
+            std::make_tuple(400L, std::string("invalid_parameter"), std::string("topics")));
+  EXPECT_EQ(std::get<2>(error_of(post("/match/default?include_dataset=nope", body))),
+            "include_dataset");
+  EXPECT_EQ(std::get<2>(error_of(post("/match/default?exclude_schema=Person", body))),
+            "exclude_schema");
+  // OpenSanctions' dataset name in the path.
+  EXPECT_EQ(post("/match/us_trade_csl", body).status, 200);
+
+  const Reply parts = post("/match/default", R"({"queries":{"q":{"schema":"Person",
+      "properties":{"firstName":["John"],"lastName":["Doe"]}}}})");
+  ASSERT_EQ(parts.status, 200) << parts.body;
+  EXPECT_FALSE(results_of(parts).empty());
 }
 
 // Every client mistake gets a 4xx with a JSON body naming the field; the server keeps serving.
@@ -359,6 +415,8 @@ TEST_F(HttpApiTest, ApiKeysAreRequiredWhenConfigured) {
             std::make_tuple(401L, std::string("unauthorized"), std::string()));
   EXPECT_EQ(post("/v1/screen", body, {"Authorization: Bearer wrong"}).status, 401);
   EXPECT_EQ(post("/v1/screen", body, {"Authorization: Bearer " + key}).status, 200);
+  EXPECT_EQ(post("/v1/screen", body, {"Authorization: ApiKey " + key}).status, 200);  // yente's
+  EXPECT_EQ(post("/v1/screen", body, {"Authorization: ApiKey wrong"}).status, 401);
   EXPECT_EQ(post("/v1/screen", body, {"X-API-Key: " + key}).status, 200);
   EXPECT_EQ(get("/metrics").status, 401);
   EXPECT_EQ(get("/healthz").status, 200);  // probes need no key
