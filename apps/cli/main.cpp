@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
       "~/.local/share/clearance.");
   GlobalOptions global;
   app.add_option("--data-dir", global.data_dir, "Where snapshots are stored");
+  // Global options are accepted after the subcommand too (`clearance lists info --data-dir D`):
+  // subcommands created from here on pass options they do not know to their parent.
+  app.fallthrough();
   int exit_code = kExitOk;
   add_lists_commands(app, global, exit_code);
   add_screen_commands(app, global, exit_code);

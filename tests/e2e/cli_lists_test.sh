@@ -67,4 +67,26 @@ expect_in "$WORK/err" "does not match the expected"
 expect_exit 0 -- "$bin" lists info
 expect_in "$WORK/out" "$before"
 
+# Parties: a links file joins two records; one that names an unknown record imports nothing; the
+# links stay with later imports; lists parties shows the link and its reason.
+cat > "$WORK/links.csv" <<'CSV'
+record_a,record_b,relation,note
+cn_mofcom:uel:UEL-2023-1,cn_mofcom:uel:UEL-2023-2,same,test: one party
+CSV
+expect_exit 3 -- "$bin" lists import "$F/cn_custom.csv" --links "$WORK/links.csv"
+expect_exit 0 -- "$bin" lists parties
+expect_in "$WORK/out" "user_links_file"
+printf 'record_a,record_b,relation\ncn_mofcom:uel:UEL-2023-1,nobody:here,same\n' > "$WORK/bad_links.csv"
+kept=$("$bin" lists info --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+expect_exit 2 -- "$bin" lists import "$F/cn_custom.csv" --links "$WORK/bad_links.csv"
+expect_in "$WORK/err" "nobody:here"
+expect_exit 3 -- "$bin" lists import "$F/cn_custom.csv"
+expect_exit 0 -- "$bin" lists parties
+expect_in "$WORK/out" "user_links_file"
+
+# Global options after the subcommand; the age of each list by its publication date.
+expect_exit 0 -- "$bin" lists info --data-dir "$CLEARANCE_DATA_DIR"
+expect_in "$WORK/out" "parties"
+expect_in "$WORK/out" "age"
+
 finish

@@ -87,4 +87,10 @@ cmp -s "$WORK/one.jsonl" "$WORK/resumed.jsonl" || { echo "FAIL: resumed output d
 [ -f "$WORK/resumed.jsonl.partial" ] && { echo "FAIL: partial file left behind"; failures=$((failures + 1)); }
 sed 's/^/  /' "$WORK/err"
 
+# --lists: one value per flag (the names after it stay names); an unknown list is an error.
+expect_exit 2 -- "$bin" screen --lists nope "Raytheon Missiles & Defense"
+expect_in "$WORK/err" "'nope' is not a list or dataset"
+"$bin" screen --format jsonl --lists uel "Raytheon Missiles & Defense" "Ivan Petrov" > "$WORK/lists.jsonl" || true
+[ "$(wc -l < "$WORK/lists.jsonl")" -eq 2 ] || { echo "FAIL: --lists swallowed the names"; failures=$((failures + 1)); }
+
 finish
