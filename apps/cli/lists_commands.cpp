@@ -59,13 +59,14 @@ void print_import(const ImportReport& report, double seconds) {
 
 int run_import(const GlobalOptions& global, const std::vector<std::string>& files,
                const std::string& format, bool replace_all, const std::string& issues_file,
-               const std::string& links_file) {
+               const std::string& links_file, bool allow_shrink) {
   const auto start = std::chrono::steady_clock::now();
   SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
   ImportOptions options;
   options.format = format;
   options.replace_all = replace_all;
   options.links_file = links_file;
+  options.allow_shrink = allow_shrink;
   auto report = import_lists(store, files, options);
   if (!report) {
     print_error(report.error());
@@ -252,7 +253,7 @@ void add_lists_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
       lists->add_subcommand("import", "Build a new snapshot from list files (format detected)");
   static std::vector<std::string> files;
   static std::string format, issues_file, links_file;
-  static bool replace_all = false;
+  static bool replace_all = false, allow_shrink = false;
   import->add_option("files", files, "List files or directories")->required();
   import->add_option("--format", format, "Force a format (see `lists formats`)");
   import->add_flag("--replace-all", replace_all,
@@ -261,8 +262,11 @@ void add_lists_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   import->add_option("--links", links_file,
                      "CSV of record pairs that are (or are not) one party: record_a,record_b,"
                      "relation (same|not-same); kept for later imports");
-  import->callback(
-      [&] { exit_code = run_import(global, files, format, replace_all, issues_file, links_file);
+  import->add_flag("--allow-shrink", allow_shrink,
+                   "Accept a list that loses more than half its records (refused otherwise)");
+  import->callback([&] {
+    exit_code =
+        run_import(global, files, format, replace_all, issues_file, links_file, allow_shrink);
 });
 
 auto* parties = lists->add_subcommand(

@@ -15,6 +15,7 @@
 #include "clearance/match/screening_engine.h"
 #include "clearance/model/country_codes.h"
 #include "clearance/model/freshness.h"
+#include "clearance/util/sha256.h"
 #include "clearance/util/strings.h"
 #include "commands.h"
 
@@ -176,6 +177,7 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
   options.screen.limit = args.limit;
   options.threads = args.threads;
   options.resume = args.resume;
+  options.input_sha256 = sha256_file(args.input);
   auto lists = resolve_list_filter(*engine->snapshot, args.lists);
   if (!lists) {
     fmt::print(stderr, "error: --lists: {}\n", lists.error().message);

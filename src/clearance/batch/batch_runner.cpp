@@ -22,10 +22,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A CSV field, quoted when needed. A value a spreadsheet would take for a formula (starting with
+// = + - @, a tab or a carriage return: "=HYPERLINK(…)" in a list name or a customer's row) is
+// prefixed with an apostrophe, which spreadsheets show as text (OWASP's CSV injection advice).
 std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  std::string text;
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
+    text = "'";
+  text.append(value);
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";
-  for (char c : value) {
+  for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
@@ -80,6 +87,7 @@ struct Checkpoint {
   size_t line = 0;
   uint64_t output_bytes = 0, errors_bytes = 0;
   BatchSummary summary;
+  std::string snapshot_id, input_sha256;
 };
 
 Result<Checkpoint> read_checkpoint(const std::string& path) {
@@ -96,6 +104,8 @@ Result<Checkpoint> read_checkpoint(const std::string& path) {
   c.summary.rows_with_hits = j.value("rows_with_hits", size_t{0});
   c.summary.hits = j.value("hits", size_t{0});
   c.summary.errors = j.value("errors", size_t{0});
+  c.snapshot_id = j.value("snapshot", "");
+  c.input_sha256 = j.value("input_sha256", "");
   return c;
 }
 
@@ -106,7 +116,9 @@ Status write_checkpoint(const std::string& path, const Checkpoint& c) {
                       {"rows", c.summary.rows},
                       {"rows_with_hits", c.summary.rows_with_hits},
                       {"hits", c.summary.hits},
-                      {"errors", c.summary.errors}};
+                      {"errors", c.summary.errors},
+                      {"snapshot", c.snapshot_id},
+                      {"input_sha256", c.input_sha256}};
   return write_file_atomic(path, j.dump());
 }
 
@@ -127,6 +139,18 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
     auto c = read_checkpoint(checkpoint_path);
     if (!c) return c.error();
     checkpoint = c.value();
+    if (checkpoint.snapshot_id != snapshot_id)
+      return make_error(
+          ErrorCode::invalid_argument,
+          fmt::format("--resume: the interrupted run screened against snapshot {}, "
+                      "the current one is {}; one output must not mix them (screen "
+                      "with --snapshot {}, or start again without --resume)",
+                      checkpoint.snapshot_id.empty() ? "(unknown)" : checkpoint.snapshot_id,
+                      snapshot_id, checkpoint.snapshot_id));
+    if (checkpoint.input_sha256 != options.input_sha256)
+      return make_error(ErrorCode::invalid_argument,
+                        "--resume: the input file is not the one the interrupted run read (its "
+                        "SHA-256 differs); start again without --resume");
     std::error_code ec;
     fs::resize_file(output_partial, checkpoint.output_bytes, ec);
     if (!ec) fs::resize_file(errors_partial, checkpoint.errors_bytes, ec);
@@ -212,6 +236,8 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
       checkpoint.output_bytes = static_cast<uint64_t>(out.tellp());
       checkpoint.errors_bytes = static_cast<uint64_t>(errors.tellp());
       checkpoint.summary = summary;
+      checkpoint.snapshot_id = snapshot_id;
+      checkpoint.input_sha256 = options.input_sha256;
       if (auto st = write_checkpoint(checkpoint_path, checkpoint); !st) return st.error();
     }
     summary.seconds =

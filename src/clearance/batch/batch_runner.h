@@ -23,6 +23,9 @@ struct BatchOptions {
   size_t chunk_rows = 4096;  // rows read, screened and written together
   BatchOutputFormat format = BatchOutputFormat::jsonl;
   bool resume = false;
+  // What the input file is (its SHA-256): a checkpoint records it with the snapshot id, and a
+  // resume refuses another input or snapshot rather than mix their rows in one output.
+  std::string input_sha256;
   std::vector<std::string> lists;  // restrict every row to these lists or datasets (empty = all)
 };
 

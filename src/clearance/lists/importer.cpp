@@ -12,6 +12,7 @@
 #include "clearance/lists/party_linker.h"
 #include "clearance/util/file_io.h"
 #include "clearance/util/sha256.h"
+#include "clearance/util/strings.h"
 
 namespace clearance {
 
@@ -54,6 +55,34 @@ std::vector<Input> expand(const std::vector<std::string>& inputs) {
   return out;
 }
 
+// Every text of a record made safe to store and print: bytes that break UTF-8 become U+FFFD and
+// control characters spaces (a list code carrying an ANSI escape must not drive the terminal of
+// whoever runs `lists info`). Returns how many were replaced.
+size_t sanitize_text(std::string& s) {
+  return replace_invalid_utf8(s) + replace_control_characters(s);
+}
+
+size_t sanitize_entity(Entity& e) {
+  size_t n = 0;
+  for (std::string* s : {&e.id, &e.dataset, &e.list, &e.sub_list, &e.source_id, &e.name,
+                         &e.listed_on, &e.end_date, &e.remarks, &e.source_url,
+                         &e.license_requirement, &e.license_policy, &e.federal_register_notice})
+    n += sanitize_text(*s);
+  for (auto& a : e.aliases) n += sanitize_text(a.name);
+  for (auto& a : e.addresses)
+    for (std::string* s :
+         {&a.street, &a.city, &a.state, &a.postal_code, &a.country, &a.country_text, &a.full})
+      n += sanitize_text(*s);
+  for (auto& i : e.identifiers)
+    for (std::string* s : {&i.type, &i.number, &i.country, &i.issued, &i.expires, &i.note})
+      n += sanitize_text(*s);
+  for (auto* v :
+       {&e.dates_of_birth, &e.places_of_birth, &e.nationalities, &e.citizenships, &e.programs})
+    for (std::string& s : *v) n += sanitize_text(s);
+  for (auto& p : e.properties) n += sanitize_text(p.key) + sanitize_text(p.value);
+  return n;
+}
+
 }  // namespace
 
 Result<std::pair<ListSource, ReadResult>> read_list_file(const std::string& path,
@@ -81,6 +110,30 @@ Result<std::pair<ListSource, ReadResult>> read_list_file(const std::string& path
   }
   auto read = reader->read(path, content.value());
   if (!read) return read.error();
+  // Whatever a reader let through, nothing invalid goes further: a snapshot holds valid UTF-8
+  // without control characters, so every writer after it can print it.
+  size_t replaced = sanitize_text(read->dataset) + sanitize_text(read->published), records = 0;
+  std::string first;
+  for (Entity& e : read->entities)
+    if (const size_t n = sanitize_entity(e); n > 0) {
+      replaced += n;
+      if (records++ == 0) first = e.id;
+    }
+  if (replaced > 0)
+    read->warnings.push_back(fmt::format(
+        "{}: {} bytes that were not valid UTF-8 text or were control characters replaced in {} "
+        "records (first: {})",
+        path, replaced, records, first.empty() ? read->dataset : first));
+  // Ids stay unique once cleaned (two ids may differ only in bytes that were replaced).
+  std::set<std::string> ids;
+  for (Entity& e : read->entities)
+    if (!ids.insert(e.id).second) {
+      const std::string was = e.id;
+      for (int n = 2; !ids.insert(e.id = fmt::format("{}~{}", was, n)).second; ++n) {
+      }
+      read->warnings.push_back(
+          fmt::format("{}: two records had the id '{}'; the second is '{}'", path, was, e.id));
+    }
   ListSource source;
   source.dataset = read->dataset;
   source.format = std::string(reader->format());
@@ -175,6 +228,17 @@ Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::s
     auto previous = store.load("current");
     if (!previous) return previous.error();
     history = party_history(previous.value());
+    for (const ListSource& now : report.imported)
+      for (const ListSource& before : previous->sources)
+        if (before.dataset == now.dataset && before.entities > 0 && !options.allow_shrink &&
+            now.entities * 2 < before.entities)
+          return make_error(
+              ErrorCode::invalid_argument,
+              fmt::format("{}: {} would go from {} records to {}; a list this much shorter is "
+                          "more likely a damaged file than a change of the list (import with "
+                          "--allow-shrink if it is right)",
+                          now.files.empty() ? now.dataset : now.files.front().path, now.dataset,
+                          before.entities, now.entities));
     if (options.links_file.empty()) next.user_links = previous->user_links;
     if (!options.replace_all) {
       for (auto& e : previous->entities)

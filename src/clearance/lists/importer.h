@@ -23,6 +23,9 @@ struct ImportOptions {
   // Leave out a file that fails as a whole (reported in ImportReport::failed) instead of refusing
   // the import: `lists update` keeps a source that failed at its previous version.
   bool skip_failed_files = false;
+  // Accept an import that empties a list or shrinks it by more than half (otherwise refused: a
+  // header-only or cut-short file that parses would silently remove the list's parties).
+  bool allow_shrink = false;
   // The user's links file (record pairs that are, or are not, one party). Empty: keep the links
   // the current snapshot was imported with.
   std::string links_file;

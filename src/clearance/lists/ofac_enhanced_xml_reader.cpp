@@ -52,12 +52,14 @@ class OfacEnhancedXmlReader final : public ListReader {
   Result<ReadResult> read(const std::string& path, std::string_view content) const override {
     std::string unzipped;
     if (looks_like_zip(content)) {
-      auto members = unzip_all(content, path);
-      if (!members) return members.error();
-      for (auto& m : members.value())
-        if (ascii_lower(m.name).size() >= 4 &&
-            ascii_lower(m.name).substr(m.name.size() - 4) == ".xml") {
-          unzipped = std::move(m.bytes);
+      // Only the XML member is inflated.
+      auto names = zip_member_names(content, path);
+      if (!names) return names.error();
+      for (const std::string& member : names.value())
+        if (member.size() >= 4 && ascii_lower(member).substr(member.size() - 4) == ".xml") {
+          auto bytes = unzip_member(content, path, member);
+          if (!bytes) return bytes.error();
+          unzipped = std::move(bytes.value());
           break;
         }
       if (unzipped.empty())

@@ -3,10 +3,12 @@
 #include <fcntl.h>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -112,8 +114,33 @@ std::vector<nlohmann::ordered_json> SnapshotStore::history() const {
   return out;
 }
 
+namespace {
+
+// A writer killed between writing its temporary file and renaming it leaves "NAME.tmp-PID"
+// behind. Writers hold the data-directory lock, so the caller (holding it) removes those of
+// processes that are gone.
+void remove_stale_temp_files(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    const size_t at = name.rfind(".tmp-");
+    if (at == std::string::npos || !entry.is_regular_file(ec)) continue;
+    const std::string pid_text = name.substr(at + 5);
+    if (pid_text.empty() ||
+        !std::all_of(pid_text.begin(), pid_text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    const long pid = std::strtol(pid_text.c_str(), nullptr, 10);
+    if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;
+    fs::remove(entry.path(), ec);
+  }
+}
+
+}  // namespace
+
 Status SnapshotStore::commit(Snapshot& snapshot) {
   if (auto st = make_directories(data_dir_ + "/snapshots"); !st) return st;
+  remove_stale_temp_files(data_dir_ + "/snapshots");
+  remove_stale_temp_files(data_dir_);
   const std::string bytes = encode_snapshot(snapshot);
   const std::string path = snapshot_path(snapshot.id);
   if (!fs::exists(path))

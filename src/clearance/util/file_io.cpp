@@ -5,16 +5,25 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+
+#include "clearance/util/zip_archive.h"
 
 namespace clearance {
 
 namespace fs = std::filesystem;
 
 Result<std::string> read_file_raw(const std::string& path) {
+  // Only regular files: opening a named pipe or a device would wait for a writer for ever.
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (!ec && fs::exists(status) && !fs::is_regular_file(status))
+    return make_error(ErrorCode::io,
+                      fmt::format("{}: not a regular file (a directory, pipe or device)", path));
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return make_error(ErrorCode::io,
@@ -35,23 +44,48 @@ Result<std::string> gunzip(std::string_view compressed, const std::string& name)
   if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK)
     return make_error(ErrorCode::io, fmt::format("{}: cannot initialise zlib", name));
   std::string out;
-  out.reserve(compressed.size() * 4);
+  out.reserve(std::min<size_t>(compressed.size() * 4, kRatioFloorBytes));
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
   stream.avail_in = static_cast<uInt>(compressed.size());
   char buffer[1 << 16];
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    rc = inflate(&stream, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      inflateEnd(&stream);
-      const bool truncated = rc == Z_BUF_ERROR;
-      return make_error(ErrorCode::integrity, fmt::format("{}: {} gzip stream ({})", name,
-                                                          truncated ? "truncated" : "corrupt",
-                                                          stream.msg ? stream.msg : "zlib error"));
+  // A file may hold several gzip members one after another (`cat a.gz b.gz`): all are read.
+  while (true) {
+    int rc = Z_OK;
+    while (rc != Z_STREAM_END) {
+      stream.next_out = reinterpret_cast<Bytef*>(buffer);
+      stream.avail_out = sizeof buffer;
+      rc = inflate(&stream, Z_NO_FLUSH);
+      if (rc != Z_OK && rc != Z_STREAM_END) {
+        inflateEnd(&stream);
+        const bool truncated = rc == Z_BUF_ERROR;
+        return make_error(
+            ErrorCode::integrity,
+            fmt::format("{}: {} gzip stream ({})", name, truncated ? "truncated" : "corrupt",
+                        stream.msg ? stream.msg : "zlib error"));
+      }
+      out.append(buffer, sizeof buffer - stream.avail_out);
+      if (out.size() > kMaxMemberBytes ||
+          (out.size() > kRatioFloorBytes && out.size() / compressed.size() > kMaxExpansionRatio)) {
+        inflateEnd(&stream);
+        return make_error(ErrorCode::integrity,
+                          fmt::format("{}: expands past {} bytes from {} ({}:1 or more); refused "
+                                      "as a decompression bomb",
+                                      name, out.size(), compressed.size(), kMaxExpansionRatio));
+      }
     }
-    out.append(buffer, sizeof buffer - stream.avail_out);
+    if (stream.avail_in == 0) break;
+    // Another member, or trailing bytes that are no gzip stream (refused: a file is read whole
+    // or not at all).
+    const auto* next = stream.next_in;
+    if (std::all_of(next, next + stream.avail_in, [](Bytef b) { return b == 0; }))
+      break;  // zero padding after the last member
+    if (stream.avail_in < 2 || next[0] != 0x1f || next[1] != 0x8b) {
+      inflateEnd(&stream);
+      return make_error(ErrorCode::integrity,
+                        fmt::format("{}: {} bytes after the gzip stream are not gzip data", name,
+                                    stream.avail_in));
+    }
+    inflateReset(&stream);
   }
   inflateEnd(&stream);
   return out;

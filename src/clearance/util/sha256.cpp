@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <fstream>
 #include <stdexcept>
 
 namespace clearance {
@@ -38,6 +39,18 @@ std::string sha256_hex(std::string_view bytes) {
   Sha256 hasher;
   hasher.update(bytes);
   return hasher.hex_digest();
+}
+
+std::string sha256_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  Sha256 hash;
+  std::string block(1 << 20, '\0');
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    hash.update(std::string_view(block.data(), static_cast<size_t>(in.gcount())));
+  }
+  return in.bad() ? std::string() : hash.hex_digest();
 }
 
 }  // namespace clearance

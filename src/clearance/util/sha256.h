@@ -20,4 +20,8 @@ class Sha256 {
 
 std::string sha256_hex(std::string_view bytes);
 
+// The SHA-256 of a file's bytes, read in blocks (the file is not held in memory); empty when it
+// cannot be read.
+std::string sha256_file(const std::string& path);
+
 }  // namespace clearance

@@ -123,4 +123,40 @@ bool is_valid_utf8(std::string_view text) {
   return first_invalid_utf8(text) == std::string_view::npos;
 }
 
+size_t replace_invalid_utf8(std::string& text) {
+  size_t at = first_invalid_utf8(text);
+  if (at == std::string::npos) return 0;
+  std::string out;
+  out.reserve(text.size() + 8);
+  size_t replaced = 0;
+  std::string_view rest = text;
+  while (at != std::string_view::npos) {
+    out.append(rest.substr(0, at));
+    out.append("\xEF\xBF\xBD");  // U+FFFD
+    ++replaced;
+    rest.remove_prefix(at + 1);
+    at = first_invalid_utf8(rest);
+  }
+  out.append(rest);
+  text = std::move(out);
+  return replaced;
+}
+
+size_t replace_control_characters(std::string& text) {
+  size_t replaced = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) {
+      text[i] = ' ';
+      ++replaced;
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      text.replace(i, 2, " ");  // a C1 control (U+0080–U+009F)
+      ++replaced;
+    }
+  }
+  return replaced;
+}
+
 }  // namespace clearance

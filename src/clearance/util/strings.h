@@ -21,5 +21,10 @@ std::string collapse_whitespace(std::string_view text);
 bool is_valid_utf8(std::string_view text);
 // Returns the offset of the first byte that breaks UTF-8, or npos.
 size_t first_invalid_utf8(std::string_view text);
+// Replaces each byte that breaks UTF-8 with U+FFFD, in place; returns how many were replaced.
+size_t replace_invalid_utf8(std::string& text);
+// Control characters (C0 except tab, C1, DEL) replaced by spaces, so that text from a file cannot
+// drive a terminal (ANSI escapes); returns how many were replaced.
+size_t replace_control_characters(std::string& text);
 
 }  // namespace clearance

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace clearance {
 
 bool looks_like_zip(std::string_view bytes) {
@@ -11,6 +14,37 @@ bool looks_like_zip(std::string_view bytes) {
 
 Result<std::vector<ZipMember>> unzip_all(std::string_view archive, const std::string& name) {
   return unzip_members(archive, name, {}, kMaxMemberBytes);
+}
+
+Result<std::vector<std::string>> zip_member_names(std::string_view archive,
+                                                  const std::string& name) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(archive.data(), archive.size(), 0, &error);
+  if (source == nullptr) {
+    std::string message = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    return make_error(ErrorCode::io, fmt::format("{}: {}", name, message));
+  }
+  zip_t* zip = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  if (zip == nullptr) {
+    std::string message = zip_error_strerror(&error);
+    zip_source_free(source);
+    zip_error_fini(&error);
+    return make_error(
+        ErrorCode::integrity,
+        fmt::format("{}: not a readable ZIP archive ({}); truncated download?", name, message));
+  }
+  zip_error_fini(&error);
+  std::vector<std::string> names;
+  const zip_int64_t count = zip_get_num_entries(zip, 0);
+  for (zip_int64_t i = 0; i < count; ++i) {
+    const char* member = zip_get_name(zip, i, 0);
+    if (member != nullptr && *member != '\0' && member[std::strlen(member) - 1] != '/')
+      names.push_back(member);
+  }
+  zip_close(zip);
+  return names;
 }
 
 Result<std::string> unzip_member(std::string_view archive, const std::string& name,
@@ -55,6 +89,15 @@ Result<std::vector<ZipMember>> unzip_members(std::string_view archive, const std
       return make_error(ErrorCode::integrity,
                         fmt::format("{}: member {} claims {} bytes, more than the {} allowed", name,
                                     member_name, stat.size, max_bytes));
+    }
+    if (stat.size > kRatioFloorBytes &&
+        stat.size / std::max<zip_uint64_t>(stat.comp_size, 1) > kMaxExpansionRatio) {
+      zip_close(zip);
+      return make_error(
+          ErrorCode::integrity,
+          fmt::format("{}: member {} would expand {} bytes to {}, more than {}:1; "
+                      "refused as a decompression bomb",
+                      name, member_name, stat.comp_size, stat.size, kMaxExpansionRatio));
     }
     zip_file_t* file = zip_fopen_index(zip, i, 0);
     if (file == nullptr) {
