@@ -27,8 +27,9 @@ namespace {
 // prefixed with an apostrophe, which spreadsheets show as text (OWASP's CSV injection advice).
 std::string csv_field(std::string_view value) {
   std::string text;
+  text.reserve(value.size() + 1);
   if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
-    text = "'";
+    text.push_back('\'');
   text.append(value);
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";

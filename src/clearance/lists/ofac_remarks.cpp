@@ -68,14 +68,14 @@ std::string_view after(std::string_view part, std::string_view label) {
   return trim(part.substr(label.size()));
 }
 
-void add_weak_aliases(std::string_view part, Entity& e) {
+void add_weak_aliases(std::string_view part, std::vector<Alias>& weak) {
   // a.k.a. 'X'. An apostrophe inside a name ("'ABD AL-NASIR") cannot be told from a closing quote;
   // OFAC closes with the part, so the name runs from the first quote to the last.
   const size_t first = part.find('\'');
   const size_t last = part.rfind('\'');
   if (first == std::string_view::npos || last <= first) return;
   const std::string name = collapse_whitespace(part.substr(first + 1, last - first - 1));
-  if (!name.empty()) append_unique_aliases(e.aliases, {Alias{name, AliasKind::weak}}, e.name);
+  if (!name.empty()) weak.push_back({name, AliasKind::weak});
 }
 
 }  // namespace
@@ -83,12 +83,14 @@ void add_weak_aliases(std::string_view part, Entity& e) {
 void apply_ofac_remarks(std::string_view remarks, CountryResolver& countries, Entity& e) {
   std::string_view text = trim(remarks);
   if (!text.empty() && text.back() == '.') text.remove_suffix(1);
+  // Weak aliases are gathered and added once: remarks may hold thousands.
+  std::vector<Alias> weak;
   for (const std::string& piece : split_trimmed(text, ";")) {
     std::string_view part = piece;
     if (istarts_with(part, "alt. ")) part = trim(part.substr(5));
     if (istarts_with(part, "a.k.a. ") || istarts_with(part, "f.k.a. ") ||
         istarts_with(part, "n.k.a. ")) {
-      if (part.find('\'') != std::string_view::npos) add_weak_aliases(part.substr(7), e);
+      if (part.find('\'') != std::string_view::npos) add_weak_aliases(part.substr(7), weak);
       continue;
     }
     if (istarts_with(part, "DOB ")) {
@@ -125,6 +127,7 @@ void apply_ofac_remarks(std::string_view remarks, CountryResolver& countries, En
       }
     }
   }
+  append_unique_aliases(e.aliases, weak, e.name);
 }
 
 }  // namespace clearance
