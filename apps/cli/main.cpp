@@ -1,5 +1,6 @@
 // `clearance`: the command-line front end over the core library.
 #include <iostream>
+#include <string>
 
 #include "commands.h"
 
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
       "3 completed with skipped records / indeterminate answer.\n"
       "Data directory: --data-dir, else $CLEARANCE_DATA_DIR, else $XDG_DATA_HOME/clearance, else "
       "~/.local/share/clearance.");
+  app.set_version_flag("--version", std::string("clearance ") + CLEARANCE_VERSION);
   GlobalOptions global;
   app.add_option("--data-dir", global.data_dir, "Where snapshots are stored");
   // Global options are accepted after the subcommand too (`clearance lists info --data-dir D`):

@@ -22,6 +22,8 @@ struct ServeArgs {
   unsigned threads = 0;
   std::string snapshot = "current";
   std::string api_keys;
+  std::vector<std::string> allowed_hosts;
+  std::string access_log;
   std::string rules_file;
   size_t body_limit = 4 << 20;
   double reload_interval = 10;
@@ -118,6 +120,27 @@ int run_serve(const GlobalOptions& global, const ServeArgs& args) {
     rulebook = std::move(loaded.value());
     options.rulebook = &rulebook;
   }
+  // Without keys, answer only requests naming this server: loopback names, the address listened
+  // on, and any --allowed-host (a browser page elsewhere cannot use it, even through DNS
+  // rebinding). On a wildcard address with no --allowed-host the names are unknown: not checked.
+  if (options.keys.empty()) {
+    const bool wildcard = args.listen == "0.0.0.0" || args.listen == "::";
+    if (!wildcard || !args.allowed_hosts.empty()) {
+      options.allowed_hosts = {"localhost", "127.0.0.1", "::1"};
+      if (!wildcard) options.allowed_hosts.push_back(server::host_of(args.listen));
+      for (const auto& h : args.allowed_hosts) options.allowed_hosts.push_back(server::host_of(h));
+    }
+  }
+  std::unique_ptr<server::AccessLog> access_log;
+  if (!args.access_log.empty()) {
+    auto opened = server::AccessLog::open(args.access_log);
+    if (!opened) {
+      fmt::print(stderr, "error: {}\n", opened.error().message);
+      return kExitError;
+    }
+    access_log = std::move(opened.value());
+    options.access_log = access_log.get();
+  }
   if (!is_loopback(args.listen) && options.keys.empty())
     log_line(
         fmt::format("warning: listening on {} without API keys: anyone who can reach this "
@@ -196,6 +219,12 @@ void add_serve_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   serve->add_option("--listen", args.listen,
                     "Address to bind (default 127.0.0.1; TLS belongs to a proxy in front)");
   serve->add_option("--port", args.port, "TCP port (default 8080; 0 picks a free one)");
+  serve->add_option("--access-log", args.access_log,
+                    "Append one JSON line per request to FILE ('-': standard error); keys, query "
+                    "strings and bodies are never logged");
+  serve->add_option("--allowed-host", args.allowed_hosts,
+                    "Without API keys, a Host name this server answers besides loopback and the "
+                    "listen address (repeatable)");
   serve->add_option("--threads", args.threads, "Request threads (default: one per core)");
   serve->add_option("--snapshot", args.snapshot,
                     "Snapshot to serve (default current: follows `lists import`/`lists update`)");

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <ctime>
 
+#include "clearance/lists/snapshot_store.h"
 #include "clearance/model/freshness.h"
 #include "clearance/util/strings.h"
 #include "embedded_openapi.h"
@@ -76,7 +79,38 @@ bool ApiService::authorized(const HttpRequest& request) const {
   return options_.keys.find(key) != nullptr;
 }
 
+std::string host_of(std::string_view text) {
+  if (const size_t scheme = text.find("://"); scheme != std::string_view::npos)
+    text.remove_prefix(scheme + 3);
+  if (const size_t slash = text.find('/'); slash != std::string_view::npos)
+    text = text.substr(0, slash);
+  if (!text.empty() && text.front() == '[') {
+    const size_t close = text.find(']');
+    return ascii_lower(
+        text.substr(1, close == std::string_view::npos ? text.size() - 1 : close - 1));
+  }
+  if (const size_t colon = text.find(':');
+      colon != std::string_view::npos && text.find(':', colon + 1) == std::string_view::npos)
+    text = text.substr(0, colon);
+  return ascii_lower(text);
+}
+
 HttpResponse ApiService::dispatch(const HttpRequest& request, std::string& label) {
+  if (options_.keys.empty() && !options_.allowed_hosts.empty()) {
+    auto allowed = [&](std::string_view value) {
+      const std::string host = host_of(value);
+      return std::find(options_.allowed_hosts.begin(), options_.allowed_hosts.end(), host) !=
+             options_.allowed_hosts.end();
+    };
+    if (!allowed(request.host))
+      throw ApiError(403, "host_not_allowed", "Host",
+                     fmt::format("Host '{}' is not one this server answers without an API key "
+                                 "(serve --allowed-host NAME, or require keys)",
+                                 request.host));
+    if (!request.origin.empty() && !allowed(request.origin))
+      throw ApiError(403, "origin_not_allowed", "Origin",
+                     fmt::format("requests from pages at '{}' are refused", request.origin));
+  }
   RouteContext ctx{request, parse_target(request.target), "", nullptr, nullptr, nullptr};
   const std::string& path = ctx.target.path;
   const Route* match = nullptr;
@@ -144,8 +178,28 @@ HttpResponse ApiService::handle(const HttpRequest& request) {
   }
   --in_flight_;
   if (request.method == "HEAD") response.body.clear();
-  metrics_.observe(label, response.status,
-                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  metrics_.observe(label, response.status, seconds);
+  if (options_.access_log) {
+    // The path without its query string, and the key's label, never the key.
+    const std::string path = request.target.substr(0, request.target.find('?'));
+    std::string key = request.api_key;
+    const std::string_view auth = request.authorization;
+    if (key.empty() && auth.find(' ') != std::string_view::npos)
+      key = std::string(trim(auth.substr(auth.find(' ') + 1)));
+    const std::string* key_label = key.empty() ? nullptr : options_.keys.find(key);
+    nlohmann::ordered_json line = {{"time", utc_now_iso()},
+                                   {"method", request.method},
+                                   {"route", label},
+                                   {"path", path},
+                                   {"status", response.status},
+                                   {"ms", std::round(seconds * 1e5) / 100},
+                                   {"request_bytes", request.body.size()},
+                                   {"response_bytes", response.body.size()}};
+    if (key_label) line["key"] = *key_label;
+    options_.access_log->write(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
   return response;
 }
 

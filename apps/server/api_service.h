@@ -4,7 +4,11 @@
 // call it directly as well as over a socket.
 #include <atomic>
 #include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
 
+#include "access_log.h"
 #include "api_keys.h"
 #include "engine_holder.h"
 #include "http_types.h"
@@ -16,7 +20,15 @@ namespace clearance::server {
 struct ApiOptions {
   ApiKeys keys;                               // empty: no key required
   const rules::Rulebook* rulebook = nullptr;  // null: the built-in rulebook
+  // Without keys, a page in the user's browser could post to a local server (and, through DNS
+  // rebinding, read the answer): requests must then name one of these hosts in Host, and a
+  // browser's Origin, if sent, must be one of them too. Empty: not checked.
+  std::vector<std::string> allowed_hosts;
+  AccessLog* access_log = nullptr;  // null: no access log
 };
+
+// "localhost:8080" → "localhost"; "[::1]:8080" → "::1"; "http://127.0.0.1:8080" → "127.0.0.1".
+std::string host_of(std::string_view host_or_origin);
 
 class ApiService {
  public:

@@ -128,6 +128,10 @@ class Session : public std::enable_shared_from_this<Session> {
       request.authorization = std::string(it->value());
     if (auto it = req.find("x-api-key"); it != req.end())
       request.api_key = std::string(it->value());
+    if (auto it = req.find(http::field::host); it != req.end())
+      request.host = std::string(it->value());
+    if (auto it = req.find(http::field::origin); it != req.end())
+      request.origin = std::string(it->value());
     const bool keep_alive = req.keep_alive();
     const unsigned version = req.version();
     HttpResponse response;

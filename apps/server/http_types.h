@@ -13,6 +13,8 @@ struct HttpRequest {
   std::string body;
   std::string authorization;  // the Authorization header, if any
   std::string api_key;        // the X-API-Key header, if any
+  std::string host;           // the Host header, if any
+  std::string origin;         // the Origin header, if any (sent by browsers)
 };
 
 struct HttpResponse {

@@ -50,6 +50,13 @@ nlohmann::json parse_json_body(const std::string& body) {
     const size_t start = what.find("] ");
     if (start != std::string::npos) what = what.substr(start + 2);
     throw ApiError(400, "invalid_json", "", fmt::format("the body is not valid JSON: {}", what));
+  } catch (const nlohmann::json::exception& e) {
+    // A number out of a double's range ("limit": 1e999) is not a parse error to the library, but
+    // it is a client's mistake all the same.
+    std::string what = e.what();
+    const size_t start = what.find("] ");
+    if (start != std::string::npos) what = what.substr(start + 2);
+    throw ApiError(400, "invalid_json", "", fmt::format("the body cannot be read: {}", what));
   }
 }
 

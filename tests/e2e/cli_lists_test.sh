@@ -4,6 +4,8 @@ source "$(dirname "$0")/lib.sh"
 F=$CLEARANCE_FIXTURES/lists
 bin=$CLEARANCE_BIN
 
+expect_exit 0 -- "$bin" --version
+expect_in "$WORK/out" "clearance 0."
 expect_exit 0 -- "$bin" lists formats
 expect_in "$WORK/out" "ofac-enhanced-xml"
 

@@ -10,6 +10,7 @@
 #include "api_service.h"
 #include "clearance/lists/importer.h"
 #include "clearance/match/screen_output.h"
+#include "clearance/util/file_io.h"
 #include "clearance/util/strings.h"
 #include "http_client.h"
 #include "http_server.h"
@@ -90,9 +91,9 @@ TEST_F(HttpApiTest, ReadyzIsUnavailableUntilASnapshotIsLoaded) {
   EngineHolder engines(empty.path(), "current", 1);
   EXPECT_FALSE(engines.reload().ok());
   ApiService api(engines, {});
-  EXPECT_EQ(api.handle({"GET", "/readyz", "", "", ""}).status, 503u);
-  EXPECT_EQ(api.handle({"GET", "/healthz", "", "", ""}).status, 200u);
-  const auto screen = api.handle({"POST", "/v1/screen", R"({"name":"x"})", "", ""});
+  EXPECT_EQ(api.handle({"GET", "/readyz", "", "", "", "", ""}).status, 503u);
+  EXPECT_EQ(api.handle({"GET", "/healthz", "", "", "", "", ""}).status, 200u);
+  const auto screen = api.handle({"POST", "/v1/screen", R"({"name":"x"})", "", "", "", ""});
   EXPECT_EQ(screen.status, 503u);
   EXPECT_NE(screen.body.find("not_ready"), std::string::npos);
 }
@@ -341,6 +342,58 @@ TEST_F(HttpApiTest, YenteParametersAndShapes) {
   EXPECT_FALSE(results_of(parts).empty());
 }
 
+// Without keys, only requests naming this server are answered: a page elsewhere cannot post to a
+// local server (the browser sends its Origin), nor read it through DNS rebinding (its Host).
+TEST_F(HttpApiTest, WithoutKeysOnlyThisServersHostAndOriginAreAnswered) {
+  server::ApiOptions options;
+  options.allowed_hosts = {"localhost", "127.0.0.1", "::1"};
+  start(std::move(options));
+  EXPECT_EQ(get("/healthz").status, 200);
+  EXPECT_EQ(get("/healthz", {"Host: localhost:8080"}).status, 200);
+  EXPECT_EQ(error_of(get("/v1/lists", {"Host: attacker.example"})),
+            std::make_tuple(403L, std::string("host_not_allowed"), std::string("Host")));
+  EXPECT_EQ(std::get<1>(error_of(
+                post("/v1/screen", R"({"name":"x"})", {"Origin: http://attacker.example"}))),
+            "origin_not_allowed");
+  EXPECT_EQ(post("/v1/screen", R"({"name":"x"})", {"Origin: http://localhost:8080"}).status, 200);
+  EXPECT_EQ(server::host_of("[::1]:8080"), "::1");
+  EXPECT_EQ(server::host_of("http://LocalHost:80/x"), "localhost");
+  EXPECT_EQ(server::host_of("10.0.0.5"), "10.0.0.5");
+}
+
+// One JSON line per request, with the key's label but never the key, the query string or the body.
+TEST_F(HttpApiTest, AccessLogLinesCarryNoKeyNorQuery) {
+  const std::string key = "clr_test-key-for-the-access-log";
+  const std::string keys_file = dir_ / "keys";
+  std::ofstream(keys_file) << server::ApiKeys::hash(key) << " billing\n";
+  auto keys = server::ApiKeys::load_file(keys_file);
+  ASSERT_TRUE(keys.ok());
+  auto log = server::AccessLog::open(dir_ / "access.log");
+  ASSERT_TRUE(log.ok());
+  server::ApiOptions options;
+  options.keys = std::move(keys.value());
+  options.access_log = log.value().get();
+  start(std::move(options));
+  EXPECT_EQ(
+      post("/v1/screen?secret=1", R"({"name":"Vladimir Putin"})", {"Authorization: Bearer " + key})
+          .status,
+      200);
+  EXPECT_EQ(get("/v1/lists").status, 401);
+  server_.reset();
+  auto text = read_file(dir_ / "access.log");
+  ASSERT_TRUE(text.ok());
+  const auto lines = split_trimmed(text.value(), "\n");
+  ASSERT_EQ(lines.size(), 2u) << text.value();
+  const auto first = nlohmann::json::parse(lines[0]);
+  EXPECT_EQ(first["status"], 200);
+  EXPECT_EQ(first["path"], "/v1/screen");
+  EXPECT_EQ(first["key"], "billing");
+  EXPECT_EQ(text->find(key), std::string::npos);
+  EXPECT_EQ(text->find("secret"), std::string::npos);
+  EXPECT_EQ(text->find("Putin"), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(lines[1])["status"], 401);
+}
+
 // Every client mistake gets a 4xx with a JSON body naming the field; the server keeps serving.
 TEST_F(HttpApiTest, BadInputIsA4xxNamingTheField) {
   struct Case {
@@ -351,6 +404,13 @@ TEST_F(HttpApiTest, BadInputIsA4xxNamingTheField) {
   const std::vector<Case> cases = {
       {"POST", "/v1/screen", "{\"name\": ", 400, "invalid_json", ""},
       {"POST", "/v1/screen", "", 400, "invalid_json", ""},
+      // A number out of a double's range, on every JSON route (each answered 500).
+      {"POST", "/v1/screen", R"({"name": "x", "limit": 1e999})", 400, "invalid_json", ""},
+      {"POST", "/v1/screen/batch", R"({"queries": [], "limit": 1e999})", 400, "invalid_json", ""},
+      {"POST", "/v1/compare", R"({"a": "x", "b": 1e999})", 400, "invalid_json", ""},
+      {"POST", "/v1/classify", R"({"spec": {"tpp": 1e999}})", 400, "invalid_json", ""},
+      {"POST", "/v1/check", R"({"eccn": "EAR99", "x": 1e999})", 400, "invalid_json", ""},
+      {"POST", "/match/default", R"({"queries": {}, "x": -1e999})", 400, "invalid_json", ""},
       {"POST", "/v1/screen", "[1,2]", 400, "invalid_field", ""},
       {"POST", "/v1/screen", R"({"name": 12})", 400, "invalid_field", "name"},
       {"POST", "/v1/screen", R"({"country": "CN"})", 400, "invalid_field", "name"},
