@@ -61,7 +61,7 @@ std::vector<std::string> freshness_warnings(const Snapshot& snapshot, const std:
     if (s.age_days > max_age_days)
       out.push_back(
           fmt::format("list {} was published {} ({} days ago, more than {}): parties "
-                      "listed since are not screened; update it (clearance lists update)",
+                      "listed since are not screened",
                       s.dataset, s.published, s.age_days, max_age_days));
     // Lists change weekly; a month between the list and the transaction is material.
     if (!as_of.empty() && days_between(s.published, as_of) > kTransactionGapDays)
