@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <signal.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <iostream>
 #include <mutex>
@@ -158,6 +159,11 @@ int run_serve(const GlobalOptions& global, const ServeArgs& args) {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   server::EngineHolder engines(SnapshotStore::resolve_data_dir(global.data_dir), args.snapshot,
                                cores);
+  // The admin reload route hands its work to the reload thread (set once that thread runs).
+  std::atomic<Reloader*> reloader_in_use{nullptr};
+  options.request_reload = [&reloader_in_use] {
+    if (Reloader* r = reloader_in_use.load()) r->request();
+  };
   server::ApiService api(engines, std::move(options));
   server::HttpServerOptions http;
   http.address = args.listen;
@@ -179,6 +185,7 @@ int run_serve(const GlobalOptions& global, const ServeArgs& args) {
       server.port(), engines.data_dir(), args.api_keys.empty() ? "not required" : "required"));
   {
     Reloader reloader(engines, args.snapshot == "current" ? args.reload_interval : 0);
+    reloader_in_use = &reloader;
     for (;;) {
       int signal = 0;
       if (sigwait(&signals, &signal) != 0) continue;
@@ -192,6 +199,7 @@ int run_serve(const GlobalOptions& global, const ServeArgs& args) {
       break;
     }
     server.stop();
+    reloader_in_use = nullptr;
   }
   log_line("stopped");
   return kExitOk;

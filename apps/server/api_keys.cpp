@@ -44,8 +44,17 @@ Result<ApiKeys> ApiKeys::load_file(const std::string& path) {
                         fmt::format("{}:{}: expected the SHA-256 of a key (64 hex digits), as "
                                     "printed by `clearance api-key new`",
                                     path, number));
-    keys.entries_.push_back(
-        {digest, space == std::string::npos ? "" : std::string(trim(text.substr(space)))});
+    // "<hash> label words +admin": the "+admin" word marks a key that may call admin routes.
+    std::vector<std::string> words;
+    bool admin = false;
+    if (space != std::string::npos)
+      for (auto& w : split_trimmed(text.substr(space), " ")) {
+        if (w == "+admin")
+          admin = true;
+        else if (!w.empty())
+          words.push_back(std::move(w));
+      }
+    keys.entries_.push_back({digest, join(words, " "), admin});
   }
   if (keys.entries_.empty())
     return make_error(ErrorCode::parse, fmt::format("{}: no key in the file", path));
@@ -59,6 +68,14 @@ const std::string* ApiKeys::find(std::string_view key) const {
   for (const Entry& e : entries_)
     if (same_digest(e.hash, digest)) found = &e.label;
   return found;
+}
+
+bool ApiKeys::is_admin(std::string_view key) const {
+  if (key.empty()) return false;
+  const std::string digest = hash(key);
+  for (const Entry& e : entries_)
+    if (e.admin && same_digest(e.hash, digest)) return true;
+  return false;
 }
 
 std::string ApiKeys::hash(std::string_view key) {

@@ -17,6 +17,8 @@ class ApiKeys {
 
   bool empty() const { return entries_.empty(); }
   size_t size() const { return entries_.size(); }
+  // True when `key` matches a line marked "+admin": only such keys may call /v1/admin/… routes.
+  bool is_admin(std::string_view key) const;
   // The label of the matching key ("" when unlabelled), or nullptr when no key matches.
   const std::string* find(std::string_view key) const;
 
@@ -28,6 +30,7 @@ class ApiKeys {
   struct Entry {
     std::string hash;  // lower-case hex
     std::string label;
+    bool admin = false;
   };
   std::vector<Entry> entries_;
 };

@@ -68,15 +68,20 @@ const std::vector<ApiService::Route>& ApiService::routes() {
   return kRoutes;
 }
 
-bool ApiService::authorized(const HttpRequest& request) const {
-  if (options_.keys.empty()) return true;
+// The key a request carries: X-API-Key, "Authorization: Bearer KEY", or "ApiKey KEY" as yente's
+// clients send it.
+static std::string key_of(const HttpRequest& request) {
   std::string key = request.api_key;
-  // "Bearer KEY", or "ApiKey KEY" as yente's clients send it.
   const std::string_view auth = request.authorization;
   for (std::string_view scheme : {"Bearer ", "bearer ", "ApiKey ", "apikey "})
     if (key.empty() && auth.size() > scheme.size() && auth.substr(0, scheme.size()) == scheme)
       key = std::string(trim(auth.substr(scheme.size())));
-  return options_.keys.find(key) != nullptr;
+  return key;
+}
+
+bool ApiService::authorized(const HttpRequest& request) const {
+  if (options_.keys.empty()) return true;
+  return options_.keys.find(key_of(request)) != nullptr;
 }
 
 std::string host_of(std::string_view text) {
@@ -157,6 +162,11 @@ HttpResponse ApiService::dispatch(const HttpRequest& request, std::string& label
     r.headers.emplace_back("WWW-Authenticate", "Bearer");
     return r;
   }
+  // Admin routes need a key marked "+admin" in the keys file: any client key must not reload.
+  if (!options_.keys.empty() && path.rfind("/v1/admin/", 0) == 0 &&
+      !options_.keys.is_admin(key_of(request)))
+    throw ApiError(403, "admin_required", "",
+                   "this route needs an admin key (a keys-file line marked +admin)");
   ctx.engine = engines_.engine();
   ctx.engines = &engines_;
   ctx.rulebook = options_.rulebook;
@@ -184,10 +194,7 @@ HttpResponse ApiService::handle(const HttpRequest& request) {
   if (options_.access_log) {
     // The path without its query string, and the key's label, never the key.
     const std::string path = request.target.substr(0, request.target.find('?'));
-    std::string key = request.api_key;
-    const std::string_view auth = request.authorization;
-    if (key.empty() && auth.find(' ') != std::string_view::npos)
-      key = std::string(trim(auth.substr(auth.find(' ') + 1)));
+    const std::string key = key_of(request);
     const std::string* key_label = key.empty() ? nullptr : options_.keys.find(key);
     nlohmann::ordered_json line = {{"time", utc_now_iso()},
                                    {"method", request.method},
@@ -225,6 +232,17 @@ HttpResponse ApiService::openapi(RouteContext&) {
 }
 
 HttpResponse ApiService::reload(RouteContext&) {
+  if (options_.request_reload) {
+    // Loading and indexing take seconds: the reload thread does it, not this request's thread
+    // (whose other connections would wait). /v1/lists says when the new snapshot is in use.
+    options_.request_reload();
+    const auto engine = engines_.engine();
+    HttpResponse r = json_response({{"reload", "requested"},
+                                    {"snapshot", engine ? engine->snapshot->id : std::string()},
+                                    {"check", "/v1/lists"}});
+    r.status = 202;
+    return r;
+  }
   auto result = engines_.reload();
   if (!result)
     throw ApiError(500, "reload_failed", "",

@@ -4,6 +4,7 @@
 // call it directly as well as over a socket.
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,9 @@ struct ApiOptions {
   // browser's Origin, if sent, must be one of them too. Empty: not checked.
   std::vector<std::string> allowed_hosts;
   AccessLog* access_log = nullptr;  // null: no access log
+  // Set by `clearance serve`: POST /v1/admin/reload asks its reload thread and answers 202 at
+  // once. Unset, the route reloads before answering (tests, embedded use).
+  std::function<void()> request_reload;
 };
 
 // "localhost:8080" → "localhost"; "[::1]:8080" → "::1"; "http://127.0.0.1:8080" → "127.0.0.1".

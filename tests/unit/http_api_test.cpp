@@ -460,9 +460,12 @@ TEST_F(HttpApiTest, BadInputIsA4xxNamingTheField) {
 TEST_F(HttpApiTest, ApiKeysAreRequiredWhenConfigured) {
   TempDir keys_dir;
   const std::string key = server::ApiKeys::generate().value();
+  const std::string admin = server::ApiKeys::generate().value();
   {
     std::ofstream f(keys_dir / "keys");
-    f << "# keys for the tests\n" << server::ApiKeys::hash(key) << " ci\n";
+    f << "# keys for the tests\n"
+      << server::ApiKeys::hash(key) << " ci\n"
+      << server::ApiKeys::hash(admin) << " operations +admin\n";
   }
   auto keys = server::ApiKeys::load_file(keys_dir / "keys");
   ASSERT_TRUE(keys.ok()) << keys.error().message;
@@ -481,6 +484,11 @@ TEST_F(HttpApiTest, ApiKeysAreRequiredWhenConfigured) {
   EXPECT_EQ(get("/metrics").status, 401);
   EXPECT_EQ(get("/healthz").status, 200);  // probes need no key
   EXPECT_EQ(get("/readyz").status, 200);
+  // Admin routes need a key marked +admin; a client key may screen but not reload.
+  EXPECT_EQ(std::get<1>(error_of(post("/v1/admin/reload", "", {"X-API-Key: " + key}))),
+            "admin_required");
+  EXPECT_EQ(post("/v1/admin/reload", "", {"X-API-Key: " + admin}).status, 200);
+  EXPECT_EQ(post("/v1/screen", body, {"X-API-Key: " + admin}).status, 200);
 
   // The keys file holds hashes only, and a malformed line is refused, not skipped.
   std::ofstream(keys_dir / "bad") << "not-a-hash\n";
@@ -546,6 +554,19 @@ TEST_F(HttpApiTest, ReloadUnderLoadDropsNothing) {
   EXPECT_EQ(get("/v1/lists").json()["id"], new_id);
   // Nothing new: a second reload keeps the engine.
   EXPECT_EQ(post("/v1/admin/reload", "").json()["reloaded"], false);
+}
+
+// With a reload thread (as `clearance serve` has), the admin route hands the reload to it and
+// answers at once: loading and indexing never hold a request thread.
+TEST_F(HttpApiTest, AdminReloadIsHandedToTheReloadThread) {
+  std::atomic<int> requested{0};
+  server::ApiOptions options;
+  options.request_reload = [&requested] { ++requested; };
+  start(std::move(options));
+  const Reply r = post("/v1/admin/reload", "");
+  EXPECT_EQ(r.status, 202) << r.body;
+  EXPECT_EQ(r.json()["reload"], "requested");
+  EXPECT_EQ(requested, 1);
 }
 
 }  // namespace
