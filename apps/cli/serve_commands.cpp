@@ -27,6 +27,7 @@ struct ServeArgs {
   std::string access_log;
   std::string rules_file;
   size_t body_limit = 4 << 20;
+  size_t max_connections = 4096;
   double reload_interval = 10;
 };
 
@@ -170,6 +171,7 @@ int run_serve(const GlobalOptions& global, const ServeArgs& args) {
   http.port = args.port;
   http.threads = args.threads;
   http.body_limit = args.body_limit;
+  http.max_connections = args.max_connections;
   server::HttpServer server([&api](const server::HttpRequest& r) { return api.handle(r); },
                             [&api](unsigned status, const std::string& message) {
                               return api.transport_error(status, message);
@@ -227,6 +229,10 @@ void add_serve_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   serve->add_option("--listen", args.listen,
                     "Address to bind (default 127.0.0.1; TLS belongs to a proxy in front)");
   serve->add_option("--port", args.port, "TCP port (default 8080; 0 picks a free one)");
+  serve
+      ->add_option("--max-connections", args.max_connections,
+                   "Open connections at most (default 4096); one more is closed at once")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 20));
   serve->add_option("--access-log", args.access_log,
                     "Append one JSON line per request to FILE ('-': standard error); keys, query "
                     "strings and bodies are never logged");

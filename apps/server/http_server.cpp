@@ -7,6 +7,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <condition_variable>
@@ -183,9 +184,28 @@ void HttpServer::Impl::accept() {
   acceptor->async_accept(target, [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (!acceptor->is_open()) return;  // stopped
+      // Out of file descriptors: accepting again at once would fail again at once (a core spent
+      // spinning). Wait for connections to close, then try again.
+      if (ec == net::error::no_descriptors || ec == net::error::no_buffer_space) {
+        auto timer = std::make_shared<net::steady_timer>(acceptor->get_executor(),
+                                                         std::chrono::milliseconds(100));
+        timer->async_wait([this, timer](beast::error_code) {
+          if (!stopping) accept();
+        });
+        return;
+      }
     } else if (!stopping) {
-      socket.set_option(tcp::no_delay(true), ec);
-      std::make_shared<Session>(std::move(socket), *this)->start();
+      size_t open;
+      {
+        std::lock_guard lock(sessions_mutex);
+        open = sessions.size();
+      }
+      if (open >= options.max_connections) {
+        socket.close(ec);  // over the cap: refused, the others keep their service
+      } else {
+        socket.set_option(tcp::no_delay(true), ec);
+        std::make_shared<Session>(std::move(socket), *this)->start();
+      }
     }
     if (!stopping) accept();
   });

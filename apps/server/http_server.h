@@ -23,6 +23,7 @@ struct HttpServerOptions {
   size_t header_limit = 16 << 10;                   // bytes; larger headers get 431
   std::chrono::seconds idle_timeout{60};            // a keep-alive connection with nothing to say
   std::chrono::milliseconds shutdown_grace{10000};  // how long stop() waits for requests in flight
+  size_t max_connections = 4096;                    // open connections; one more is closed at once
 };
 
 using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;

@@ -141,6 +141,48 @@ TEST(HttpServer, KeepAliveServesManyRequestsOnOneConnection) {
   EXPECT_EQ(calls, 6);
 }
 
+// Over the connection cap, a new connection is closed at once and the open ones keep their
+// service; once one closes, new connections are served again.
+TEST(HttpServer, ConnectionsOverTheCapAreClosedAtOnce) {
+  auto options = loopback_any_port();
+  options.max_connections = 2;
+  HttpServer server(
+      [](const HttpRequest&) {
+        return HttpResponse{200, "text/plain", "ok", {}};
+      },
+      plain_errors(), options);
+  ASSERT_TRUE(server.start().ok());
+  // Two keep-alive connections that have each had an answer: both are open sessions.
+  auto open_session = [&] {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(server.port());
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    const std::string request = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+    EXPECT_EQ(::send(fd, request.data(), request.size(), MSG_NOSIGNAL),
+              static_cast<ssize_t>(request.size()));
+    timeval timeout{5, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    char buffer[4096];
+    EXPECT_GT(::recv(fd, buffer, sizeof buffer, 0), 0);
+    return fd;
+  };
+  const int first = open_session(), second = open_session();
+  EXPECT_EQ(raw_exchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n"), "");
+  ::close(first);
+  bool served = false;
+  for (int attempt = 0; attempt < 100 && !served; ++attempt) {
+    served = raw_exchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                 .find("200") != std::string::npos;
+    if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_TRUE(served);
+  ::close(second);
+  server.stop();
+}
+
 TEST(HttpServer, ABusyPortIsAClearError) {
   HttpServer first([](const HttpRequest&) { return HttpResponse{}; }, plain_errors(),
                    loopback_any_port());
