@@ -108,6 +108,13 @@ HttpResponse screen_batch_route(RouteContext& ctx) {
                                 *engine.snapshot));
     if (parsed.back().id.empty()) parsed.back().id = std::to_string(i + 1);
   }
+  size_t hits = 0;
+  for (const ParsedQuery& q : parsed) hits += q.options.limit;
+  if (hits > kMaxBatchHits)
+    throw ApiError(413, "too_much_work", "limit",
+                   fmt::format("limit: {} queries may ask for {} hits in all, the most one request "
+                               "may is {}; lower the limit or send fewer queries per request",
+                               parsed.size(), hits, kMaxBatchHits));
   nlohmann::ordered_json out;
   out["snapshot"] = engine.snapshot->id;
   out["count"] = parsed.size();
