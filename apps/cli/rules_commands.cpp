@@ -174,6 +174,7 @@ struct CheckArgs {
   bool contains_us_ic = false, certifications_dd = false, no_screen = false;
   std::vector<std::string> parties, owners, end_uses, is_informed;
   float threshold = 0.85f;
+  int max_list_age = 90;
 };
 
 int run_check(const GlobalOptions& global, const CheckArgs& args) {
@@ -236,6 +237,7 @@ int run_check(const GlobalOptions& global, const CheckArgs& args) {
 
   CheckOptions options;
   options.party_threshold = args.threshold;
+  options.max_list_age_days = args.max_list_age;
   std::unique_ptr<ScreeningEngine> engine;
   if (!args.no_screen && (!tx.parties.empty() || !tx.owners.empty())) {
     engine = load_engine(global, args.snapshot);
@@ -352,6 +354,10 @@ void add_rules_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->check(CLI::IsMember({"enforced", "text"}));
   check->add_option("--snapshot", check_args.snapshot, "List snapshot for screening parties");
   check->add_option("--threshold", check_args.threshold, "Party match threshold (default 0.85)");
+  check
+      ->add_option("--max-list-age", check_args.max_list_age,
+                   "Flag lists whose publication date is older than this many days (default 90)")
+      ->check(CLI::Range(0, 36500));
   check->add_flag("--no-screen", check_args.no_screen, "Do not screen the parties");
   check->footer(
       "Exit codes: 0 no license required, 1 license required or prohibited, 2 error, "

@@ -68,9 +68,12 @@ HttpResponse classify_route(RouteContext& ctx) {
 HttpResponse check_route(RouteContext& ctx) {
   nlohmann::json body = parse_json_body(ctx.request.body);
   const JsonFields fields(body, "");
-  // Two fields are the API's own; the rest is the transaction as the library reads it.
+  // Three fields are the API's own; the rest is the transaction as the library reads it.
   rules::CheckOptions options;
   if (auto t = fields.number("threshold", 0, 1)) options.party_threshold = static_cast<float>(*t);
+  if (auto a = fields.integer("max_list_age", 0, 36500))
+    options.max_list_age_days = static_cast<int>(*a);
+  body.erase("max_list_age");
   const bool screen = fields.boolean("screen").value_or(true);
   body.erase("threshold");
   body.erase("screen");

@@ -64,4 +64,15 @@ expect_exit 0 -- "$bin" check --eccn EAR99 --destination MY --party-hq CN --part
   --owner "Example Listed Holding Company=60" --date 2026-03-01 --format json
 expect_in "$WORK/out" "due-diligence red flag"
 
+# Lists older than --max-list-age, or published long before the transaction, are flagged: the UN
+# fixture says it was generated on 2026-01-15.
+"$bin" lists import "$CLEARANCE_FIXTURES/lists/un_small.xml" >/dev/null 2>&1
+expect_exit 0 -- "$bin" check --eccn EAR99 --destination MY --party-hq MY --party "Nobody Listed Ltd" \
+  --date 2026-09-01 --max-list-age 1 --format json
+expect_in "$WORK/out" "list un_sc was published 2026-01-15"
+expect_in "$WORK/out" "before the transaction date 2026-09-01"
+expect_exit 0 -- "$bin" check --eccn EAR99 --destination MY --party-hq MY --party "Nobody Listed Ltd" \
+  --date 2026-01-20 --max-list-age 36500 --format json
+if grep -q "un_sc was published" "$WORK/out"; then echo "FAIL: a current list flagged"; failures=$((failures + 1)); fi
+
 finish

@@ -45,7 +45,8 @@ bool eccn_in(const std::string& eccn, std::initializer_list<const char*> prefixe
 bool is_sme_fdp_item(
     const std::string& eccn);  // 3B001.a.4, c, d, f.1, f.5, f.6, k–n, p.2, p.4, r; 3B002.c
 
-void screen_parties(CheckContext& ctx, const Screener* screener, float threshold);
+void screen_parties(CheckContext& ctx, const Screener* screener, float threshold,
+                    int max_list_age_days);
 void check_jurisdiction(CheckContext& ctx);
 void check_advanced_computing(CheckContext& ctx);
 void check_other_ccl(CheckContext& ctx);

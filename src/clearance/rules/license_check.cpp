@@ -321,7 +321,7 @@ Result<Determination> check_license(const Transaction& tx, const Rulebook& book,
   }
   d.eccn = ctx.eccn;
 
-  screen_parties(ctx, options.screener, options.party_threshold);
+  screen_parties(ctx, options.screener, options.party_threshold, options.max_list_age_days);
   check_jurisdiction(ctx);
   if (d.subject_to_ear != Answer::no) {
     if (d.classification && !d.classification->decided)

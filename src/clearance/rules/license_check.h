@@ -20,6 +20,7 @@ namespace clearance::rules {
 struct CheckOptions {
   const Screener* screener = nullptr;  // screens the named parties and owners; null: not screened
   float party_threshold = 0.85f;  // a hit at or above this score is treated as the listed party
+  int max_list_age_days = 90;     // a list older than this is flagged (model/freshness.h)
 };
 
 // invalid_argument when the transaction is malformed (bad date or country, no item).

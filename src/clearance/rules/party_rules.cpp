@@ -50,7 +50,8 @@ bool is_prc_list(const std::string& list, const Rulebook& book) {
 
 }  // namespace
 
-void screen_parties(CheckContext& ctx, const Screener* screener, float threshold) {
+void screen_parties(CheckContext& ctx, const Screener* screener, float threshold,
+                    int max_list_age_days) {
   const Transaction& tx = ctx.tx;
   if (tx.parties.empty() && tx.owners.empty()) {
     ctx.ask(
@@ -63,8 +64,8 @@ void screen_parties(CheckContext& ctx, const Screener* screener, float threshold
     return;
   }
   // A list published long before the transaction cannot clear a party listed since.
-  for (std::string& w : freshness_warnings(screener->index().snapshot(), today_utc(),
-                                           kDefaultMaxListAgeDays, ctx.date))
+  for (std::string& w :
+       freshness_warnings(screener->index().snapshot(), today_utc(), max_list_age_days, ctx.date))
     ctx.flag(std::move(w));
   ScreenSession session;
   ScreenOptions options;
