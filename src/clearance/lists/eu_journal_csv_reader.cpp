@@ -41,10 +41,7 @@ EntityType type_of(std::string_view schema) {
 
 // "a; b; c" → values; the source separates multiple values with semicolons.
 std::vector<std::string> values(std::string_view text) {
-  std::vector<std::string> out;
-  for (auto& v : split_trimmed(text, ";"))
-    if (!v.empty()) out.push_back(collapse_whitespace(v));
-  return out;
+  return split_collapsed(text, ";");
 }
 
 class EuJournalCsvReader final : public ListReader {

@@ -9,7 +9,6 @@
 #include <unordered_map>
 
 #include "clearance/lists/sanctions_regimes.h"
-#include "clearance/util/sha256.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
@@ -413,9 +412,8 @@ void assign_ids(Snapshot& s, const PartyHistory* previous) {
     if (!party.id.empty()) continue;
     const std::string& first =
         s.entities[*std::min_element(party.members.begin(), party.members.end())].id;
-    std::string id = "P-" + sha256_hex(first).substr(0, 12);
-    for (int n = 2; taken.count(id); ++n)
-      id = "P-" + sha256_hex(fmt::format("{}#{}", first, n)).substr(0, 12);
+    std::string id = new_party_id(first);
+    for (int n = 2; taken.count(id); ++n) id = new_party_id(first, n);
     party.id = id;
     taken.insert(id);
   }

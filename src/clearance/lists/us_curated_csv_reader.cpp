@@ -82,10 +82,7 @@ std::string fcc_party(std::string_view text) {
 }
 
 std::vector<std::string> values(std::string_view text) {
-  std::vector<std::string> out;
-  for (auto& v : split_trimmed(text, ";"))
-    if (!v.empty()) out.push_back(collapse_whitespace(v));
-  return out;
+  return split_collapsed(text, ";");
 }
 
 class UsCuratedCsvReader final : public ListReader {

@@ -73,9 +73,7 @@ nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,
   j["matched_name_kind"] = hit.alias < 0 ? "primary" : to_string(e.aliases[hit.alias].kind);
   j["matched_record"] = e.id;
   j["countries"] = party_countries(snapshot, party);
-  auto& listings = j["listings"] = nlohmann::ordered_json::array();
-  for (uint32_t m : party.members)
-    listings.push_back(listing_to_json(snapshot, snapshot.entities[m]));
+  j["listings"] = listings_to_json(snapshot, party);
   nlohmann::ordered_json explanation =
       matched ? explain_match(query, *matched, hit.match, terms) : nlohmann::ordered_json::object();
   explanation["evidence"] = nlohmann::ordered_json::array();

@@ -1,7 +1,10 @@
 #include "clearance/model/party.h"
 
 #include <array>
+#include <string>
 #include <utility>
+
+#include "clearance/util/sha256.h"
 
 namespace clearance {
 
@@ -19,6 +22,12 @@ const char* to_string(LinkReason reason) {
       return "name_type_country_regime";
   }
   return "unknown";
+}
+
+std::string new_party_id(std::string_view record_id, int attempt) {
+  const std::string seed = attempt <= 1 ? std::string(record_id)
+                                        : std::string(record_id) + "#" + std::to_string(attempt);
+  return "P-" + sha256_hex(seed).substr(0, 12);
 }
 
 int list_consequence_rank(std::string_view list) {

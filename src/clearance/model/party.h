@@ -44,6 +44,10 @@ struct Party {
   bool operator==(const Party&) const = default;
 };
 
+// A new party's id, derived from its first record's id so that a fresh import gives the same
+// ids: "P-" and 12 hex digits of its SHA-256; `attempt` > 1 when that id is taken.
+std::string new_party_id(std::string_view record_id, int attempt = 1);
+
 // How much a listing weighs for a user who must act on it: export prohibitions and blocking
 // first (Entity List, Denied Persons, SDN, UN…), then restrictions, then informational lists.
 // Lower is more consequential; unknown lists come last.

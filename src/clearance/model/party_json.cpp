@@ -34,6 +34,13 @@ nlohmann::ordered_json listing_to_json(const Snapshot& snapshot, const Entity& e
   return j;
 }
 
+nlohmann::ordered_json listings_to_json(const Snapshot& snapshot, const Party& party) {
+  nlohmann::ordered_json listings = nlohmann::ordered_json::array();
+  for (uint32_t m : party.members)
+    listings.push_back(listing_to_json(snapshot, snapshot.entities[m]));
+  return listings;
+}
+
 const std::string& party_name(const Snapshot& snapshot, const Party& party) {
   return snapshot.entities[party.members.front()].name;
 }
@@ -72,9 +79,7 @@ nlohmann::ordered_json party_to_json(const Snapshot& snapshot, const Party& part
   j["type"] = to_string(type);
   j["aliases"] = party_aliases(snapshot, party);
   j["countries"] = party_countries(snapshot, party);
-  auto& listings = j["listings"] = nlohmann::ordered_json::array();
-  for (uint32_t m : party.members)
-    listings.push_back(listing_to_json(snapshot, snapshot.entities[m]));
+  j["listings"] = listings_to_json(snapshot, party);
   auto& records = j["records"] = nlohmann::ordered_json::array();
   for (uint32_t m : party.members) records.push_back(entity_to_json(snapshot.entities[m]));
   auto& links = j["links"] = nlohmann::ordered_json::array();

@@ -13,6 +13,9 @@ namespace clearance {
 //  "published", "countries"}: empty fields left out, except list, source, record_id and name.
 nlohmann::ordered_json listing_to_json(const Snapshot& snapshot, const Entity& record);
 
+// Every listing of the party, most consequential first.
+nlohmann::ordered_json listings_to_json(const Snapshot& snapshot, const Party& party);
+
 // The party's name (its most consequential record's primary name).
 const std::string& party_name(const Snapshot& snapshot, const Party& party);
 

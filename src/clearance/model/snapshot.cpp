@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "clearance/util/sha256.h"
-
 namespace clearance {
 
 void Snapshot::index_parties() {
@@ -15,7 +13,7 @@ void Snapshot::index_parties() {
   for (uint32_t e = 0; e < entities.size(); ++e) {
     if (party_of[e] != kNone) continue;
     Party single;
-    single.id = "P-" + sha256_hex(entities[e].id).substr(0, 12);
+    single.id = new_party_id(entities[e].id);
     single.members = {e};
     party_of[e] = static_cast<uint32_t>(parties.size());
     parties.push_back(std::move(single));

@@ -123,6 +123,13 @@ bool is_valid_utf8(std::string_view text) {
   return first_invalid_utf8(text) == std::string_view::npos;
 }
 
+std::vector<std::string> split_collapsed(std::string_view text, std::string_view separator) {
+  std::vector<std::string> out;
+  for (const std::string& part : split_trimmed(text, separator))
+    if (std::string v = collapse_whitespace(part); !v.empty()) out.push_back(std::move(v));
+  return out;
+}
+
 size_t replace_invalid_utf8(std::string& text) {
   size_t at = first_invalid_utf8(text);
   if (at == std::string::npos) return 0;

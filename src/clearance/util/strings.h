@@ -10,6 +10,8 @@ std::string_view trim(std::string_view text);
 std::string trim_copy(std::string_view text);
 // Splits on `separator` and trims each part; empty parts are dropped.
 std::vector<std::string> split_trimmed(std::string_view text, std::string_view separator);
+// Like split_trimmed, each part's whitespace runs collapsed to one space ("a;  b  c" → a, "b c").
+std::vector<std::string> split_collapsed(std::string_view text, std::string_view separator);
 std::string ascii_lower(std::string_view text);
 std::string ascii_upper(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);

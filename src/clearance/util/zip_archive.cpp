@@ -8,16 +8,10 @@
 
 namespace clearance {
 
-bool looks_like_zip(std::string_view bytes) {
-  return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
-}
+namespace {
 
-Result<std::vector<ZipMember>> unzip_all(std::string_view archive, const std::string& name) {
-  return unzip_members(archive, name, {}, kMaxMemberBytes);
-}
-
-Result<std::vector<std::string>> zip_member_names(std::string_view archive,
-                                                  const std::string& name) {
+// The archive held in `archive`, opened for reading (the caller closes it).
+Result<zip_t*> open_archive(std::string_view archive, const std::string& name) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(archive.data(), archive.size(), 0, &error);
@@ -36,6 +30,24 @@ Result<std::vector<std::string>> zip_member_names(std::string_view archive,
         fmt::format("{}: not a readable ZIP archive ({}); truncated download?", name, message));
   }
   zip_error_fini(&error);
+  return zip;
+}
+
+}  // namespace
+
+bool looks_like_zip(std::string_view bytes) {
+  return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+}
+
+Result<std::vector<ZipMember>> unzip_all(std::string_view archive, const std::string& name) {
+  return unzip_members(archive, name, {}, kMaxMemberBytes);
+}
+
+Result<std::vector<std::string>> zip_member_names(std::string_view archive,
+                                                  const std::string& name) {
+  auto opened = open_archive(archive, name);
+  if (!opened) return opened.error();
+  zip_t* zip = opened.value();
   std::vector<std::string> names;
   const zip_int64_t count = zip_get_num_entries(zip, 0);
   for (zip_int64_t i = 0; i < count; ++i) {
@@ -58,24 +70,9 @@ Result<std::string> unzip_member(std::string_view archive, const std::string& na
 
 Result<std::vector<ZipMember>> unzip_members(std::string_view archive, const std::string& name,
                                              const std::string& only, uint64_t max_bytes) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(archive.data(), archive.size(), 0, &error);
-  if (source == nullptr) {
-    std::string message = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    return make_error(ErrorCode::io, fmt::format("{}: {}", name, message));
-  }
-  zip_t* zip = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
-  if (zip == nullptr) {
-    std::string message = zip_error_strerror(&error);
-    zip_source_free(source);
-    zip_error_fini(&error);
-    return make_error(
-        ErrorCode::integrity,
-        fmt::format("{}: not a readable ZIP archive ({}); truncated download?", name, message));
-  }
-  zip_error_fini(&error);
+  auto opened = open_archive(archive, name);
+  if (!opened) return opened.error();
+  zip_t* zip = opened.value();
   std::vector<ZipMember> members;
   const zip_int64_t count = zip_get_num_entries(zip, 0);
   for (zip_int64_t i = 0; i < count; ++i) {
