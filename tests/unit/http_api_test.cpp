@@ -183,6 +183,37 @@ TEST_F(HttpApiTest, BatchRejectsTooManyQueriesAndNamesTheBadOne) {
             std::make_tuple(413L, std::string("too_much_work"), std::string("limit")));
 }
 
+// An answer larger than the response limit is not sent: a 413 says how to ask for less.
+TEST_F(HttpApiTest, AnAnswerOverTheResponseLimitIsA413) {
+  server::ApiOptions options;
+  options.max_response_bytes = 300;
+  start(std::move(options));
+  EXPECT_EQ(post("/v1/screen", R"({"name":"Nonexistent Zzyzx"})").status, 200);
+  const Reply big = post("/v1/screen", R"({"name":"Example Microelectronics"})");
+  EXPECT_EQ(error_of(big),
+            std::make_tuple(413L, std::string("response_too_large"), std::string("limit")));
+  EXPECT_NE(big.body.find("300"), std::string::npos);
+  EXPECT_EQ(get("/healthz").status, 200);
+}
+
+// Health, readiness and metrics are answered on the I/O thread, never queued behind screening.
+TEST_F(HttpApiTest, OnlyCheapRoutesRunInline) {
+  auto req = [](const std::string& method, const std::string& target) {
+    server::HttpRequest r;
+    r.method = method;
+    r.target = target;
+    return r;
+  };
+  EXPECT_TRUE(ApiService::runs_inline(req("GET", "/healthz")));
+  EXPECT_TRUE(ApiService::runs_inline(req("HEAD", "/readyz")));
+  EXPECT_TRUE(ApiService::runs_inline(req("GET", "/metrics")));
+  EXPECT_TRUE(ApiService::runs_inline(req("GET", "/healthz?verbose=1")));
+  EXPECT_FALSE(ApiService::runs_inline(req("POST", "/healthz")));
+  EXPECT_FALSE(ApiService::runs_inline(req("POST", "/v1/screen")));
+  EXPECT_FALSE(ApiService::runs_inline(req("GET", "/v1/lists")));
+  EXPECT_FALSE(ApiService::runs_inline(req("POST", "/v1/admin/reload")));
+}
+
 TEST_F(HttpApiTest, CompareExplainsTheScore) {
   const Reply r = post("/v1/compare", R"({"a":"Hua Wei Technologies","b":"HUAWEI TECHNOLOGIES"})");
   ASSERT_EQ(r.status, 200) << r.body;

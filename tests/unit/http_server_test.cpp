@@ -183,6 +183,95 @@ TEST(HttpServer, ConnectionsOverTheCapAreClosedAtOnce) {
   server.stop();
 }
 
+// Work runs on the worker pool, not on the I/O threads: with every worker held, a request the
+// server marks as light (health) is still answered, and so is a new connection on the one I/O
+// thread.
+TEST(HttpServer, HealthIsAnsweredWhileEveryWorkerIsBusy) {
+  Gate gate;
+  auto options = loopback_any_port();
+  options.threads = 1;
+  options.workers = 1;
+  options.runs_inline = [](const HttpRequest& r) { return r.target == "/healthz"; };
+  HttpServer server(
+      [&gate](const HttpRequest& r) {
+        if (r.target == "/slow") gate.wait_inside();
+        return HttpResponse{200, "text/plain", "done " + r.target, {}};
+      },
+      plain_errors(), options);
+  ASSERT_TRUE(server.start().ok());
+  const uint16_t port = server.port();
+  auto slow = std::async(std::launch::async, [port] { return http_call(port, "GET", "/slow"); });
+  gate.wait_entered();
+  // The one worker is held and the one I/O thread is free: health answers at once.
+  const Reply health = http_call(port, "GET", "/healthz");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(health.body, "done /healthz");
+  gate.release();
+  EXPECT_EQ(slow.get().body, "done /slow");
+}
+
+// With every worker busy and the queue full, one more request is a 503 with Retry-After at once,
+// and the requests already taken are all answered.
+TEST(HttpServer, AFullQueueIsA503WithRetryAfter) {
+  Gate gate;
+  auto options = loopback_any_port();
+  options.workers = 1;
+  options.queue_limit = 1;
+  std::atomic<int> calls{0};
+  HttpServer server(
+      [&](const HttpRequest& r) {
+        ++calls;
+        if (r.target == "/slow") gate.wait_inside();
+        return HttpResponse{200, "text/plain", "done " + r.target, {}};
+      },
+      plain_errors(), options);
+  ASSERT_TRUE(server.start().ok());
+  const uint16_t port = server.port();
+  auto running =
+      std::async(std::launch::async, [port] { return http_call(port, "GET", "/slow"); });
+  gate.wait_entered();
+  auto queued = std::async(std::launch::async, [port] { return http_call(port, "GET", "/next"); });
+  // Wait until the second request sits in the queue (it cannot run: the worker is held).
+  for (int i = 0; i < 500 && server.queued() == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  ASSERT_EQ(server.queued(), 1u);
+  const Reply refused = http_call(port, "GET", "/third");
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(refused.headers["retry-after"], "1");
+  EXPECT_NE(refused.body.find("busy"), std::string::npos);
+  gate.release();
+  EXPECT_EQ(running.get().body, "done /slow");
+  EXPECT_EQ(queued.get().body, "done /next");
+  EXPECT_EQ(calls, 2);  // the refused request never reached the handler
+}
+
+// A request waiting in the queue when the server stops is still answered.
+TEST(HttpServer, StopAnswersTheQueuedRequests) {
+  Gate gate;
+  auto options = loopback_any_port();
+  options.workers = 1;
+  HttpServer server(
+      [&](const HttpRequest& r) {
+        if (r.target == "/slow") gate.wait_inside();
+        return HttpResponse{200, "text/plain", "done " + r.target, {}};
+      },
+      plain_errors(), options);
+  ASSERT_TRUE(server.start().ok());
+  const uint16_t port = server.port();
+  auto running =
+      std::async(std::launch::async, [port] { return http_call(port, "GET", "/slow"); });
+  gate.wait_entered();
+  auto queued = std::async(std::launch::async, [port] { return http_call(port, "GET", "/next"); });
+  for (int i = 0; i < 500 && server.queued() == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  auto stopping = std::async(std::launch::async, [&server] { server.stop(); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  gate.release();
+  EXPECT_EQ(running.get().body, "done /slow");
+  EXPECT_EQ(queued.get().body, "done /next");
+  stopping.get();
+}
+
 TEST(HttpServer, ABusyPortIsAClearError) {
   HttpServer first([](const HttpRequest&) { return HttpResponse{}; }, plain_errors(),
                    loopback_any_port());
