@@ -21,6 +21,9 @@ struct ServeArgs {
   std::string listen = "127.0.0.1";
   uint16_t port = 8080;
   unsigned threads = 0;
+  unsigned workers = 0;
+  size_t queue_limit = 256;
+  size_t max_response_bytes = size_t{64} << 20;
   std::string snapshot = "current";
   std::string api_keys;
   std::vector<std::string> allowed_hosts;
@@ -104,6 +107,7 @@ bool is_loopback(const std::string& address) {
 
 int run_serve(const GlobalOptions& global, const ServeArgs& args) {
   server::ApiOptions options;
+  options.max_response_bytes = args.max_response_bytes;
   if (!args.api_keys.empty()) {
     auto keys = server::ApiKeys::load_file(args.api_keys);
     if (!keys) {
@@ -172,6 +176,9 @@ int run_serve(const GlobalOptions& global, const ServeArgs& args) {
   http.threads = args.threads;
   http.body_limit = args.body_limit;
   http.max_connections = args.max_connections;
+  http.workers = args.workers;
+  http.queue_limit = args.queue_limit;
+  http.runs_inline = &server::ApiService::runs_inline;
   server::HttpServer server([&api](const server::HttpRequest& r) { return api.handle(r); },
                             [&api](unsigned status, const std::string& message) {
                               return api.transport_error(status, message);
@@ -239,7 +246,20 @@ void add_serve_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   serve->add_option("--allowed-host", args.allowed_hosts,
                     "Without API keys, a Host name this server answers besides loopback and the "
                     "listen address (repeatable)");
-  serve->add_option("--threads", args.threads, "Request threads (default: one per core)");
+  serve->add_option("--threads", args.threads,
+                    "I/O threads reading and writing connections (default: one per core)");
+  serve->add_option("--workers", args.workers,
+                    "Threads running requests (default: one per core); health checks never wait "
+                    "for them");
+  serve
+      ->add_option("--queue", args.queue_limit,
+                   "Requests waiting for a worker, at most (default 256); one more is a 503 with "
+                   "Retry-After")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 20));
+  serve
+      ->add_option("--max-response-bytes", args.max_response_bytes,
+                   "Largest answer in bytes (default 64 MiB); a larger one is a 413")
+      ->check(CLI::Range(size_t{1024}, size_t{1} << 32));
   serve->add_option("--snapshot", args.snapshot,
                     "Snapshot to serve (default current: follows `lists import`/`lists update`)");
   serve

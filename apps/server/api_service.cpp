@@ -187,6 +187,12 @@ HttpResponse ApiService::handle(const HttpRequest& request) {
         error_response(500, "internal_error", "", fmt::format("internal error: {}", e.what()));
   }
   --in_flight_;
+  if (response.body.size() > options_.max_response_bytes)
+    response = error_response(
+        413, "response_too_large", "limit",
+        fmt::format("the answer would be {} bytes, over this server's limit of {}: ask for fewer "
+                    "hits (a lower limit, a higher threshold, fewer queries per batch)",
+                    response.body.size(), options_.max_response_bytes));
   if (request.method == "HEAD") response.body.clear();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -208,6 +214,13 @@ HttpResponse ApiService::handle(const HttpRequest& request) {
     options_.access_log->write(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   return response;
+}
+
+bool ApiService::runs_inline(const HttpRequest& request) {
+  if (request.method != "GET" && request.method != "HEAD") return false;
+  const std::string_view path =
+      std::string_view(request.target).substr(0, request.target.find('?'));
+  return path == "/healthz" || path == "/readyz" || path == "/metrics";
 }
 
 HttpResponse ApiService::transport_error(unsigned status, const std::string& message) {

@@ -29,6 +29,9 @@ struct ApiOptions {
   // Set by `clearance serve`: POST /v1/admin/reload asks its reload thread and answers 202 at
   // once. Unset, the route reloads before answering (tests, embedded use).
   std::function<void()> request_reload;
+  // An answer larger than this is not sent: a 413 asks for fewer hits instead (the batch route's
+  // work limit keeps most requests far below it; this bounds what any one answer can hold).
+  size_t max_response_bytes = size_t{64} << 20;
 };
 
 // "localhost:8080" → "localhost"; "[::1]:8080" → "::1"; "http://127.0.0.1:8080" → "127.0.0.1".
@@ -39,6 +42,9 @@ class ApiService {
   ApiService(EngineHolder& engines, ApiOptions options);
 
   HttpResponse handle(const HttpRequest& request);
+  // Requests cheap enough to answer on the transport's I/O thread (health, readiness, metrics):
+  // never queued behind screening work.
+  static bool runs_inline(const HttpRequest& request);
   // Answers (and counts) a request the transport rejected before it reached a route.
   HttpResponse transport_error(unsigned status, const std::string& message);
 

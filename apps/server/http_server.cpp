@@ -17,6 +17,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "worker_pool.h"
+
 namespace clearance::server {
 
 namespace net = boost::asio;
@@ -44,6 +46,9 @@ struct HttpServer::Impl {
   std::unique_ptr<tcp::acceptor> acceptor;
   std::vector<std::thread> threads;
   std::atomic<bool> stopping{false};
+  // Declared after the io_contexts, so destroyed before them: a worker's last task posts its
+  // response to a connection's io_context.
+  std::unique_ptr<WorkerPool> workers;
   bool started = false;
   bool stopped = false;
   uint16_t bound_port = 0;
@@ -135,14 +140,33 @@ class Session : public std::enable_shared_from_this<Session> {
       request.origin = std::string(it->value());
     const bool keep_alive = req.keep_alive();
     const unsigned version = req.version();
-    HttpResponse response;
+    if (server_.options.runs_inline && server_.options.runs_inline(request))
+      return respond(run_handler(request), version, keep_alive);
+    // To a worker; the answer comes back to this connection's thread to be written. The session
+    // reads nothing more meanwhile (no pipelining), so nothing else touches it.
+    auto task = [self = shared_from_this(), request = std::move(request), version,
+                 keep_alive]() mutable {
+      auto response = std::make_shared<HttpResponse>(self->run_handler(request));
+      net::post(self->stream_.get_executor(), [self, response, version, keep_alive] {
+        self->respond(std::move(*response), version, keep_alive);
+      });
+    };
+    if (!server_.workers->submit(std::move(task))) {
+      HttpResponse busy = server_.error_response(
+          503, fmt::format("server busy: {} requests are waiting; retry shortly",
+                           server_.options.queue_limit));
+      busy.headers.emplace_back("Retry-After", "1");
+      respond(std::move(busy), version, keep_alive);
+    }
+  }
+
+  HttpResponse run_handler(const HttpRequest& request) {
     try {
-      response = server_.handler(request);
+      return server_.handler(request);
     } catch (const std::exception& e) {
       // A fault of ours, not the client's; the connection survives it.
-      response = server_.error_response(500, fmt::format("internal error: {}", e.what()));
+      return server_.error_response(500, fmt::format("internal error: {}", e.what()));
     }
-    respond(std::move(response), version, keep_alive);
   }
 
   void respond(HttpResponse&& r, unsigned version, bool keep_alive) {
@@ -245,6 +269,7 @@ Status HttpServer::start() {
     s.contexts.push_back(std::make_unique<net::io_context>(1));
     s.keep_running.push_back(net::make_work_guard(*s.contexts.back()));
   }
+  s.workers = std::make_unique<WorkerPool>(s.options.workers, s.options.queue_limit);
   s.acceptor = std::make_unique<tcp::acceptor>(*s.contexts[0]);
   s.acceptor->open(endpoint.protocol(), ec);
   if (!ec) s.acceptor->set_option(net::socket_base::reuse_address(true), ec);
@@ -263,6 +288,10 @@ Status HttpServer::start() {
 
 uint16_t HttpServer::port() const {
   return impl_->bound_port;
+}
+
+size_t HttpServer::queued() const {
+  return impl_->workers ? impl_->workers->queued() : 0;
 }
 
 size_t HttpServer::connections() const {
@@ -289,6 +318,8 @@ void HttpServer::stop() {
   for (auto& context : s.contexts) context->stop();  // cuts what the grace period did not finish
   for (auto& t : s.threads) t.join();
   s.threads.clear();
+  // Tasks still running post their answers to stopped io_contexts, which drop them.
+  s.workers->stop();
 }
 
 }  // namespace clearance::server

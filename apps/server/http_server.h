@@ -1,9 +1,13 @@
 #pragma once
-// An HTTP/1.1 server on Boost.Beast (asynchronous, one io_context per thread, each connection kept
-// on one thread): keep-alive, limits on header and body size, idle timeouts, and a
-// graceful stop. It knows nothing of screening: every request goes to one handler, which runs on
-// the connection's thread. Requests the transport itself rejects (malformed HTTP, oversize body)
-// are answered through `error_response` so that their bodies look like every other error.
+// An HTTP/1.1 server on Boost.Beast (asynchronous, one io_context per I/O thread, each connection
+// kept on one thread): keep-alive, limits on header and body size, idle timeouts, a connection
+// cap, and a graceful stop. It knows nothing of screening: every request goes to one handler.
+// The handler runs on a worker pool with a bounded queue, never on an I/O thread, so a long
+// request stalls no other connection; when the queue is full the request is answered 503 with
+// Retry-After at once. Requests `runs_inline` picks (health checks) skip the queue and are
+// answered on the I/O thread: they stay fast however busy the workers are. Requests the transport
+// itself rejects (malformed HTTP, oversize body, a full queue) are answered through
+// `error_response` so that their bodies look like every other error.
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -24,6 +28,10 @@ struct HttpServerOptions {
   std::chrono::seconds idle_timeout{60};            // a keep-alive connection with nothing to say
   std::chrono::milliseconds shutdown_grace{10000};  // how long stop() waits for requests in flight
   size_t max_connections = 4096;                    // open connections; one more is closed at once
+  unsigned workers = 0;                             // threads running handlers; 0: one per core
+  size_t queue_limit = 256;  // requests waiting for a worker; one more is a 503
+  // Requests cheap enough to answer on the I/O thread, never queued (health checks). Unset: none.
+  std::function<bool(const HttpRequest&)> runs_inline;
 };
 
 using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
@@ -46,6 +54,8 @@ class HttpServer {
   void stop();
   // Open connections, for tests and metrics.
   size_t connections() const;
+  // Requests waiting for a worker, for tests and metrics.
+  size_t queued() const;
 
   struct Impl;  // public so that the connection class in the .cpp can reach it
 

@@ -227,15 +227,14 @@ TEST(HttpServer, AFullQueueIsA503WithRetryAfter) {
       plain_errors(), options);
   ASSERT_TRUE(server.start().ok());
   const uint16_t port = server.port();
-  auto running =
-      std::async(std::launch::async, [port] { return http_call(port, "GET", "/slow"); });
+  auto running = std::async(std::launch::async, [port] { return http_call(port, "GET", "/slow"); });
   gate.wait_entered();
   auto queued = std::async(std::launch::async, [port] { return http_call(port, "GET", "/next"); });
   // Wait until the second request sits in the queue (it cannot run: the worker is held).
   for (int i = 0; i < 500 && server.queued() == 0; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   ASSERT_EQ(server.queued(), 1u);
-  const Reply refused = http_call(port, "GET", "/third");
+  Reply refused = http_call(port, "GET", "/third");
   EXPECT_EQ(refused.status, 503);
   EXPECT_EQ(refused.headers["retry-after"], "1");
   EXPECT_NE(refused.body.find("busy"), std::string::npos);
@@ -258,8 +257,7 @@ TEST(HttpServer, StopAnswersTheQueuedRequests) {
       plain_errors(), options);
   ASSERT_TRUE(server.start().ok());
   const uint16_t port = server.port();
-  auto running =
-      std::async(std::launch::async, [port] { return http_call(port, "GET", "/slow"); });
+  auto running = std::async(std::launch::async, [port] { return http_call(port, "GET", "/slow"); });
   gate.wait_entered();
   auto queued = std::async(std::launch::async, [port] { return http_call(port, "GET", "/next"); });
   for (int i = 0; i < 500 && server.queued() == 0; ++i)
