@@ -1,6 +1,8 @@
 // `clearance serve` (the HTTP API) and `clearance api-key` (keys for it).
 #include <fmt/format.h>
 #include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -38,6 +40,8 @@ void log_line(const std::string& text) {
   fmt::print(stderr, "{} {}\n", utc_now_iso(), text);
 }
 
+constexpr int kReloadNice = 10;  // the HTTP workers run at 5, the I/O threads at 0
+
 // Loads the first snapshot, then follows the store: every `interval` seconds, and at once when
 // asked (SIGHUP), it swaps in a new current snapshot. Loading happens here, off the request
 // threads.
@@ -65,6 +69,10 @@ class Reloader {
 
  private:
   void run() {
+    // Loading and indexing a new snapshot must not slow the requests served meanwhile: this thread
+    // (and the index builder's threads, which inherit it) runs below the workers' priority, and so
+    // takes only the CPU they leave. With no traffic it runs at full speed.
+    (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kReloadNice);
     std::unique_lock lock(mutex_);
     std::string last_error;
     while (!stop_) {

@@ -1,5 +1,7 @@
 #include "engine_holder.h"
 
+#include <thread>
+
 namespace clearance::server {
 
 EngineHolder::EngineHolder(std::string data_dir, std::string ref, unsigned index_threads)
@@ -7,23 +9,32 @@ EngineHolder::EngineHolder(std::string data_dir, std::string ref, unsigned index
 
 Result<bool> EngineHolder::reload() {
   std::lock_guard reloading(reload_mutex_);
-  const auto current = engine();
-  if (current) {
+  if (const auto current = engine()) {
     if (ref_ != "current") return false;  // pinned
     auto id = store_.current_id();
     if (id && id.value() == current->snapshot->id) return false;
   }
   auto loaded = load_screening_engine(store_, ref_, index_threads_);
-  std::lock_guard lock(mutex_);
-  if (!loaded) {
-    ++stats_.failures;
-    stats_.last_error = loaded.error().message;
-    return loaded.error();
+  std::shared_ptr<const ScreeningEngine> previous;
+  {
+    std::lock_guard lock(mutex_);
+    if (!loaded) {
+      ++stats_.failures;
+      stats_.last_error = loaded.error().message;
+      return loaded.error();
+    }
+    if (engine_) ++stats_.reloads;
+    previous =
+        std::exchange(engine_, std::shared_ptr<const ScreeningEngine>(std::move(loaded.value())));
+    stats_.loaded_at = std::chrono::system_clock::now();
+    stats_.last_error.clear();
   }
-  if (engine_) ++stats_.reloads;
-  engine_ = std::shared_ptr<const ScreeningEngine>(std::move(loaded.value()));
-  stats_.loaded_at = std::chrono::system_clock::now();
-  stats_.last_error.clear();
+  // Freeing an index of a million names takes a tenth of a second or more: done here, on the
+  // reloading thread, once the requests still using the old engine are done with it, and not by
+  // whichever request happens to let go of it last.
+  for (int waited_ms = 0; previous.use_count() > 1 && waited_ms < 60'000; waited_ms += 5)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  previous.reset();
   return true;
 }
 

@@ -269,7 +269,10 @@ Status HttpServer::start() {
     s.contexts.push_back(std::make_unique<net::io_context>(1));
     s.keep_running.push_back(net::make_work_guard(*s.contexts.back()));
   }
-  s.workers = std::make_unique<WorkerPool>(s.options.workers, s.options.queue_limit);
+  // Workers yield the cores to the I/O threads when both have work: when screening takes every
+  // core, reading, writing and health checks must still get their turn at once.
+  constexpr int kWorkerNice = 5;
+  s.workers = std::make_unique<WorkerPool>(s.options.workers, s.options.queue_limit, kWorkerNice);
   s.acceptor = std::make_unique<tcp::acceptor>(*s.contexts[0]);
   s.acceptor->open(endpoint.protocol(), ec);
   if (!ec) s.acceptor->set_option(net::socket_base::reuse_address(true), ec);

@@ -1,13 +1,21 @@
 #include "worker_pool.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 
 namespace clearance::server {
 
-WorkerPool::WorkerPool(unsigned threads, size_t queue_limit) : queue_limit_(queue_limit) {
+WorkerPool::WorkerPool(unsigned threads, size_t queue_limit, int nice) : queue_limit_(queue_limit) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads_.reserve(threads);
-  for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { run(); });
+  for (unsigned i = 0; i < threads; ++i)
+    threads_.emplace_back([this, nice] {
+      // Per thread on Linux: only this worker is lowered. Failing to is harmless.
+      if (nice != 0) (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), nice);
+      run();
+    });
 }
 
 WorkerPool::~WorkerPool() {

@@ -15,8 +15,10 @@ namespace clearance::server {
 
 class WorkerPool {
  public:
-  // `threads` 0: one per core. `queue_limit`: tasks waiting for a thread, at most.
-  WorkerPool(unsigned threads, size_t queue_limit);
+  // `threads` 0: one per core. `queue_limit`: tasks waiting for a thread, at most. `nice`: the
+  // threads' scheduling niceness (Linux), above the caller's to yield the cores to it when both
+  // have work.
+  WorkerPool(unsigned threads, size_t queue_limit, int nice = 0);
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
