@@ -7,6 +7,7 @@ packages=(
   libicu-dev libsimdjson-dev libpugixml-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libcurl4-openssl-dev libzip-dev zlib1g-dev libssl-dev libsqlite3-dev
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev python3 clang-format curl wrk
+  clang libclang-rt-14-dev
 )
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

@@ -85,6 +85,33 @@ size_t sanitize_entity(Entity& e) {
 
 }  // namespace
 
+void clean_read_result(const std::string& path, ReadResult& read) {
+  // Whatever a reader let through, nothing invalid goes further: a snapshot holds valid UTF-8
+  // without control characters, so every writer after it can print it.
+  size_t replaced = sanitize_text(read.dataset) + sanitize_text(read.published), records = 0;
+  std::string first;
+  for (Entity& e : read.entities)
+    if (const size_t n = sanitize_entity(e); n > 0) {
+      replaced += n;
+      if (records++ == 0) first = e.id;
+    }
+  if (replaced > 0)
+    read.warnings.push_back(fmt::format(
+        "{}: {} bytes that were not valid UTF-8 text or were control characters replaced in {} "
+        "records (first: {})",
+        path, replaced, records, first.empty() ? read.dataset : first));
+  // Ids stay unique once cleaned (two ids may differ only in bytes that were replaced).
+  std::set<std::string> ids;
+  for (Entity& e : read.entities)
+    if (!ids.insert(e.id).second) {
+      const std::string was = e.id;
+      for (int n = 2; !ids.insert(e.id = fmt::format("{}~{}", was, n)).second; ++n) {
+      }
+      read.warnings.push_back(
+          fmt::format("{}: two records had the id '{}'; the second is '{}'", path, was, e.id));
+    }
+}
+
 Result<std::pair<ListSource, ReadResult>> read_list_file(const std::string& path,
                                                          const std::string& format) {
   auto content = read_file(path);
@@ -110,30 +137,7 @@ Result<std::pair<ListSource, ReadResult>> read_list_file(const std::string& path
   }
   auto read = reader->read(path, content.value());
   if (!read) return read.error();
-  // Whatever a reader let through, nothing invalid goes further: a snapshot holds valid UTF-8
-  // without control characters, so every writer after it can print it.
-  size_t replaced = sanitize_text(read->dataset) + sanitize_text(read->published), records = 0;
-  std::string first;
-  for (Entity& e : read->entities)
-    if (const size_t n = sanitize_entity(e); n > 0) {
-      replaced += n;
-      if (records++ == 0) first = e.id;
-    }
-  if (replaced > 0)
-    read->warnings.push_back(fmt::format(
-        "{}: {} bytes that were not valid UTF-8 text or were control characters replaced in {} "
-        "records (first: {})",
-        path, replaced, records, first.empty() ? read->dataset : first));
-  // Ids stay unique once cleaned (two ids may differ only in bytes that were replaced).
-  std::set<std::string> ids;
-  for (Entity& e : read->entities)
-    if (!ids.insert(e.id).second) {
-      const std::string was = e.id;
-      for (int n = 2; !ids.insert(e.id = fmt::format("{}~{}", was, n)).second; ++n) {
-      }
-      read->warnings.push_back(
-          fmt::format("{}: two records had the id '{}'; the second is '{}'", path, was, e.id));
-    }
+  clean_read_result(path, read.value());
   ListSource source;
   source.dataset = read->dataset;
   source.format = std::string(reader->format());

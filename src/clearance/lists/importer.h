@@ -47,6 +47,10 @@ struct ImportReport {
 Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::string>& inputs,
                                   const ImportOptions& options);
 
+// What every reader's output goes through before it is stored: text that is not valid UTF-8 or
+// holds control characters is replaced (with a warning that counts it), and ids are made unique.
+void clean_read_result(const std::string& path, ReadResult& read);
+
 // Reads one file (or set, for formats with companions) without touching any store.
 Result<std::pair<ListSource, ReadResult>> read_list_file(const std::string& path,
                                                          const std::string& format);
