@@ -7,6 +7,7 @@
 #   scripts/fuzz.sh                         # every harness, 30 s each
 #   scripts/fuzz.sh --seconds 10 name http_api
 #   scripts/fuzz.sh --runs 1000000 csl_csv  # a documented long run (docs/BENCHMARKS.md)
+#   scripts/fuzz.sh --no-build …            # run what build-fuzz holds (several runs at once)
 #
 # The corpus each harness grows is kept in build-fuzz/corpus/<harness>/ between runs, started from
 # its seeds (fuzz/corpus/<harness>/, the fixtures fuzz/CMakeLists.txt names).
@@ -14,24 +15,30 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=30
 runs=""
+build_first=1
 harnesses=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --no-build) build_first=0; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) harnesses+=("$1"); shift ;;
   esac
 done
-scripts/install-deps.sh
 build=build-fuzz
-CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=None \
-  -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" -DCLEARANCE_FUZZ=ON -DCLEARANCE_SANITIZE=ON \
-  -DCLEARANCE_BUILD_TESTS=OFF -DCLEARANCE_BUILD_BENCH=OFF >/dev/null
+if [ $build_first = 1 ]; then
+  scripts/install-deps.sh
+  CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=None \
+    -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" -DCLEARANCE_FUZZ=ON -DCLEARANCE_SANITIZE=ON \
+    -DCLEARANCE_BUILD_TESTS=OFF -DCLEARANCE_BUILD_BENCH=OFF >/dev/null
+fi
 if [ ${#harnesses[@]} -eq 0 ]; then
   mapfile -t harnesses < <(cd "$build/fuzz" && ls ./*.seeds | sed 's|^\./||; s|\.seeds$||' | sort)
 fi
-cmake --build "$build" -j "$(nproc)" --target "${harnesses[@]/#/fuzz_}"
+if [ $build_first = 1 ]; then
+  cmake --build "$build" -j "$(nproc)" --target "${harnesses[@]/#/fuzz_}"
+fi
 
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -51,7 +58,7 @@ for h in "${harnesses[@]}"; do
   done <"$build/fuzz/$h.seeds"
   log="$build/crashes/$h.log"
   status=passed
-  "$build/fuzz/fuzz_$h" "${limit[@]}" -timeout=10 -rss_limit_mb=2560 -max_len=65536 \
+  "$build/fuzz/fuzz_$h" "${limit[@]}" -timeout=10 -rss_limit_mb=2560 \
     -print_final_stats=1 -artifact_prefix="$crashes/" "$corpus" "${seed_dirs[@]}" >"$log" 2>&1 ||
     status=FAILED
   inputs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")

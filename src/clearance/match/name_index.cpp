@@ -328,7 +328,7 @@ void NameIndex::similar_terms(std::string_view text, std::vector<SimilarTerm>& o
         if (longer - shorter > static_cast<size_t>(allowed)) continue;
         if (edit_lower_bound(text_mask, masks_[t]) > allowed) continue;
         if (std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first_new), out.end(),
-                        [t](const SimilarTerm& s) { return s.term == t; }))
+                        [id = t](const SimilarTerm& s) { return s.term == id; }))
           continue;
         const int edits = bounded_edit_distance(text, term, allowed);
         if (edits <= allowed) out.push_back({t, static_cast<uint8_t>(edits)});
