@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds with AddressSanitizer and UBSan, warnings as errors, and runs the whole test suite.
+# Builds with AddressSanitizer and UBSan, warnings as errors, and runs the whole test suite, then
+# each fuzz harness for FUZZ_SECONDS (default 8; 0 skips).
 # Usage: scripts/test.sh [ctest arguments…]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,5 +13,9 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
 ctest --test-dir "$build" -j "$(nproc)" --output-on-failure "$@" || status=1
+# Every fuzz harness for a bounded time under libFuzzer (clang build in build-fuzz).
+if [ "${FUZZ_SECONDS:-8}" != 0 ]; then
+  scripts/fuzz.sh --seconds "${FUZZ_SECONDS:-8}" || status=1
+fi
 scripts/check-format.sh || { echo "clang-format: run scripts/check-format.sh --fix" >&2; status=1; }
 exit $status

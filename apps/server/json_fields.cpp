@@ -35,6 +35,7 @@ HttpResponse error_response(unsigned status, const std::string& code, const std:
 HttpResponse transport_error_response(unsigned status, const std::string& message) {
   const char* code = status == 413   ? "body_too_large"
                      : status == 431 ? "headers_too_large"
+                     : status == 503 ? "busy"
                      : status >= 500 ? "internal_error"
                                      : "malformed_request";
   return error_response(status, code, "", message);

@@ -212,6 +212,10 @@ TEST_F(HttpApiTest, OnlyCheapRoutesRunInline) {
   EXPECT_FALSE(ApiService::runs_inline(req("POST", "/v1/screen")));
   EXPECT_FALSE(ApiService::runs_inline(req("GET", "/v1/lists")));
   EXPECT_FALSE(ApiService::runs_inline(req("POST", "/v1/admin/reload")));
+  // The transport's answer when every worker is busy and the queue is full.
+  const auto busy = api_->transport_error(503, "server busy");
+  EXPECT_EQ(busy.status, 503u);
+  EXPECT_NE(busy.body.find("\"code\":\"busy\""), std::string::npos) << busy.body;
 }
 
 TEST_F(HttpApiTest, CompareExplainsTheScore) {
