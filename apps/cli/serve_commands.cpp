@@ -92,6 +92,7 @@ class Reloader {
             engine->snapshot->id, engine->snapshot->entities.size(), engine->index->names().size(),
             engine->load_seconds, engine->index_seconds));
       }
+      engines_.free_retired(std::chrono::seconds(60));
       lock.lock();
       const auto wait = interval_ > 0 ? std::chrono::duration<double>(interval_)
                                       : std::chrono::duration<double>(24 * 3600.0);

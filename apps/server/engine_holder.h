@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "clearance/lists/snapshot_store.h"
 #include "clearance/match/screening_engine.h"
@@ -26,8 +27,13 @@ class EngineHolder {
   EngineHolder(std::string data_dir, std::string ref, unsigned index_threads);
 
   // Loads the snapshot when none is in use, or when the store's current one differs from it.
-  // true when a new engine was swapped in. On error the engine in use (if any) stays.
+  // true when a new engine was swapped in. On error the engine in use (if any) stays. The engine
+  // replaced is kept until free_retired() frees it.
   Result<bool> reload();
+  // Frees the engines replaced by reloads once no request uses them, waiting up to `patience`
+  // for the requests in flight. Freeing a large index takes a tenth of a second: the reload
+  // thread does it, not whichever request lets go of the old engine last.
+  void free_retired(std::chrono::milliseconds patience);
 
   std::shared_ptr<const ScreeningEngine> engine() const;
   ReloadStats stats() const;
@@ -40,6 +46,7 @@ class EngineHolder {
   std::mutex reload_mutex_;   // one reload at a time
   mutable std::mutex mutex_;  // guards engine_ and stats_
   std::shared_ptr<const ScreeningEngine> engine_;
+  std::vector<std::shared_ptr<const ScreeningEngine>> retired_;  // replaced, maybe still in use
   ReloadStats stats_;
 };
 

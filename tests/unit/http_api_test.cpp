@@ -556,6 +556,23 @@ TEST_F(HttpApiTest, MetricsInPrometheusFormat) {
     EXPECT_NE(m.body.find(line), std::string::npos) << line << "\n" << m.body;
 }
 
+// The engine a reload replaces is freed by free_retired() (the reload thread), once no request
+// holds it, and never while one does.
+TEST_F(HttpApiTest, AReplacedEngineIsFreedOnlyOnceNoRequestHoldsIt) {
+  std::shared_ptr<const ScreeningEngine> held = engines_->engine();
+  std::weak_ptr<const ScreeningEngine> old = held;
+  SnapshotStore store(dir_.path());
+  ASSERT_TRUE(import_lists(store, {fixture("lists/un_small.xml")}, {}).ok());
+  ASSERT_TRUE(engines_->reload().value());
+  EXPECT_NE(engines_->engine(), held);
+  engines_->free_retired(std::chrono::milliseconds(20));
+  EXPECT_FALSE(old.expired());  // a request still uses it
+  held.reset();
+  EXPECT_FALSE(old.expired());  // kept for the reload thread, not freed by the last request
+  engines_->free_retired(std::chrono::milliseconds(0));
+  EXPECT_TRUE(old.expired());
+}
+
 // Clients hammer the server while a new snapshot is imported and swapped in: no request fails,
 // answers come from the old snapshot and then from the new one.
 TEST_F(HttpApiTest, ReloadUnderLoadDropsNothing) {

@@ -39,6 +39,9 @@ struct ScopeResult {
   bool license = false;
   bool by_hq = false;
   bool supp8 = false;
+  // The destination is outside the scope, the scope reaches entities headquartered in Macau/D:5,
+  // and the headquarters was not given: the answer turns on it.
+  bool hq_unknown = false;
 };
 
 ScopeResult evaluate_scope(const CheckContext& ctx, const ScopeRule& rule) {
@@ -55,6 +58,8 @@ ScopeResult evaluate_scope(const CheckContext& ctx, const ScopeRule& rule) {
   }
   r.license = dest || hq;
   r.by_hq = !dest && hq;
+  r.hq_unknown = !dest && ctx.party_hq.empty() && ctx.destination != "US" &&
+                 std::find(rule.scope.begin(), rule.scope.end(), "hq_d5") != rule.scope.end();
   return r;
 }
 
@@ -116,21 +121,40 @@ void check_letters(CheckContext& ctx) {
     std::vector<std::string> dest_scope;
     for (const std::string& s : letter.scope)
       if (s != "hq_d5") dest_scope.push_back(s);
-    const bool covered = ctx.book.scope_covers_destination(dest_scope, ctx.destination, ctx.date) ||
-                         (ctx.hq_d5 && std::find(letter.scope.begin(), letter.scope.end(),
-                                                 "hq_d5") != letter.scope.end());
-    if (!covered) continue;
+    const bool hq_scope =
+        std::find(letter.scope.begin(), letter.scope.end(), "hq_d5") != letter.scope.end();
+    const bool by_destination =
+        ctx.book.scope_covers_destination(dest_scope, ctx.destination, ctx.date);
+    const bool covered = by_destination || (ctx.hq_d5 && hq_scope);
+    // Outside the letter's destinations, with the headquarters that would bring it in unknown.
+    const bool hq_unknown =
+        !by_destination && hq_scope && ctx.party_hq.empty() && ctx.destination != "US";
+    if (!covered && !hq_unknown) continue;
     const bool declared = std::find(ctx.tx.is_informed.begin(), ctx.tx.is_informed.end(),
                                     ctx.tx.chip->id) != ctx.tx.is_informed.end();
     const bool addressed = iequals(trim(ctx.tx.exporter), letter.exporter);
-    if (declared || addressed) {
-      ctx.add(
-          {"is-informed letter", "EAR", "license",
-           fmt::format("the US government informed {} (from {}) that a license is required for "
-                       "{} to {}",
-                       letter.exporter, letter.from, ctx.tx.chip->name, scope_text(letter.scope)),
-           letter.citation, "", letter.from, letter.confidence, false, "not stated in the letter",
-           ""});
+    const bool exporter_unknown = trim(ctx.tx.exporter).empty() && !declared;
+    const std::string told = fmt::format(
+        "the US government informed {} (from {}) that a license is required for {} to {}",
+        letter.exporter, letter.from, ctx.tx.chip->name, scope_text(letter.scope));
+    if ((declared || addressed) && covered) {
+      ctx.add({"is-informed letter", "EAR", "license", told, letter.citation, "", letter.from,
+               letter.confidence, false, "not stated in the letter", ""});
+    } else if (declared || addressed || exporter_unknown) {
+      // A letter binds the exporter it was sent to: who exports, or where the consignee is
+      // headquartered, decides whether this one needs a license. Never "no" on a guess.
+      std::vector<std::string> unknown;
+      if (exporter_unknown) unknown.push_back("who the exporter is");
+      if (!covered) unknown.push_back("where the consignee and its parent are headquartered");
+      ctx.add({"is-informed letter", "EAR", "indeterminate",
+               fmt::format("{}; it turns on {}", told, join(unknown, " and ")), letter.citation, "",
+               letter.from, letter.confidence, false, "", ""});
+      if (exporter_unknown)
+        ctx.ask(fmt::format(
+            "Who is the exporter? A letter to {} from {} requires a license for {} to {}: if you "
+            "are {} or were informed likewise, declare it (--exporter {} or --is-informed {})",
+            letter.exporter, letter.from, ctx.tx.chip->name, scope_text(letter.scope),
+            letter.exporter, letter.exporter, ctx.tx.chip->id));
     } else {
       ctx.flag(
           fmt::format("a letter to {} from {} required a license for {} to {}; if you are {} "
@@ -192,6 +216,18 @@ void check_advanced_computing(CheckContext& ctx) {
       ctx.flag(
           "the pre-2025 review policy for non-datacenter items may have been case-by-case "
           "(unverified)");
+  } else if (r.hq_unknown) {
+    // The destination is outside the scope, but an entity headquartered (or with its ultimate
+    // parent) in Macau/D:5 needs a license wherever it is located: the answer turns on the
+    // headquarters, which was not given (the question is asked).
+    ctx.add({fmt::format("{} headquarters (HQ-D5)",
+                         ctx.eccn.empty() ? fmt::format("3A090.{}", tier) : ctx.eccn),
+             "EAR", "indeterminate",
+             fmt::format("{} is outside the destination scope on {}, but a license is required "
+                         "if the consignee or end user, or its ultimate parent, is headquartered "
+                         "in Macau or a D:5 country; the headquarters was not given",
+                         ctx.destination, ctx.date),
+             primary->hq_citation, primary->fr, primary->from, primary->confidence, false, "", ""});
   } else {
     ctx.out.jurisdiction.push_back(
         fmt::format("{}: destination {} is outside the license scope on {} ({})", ctx.eccn,
