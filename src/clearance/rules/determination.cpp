@@ -94,7 +94,9 @@ json to_json(const Determination& d) {
                               {"license_policy", p.license_policy},
                               {"federal_register", p.federal_register},
                               {"footnotes", p.footnotes},
-                              {"programs", p.programs}});
+                              {"programs", p.programs},
+                              {"listed_on", p.listed_on},
+                              {"end_date", p.end_date}});
   return out;
 }
 

@@ -49,6 +49,8 @@ struct PartyMatch {
   std::string federal_register;
   std::vector<std::string> footnotes;  // "FN1", "FN3", "FN4", "FN5" from the entry's citations
   std::vector<std::string> programs;
+  std::string listed_on;  // as the list states it, ISO; may be empty
+  std::string end_date;   // when the listing (a denial order) ends; empty: no end stated
 };
 
 struct Determination {

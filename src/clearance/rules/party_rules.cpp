@@ -97,7 +97,9 @@ void screen_parties(CheckContext& ctx, const Screener* screener, float threshold
                      e->license_policy,
                      e->federal_register_notice,
                      footnotes_of(e->license_requirement),
-                     e->programs};
+                     e->programs,
+                     e->listed_on,
+                     e->end_date};
         ctx.out.parties.push_back(std::move(m));
       }
     }
@@ -135,6 +137,13 @@ void check_parties(CheckContext& ctx) {
         ctx.flag("Footnote 1 (§ 734.9(e)(1)): license exceptions are available subject to § 740.2");
       else
         ctx.flag("Entity List: no license exceptions unless the entry says so (§ 744.16(b))");
+    } else if (p.list == "DPL" && !p.end_date.empty() && p.end_date < ctx.date) {
+      // A denial order binds for its term: one that ended before the transaction date bars
+      // nothing (the list may still carry the row until its next edition).
+      ctx.flag(fmt::format(
+          "{}: the denial order ended {}, before the transaction date; not a prohibition (check "
+          "the Federal Register for a renewal or a new order)",
+          listed(p), p.end_date));
     } else if (p.list == "DPL") {
       ctx.add({"Denied Persons List: " + p.name, "EAR", "prohibited",
                listed(p) + ": a denial order bars participation in any transaction involving items "
