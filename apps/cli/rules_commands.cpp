@@ -87,7 +87,8 @@ void print_finding(const Finding& f) {
     fmt::print("      citation: {}{}\n", cite,
                f.effective.empty() ? "" : fmt::format(" (from {})", f.effective));
   if (!f.review_policy.empty())
-    fmt::print("      review policy: {} ({})\n", f.review_policy, f.policy_citation);
+    fmt::print("      review policy: {}{}\n", f.review_policy,
+               f.policy_citation.empty() ? "" : fmt::format(" ({})", f.policy_citation));
   if (!f.confidence.empty() && f.confidence != "V")
     fmt::print("      confidence: {}\n", f.confidence);
 }
@@ -170,7 +171,7 @@ struct CheckArgs {
                                  exporter_hq = "US", party_hq, direct_product = "unknown",
                                  us_person_activity, mode = "enforced", snapshot = "current";
   std::optional<double> us_content, prc_content;
-  double quantity = 1;
+  double quantity = 0;  // 0: not given
   bool contains_us_ic = false, certifications_dd = false, no_screen = false;
   std::vector<std::string> parties, owners, end_uses, is_informed;
   float threshold = 0.85f;
@@ -186,7 +187,6 @@ int run_check(const GlobalOptions& global, const CheckArgs& args) {
   nlohmann::json in = {{"date", args.item.date.empty() ? today() : args.item.date},
                        {"mode", args.mode},
                        {"form", args.item.form},
-                       {"quantity", args.quantity},
                        {"origin", args.origin},
                        {"direct_product", args.direct_product},
                        {"contains_us_ic", args.contains_us_ic},
@@ -197,6 +197,7 @@ int run_check(const GlobalOptions& global, const CheckArgs& args) {
                        {"end_uses", args.end_uses},
                        {"certifications_dd", args.certifications_dd},
                        {"is_informed", args.is_informed}};
+  if (args.quantity > 0) in["quantity"] = args.quantity;
   auto put = [&in](const char* key, const std::string& value) {
     if (!value.empty()) in[key] = value;
   };
@@ -310,7 +311,10 @@ void add_rules_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
                     "The item's ECCN when it is not a catalogued chip (EAR99 for none)");
   check->add_option("--description", check_args.description,
                     "What the item is (China's measures match words in it)");
-  check->add_option("--quantity", check_args.quantity, "Units in the order");
+  check
+      ->add_option("--quantity", check_args.quantity,
+                   "Units in the order (the LPP note of TEXT mode needs it)")
+      ->check(CLI::PositiveNumber);
   check
       ->add_option("--destination", check_args.destination,
                    "Destination country (ISO code or name)")

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "clearance/rules/check_context.h"
 #include "clearance/util/strings.h"
@@ -253,11 +254,17 @@ void check_advanced_computing(CheckContext& ctx) {
       const std::optional<double> tpp =
           ctx.out.classification ? ctx.out.classification->tpp : std::optional<double>();
       if (tpp && !ctx.tx.text_mode) {
-        const double total = *tpp * ctx.tx.quantity;
-        note += fmt::format(
-            "; under the text, LPP (§ 740.29) allows {:g} TPP per consignee per "
-            "year and this order is {:.0f} TPP{}",
-            ac.lpp_tpp_per_year, total, total > ac.lpp_tpp_per_year ? " (over the cap)" : "");
+        note +=
+            fmt::format("; under the text, LPP (§ 740.29) allows {:g} TPP per consignee per year",
+                        ac.lpp_tpp_per_year);
+        if (const auto& units = ctx.tx.quantity) {
+          const double total = *tpp * *units;
+          note += fmt::format("; this order of {:g} units is {:.0f} TPP{}", *units, total,
+                              total > ac.lpp_tpp_per_year ? " (over the cap)" : "");
+        } else {
+          note += fmt::format(" ({:.0f} units of {:.0f} TPP; quantity not given)",
+                              std::floor(ac.lpp_tpp_per_year / *tpp), *tpp);
+        }
       }
       ctx.out.text_mode_differences.push_back(note);
     }

@@ -36,10 +36,10 @@ struct Transaction {
   // The item: a chip (classified here) or an ECCN the user already has.
   std::optional<ChipSpec> chip;
   std::string eccn;
-  std::string form = "ic";   // ic | computer
-  std::string described_in;  // another ECCN that describes it (→ .z)
-  std::string description;   // free text (China's commodity measures match words in it)
-  double quantity = 1;
+  std::string form = "ic";         // ic | computer
+  std::string described_in;        // another ECCN that describes it (→ .z)
+  std::string description;         // free text (China's commodity measures match words in it)
+  std::optional<double> quantity;  // units in the order; unknown when not given
 
   // Jurisdiction.
   std::string origin = "US";                    // where it was made

@@ -85,7 +85,9 @@ Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& cat
     tx.form = text(in, "form", "ic");
     tx.described_in = text(in, "described_in");
     tx.description = text(in, "description");
-    tx.quantity = number(in, "quantity").value_or(1);
+    tx.quantity = number(in, "quantity");
+    if (tx.quantity && !(*tx.quantity > 0 && *tx.quantity < 1e12))
+      throw BadField{"quantity", "expected a number of units above 0"};
     tx.origin = text(in, "origin", "US");
     tx.us_content_percent = number(in, "us_content");
     const std::string dp = text(in, "direct_product", "unknown");
