@@ -255,7 +255,7 @@ void check_advanced_computing(CheckContext& ctx) {
           ctx.out.classification ? ctx.out.classification->tpp : std::optional<double>();
       if (tpp && !ctx.tx.text_mode) {
         note +=
-            fmt::format("; under the text, LPP (§ 740.29) allows {:g} TPP per consignee per year",
+            fmt::format("; under the text, LPP (§ 740.29) allows {:.0f} TPP per consignee per year",
                         ac.lpp_tpp_per_year);
         if (const auto& units = ctx.tx.quantity) {
           const double total = *tpp * *units;
