@@ -350,6 +350,21 @@ void add_exceptions(CheckContext& ctx) {
          fmt::format("{} (date ACA was split from NAC: confidence {})", ac.aca.citation,
                      ac.aca.confidence)});
   }
+  // A party's listing may take every exception away: an Entity List entry without footnote 1
+  // (§ 744.16(b)), a denial order or a blocking.
+  std::string forbidding;
+  for (const Finding& f : d.requirements)
+    if ((f.rule.rfind("Entity List", 0) == 0 && f.effect == "license" && !f.exceptions_possible) ||
+        f.effect == "prohibited") {
+      forbidding = f.rule;
+      break;
+    }
+  if (!forbidding.empty()) {
+    d.exceptions.push_back({"TMP/RPL/GOV/TSU", "not available",
+                            fmt::format("{} allows no license exception", forbidding),
+                            "§ 744.16(b); § 740.2(a)(9)(ii)"});
+    return;
+  }
   d.exceptions.push_back(
       {"TMP/RPL/GOV/TSU", "verify",
        "§ 740.2(a)(9)(ii) leaves only TMP (§ 740.9(a)(6)), RPL, GOV (§ 740.11(b)) and "
