@@ -110,6 +110,17 @@ void check_case(const std::string& id, const Determination& d, const json& expec
       for (const Finding& f : d.requirements)
         if (f.effect == "license" && f.confidence == value.get<std::string>()) found = true;
       EXPECT_TRUE(found);
+    } else if (key == "findings") {
+      // Each: a requirement whose rule contains "rule", with this regime and effect.
+      for (const json& want : value) {
+        bool found = false;
+        for (const Finding& f : d.requirements)
+          if (f.rule.find(want.at("rule").get<std::string>()) != std::string::npos &&
+              f.regime == want.value("regime", f.regime) &&
+              f.effect == want.value("effect", f.effect))
+            found = true;
+        EXPECT_TRUE(found) << want;
+      }
     } else if (key == "prc") {
       for (const json& want : value) {
         bool found = false;
