@@ -44,6 +44,37 @@ std::string listed(const PartyMatch& p) {
                      p.score, p.matched_name != p.name ? ", via \"" + p.matched_name + "\"" : "");
 }
 
+// OFAC's lists other than the SDN List: restrictions on US persons' dealings, not on exports.
+struct OfacNonSdn {
+  const char* list;
+  const char* restriction;
+  const char* citation;
+};
+const OfacNonSdn* ofac_non_sdn(const std::string& list) {
+  static constexpr OfacNonSdn kLists[] = {
+      {"CMIC",
+       "Chinese Military-Industrial Complex company: US persons may not buy or sell its publicly "
+       "traded securities (or securities derived from them); an investment ban, not an export "
+       "restriction",
+       "EO 13959 as amended by EO 14032; 31 CFR Part 586"},
+      {"SSI",
+       "Sectoral Sanctions Identification: the directive named in the listing restricts US "
+       "persons' dealings in new debt or equity (or energy projects); other dealings are allowed",
+       "EO 13662 directives; 31 CFR Part 589"},
+      {"FSE",
+       "Foreign Sanctions Evader: transactions by US persons, or within the United States, "
+       "involving the person are prohibited",
+       "EO 13608"},
+      {"CAP",
+       "CAPTA List: US financial institutions may not open or keep correspondent or "
+       "payable-through accounts for it, or only under the stated conditions",
+       "31 CFR Part 561"},
+  };
+  for (const OfacNonSdn& l : kLists)
+    if (list == l.list) return &l;
+  return nullptr;
+}
+
 bool is_prc_list(const std::string& list, const Rulebook& book) {
   return book.prc_lists.count(list) > 0;
 }
@@ -171,6 +202,10 @@ void check_parties(CheckContext& ctx) {
                    "V", false, "policy of denial", "§ 744.8(c)"});
     } else if (p.list == "MEU") {
       // § 744.21: applied with the end-use rules.
+    } else if (const OfacNonSdn* ofac = ofac_non_sdn(p.list)) {
+      ctx.add({fmt::format("OFAC {}: {}", p.list, p.name), "OFAC", "notice",
+               fmt::format("{}: {}", listed(p), ofac->restriction), ofac->citation,
+               p.federal_register, "", "V", true, "", ""});
     } else if (!is_prc_list(p.list, ctx.book)) {
       ctx.add({"listed: " + p.name, "EAR", "notice",
                listed(p) + ": review the listing's restrictions", "", p.federal_register, "", "V",
