@@ -88,7 +88,7 @@ void check_end_uses(CheckContext& ctx) {
         if (eccn_in(base, {e.c_str()})) return true;
       return false;
     }();
-    if (ru_by || ((meu_country || ctx.party_on_list("MEU")) && (supp2 || !ctx.level.empty())))
+    if (ru_by || ((meu_country || ctx.party_on_list("MEU")) && (supp2 || !ctx.level.empty()))) {
       ctx.add(
           {"§ 744.21 military end use/user", "EAR", "license",
            ru_by ? fmt::format("any item subject to the EAR for a military end use or user in {}",
@@ -97,6 +97,13 @@ void check_end_uses(CheckContext& ctx) {
                                eccn, ctx.destination),
            "§ 744.21; " + ctx.book.supp2_part744_citation, "", "", "V", false,
            ru_by ? "policy of denial" : "presumption of denial", "§ 744.21(e)"});
+      // § 744.21(b): GOV (§ 740.11(b)(2)(i)-(ii)) is the one exception that overcomes it.
+      ctx.out.exceptions.push_back(
+          {"GOV", "verify",
+           "§ 744.21(b) allows only License Exception GOV for the military end-use rule: items "
+           "for US government agencies or personnel (§ 740.11(b)(2)(i)-(ii))",
+           "§ 744.21(b); § 740.11(b)(2)"});
+    }
   }
   if (ctx.has_end_use(end_use::military_intelligence)) {
     const bool country =
