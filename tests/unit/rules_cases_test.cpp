@@ -153,5 +153,40 @@ TEST_F(RulesCases, EveryCaseOfTheSpecification) {
   }
 }
 
+// Never "no license required" on a missing fact: for every case whose answer is not "no", leave
+// out one fact the user may not know (headquarters, exporter, a declared letter, the direct-product
+// and US-content facts); the answer must not become "no". (Knowledge-based end uses are left
+// alone: without knowledge of one, the end-use rules do not apply.)
+TEST_F(RulesCases, AMissingFactNeverTurnsAnAnswerIntoNo) {
+  std::ifstream in(std::string(CLEARANCE_SOURCE_DIR) + "/tests/cases/rules_cases.json");
+  const json cases = json::parse(in).at("cases");
+  CheckOptions options;
+  options.screener = engine_->screener.get();
+  size_t tried = 0;
+  for (const json& c : cases) {
+    const std::string id = c.at("id").get<std::string>();
+    auto full = transaction_from_json(c.at("tx"), ChipCatalog::builtin());
+    ASSERT_TRUE(full) << id;
+    auto answer = check_license(full.value(), Rulebook::builtin(), options);
+    ASSERT_TRUE(answer) << id;
+    if (answer->license_required == Answer::no) continue;
+    for (const char* fact :
+         {"party_hq", "exporter", "is_informed", "direct_product", "us_content", "quantity"}) {
+      if (!c.at("tx").contains(fact)) continue;
+      json blanked = c.at("tx");
+      blanked.erase(fact);
+      auto tx = transaction_from_json(blanked, ChipCatalog::builtin());
+      if (!tx) continue;  // a fact the transaction cannot do without: refused, not answered
+      auto d = check_license(tx.value(), Rulebook::builtin(), options);
+      if (!d) continue;
+      ++tried;
+      EXPECT_NE(d->license_required, Answer::no)
+          << id << " without " << fact
+          << " answers no (with it: " << to_string(answer->license_required) << ")";
+    }
+  }
+  EXPECT_GT(tried, 30u);
+}
+
 }  // namespace
 }  // namespace clearance::rules
