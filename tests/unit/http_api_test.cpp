@@ -10,6 +10,7 @@
 #include "api_service.h"
 #include "clearance/lists/importer.h"
 #include "clearance/match/screen_output.h"
+#include "clearance/rules/transaction_json.h"
 #include "clearance/util/file_io.h"
 #include "clearance/util/strings.h"
 #include "http_client.h"
@@ -84,6 +85,34 @@ TEST_F(HttpApiTest, HealthReadyAndOpenApi) {
   ASSERT_EQ(doc.status, 200);
   EXPECT_EQ(doc.json()["openapi"].get<std::string>().substr(0, 2), "3.");
   EXPECT_TRUE(doc.json()["paths"].contains("/v1/screen"));
+}
+
+// The OpenAPI document cannot drift from the code: its Transaction names exactly the fields a
+// transaction may have, and a real determination has no key its Determination schema lacks.
+TEST_F(HttpApiTest, OpenApiDescribesEveryCheckFieldAndAnswerKey) {
+  const auto doc = get("/openapi.json").json();
+  const auto& schemas = doc["components"]["schemas"];
+  std::set<std::string> documented;
+  for (const auto& [key, value] : schemas["Transaction"]["properties"].items())
+    documented.insert(key);
+  EXPECT_EQ(documented, rules::transaction_fields());
+  const Reply check =
+      post("/v1/check", R"({"chip":"H100 SXM","destination":"MY","date":"2025-06-01",
+      "parties":["Example Microelectronics"]})");
+  ASSERT_EQ(check.status, 200) << check.body;
+  const auto answer = check.json();
+  const auto& properties = schemas["Determination"]["properties"];
+  for (const auto& [key, value] : answer.items()) EXPECT_TRUE(properties.contains(key)) << key;
+  for (const auto& key : schemas["Determination"]["required"])
+    EXPECT_TRUE(answer.contains(key.get<std::string>())) << key;
+  const auto& finding = schemas["Finding"]["properties"];
+  ASSERT_FALSE(answer["requirements"].empty());
+  for (const auto& [key, value] : answer["requirements"][0].items())
+    EXPECT_TRUE(finding.contains(key)) << key;
+  const auto& party = properties["parties"]["items"]["properties"];
+  ASSERT_FALSE(answer["parties"].empty());
+  for (const auto& [key, value] : answer["parties"][0].items())
+    EXPECT_TRUE(party.contains(key)) << key;
 }
 
 TEST_F(HttpApiTest, ReadyzIsUnavailableUntilASnapshotIsLoaded) {

@@ -46,7 +46,7 @@ std::vector<std::string> strings(const json& in, const char* key) {
 
 }  // namespace
 
-Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& catalog) {
+const std::set<std::string>& transaction_fields() {
   static const std::set<std::string> known = {"date",           "mode",
                                               "chip",           "spec",
                                               "eccn",           "form",
@@ -60,6 +60,11 @@ Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& cat
                                               "owners",         "us_person_activity",
                                               "end_uses",       "certifications_dd",
                                               "is_informed"};
+  return known;
+}
+
+Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& catalog) {
+  const std::set<std::string>& known = transaction_fields();
   if (!in.is_object())
     return make_error(ErrorCode::invalid_argument, "transaction: expected an object");
   for (const auto& [key, value] : in.items())
