@@ -123,7 +123,7 @@ void print_determination(const Determination& d) {
     for (const std::string& t : d.text_mode_differences) fmt::print("  · {}\n", t);
   }
   if (!d.prc.empty()) {
-    fmt::print("\nChina (PRC) measures:\n");
+    fmt::print("\nChina (PRC) measures: {}\n", to_string(d.china));
     for (const Finding& f : d.prc) print_finding(f);
   }
   if (!d.flags.empty()) {
@@ -263,16 +263,13 @@ int run_check(const GlobalOptions& global, const CheckArgs& args) {
   } else {
     print_determination(d);
   }
-  switch (d.license_required) {
-    case Answer::no:
-      return kExitOk;
-    case Answer::yes:
-    case Answer::prohibited:
-      return kExitHits;
-    case Answer::indeterminate:
-      return kExitPartial;
-  }
-  return kExitError;
+  // The US answer or China's, whichever binds more (exit codes: README): a permit MOFCOM requires
+  // stops the shipment as surely as a BIS license.
+  auto binds = [](Answer a) { return a == Answer::yes || a == Answer::prohibited; };
+  if (binds(d.license_required) || binds(d.china)) return kExitHits;
+  if (d.license_required == Answer::indeterminate || d.china == Answer::indeterminate)
+    return kExitPartial;
+  return kExitOk;
 }
 
 void add_item_options(CLI::App* cmd, ItemArgs& a) {

@@ -110,6 +110,8 @@ void check_case(const std::string& id, const Determination& d, const json& expec
       for (const Finding& f : d.requirements)
         if (f.effect == "license" && f.confidence == value.get<std::string>()) found = true;
       EXPECT_TRUE(found);
+    } else if (key == "china") {
+      EXPECT_EQ(to_string(d.china), value.get<std::string>());
     } else if (key == "findings") {
       // Each: a requirement whose rule contains "rule", with this regime and effect.
       for (const json& want : value) {

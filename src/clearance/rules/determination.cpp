@@ -78,6 +78,7 @@ json to_json(const Determination& d) {
   out["flags"] = d.flags;
   out["questions"] = d.questions;
   out["text_mode_differences"] = d.text_mode_differences;
+  out["china_answer"] = to_string(d.china);
   out["china"] = json::array();
   for (const Finding& f : d.prc) out["china"].push_back(finding_json(f));
   out["parties"] = json::array();

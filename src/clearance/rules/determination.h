@@ -71,6 +71,9 @@ struct Determination {
   std::vector<std::string> questions;
   std::vector<std::string> text_mode_differences;
   std::vector<Finding> prc;
+  // China's side in one word, from `prc`: prohibited, yes (a MOFCOM permit is required, or the
+  // party is restricted), indeterminate (a suspended measure may be reactivated) or no.
+  Answer china = Answer::no;
   std::vector<PartyMatch> parties;
 };
 

@@ -81,6 +81,21 @@ void summarize(CheckContext& ctx) {
   else
     d.license_required = Answer::no;
 
+  bool prc_prohibited = false, prc_permit = false, prc_maybe = false;
+  std::vector<std::string> prc_rules;
+  for (const Finding& f : d.prc) {
+    const bool binds = f.effect == "prohibited" || f.effect == "license" || f.effect == "denial" ||
+                       f.effect == "restricted";
+    prc_prohibited |= f.effect == "prohibited";
+    prc_permit |= binds && f.effect != "prohibited";
+    prc_maybe |= f.effect == "license if reactivated";
+    if (binds) prc_rules.push_back(f.rule);
+  }
+  d.china = prc_prohibited ? Answer::prohibited
+            : prc_permit   ? Answer::yes
+            : prc_maybe    ? Answer::indeterminate
+                           : Answer::no;
+
   const Finding* strictest = nullptr;
   for (const Finding& f : d.requirements)
     if ((f.effect == "license" || f.effect == "prohibited") &&
@@ -128,6 +143,14 @@ void summarize(CheckContext& ctx) {
                                                  : "No license required on the facts given (NLR)";
       break;
   }
+  // China's side is not the US answer, but it binds the transaction as much.
+  if (d.china == Answer::prohibited)
+    d.outcome += fmt::format(". China: prohibited ({})", fmt::join(prc_rules, "; "));
+  else if (d.china == Answer::yes)
+    d.outcome += fmt::format(". China: a MOFCOM permit is required or the party is restricted ({})",
+                             fmt::join(prc_rules, "; "));
+  else if (d.china == Answer::indeterminate)
+    d.outcome += ". China: a suspended measure may apply again (see china)";
 }
 
 }  // namespace

@@ -58,9 +58,10 @@ void check_prc(CheckContext& ctx) {
         !m.suspended_from.empty() && ctx.date >= m.suspended_from && ctx.date <= m.suspended_until;
     if (suspended) {
       f.effect = "suspended";
-      f.summary +=
-          fmt::format(" — suspended by {} until {}: no MOFCOM permit required on this date",
-                      m.suspension, m.suspended_until);
+      f.summary += fmt::format(
+          " — suspended by {} from {} until {}: this measure does not apply on this date (the "
+          "item's other measures still do)",
+          m.suspension, m.suspended_from, m.suspended_until);
     } else if (!m.suspended_until.empty() && ctx.date > m.suspended_until) {
       f.summary += fmt::format(" — the suspension by {} ended {}", m.suspension, m.suspended_until);
       if (!m.extension_announced.empty()) {
@@ -82,14 +83,32 @@ void check_prc(CheckContext& ctx) {
     const PrcList& l = it->second;
     const bool chinese_side =
         ctx.tx.exporter_hq == "CN" || ctx.ship_from == "CN" || ctx.destination == "CN";
-    ctx.out.prc.push_back(
-        {fmt::format("{}: {}", l.name, p.name), "PRC", chinese_side ? "restricted" : "notice",
-         fmt::format("\"{}\" matched {} entry \"{}\" (score {:.2f}): {}{}", p.query, p.list, p.name,
-                     p.score, l.effect,
-                     chinese_side ? "; restricted or prohibited for the party in China"
-                                  : "; for a non-Chinese exporter a supply-chain and "
-                                    "counterparty risk, not a direct prohibition"),
-         l.citation, "", "", "S", false, "", ""});
+    // The control list forbids supplying the listed party with dual-use items: Chinese exporters
+    // always, and since 2026 anyone transferring China-origin dual-use items (the designation's
+    // date decides).
+    const bool control_list = p.list == "CN-ECL";
+    const bool china_dual_use = china_origin && dual_use;
+    const bool reaches_anyone = control_list && china_dual_use && p.listed_on >= "2026-01-01";
+    std::string effect = chinese_side ? "restricted" : "notice";
+    std::string why = chinese_side ? "; restricted or prohibited for the party in China"
+                                   : "; for a non-Chinese exporter a supply-chain and "
+                                     "counterparty risk, not a direct prohibition";
+    if (control_list && china_dual_use && (chinese_side || reaches_anyone)) {
+      effect = "prohibited";
+      why = reaches_anyone ? fmt::format(
+                                 "; designated {}: transferring China-origin dual-use items to it "
+                                 "is prohibited for anyone, anywhere",
+                                 p.listed_on)
+                           : "; exporting dual-use items to it from China is prohibited";
+    } else if (control_list && !chinese_side) {
+      why =
+          "; not a China-origin dual-use item: a counterparty risk, not a prohibition "
+          "(China-origin dual-use items may not be supplied to it)";
+    }
+    ctx.out.prc.push_back({fmt::format("{}: {}", l.name, p.name), "PRC", effect,
+                           fmt::format("\"{}\" matched {} entry \"{}\" (score {:.2f}): {}{}",
+                                       p.query, p.list, p.name, p.score, l.effect, why),
+                           l.citation, "", p.listed_on, "S", false, "", ""});
   }
 }
 
