@@ -167,7 +167,7 @@ int run_classify(const ItemArgs& args) {
 
 struct CheckArgs {
   ItemArgs item;
-  std::string eccn, description, origin = "US", ship_from = "US", destination, exporter,
+  std::string eccn, description, origin = "US", ship_from = "US", destination, exporter, seller,
                                  exporter_hq = "US", party_hq, direct_product = "unknown",
                                  us_person_activity, mode = "enforced", snapshot = "current";
   std::optional<double> us_content, prc_content;
@@ -205,6 +205,7 @@ int run_check(const GlobalOptions& global, const CheckArgs& args) {
   put("described_in", args.item.described_in);
   put("description", args.description);
   put("exporter", args.exporter);
+  put("seller", args.seller);
   put("party_hq", args.party_hq);
   put("us_person_activity", args.us_person_activity);
   if (args.us_content) in["us_content"] = *args.us_content;
@@ -240,7 +241,7 @@ int run_check(const GlobalOptions& global, const CheckArgs& args) {
   options.party_threshold = args.threshold;
   options.max_list_age_days = args.max_list_age;
   std::unique_ptr<ScreeningEngine> engine;
-  if (!args.no_screen && (!tx.parties.empty() || !tx.owners.empty())) {
+  if (!args.no_screen && tx.names_anyone()) {
     engine = load_engine(global, args.snapshot);
     if (!engine) {
       fmt::print(stderr,
@@ -329,7 +330,9 @@ void add_rules_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   check->add_option("--prc-content", check_args.prc_content,
                     "China-origin listed rare earths, % of value");
   check->add_option("--exporter", check_args.exporter,
-                    "Exporter's name (company-specific is-informed letters)");
+                    "Exporter's name: screened, and matched against is-informed letters");
+  check->add_option("--seller", check_args.seller,
+                    "A seller other than the exporter (a distributor): screened");
   check->add_option("--exporter-hq", check_args.exporter_hq,
                     "Exporter's headquarters country (default US)");
   check->add_option("--party-hq", check_args.party_hq,

@@ -80,7 +80,7 @@ HttpResponse check_route(RouteContext& ctx) {
   if (!body.contains("date")) body["date"] = today_utc();
   auto tx = rules::transaction_from_json(body, ChipCatalog::builtin());
   if (!tx) fail_with_library_message(tx.error().message);
-  const bool has_parties = !tx->parties.empty() || !tx->owners.empty();
+  const bool has_parties = tx->names_anyone();
   if (screen && has_parties) options.screener = ctx.ready_engine().screener.get();
   auto result = rules::check_license(tx.value(), *ctx.rulebook, options);
   if (!result) fail_with_library_message(result.error().message);

@@ -84,12 +84,11 @@ bool is_prc_list(const std::string& list, const Rulebook& book) {
 void screen_parties(CheckContext& ctx, const Screener* screener, float threshold,
                     int max_list_age_days) {
   const Transaction& tx = ctx.tx;
-  if (tx.parties.empty() && tx.owners.empty()) {
+  if (tx.parties.empty() && tx.owners.empty())
     ctx.ask(
         "Who are the purchaser, intermediate and ultimate consignees and end user? Name them "
         "(--party) so they are screened");
-    return;
-  }
+  if (!tx.names_anyone()) return;
   if (!screener) {
     ctx.flag("parties were not screened: no list snapshot is loaded (clearance lists import)");
     return;
@@ -137,7 +136,39 @@ void screen_parties(CheckContext& ctx, const Screener* screener, float threshold
   };
   for (const std::string& p : tx.parties) screen_one(p, "party");
   for (const Owner& o : tx.owners) screen_one(o.name, "owner");
+  if (!tx.exporter.empty()) screen_one(tx.exporter, "exporter");
+  if (!tx.seller.empty()) screen_one(tx.seller, "seller");
 }
+
+namespace {
+
+// The exporter or seller: a denial order or a blocking forbids the transaction whatever the
+// role; the Entity List binds the purchaser, consignees and end user (§ 748.5(c)-(f)), so an
+// entry in another role is a red flag to resolve, not a license requirement.
+void check_trade_role(CheckContext& ctx, const PartyMatch& p, std::set<std::string>& seen) {
+  if (!seen.insert(p.role + '\n' + p.list + '\n' + p.party_id).second) return;
+  if (p.list == "DPL" && !(!p.end_date.empty() && p.end_date < ctx.date)) {
+    ctx.add({fmt::format("Denied Persons List: {} ({})", p.name, p.role), "EAR", "prohibited",
+             fmt::format("the {} {}: a denial order bars participation in any transaction "
+                         "involving items subject to the EAR",
+                         p.role, listed(p)),
+             "§ 736.2(b)(4) (General Prohibition 4); Part 764", p.federal_register, "", "V", false,
+             "prohibited", "Part 764"});
+  } else if (p.list == "SDN") {
+    ctx.add({fmt::format("OFAC SDN: {} ({})", p.name, p.role), "OFAC", "prohibited",
+             fmt::format("the {} {}: property and interests of the blocked person; US persons "
+                         "may not deal with it",
+                         p.role, listed(p)),
+             "31 CFR Chapter V", "", "", "V", false, "prohibited (OFAC license only)", ""});
+  } else if (p.list == "EL" || p.list == "MEU" || p.list == "UVL") {
+    ctx.flag(fmt::format(
+        "the {} {}: the {} binds a purchaser, consignee or end user (§ 748.5(c)-(f)), not the "
+        "{}; a red flag to resolve before shipping (Supp. No. 3 to Part 732)",
+        p.role, listed(p), p.list, p.role));
+  }
+}
+
+}  // namespace
 
 void check_parties(CheckContext& ctx) {
   const bool subject = ctx.out.subject_to_ear != Answer::no;
@@ -145,6 +176,10 @@ void check_parties(CheckContext& ctx) {
   // an SDN, the Entity List's rows per address).
   std::set<std::string> seen;
   for (const PartyMatch& p : ctx.out.parties) {
+    if (p.role == "exporter" || p.role == "seller") {
+      check_trade_role(ctx, p, seen);
+      continue;
+    }
     if (p.role != "party") continue;
     if (!seen.insert(p.query + '\n' + p.list + '\n' + p.party_id).second) continue;
     if (p.list == "EL" && subject) {

@@ -51,7 +51,8 @@ struct Transaction {
   // Movement and parties.
   std::string ship_from = "US";
   std::string destination;
-  std::string exporter;  // name, for is-informed letters
+  std::string exporter;  // name: screened, and matched against is-informed letters
+  std::string seller;    // name of a seller other than the exporter (a distributor): screened
   std::string exporter_hq = "US";
   std::string party_hq;  // headquarters of the consignee/end user or its ultimate parent
   std::vector<std::string> parties;  // names screened against the lists
@@ -61,6 +62,11 @@ struct Transaction {
   std::set<std::string> end_uses;
   bool certifications_dd = false;        // Supp. No. 2 to Part 748 ¶(dd) certifications
   std::vector<std::string> is_informed;  // catalogue ids of items the exporter was informed about
+
+  // Whether any name is given to screen (parties, owners, the exporter or the seller).
+  bool names_anyone() const {
+    return !parties.empty() || !owners.empty() || !exporter.empty() || !seller.empty();
+  }
 };
 
 }  // namespace clearance::rules

@@ -59,7 +59,7 @@ const std::set<std::string>& transaction_fields() {
                                               "party_hq",       "parties",
                                               "owners",         "us_person_activity",
                                               "end_uses",       "certifications_dd",
-                                              "is_informed"};
+                                              "is_informed",    "seller"};
   return known;
 }
 
@@ -104,6 +104,7 @@ Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& cat
     tx.ship_from = text(in, "ship_from", "US");
     tx.destination = text(in, "destination");
     tx.exporter = text(in, "exporter");
+    tx.seller = text(in, "seller");
     tx.exporter_hq = text(in, "exporter_hq", "US");
     tx.party_hq = text(in, "party_hq");
     tx.parties = strings(in, "parties");
