@@ -169,10 +169,12 @@ struct CheckArgs {
   ItemArgs item;
   std::string eccn, description, origin = "US", ship_from = "US", destination, exporter, seller,
                                  exporter_hq = "US", party_hq, direct_product = "unknown",
-                                 us_person_activity, mode = "enforced", snapshot = "current";
+                                 us_person_activity, us_person_employer_hq, mode = "enforced",
+                                 snapshot = "current";
   std::optional<double> us_content, prc_content;
   double quantity = 0;  // 0: not given
-  bool contains_us_ic = false, certifications_dd = false, no_screen = false;
+  bool contains_us_ic = false, certifications_dd = false, no_screen = false,
+       us_person_employer_d5_owned = false;
   std::vector<std::string> parties, owners, end_uses, is_informed;
   float threshold = 0.85f;
   int max_list_age = 90;
@@ -208,6 +210,8 @@ int run_check(const GlobalOptions& global, const CheckArgs& args) {
   put("seller", args.seller);
   put("party_hq", args.party_hq);
   put("us_person_activity", args.us_person_activity);
+  put("us_person_employer_hq", args.us_person_employer_hq);
+  if (args.us_person_employer_d5_owned) in["us_person_employer_d5_owned"] = true;
   if (args.us_content) in["us_content"] = *args.us_content;
   if (args.prc_content) in["prc_content"] = *args.prc_content;
   in["owners"] = nlohmann::json::array();
@@ -350,6 +354,10 @@ void add_rules_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->add_option("--us-person-activity", check_args.us_person_activity,
                    "A US person facilitates or services the transaction (§ 744.6)")
       ->check(CLI::IsMember({"facilitate", "service"}));
+  check->add_option("--us-person-employer-hq", check_args.us_person_employer_hq,
+                    "Where the US person's employer is headquartered (§ 744.6(d)(4))");
+  check->add_flag("--us-person-employer-d5-owned", check_args.us_person_employer_d5_owned,
+                  "Entities headquartered in Macau/D:5 own a majority of that employer");
   check->add_flag("--certifications-dd", check_args.certifications_dd,
                   "The Supp. No. 2 to Part 748 ¶(dd) certifications are provided");
   check->add_option("--is-informed", check_args.is_informed,

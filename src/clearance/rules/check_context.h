@@ -22,8 +22,9 @@ struct CheckContext {
   std::string destination;  // as the EAR treats it (HK → CN)
   std::string ship_from;
   std::string party_hq;
-  std::string eccn;   // the item's ECCN (classified or given)
-  std::string level;  // 3A090 level met: "a", "b", "c", "2022", or ""
+  std::string us_person_employer_hq;  // ISO code; empty when not stated
+  std::string eccn;                   // the item's ECCN (classified or given)
+  std::string level;                  // 3A090 level met: "a", "b", "c", "2022", or ""
   bool datacenter = true;
   bool foreign_made = false;
   bool in_country = false;  // a transfer within one foreign country

@@ -120,6 +120,20 @@ void check_end_uses(CheckContext& ctx) {
 void check_us_person(CheckContext& ctx) {
   const std::string& activity = ctx.tx.us_person_activity;
   if (activity.empty()) return;
+  // § 744.6(d)(4): natural US persons working for a company headquartered in the US, A:5 or A:6
+  // and not majority-owned by entities headquartered in Macau/D:5 are outside § 744.6(c)(2).
+  const std::string& employer = ctx.us_person_employer_hq;
+  if (!employer.empty()) {
+    const bool allied = employer == "US" || ctx.book.groups.in(employer, "A:5", ctx.date) ||
+                        ctx.book.groups.in(employer, "A:6", ctx.date);
+    if (allied && !ctx.tx.us_person_employer_d5_owned) {
+      ctx.out.jurisdiction.push_back(fmt::format(
+          "§ 744.6(d)(4): the US person works for a company headquartered in {} that entities "
+          "headquartered in Macau/D:5 do not own a majority of: excluded from § 744.6(c)(2)",
+          employer));
+      return;
+    }
+  }
   const bool macau_d5 = ctx.book.groups.macau_or_d5(ctx.destination, ctx.date);
   const bool sme_parameters = is_sme_fdp_item(ctx.eccn) || eccn_in(ctx.eccn, {"3D992", "3E992"});
   if (sme_parameters && macau_d5) {
@@ -143,9 +157,11 @@ void check_us_person(CheckContext& ctx) {
              "HQ-D5 entity in Macau/D:5",
              "§ 744.6(c)(2)(i)", "87 FR 62186", "2022-10-12", "V", false, "presumption of denial",
              "§ 744.6(e)"});
-  ctx.flag(
-      "§ 744.6(d)(4): natural US persons working for companies headquartered in the US/A:5/A:6 "
-      "and not majority-owned by HQ-D5 entities are excluded — confirm the employer");
+  if (employer.empty())
+    ctx.flag(
+        "§ 744.6(d)(4): natural US persons working for companies headquartered in the US/A:5/A:6 "
+        "and not majority-owned by HQ-D5 entities are excluded — state the employer "
+        "(--us-person-employer-hq)");
 }
 
 void check_gp10(CheckContext& ctx) {

@@ -274,12 +274,13 @@ Result<Determination> check_license(const Transaction& tx, const Rulebook& book,
     const std::string& value;
     bool required;
   };
-  std::string resolved[4];
+  std::string resolved[5];
   const Field fields[] = {{"destination", tx.destination, true},
                           {"ship-from", tx.ship_from, true},
                           {"origin", tx.origin, true},
-                          {"party-hq", tx.party_hq, false}};
-  for (size_t i = 0; i < 4; ++i) {
+                          {"party-hq", tx.party_hq, false},
+                          {"us-person-employer-hq", tx.us_person_employer_hq, false}};
+  for (size_t i = 0; i < 5; ++i) {
     if (fields[i].value.empty()) {
       if (fields[i].required)
         return make_error(ErrorCode::invalid_argument, std::string(fields[i].name) + ": missing");
@@ -301,6 +302,7 @@ Result<Determination> check_license(const Transaction& tx, const Rulebook& book,
   ctx.destination = book.groups.canonical(resolved[0]);
   ctx.ship_from = book.groups.canonical(resolved[1]);
   const std::string origin = resolved[2];
+  ctx.us_person_employer_hq = resolved[4];
   ctx.party_hq = resolved[3].empty() ? std::string() : book.groups.canonical(resolved[3]);
   ctx.foreign_made = origin != "US" && ctx.ship_from != "US";
   ctx.in_country = ctx.ship_from == ctx.destination && ctx.destination != "US";

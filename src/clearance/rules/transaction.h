@@ -58,6 +58,10 @@ struct Transaction {
   std::vector<std::string> parties;  // names screened against the lists
   std::vector<Owner> owners;         // owners of the consignee (Affiliates Rule, OFAC 50 %)
   std::string us_person_activity;    // "", "facilitate", "service" (§ 744.6)
+  // The US person's employer (natural persons): headquarters, and whether entities headquartered
+  // in Macau/D:5 own most of it (the § 744.6(d)(4) exclusion). Empty: not stated.
+  std::string us_person_employer_hq;
+  bool us_person_employer_d5_owned = false;
 
   std::set<std::string> end_uses;
   bool certifications_dd = false;        // Supp. No. 2 to Part 748 ¶(dd) certifications

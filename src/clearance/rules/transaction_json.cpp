@@ -47,19 +47,34 @@ std::vector<std::string> strings(const json& in, const char* key) {
 }  // namespace
 
 const std::set<std::string>& transaction_fields() {
-  static const std::set<std::string> known = {"date",           "mode",
-                                              "chip",           "spec",
-                                              "eccn",           "form",
-                                              "described_in",   "description",
-                                              "quantity",       "origin",
-                                              "us_content",     "direct_product",
-                                              "contains_us_ic", "prc_content",
-                                              "ship_from",      "destination",
-                                              "exporter",       "exporter_hq",
-                                              "party_hq",       "parties",
-                                              "owners",         "us_person_activity",
-                                              "end_uses",       "certifications_dd",
-                                              "is_informed",    "seller"};
+  static const std::set<std::string> known = {"date",
+                                              "mode",
+                                              "chip",
+                                              "spec",
+                                              "eccn",
+                                              "form",
+                                              "described_in",
+                                              "description",
+                                              "quantity",
+                                              "origin",
+                                              "us_content",
+                                              "direct_product",
+                                              "contains_us_ic",
+                                              "prc_content",
+                                              "ship_from",
+                                              "destination",
+                                              "exporter",
+                                              "exporter_hq",
+                                              "party_hq",
+                                              "parties",
+                                              "owners",
+                                              "us_person_activity",
+                                              "end_uses",
+                                              "certifications_dd",
+                                              "is_informed",
+                                              "seller",
+                                              "us_person_employer_hq",
+                                              "us_person_employer_d5_owned"};
   return known;
 }
 
@@ -120,6 +135,8 @@ Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& cat
       }
     }
     tx.us_person_activity = text(in, "us_person_activity");
+    tx.us_person_employer_hq = text(in, "us_person_employer_hq");
+    tx.us_person_employer_d5_owned = flag(in, "us_person_employer_d5_owned");
     const auto uses = strings(in, "end_uses");
     tx.end_uses = {uses.begin(), uses.end()};
     tx.certifications_dd = flag(in, "certifications_dd");
