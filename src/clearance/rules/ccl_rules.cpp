@@ -27,6 +27,57 @@ const EccnColumns* columns_of(const std::string& eccn) {
   return nullptr;
 }
 
+// 4E091, the weights of a model trained with 10^26 operations or more (AI Diffusion, 90 FR 4544):
+// the text requires a license to every destination (§ 742.6(a)(13)); BIS has not enforced it
+// since 2025-05-13. ENFORCED mode answers with the enforcement and reports the text; TEXT mode
+// the other way round.
+void model_weights_rule(CheckContext& ctx) {
+  const auto& ac = ctx.book.advanced;
+  if (ctx.date < ac.ai_diffusion_effective) {
+    ctx.out.jurisdiction.push_back(fmt::format(
+        "4E091 did not exist before {} ({}): the weights are classified under the entry that "
+        "described them then",
+        ac.ai_diffusion_effective, ac.ai_diffusion_fr));
+    return;
+  }
+  const bool compliance_due = ctx.date >= ac.ai_diffusion_compliance;
+  const std::string text = fmt::format(
+      "§ 742.6(a)(13) requires a license for 4E091 to every destination ({}; compliance from {}); "
+      "presumption of denial for end users headquartered outside the Supp. No. 5(a) countries "
+      "(§ 742.6(b)(14))",
+      ac.ai_diffusion_fr, ac.ai_diffusion_compliance);
+  const bool enforced_now = ctx.date < ac.ai_diffusion_not_enforced_from;
+  if (ctx.tx.text_mode) {
+    if (compliance_due)
+      ctx.add({"4E091 model weights (text)", "EAR", "license", text,
+               "§ 742.6(a)(13); § 742.6(b)(14)", ac.ai_diffusion_fr, ac.ai_diffusion_effective, "V",
+               true, "presumption of denial outside Supp. No. 5(a)", "§ 742.6(b)(14)"});
+    else
+      ctx.out.jurisdiction.push_back(
+          fmt::format("4E091: {} — compliance was not yet required on {}", text, ctx.date));
+    if (!enforced_now)
+      ctx.out.text_mode_differences.push_back(fmt::format(
+          "ENFORCED: BIS has not enforced the AI Diffusion rule since {} ({}): no license",
+          ac.ai_diffusion_not_enforced_from, ac.ai_diffusion_statement));
+    return;
+  }
+  if (enforced_now && compliance_due) {
+    ctx.add({"4E091 model weights", "EAR", "license", text, "§ 742.6(a)(13); § 742.6(b)(14)",
+             ac.ai_diffusion_fr, ac.ai_diffusion_effective, "V", true,
+             "presumption of denial outside Supp. No. 5(a)", "§ 742.6(b)(14)"});
+    return;
+  }
+  ctx.out.jurisdiction.push_back(
+      fmt::format("4E091: no license on {} — {}", ctx.date,
+                  enforced_now ? "compliance with the AI Diffusion rule was not yet required"
+                               : "the AI Diffusion rule is not enforced"));
+  ctx.flag(fmt::format(
+      "4E091: AI Diffusion not enforced since {} ({}); no rescission published — the text's "
+      "worldwide license requirement is reported under the other reading",
+      ac.ai_diffusion_not_enforced_from, ac.ai_diffusion_statement));
+  ctx.out.text_mode_differences.push_back("TEXT: " + text);
+}
+
 void sme_destination_rule(CheckContext& ctx) {
   if (!ctx.book.groups.macau_or_d5(ctx.destination, ctx.date)) return;
   // Supp. No. 4 exclusion: an item subject only through § 734.4(a)(8) or § 734.9(k), exported
@@ -97,6 +148,10 @@ void check_other_ccl(CheckContext& ctx) {
     return;
   }
   if (ctx.eccn == "EAR99") return;
+  if (eccn_in(ctx.eccn, {"4E091"})) {
+    model_weights_rule(ctx);
+    return;
+  }
   const EccnColumns* cols = columns_of(ctx.eccn);
   if (!cols) {
     ctx.ask(
