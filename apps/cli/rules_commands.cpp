@@ -169,8 +169,8 @@ struct CheckArgs {
   ItemArgs item;
   std::string eccn, description, origin = "US", ship_from = "US", destination, exporter, seller,
                                  exporter_hq = "US", party_hq, direct_product = "unknown",
-                                 us_person_activity, us_person_employer_hq, mode = "enforced",
-                                 snapshot = "current";
+                                 us_person_activity, us_person_employer_hq, deemed_export_to,
+                                 mode = "enforced", snapshot = "current";
   std::optional<double> us_content, prc_content;
   double quantity = 0;  // 0: not given
   bool contains_us_ic = false, certifications_dd = false, no_screen = false,
@@ -211,6 +211,7 @@ int run_check(const GlobalOptions& global, const CheckArgs& args) {
   put("party_hq", args.party_hq);
   put("us_person_activity", args.us_person_activity);
   put("us_person_employer_hq", args.us_person_employer_hq);
+  put("deemed_export_to", args.deemed_export_to);
   if (args.us_person_employer_d5_owned) in["us_person_employer_d5_owned"] = true;
   if (args.us_content) in["us_content"] = *args.us_content;
   if (args.prc_content) in["prc_content"] = *args.prc_content;
@@ -317,10 +318,8 @@ void add_rules_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->add_option("--quantity", check_args.quantity,
                    "Units in the order (the LPP note of TEXT mode needs it)")
       ->check(CLI::PositiveNumber);
-  check
-      ->add_option("--destination", check_args.destination,
-                   "Destination country (ISO code or name)")
-      ->required();
+  check->add_option("--destination", check_args.destination,
+                    "Destination country (ISO code or name); required unless --deemed-export-to");
   check->add_option("--ship-from", check_args.ship_from, "Country shipped from (default US)");
   check->add_option("--origin", check_args.origin, "Country where the item was made (default US)");
   check->add_option("--us-content", check_args.us_content,
@@ -354,6 +353,9 @@ void add_rules_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->add_option("--us-person-activity", check_args.us_person_activity,
                    "A US person facilitates or services the transaction (§ 744.6)")
       ->check(CLI::IsMember({"facilitate", "service"}));
+  check->add_option("--deemed-export-to", check_args.deemed_export_to,
+                    "A release of technology to a national of COUNTRY in the US (§ 734.13(b)); "
+                    "replaces --destination");
   check->add_option("--us-person-employer-hq", check_args.us_person_employer_hq,
                     "Where the US person's employer is headquartered (§ 744.6(d)(4))");
   check->add_flag("--us-person-employer-d5-owned", check_args.us_person_employer_d5_owned,

@@ -307,6 +307,11 @@ Result<Determination> check_license(const Transaction& tx, const Rulebook& book,
   ctx.foreign_made = origin != "US" && ctx.ship_from != "US";
   ctx.in_country = ctx.ship_from == ctx.destination && ctx.destination != "US";
   ctx.hq_d5 = book.hq_in_macau_or_d5(ctx.party_hq, tx.date);
+  if (!tx.deemed_export_to.empty())
+    d.jurisdiction.push_back(fmt::format(
+        "deemed export (§ 734.13(b)): releasing the technology or source code to a national of {} "
+        "in the United States is an export to {}",
+        ctx.destination, ctx.destination));
   if (resolved[0] != ctx.destination)
     ctx.flag(
         fmt::format("destination {} is treated as {} under the EAR (no row or group of its own)",

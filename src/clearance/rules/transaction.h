@@ -50,6 +50,10 @@ struct Transaction {
 
   // Movement and parties.
   std::string ship_from = "US";
+  // A deemed export (§ 734.13(b)): technology or source code released to a foreign national in
+  // the United States, an export to this country (the most recent citizenship or permanent
+  // residency). Set: destination is this country, ship_from and origin are US.
+  std::string deemed_export_to;
   std::string destination;
   std::string exporter;  // name: screened, and matched against is-informed letters
   std::string seller;    // name of a seller other than the exporter (a distributor): screened

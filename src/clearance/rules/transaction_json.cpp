@@ -74,7 +74,8 @@ const std::set<std::string>& transaction_fields() {
                                               "is_informed",
                                               "seller",
                                               "us_person_employer_hq",
-                                              "us_person_employer_d5_owned"};
+                                              "us_person_employer_d5_owned",
+                                              "deemed_export_to"};
   return known;
 }
 
@@ -141,6 +142,22 @@ Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& cat
     tx.end_uses = {uses.begin(), uses.end()};
     tx.certifications_dd = flag(in, "certifications_dd");
     tx.is_informed = strings(in, "is_informed");
+    tx.deemed_export_to = text(in, "deemed_export_to");
+    if (!tx.deemed_export_to.empty()) {
+      // Only technology and software are released; the release happens in the United States.
+      const bool tech =
+          tx.eccn == "EAR99" || (tx.eccn.size() >= 2 && (tx.eccn[1] == 'D' || tx.eccn[1] == 'E'));
+      if (tx.chip || !tech)
+        throw BadField{"deemed_export_to",
+                       "a deemed export releases technology or source code: give its ECCN (a D "
+                       "or E entry, or EAR99), not a chip"};
+      if (!tx.destination.empty() && tx.destination != "US")
+        throw BadField{"deemed_export_to",
+                       "a deemed export happens in the United States: leave destination out"};
+      tx.destination = tx.deemed_export_to;
+      tx.ship_from = "US";
+      tx.origin = "US";
+    }
   } catch (const BadField& e) {
     return make_error(ErrorCode::invalid_argument, fmt::format("{}: {}", e.field, e.message));
   }
