@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 
 #include "clearance/match/screen_output.h"
@@ -28,6 +29,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const ScreenResult indexed = engine.screener->screen(query, options, session);
     const ScreenResult reference = engine.screener->screen_all_names(query, options, session);
     // The limit (50) is above the fixture's party count: both return every party that scores.
+    if (indexed.total != reference.total) {
+      for (const auto* r : {&indexed, &reference})
+        for (const Hit& hit : r->hits)
+          std::fprintf(stderr, "%s: %s %.4f via \"%s\"\n", r == &indexed ? "index" : "brute",
+                       hit.entity->id.c_str(), hit.score, hit.matched_name().c_str());
+    }
     FUZZ_CHECK(indexed.total == reference.total, "index and brute force disagree on " + text);
     std::map<const Party*, float> expected;
     for (const Hit& hit : reference.hits) expected[hit.party] = hit.score;

@@ -464,8 +464,12 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   }
   // A long query may have been cut by a field of fixed width: its last word, left over, may be the
   // start of a longer word of the name ("Noureddine Ben Ali Ben Belkassem DR" in a 35-character
-  // field, "DRISSI" in the list). It counts like an initial.
-  if (const int last = nq - 1; query.maybe_cut && !q_used[last] &&
+  // field, "DRISSI" in the list). It counts like an initial, and only beside words of the query
+  // that matched: a word's start alone is no evidence (and the index, which looks names up by
+  // those other words, could not find a name by it).
+  const bool other_word_matched =
+      nq > 1 && std::any_of(q_used.begin(), q_used.begin() + (nq - 1), [](auto u) { return u; });
+  if (const int last = nq - 1; query.maybe_cut && other_word_matched && !q_used[last] &&
                                qt[last].kind == TokenClass::ordinary && qt[last].text.size() >= 2) {
     int best = -1;
     for (int j = 0; j < nn; ++j) {

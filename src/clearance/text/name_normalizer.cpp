@@ -202,12 +202,14 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
 
 NormalizedName NameNormalizer::normalize(std::string_view name) {
   NormalizedName out = normalize_text(name);
-  // Characters, not bytes: UTF-8 continuation bytes do not count.
+  // Characters, not bytes: UTF-8 continuation bytes and control characters do not count. Only
+  // the last of several words can be one a fixed-width field cut short.
   const auto characters = std::count_if(name.begin(), name.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const auto b = static_cast<unsigned char>(c);
+    return (b & 0xC0) != 0x80 && b >= 0x20 && b != 0x7F;
   });
   const unsigned char final_byte = name.empty() ? 0 : static_cast<unsigned char>(name.back());
-  out.maybe_cut = static_cast<size_t>(characters) >= kMinCutNameLength &&
+  out.maybe_cut = static_cast<size_t>(characters) >= kMinCutNameLength && out.tokens.size() >= 2 &&
                   (std::isalnum(final_byte) || final_byte >= 0x80);
   auto& tokens = out.tokens;
   if (tokens.size() < 2) return out;
