@@ -321,8 +321,9 @@ void HttpServer::stop() {
   for (auto& context : s.contexts) context->stop();  // cuts what the grace period did not finish
   for (auto& t : s.threads) t.join();
   s.threads.clear();
-  // Tasks still running post their answers to stopped io_contexts, which drop them.
-  s.workers->stop();
+  // The grace period is over: requests still queued could not be answered any more, so they are
+  // dropped; those running post their answers to stopped io_contexts, which drop them.
+  s.workers->stop(/*drain=*/false);
 }
 
 }  // namespace clearance::server

@@ -32,11 +32,13 @@ bool WorkerPool::submit(std::function<void()> task) {
   return true;
 }
 
-void WorkerPool::stop() {
+void WorkerPool::stop(bool drain) {
+  std::deque<std::function<void()>> dropped;  // destroyed outside the lock
   {
     std::lock_guard lock(mutex_);
     if (stopping_ && threads_.empty()) return;
     stopping_ = true;
+    if (!drain) dropped.swap(queue_);
   }
   wake_.notify_all();
   for (auto& t : threads_)

@@ -25,8 +25,8 @@ class WorkerPool {
 
   // Queues the task; false (and the task dropped) when the queue is full or the pool stopped.
   bool submit(std::function<void()> task);
-  // Runs what is queued, then joins the threads. Idempotent.
-  void stop();
+  // Runs what is queued (or, with `drain` false, drops it), then joins the threads. Idempotent.
+  void stop(bool drain = true);
   // Tasks waiting for a thread.
   size_t queued() const;
   unsigned threads() const { return static_cast<unsigned>(threads_.size()); }
