@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds with AddressSanitizer and UBSan, warnings as errors, and runs the whole test suite, then
-# each fuzz harness for FUZZ_SECONDS (default 8; 0 skips).
+# each fuzz harness for FUZZ_SECONDS (default 5; 0 skips).
 # Usage: scripts/test.sh [ctest arguments…]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,8 +14,8 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
 ctest --test-dir "$build" -j "$(nproc)" --output-on-failure "$@" || status=1
 # Every fuzz harness for a bounded time under libFuzzer (clang build in build-fuzz).
-if [ "${FUZZ_SECONDS:-8}" != 0 ]; then
-  scripts/fuzz.sh --seconds "${FUZZ_SECONDS:-8}" || status=1
+if [ "${FUZZ_SECONDS:-5}" != 0 ]; then
+  scripts/fuzz.sh --seconds "${FUZZ_SECONDS:-5}" || status=1
 fi
 scripts/check-format.sh || { echo "clang-format: run scripts/check-format.sh --fix" >&2; status=1; }
 exit $status
