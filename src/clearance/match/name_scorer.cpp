@@ -428,7 +428,15 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     return {qi, qi + 1, nj, nj + 1, MatchHow::fuzzy, sim, d, 0};
   };
   float matched_q = 0, matched_n = 0;
+  // Whether a pair other than a lone initial or a word cut short matched: those two only add to
+  // a name met by other words (the index finds names by their words, never by a letter or a
+  // word's start alone, and brute force must agree with it).
+  bool met_by_a_word = false;
   auto take = [&](const Candidate& c) {
+    met_by_a_word =
+        met_by_a_word ||
+        !(c.how == MatchHow::cut ||
+          (c.how == MatchHow::initial && c.q_end - c.q_begin == 1 && c.n_end - c.n_begin == 1));
     float query_weight = 0, pair_name_weight = 0;
     bool distinctive = false;
     for (int k = c.q_begin; k < c.q_end; ++k) {
@@ -633,7 +641,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     total_q += (1.0f - similarity) * query_weight;
     total_n += (1.0f - similarity) * pair_name_weight;
   }
-  if (total_q <= 0 || total_n <= 0) return result;
+  if (total_q <= 0 || total_n <= 0 || !met_by_a_word) return result;
   const float coverage_q = matched_q / total_q, coverage_n = matched_n / total_n;
   float score = 0.5f * (coverage_q + coverage_n);
   // Two people whose names each keep a part the other lacks are more likely two people.
