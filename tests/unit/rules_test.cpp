@@ -106,6 +106,11 @@ TEST(Rulebook, AMalformedRulebookNamesTheField) {
   auto not_json = Rulebook::parse("{", "book.json");
   ASSERT_FALSE(not_json);
   EXPECT_NE(not_json.error().message.find("not valid JSON"), std::string::npos);
+  // A number beyond a double's range is an error of the file, not a crash.
+  auto huge = Rulebook::parse(R"({"version": 1e99999})", "book.json");
+  ASSERT_FALSE(huge);
+  EXPECT_NE(huge.error().message.find("book.json: not valid JSON"), std::string::npos)
+      << huge.error().message;
 }
 
 const ChipSpec& catalog_chip(const char* name) {
@@ -250,6 +255,12 @@ TEST(ChipSpec, BadSpecsNameTheField) {
   r = parse_chip_spec(R"({"name":"x","dies":[{"area_mm2":-4}],"throughput":[]})", "f.json");
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("must not be negative"), std::string::npos);
+  r = parse_chip_spec(R"({"name":"x","tpp":1e99999})", "f.json");
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("f.json: not valid JSON"), std::string::npos);
+  auto catalog = ChipCatalog::parse(R"({"version":"1","chips":[{"tpp":-1e400}]})", "c.json");
+  ASSERT_FALSE(catalog);
+  EXPECT_NE(catalog.error().message.find("c.json: not valid JSON"), std::string::npos);
   auto missing = ChipCatalog::builtin().find("H999");
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code, ErrorCode::not_found);
