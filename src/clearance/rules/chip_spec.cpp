@@ -152,7 +152,7 @@ Result<ChipSpec> parse_chip_spec(std::string_view json_text, std::string_view wh
   json root;
   try {
     root = json::parse(json_text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for 1e99999
     return make_error(ErrorCode::parse, fmt::format("{}: not valid JSON: {}", where, e.what()));
   }
   try {
@@ -166,7 +166,7 @@ Result<ChipCatalog> ChipCatalog::parse(std::string_view json_text, std::string_v
   json root;
   try {
     root = json::parse(json_text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for 1e99999
     return make_error(ErrorCode::parse,
                       fmt::format("{}: not valid JSON: {}", source_name, e.what()));
   }

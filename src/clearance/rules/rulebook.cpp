@@ -373,7 +373,7 @@ Result<Rulebook> Rulebook::parse(std::string_view json_text, std::string_view so
   json root;
   try {
     root = json::parse(json_text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for 1e99999
     return make_error(ErrorCode::parse,
                       fmt::format("{}: not valid JSON: {}", source_name, e.what()));
   }
