@@ -152,7 +152,7 @@ int main(int argc, char** argv) {
   fmt::print(
       "lists: {} entities, {} names, {} terms; parse {:.2f} s, index build (1 thread) {:.2f} s, "
       "index ~{} MB\n",
-      snapshot->entities.size(), index->names().size(), index->term_count(),
+      snapshot->entities.size(), index->name_count(), index->term_count(),
       std::chrono::duration<double>(t1 - t0).count(),
       std::chrono::duration<double>(t2 - t1).count(), index->memory_bytes() >> 20);
 

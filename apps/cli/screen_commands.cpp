@@ -143,8 +143,8 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   if (format == "json") fmt::print("{}\n", all.size() == 1 ? all[0].dump(2) : all.dump(2));
   if (format == "table")
     fmt::print("snapshot {} ({} entities, {} names; loaded in {:.2f} s, indexed in {:.2f} s)\n",
-               engine->snapshot->id, engine->snapshot->entities.size(),
-               engine->index->names().size(), engine->load_seconds, engine->index_seconds);
+               engine->snapshot->id, engine->snapshot->entities.size(), engine->index->name_count(),
+               engine->load_seconds, engine->index_seconds);
   return any_hit ? kExitHits : kExitOk;
 }
 

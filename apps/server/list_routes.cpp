@@ -35,7 +35,7 @@ HttpResponse lists_route(RouteContext& ctx) {
       if (src["dataset"] == age.dataset)
         src["age_days"] = age.age_days >= 0 ? nlohmann::ordered_json(age.age_days) : nullptr;
   out["warnings"] = freshness_warnings(*engine.snapshot, today, kDefaultMaxListAgeDays);
-  out["names_indexed"] = engine.index->names().size();
+  out["names_indexed"] = engine.index->name_count();
   out["load_seconds"] = engine.load_seconds;
   out["index_seconds"] = engine.index_seconds;
   if (ctx.engines) {

@@ -60,7 +60,7 @@ nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,
   const Entity& e = *hit.entity;
   const Snapshot& snapshot = screener.index().snapshot();
   const TermTable terms(screener.index());
-  const IndexedName* matched = &screener.index().names()[hit.name_index];
+  const IndexedName matched = screener.index().name(hit.name_index);
   const Party single{e.id, {hit.entity_index}, {}};
   const Party& party = hit.party ? *hit.party : single;
   nlohmann::ordered_json j;
@@ -74,8 +74,7 @@ nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,
   j["matched_record"] = e.id;
   j["countries"] = party_countries(snapshot, party);
   j["listings"] = listings_to_json(snapshot, party);
-  nlohmann::ordered_json explanation =
-      matched ? explain_match(query, *matched, hit.match, terms) : nlohmann::ordered_json::object();
+  nlohmann::ordered_json explanation = explain_match(query, matched, hit.match, terms);
   explanation["evidence"] = nlohmann::ordered_json::array();
   for (const auto& ev : hit.evidence)
     explanation["evidence"].push_back(

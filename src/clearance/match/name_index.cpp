@@ -1,290 +1,255 @@
 #include "clearance/match/name_index.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
-#include <cmath>
+#include <filesystem>
 #include <functional>
-#include <thread>
-#include <unordered_set>
 
-#include "clearance/match/name_scorer.h"
-#include "clearance/text/chinese_romanization.h"
+#include "clearance/match/name_index_file.h"
 #include "clearance/text/edit_distance.h"
-#include "clearance/text/name_normalizer.h"
 #include "clearance/text/phonetic.h"
+#include "clearance/util/file_io.h"
+#include "clearance/util/mapped_file.h"
 
 namespace clearance {
 
-int max_edits(size_t length) {
-  if (length < 4) return 0;
-  if (length < 8) return 1;
-  return 2;
-}
-
-int lookup_edits(size_t length) {
-  return length >= 5 ? 2 : max_edits(length);
-}
-
 namespace {
 
-// Longer terms get no deletion variants: a term of length L has O(L²) of them, each hashed in
-// full, so a 1,000-letter token in a list or a query would cost seconds. No real name word is this
-// long; such a token is still matched exactly.
+// No term longer than this has deletion variants (name_index_builder.cpp).
 constexpr size_t kMaxFuzzyTermLength = 64;
-
-}  // namespace
-
-namespace {
 
 uint64_t hash_of(std::string_view s) {
   return std::hash<std::string_view>{}(s);
 }
 
-// Every string obtained by deleting up to `depth` characters (SymSpell), including `s` itself.
-void deletion_variants(const std::string& s, int depth, std::unordered_set<std::string>& out) {
-  out.insert(s);
-  if (depth == 0 || s.size() <= 1) return;
-  for (size_t i = 0; i < s.size(); ++i) {
-    std::string shorter = s.substr(0, i) + s.substr(i + 1);
-    if (out.count(shorter) && depth == 1) continue;
-    deletion_variants(shorter, depth - 1, out);
-  }
-}
-
-bool phonetic_worthy(const std::string& term) {
-  if (term.size() < 3) return false;
-  for (char c : term)
-    if (c >= '0' && c <= '9') return false;
-  return true;
-}
-
 }  // namespace
 
-TermId NameIndex::intern(const std::string& text) {
-  auto [it, inserted] = term_ids_.emplace(text, static_cast<TermId>(terms_.size()));
-  if (inserted) terms_.push_back(text);
-  return it->second;
-}
+// Reads the sections of a checked file into a NameIndex's views, and checks that every offset,
+// id and range in them stays inside the arrays it points into: what the checksum cannot prove
+// (a file written by a faulty build) must not become an out-of-bounds read.
+class NameIndexReader {
+ public:
+  explicit NameIndexReader(const IndexFileReader& file) : file_(file) {}
 
-TermId NameIndex::find_term(std::string_view text) const {
-  auto it = term_ids_.find(text);
-  return it == term_ids_.end() ? kNoTerm : it->second;
-}
-
-std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snapshot,
-                                            unsigned threads) {
-  static std::atomic<uint64_t> serials{0};
-  std::unique_ptr<NameIndex> index(new NameIndex());
-  index->serial_ = ++serials;
-  index->snapshot_ = std::move(snapshot);
-  const auto& entities = index->snapshot_->entities;
-
-  // Normalisation dominates the build; it is independent per entity, so split it across threads,
-  // each with its own normaliser (ICU transliterators are not thread-safe).
-  // Each entity's names: (alias index or -1, normalised form). A name ending in a short
-  // parenthesis — "National University of Defense Technology (NUDT)", "Huawei Technologies Co.,
-  // Ltd. (Huawei)" — is also indexed without it and as the parenthesis alone: the lists use it
-  // for an acronym or short name, not for words a query would carry.
-  std::vector<std::vector<std::pair<int32_t, NormalizedName>>> normalized(entities.size());
-  threads = std::max(1u, std::min(threads, 16u));
-  // Interleaved, not chunked: entities sort by dataset, and one dataset (China's lists, in Han
-  // script) can cost far more per name than the others.
-  auto work = [&](size_t first, size_t stride) {
-    NameNormalizer normalizer;
-    auto add = [&](size_t i, int32_t alias, const std::string& text) {
-      normalized[i].emplace_back(alias, normalizer.normalize(text));
-      if (text.size() < 4 || text.back() != ')') return;
-      const size_t open = text.rfind('(');
-      if (open == std::string::npos || open == 0 || text.size() - open > 24) return;
-      normalized[i].emplace_back(alias, normalizer.normalize(text.substr(0, open)));
-      normalized[i].emplace_back(
-          alias, normalizer.normalize(text.substr(open + 1, text.size() - open - 2)));
+  Status read(NameIndex& x) {
+    using S = IndexSection;
+    auto scalars = get<IndexScalars>(S::scalars);
+    if (!scalars) return scalars.error();
+    if (scalars->size() != 1) return fail("scalars");
+    x.unseen_idf_ = (*scalars)[0].unseen_idf;
+    std::copy(std::begin((*scalars)[0].letter_terms), std::end((*scalars)[0].letter_terms),
+              x.letter_terms_.begin());
+    if (!take(S::names, x.names_) || !take(S::tokens, x.tokens_) ||
+        !take(S::alternatives, x.alternatives_) || !take(S::bound_figures, x.bound_figures_) ||
+        !strings(S::term_offsets, S::term_bytes, x.terms_) ||
+        !take(S::term_slots, x.term_ids_.slots) ||
+        !strings(S::phonetic_offsets, S::phonetic_bytes, x.phonetic_) ||
+        !strings(S::romanization_offsets, S::romanization_bytes, x.romanization_) ||
+        !take(S::masks, x.masks_) || !take(S::idf, x.idf_) ||
+        !lists(S::posting_offsets, S::posting_values, x.postings_) ||
+        !lists(S::initial_offsets, S::initial_values, x.people_initials_) ||
+        !keyed(0, x.phonetic_terms_) || !keyed(1, x.joined_postings_) ||
+        !keyed(2, x.romanization_terms_) || !keyed(3, x.romanized_span_postings_) ||
+        !keyed(4, x.initials_postings_) || !keyed(5, x.acronym_postings_) ||
+        !deletions(S::deletions, S::deletion_directory, x.deletions_) ||
+        !deletions(S::family_deletions, S::family_deletion_directory, x.family_deletions_))
+      return error_;
+    x.term_ids_.keys = x.terms_;
+    const size_t terms = x.terms_.size(), names = x.names_.size();
+    auto below = [](auto values, size_t bound) {
+      return std::all_of(values.begin(), values.end(), [bound](auto v) { return v < bound; });
     };
-    for (size_t i = first; i < entities.size(); i += stride) {
-      const Entity& e = entities[i];
-      add(i, -1, e.name);
-      for (size_t k = 0; k < e.aliases.size(); ++k)
-        add(i, static_cast<int32_t>(k), e.aliases[k].name);
-    }
-  };
-  if (threads == 1 || entities.size() < 1000) {
-    work(0, 1);
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t, threads);
-    for (auto& th : pool) th.join();
+    if (x.phonetic_.size() != terms || x.romanization_.size() != terms ||
+        x.masks_.size() != terms || x.idf_.size() != terms ||
+        x.postings_.offsets.size() != terms + 1 || x.people_initials_.offsets.size() != 37 ||
+        x.bound_figures_.size() != names || !slots_fit(x.term_ids_))
+      return fail("array sizes");
+    for (TermId t : x.letter_terms_)
+      if (t != kNoTerm && t >= terms) return fail("letter terms");
+    for (const auto& n : x.names_)
+      if (n.entity >= x.snapshot_->entities.size() || n.token_begin > x.tokens_.size() ||
+          n.token_count > x.tokens_.size() - n.token_begin ||
+          (n.alias >= 0 &&
+           static_cast<size_t>(n.alias) >= x.snapshot_->entities[n.entity].aliases.size()))
+        return fail("names");
+    for (const auto& t : x.tokens_)
+      if (t.term >= terms || t.alt_begin > x.alternatives_.size() ||
+          t.alt_count > x.alternatives_.size() - t.alt_begin)
+        return fail("tokens");
+    if (!below(x.alternatives_, terms) || !below(x.postings_.values, names) ||
+        !below(x.people_initials_.values, names) || !below(x.phonetic_terms_.lists.values, terms) ||
+        !below(x.romanization_terms_.lists.values, terms) ||
+        !below(x.joined_postings_.lists.values, names) ||
+        !below(x.romanized_span_postings_.lists.values, names) ||
+        !below(x.initials_postings_.lists.values, names) ||
+        !below(x.acronym_postings_.lists.values, names))
+      return fail("ids");
+    for (const auto* table : {&x.deletions_, &x.family_deletions_})
+      for (const auto& d : table->entries)
+        if (d.term >= terms) return fail("deletion tables");
+    return Ok{};
   }
 
-  for (size_t i = 0; i < entities.size(); ++i) {
-    for (const auto& [alias, norm] : normalized[i]) {
-      IndexedName name;
-      name.entity = static_cast<uint32_t>(i);
-      name.alias = alias;
-      name.person = entities[i].type == EntityType::person;
-      name.weak_alias = alias >= 0 && entities[i].aliases[alias].kind == AliasKind::weak;
-      for (const NameToken& t : norm.tokens) {
-        IndexedToken it;
-        it.term = index->intern(t.text);
-        it.kind = t.kind;
-        it.origin = t.origin;
-        it.marks = t.marks;
-        it.han = han_spelling(t);
-        for (const auto& alt : t.alternatives) it.alternatives.push_back(index->intern(alt));
-        name.tokens.push_back(std::move(it));
-      }
-      if (!name.tokens.empty()) index->names_.push_back(std::move(name));
-    }
+ private:
+  template <typename T>
+  Result<std::span<const T>> get(IndexSection id) {
+    return file_.get<T>(id);
   }
-  index->finish();
+  Error fail(const char* what) {
+    return make_error(ErrorCode::integrity,
+                      fmt::format("{}: inconsistent {} (the file is damaged)", file_.name(), what));
+  }
+  template <typename T>
+  bool take(IndexSection id, std::span<const T>& out) {
+    auto got = file_.get<T>(id);
+    if (!got) {
+      error_ = got.error();
+      return false;
+    }
+    out = got.value();
+    return true;
+  }
+  // Offsets start at 0, never decrease and end at the size of what they index.
+  bool offsets_fit(std::span<const uint32_t> offsets, size_t size) {
+    if (offsets.empty() || offsets.front() != 0 || offsets.back() != size ||
+        !std::is_sorted(offsets.begin(), offsets.end())) {
+      error_ = fail("offsets");
+      return false;
+    }
+    return true;
+  }
+  bool strings(IndexSection offsets_id, IndexSection bytes_id, NameIndex::Strings& out) {
+    return take(offsets_id, out.offsets) && take(bytes_id, out.bytes) &&
+           offsets_fit(out.offsets, out.bytes.size());
+  }
+  bool lists(IndexSection offsets_id, IndexSection values_id, NameIndex::Lists& out) {
+    return take(offsets_id, out.offsets) && take(values_id, out.values) &&
+           offsets_fit(out.offsets, out.values.size());
+  }
+  // A power-of-two table, at least one slot empty (a probe ends), every key at most once.
+  bool slots_fit(const NameIndex::KeyTable& t) {
+    const size_t n = t.slots.size();
+    if (n == 0 || (n & (n - 1)) != 0 || t.keys.size() >= n) return false;
+    size_t used = 0;
+    for (uint32_t s : t.slots) {
+      if (s > t.keys.size()) return false;
+      used += s != 0;
+    }
+    return used == t.keys.size();
+  }
+  bool keyed(int table, NameIndex::KeyedLists& out) {
+    using P = KeyedListSection;
+    if (!strings(keyed_section(table, P::key_offsets), keyed_section(table, P::key_bytes),
+                 out.table.keys) ||
+        !take(keyed_section(table, P::slots), out.table.slots) ||
+        !lists(keyed_section(table, P::list_offsets), keyed_section(table, P::list_values),
+               out.lists))
+      return false;
+    if (!slots_fit(out.table) || out.lists.offsets.size() != out.table.keys.size() + 1) {
+      error_ = fail("keyed table");
+      return false;
+    }
+    return true;
+  }
+  bool deletions(IndexSection entries_id, IndexSection directory_id,
+                 NameIndex::DeletionTable& out) {
+    if (!take(entries_id, out.entries) || !take(directory_id, out.directory)) return false;
+    if (out.directory.size() != (size_t{1} << NameIndex::DeletionTable::kDirectoryBits) + 1 ||
+        !offsets_fit(out.directory, out.entries.size())) {
+      error_ = fail("deletion directory");
+      return false;
+    }
+    return true;
+  }
+
+  const IndexFileReader& file_;
+  Error error_{ErrorCode::integrity, ""};
+};
+
+Result<std::unique_ptr<NameIndex>> NameIndex::open(std::shared_ptr<const Snapshot> snapshot,
+                                                   std::shared_ptr<const void> storage,
+                                                   std::string_view bytes,
+                                                   const std::string& name) {
+  static std::atomic<uint64_t> serials{0};
+  auto file = IndexFileReader::open(bytes, snapshot->content_hash, name);
+  if (!file) return file.error();
+  std::unique_ptr<NameIndex> index(new NameIndex());
+  index->snapshot_ = std::move(snapshot);
+  index->storage_ = std::move(storage);
+  index->bytes_ = bytes;
+  index->serial_ = ++serials;
+  if (auto st = NameIndexReader(file.value()).read(*index); !st) return st.error();
   return index;
 }
 
-void NameIndex::finish() {
-  postings_.assign(terms_.size(), {});
-  romanization_.resize(terms_.size());
-  for (TermId t = 0; t < terms_.size(); ++t) {
-    romanization_[t] = chinese_romanization_key(terms_[t]);
-    if (!romanization_[t].empty()) romanization_terms_[romanization_[t]].push_back(t);
-  }
-  for (uint32_t n = 0; n < names_.size(); ++n) {
-    const auto& tokens = names_[n].tokens;
-    for (size_t k = 0; k < tokens.size(); ++k) {
-      auto& list = postings_[tokens[k].term];
-      if (list.empty() || list.back() != n) list.push_back(n);
-      // An ordinary token of 3–6 letters may be an acronym a run of query initials spells; of two,
-      // only when written as letters ("J.C.").
-      const std::string& text = terms_[tokens[k].term];
-      if (tokens[k].kind == TokenClass::ordinary &&
-          text.size() >= (tokens[k].marks.letters ? 2u : 3u) && text.size() <= 6 &&
-          std::all_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-        auto& acronyms = acronym_postings_[text];
-        if (acronyms.empty() || acronyms.back() != n) acronyms.push_back(n);
-      }
-      for (TermId alt : tokens[k].alternatives) {
-        auto& alt_list = postings_[alt];
-        if (alt_list.empty() || alt_list.back() != n) alt_list.push_back(n);
-      }
-      // Two and three adjacent terms written together (the scorer joins spans of up to three).
-      std::string joined_text = terms_[tokens[k].term];
-      for (size_t m = k + 1; m < tokens.size() && m < k + 3; ++m) {
-        joined_text += terms_[tokens[m].term];
-        auto& joined = joined_postings_[joined_text];
-        if (joined.empty() || joined.back() != n) joined.push_back(n);
-      }
-      // Romanisation keys of the ordinary spans of two or three starting here.
-      std::string key;
-      for (size_t m = k; m < tokens.size() && m < k + 3; ++m) {
-        const std::string& part = romanization_[tokens[m].term];
-        if (part.empty() || tokens[m].kind != TokenClass::ordinary) break;
-        key += part;
-        if (m == k) continue;
-        auto& keyed = romanized_span_postings_[key];
-        if (keyed.empty() || keyed.back() != n) keyed.push_back(n);
-      }
-      // Initials of the spans starting here: what an acronym on the query side would spell.
-      std::string initials;
-      for (size_t m = k; m < tokens.size() && initials.size() < 6; ++m) {
-        if (tokens[m].kind == TokenClass::legal_form) break;
-        if (m > k && tokens[m].kind == TokenClass::stopword) continue;
-        const std::string& word = terms_[tokens[m].term];
-        if (word.empty() || word[0] < 'a' || word[0] > 'z') break;
-        initials += word[0];
-        if (initials.size() >= 2) {
-          auto& list = initials_postings_[initials];
-          if (list.empty() || list.back() != n) list.push_back(n);
-        }
-      }
+std::unique_ptr<NameIndex> NameIndex::open_or_build(std::shared_ptr<const Snapshot> snapshot,
+                                                    const std::string& path, unsigned threads,
+                                                    IndexLoadReport* report) {
+  IndexLoadReport local;
+  IndexLoadReport& r = report ? *report : local;
+  r = {};
+  auto mapped = MappedFile::open(path);
+  if (mapped) {
+    std::shared_ptr<const MappedFile> file = std::move(mapped.value());
+    const std::string_view bytes = file->bytes();
+    auto index = open(snapshot, file, bytes, path);
+    if (index) {
+      r.mapped = true;
+      return std::move(index.value());
     }
+    r.rebuilt_because = index.error().message;
+  } else {
+    r.rebuilt_because =
+        mapped.error().code == ErrorCode::not_found ? path + ": missing" : mapped.error().message;
   }
-  for (uint32_t n = 0; n < names_.size(); ++n) {
-    if (snapshot_->entities[names_[n].entity].type != EntityType::person) continue;
-    for (const auto& t : names_[n].tokens) {
-      const std::string& text = terms_[t.term];
-      if (text.size() != 1) continue;
-      const int slot = letter_slot(text[0]);
-      if (slot < 0) continue;
-      auto& list = people_initials_[slot];
-      if (list.empty() || list.back() != n) list.push_back(n);
-    }
-  }
-  const double n_names = static_cast<double>(std::max<size_t>(1, names_.size()));
-  idf_.resize(terms_.size());
-  for (TermId t = 0; t < terms_.size(); ++t)
-    idf_[t] = static_cast<float>(
-        std::log(1.0 + n_names / static_cast<double>(std::max<size_t>(1, postings_[t].size()))));
-  unseen_idf_ = static_cast<float>(std::log(1.0 + n_names));
-  const ScorerSettings defaults;
-  bound_figures_.reserve(names_.size());
-  for (auto& name : names_) {
-    for (const auto& t : name.tokens) {
-      float w = idf_[t.term] * token_class_factor(t.kind, defaults);
-      if (terms_[t.term].size() == 1) w *= 0.5f;
-      name.total_weight += w;
-      name.max_token_weight = std::max(name.max_token_weight, w);
-      name.has_alternatives = name.has_alternatives || !t.alternatives.empty();
-    }
-    bool forebears = false, series = false;
-    uint32_t first_letters = 0;
-    for (const auto& t : name.tokens) {
-      forebears = forebears || (t.marks.lineage & kLineageParent);
-      series = series || t.marks.series;
-      if (t.kind == TokenClass::ordinary)
-        first_letters |= letter_mask(std::string_view(terms_[t.term]).substr(0, 1));
-    }
-    bound_figures_.push_back({name.total_weight, name.max_token_weight, name.has_alternatives,
-                              name.person, forebears, series, first_letters});
-  }
-
-  letter_terms_.fill(kNoTerm);
-  for (TermId t = 0; t < terms_.size(); ++t)
-    if (terms_[t].size() == 1 && letter_slot(terms_[t][0]) >= 0)
-      letter_terms_[letter_slot(terms_[t][0])] = t;
-  masks_.resize(terms_.size());
-  for (TermId t = 0; t < terms_.size(); ++t) masks_[t] = letter_mask(terms_[t]);
-  phonetic_.resize(terms_.size());
-  for (TermId t = 0; t < terms_.size(); ++t) {
-    if (!phonetic_worthy(terms_[t])) continue;
-    phonetic_[t] = phonetic_key(terms_[t]);
-    if (phonetic_[t].size() < 2) {
-      phonetic_[t].clear();
-      continue;
-    }
-    phonetic_terms_[phonetic_[t]].push_back(t);
-  }
-
-  std::unordered_set<std::string> variants, further;
-  for (TermId t = 0; t < terms_.size(); ++t) {
-    const int depth = max_edits(terms_[t].size());
-    if (terms_[t].size() > kMaxFuzzyTermLength) continue;
-    variants.clear();
-    if (depth > 0) {
-      deletion_variants(terms_[t], depth, variants);
-      for (const auto& v : variants) deletions_.entries.emplace_back(hash_of(v), t);
-    }
-    if (lookup_edits(terms_[t].size()) <= depth) continue;
-    further.clear();
-    deletion_variants(terms_[t], lookup_edits(terms_[t].size()), further);
-    // A family name two edits away begins with the same letter (similar_terms): the variants that
-    // drop it are never looked for.
-    for (const auto& v : further)
-      if (!v.empty() && v[0] == terms_[t][0] && !variants.count(v))
-        family_deletions_.entries.emplace_back(hash_of(v), t);
-  }
-  deletions_.finish();
-  family_deletions_.finish();
+  auto bytes = std::make_shared<const std::string>(build_file(*snapshot, threads));
+  if (auto st = write_file_atomic(path, *bytes); st)
+    r.stored = true;
+  else
+    r.store_error = st.error().message;
+  const std::string_view view = *bytes;
+  auto index = open(std::move(snapshot), bytes, view, "built index");
+  if (!index) throw std::logic_error(index.error().message);
+  return std::move(index.value());
 }
 
-void NameIndex::DeletionTable::finish() {
-  std::sort(entries.begin(), entries.end());
-  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
-  directory.assign((size_t{1} << kDirectoryBits) + 1, 0);
-  for (const auto& d : entries) ++directory[(d.first >> (64 - kDirectoryBits)) + 1];
-  for (size_t b = 1; b < directory.size(); ++b) directory[b] += directory[b - 1];
+IndexedName NameIndex::name(uint32_t n) const {
+  const NameRecord& r = names_[n];
+  IndexedName out;
+  out.entity = r.entity;
+  out.alias = r.alias;
+  out.tokens = tokens_.subspan(r.token_begin, r.token_count);
+  out.alternative_pool = alternatives_;
+  out.total_weight = r.total_weight;
+  out.max_token_weight = r.max_token_weight;
+  out.has_alternatives = r.has_alternatives;
+  out.person = r.person;
+  out.weak_alias = r.weak_alias;
+  return out;
+}
+
+int64_t NameIndex::KeyTable::find(std::string_view key) const {
+  if (slots.empty()) return -1;
+  const size_t mask = slots.size() - 1;
+  size_t i = hash_of(key) & mask;
+  // At least one slot is empty (checked on load), so the probe ends.
+  while (const uint32_t s = slots[i]) {
+    if (keys.at(s - 1) == key) return s - 1;
+    i = (i + 1) & mask;
+  }
+  return -1;
+}
+
+TermId NameIndex::find_term(std::string_view text) const {
+  const int64_t k = term_ids_.find(text);
+  return k < 0 ? kNoTerm : static_cast<TermId>(k);
 }
 
 std::span<const uint32_t> NameIndex::names_with_term(TermId term) const {
-  if (term == kNoTerm) return {};
-  return postings_[term];
+  if (term == kNoTerm || term >= terms_.size()) return {};
+  return postings_.at(term);
 }
 
 void NameIndex::similar_terms(std::string_view text, std::vector<SimilarTerm>& out,
@@ -317,9 +282,10 @@ void NameIndex::similar_terms(std::string_view text, std::vector<SimilarTerm>& o
   for (uint64_t h : hashes) {
     for (const DeletionTable* table : {&deletions_, family_name ? &family_deletions_ : nullptr}) {
       if (!table) continue;
-      for (const auto& [hash, t] : table->run(h)) {
-        if (hash != h) continue;
-        const std::string& term = terms_[t];
+      for (const auto& d : table->run(h)) {
+        if (d.hash != h) continue;
+        const TermId t = d.term;
+        const std::string_view term = terms_.at(t);
         const size_t shorter = std::min(term.size(), text.size());
         const int allowed =
             family_name && term[0] == text[0] ? lookup_edits(shorter) : max_edits(shorter);
@@ -340,65 +306,33 @@ void NameIndex::similar_terms(std::string_view text, std::vector<SimilarTerm>& o
 std::span<const uint32_t> NameIndex::people_with_initial(char c) const {
   const int slot = letter_slot(c);
   if (slot < 0) return {};
-  return people_initials_[slot];
+  return people_initials_.at(static_cast<size_t>(slot));
 }
 
-const std::vector<TermId>* NameIndex::terms_with_phonetic(std::string_view key) const {
-  auto it = phonetic_terms_.find(key);
-  return it == phonetic_terms_.end() ? nullptr : &it->second;
+std::span<const TermId> NameIndex::terms_with_phonetic(std::string_view key) const {
+  return phonetic_terms_.find(key);
 }
 
-const std::vector<TermId>* NameIndex::terms_with_romanization(std::string_view key) const {
-  if (key.empty()) return nullptr;
-  auto it = romanization_terms_.find(key);
-  return it == romanization_terms_.end() ? nullptr : &it->second;
+std::span<const TermId> NameIndex::terms_with_romanization(std::string_view key) const {
+  if (key.empty()) return {};
+  return romanization_terms_.find(key);
 }
 
 std::span<const uint32_t> NameIndex::names_with_romanized_span(std::string_view key) const {
   if (key.empty()) return {};
-  auto it = romanized_span_postings_.find(key);
-  if (it == romanized_span_postings_.end()) return {};
-  return it->second;
+  return romanized_span_postings_.find(key);
 }
 
 std::span<const uint32_t> NameIndex::names_with_joined(std::string_view text) const {
-  auto it = joined_postings_.find(text);
-  if (it == joined_postings_.end()) return {};
-  return it->second;
+  return joined_postings_.find(text);
 }
 
 std::span<const uint32_t> NameIndex::names_with_initials(std::string_view text) const {
-  auto it = initials_postings_.find(text);
-  if (it == initials_postings_.end()) return {};
-  return it->second;
+  return initials_postings_.find(text);
 }
 
 std::span<const uint32_t> NameIndex::names_with_acronym(std::string_view text) const {
-  auto it = acronym_postings_.find(text);
-  if (it == acronym_postings_.end()) return {};
-  return it->second;
-}
-
-size_t NameIndex::memory_bytes() const {
-  size_t bytes = bound_figures_.capacity() * sizeof(BoundFigures) + deletions_.memory_bytes() +
-                 family_deletions_.memory_bytes();
-  for (const auto& p : postings_) bytes += p.capacity() * sizeof(uint32_t) + sizeof(p);
-  for (const auto& n : names_) bytes += sizeof(n) + n.tokens.capacity() * sizeof(IndexedToken);
-  for (const auto& t : terms_) bytes += sizeof(t) + t.capacity();
-  for (const auto& [k, v] : joined_postings_)
-    bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);
-  for (const auto& [k, v] : phonetic_terms_)
-    bytes += k.capacity() + 48 + v.capacity() * sizeof(TermId);
-  for (const auto& [k, v] : romanization_terms_)
-    bytes += k.capacity() + 48 + v.capacity() * sizeof(TermId);
-  for (const auto& [k, v] : romanized_span_postings_)
-    bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);
-  for (const auto& r : romanization_) bytes += sizeof(r) + r.capacity();
-  for (const auto& [k, v] : initials_postings_)
-    bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);
-  for (const auto& [k, v] : acronym_postings_)
-    bytes += k.capacity() + 48 + v.capacity() * sizeof(uint32_t);
-  return bytes;
+  return acronym_postings_.find(text);
 }
 
 }  // namespace clearance

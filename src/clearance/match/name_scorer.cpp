@@ -78,8 +78,8 @@ struct Candidate {
 };
 
 // Similarity of two single strings: exact, fuzzy within the allowed edits, or phonetic.
-bool compare_texts(const std::string& a, const std::string& b, uint32_t mask_a, uint32_t mask_b,
-                   const std::string& phonetic_a, const std::string& phonetic_b,
+bool compare_texts(std::string_view a, std::string_view b, uint32_t mask_a, uint32_t mask_b,
+                   std::string_view phonetic_a, std::string_view phonetic_b,
                    const ScorerSettings& s, bool fuzzy, bool sound_alike, MatchHow& how, float& sim,
                    int& edits) {
   if (a == b) {
@@ -149,9 +149,9 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       bool translated = false;
       if (!same_term) {
         for (TermId alt : qt[i].alternatives) same_term = same_term || alt == n.term;
-        for (TermId alt : n.alternatives) same_term = same_term || alt == qt[i].term;
+        for (TermId alt : name.alternatives(n)) same_term = same_term || alt == qt[i].term;
         for (TermId a : qt[i].alternatives)
-          for (TermId b : n.alternatives) same_term = same_term || a == b;
+          for (TermId b : name.alternatives(n)) same_term = same_term || a == b;
         translated = same_term;
       }
       if (same_term) {
@@ -162,8 +162,8 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                   : (qt[i].origin == TokenOrigin::transliterated ? MatchHow::transliterated
                                                                  : MatchHow::exact);
       } else if (person && (qt[i].text.size() == 1 || index.text(n.term).size() == 1)) {
-        const std::string& a = qt[i].text;
-        const std::string& b = index.text(n.term);
+        std::string_view a = qt[i].text;
+        const std::string_view b = index.text(n.term);
         if (!a.empty() && !b.empty() && a[0] == b[0]) {
           sim = s.initial_similarity;
           how = MatchHow::initial;
@@ -180,7 +180,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         // syllable exactly (TokenMarks::hangul). Two short words both written in Arabic script are
         // too: the script writes consonants and long vowels, so "mhmwd" (محمود, Mahmoud) one
         // letter from "mhmd" (محمد, Muhammad) is another name, not a typo.
-        const std::string& list_text = index.text(n.term);
+        const std::string_view list_text = index.text(n.term);
         const bool short_abjad =
             qt[i].marks.abjad && n.marks.abjad && std::min(qt[i].text.size(), list_text.size()) < 6;
         compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term), qt[i].phonetic,
@@ -198,7 +198,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       query.romanized &&
       romanized_name(
           nt.size(), [&](size_t k) { return nt[k].kind; },
-          [&](size_t k) -> const std::string& { return index.romanization(nt[k].term); });
+          [&](size_t k) -> std::string_view { return index.romanization(nt[k].term); });
   if (both_romanized || query.has_pinyin) {
     // Query spans of one to three tokens against a list term, and one query token against list
     // spans of two or three: their keys concatenate to the same key.
@@ -223,7 +223,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
           // longer, up to three when it is one token.
           while (j + span_n < nn && span_n < (span_q == 1 ? 3 : 1)) {
             const IndexedToken& n = nt[j + span_n];
-            const std::string& part = index.romanization(n.term);
+            const std::string_view part = index.romanization(n.term);
             if (part.empty() || n.kind != TokenClass::ordinary ||
                 key.compare(at, part.size(), part) != 0)
               break;
@@ -248,20 +248,20 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // Spacing: several tokens on one side written as one on the other ("hua wei" ↔ "huawei",
   // pinyin "hefeibaolongda" ↔ "hefei baolongda").
   // Compared piece by piece, without building the joined string: most spans differ in length.
-  auto span_equals = [](auto text_of, int begin, int end, const std::string& target) {
+  auto span_equals = [](auto text_of, int begin, int end, std::string_view target) {
     size_t length = 0;
     for (int k = begin; k < end; ++k) length += text_of(k).size();
     if (length != target.size()) return false;
     size_t at = 0;
     for (int k = begin; k < end; ++k) {
-      const std::string& part = text_of(k);
+      std::string_view part = text_of(k);
       if (target.compare(at, part.size(), part) != 0) return false;
       at += part.size();
     }
     return true;
   };
-  auto query_text = [&](int k) -> const std::string& { return qt[k].text; };
-  auto name_text = [&](int k) -> const std::string& { return index.text(nt[k].term); };
+  auto query_text = [&](int k) -> std::string_view { return qt[k].text; };
+  auto name_text = [&](int k) -> std::string_view { return index.text(nt[k].term); };
   for (int span = 2; span <= 3; ++span) {
     for (int i = 0; i + span <= nq; ++i) {
       for (int j = 0; j < nn; ++j) {
@@ -287,7 +287,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // its start or end with four letters or more left: the index finds no other (screener.cpp). Not
   // the other way round — two query words against one list word —, where a short code and a common
   // word would meet any brand a letter or two from them ("Eze Components" / "Elecomponents").
-  auto joined_typo = [&](const std::string& a, const std::string& b, int& edits) {
+  auto joined_typo = [&](std::string_view a, std::string_view b, int& edits) {
     if (std::min(a.size(), b.size()) < kMinJoinedTypoLength) return false;
     const int allowed = max_edits(std::min(a.size(), b.size()));
     edits = bounded_edit_distance(a, b, allowed);
@@ -297,7 +297,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   thread_local std::string together;
   for (int i = 0; i < nq; ++i) {
     if (!qt[i].run_together) continue;
-    const std::string& word = qt[i].text;
+    std::string_view word = qt[i].text;
     for (int j = 0; j + 1 < nn; ++j) {
       if (!ordinary_n(j) || !ordinary_n(j + 1)) continue;
       auto exact_part = [&](int k) {
@@ -320,11 +320,11 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // Acronyms and initials: "pla" ↔ "people's liberation army", "jc" ↔ "jean claude", "us" ↔
   // "united states". Stopwords inside the span may be skipped ("nudt" ↔ national university of
   // defense technology).
-  auto initials_span = [&](const std::string& letters, int count, auto text_of, auto kind_of,
+  auto initials_span = [&](std::string_view letters, int count, auto text_of, auto kind_of,
                            int start) {
     int matched = 0, k = start;
     while (k < count && matched < static_cast<int>(letters.size())) {
-      const std::string& word = text_of(k);
+      std::string_view word = text_of(k);
       if (kind_of(k) == TokenClass::legal_form) return -1;
       if (kind_of(k) == TokenClass::stopword && matched > 0) {
         ++k;
@@ -338,7 +338,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   };
   // Two letters are an acronym only when written as letters ("J.C.", "U.S."); otherwise it takes
   // three ("PLA"): "Al" or "Li" is a word.
-  auto is_acronym = [&](const std::string& t, bool letters) {
+  auto is_acronym = [&](std::string_view t, bool letters) {
     if (t.size() < (letters ? 2u : 3u) || t.size() > kMaxAcronym) return false;
     for (char c : t)
       if (c < 'a' || c > 'z') return false;
@@ -349,7 +349,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       continue;
     for (int j = 0; j < nn; ++j) {
       const int end = initials_span(
-          qt[i].text, nn, [&](int k) -> const std::string& { return index.text(nt[k].term); },
+          qt[i].text, nn, [&](int k) -> std::string_view { return index.text(nt[k].term); },
           [&](int k) { return nt[k].kind; }, j);
       if (end <= j + 1) continue;
       float w = 0;
@@ -359,11 +359,11 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     }
   }
   for (int j = 0; j < nn; ++j) {
-    const std::string& acronym = index.text(nt[j].term);
+    const std::string_view acronym = index.text(nt[j].term);
     if (!is_acronym(acronym, nt[j].marks.letters) || nt[j].kind != TokenClass::ordinary) continue;
     for (int i = 0; i < nq; ++i) {
       const int end = initials_span(
-          acronym, nq, [&](int k) -> const std::string& { return qt[k].text; },
+          acronym, nq, [&](int k) -> std::string_view { return qt[k].text; },
           [&](int k) { return qt[k].kind; }, i);
       if (end <= i + 1) continue;
       float w = 0;
@@ -412,8 +412,8 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
             [&](int k) { return nt[k].kind; }))
       return none;
     const IndexedToken& n = nt[nj];
-    const std::string& a = qt[qi].text;
-    const std::string& b = index.text(n.term);
+    std::string_view a = qt[qi].text;
+    const std::string_view b = index.text(n.term);
     if (std::min(a.size(), b.size()) < 5 || a[0] != b[0]) return none;
     if (lineage_conflict(qt[qi].marks.lineage, n.marks.lineage)) return none;
     if ((qt[qi].origin == TokenOrigin::pinyin && n.origin == TokenOrigin::pinyin) ||
@@ -482,7 +482,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     int best = -1;
     for (int j = 0; j < nn; ++j) {
       if (n_used[j] || nt[j].kind != TokenClass::ordinary) continue;
-      const std::string& text = index.text(nt[j].term);
+      const std::string_view text = index.text(nt[j].term);
       if (text.size() > qt[last].text.size() && text.starts_with(qt[last].text) &&
           (best < 0 || name_weight[j] > name_weight[best]))
         best = j;
@@ -549,7 +549,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   };
   const int q_of = person ? nq
                           : first_of(
-                                nq, [&](int k) -> const std::string& { return qt[k].text; },
+                                nq, [&](int k) -> std::string_view { return qt[k].text; },
                                 [&](int k) { return qt[k].kind; });
   const int n_of = person ? nn : first_of(nn, name_text, [&](int k) { return nt[k].kind; });
   // Each side's leftover series numbers: 2 when one is unambiguous, 1 when only a one-letter
@@ -559,7 +559,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     int found = 0;
     for (int k = 0; k < count; ++k) {
       if (used[k] || !series_of(k)) continue;
-      const std::string& text = text_of(k);
+      std::string_view text = text_of(k);
       if (text.size() > 1 || (text[0] >= '0' && text[0] <= '9')) return 2;
       found = 1;
     }
@@ -568,7 +568,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   const int q_series = person ? 0
                               : series_left(
                                     q_used, nq, [&](int k) { return qt[k].marks.series; },
-                                    [&](int k) -> const std::string& { return qt[k].text; });
+                                    [&](int k) -> std::string_view { return qt[k].text; });
   const int n_series = person
                            ? 0
                            : series_left(

@@ -77,7 +77,7 @@ bool romanized_name(size_t count, KindOf kind_of, KeyOf key_of) {
   size_t syllables = 0;
   for (size_t k = 0; k < count; ++k) {
     if (kind_of(k) != TokenClass::ordinary) continue;
-    const std::string& key = key_of(k);
+    const std::string_view key = key_of(k);
     if (key.empty()) return false;
     syllables += static_cast<size_t>(std::count(key.begin(), key.end(), '.'));
   }

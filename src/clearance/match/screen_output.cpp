@@ -40,7 +40,8 @@ nlohmann::ordered_json compare_to_json(const Screener& screener, const std::stri
                                        ScreenSession& session) {
   TermTable terms(screener.index());
   const PreparedQuery query = prepare_query(session.normalizer.normalize(a), terms, true);
-  const IndexedName name = terms.make_name(session.normalizer.normalize(b));
+  const TermTable::AdHocName ad_hoc = terms.make_name(session.normalizer.normalize(b));
+  const IndexedName name = ad_hoc.view();
   const NameMatch match = score_name(query, name, terms, type == EntityType::person);
   nlohmann::ordered_json explanation = explain_match(query, name, match, terms);
   nlohmann::ordered_json out = {{"a", a}, {"b", b}, {"score", explanation["name_score"]}};

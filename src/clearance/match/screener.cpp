@@ -164,10 +164,9 @@ const std::vector<NameIndex::SimilarTerm>& similar_terms(const NameIndex& index,
   std::vector<NameIndex::SimilarTerm> found;
   index.similar_terms(t.text, found, family);
   if (!t.phonetic.empty())
-    if (const auto* terms = index.terms_with_phonetic(t.phonetic))
-      for (TermId term : *terms)
-        found.push_back(
-            {term, static_cast<uint8_t>(sound_alike_edits(t.text, index.term_text(term))), true});
+    for (TermId term : index.terms_with_phonetic(t.phonetic))
+      found.push_back(
+          {term, static_cast<uint8_t>(sound_alike_edits(t.text, index.term_text(term))), true});
   return s.similar_cache.emplace(key, std::move(found)).first->second;
 }
 
@@ -177,7 +176,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
                                                   const ScorerSettings& scorer,
                                                   ScreenSession& s) const {
   const NameIndex& index = *index_;
-  const size_t names = index.names().size();
+  const size_t names = index.name_count();
   if (s.names.size() != names) {
     s.names.assign(names, NameScratch{});
     s.generation = 0;
@@ -238,9 +237,8 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   const float nickname = std::min(1.0f, scorer.nickname_similarity);
   const float romanization = std::min(1.0f, scorer.romanization_similarity);
   auto reach_romanized_terms = [&](const std::string& key, TermId self) {
-    if (const auto* terms = index.terms_with_romanization(key))
-      for (TermId term : *terms)
-        if (term != self) reach(index.names_with_term(term), index.idf(term), 0, romanization);
+    for (TermId term : index.terms_with_romanization(key))
+      if (term != self) reach(index.names_with_term(term), index.idf(term), 0, romanization);
   };
   if (s.similar_cache_serial != index.serial() || s.similar_cache.size() > s.kSimilarCacheEntries) {
     s.similar_cache.clear();
@@ -301,7 +299,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       // or sound_alike_similarity() in a name scored as a person.
       for (const auto& [similar, edits, by_sound] : similar_terms(index, t, t.family_name, s)) {
         if (similar == t.term) continue;
-        const std::string& text = index.term_text(similar);
+        const std::string_view text = index.term_text(similar);
         const size_t longer = std::max(t.text.size(), text.size());
         const auto found = index.names_with_term(similar);
         if (!by_sound) {
@@ -402,7 +400,7 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
   std::unordered_map<uint32_t, Hit> best;  // per entity, its best-scoring name
   const bool person = query.type == EntityType::person;
   for (uint32_t n : names) {
-    const IndexedName& name = index.names()[n];
+    const IndexedName name = index.name(n);
     if (!query.lists.empty() && !party_in_lists(index.snapshot(), name.entity, query.lists))
       continue;
     ++result.scored;
@@ -534,7 +532,7 @@ ScreenResult Screener::screen_all_names(const ScreenQuery& query, const ScreenOp
                                         ScreenSession& session) const {
   TermTable terms(*index_);
   PreparedQuery prepared = prepare_query(session.normalizer.normalize(query.name), terms);
-  std::vector<uint32_t> all(index_->names().size());
+  std::vector<uint32_t> all(index_->name_count());
   for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
   return finish(query, options, std::move(prepared), all);
 }
@@ -551,7 +549,8 @@ NameMatch Screener::compare(const std::string& a, const std::string& b, EntityTy
                             ScreenSession& session, const ScorerSettings& settings) const {
   TermTable terms(*index_);
   const PreparedQuery query = prepare_query(session.normalizer.normalize(a), terms, true);
-  const IndexedName name = terms.make_name(session.normalizer.normalize(b));
+  const TermTable::AdHocName ad_hoc = terms.make_name(session.normalizer.normalize(b));
+  const IndexedName name = ad_hoc.view();
   return score_name(query, name, terms, type == EntityType::person, settings);
 }
 

@@ -8,6 +8,7 @@
 #include "clearance/match/name_index.h"
 #include "clearance/match/name_scorer.h"
 #include "clearance/text/name_normalizer.h"
+#include "clearance/util/text_map.h"
 
 namespace clearance {
 

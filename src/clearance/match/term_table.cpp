@@ -25,8 +25,8 @@ TermId TermTable::intern(const std::string& text) {
   return base_ + static_cast<TermId>(extra_text_.size() - 1);
 }
 
-IndexedName TermTable::make_name(const NormalizedName& name) {
-  IndexedName out;
+TermTable::AdHocName TermTable::make_name(const NormalizedName& name) {
+  AdHocName out;
   for (const NameToken& t : name.tokens) {
     IndexedToken it;
     it.term = intern(t.text);
@@ -34,8 +34,10 @@ IndexedName TermTable::make_name(const NormalizedName& name) {
     it.origin = t.origin;
     it.marks = t.marks;
     it.han = han_spelling(t);
-    for (const auto& alt : t.alternatives) it.alternatives.push_back(intern(alt));
-    out.tokens.push_back(std::move(it));
+    it.alt_begin = static_cast<uint32_t>(out.alternatives.size());
+    for (const auto& alt : t.alternatives) out.alternatives.push_back(intern(alt));
+    it.alt_count = static_cast<uint32_t>(out.alternatives.size()) - it.alt_begin;
+    out.tokens.push_back(it);
   }
   return out;
 }

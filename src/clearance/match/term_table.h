@@ -15,14 +15,15 @@ class TermTable {
   explicit TermTable(const NameIndex& index)
       : index_(&index), base_(static_cast<TermId>(index.term_count())) {}
 
-  const std::string& text(TermId t) const {
-    return t < base_ ? index_->term_text(t) : extra_text_[t - base_];
+  std::string_view text(TermId t) const {
+    return t < base_ ? index_->term_text(t) : std::string_view(extra_text_[t - base_]);
   }
-  const std::string& phonetic(TermId t) const {
-    return t < base_ ? index_->term_phonetic(t) : extra_phonetic_[t - base_];
+  std::string_view phonetic(TermId t) const {
+    return t < base_ ? index_->term_phonetic(t) : std::string_view(extra_phonetic_[t - base_]);
   }
-  const std::string& romanization(TermId t) const {
-    return t < base_ ? index_->term_romanization(t) : extra_romanization_[t - base_];
+  std::string_view romanization(TermId t) const {
+    return t < base_ ? index_->term_romanization(t)
+                     : std::string_view(extra_romanization_[t - base_]);
   }
   uint32_t mask(TermId t) const {
     return t < base_ ? index_->term_mask(t) : extra_mask_[t - base_];
@@ -35,8 +36,19 @@ class TermTable {
   TermId find(std::string_view text) const;
   // Finds or adds `text` (added terms exist only in this table).
   TermId intern(const std::string& text);
-  // An IndexedName for a name that is not in the index.
-  IndexedName make_name(const NormalizedName& name);
+  // A name that is not in the index (`compare`'s second name), with its own arrays; score its
+  // view().
+  struct AdHocName {
+    std::vector<IndexedToken> tokens;
+    std::vector<TermId> alternatives;
+    IndexedName view() const {
+      IndexedName n;
+      n.tokens = tokens;
+      n.alternative_pool = alternatives;
+      return n;
+    }
+  };
+  AdHocName make_name(const NormalizedName& name);
 
  private:
   const NameIndex* index_;
