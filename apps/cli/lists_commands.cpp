@@ -7,11 +7,13 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "clearance/lists/downloader.h"
 #include "clearance/lists/importer.h"
 #include "clearance/lists/snapshot_diff.h"
 #include "clearance/lists/snapshot_store.h"
+#include "clearance/match/screening_engine.h"
 #include "clearance/model/freshness.h"
 #include "clearance/model/party_json.h"
 #include "clearance/util/strings.h"
@@ -51,10 +53,18 @@ void print_import(const ImportReport& report, double seconds) {
              report.snapshot.entities.size(), reasons.empty() ? "none" : join(reasons, ", "));
   for (const auto& w : report.warnings) fmt::print(stderr, "warning: {}\n", w);
   for (const auto& w : report.link_warnings) fmt::print(stderr, "warning: {}\n", w);
+  if (!report.after_commit_error.empty())
+    fmt::print(stderr, "warning: the name index was not stored ({}); screening builds it\n",
+               report.after_commit_error);
   fmt::print("snapshot {} ({} entities, {} lists){}  previous: {}  [{:.2f} s]\n",
              report.snapshot.id, report.snapshot.entities.size(), report.snapshot.sources.size(),
              report.changed ? "" : " unchanged",
              report.previous_id.empty() ? "none" : report.previous_id, seconds);
+}
+
+// Builds and stores the new snapshot's name index at import, so that no screening has to.
+Status store_index(const SnapshotStore& store, const Snapshot& snapshot) {
+  return store_name_index(store, snapshot, std::max(1u, std::thread::hardware_concurrency()));
 }
 
 int run_import(const GlobalOptions& global, const std::vector<std::string>& files,
@@ -67,6 +77,7 @@ int run_import(const GlobalOptions& global, const std::vector<std::string>& file
   options.replace_all = replace_all;
   options.links_file = links_file;
   options.allow_shrink = allow_shrink;
+  options.after_commit = store_index;
   auto report = import_lists(store, files, options);
   if (!report) {
     print_error(report.error());
@@ -209,7 +220,7 @@ int run_update(const GlobalOptions& global, const std::string& config_path,
     config = std::move(loaded.value());
   }
   SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
-  auto report = update_lists(store, config, only);
+  auto report = update_lists(store, config, only, store_index);
   if (!report) {
     print_error(report.error());
     fmt::print(stderr, "nothing was imported; the current snapshot is unchanged\n");

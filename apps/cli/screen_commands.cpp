@@ -142,9 +142,10 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   }
   if (format == "json") fmt::print("{}\n", all.size() == 1 ? all[0].dump(2) : all.dump(2));
   if (format == "table")
-    fmt::print("snapshot {} ({} entities, {} names; loaded in {:.2f} s, indexed in {:.2f} s)\n",
+    fmt::print("snapshot {} ({} entities, {} names; loaded in {:.3f} s, index {} in {:.3f} s)\n",
                engine->snapshot->id, engine->snapshot->entities.size(), engine->index->name_count(),
-               engine->load_seconds, engine->index_seconds);
+               engine->load_seconds, engine->index_report.mapped ? "mapped" : "built",
+               engine->index_seconds);
   return any_hit ? kExitHits : kExitOk;
 }
 
@@ -233,6 +234,14 @@ std::unique_ptr<ScreeningEngine> load_engine(const GlobalOptions& global,
     fmt::print(stderr, "error: {}\n", engine.error().message);
     return nullptr;
   }
+  // A missing index (a snapshot imported by an older build) is built and stored silently; a
+  // stored one refused, or an index that could not be stored, is worth a line.
+  const IndexLoadReport& r = engine.value()->index_report;
+  if (!r.mapped && !r.rebuilt_because.ends_with(": missing"))
+    fmt::print(stderr, "note: name index rebuilt: {}\n", r.rebuilt_because);
+  if (!r.store_error.empty())
+    fmt::print(stderr, "note: name index not stored ({}): the next run builds it again\n",
+               r.store_error);
   return std::move(engine.value());
 }
 

@@ -86,11 +86,13 @@ class Reloader {
       } else if (result.value()) {
         last_error.clear();
         const auto engine = engines_.engine();
-        log_line(
-            fmt::format("snapshot {} in use: {} entities, {} names (loaded in {:.2f} s, "
-                        "indexed in {:.2f} s)",
-                        engine->snapshot->id, engine->snapshot->entities.size(),
-                        engine->index->name_count(), engine->load_seconds, engine->index_seconds));
+        log_line(fmt::format(
+            "snapshot {} in use: {} entities, {} names (loaded in {:.3f} s, index "
+            "{} in {:.3f} s{})",
+            engine->snapshot->id, engine->snapshot->entities.size(), engine->index->name_count(),
+            engine->load_seconds, engine->index_report.mapped ? "mapped" : "built",
+            engine->index_seconds,
+            engine->index_report.mapped ? "" : ": " + engine->index_report.rebuilt_because));
       }
       engines_.free_retired(std::chrono::seconds(60));
       lock.lock();

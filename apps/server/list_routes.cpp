@@ -38,6 +38,9 @@ HttpResponse lists_route(RouteContext& ctx) {
   out["names_indexed"] = engine.index->name_count();
   out["load_seconds"] = engine.load_seconds;
   out["index_seconds"] = engine.index_seconds;
+  out["index"] = engine.index_report.mapped ? "mapped" : "built";
+  if (!engine.index_report.mapped)
+    out["index_rebuilt_because"] = engine.index_report.rebuilt_because;
   if (ctx.engines) {
     const ReloadStats stats = ctx.engines->stats();
     out["loaded_at"] = iso_time(stats.loaded_at);

@@ -168,8 +168,9 @@ Status download_file(const DownloadFile& file, const std::string& destination,
   return Ok{};
 }
 
-Result<UpdateReport> update_lists(SnapshotStore& store, const UpdateConfig& config,
-                                  const std::vector<std::string>& only) {
+Result<UpdateReport> update_lists(
+    SnapshotStore& store, const UpdateConfig& config, const std::vector<std::string>& only,
+    std::function<Status(const SnapshotStore&, const Snapshot&)> after_commit) {
   UpdateReport report;
   const std::string scratch = store.data_dir() + "/downloads/" + utc_now_iso();
   // Downloads are scratch: removed however this function returns.
@@ -182,6 +183,7 @@ Result<UpdateReport> update_lists(SnapshotStore& store, const UpdateConfig& conf
   } cleanup{scratch};
   ImportOptions options;
   options.skip_failed_files = true;  // a source that does not parse keeps its previous version
+  options.after_commit = std::move(after_commit);
   std::vector<std::string> paths;
   std::map<std::string, std::string> source_of;  // main file → source name
   for (const auto& source : config.sources) {

@@ -1,6 +1,7 @@
 #pragma once
 // `lists update`: fetch the official files (libcurl), verify them, and import them as one new
 // snapshot. Downloads go to a scratch directory; only complete, verified files reach the importer.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -47,7 +48,9 @@ struct UpdateReport {
 
 // Downloads every configured source (or those named in `only`) and imports the ones that arrived
 // intact. Sources that failed keep their previous version in the new snapshot.
-Result<UpdateReport> update_lists(SnapshotStore& store, const UpdateConfig& config,
-                                  const std::vector<std::string>& only);
+// `after_commit` is ImportOptions::after_commit for the import of what was downloaded.
+Result<UpdateReport> update_lists(
+    SnapshotStore& store, const UpdateConfig& config, const std::vector<std::string>& only,
+    std::function<Status(const SnapshotStore&, const Snapshot&)> after_commit = {});
 
 }  // namespace clearance

@@ -262,6 +262,9 @@ Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::s
   report.link_warnings = std::move(linked->warnings);
   next.created_at = utc_now_iso();
   if (auto st = store.commit(next); !st) return st.error();
+  if (options.after_commit)
+    if (auto st = options.after_commit(store, next); !st)
+      report.after_commit_error = st.error().message;
   report.changed = next.id != report.previous_id;
   report.snapshot = std::move(next);
   return report;

@@ -2,6 +2,7 @@
 // `lists import`: read list files, build a new snapshot from them and the lists already current,
 // and switch to it atomically. Any file that fails as a whole (wrong format, truncated) aborts the
 // import and leaves the current snapshot untouched; malformed records are skipped and reported.
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -29,9 +30,14 @@ struct ImportOptions {
   // The user's links file (record pairs that are, or are not, one party). Empty: keep the links
   // the current snapshot was imported with.
   std::string links_file;
+  // Run once the new snapshot is committed, still under the data-directory lock: what derives
+  // files from it (the CLI stores its name index, match/name_index.h) so that no other import
+  // can race it. Its failure is reported, not a failed import: the snapshot is already current.
+  std::function<Status(const SnapshotStore&, const Snapshot&)> after_commit;
 };
 
 struct ImportReport {
+  std::string after_commit_error;  // what ImportOptions::after_commit reported, if it failed
   Snapshot snapshot;
   std::string previous_id;
   std::vector<ListSource> imported;

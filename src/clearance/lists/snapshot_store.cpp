@@ -42,6 +42,10 @@ std::string SnapshotStore::snapshot_path(const std::string& id) const {
   return data_dir_ + "/snapshots/" + id + ".snap";
 }
 
+std::string SnapshotStore::index_path(const std::string& id) const {
+  return data_dir_ + "/snapshots/" + id + ".index";
+}
+
 Result<std::string> SnapshotStore::current_id() const {
   const std::string path = data_dir_ + "/CURRENT";
   if (!fs::exists(path)) return std::string();

@@ -34,6 +34,9 @@ class SnapshotStore {
   Status commit(Snapshot& snapshot);
 
   std::string snapshot_path(const std::string& id) const;
+  // The snapshot's name index, DATA_DIR/snapshots/<id>.index (match/name_index_file.h): derived
+  // from the snapshot, rebuilt whenever it is missing or does not check out.
+  std::string index_path(const std::string& id) const;
 
  private:
   Result<std::string> resolve(const std::string& ref) const;

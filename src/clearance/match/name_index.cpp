@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <filesystem>
 #include <functional>
 
@@ -22,6 +23,28 @@ constexpr size_t kMaxFuzzyTermLength = 64;
 
 uint64_t hash_of(std::string_view s) {
   return std::hash<std::string_view>{}(s);
+}
+
+// A byte read as a bool or an enum must hold one of its values: anything else is undefined
+// behaviour, so a damaged file is refused before any is read.
+bool byte_at_most(const void* field, uint8_t max) {
+  uint8_t byte;
+  std::memcpy(&byte, field, 1);
+  return byte <= max;
+}
+
+bool valid_token(const IndexedToken& t) {
+  const TokenMarks& m = t.marks;
+  return byte_at_most(&t.kind, static_cast<uint8_t>(TokenClass::stopword)) &&
+         byte_at_most(&t.origin, static_cast<uint8_t>(TokenOrigin::translated)) &&
+         byte_at_most(&m.lineage, kLineageChild | kLineageParent) && byte_at_most(&m.family, 1) &&
+         byte_at_most(&m.letters, 1) && byte_at_most(&m.abjad, 1) && byte_at_most(&m.hangul, 1) &&
+         byte_at_most(&m.place, 1) && byte_at_most(&m.series, 1);
+}
+
+bool valid_bounds(const NameIndex::BoundFigures& b) {
+  return byte_at_most(&b.has_alternatives, 1) && byte_at_most(&b.person, 1) &&
+         byte_at_most(&b.forebears, 1) && byte_at_most(&b.series, 1);
 }
 
 }  // namespace
@@ -76,8 +99,10 @@ class NameIndexReader {
         return fail("names");
     for (const auto& t : x.tokens_)
       if (t.term >= terms || t.alt_begin > x.alternatives_.size() ||
-          t.alt_count > x.alternatives_.size() - t.alt_begin)
+          t.alt_count > x.alternatives_.size() - t.alt_begin || !valid_token(t))
         return fail("tokens");
+    if (!std::all_of(x.bound_figures_.begin(), x.bound_figures_.end(), valid_bounds))
+      return fail("name figures");
     if (!below(x.alternatives_, terms) || !below(x.postings_.values, names) ||
         !below(x.people_initials_.values, names) || !below(x.phonetic_terms_.lists.values, terms) ||
         !below(x.romanization_terms_.lists.values, terms) ||

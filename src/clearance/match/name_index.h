@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "clearance/model/snapshot.h"
@@ -27,12 +28,15 @@ struct IndexedToken {
   TermId term = kNoTerm;
   TokenClass kind = TokenClass::ordinary;
   TokenOrigin origin = TokenOrigin::literal;
-  TokenMarks marks;  // NameToken::marks
-  uint32_t han = 0;  // han_spelling()
+  TokenMarks marks;        // NameToken::marks
+  uint8_t unused[3] = {};  // explicit padding: the file holds no uninitialised bytes
+  uint32_t han = 0;        // han_spelling()
   // Translations' other renderings: a run of IndexedName::alternative_pool.
   uint32_t alt_begin = 0;
   uint32_t alt_count = 0;
 };
+
+static_assert(std::has_unique_object_representations_v<IndexedToken>);
 
 // A name as the scorer reads it: a view of the index's arrays (or of an ad-hoc name's own, see
 // TermTable::make_name), cheap to copy.

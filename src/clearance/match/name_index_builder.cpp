@@ -58,10 +58,6 @@ bool phonetic_worthy(const std::string& term) {
   return true;
 }
 
-int letter_slot(char c) {
-  return c >= 'a' && c <= 'z' ? c - 'a' : (c >= '0' && c <= '9' ? 26 + c - '0' : -1);
-}
-
 // Appends to a posting list unless the name is already its last entry.
 void add_once(std::vector<uint32_t>& list, uint32_t n) {
   if (list.empty() || list.back() != n) list.push_back(n);
