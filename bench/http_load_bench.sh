@@ -102,7 +102,13 @@ reloads_run() {  # binary
   local reloads
   reloads=$(grep -c "in use" "$work/serve.log" || true)
   [ "$reloads" -ge 3 ] || echo "# warning: $1 loaded $reloads snapshots, not 3" >&2
-  printf '| %-40s | reloads | %s |\n' "$1" "$(wrk_figures "$work/wrk.txt")"
+  # How long each reload took to make its engine (snapshot decoded, index mapped or built), from
+  # the server's log; the first line is the start, not a reload.
+  local made
+  made=$(grep "in use" "$work/serve.log" | tail -n +2 |
+    sed -n 's/.*loaded in \([0-9.]*\) s, index[a-z ]* in \([0-9.]*\) s.*/\1 \2/p' |
+    awk '{ printf "%s%.0f", sep, ($1 + $2) * 1000; sep = " / " }')
+  printf '| %-40s | reloads | %s | %s |\n' "$1" "$(wrk_figures "$work/wrk.txt")" "${made:--}"
   stop_server
 }
 
@@ -120,14 +126,14 @@ health_run() {  # binary
     "http://127.0.0.1:$port/healthz" >"$work/wrk.txt" 2>&1 || true
   for p in "${hammer_pids[@]}"; do kill "$p" 2>/dev/null || true; done
   hammer_pids=()
-  printf '| %-40s | healthz | %s |\n' "$1" "$(wrk_figures "$work/wrk.txt")"
+  printf '| %-40s | healthz | %s | - |\n' "$1" "$(wrk_figures "$work/wrk.txt")"
   stop_server
 }
 
 echo "# $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); wrk -t1, ${DURATION}s; serve --threads 2"
 echo "# reloads: -c$CONNECTIONS POST /v1/screen, $ROWS-name mix; a list import and POST /v1/admin/reload at 25% and 60%"
 echo "# healthz: -c4 GET /healthz while ${HAMMERS:-1} client(s) post a 1,000-name batch (threshold 0.01, limit 10) back to back"
-printf '| %-40s | %-7s | %8s | %8s | %8s | %6s | %8s |\n' build run "p50 ms" "p99 ms" "max ms" errors "req/s"
+printf '| %-40s | %-7s | %8s | %8s | %8s | %6s | %8s | %s |\n' build run "p50 ms" "p99 ms" "max ms" errors "req/s" "reload ms"
 for round in $(seq 1 "$ROUNDS"); do
   case " ${RUNS:-reloads healthz} " in *" reloads "*) for bin in "$@"; do reloads_run "$bin"; done ;; esac
   case " ${RUNS:-reloads healthz} " in *" healthz "*) for bin in "$@"; do health_run "$bin"; done ;; esac

@@ -63,7 +63,8 @@ for h in "${harnesses[@]}"; do
     status=FAILED
   inputs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
-  cov=$(grep -E '^#[0-9]+' "$log" | tail -1 | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
+  # A harness that fails before reporting coverage leaves no such line (grep finds nothing).
+  cov=$(grep -E '^#[0-9]+' "$log" | tail -1 | sed -n 's/.* cov: \([0-9]*\).*/\1/p' || true)
   printf '%-18s %10s %9s %7s %8s %s\n' "$h" "${inputs:-?}" "${rate:-?}" "${cov:-?}" \
     "$(ls "$corpus" | wc -l)" "$status"
   if [ "$status" = FAILED ]; then

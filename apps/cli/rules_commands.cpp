@@ -245,7 +245,7 @@ int run_check(const GlobalOptions& global, const CheckArgs& args) {
   CheckOptions options;
   options.party_threshold = args.threshold;
   options.max_list_age_days = args.max_list_age;
-  std::unique_ptr<ScreeningEngine> engine;
+  EngineHandle engine;
   if (!args.no_screen && tx.names_anyone()) {
     engine = load_engine(global, args.snapshot);
     if (!engine) {

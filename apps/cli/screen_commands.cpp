@@ -225,8 +225,7 @@ int run_compare(const GlobalOptions& global, const std::string& a, const std::st
 }  // namespace
 
 // The snapshot loaded and indexed on every core; nullptr (reason printed) when it cannot be.
-std::unique_ptr<ScreeningEngine> load_engine(const GlobalOptions& global,
-                                             const std::string& snapshot) {
+EngineHandle load_engine(const GlobalOptions& global, const std::string& snapshot) {
   SnapshotStore store(SnapshotStore::resolve_data_dir(global.data_dir));
   auto engine =
       load_screening_engine(store, snapshot, std::max(1u, std::thread::hardware_concurrency()));
@@ -242,7 +241,7 @@ std::unique_ptr<ScreeningEngine> load_engine(const GlobalOptions& global,
   if (!r.store_error.empty())
     fmt::print(stderr, "note: name index not stored ({}): the next run builds it again\n",
                r.store_error);
-  return std::move(engine.value());
+  return EngineHandle(engine.value().release());
 }
 
 void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {

@@ -15,6 +15,7 @@
 
 #include "clearance/lists/snapshot_codec.h"
 #include "clearance/util/file_io.h"
+#include "clearance/util/mapped_file.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
@@ -89,9 +90,11 @@ Result<std::string> SnapshotStore::resolve(const std::string& ref) const {
 Result<Snapshot> SnapshotStore::load(const std::string& ref) const {
   auto path = resolve(ref);
   if (!path) return path.error();
-  auto bytes = read_file_raw(path.value());
-  if (!bytes) return bytes.error();
-  return decode_snapshot(bytes.value(), path.value());
+  // Mapped, not read: the decoder copies what it keeps, so a copy of the file would be private
+  // memory paid for nothing.
+  auto file = MappedFile::open(path.value());
+  if (!file) return file.error();
+  return decode_snapshot(file.value()->bytes(), path.value());
 }
 
 Result<nlohmann::ordered_json> SnapshotStore::manifest(const std::string& ref) const {

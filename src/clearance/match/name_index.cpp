@@ -230,7 +230,7 @@ std::unique_ptr<NameIndex> NameIndex::open_or_build(std::shared_ptr<const Snapsh
         mapped.error().code == ErrorCode::not_found ? path + ": missing" : mapped.error().message;
   }
   auto bytes = std::make_shared<const std::string>(build_file(*snapshot, threads));
-  if (auto st = write_file_atomic(path, *bytes); st)
+  if (auto st = write_derived_file(path, *bytes); st)
     r.stored = true;
   else
     r.store_error = st.error().message;

@@ -28,7 +28,7 @@ Result<std::unique_ptr<ScreeningEngine>> load_screening_engine(const SnapshotSto
 Status store_name_index(const SnapshotStore& store, const Snapshot& snapshot, unsigned threads) {
   namespace fs = std::filesystem;
   const std::string path = store.index_path(snapshot.id);
-  if (auto st = write_file_atomic(path, NameIndex::build_file(snapshot, threads)); !st) return st;
+  if (auto st = write_derived_file(path, NameIndex::build_file(snapshot, threads)); !st) return st;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(fs::path(path).parent_path(), ec))
     if (entry.path().extension() == ".index" && entry.path() != fs::path(path))

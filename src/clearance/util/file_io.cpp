@@ -123,7 +123,9 @@ static Status fsync_path(const std::string& path, int flags) {
   return Ok{};
 }
 
-Status write_file_atomic(const std::string& path, std::string_view bytes) {
+namespace {
+
+Status write_through_temp(const std::string& path, std::string_view bytes, bool sync) {
   const fs::path target(path);
   const std::string temp = path + fmt::format(".tmp-{}", ::getpid());
   {
@@ -139,15 +141,27 @@ Status write_file_atomic(const std::string& path, std::string_view bytes) {
       return make_error(ErrorCode::io, fmt::format("{}: write failed", temp));
     }
   }
-  if (auto st = fsync_path(temp, O_RDONLY); !st) return st;
+  if (sync)
+    if (auto st = fsync_path(temp, O_RDONLY); !st) return st;
   std::error_code ec;
   fs::rename(temp, target, ec);
   if (ec) {
     fs::remove(temp, ec);
     return make_error(ErrorCode::io, fmt::format("{}: cannot replace: {}", path, ec.message()));
   }
+  if (!sync) return Ok{};
   const std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
   return fsync_path(dir, O_RDONLY | O_DIRECTORY);
+}
+
+}  // namespace
+
+Status write_file_atomic(const std::string& path, std::string_view bytes) {
+  return write_through_temp(path, bytes, true);
+}
+
+Status write_derived_file(const std::string& path, std::string_view bytes) {
+  return write_through_temp(path, bytes, false);
 }
 
 }  // namespace clearance

@@ -21,6 +21,11 @@ Result<std::string> gunzip(std::string_view compressed, const std::string& name)
 // mixture: write a temporary file beside it, fsync, rename over, fsync the directory.
 Status write_file_atomic(const std::string& path, std::string_view bytes);
 
+// Writes through a temporary file renamed over `path`, without waiting for the disk: readers
+// never see a partly written file, but a crash may leave it empty or cut short. Only for files
+// that are derived, checked when read and rebuilt when bad (the name index).
+Status write_derived_file(const std::string& path, std::string_view bytes);
+
 Status make_directories(const std::string& path);
 
 }  // namespace clearance
