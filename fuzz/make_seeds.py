@@ -123,3 +123,10 @@ content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
            "</table:table></office:spreadsheet></office:body></office:document-content>")
 write("uk_fcdo_ods", "uk.ods", zip_bytes([("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
                                           ("content.xml", content)], zipfile.ZIP_STORED))
+
+# The stored name index: patches to the fixture's valid index file (name_index_file_fuzz.cpp).
+# Mode byte (bit 0: checksum made to match, bit 1: cut at a length), then (u32 offset, byte).
+write("name_index_file", "intact", b"\x00")
+write("name_index_file", "one-byte", b"\x00" + (4096).to_bytes(4, "little") + b"\x00")
+write("name_index_file", "one-byte-checksum-fixed", b"\x01" + (4096).to_bytes(4, "little") + b"\x07")
+write("name_index_file", "cut-checksum-fixed", b"\x03" + (512).to_bytes(4, "little"))

@@ -181,7 +181,8 @@ class NameIndexReader {
   bool deletions(IndexSection entries_id, IndexSection directory_id,
                  NameIndex::DeletionTable& out) {
     if (!take(entries_id, out.entries) || !take(directory_id, out.directory)) return false;
-    if (out.directory.size() != (size_t{1} << NameIndex::DeletionTable::kDirectoryBits) + 1 ||
+    out.bits = NameIndex::DeletionTable::directory_bits(out.entries.size());
+    if (out.directory.size() != (size_t{1} << out.bits) + 1 ||
         !offsets_fit(out.directory, out.entries.size())) {
       error_ = fail("deletion directory");
       return false;

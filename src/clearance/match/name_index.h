@@ -196,8 +196,9 @@ class NameIndex {
     }
   };
   // SymSpell's dictionary side: (hash of a deletion variant, term) sorted by hash, with the
-  // offsets of each run of the top kDirectoryBits of the hash, so that a lookup reads one short
-  // run instead of binary-searching a million entries.
+  // offsets of each run of the top `bits` of the hash, so that a lookup reads one short run
+  // instead of binary-searching a million entries. About one entry per directory slot, at most
+  // 2^20 slots.
   struct Deletion {
     uint64_t hash;
     TermId term;
@@ -208,11 +209,18 @@ class NameIndex {
     bool operator==(const Deletion& o) const { return hash == o.hash && term == o.term; }
   };
   struct DeletionTable {
-    static constexpr int kDirectoryBits = 20;
+    static constexpr int kMaxDirectoryBits = 20;
+    // The directory's bits for a table of `entries`.
+    static int directory_bits(size_t entries) {
+      int bits = 4;
+      while (bits < kMaxDirectoryBits && (size_t{1} << bits) < entries) ++bits;
+      return bits;
+    }
+    int bits = 4;
     std::span<const Deletion> entries;
-    std::span<const uint32_t> directory;
+    std::span<const uint32_t> directory;  // 2^bits + 1 offsets
     std::span<const Deletion> run(uint64_t hash) const {
-      const size_t bucket = hash >> (64 - kDirectoryBits);
+      const size_t bucket = hash >> (64 - bits);
       return entries.subspan(directory[bucket], directory[bucket + 1] - directory[bucket]);
     }
   };

@@ -122,9 +122,9 @@ void write_keyed(IndexFileWriter& w, int table, const TextMap<std::vector<uint32
 // (hash of a deletion variant, term), sorted, with the directory of each run of the top bits.
 void write_deletions(IndexFileWriter& w, IndexSection entries_id, IndexSection directory_id,
                      std::vector<NameIndex::Deletion>& entries) {
-  constexpr int kBits = NameIndex::DeletionTable::kDirectoryBits;
   std::sort(entries.begin(), entries.end());
   entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  const int kBits = NameIndex::DeletionTable::directory_bits(entries.size());
   std::vector<uint32_t> directory((size_t{1} << kBits) + 1, 0);
   for (const auto& d : entries) ++directory[(d.hash >> (64 - kBits)) + 1];
   for (size_t b = 1; b < directory.size(); ++b) directory[b] += directory[b - 1];
