@@ -22,6 +22,7 @@ void add_lists_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_rules_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_serve_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
+void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
 
 // A one-shot command's engine dies with the process. Freeing its hundred thousand heap blocks
 // one by one costs more than the screening did (a tenth of a `clearance screen`), so a release

@@ -3,6 +3,7 @@
 #include <fmt/ostream.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -16,6 +17,7 @@
 #include "clearance/match/screening_engine.h"
 #include "clearance/model/freshness.h"
 #include "clearance/model/party_json.h"
+#include "clearance/store/case_store.h"
 #include "clearance/util/strings.h"
 #include "commands.h"
 
@@ -54,16 +56,24 @@ void print_import(const ImportReport& report, double seconds) {
   for (const auto& w : report.warnings) fmt::print(stderr, "warning: {}\n", w);
   for (const auto& w : report.link_warnings) fmt::print(stderr, "warning: {}\n", w);
   if (!report.after_commit_error.empty())
-    fmt::print(stderr, "warning: the name index was not stored ({}); screening builds it\n",
-               report.after_commit_error);
+    fmt::print(
+        stderr,
+        "warning: after the import: {} (a missing name index is built by the next screening)\n",
+        report.after_commit_error);
   fmt::print("snapshot {} ({} entities, {} lists){}  previous: {}  [{:.2f} s]\n",
              report.snapshot.id, report.snapshot.entities.size(), report.snapshot.sources.size(),
              report.changed ? "" : " unchanged",
              report.previous_id.empty() ? "none" : report.previous_id, seconds);
 }
 
-// Builds and stores the new snapshot's name index at import, so that no screening has to.
+// Builds and stores the new snapshot's name index at import, so that no screening has to; and,
+// where a case store is kept, writes the import into its audit trail.
 Status store_index(const SnapshotStore& store, const Snapshot& snapshot) {
+  if (std::filesystem::exists(store.data_dir() + "/cases.db")) {
+    auto cases = open_case_store(store.data_dir());
+    if (!cases) return cases.error();
+    if (auto st = cases.value()->note_import(snapshot.id, os_user()); !st) return st;
+  }
   return store_name_index(store, snapshot, std::max(1u, std::thread::hardware_concurrency()));
 }
 

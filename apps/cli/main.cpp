@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   add_screen_commands(app, global, exit_code);
   add_rules_commands(app, global, exit_code);
   add_serve_commands(app, global, exit_code);
+  add_case_commands(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

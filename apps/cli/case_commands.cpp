@@ -1,0 +1,320 @@
+// `clearance subjects | alerts | monitor | audit`: the case store (src/clearance/store) from the
+// command line. Every change is recorded with its actor: --reviewer, else the OS user.
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "clearance/store/case_store.h"
+#include "clearance/store/monitor.h"
+#include "clearance/store/subjects_file.h"
+#include "commands.h"
+
+namespace clearance::cli {
+namespace {
+
+struct CaseArgs {
+  // subjects add
+  std::string id, name, country, type, dob, identifier, file;
+  // alerts
+  std::string status, subject, decision, reason, reviewer;
+  int64_t alert_id = 0, after = 0;
+  size_t limit = 50;
+  float threshold = 0.80f;
+  bool json = false;
+};
+
+std::unique_ptr<CaseStore> open_store(const GlobalOptions& global) {
+  auto store = open_case_store(SnapshotStore::resolve_data_dir(global.data_dir));
+  if (!store) {
+    fmt::print(stderr, "error: {}\n", store.error().message);
+    return nullptr;
+  }
+  return std::move(store.value());
+}
+
+std::string actor_of(const CaseArgs& args) {
+  return args.reviewer.empty() ? os_user() : args.reviewer;
+}
+
+int fail(const Error& e) {
+  fmt::print(stderr, "error: {}\n", e.message);
+  return kExitError;
+}
+
+void print_report(const MonitorReport& r) {
+  fmt::print(
+      "screened {} subject(s): {} hit(s); alerts opened {}, reopened {}, suppressed (false "
+      "positives unchanged) {}, closed as delisted {}\n",
+      r.screened, r.hits, r.opened.size(), r.reopened.size(), r.suppressed.size(),
+      r.delisted.size());
+}
+
+// Screens the given subjects against the current snapshot, when there is one.
+int screen_now(const GlobalOptions& global, CaseStore& store, const std::vector<Subject>& subjects,
+               const CaseArgs& args) {
+  if (subjects.empty()) return kExitOk;
+  SnapshotStore snapshots(SnapshotStore::resolve_data_dir(global.data_dir));
+  auto current = snapshots.current_id();
+  if (!current || current->empty()) {
+    fmt::print("no list snapshot yet: the subjects are screened by the first `monitor run`\n");
+    return kExitOk;
+  }
+  auto engine = load_engine(global, "current");
+  if (!engine) return kExitError;
+  MonitorOptions options;
+  options.threshold = args.threshold;
+  options.actor = actor_of(args);
+  auto report = screen_subjects(store, *engine, subjects, options);
+  if (!report) return fail(report.error());
+  print_report(report.value());
+  return kExitOk;
+}
+
+int run_subjects_add(const GlobalOptions& global, const CaseArgs& args) {
+  auto store = open_store(global);
+  if (!store) return kExitError;
+  std::vector<Subject> given;
+  std::vector<std::string> rejected;
+  if (!args.file.empty()) {
+    auto file = read_subjects_file(args.file);
+    if (!file) return fail(file.error());
+    given = std::move(file->subjects);
+    rejected = std::move(file->rejected);
+  } else {
+    if (args.id.empty() || args.name.empty()) {
+      fmt::print(stderr, "error: give ID and NAME, or --file FILE\n");
+      return kExitError;
+    }
+    Subject s;
+    s.id = args.id;
+    s.name = args.name;
+    s.country = args.country;
+    s.type = args.type;
+    s.date_of_birth = args.dob;
+    s.identifier = args.identifier;
+    given.push_back(std::move(s));
+  }
+  // Only what is new or changed is screened again.
+  std::vector<Subject> changed;
+  for (const Subject& s : given) {
+    auto put = store->put_subject(s, actor_of(args));
+    if (!put) return fail(put.error());
+    if (put.value()) changed.push_back(s);
+  }
+  for (const auto& r : rejected) fmt::print(stderr, "rejected: {}\n", r);
+  fmt::print("{} subject(s) given, {} new or changed, {} rejected\n", given.size(), changed.size(),
+             rejected.size());
+  const int rc = screen_now(global, *store, changed, args);
+  if (rc != kExitOk) return rc;
+  return rejected.empty() ? kExitOk : kExitPartial;
+}
+
+int run_subjects_list(const GlobalOptions& global, const CaseArgs& args) {
+  auto store = open_store(global);
+  if (!store) return kExitError;
+  auto subjects = store->subjects();
+  if (!subjects) return fail(subjects.error());
+  for (const Subject& s : subjects.value()) {
+    if (args.json) {
+      nlohmann::ordered_json j = {{"id", s.id},
+                                  {"name", s.name},
+                                  {"country", s.country},
+                                  {"type", s.type},
+                                  {"dob", s.date_of_birth},
+                                  {"identifier", s.identifier},
+                                  {"attributes", s.attributes},
+                                  {"updated_at", s.updated_at}};
+      fmt::print("{}\n", j.dump());
+    } else {
+      fmt::print("{:<20} {:<40} {:<3} {}\n", s.id, s.name, s.country, s.type);
+    }
+  }
+  return kExitOk;
+}
+
+int run_subjects_remove(const GlobalOptions& global, const CaseArgs& args) {
+  auto store = open_store(global);
+  if (!store) return kExitError;
+  if (auto st = store->remove_subject(args.id, actor_of(args)); !st) return fail(st.error());
+  fmt::print("subject {} removed; its open alerts closed\n", args.id);
+  return kExitOk;
+}
+
+int run_monitor_command(const GlobalOptions& global, const CaseArgs& args) {
+  auto store = open_store(global);
+  if (!store) return kExitError;
+  auto engine = load_engine(global, "current");
+  if (!engine) return kExitError;
+  MonitorOptions options;
+  options.threshold = args.threshold;
+  options.actor = actor_of(args);
+  auto report = run_monitor(*store, *engine, options);
+  if (!report) return fail(report.error());
+  print_report(report.value());
+  return report->opened.empty() && report->reopened.empty() ? kExitOk : kExitHits;
+}
+
+nlohmann::ordered_json alert_json(const Alert& a) {
+  return {{"id", a.id},
+          {"subject", a.subject_id},
+          {"party", a.party_id},
+          {"party_name", a.party_name},
+          {"status", to_string(a.status)},
+          {"resolution", a.resolution},
+          {"score", a.score},
+          {"screening", a.screening_id},
+          {"snapshot", a.snapshot_id},
+          {"opened_at", a.opened_at},
+          {"updated_at", a.updated_at}};
+}
+
+int run_alerts_list(const GlobalOptions& global, const CaseArgs& args) {
+  auto store = open_store(global);
+  if (!store) return kExitError;
+  AlertFilter filter;
+  if (!args.status.empty())
+    filter.status = args.status == "open"        ? AlertStatus::open
+                    : args.status == "escalated" ? AlertStatus::escalated
+                                                 : AlertStatus::closed;
+  filter.subject_id = args.subject;
+  filter.after_id = args.after;
+  filter.limit = args.limit;
+  auto alerts = store->alerts(filter);
+  if (!alerts) return fail(alerts.error());
+  for (const Alert& a : alerts.value()) {
+    if (args.json)
+      fmt::print("{}\n", alert_json(a).dump());
+    else
+      fmt::print("{:>6}  {:<9} {:<15} {:<16} {:<14} {:.3f}  {}\n", a.id, to_string(a.status),
+                 a.resolution.empty() ? "-" : a.resolution, a.subject_id, a.party_id, a.score,
+                 a.party_name);
+  }
+  return kExitOk;
+}
+
+int run_alerts_show(const GlobalOptions& global, const CaseArgs& args) {
+  auto store = open_store(global);
+  if (!store) return kExitError;
+  auto alert = store->alert(args.alert_id);
+  if (!alert) return fail(alert.error());
+  if (!alert.value())
+    return fail({ErrorCode::not_found, fmt::format("no alert {}", args.alert_id)});
+  nlohmann::ordered_json out = alert_json(**alert);
+  auto decisions = store->decisions(args.alert_id);
+  if (!decisions) return fail(decisions.error());
+  out["decisions"] = nlohmann::ordered_json::array();
+  for (const Decision& d : decisions.value())
+    out["decisions"].push_back(
+        {{"decision", d.decision}, {"reason", d.reason}, {"reviewer", d.reviewer}, {"at", d.at}});
+  auto trail = store->audit(fmt::format("alert:{}", args.alert_id), 1000);
+  if (!trail) return fail(trail.error());
+  out["audit"] = nlohmann::ordered_json::array();
+  for (const AuditEntry& e : trail.value())
+    out["audit"].push_back({{"seq", e.seq},
+                            {"at", e.at},
+                            {"actor", e.actor},
+                            {"action", e.action},
+                            {"detail", e.detail}});
+  fmt::print("{}\n", out.dump(2));
+  return kExitOk;
+}
+
+int run_alerts_decide(const GlobalOptions& global, const CaseArgs& args) {
+  auto store = open_store(global);
+  if (!store) return kExitError;
+  Decision d;
+  d.alert_id = args.alert_id;
+  d.decision = args.decision;
+  d.reason = args.reason;
+  d.reviewer = actor_of(args);
+  if (auto st = store->decide(d); !st) return fail(st.error());
+  fmt::print("alert {}: {} by {}\n", d.alert_id, d.decision, d.reviewer);
+  return kExitOk;
+}
+
+int run_audit_verify(const GlobalOptions& global) {
+  auto store = open_store(global);
+  if (!store) return kExitError;
+  auto verdict = store->verify_audit();
+  if (!verdict) return fail(verdict.error());
+  if (verdict->intact) {
+    fmt::print("audit trail intact: {} entries\n", verdict->entries);
+    return kExitOk;
+  }
+  fmt::print("audit trail BROKEN at entry {} of {}: {}\n", verdict->first_bad, verdict->entries,
+             verdict->problem);
+  return kExitHits;
+}
+
+}  // namespace
+
+void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
+  static CaseArgs args;
+  auto reviewer = [](CLI::App* c) {
+    c->add_option("--reviewer", args.reviewer, "Who does this (default: the OS user)");
+  };
+  auto* subjects = app.add_subcommand("subjects", "Counterparties to monitor (the case store)");
+  subjects->require_subcommand(1);
+  auto* add = subjects->add_subcommand("add", "Add or update subjects, and screen them");
+  add->add_option("id", args.id, "Your id for the subject");
+  add->add_option("name", args.name, "Its name (any script)");
+  add->add_option("--country", args.country, "Country (ISO code or name)");
+  add->add_option("--type", args.type, "person, organization, vessel or aircraft")
+      ->check(CLI::IsMember({"person", "organization", "vessel", "aircraft"}));
+  add->add_option("--dob", args.dob, "Date of birth YYYY[-MM[-DD]]");
+  add->add_option("--identifier", args.identifier, "Passport, registration number…");
+  add->add_option("--file", args.file,
+                  "CSV (header: id, name; country, type, dob, identifier; other columns kept as "
+                  "attributes) or JSON Lines");
+  add->add_option("--threshold", args.threshold, "Minimum score of an alert (default 0.80)")
+      ->check(CLI::Range(0.0, 1.0));
+  reviewer(add);
+  add->callback([&] { exit_code = run_subjects_add(global, args); });
+  auto* list = subjects->add_subcommand("list", "Every subject");
+  list->add_flag("--json", args.json, "JSON Lines");
+  list->callback([&] { exit_code = run_subjects_list(global, args); });
+  auto* remove = subjects->add_subcommand("remove", "Remove a subject (its open alerts close)");
+  remove->add_option("id", args.id, "The subject's id")->required();
+  reviewer(remove);
+  remove->callback([&] { exit_code = run_subjects_remove(global, args); });
+
+  auto* monitor = app.add_subcommand("monitor", "Screen the subjects against the current lists");
+  monitor->require_subcommand(1);
+  auto* run = monitor->add_subcommand(
+      "run",
+      "Screen every subject; open, reopen or suppress alerts; close those of delisted "
+      "parties (exit 1 when an alert opened or reopened)");
+  run->add_option("--threshold", args.threshold, "Minimum score of an alert (default 0.80)")
+      ->check(CLI::Range(0.0, 1.0));
+  reviewer(run);
+  run->callback([&] { exit_code = run_monitor_command(global, args); });
+
+  auto* alerts = app.add_subcommand("alerts", "Alerts: a subject that matched a listed party");
+  alerts->require_subcommand(1);
+  auto* alist = alerts->add_subcommand("list", "Alerts, oldest first");
+  alist->add_option("--status", args.status, "open, escalated or closed")
+      ->check(CLI::IsMember({"open", "escalated", "closed"}));
+  alist->add_option("--subject", args.subject, "Only this subject's");
+  alist->add_option("--after", args.after, "Page: alerts after this id");
+  alist->add_option("--limit", args.limit, "At most this many (default 50)");
+  alist->add_flag("--json", args.json, "JSON Lines");
+  alist->callback([&] { exit_code = run_alerts_list(global, args); });
+  auto* show = alerts->add_subcommand("show", "One alert, its decisions and its audit entries");
+  show->add_option("id", args.alert_id, "Alert id")->required();
+  show->callback([&] { exit_code = run_alerts_show(global, args); });
+  auto* decide = alerts->add_subcommand("decide", "Decide an alert, with a reason");
+  decide->add_option("id", args.alert_id, "Alert id")->required();
+  decide->add_option("--decision", args.decision, "true_match, false_positive or escalate")
+      ->required()
+      ->check(CLI::IsMember({"true_match", "false_positive", "escalate"}));
+  decide->add_option("--reason", args.reason, "Why (required)")->required();
+  reviewer(decide);
+  decide->callback([&] { exit_code = run_alerts_decide(global, args); });
+
+  auto* audit = app.add_subcommand("audit", "The audit trail of the case store");
+  audit->require_subcommand(1);
+  audit->add_subcommand("verify", "Check the hash chain: exit 1 naming the first bad entry")
+      ->callback([&] { exit_code = run_audit_verify(global); });
+}
+
+}  // namespace clearance::cli

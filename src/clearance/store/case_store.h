@@ -1,0 +1,148 @@
+#pragma once
+// The record of a compliance team's work: the subjects (counterparties) it monitors, every
+// screening run through the store, the alerts those screenings open (subject × party), the
+// decisions on them, and an append-only audit trail in which every entry carries the SHA-256 of
+// the one before, so that an edited, deleted or reordered entry is found (`audit verify`).
+//
+// CaseStore is the interface; the embedded implementation is SQLite in WAL mode in the data
+// directory (DATA_DIR/cases.db). A server-backed implementation (PostgreSQL) implements the same
+// interface: each operation is one transaction, and the audit chain is appended inside it.
+#include <cstdint>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clearance/util/result.h"
+
+namespace clearance {
+
+struct Subject {
+  std::string id;  // the user's own id for the counterparty
+  std::string name;
+  std::string country;
+  std::string type;  // person, organization, vessel, aircraft or empty
+  std::string date_of_birth;
+  std::string identifier;
+  nlohmann::ordered_json attributes = nlohmann::ordered_json::object();  // free fields
+  std::string created_at;
+  std::string updated_at;
+  // SHA-256 of the fields that screening reads: a change reopens a false positive.
+  std::string fingerprint() const;
+};
+
+// One hit of a screening, as the store keeps it.
+struct RecordedHit {
+  std::string party_id;
+  std::string party_name;
+  float score = 0;
+  // SHA-256 of the party's listings (records, lists, names, programmes, dates): a change reopens
+  // a false positive.
+  std::string party_fingerprint;
+  nlohmann::ordered_json detail;  // the hit as the API writes it (listings, explanation)
+};
+
+struct ScreeningRecord {
+  std::optional<std::string> subject_id;  // none for an ad-hoc screening
+  std::string actor;
+  nlohmann::ordered_json query;
+  double threshold = 0.8;
+  std::string snapshot_id;
+  std::string matcher;  // the matcher's build key (name_index_file.h)
+  std::vector<RecordedHit> hits;
+};
+
+enum class AlertStatus { open, escalated, closed };
+const char* to_string(AlertStatus status);
+
+struct Alert {
+  int64_t id = 0;
+  std::string subject_id;
+  std::string party_id;
+  std::string party_name;
+  AlertStatus status = AlertStatus::open;
+  std::string resolution;  // when closed: true_match, false_positive, delisted, subject_removed
+  double score = 0;
+  int64_t screening_id = 0;  // the screening that last raised it
+  std::string snapshot_id;
+  std::string opened_at;
+  std::string updated_at;
+};
+
+struct Decision {
+  int64_t alert_id = 0;
+  std::string decision;  // true_match, false_positive, escalate
+  std::string reason;
+  std::string reviewer;
+  std::string at;
+};
+
+struct AuditEntry {
+  int64_t seq = 0;
+  std::string at;
+  std::string actor;
+  std::string action;  // subject.added, alert.opened, decision, …
+  std::string object;  // "subject:ID", "alert:N", "screening:N", "snapshot:ID"
+  nlohmann::ordered_json detail;
+  std::string prev_hash;
+  std::string hash;
+};
+
+// What recording a screening did to the alerts.
+struct RecordOutcome {
+  int64_t screening_id = 0;
+  std::vector<int64_t> opened;      // new alerts
+  std::vector<int64_t> reopened;    // closed alerts (false positive, delisted…) raised again
+  std::vector<int64_t> suppressed;  // false positives whose subject and party have not changed
+};
+
+struct AlertFilter {
+  std::optional<AlertStatus> status;
+  std::string subject_id;
+  std::string party_id;
+  int64_t after_id = 0;  // paging: alerts with a larger id
+  size_t limit = 100;
+};
+
+struct AuditVerdict {
+  bool intact = true;
+  int64_t entries = 0;
+  int64_t first_bad = 0;  // seq of the first entry that does not verify
+  std::string problem;
+};
+
+class CaseStore {
+ public:
+  virtual ~CaseStore() = default;
+  // Adds or updates a subject; `changed` says whether anything screening reads changed.
+  virtual Result<bool> put_subject(const Subject& subject, const std::string& actor) = 0;
+  // Removes the subject and closes its open alerts (resolution subject_removed).
+  virtual Status remove_subject(const std::string& id, const std::string& actor) = 0;
+  virtual Result<std::optional<Subject>> subject(const std::string& id) = 0;
+  virtual Result<std::vector<Subject>> subjects() = 0;
+  // Records the screening and, when it screened a subject, opens, updates, reopens or suppresses
+  // the subject × party alerts of its hits at or above its threshold.
+  virtual Result<RecordOutcome> record_screening(const ScreeningRecord& screening) = 0;
+  // Closes the open alerts whose party is not among `live_parties` (resolution "delisted").
+  virtual Result<std::vector<int64_t>> close_delisted(const std::vector<std::string>& live_parties,
+                                                      const std::string& snapshot_id,
+                                                      const std::string& actor) = 0;
+  virtual Result<std::vector<Alert>> alerts(const AlertFilter& filter) = 0;
+  virtual Result<std::optional<Alert>> alert(int64_t id) = 0;
+  virtual Result<std::vector<Decision>> decisions(int64_t alert_id) = 0;
+  // A reviewer's decision: true_match and false_positive close the alert, escalate marks it.
+  // Refused (invalid_argument) without a reason or reviewer, on an unknown or closed alert.
+  virtual Status decide(const Decision& decision) = 0;
+  virtual Result<std::vector<AuditEntry>> audit(const std::string& object, size_t limit) = 0;
+  virtual Result<AuditVerdict> verify_audit() = 0;
+  virtual Status note_import(const std::string& snapshot_id, const std::string& actor) = 0;
+};
+
+// The embedded store, DATA_DIR/cases.db (created on first use).
+Result<std::unique_ptr<CaseStore>> open_case_store(const std::string& data_dir);
+
+// The name of the OS user running the process ("unknown" if it has none).
+std::string os_user();
+
+}  // namespace clearance

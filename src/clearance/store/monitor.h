@@ -1,0 +1,38 @@
+#pragma once
+// Screening the subjects of the case store against a snapshot and recording what it finds: a
+// subject added or changed is screened at once; `monitor run` screens every subject after a list
+// change and closes the alerts of parties no longer listed.
+#include <string>
+#include <vector>
+
+#include "clearance/match/screening_engine.h"
+#include "clearance/store/case_store.h"
+
+namespace clearance {
+
+struct MonitorOptions {
+  float threshold = 0.80f;
+  size_t limit = 20;  // hits kept per subject
+  std::string actor;
+};
+
+struct MonitorReport {
+  size_t screened = 0;
+  size_t hits = 0;
+  std::vector<int64_t> opened, reopened, suppressed, delisted;
+};
+
+// Screens each subject and records the screening (opening, reopening or suppressing alerts).
+Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& engine,
+                                      const std::vector<Subject>& subjects,
+                                      const MonitorOptions& options);
+
+// Every subject, then the open alerts of parties the snapshot no longer lists are closed.
+Result<MonitorReport> run_monitor(CaseStore& store, const ScreeningEngine& engine,
+                                  const MonitorOptions& options);
+
+// SHA-256 of what a party's listings say (records, lists, names, programmes, dates, license
+// fields), not of when the source was published: a change reopens a false positive.
+std::string party_fingerprint(const Snapshot& snapshot, const Party& party);
+
+}  // namespace clearance

@@ -1,0 +1,559 @@
+// CaseStore on SQLite (case_store.h): one file in the data directory, WAL mode, every operation
+// one BEGIN IMMEDIATE transaction that also appends its audit entries, so that a crash leaves
+// either the whole operation and its entries or neither.
+#include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <set>
+
+#include "clearance/lists/snapshot_store.h"
+#include "clearance/store/case_store.h"
+#include "clearance/store/sqlite_db.h"
+#include "clearance/util/file_io.h"
+#include "clearance/util/sha256.h"
+
+namespace clearance {
+
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS subjects (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, type TEXT NOT NULL,
+  dob TEXT NOT NULL, identifier TEXT NOT NULL, attributes TEXT NOT NULL,
+  fingerprint TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS screenings (
+  id INTEGER PRIMARY KEY, subject_id TEXT, actor TEXT NOT NULL, at TEXT NOT NULL,
+  query TEXT NOT NULL, threshold REAL NOT NULL, snapshot_id TEXT NOT NULL, matcher TEXT NOT NULL,
+  hits TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS screenings_subject ON screenings (subject_id, id);
+CREATE TABLE IF NOT EXISTS alerts (
+  id INTEGER PRIMARY KEY, subject_id TEXT NOT NULL, party_id TEXT NOT NULL,
+  party_name TEXT NOT NULL, status TEXT NOT NULL, resolution TEXT NOT NULL, score REAL NOT NULL,
+  subject_fingerprint TEXT NOT NULL, party_fingerprint TEXT NOT NULL,
+  screening_id INTEGER NOT NULL, snapshot_id TEXT NOT NULL, opened_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL, UNIQUE (subject_id, party_id));
+CREATE INDEX IF NOT EXISTS alerts_status ON alerts (status, id);
+CREATE TABLE IF NOT EXISTS decisions (
+  id INTEGER PRIMARY KEY, alert_id INTEGER NOT NULL REFERENCES alerts (id),
+  decision TEXT NOT NULL, reason TEXT NOT NULL, reviewer TEXT NOT NULL, at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS decisions_alert ON decisions (alert_id, id);
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+  object TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_object ON audit (object, seq);
+)sql";
+
+const std::string kGenesis(64, '0');
+
+// What an entry's hash covers: its predecessor's hash and every field, in a fixed order.
+std::string entry_hash(const std::string& prev, int64_t seq, const std::string& at,
+                       const std::string& actor, const std::string& action,
+                       const std::string& object, const std::string& detail) {
+  return sha256_hex(
+      fmt::format("{}\n{}\n{}\n{}\n{}\n{}\n{}", prev, seq, at, actor, action, object, detail));
+}
+
+AlertStatus status_from(const std::string& s) {
+  if (s == "escalated") return AlertStatus::escalated;
+  if (s == "closed") return AlertStatus::closed;
+  return AlertStatus::open;
+}
+
+class SqliteCaseStore final : public CaseStore {
+ public:
+  explicit SqliteCaseStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {
+    db_->exec(kSchema);
+  }
+
+  Result<bool> put_subject(const Subject& s, const std::string& actor) override {
+    return guarded<bool>([&] {
+      if (s.id.empty()) throw Refusal{"a subject needs an id"};
+      if (s.name.empty()) throw Refusal{fmt::format("subject {}: a name is required", s.id)};
+      SqliteDb::WriteTransaction tx(*db_);
+      const std::string now = utc_now_iso();
+      auto existing = db_->prepare("SELECT fingerprint, created_at FROM subjects WHERE id = ?");
+      existing.bind(1, s.id);
+      const bool exists = existing.step();
+      const std::string before = exists ? existing.text(0) : "";
+      const std::string created = exists ? existing.text(1) : now;
+      const std::string fingerprint = s.fingerprint();
+      db_->prepare(
+             "INSERT OR REPLACE INTO subjects (id, name, country, type, dob, identifier, "
+             "attributes, fingerprint, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+          .bind(1, s.id)
+          .bind(2, s.name)
+          .bind(3, s.country)
+          .bind(4, s.type)
+          .bind(5, s.date_of_birth)
+          .bind(6, s.identifier)
+          .bind(7, s.attributes.dump())
+          .bind(8, fingerprint)
+          .bind(9, created)
+          .bind(10, now)
+          .run();
+      const bool changed = before != fingerprint;
+      if (!exists || changed)
+        append(now, actor, exists ? "subject.changed" : "subject.added", "subject:" + s.id,
+               subject_json(s));
+      tx.commit();
+      return !exists || changed;
+    });
+  }
+
+  Status remove_subject(const std::string& id, const std::string& actor) override {
+    return guarded_status([&] {
+      SqliteDb::WriteTransaction tx(*db_);
+      const std::string now = utc_now_iso();
+      auto del = db_->prepare("DELETE FROM subjects WHERE id = ?");
+      del.bind(1, id).run();
+      if (db_->changes() == 0) throw NotFound{fmt::format("no subject '{}'", id)};
+      append(now, actor, "subject.removed", "subject:" + id, nlohmann::ordered_json::object());
+      auto open = db_->prepare(
+          "SELECT id FROM alerts WHERE subject_id = ? AND status != 'closed' ORDER BY id");
+      open.bind(1, id);
+      std::vector<int64_t> ids;
+      while (open.step()) ids.push_back(open.integer(0));
+      for (int64_t a : ids) close_alert(a, "subject_removed", now, actor);
+      tx.commit();
+    });
+  }
+
+  Result<std::optional<Subject>> subject(const std::string& id) override {
+    return guarded<std::optional<Subject>>([&]() -> std::optional<Subject> {
+      auto q = db_->prepare(std::string(kSubjectColumns) + " WHERE id = ?");
+      q.bind(1, id);
+      if (!q.step()) return std::nullopt;
+      return read_subject(q);
+    });
+  }
+
+  Result<std::vector<Subject>> subjects() override {
+    return guarded<std::vector<Subject>>([&] {
+      auto q = db_->prepare(std::string(kSubjectColumns) + " ORDER BY id");
+      std::vector<Subject> out;
+      while (q.step()) out.push_back(read_subject(q));
+      return out;
+    });
+  }
+
+  Result<RecordOutcome> record_screening(const ScreeningRecord& r) override {
+    return guarded<RecordOutcome>([&] {
+      SqliteDb::WriteTransaction tx(*db_);
+      const std::string now = utc_now_iso();
+      RecordOutcome out;
+      nlohmann::ordered_json hits = nlohmann::ordered_json::array();
+      for (const auto& h : r.hits) hits.push_back(h.detail);
+      db_->prepare(
+             "INSERT INTO screenings (subject_id, actor, at, query, threshold, snapshot_id, "
+             "matcher, hits) VALUES (?,?,?,?,?,?,?,?)")
+          .bind_optional(1, r.subject_id)
+          .bind(2, r.actor)
+          .bind(3, now)
+          .bind(4, r.query.dump())
+          .bind(5, r.threshold)
+          .bind(6, r.snapshot_id)
+          .bind(7, r.matcher)
+          .bind(8, hits.dump())
+          .run();
+      out.screening_id = db_->last_insert_id();
+      nlohmann::ordered_json summary = {
+          {"snapshot", r.snapshot_id}, {"threshold", r.threshold}, {"hits", r.hits.size()}};
+      if (r.subject_id) summary["subject"] = *r.subject_id;
+      append(now, r.actor, "screening.recorded", fmt::format("screening:{}", out.screening_id),
+             summary);
+      if (r.subject_id) {
+        auto fp = db_->prepare("SELECT fingerprint FROM subjects WHERE id = ?");
+        fp.bind(1, *r.subject_id);
+        if (!fp.step()) throw NotFound{fmt::format("no subject '{}'", *r.subject_id)};
+        const std::string subject_fp = fp.text(0);
+        for (const auto& h : r.hits)
+          if (h.score >= r.threshold)
+            raise_alert(*r.subject_id, subject_fp, h, out.screening_id, r.snapshot_id, r.actor, now,
+                        out);
+      }
+      tx.commit();
+      return out;
+    });
+  }
+
+  Result<std::vector<int64_t>> close_delisted(const std::vector<std::string>& live_parties,
+                                              const std::string& snapshot_id,
+                                              const std::string& actor) override {
+    return guarded<std::vector<int64_t>>([&] {
+      const std::set<std::string> live(live_parties.begin(), live_parties.end());
+      SqliteDb::WriteTransaction tx(*db_);
+      const std::string now = utc_now_iso();
+      auto q = db_->prepare("SELECT id, party_id FROM alerts WHERE status != 'closed' ORDER BY id");
+      std::vector<int64_t> gone;
+      while (q.step())
+        if (!live.count(q.text(1))) gone.push_back(q.integer(0));
+      for (int64_t a : gone) close_alert(a, "delisted", now, actor, snapshot_id);
+      tx.commit();
+      return gone;
+    });
+  }
+
+  Result<std::vector<Alert>> alerts(const AlertFilter& f) override {
+    return guarded<std::vector<Alert>>([&] {
+      std::string sql = std::string(kAlertColumns) + " WHERE id > ?";
+      if (f.status) sql += " AND status = ?";
+      if (!f.subject_id.empty()) sql += " AND subject_id = ?";
+      if (!f.party_id.empty()) sql += " AND party_id = ?";
+      sql += " ORDER BY id LIMIT ?";
+      auto q = db_->prepare(sql);
+      int k = 1;
+      q.bind(k++, f.after_id);
+      if (f.status) q.bind(k++, std::string_view(to_string(*f.status)));
+      if (!f.subject_id.empty()) q.bind(k++, f.subject_id);
+      if (!f.party_id.empty()) q.bind(k++, f.party_id);
+      q.bind(k++, static_cast<int64_t>(f.limit));
+      std::vector<Alert> out;
+      while (q.step()) out.push_back(read_alert(q));
+      return out;
+    });
+  }
+
+  Result<std::optional<Alert>> alert(int64_t id) override {
+    return guarded<std::optional<Alert>>([&]() -> std::optional<Alert> {
+      auto q = db_->prepare(std::string(kAlertColumns) + " WHERE id = ?");
+      q.bind(1, id);
+      if (!q.step()) return std::nullopt;
+      return read_alert(q);
+    });
+  }
+
+  Result<std::vector<Decision>> decisions(int64_t alert_id) override {
+    return guarded<std::vector<Decision>>([&] {
+      auto q = db_->prepare(
+          "SELECT alert_id, decision, reason, reviewer, at FROM decisions WHERE alert_id = ? "
+          "ORDER BY id");
+      q.bind(1, alert_id);
+      std::vector<Decision> out;
+      while (q.step()) out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)});
+      return out;
+    });
+  }
+
+  Status decide(const Decision& d) override {
+    return guarded_status([&] {
+      static const std::set<std::string> kinds = {"true_match", "false_positive", "escalate"};
+      if (!kinds.count(d.decision))
+        throw Refusal{fmt::format("decision '{}': expected true_match, false_positive or escalate",
+                                  d.decision)};
+      if (d.reason.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw Refusal{"a decision needs a reason"};
+      if (d.reviewer.empty()) throw Refusal{"a decision needs a reviewer"};
+      SqliteDb::WriteTransaction tx(*db_);
+      auto q = db_->prepare("SELECT status, resolution FROM alerts WHERE id = ?");
+      q.bind(1, d.alert_id);
+      if (!q.step()) throw NotFound{fmt::format("no alert {}", d.alert_id)};
+      if (q.text(0) == "closed")
+        throw Refusal{
+            fmt::format("alert {} is closed ({}): it reopens if its subject or party "
+                        "changes",
+                        d.alert_id, q.text(1))};
+      const std::string now = utc_now_iso();
+      db_->prepare(
+             "INSERT INTO decisions (alert_id, decision, reason, reviewer, at) VALUES (?,?,?,?,?)")
+          .bind(1, d.alert_id)
+          .bind(2, d.decision)
+          .bind(3, d.reason)
+          .bind(4, d.reviewer)
+          .bind(5, now)
+          .run();
+      const bool closes = d.decision != "escalate";
+      db_->prepare("UPDATE alerts SET status = ?, resolution = ?, updated_at = ? WHERE id = ?")
+          .bind(1, std::string_view(closes ? "closed" : "escalated"))
+          .bind(2, std::string_view(closes ? d.decision : ""))
+          .bind(3, now)
+          .bind(4, d.alert_id)
+          .run();
+      append(now, d.reviewer, "alert.decided", fmt::format("alert:{}", d.alert_id),
+             {{"decision", d.decision}, {"reason", d.reason}});
+      tx.commit();
+    });
+  }
+
+  Result<std::vector<AuditEntry>> audit(const std::string& object, size_t limit) override {
+    return guarded<std::vector<AuditEntry>>([&] {
+      std::string sql = "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit";
+      if (!object.empty()) sql += " WHERE object = ?";
+      sql += " ORDER BY seq DESC LIMIT ?";
+      auto q = db_->prepare(sql);
+      int k = 1;
+      if (!object.empty()) q.bind(k++, object);
+      q.bind(k, static_cast<int64_t>(limit));
+      std::vector<AuditEntry> out;
+      while (q.step())
+        out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4),
+                       nlohmann::ordered_json::parse(q.text(5), nullptr, false), q.text(6),
+                       q.text(7)});
+      std::reverse(out.begin(), out.end());
+      return out;
+    });
+  }
+
+  Result<AuditVerdict> verify_audit() override {
+    return guarded<AuditVerdict>([&] {
+      AuditVerdict v;
+      auto q = db_->prepare(
+          "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit ORDER BY seq");
+      std::string prev = kGenesis;
+      int64_t expected = 1;
+      auto bad = [&](int64_t seq, std::string why) {
+        if (!v.intact) return;
+        v.intact = false;
+        v.first_bad = seq;
+        v.problem = std::move(why);
+      };
+      while (q.step()) {
+        const int64_t seq = q.integer(0);
+        ++v.entries;
+        if (seq != expected)
+          bad(seq, fmt::format("entry {} follows entry {}: entries {}–{} are missing", seq,
+                               expected - 1, expected, seq - 1));
+        if (q.text(6) != prev)
+          bad(seq, fmt::format("entry {} does not name the hash of the entry before it (an entry "
+                               "was removed, reordered or edited)",
+                               seq));
+        const std::string hash =
+            entry_hash(q.text(6), seq, q.text(1), q.text(2), q.text(3), q.text(4), q.text(5));
+        if (hash != q.text(7))
+          bad(seq, fmt::format("entry {} does not match its hash (it was edited)", seq));
+        prev = q.text(7);
+        expected = seq + 1;
+      }
+      // The head (last seq and hash) is kept beside the chain: entries cut off its end are found.
+      auto head = db_->prepare("SELECT value FROM meta WHERE key = 'audit_head'");
+      const std::string recorded = head.step() ? head.text(0) : fmt::format("0:{}", kGenesis);
+      if (recorded != fmt::format("{}:{}", expected - 1, prev))
+        bad(expected, fmt::format("the chain ends at entry {} but the store's head is {} (entries "
+                                  "were removed from its end)",
+                                  expected - 1, recorded.substr(0, recorded.find(':'))));
+      return v;
+    });
+  }
+
+  Status note_import(const std::string& snapshot_id, const std::string& actor) override {
+    return guarded_status([&] {
+      SqliteDb::WriteTransaction tx(*db_);
+      append(utc_now_iso(), actor, "lists.imported", "snapshot:" + snapshot_id,
+             nlohmann::ordered_json::object());
+      tx.commit();
+    });
+  }
+
+ private:
+  struct Refusal {
+    std::string message;
+  };
+  struct NotFound {
+    std::string message;
+  };
+  static constexpr const char* kSubjectColumns =
+      "SELECT id, name, country, type, dob, identifier, attributes, created_at, updated_at FROM "
+      "subjects";
+  static constexpr const char* kAlertColumns =
+      "SELECT id, subject_id, party_id, party_name, status, resolution, score, screening_id, "
+      "snapshot_id, opened_at, updated_at FROM alerts";
+
+  // Runs `body`, turning what it throws into an Error.
+  template <typename T, typename F>
+  Result<T> guarded(F&& body) {
+    try {
+      return body();
+    } catch (const Refusal& e) {
+      return make_error(ErrorCode::invalid_argument, e.message);
+    } catch (const NotFound& e) {
+      return make_error(ErrorCode::not_found, e.message);
+    } catch (const SqliteError& e) {
+      return make_error(ErrorCode::io, fmt::format("{}: {}", db_->path(), e.message));
+    }
+  }
+  template <typename F>
+  Status guarded_status(F&& body) {
+    return guarded<Ok>([&] {
+      body();
+      return Ok{};
+    });
+  }
+
+  static Subject read_subject(SqliteStatement& q) {
+    Subject s;
+    s.id = q.text(0);
+    s.name = q.text(1);
+    s.country = q.text(2);
+    s.type = q.text(3);
+    s.date_of_birth = q.text(4);
+    s.identifier = q.text(5);
+    s.attributes = nlohmann::ordered_json::parse(q.text(6), nullptr, false);
+    s.created_at = q.text(7);
+    s.updated_at = q.text(8);
+    return s;
+  }
+  static Alert read_alert(SqliteStatement& q) {
+    Alert a;
+    a.id = q.integer(0);
+    a.subject_id = q.text(1);
+    a.party_id = q.text(2);
+    a.party_name = q.text(3);
+    a.status = status_from(q.text(4));
+    a.resolution = q.text(5);
+    a.score = q.real(6);
+    a.screening_id = q.integer(7);
+    a.snapshot_id = q.text(8);
+    a.opened_at = q.text(9);
+    a.updated_at = q.text(10);
+    return a;
+  }
+  static nlohmann::ordered_json subject_json(const Subject& s) {
+    return {{"name", s.name},         {"country", s.country},       {"type", s.type},
+            {"dob", s.date_of_birth}, {"identifier", s.identifier}, {"attributes", s.attributes}};
+  }
+
+  // Appends an audit entry inside the caller's transaction.
+  void append(const std::string& at, const std::string& actor, const std::string& action,
+              const std::string& object, const nlohmann::ordered_json& detail) {
+    auto last = db_->prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    const bool any = last.step();
+    const int64_t seq = any ? last.integer(0) + 1 : 1;
+    const std::string prev = any ? last.text(1) : kGenesis;
+    const std::string text = detail.dump();
+    const std::string hash = entry_hash(prev, seq, at, actor, action, object, text);
+    db_->prepare(
+           "INSERT INTO audit (seq, at, actor, action, object, detail, prev_hash, hash) VALUES "
+           "(?,?,?,?,?,?,?,?)")
+        .bind(1, seq)
+        .bind(2, at)
+        .bind(3, actor)
+        .bind(4, action)
+        .bind(5, object)
+        .bind(6, text)
+        .bind(7, prev)
+        .bind(8, hash)
+        .run();
+    db_->prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)")
+        .bind(1, fmt::format("{}:{}", seq, hash))
+        .run();
+  }
+
+  void close_alert(int64_t id, const std::string& resolution, const std::string& now,
+                   const std::string& actor, const std::string& snapshot_id = "") {
+    db_->prepare("UPDATE alerts SET status = 'closed', resolution = ?, updated_at = ? WHERE id = ?")
+        .bind(1, resolution)
+        .bind(2, now)
+        .bind(3, id)
+        .run();
+    nlohmann::ordered_json detail = {{"resolution", resolution}};
+    if (!snapshot_id.empty()) detail["snapshot"] = snapshot_id;
+    append(now, actor, "alert.closed", fmt::format("alert:{}", id), detail);
+  }
+
+  // One hit at or above the threshold on a subject: a new alert, an update of an open one, a
+  // closed one reopened (saying what changed), or a false positive left closed.
+  void raise_alert(const std::string& subject_id, const std::string& subject_fp,
+                   const RecordedHit& h, int64_t screening_id, const std::string& snapshot_id,
+                   const std::string& actor, const std::string& now, RecordOutcome& out) {
+    auto q = db_->prepare(
+        "SELECT id, status, resolution, subject_fingerprint, party_fingerprint FROM alerts "
+        "WHERE subject_id = ? AND party_id = ?");
+    q.bind(1, subject_id).bind(2, h.party_id);
+    if (!q.step()) {
+      db_->prepare(
+             "INSERT INTO alerts (subject_id, party_id, party_name, status, resolution, score, "
+             "subject_fingerprint, party_fingerprint, screening_id, snapshot_id, opened_at, "
+             "updated_at) VALUES (?,?,?,'open','',?,?,?,?,?,?,?)")
+          .bind(1, subject_id)
+          .bind(2, h.party_id)
+          .bind(3, h.party_name)
+          .bind(4, static_cast<double>(h.score))
+          .bind(5, subject_fp)
+          .bind(6, h.party_fingerprint)
+          .bind(7, screening_id)
+          .bind(8, snapshot_id)
+          .bind(9, now)
+          .bind(10, now)
+          .run();
+      const int64_t id = db_->last_insert_id();
+      out.opened.push_back(id);
+      append(now, actor, "alert.opened", fmt::format("alert:{}", id),
+             {{"subject", subject_id},
+              {"party", h.party_id},
+              {"score", h.score},
+              {"screening", screening_id}});
+      return;
+    }
+    const int64_t id = q.integer(0);
+    const std::string status = q.text(1), resolution = q.text(2);
+    std::vector<std::string> changed;
+    if (q.text(3) != subject_fp) changed.push_back("subject");
+    if (q.text(4) != h.party_fingerprint) changed.push_back("party listings");
+    if (status == "closed" && resolution == "true_match") return;  // decided: it is the party
+    if (status == "closed" && resolution == "false_positive" && changed.empty()) {
+      out.suppressed.push_back(id);
+      return;
+    }
+    const bool reopen = status == "closed";
+    db_->prepare(
+           "UPDATE alerts SET status = ?, resolution = '', score = ?, subject_fingerprint = ?, "
+           "party_fingerprint = ?, party_name = ?, screening_id = ?, snapshot_id = ?, "
+           "updated_at = ? WHERE id = ?")
+        .bind(1, std::string_view(reopen ? "open" : status))
+        .bind(2, static_cast<double>(h.score))
+        .bind(3, subject_fp)
+        .bind(4, h.party_fingerprint)
+        .bind(5, h.party_name)
+        .bind(6, screening_id)
+        .bind(7, snapshot_id)
+        .bind(8, now)
+        .bind(9, id)
+        .run();
+    if (reopen) {
+      out.reopened.push_back(id);
+      append(now, actor, "alert.reopened", fmt::format("alert:{}", id),
+             {{"was", resolution}, {"changed", changed}, {"screening", screening_id}});
+    }
+  }
+
+  std::unique_ptr<SqliteDb> db_;
+};
+
+}  // namespace
+
+const char* to_string(AlertStatus status) {
+  switch (status) {
+    case AlertStatus::open:
+      return "open";
+    case AlertStatus::escalated:
+      return "escalated";
+    case AlertStatus::closed:
+      return "closed";
+  }
+  return "open";
+}
+
+std::string Subject::fingerprint() const {
+  return sha256_hex(
+      fmt::format("{}\n{}\n{}\n{}\n{}", name, country, type, date_of_birth, identifier));
+}
+
+Result<std::unique_ptr<CaseStore>> open_case_store(const std::string& data_dir) {
+  if (auto st = make_directories(data_dir); !st) return st.error();
+  auto db = SqliteDb::open(data_dir + "/cases.db");
+  if (!db) return db.error();
+  try {
+    return std::unique_ptr<CaseStore>(new SqliteCaseStore(std::move(db.value())));
+  } catch (const SqliteError& e) {
+    return make_error(ErrorCode::io, fmt::format("{}/cases.db: {}", data_dir, e.message));
+  }
+}
+
+std::string os_user() {
+  if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_name) return pw->pw_name;
+  return "unknown";
+}
+
+}  // namespace clearance

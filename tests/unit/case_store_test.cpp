@@ -1,0 +1,298 @@
+// The case store: subjects screened into alerts, decisions with their reasons, false positives
+// held until the subject or the party changes, delisted parties' alerts closed, and an audit
+// chain that finds an edited, removed, reordered or cut-off entry.
+#include "clearance/store/case_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "clearance/lists/importer.h"
+#include "clearance/store/monitor.h"
+#include "clearance/store/subjects_file.h"
+#include "test_support.h"
+
+namespace clearance {
+namespace {
+
+namespace fs = std::filesystem;
+
+void sql(const std::string& db_path, const std::string& statement) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, statement.c_str(), nullptr, nullptr, &error), SQLITE_OK)
+      << (error ? error : "");
+  sqlite3_free(error);
+  sqlite3_close(db);
+}
+
+class CaseStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    SnapshotStore snapshots(data_);
+    auto report = import_lists(snapshots, {test::fixture("lists/csl_small.csv")}, {});
+    ASSERT_TRUE(report.ok()) << report.error().message;
+    auto engine = load_screening_engine(snapshots, "current", 1);
+    ASSERT_TRUE(engine.ok());
+    engine_ = std::move(engine.value());
+    auto store = open_case_store(data_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(store.value());
+    options_.actor = "analyst";
+  }
+
+  Subject subject(const std::string& id, const std::string& name, const std::string& country = "") {
+    Subject s;
+    s.id = id;
+    s.name = name;
+    s.country = country;
+    return s;
+  }
+  MonitorReport screen(const std::vector<Subject>& subjects) {
+    auto r = screen_subjects(*store_, *engine_, subjects, options_);
+    EXPECT_TRUE(r.ok()) << r.error().message;
+    return r.ok() ? r.value() : MonitorReport{};
+  }
+  std::vector<Alert> alerts(std::optional<AlertStatus> status = std::nullopt) {
+    AlertFilter f;
+    f.status = status;
+    auto a = store_->alerts(f);
+    EXPECT_TRUE(a.ok());
+    return a.ok() ? a.value() : std::vector<Alert>{};
+  }
+  std::string db_path() const { return data_ + "/cases.db"; }
+
+  test::TempDir dir_;
+  std::string data_ = dir_ / "data";
+  std::unique_ptr<ScreeningEngine> engine_;
+  std::unique_ptr<CaseStore> store_;
+  MonitorOptions options_;
+};
+
+TEST_F(CaseStoreTest, ASubjectThatMatchesOpensOneAlertAndScreeningAgainOpensNoOther) {
+  const Subject s = subject("C-1", "Example Microelectronics Company");
+  ASSERT_TRUE(store_->put_subject(s, "analyst").value());
+  const MonitorReport first = screen({s});
+  ASSERT_EQ(first.opened.size(), 1u);
+  const MonitorReport again = screen({s});
+  EXPECT_TRUE(again.opened.empty());
+  EXPECT_TRUE(again.reopened.empty());
+  const auto open = alerts(AlertStatus::open);
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0].subject_id, "C-1");
+  EXPECT_EQ(open[0].party_name, "Example Microelectronics Co.");
+  EXPECT_GE(open[0].score, 0.8);
+  // A subject that matches nothing opens nothing; both screenings are recorded.
+  const Subject clean = subject("C-2", "Entirely Unrelated Bakery GmbH");
+  ASSERT_TRUE(store_->put_subject(clean, "analyst").ok());
+  EXPECT_TRUE(screen({clean}).opened.empty());
+  EXPECT_EQ(alerts().size(), 1u);
+  auto trail = store_->audit("", 100);
+  ASSERT_TRUE(trail.ok());
+  size_t recorded = 0;
+  for (const auto& e : trail.value()) recorded += e.action == "screening.recorded";
+  EXPECT_EQ(recorded, 3u);
+}
+
+TEST_F(CaseStoreTest, AFalsePositiveHoldsUntilTheSubjectChanges) {
+  Subject s = subject("C-1", "Example Microelectronics Company");
+  ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
+  ASSERT_EQ(screen({s}).opened.size(), 1u);
+  const int64_t id = alerts()[0].id;
+  ASSERT_TRUE(store_->decide({id, "false_positive", "a bakery in Ohio", "reviewer-1", ""}).ok());
+  EXPECT_EQ(alerts(AlertStatus::open).size(), 0u);
+  // Screened again, unchanged: held.
+  const MonitorReport held = screen({s});
+  EXPECT_EQ(held.suppressed, std::vector<int64_t>{id});
+  EXPECT_TRUE(held.reopened.empty());
+  // The same data put again is no change.
+  EXPECT_FALSE(store_->put_subject(s, "analyst").value());
+  // A changed subject reopens it, saying what changed.
+  s.country = "CN";
+  EXPECT_TRUE(store_->put_subject(s, "analyst").value());
+  const MonitorReport reopened = screen({s});
+  EXPECT_EQ(reopened.reopened, std::vector<int64_t>{id});
+  const auto a = store_->alert(id);
+  ASSERT_TRUE(a.ok() && a.value());
+  EXPECT_EQ(a.value()->status, AlertStatus::open);
+  auto trail = store_->audit("alert:" + std::to_string(id), 100);
+  ASSERT_TRUE(trail.ok());
+  ASSERT_FALSE(trail->empty());
+  EXPECT_EQ(trail->back().action, "alert.reopened");
+  EXPECT_EQ(trail->back().detail["changed"][0], "subject");
+  auto decisions = store_->decisions(id);
+  ASSERT_TRUE(decisions.ok());
+  ASSERT_EQ(decisions->size(), 1u);
+  EXPECT_EQ(decisions->at(0).reason, "a bakery in Ohio");
+  EXPECT_EQ(decisions->at(0).reviewer, "reviewer-1");
+}
+
+TEST_F(CaseStoreTest, BadDecisionsAreRefusedWithAReason) {
+  const Subject s = subject("C-1", "Example Microelectronics Company");
+  ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
+  ASSERT_EQ(screen({s}).opened.size(), 1u);
+  const int64_t id = alerts()[0].id;
+  auto no_reason = store_->decide({id, "false_positive", "  ", "reviewer-1", ""});
+  ASSERT_FALSE(no_reason.ok());
+  EXPECT_EQ(no_reason.error().code, ErrorCode::invalid_argument);
+  EXPECT_NE(no_reason.error().message.find("reason"), std::string::npos);
+  auto no_reviewer = store_->decide({id, "true_match", "same address", "", ""});
+  ASSERT_FALSE(no_reviewer.ok());
+  auto unknown = store_->decide({id + 100, "true_match", "x", "reviewer-1", ""});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, ErrorCode::not_found);
+  auto kind = store_->decide({id, "maybe", "x", "reviewer-1", ""});
+  ASSERT_FALSE(kind.ok());
+  ASSERT_TRUE(store_->decide({id, "escalate", "needs the sales file", "reviewer-1", ""}).ok());
+  EXPECT_EQ(alerts(AlertStatus::escalated).size(), 1u);
+  ASSERT_TRUE(store_->decide({id, "true_match", "same address", "reviewer-2", ""}).ok());
+  auto closed = store_->decide({id, "false_positive", "changed my mind", "reviewer-1", ""});
+  ASSERT_FALSE(closed.ok());
+  EXPECT_NE(closed.error().message.find("closed"), std::string::npos);
+  // A true match stays decided when screened again.
+  const MonitorReport again = screen({s});
+  EXPECT_TRUE(again.opened.empty() && again.reopened.empty());
+  EXPECT_FALSE(store_->remove_subject("no-such", "analyst").ok());
+}
+
+TEST_F(CaseStoreTest, AlertsOfPartiesNoLongerListedCloseAsDelisted) {
+  const Subject s = subject("C-1", "Example Microelectronics Company");
+  ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
+  ASSERT_EQ(screen({s}).opened.size(), 1u);
+  auto closed = store_->close_delisted({"P-some-other"}, "snap", "monitor");
+  ASSERT_TRUE(closed.ok());
+  EXPECT_EQ(closed->size(), 1u);
+  const auto all = alerts();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].status, AlertStatus::closed);
+  EXPECT_EQ(all[0].resolution, "delisted");
+  // Listed again: reopened.
+  EXPECT_EQ(screen({s}).reopened.size(), 1u);
+  // The whole run keeps it open (its party is in the snapshot).
+  auto run = run_monitor(*store_, *engine_, options_);
+  ASSERT_TRUE(run.ok());
+  EXPECT_TRUE(run->delisted.empty());
+  // Removing the subject closes its alerts.
+  ASSERT_TRUE(store_->remove_subject("C-1", "analyst").ok());
+  EXPECT_EQ(alerts(AlertStatus::open).size(), 0u);
+  EXPECT_EQ(alerts()[0].resolution, "subject_removed");
+}
+
+class AuditTampering : public CaseStoreTest {
+ protected:
+  void SetUp() override {
+    CaseStoreTest::SetUp();
+    const Subject s = subject("C-1", "Example Microelectronics Company");
+    ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
+    ASSERT_EQ(screen({s}).opened.size(), 1u);
+    ASSERT_TRUE(store_->decide({alerts()[0].id, "escalate", "check", "reviewer-1", ""}).ok());
+    auto v = store_->verify_audit();
+    ASSERT_TRUE(v.ok());
+    ASSERT_TRUE(v->intact) << v->problem;
+    ASSERT_GE(v->entries, 4);
+    entries_ = v->entries;
+    store_.reset();  // closed before the file is edited behind its back
+  }
+  AuditVerdict verify() {
+    auto store = open_case_store(data_);
+    EXPECT_TRUE(store.ok());
+    auto v = store.value()->verify_audit();
+    EXPECT_TRUE(v.ok());
+    return v.value();
+  }
+  int64_t entries_ = 0;
+};
+
+TEST_F(AuditTampering, AnEditedEntryIsFound) {
+  sql(db_path(), "UPDATE audit SET actor = 'someone else' WHERE seq = 2");
+  const AuditVerdict v = verify();
+  EXPECT_FALSE(v.intact);
+  EXPECT_EQ(v.first_bad, 2);
+  EXPECT_NE(v.problem.find("edited"), std::string::npos) << v.problem;
+}
+
+TEST_F(AuditTampering, ADeletedEntryIsFound) {
+  sql(db_path(), "DELETE FROM audit WHERE seq = 2");
+  const AuditVerdict v = verify();
+  EXPECT_FALSE(v.intact);
+  EXPECT_EQ(v.first_bad, 3);
+}
+
+TEST_F(AuditTampering, ReorderedEntriesAreFound) {
+  sql(db_path(),
+      "UPDATE audit SET seq = -1 WHERE seq = 2; UPDATE audit SET seq = 2 WHERE seq = 3; "
+      "UPDATE audit SET seq = 3 WHERE seq = -1");
+  const AuditVerdict v = verify();
+  EXPECT_FALSE(v.intact);
+  EXPECT_EQ(v.first_bad, 2);
+}
+
+TEST_F(AuditTampering, EntriesCutFromTheEndAreFound) {
+  sql(db_path(), "DELETE FROM audit WHERE seq = " + std::to_string(entries_));
+  const AuditVerdict v = verify();
+  EXPECT_FALSE(v.intact);
+  EXPECT_NE(v.problem.find("removed from its end"), std::string::npos) << v.problem;
+}
+
+TEST_F(CaseStoreTest, TwoWritersAtOnceLoseNothing) {
+  // Two connections (as the CLI and the server would have) adding subjects at the same time.
+  auto other = open_case_store(data_);
+  ASSERT_TRUE(other.ok());
+  auto writer = [](CaseStore& store, const std::string& prefix) {
+    for (int i = 0; i < 100; ++i) {
+      Subject s;
+      s.id = prefix + std::to_string(i);
+      s.name = "Subject " + s.id;
+      auto put = store.put_subject(s, prefix);
+      ASSERT_TRUE(put.ok()) << put.error().message;
+    }
+  };
+  std::thread a(writer, std::ref(*store_), "a-");
+  std::thread b(writer, std::ref(*other.value()), "b-");
+  a.join();
+  b.join();
+  auto subjects = store_->subjects();
+  ASSERT_TRUE(subjects.ok());
+  EXPECT_EQ(subjects->size(), 200u);
+  auto v = store_->verify_audit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->intact) << v->problem;
+  EXPECT_EQ(v->entries, 200);
+}
+
+TEST(SubjectsFile, CsvAndJsonLinesWithBadRowsNamed) {
+  test::TempDir dir;
+  std::ofstream(dir / "s.csv") << "id,name,country,type,owner\n"
+                                  "C-1,Example Microelectronics,CN,organization,sales-east\n"
+                                  "C-2,,CN,,\n"
+                                  "C-3,Someone,,robot,\n"
+                                  "C-1,Again,,,\n"
+                                  "C-4,Jane Doe,US,person,\n";
+  auto csv = read_subjects_file(dir / "s.csv");
+  ASSERT_TRUE(csv.ok()) << csv.error().message;
+  ASSERT_EQ(csv->subjects.size(), 2u);
+  EXPECT_EQ(csv->subjects[0].attributes["owner"], "sales-east");
+  ASSERT_EQ(csv->rejected.size(), 3u);
+  EXPECT_NE(csv->rejected[0].find("s.csv:3: name: missing"), std::string::npos) << csv->rejected[0];
+  EXPECT_NE(csv->rejected[1].find(":4: type"), std::string::npos) << csv->rejected[1];
+  EXPECT_NE(csv->rejected[2].find("given twice"), std::string::npos) << csv->rejected[2];
+  std::ofstream(dir / "s.jsonl")
+      << "{\"id\":\"J-1\",\"name\":\"华为技术有限公司\",\"tier\":2}\n"
+         "not json\n\n"
+         "{\"id\":\"J-2\",\"name\":\"Vladimir Putin\",\"type\":\"person\"}\n";
+  auto jsonl = read_subjects_file(dir / "s.jsonl");
+  ASSERT_TRUE(jsonl.ok());
+  ASSERT_EQ(jsonl->subjects.size(), 2u);
+  EXPECT_EQ(jsonl->subjects[0].attributes["tier"], 2);
+  ASSERT_EQ(jsonl->rejected.size(), 1u);
+  EXPECT_NE(jsonl->rejected[0].find("s.jsonl:2"), std::string::npos);
+  std::ofstream(dir / "bad.csv") << "name,country\nX,CN\n";
+  EXPECT_FALSE(read_subjects_file(dir / "bad.csv").ok());
+}
+
+}  // namespace
+}  // namespace clearance
