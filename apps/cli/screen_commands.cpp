@@ -15,6 +15,8 @@
 #include "clearance/match/screening_engine.h"
 #include "clearance/model/country_codes.h"
 #include "clearance/model/freshness.h"
+#include "clearance/store/case_store.h"
+#include "clearance/store/monitor.h"
 #include "clearance/util/sha256.h"
 #include "clearance/util/strings.h"
 #include "commands.h"
@@ -33,6 +35,8 @@ struct ScreenArgs {
   float threshold = 0.80f;
   size_t limit = 10;
   bool explain = false;
+  bool record = false;
+  std::string reviewer;
   int max_list_age = kDefaultMaxListAgeDays;
 };
 
@@ -122,6 +126,15 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   ScreenSession session;
   bool any_hit = false;
   nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  std::unique_ptr<CaseStore> cases;
+  if (args.record) {
+    auto opened = open_case_store(SnapshotStore::resolve_data_dir(global.data_dir));
+    if (!opened) {
+      fmt::print(stderr, "error: --record: {}\n", opened.error().message);
+      return kExitError;
+    }
+    cases = std::move(opened.value());
+  }
   for (size_t i = 0; i < args.names.size(); ++i) {
     query.name = args.names[i];
     if (trim(query.name).empty() || !is_valid_utf8(query.name)) {
@@ -129,6 +142,16 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
       return kExitError;
     }
     const ScreenResult result = engine->screener->screen(query, options, session);
+    if (cases) {
+      // Recorded before it is printed: an answer shown is an answer kept.
+      auto recorded = cases->record_screening(
+          make_screening_record(*engine, query, result, options.threshold,
+                                args.reviewer.empty() ? os_user() : args.reviewer));
+      if (!recorded) {
+        fmt::print(stderr, "error: --record: {}\n", recorded.error().message);
+        return kExitError;
+      }
+    }
     nlohmann::ordered_json out =
         screen_result_to_json(std::to_string(i + 1), query, result, *engine->screener,
                               engine->snapshot->id, options.threshold);
@@ -281,6 +304,9 @@ void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->check(CLI::IsMember({"table", "json", "jsonl"}));
   screen->add_option("--snapshot", args.snapshot, "Snapshot to screen against (default: current)");
   screen->add_flag("--explain", args.explain, "Show the token alignment of each hit in the table");
+  screen->add_flag("--record", args.record,
+                   "Keep each screening (query, snapshot, hits) in the case store's audit trail");
+  screen->add_option("--reviewer", args.reviewer, "Who screens, for --record (default: OS user)");
   screen
       ->add_option("--max-list-age", args.max_list_age,
                    "Warn when a list's publication date is older than this many days (default 90)")

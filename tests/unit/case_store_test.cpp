@@ -98,6 +98,29 @@ TEST_F(CaseStoreTest, ASubjectThatMatchesOpensOneAlertAndScreeningAgainOpensNoOt
   EXPECT_EQ(recorded, 3u);
 }
 
+TEST_F(CaseStoreTest, AnAdHocScreeningIsRecordedWithItsHitsButOpensNoAlert) {
+  // `screen --record`: no subject, so nothing to alert on; the screening and its hits are kept.
+  ScreenSession session;
+  ScreenQuery query;
+  query.name = "Example Microelectronics Company";
+  const ScreenResult result = engine_->screener->screen(query, {}, session);
+  ASSERT_FALSE(result.hits.empty());
+  const ScreeningRecord record = make_screening_record(*engine_, query, result, 0.8f, "alice");
+  EXPECT_EQ(record.snapshot_id, engine_->snapshot->id);
+  EXPECT_FALSE(record.matcher.empty());
+  EXPECT_EQ(record.hits[0].party_name, "Example Microelectronics Co.");
+  EXPECT_TRUE(record.hits[0].detail.contains("explanation"));
+  auto outcome = store_->record_screening(record);
+  ASSERT_TRUE(outcome.ok()) << outcome.error().message;
+  EXPECT_TRUE(outcome->opened.empty());
+  EXPECT_TRUE(alerts().empty());
+  auto trail = store_->audit("screening:" + std::to_string(outcome->screening_id), 10);
+  ASSERT_TRUE(trail.ok());
+  ASSERT_EQ(trail->size(), 1u);
+  EXPECT_EQ(trail->at(0).actor, "alice");
+  EXPECT_EQ(trail->at(0).detail["hits"], result.hits.size());
+}
+
 TEST_F(CaseStoreTest, AFalsePositiveHoldsUntilTheSubjectChanges) {
   Subject s = subject("C-1", "Example Microelectronics Company");
   ASSERT_TRUE(store_->put_subject(s, "analyst").ok());

@@ -113,15 +113,6 @@ TEST_F(StoredIndexOnRealLists, TheMappedIndexAnswersAsTheBuiltOneAndAsBruteForce
   EXPECT_GT(with_hits, queries.size() / 2);  // the comparison is not between empty answers
 }
 
-TEST_F(StoredIndexOnRealLists, AFileIsRefusedForAnotherSnapshot) {
-  auto other = std::make_shared<Snapshot>(built_->snapshot());
-  other->content_hash = std::string(64, 'f');
-  auto refused = NameIndex::open(other, nullptr, built_->file_bytes(), "x.index");
-  ASSERT_FALSE(refused.ok());
-  EXPECT_NE(refused.error().message.find("another snapshot"), std::string::npos)
-      << refused.error().message;
-}
-
 // A store with the small fixture lists, imported as the CLI does (the index stored at import).
 class StoredIndexInAStore : public ::testing::Test {
  protected:

@@ -23,6 +23,32 @@ std::string party_fingerprint(const Snapshot& snapshot, const Party& party) {
   return sha256_hex(text);
 }
 
+ScreeningRecord make_screening_record(const ScreeningEngine& engine, const ScreenQuery& query,
+                                      const ScreenResult& result, float threshold,
+                                      const std::string& actor) {
+  const Snapshot& snapshot = *engine.snapshot;
+  ScreeningRecord record;
+  record.actor = actor;
+  record.query = query_to_json(query);
+  record.threshold = threshold;
+  record.snapshot_id = snapshot.id;
+  record.matcher = index_build_key();
+  const nlohmann::ordered_json details = hits_to_json(result, *engine.screener);
+  for (size_t k = 0; k < result.hits.size(); ++k) {
+    const Hit& hit = result.hits[k];
+    RecordedHit h;
+    const Party single{hit.entity->id, {hit.entity_index}, {}};
+    const Party& party = hit.party ? *hit.party : single;
+    h.party_id = party.id;
+    h.party_name = party_name(snapshot, party);
+    h.score = hit.score;
+    h.party_fingerprint = party_fingerprint(snapshot, party);
+    h.detail = details.at(k);
+    record.hits.push_back(std::move(h));
+  }
+  return record;
+}
+
 Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& engine,
                                       const std::vector<Subject>& subjects,
                                       const MonitorOptions& options) {
@@ -31,7 +57,6 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
   ScreenOptions screen_options;
   screen_options.threshold = options.threshold;
   screen_options.limit = options.limit;
-  const Snapshot& snapshot = *engine.snapshot;
   for (const Subject& subject : subjects) {
     ScreenQuery query;
     query.name = subject.name;
@@ -40,26 +65,9 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
     query.date_of_birth = subject.date_of_birth;
     query.identifier = subject.identifier;
     const ScreenResult result = engine.screener->screen(query, screen_options, session);
-    ScreeningRecord record;
+    ScreeningRecord record =
+        make_screening_record(engine, query, result, options.threshold, options.actor);
     record.subject_id = subject.id;
-    record.actor = options.actor;
-    record.query = query_to_json(query);
-    record.threshold = options.threshold;
-    record.snapshot_id = snapshot.id;
-    record.matcher = index_build_key();
-    const nlohmann::ordered_json details = hits_to_json(result, *engine.screener);
-    for (size_t k = 0; k < result.hits.size(); ++k) {
-      const Hit& hit = result.hits[k];
-      RecordedHit h;
-      const Party single{hit.entity->id, {hit.entity_index}, {}};
-      const Party& party = hit.party ? *hit.party : single;
-      h.party_id = party.id;
-      h.party_name = party_name(snapshot, party);
-      h.score = hit.score;
-      h.party_fingerprint = party_fingerprint(snapshot, party);
-      h.detail = details.at(k);
-      record.hits.push_back(std::move(h));
-    }
     auto outcome = store.record_screening(record);
     if (!outcome) return outcome.error();
     ++report.screened;

@@ -22,6 +22,12 @@ struct MonitorReport {
   std::vector<int64_t> opened, reopened, suppressed, delisted;
 };
 
+// A screening as the store records it: the query, the snapshot, the matcher's build key and each
+// hit with its party, score, listings' fingerprint and the detail the API writes.
+ScreeningRecord make_screening_record(const ScreeningEngine& engine, const ScreenQuery& query,
+                                      const ScreenResult& result, float threshold,
+                                      const std::string& actor);
+
 // Screens each subject and records the screening (opening, reopening or suppressing alerts).
 Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& engine,
                                       const std::vector<Subject>& subjects,
