@@ -46,15 +46,17 @@ Result<ApiKeys> ApiKeys::load_file(const std::string& path) {
                                     path, number));
     // "<hash> label words +admin": the "+admin" word marks a key that may call admin routes.
     std::vector<std::string> words;
-    bool admin = false;
+    bool admin = false, reviewer = false;
     if (space != std::string::npos)
       for (auto& w : split_trimmed(text.substr(space), " ")) {
         if (w == "+admin")
           admin = true;
+        else if (w == "+reviewer")
+          reviewer = true;
         else if (!w.empty())
           words.push_back(std::move(w));
       }
-    keys.entries_.push_back({digest, join(words, " "), admin});
+    keys.entries_.push_back({digest, join(words, " "), admin, reviewer});
   }
   if (keys.entries_.empty())
     return make_error(ErrorCode::parse, fmt::format("{}: no key in the file", path));
@@ -75,6 +77,14 @@ bool ApiKeys::is_admin(std::string_view key) const {
   const std::string digest = hash(key);
   for (const Entry& e : entries_)
     if (e.admin && same_digest(e.hash, digest)) return true;
+  return false;
+}
+
+bool ApiKeys::can_review(std::string_view key) const {
+  if (key.empty()) return false;
+  const std::string digest = hash(key);
+  for (const Entry& e : entries_)
+    if ((e.admin || e.reviewer) && same_digest(e.hash, digest)) return true;
   return false;
 }
 

@@ -19,6 +19,9 @@ class ApiKeys {
   size_t size() const { return entries_.size(); }
   // True when `key` matches a line marked "+admin": only such keys may call /v1/admin/… routes.
   bool is_admin(std::string_view key) const;
+  // True when `key` matches a line marked "+reviewer" or "+admin": only such keys may decide
+  // alerts (POST /v1/alerts/{id}/decision); the key's label is the reviewer's name.
+  bool can_review(std::string_view key) const;
   // The label of the matching key ("" when unlabelled), or nullptr when no key matches.
   const std::string* find(std::string_view key) const;
 
@@ -31,6 +34,7 @@ class ApiKeys {
     std::string hash;  // lower-case hex
     std::string label;
     bool admin = false;
+    bool reviewer = false;
   };
   std::vector<Entry> entries_;
 };

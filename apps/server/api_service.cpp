@@ -64,6 +64,14 @@ const std::vector<ApiService::Route>& ApiService::routes() {
       {"POST", "/v1/check", "/v1/check", false, &ApiService::check},
       {"POST", "/v1/admin/reload", "/v1/admin/reload", false, &ApiService::reload},
       {"POST", "/match/", "/match/{dataset}", false, &ApiService::yente_match},
+      {"POST", "/v1/subjects", "/v1/subjects", false, &ApiService::subjects_post},
+      {"GET", "/v1/subjects", "/v1/subjects", false, &ApiService::subjects_get},
+      {"DELETE", "/v1/subjects/", "/v1/subjects/{id}", false, &ApiService::subject_delete},
+      {"GET", "/v1/alerts", "/v1/alerts", false, &ApiService::alerts_list},
+      {"GET", "/v1/alerts/", "/v1/alerts/{id}", false, &ApiService::alert_get},
+      {"POST", "/v1/alerts/", "/v1/alerts/{id}/decision", false, &ApiService::alert_decision},
+      {"GET", "/v1/audit", "/v1/audit", false, &ApiService::audit_list},
+      {"GET", "/v1/audit/verify", "/v1/audit/verify", false, &ApiService::audit_verify},
   };
   return kRoutes;
 }
@@ -116,7 +124,7 @@ HttpResponse ApiService::dispatch(const HttpRequest& request, std::string& label
       throw ApiError(403, "origin_not_allowed", "Origin",
                      fmt::format("requests from pages at '{}' are refused", request.origin));
   }
-  RouteContext ctx{request, parse_target(request.target), "", nullptr, nullptr, nullptr};
+  RouteContext ctx{request, parse_target(request.target), "", nullptr, nullptr, nullptr, "", true};
   const std::string& path = ctx.target.path;
   const Route* match = nullptr;
   std::string allowed;
@@ -167,6 +175,13 @@ HttpResponse ApiService::dispatch(const HttpRequest& request, std::string& label
       !options_.keys.is_admin(key_of(request)))
     throw ApiError(403, "admin_required", "",
                    "this route needs an admin key (a keys-file line marked +admin)");
+  if (!options_.keys.empty()) {
+    const std::string key = key_of(request);
+    const std::string* key_label = options_.keys.find(key);
+    ctx.actor =
+        key_label && !key_label->empty() ? *key_label : "key:" + ApiKeys::hash(key).substr(0, 12);
+    ctx.may_review = options_.keys.can_review(key);
+  }
   ctx.engine = engines_.engine();
   ctx.engines = &engines_;
   ctx.rulebook = options_.rulebook;

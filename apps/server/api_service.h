@@ -77,6 +77,14 @@ class ApiService {
   HttpResponse classify(RouteContext& ctx) { return classify_route(ctx); }
   HttpResponse check(RouteContext& ctx) { return check_route(ctx); }
   HttpResponse yente_match(RouteContext& ctx) { return yente_match_route(ctx); }
+  HttpResponse subjects_post(RouteContext& ctx) { return subjects_post_route(ctx); }
+  HttpResponse subjects_get(RouteContext& ctx) { return subjects_get_route(ctx); }
+  HttpResponse subject_delete(RouteContext& ctx) { return subject_delete_route(ctx); }
+  HttpResponse alerts_list(RouteContext& ctx) { return alerts_route(ctx); }
+  HttpResponse alert_get(RouteContext& ctx) { return alert_get_route(ctx); }
+  HttpResponse alert_decision(RouteContext& ctx) { return alert_decision_route(ctx); }
+  HttpResponse audit_list(RouteContext& ctx) { return audit_route(ctx); }
+  HttpResponse audit_verify(RouteContext& ctx) { return audit_verify_route(ctx); }
 
   EngineHolder& engines_;
   ApiOptions options_;

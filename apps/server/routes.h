@@ -30,6 +30,10 @@ struct RouteContext {
   std::shared_ptr<const ScreeningEngine> engine;
   const rules::Rulebook* rulebook = nullptr;
   EngineHolder* engines = nullptr;
+  // Who calls: the API key's label (its hash's first 12 digits when unlabelled); empty when the
+  // server requires no key, and the body then names the reviewer.
+  std::string actor;
+  bool may_review = true;  // the key may decide alerts (+reviewer or +admin)
 
   // The engine, or 503 when no snapshot is loaded yet.
   const ScreeningEngine& ready_engine() const;
@@ -45,6 +49,15 @@ HttpResponse entity_route(RouteContext& ctx);
 HttpResponse classify_route(RouteContext& ctx);
 HttpResponse check_route(RouteContext& ctx);
 HttpResponse yente_match_route(RouteContext& ctx);
+// The case store (case_routes.cpp).
+HttpResponse subjects_post_route(RouteContext& ctx);
+HttpResponse subjects_get_route(RouteContext& ctx);
+HttpResponse subject_delete_route(RouteContext& ctx);
+HttpResponse alerts_route(RouteContext& ctx);
+HttpResponse alert_get_route(RouteContext& ctx);
+HttpResponse alert_decision_route(RouteContext& ctx);
+HttpResponse audit_route(RouteContext& ctx);
+HttpResponse audit_verify_route(RouteContext& ctx);
 
 // Per-thread screening scratch (ICU normaliser and buffers), created once per server thread.
 ScreenSession& thread_session();

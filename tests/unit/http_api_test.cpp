@@ -659,3 +659,88 @@ TEST_F(HttpApiTest, AdminReloadIsHandedToTheReloadThread) {
 
 }  // namespace
 }  // namespace clearance::test
+
+namespace clearance::test {
+namespace {
+
+TEST_F(HttpApiTest, TheCaseStoreOverHttp) {
+  // A subject that matches: screened at once, an alert opened.
+  auto added =
+      post("/v1/subjects", R"({"subjects":[{"id":"C-1","name":"Example Microelectronics Company",)"
+                           R"("country":"CN","attributes":{"owner":"east"}},)"
+                           R"({"id":"C-2","name":"Plain Bakery"}]})");
+  ASSERT_EQ(added.status, 200) << added.body;
+  EXPECT_EQ(added.json()["changed"], 2);
+  ASSERT_EQ(added.json()["alerts_opened"].size(), 1u) << added.body;
+  const int64_t id = added.json()["alerts_opened"][0];
+  EXPECT_EQ(get("/v1/subjects").json()["subjects"].size(), 2u);
+  const auto open = get("/v1/alerts?status=open").json();
+  ASSERT_EQ(open["alerts"].size(), 1u);
+  EXPECT_EQ(open["alerts"][0]["subject"], "C-1");
+  // Bad input: a field, a status, a subject without a name.
+  EXPECT_EQ(std::get<1>(error_of(get("/v1/alerts?status=maybe"))), "invalid_request");
+  EXPECT_EQ(std::get<2>(error_of(post("/v1/subjects", R"({"subjects":[{"id":"x"}]})"))),
+            "subjects[0].name");
+  EXPECT_EQ(post("/v1/subjects", R"({"subjects":[]})").status, 400);
+  // Decisions: the reviewer and the reason are required; a closed alert is a conflict.
+  const std::string decide = "/v1/alerts/" + std::to_string(id) + "/decision";
+  EXPECT_EQ(std::get<2>(error_of(post(decide, R"({"decision":"false_positive","reason":"x"})"))),
+            "reviewer");
+  EXPECT_EQ(post(decide, R"({"decision":"false_positive","reviewer":"ann","reason":" "})").status,
+            400);
+  EXPECT_EQ(
+      post(decide, R"({"decision":"false_positive","reviewer":"ann","reason":"Ohio"})").status,
+      200);
+  EXPECT_EQ(std::get<1>(error_of(
+                post(decide, R"({"decision":"true_match","reviewer":"ann","reason":"x"})"))),
+            "alert_closed");
+  EXPECT_EQ(
+      post("/v1/alerts/999/decision", R"({"decision":"escalate","reviewer":"a","reason":"x"})")
+          .status,
+      404);
+  EXPECT_EQ(post("/v1/alerts/" + std::to_string(id), "{}").status, 404);
+  const auto shown = get("/v1/alerts/" + std::to_string(id)).json();
+  EXPECT_EQ(shown["status"], "closed");
+  EXPECT_EQ(shown["decisions"][0]["reviewer"], "ann");
+  EXPECT_EQ(shown["decisions"][0]["reason"], "Ohio");
+  // The same subject again: the false positive holds.
+  added =
+      post("/v1/subjects", R"({"subjects":[{"id":"C-1","name":"Example Microelectronics Company",)"
+                           R"("country":"CN","attributes":{"owner":"east"}}]})");
+  EXPECT_EQ(added.json()["changed"], 0);
+  EXPECT_EQ(get("/v1/audit/verify").json()["intact"], true);
+  EXPECT_GT(get("/v1/audit?object=alert:" + std::to_string(id)).json()["entries"].size(), 1u);
+  EXPECT_EQ(http_call(server_->port(), "DELETE", "/v1/subjects/C-2").status, 200);
+  EXPECT_EQ(http_call(server_->port(), "DELETE", "/v1/subjects/C-2").status, 404);
+}
+
+TEST_F(HttpApiTest, OnlyAReviewerKeyDecidesAndItsLabelIsTheReviewer) {
+  TempDir keys_dir;
+  const std::string client = server::ApiKeys::generate().value();
+  const std::string reviewer = server::ApiKeys::generate().value();
+  std::ofstream(keys_dir / "keys") << server::ApiKeys::hash(client) << " billing\n"
+                                   << server::ApiKeys::hash(reviewer) << " Ann Lee +reviewer\n";
+  auto keys = server::ApiKeys::load_file(keys_dir / "keys");
+  ASSERT_TRUE(keys.ok());
+  server::ApiOptions options;
+  options.keys = std::move(keys.value());
+  start(std::move(options));
+  auto added = post("/v1/subjects",
+                    R"({"subjects":[{"id":"C-1","name":"Example Microelectronics Company"}]})",
+                    {"X-API-Key: " + client});
+  ASSERT_EQ(added.status, 200) << added.body;
+  const int64_t id = added.json()["alerts_opened"][0];
+  const std::string decide = "/v1/alerts/" + std::to_string(id) + "/decision";
+  const std::string body = R"({"decision":"true_match","reason":"same address"})";
+  EXPECT_EQ(std::get<1>(error_of(post(decide, body, {"X-API-Key: " + client}))),
+            "reviewer_required");
+  ASSERT_EQ(post(decide, body, {"X-API-Key: " + reviewer}).status, 200);
+  const auto shown = get("/v1/alerts/" + std::to_string(id), {"X-API-Key: " + client}).json();
+  EXPECT_EQ(shown["decisions"][0]["reviewer"], "Ann Lee");
+  // The subject was added by the client key: its label is the actor in the trail.
+  const auto trail = get("/v1/audit?object=subject:C-1", {"X-API-Key: " + client}).json();
+  EXPECT_EQ(trail["entries"][0]["actor"], "billing");
+}
+
+}  // namespace
+}  // namespace clearance::test

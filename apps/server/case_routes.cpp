@@ -1,0 +1,281 @@
+// The case store over HTTP: subjects, alerts, decisions and the audit trail
+// (src/clearance/store/case_store.h). Each server thread keeps its own connection to the store's
+// SQLite file; writers wait for each other there, never fail on "database is locked".
+#include <fmt/format.h>
+
+#include <charconv>
+#include <map>
+
+#include "clearance/store/case_store.h"
+#include "clearance/store/monitor.h"
+#include "json_fields.h"
+#include "routes.h"
+
+namespace clearance::server {
+
+namespace {
+
+CaseStore& store_of(RouteContext& ctx) {
+  thread_local std::map<std::string, std::unique_ptr<CaseStore>> stores;
+  const std::string& dir = ctx.engines->data_dir();
+  auto& store = stores[dir];
+  if (!store) {
+    auto opened = open_case_store(dir);
+    if (!opened) throw ApiError(503, "case_store_unavailable", "", opened.error().message);
+    store = std::move(opened.value());
+  }
+  return *store;
+}
+
+// A store error as an HTTP error: unknown ids 404, refusals 400 (409 for a closed alert).
+[[noreturn]] void raise(const Error& e, const std::string& field = "") {
+  if (e.code == ErrorCode::not_found) throw ApiError(404, "not_found", field, e.message);
+  if (e.code == ErrorCode::invalid_argument) {
+    if (e.message.find(" is closed") != std::string::npos)
+      throw ApiError(409, "alert_closed", field, e.message);
+    throw ApiError(400, "invalid_request", field, e.message);
+  }
+  throw ApiError(500, "internal_error", "", e.message);
+}
+
+template <typename T>
+T value_or_raise(Result<T> r) {
+  if (!r) raise(r.error());
+  return std::move(r.value());
+}
+
+int64_t alert_id_of(const std::string& text) {
+  int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
+    throw ApiError(404, "not_found", "id", fmt::format("no alert '{}'", text));
+  return id;
+}
+
+std::string actor_of(const RouteContext& ctx, const JsonFields* body, const char* field) {
+  if (!ctx.actor.empty()) return ctx.actor;
+  // No keys: the client names itself; "api" when it does not.
+  std::string named = body && body->has(field) ? body->text(field) : "";
+  return named.empty() ? "api" : named;
+}
+
+nlohmann::ordered_json subject_json(const Subject& s) {
+  return {{"id", s.id},
+          {"name", s.name},
+          {"country", s.country},
+          {"type", s.type},
+          {"dob", s.date_of_birth},
+          {"identifier", s.identifier},
+          {"attributes", s.attributes},
+          {"created_at", s.created_at},
+          {"updated_at", s.updated_at}};
+}
+
+nlohmann::ordered_json alert_json(const Alert& a) {
+  return {{"id", a.id},
+          {"subject", a.subject_id},
+          {"party", a.party_id},
+          {"party_name", a.party_name},
+          {"status", to_string(a.status)},
+          {"resolution", a.resolution},
+          {"score", a.score},
+          {"screening", a.screening_id},
+          {"snapshot", a.snapshot_id},
+          {"opened_at", a.opened_at},
+          {"updated_at", a.updated_at}};
+}
+
+nlohmann::ordered_json ids_json(const std::vector<int64_t>& ids) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (int64_t id : ids) out.push_back(id);
+  return out;
+}
+
+}  // namespace
+
+// POST /v1/subjects {"subjects": [{id, name, country?, type?, dob?, identifier?, attributes?}],
+// "threshold"?, "reviewer"?}: added or updated, and those new or changed screened at once.
+HttpResponse subjects_post_route(RouteContext& ctx) {
+  const nlohmann::json body = parse_json_body(ctx.request.body);
+  const JsonFields fields(body, "");
+  fields.reject_unknown({"subjects", "threshold", "reviewer"});
+  if (!fields.has("subjects") || !fields.raw("subjects").is_array() ||
+      fields.raw("subjects").empty())
+    fields.fail("subjects", "an array of at least one subject is required");
+  const auto& list = fields.raw("subjects");
+  if (list.size() > kMaxBatchQueries)
+    fields.fail("subjects", fmt::format("at most {} subjects per request", kMaxBatchQueries));
+  const double threshold = fields.number("threshold", 0, 1).value_or(0.8);
+  const std::string actor = actor_of(ctx, &fields, "reviewer");
+  std::vector<Subject> subjects;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const JsonFields f(list[i], fmt::format("subjects[{}]", i));
+    f.reject_unknown({"id", "name", "country", "type", "dob", "identifier", "attributes"});
+    Subject s;
+    s.id = f.text("id", true);
+    s.name = f.text("name", true);
+    s.country = f.text("country");
+    s.type = f.text("type");
+    if (!s.type.empty() && s.type != "person" && s.type != "organization" && s.type != "vessel" &&
+        s.type != "aircraft")
+      f.fail("type", "expected person, organization, vessel or aircraft");
+    s.date_of_birth = f.text("dob");
+    s.identifier = f.text("identifier");
+    if (f.has("attributes")) {
+      if (!f.raw("attributes").is_object()) f.fail("attributes", "expected an object");
+      s.attributes = nlohmann::ordered_json::parse(f.raw("attributes").dump());
+    }
+    subjects.push_back(std::move(s));
+  }
+  CaseStore& store = store_of(ctx);
+  std::vector<Subject> changed;
+  for (const Subject& s : subjects)
+    if (value_or_raise(store.put_subject(s, actor))) changed.push_back(s);
+  nlohmann::ordered_json out = {{"given", subjects.size()}, {"changed", changed.size()}};
+  if (!changed.empty() && ctx.engine) {
+    MonitorOptions options;
+    options.threshold = static_cast<float>(threshold);
+    options.actor = actor;
+    const MonitorReport r = value_or_raise(screen_subjects(store, *ctx.engine, changed, options));
+    out["screened"] = r.screened;
+    out["alerts_opened"] = ids_json(r.opened);
+    out["alerts_reopened"] = ids_json(r.reopened);
+    out["false_positives_held"] = ids_json(r.suppressed);
+    out["snapshot"] = ctx.engine->snapshot->id;
+  }
+  return json_response(out);
+}
+
+HttpResponse subjects_get_route(RouteContext& ctx) {
+  nlohmann::ordered_json out = {{"subjects", nlohmann::ordered_json::array()}};
+  for (const Subject& s : value_or_raise(store_of(ctx).subjects()))
+    out["subjects"].push_back(subject_json(s));
+  return json_response(out);
+}
+
+HttpResponse subject_delete_route(RouteContext& ctx) {
+  const std::string actor = actor_of(ctx, nullptr, "");
+  if (auto st = store_of(ctx).remove_subject(ctx.path_arg, actor); !st) raise(st.error(), "id");
+  return json_response({{"removed", ctx.path_arg}});
+}
+
+// GET /v1/alerts?status=open&subject=ID&after=N&limit=50: oldest first; `next_after` pages on.
+HttpResponse alerts_route(RouteContext& ctx) {
+  const auto& params = ctx.target.params;
+  AlertFilter filter;
+  if (auto it = params.find("status"); it != params.end()) {
+    if (it->second == "open")
+      filter.status = AlertStatus::open;
+    else if (it->second == "escalated")
+      filter.status = AlertStatus::escalated;
+    else if (it->second == "closed")
+      filter.status = AlertStatus::closed;
+    else
+      throw ApiError(400, "invalid_request", "status", "expected open, escalated or closed");
+  }
+  if (auto it = params.find("subject"); it != params.end()) filter.subject_id = it->second;
+  if (auto it = params.find("party"); it != params.end()) filter.party_id = it->second;
+  auto integer = [&](const char* key, int64_t min, int64_t max, int64_t fallback) {
+    auto it = params.find(key);
+    if (it == params.end()) return fallback;
+    int64_t v = 0;
+    const auto [end, ec] =
+        std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
+    if (ec != std::errc() || end != it->second.data() + it->second.size() || v < min || v > max)
+      throw ApiError(400, "invalid_request", key,
+                     fmt::format("expected an integer from {} to {}", min, max));
+    return v;
+  };
+  filter.after_id = integer("after", 0, INT64_MAX, 0);
+  filter.limit = static_cast<size_t>(integer("limit", 1, 1000, 100));
+  const auto alerts = value_or_raise(store_of(ctx).alerts(filter));
+  nlohmann::ordered_json out = {{"alerts", nlohmann::ordered_json::array()}};
+  for (const Alert& a : alerts) out["alerts"].push_back(alert_json(a));
+  if (alerts.size() == filter.limit) out["next_after"] = alerts.back().id;
+  return json_response(out);
+}
+
+HttpResponse alert_get_route(RouteContext& ctx) {
+  const int64_t id = alert_id_of(ctx.path_arg);
+  CaseStore& store = store_of(ctx);
+  const auto alert = value_or_raise(store.alert(id));
+  if (!alert) throw ApiError(404, "not_found", "id", fmt::format("no alert {}", id));
+  nlohmann::ordered_json out = alert_json(*alert);
+  out["decisions"] = nlohmann::ordered_json::array();
+  for (const Decision& d : value_or_raise(store.decisions(id)))
+    out["decisions"].push_back(
+        {{"decision", d.decision}, {"reason", d.reason}, {"reviewer", d.reviewer}, {"at", d.at}});
+  out["audit"] = nlohmann::ordered_json::array();
+  for (const AuditEntry& e : value_or_raise(store.audit(fmt::format("alert:{}", id), 1000)))
+    out["audit"].push_back({{"seq", e.seq},
+                            {"at", e.at},
+                            {"actor", e.actor},
+                            {"action", e.action},
+                            {"detail", e.detail}});
+  return json_response(out);
+}
+
+// POST /v1/alerts/{id}/decision {"decision", "reason", "reviewer"?}: the key's label is the
+// reviewer; a key needs the reviewer (or admin) role.
+HttpResponse alert_decision_route(RouteContext& ctx) {
+  const std::string& arg = ctx.path_arg;
+  const size_t slash = arg.find('/');
+  if (slash == std::string::npos || arg.substr(slash) != "/decision")
+    throw ApiError(404, "not_found", "",
+                   fmt::format("no route POST /v1/alerts/{} (see /openapi.json)", arg));
+  const int64_t id = alert_id_of(arg.substr(0, slash));
+  if (!ctx.may_review)
+    throw ApiError(403, "reviewer_required", "",
+                   "deciding alerts needs a reviewer key (a keys-file line marked +reviewer)");
+  const nlohmann::json body = parse_json_body(ctx.request.body);
+  const JsonFields fields(body, "");
+  fields.reject_unknown({"decision", "reason", "reviewer"});
+  Decision d;
+  d.alert_id = id;
+  d.decision = fields.text("decision", true);
+  d.reason = fields.text("reason", true);
+  if (ctx.actor.empty()) {
+    d.reviewer = fields.text("reviewer", true);  // no keys: the reviewer names themself
+  } else {
+    d.reviewer = ctx.actor;
+  }
+  if (auto st = store_of(ctx).decide(d); !st) raise(st.error(), "decision");
+  return json_response({{"alert", id}, {"decision", d.decision}, {"reviewer", d.reviewer}});
+}
+
+// GET /v1/audit?object=alert:12&limit=100: entries, oldest first.
+HttpResponse audit_route(RouteContext& ctx) {
+  const auto& params = ctx.target.params;
+  const std::string object = params.count("object") ? params.at("object") : "";
+  size_t limit = 100;
+  if (auto it = params.find("limit"); it != params.end()) {
+    const auto [end, ec] =
+        std::from_chars(it->second.data(), it->second.data() + it->second.size(), limit);
+    if (ec != std::errc() || end != it->second.data() + it->second.size() || limit < 1 ||
+        limit > 10000)
+      throw ApiError(400, "invalid_request", "limit", "expected an integer from 1 to 10000");
+  }
+  nlohmann::ordered_json out = {{"entries", nlohmann::ordered_json::array()}};
+  for (const AuditEntry& e : value_or_raise(store_of(ctx).audit(object, limit)))
+    out["entries"].push_back({{"seq", e.seq},
+                              {"at", e.at},
+                              {"actor", e.actor},
+                              {"action", e.action},
+                              {"object", e.object},
+                              {"detail", e.detail},
+                              {"prev_hash", e.prev_hash},
+                              {"hash", e.hash}});
+  return json_response(out);
+}
+
+HttpResponse audit_verify_route(RouteContext& ctx) {
+  const AuditVerdict v = value_or_raise(store_of(ctx).verify_audit());
+  nlohmann::ordered_json out = {{"intact", v.intact}, {"entries", v.entries}};
+  if (!v.intact) {
+    out["first_bad"] = v.first_bad;
+    out["problem"] = v.problem;
+  }
+  return json_response(out);
+}
+
+}  // namespace clearance::server
