@@ -95,12 +95,11 @@ int run_subjects_add(const GlobalOptions& global, const CaseArgs& args) {
     given.push_back(std::move(s));
   }
   // Only what is new or changed is screened again.
+  auto put = store->put_subjects(given, actor_of(args));
+  if (!put) return fail(put.error());
   std::vector<Subject> changed;
-  for (const Subject& s : given) {
-    auto put = store->put_subject(s, actor_of(args));
-    if (!put) return fail(put.error());
-    if (put.value()) changed.push_back(s);
-  }
+  for (size_t i = 0; i < given.size(); ++i)
+    if (put.value()[i]) changed.push_back(given[i]);
   for (const auto& r : rejected) fmt::print(stderr, "rejected: {}\n", r);
   fmt::print("{} subject(s) given, {} new or changed, {} rejected\n", given.size(), changed.size(),
              rejected.size());

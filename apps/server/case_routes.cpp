@@ -128,9 +128,10 @@ HttpResponse subjects_post_route(RouteContext& ctx) {
     subjects.push_back(std::move(s));
   }
   CaseStore& store = store_of(ctx);
+  const std::vector<bool> put = value_or_raise(store.put_subjects(subjects, actor));
   std::vector<Subject> changed;
-  for (const Subject& s : subjects)
-    if (value_or_raise(store.put_subject(s, actor))) changed.push_back(s);
+  for (size_t i = 0; i < subjects.size(); ++i)
+    if (put[i]) changed.push_back(subjects[i]);
   nlohmann::ordered_json out = {{"given", subjects.size()}, {"changed", changed.size()}};
   if (!changed.empty() && ctx.engine) {
     MonitorOptions options;

@@ -3,9 +3,11 @@
 // chain that finds an edited, removed, reordered or cut-off entry.
 #include "clearance/store/case_store.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -285,6 +287,30 @@ TEST_F(CaseStoreTest, TwoWritersAtOnceLoseNothing) {
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v->intact) << v->problem;
   EXPECT_EQ(v->entries, 200);
+}
+
+TEST_F(CaseStoreTest, ManySubjectsAtOnceAreWrittenInChunksAndEachAudited) {
+  std::vector<Subject> many;
+  for (int i = 0; i < 2500; ++i)
+    many.push_back(subject(fmt::format("S{}", i), fmt::format("Name {}", i)));
+  auto put = store_->put_subjects(many, "loader");
+  ASSERT_TRUE(put.ok()) << put.error().message;
+  EXPECT_EQ(std::count(put->begin(), put->end(), true), 2500);
+  many[7].country = "FR";  // one changed, the rest as they were
+  put = store_->put_subjects(many, "loader");
+  ASSERT_TRUE(put.ok());
+  EXPECT_EQ(std::count(put->begin(), put->end(), true), 1);
+  EXPECT_TRUE(put->at(7));
+  auto v = store_->verify_audit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->intact);
+  EXPECT_EQ(v->entries, 2501);
+  // A bad subject in a later chunk: the chunks before it are kept, the error names it.
+  std::vector<Subject> bad = many;
+  bad[1500].name.clear();
+  auto refused = store_->put_subjects(bad, "loader");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("S1500"), std::string::npos);
 }
 
 TEST(SubjectsFile, CsvAndJsonLinesWithBadRowsNamed) {

@@ -117,6 +117,10 @@ class CaseStore {
   virtual ~CaseStore() = default;
   // Adds or updates a subject; `changed` says whether anything screening reads changed.
   virtual Result<bool> put_subject(const Subject& subject, const std::string& actor) = 0;
+  // Many at once (a subjects file): a transaction per thousand, not per subject. Whether each
+  // was new or changed, in order; on an error, the chunks before it are kept.
+  virtual Result<std::vector<bool>> put_subjects(const std::vector<Subject>& subjects,
+                                                 const std::string& actor) = 0;
   // Removes the subject and closes its open alerts (resolution subject_removed).
   virtual Status remove_subject(const std::string& id, const std::string& actor) = 0;
   virtual Result<std::optional<Subject>> subject(const std::string& id) = 0;

@@ -69,40 +69,64 @@ class SqliteCaseStore final : public CaseStore {
   }
 
   Result<bool> put_subject(const Subject& s, const std::string& actor) override {
-    return guarded<bool>([&] {
-      if (s.id.empty()) throw Refusal{"a subject needs an id"};
-      if (s.name.empty()) throw Refusal{fmt::format("subject {}: a name is required", s.id)};
-      SqliteDb::WriteTransaction tx(*db_);
-      const std::string now = utc_now_iso();
-      auto existing = db_->prepare("SELECT fingerprint, created_at FROM subjects WHERE id = ?");
-      existing.bind(1, s.id);
-      const bool exists = existing.step();
-      const std::string before = exists ? existing.text(0) : "";
-      const std::string created = exists ? existing.text(1) : now;
-      const std::string fingerprint = s.fingerprint();
-      db_->prepare(
-             "INSERT OR REPLACE INTO subjects (id, name, country, type, dob, identifier, "
-             "attributes, fingerprint, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
-          .bind(1, s.id)
-          .bind(2, s.name)
-          .bind(3, s.country)
-          .bind(4, s.type)
-          .bind(5, s.date_of_birth)
-          .bind(6, s.identifier)
-          .bind(7, s.attributes.dump())
-          .bind(8, fingerprint)
-          .bind(9, created)
-          .bind(10, now)
-          .run();
-      const bool changed = before != fingerprint;
-      if (!exists || changed)
-        append(now, actor, exists ? "subject.changed" : "subject.added", "subject:" + s.id,
-               subject_json(s));
-      tx.commit();
-      return !exists || changed;
-    });
+    auto put = put_subjects({s}, actor);
+    if (!put) return put.error();
+    return static_cast<bool>(put->front());
   }
 
+  Result<std::vector<bool>> put_subjects(const std::vector<Subject>& subjects,
+                                         const std::string& actor) override {
+    constexpr size_t kChunk = 1000;
+    std::vector<bool> out;
+    for (size_t first = 0; first < subjects.size(); first += kChunk) {
+      auto chunk = guarded<std::vector<bool>>([&] {
+        SqliteDb::WriteTransaction tx(*db_);
+        const std::string now = utc_now_iso();
+        std::vector<bool> changed;
+        for (size_t i = first; i < std::min(subjects.size(), first + kChunk); ++i)
+          changed.push_back(put_one(subjects[i], actor, now));
+        tx.commit();
+        return changed;
+      });
+      if (!chunk) return chunk.error();
+      out.insert(out.end(), chunk->begin(), chunk->end());
+    }
+    return out;
+  }
+
+ private:
+  // Inside the caller's transaction: whether the subject is new or its screened fields changed.
+  bool put_one(const Subject& s, const std::string& actor, const std::string& now) {
+    if (s.id.empty()) throw Refusal{"a subject needs an id"};
+    if (s.name.empty()) throw Refusal{fmt::format("subject {}: a name is required", s.id)};
+    auto existing = db_->prepare("SELECT fingerprint, created_at FROM subjects WHERE id = ?");
+    existing.bind(1, s.id);
+    const bool exists = existing.step();
+    const std::string before = exists ? existing.text(0) : "";
+    const std::string created = exists ? existing.text(1) : now;
+    const std::string fingerprint = s.fingerprint();
+    db_->prepare(
+           "INSERT OR REPLACE INTO subjects (id, name, country, type, dob, identifier, "
+           "attributes, fingerprint, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+        .bind(1, s.id)
+        .bind(2, s.name)
+        .bind(3, s.country)
+        .bind(4, s.type)
+        .bind(5, s.date_of_birth)
+        .bind(6, s.identifier)
+        .bind(7, s.attributes.dump())
+        .bind(8, fingerprint)
+        .bind(9, created)
+        .bind(10, now)
+        .run();
+    const bool changed = before != fingerprint;
+    if (!exists || changed)
+      append(now, actor, exists ? "subject.changed" : "subject.added", "subject:" + s.id,
+             subject_json(s));
+    return !exists || changed;
+  }
+
+ public:
   Status remove_subject(const std::string& id, const std::string& actor) override {
     return guarded_status([&] {
       SqliteDb::WriteTransaction tx(*db_);
