@@ -171,10 +171,7 @@ int run_alerts_list(const GlobalOptions& global, const CaseArgs& args) {
   auto store = open_store(global);
   if (!store) return kExitError;
   AlertFilter filter;
-  if (!args.status.empty())
-    filter.status = args.status == "open"        ? AlertStatus::open
-                    : args.status == "escalated" ? AlertStatus::escalated
-                                                 : AlertStatus::closed;
+  if (!args.status.empty()) filter.status = alert_status_from(args.status);
   filter.subject_id = args.subject;
   filter.after_id = args.after;
   filter.limit = args.limit;
@@ -228,6 +225,16 @@ int run_alerts_decide(const GlobalOptions& global, const CaseArgs& args) {
   d.reviewer = actor_of(args);
   if (auto st = store->decide(d); !st) return fail(st.error());
   fmt::print("alert {}: {} by {}\n", d.alert_id, d.decision, d.reviewer);
+  return kExitOk;
+}
+
+int run_four_eyes(const GlobalOptions& global, const CaseArgs& args, bool on) {
+  auto store = open_store(global);
+  if (!store) return kExitError;
+  if (auto st = store->set_four_eyes(on, actor_of(args)); !st) return fail(st.error());
+  fmt::print("four-eyes {}: {}\n", on ? "on" : "off",
+             on ? "a false positive waits for a second reviewer's confirm"
+                : "a false positive closes at once");
   return kExitOk;
 }
 
@@ -291,8 +298,8 @@ void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto* alerts = app.add_subcommand("alerts", "Alerts: a subject that matched a listed party");
   alerts->require_subcommand(1);
   auto* alist = alerts->add_subcommand("list", "Alerts, oldest first");
-  alist->add_option("--status", args.status, "open, escalated or closed")
-      ->check(CLI::IsMember({"open", "escalated", "closed"}));
+  alist->add_option("--status", args.status, "open, escalated, awaiting_confirmation or closed")
+      ->check(CLI::IsMember({"open", "escalated", "awaiting_confirmation", "closed"}));
   alist->add_option("--subject", args.subject, "Only this subject's");
   alist->add_option("--after", args.after, "Page: alerts after this id");
   alist->add_option("--limit", args.limit, "At most this many (default 50)");
@@ -303,12 +310,24 @@ void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   show->callback([&] { exit_code = run_alerts_show(global, args); });
   auto* decide = alerts->add_subcommand("decide", "Decide an alert, with a reason");
   decide->add_option("id", args.alert_id, "Alert id")->required();
-  decide->add_option("--decision", args.decision, "true_match, false_positive or escalate")
+  decide
+      ->add_option("--decision", args.decision,
+                   "true_match, false_positive, escalate, or confirm (a second reviewer's, under "
+                   "four-eyes)")
       ->required()
-      ->check(CLI::IsMember({"true_match", "false_positive", "escalate"}));
+      ->check(CLI::IsMember({"true_match", "false_positive", "escalate", "confirm"}));
   decide->add_option("--reason", args.reason, "Why (required)")->required();
   reviewer(decide);
   decide->callback([&] { exit_code = run_alerts_decide(global, args); });
+
+  static std::string four_eyes;
+  auto* eyes = alerts->add_subcommand(
+      "four-eyes", "on: a false positive closes only when a second reviewer confirms it");
+  eyes->add_option("state", four_eyes, "on or off")
+      ->required()
+      ->check(CLI::IsMember({"on", "off"}));
+  reviewer(eyes);
+  eyes->callback([&] { exit_code = run_four_eyes(global, args, four_eyes == "on"); });
 
   auto* audit = app.add_subcommand("audit", "The audit trail of the case store");
   audit->require_subcommand(1);

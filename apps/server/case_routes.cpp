@@ -165,14 +165,10 @@ HttpResponse alerts_route(RouteContext& ctx) {
   const auto& params = ctx.target.params;
   AlertFilter filter;
   if (auto it = params.find("status"); it != params.end()) {
-    if (it->second == "open")
-      filter.status = AlertStatus::open;
-    else if (it->second == "escalated")
-      filter.status = AlertStatus::escalated;
-    else if (it->second == "closed")
-      filter.status = AlertStatus::closed;
-    else
-      throw ApiError(400, "invalid_request", "status", "expected open, escalated or closed");
+    filter.status = alert_status_from(it->second);
+    if (!filter.status)
+      throw ApiError(400, "invalid_request", "status",
+                     "expected open, escalated, awaiting_confirmation or closed");
   }
   if (auto it = params.find("subject"); it != params.end()) filter.subject_id = it->second;
   if (auto it = params.find("party"); it != params.end()) filter.party_id = it->second;

@@ -184,6 +184,30 @@ TEST_F(CaseStoreTest, BadDecisionsAreRefusedWithAReason) {
   EXPECT_FALSE(store_->remove_subject("no-such", "analyst").ok());
 }
 
+TEST_F(CaseStoreTest, UnderFourEyesAFalsePositiveWaitsForASecondReviewer) {
+  const Subject s = subject("C-1", "Example Microelectronics Company");
+  ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
+  ASSERT_EQ(screen({s}).opened.size(), 1u);
+  const int64_t id = alerts()[0].id;
+  EXPECT_FALSE(store_->four_eyes().value());
+  ASSERT_TRUE(store_->set_four_eyes(true, "admin").ok());
+  EXPECT_TRUE(store_->four_eyes().value());
+  EXPECT_FALSE(store_->decide({id, "confirm", "ok", "ann", ""}).ok());  // nothing to confirm
+  ASSERT_TRUE(store_->decide({id, "false_positive", "a bakery", "ann", ""}).ok());
+  EXPECT_EQ(alerts(AlertStatus::awaiting_confirmation).size(), 1u);
+  // Still not closed: screened again, it is neither reopened nor held.
+  const MonitorReport waiting = screen({s});
+  EXPECT_TRUE(waiting.opened.empty() && waiting.reopened.empty() && waiting.suppressed.empty());
+  auto self = store_->decide({id, "confirm", "I agree with me", "ann", ""});
+  ASSERT_FALSE(self.ok());
+  EXPECT_NE(self.error().message.find("second reviewer"), std::string::npos);
+  ASSERT_TRUE(store_->decide({id, "confirm", "checked the address", "bob", ""}).ok());
+  const auto closed = store_->alert(id).value();
+  EXPECT_EQ(closed->status, AlertStatus::closed);
+  EXPECT_EQ(closed->resolution, "false_positive");
+  EXPECT_EQ(screen({s}).suppressed, std::vector<int64_t>{id});
+}
+
 TEST_F(CaseStoreTest, AlertsOfPartiesNoLongerListedCloseAsDelisted) {
   const Subject s = subject("C-1", "Example Microelectronics Company");
   ASSERT_TRUE(store_->put_subject(s, "analyst").ok());

@@ -53,8 +53,11 @@ struct ScreeningRecord {
   std::vector<RecordedHit> hits;
 };
 
-enum class AlertStatus { open, escalated, closed };
+// awaiting_confirmation: a false positive decided under four-eyes, until a second reviewer
+// confirms it.
+enum class AlertStatus { open, escalated, awaiting_confirmation, closed };
 const char* to_string(AlertStatus status);
+std::optional<AlertStatus> alert_status_from(const std::string& text);
 
 struct Alert {
   int64_t id = 0;
@@ -72,7 +75,7 @@ struct Alert {
 
 struct Decision {
   int64_t alert_id = 0;
-  std::string decision;  // true_match, false_positive, escalate
+  std::string decision;  // true_match, false_positive, escalate, confirm (four-eyes)
   std::string reason;
   std::string reviewer;
   std::string at;
@@ -136,8 +139,13 @@ class CaseStore {
   virtual Result<std::optional<Alert>> alert(int64_t id) = 0;
   virtual Result<std::vector<Decision>> decisions(int64_t alert_id) = 0;
   // A reviewer's decision: true_match and false_positive close the alert, escalate marks it.
-  // Refused (invalid_argument) without a reason or reviewer, on an unknown or closed alert.
+  // Under four-eyes a false positive waits for a second reviewer's `confirm`. Refused
+  // (invalid_argument) without a reason or reviewer, on an unknown or closed alert, and for a
+  // confirmation by the reviewer who decided.
   virtual Status decide(const Decision& decision) = 0;
+  // Four-eyes: a false positive closes only once a second reviewer confirms it.
+  virtual Status set_four_eyes(bool on, const std::string& actor) = 0;
+  virtual Result<bool> four_eyes() = 0;
   virtual Result<std::vector<AuditEntry>> audit(const std::string& object, size_t limit) = 0;
   virtual Result<AuditVerdict> verify_audit() = 0;
   virtual Status note_import(const std::string& snapshot_id, const std::string& actor) = 0;

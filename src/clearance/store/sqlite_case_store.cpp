@@ -57,9 +57,7 @@ std::string entry_hash(const std::string& prev, int64_t seq, const std::string& 
 }
 
 AlertStatus status_from(const std::string& s) {
-  if (s == "escalated") return AlertStatus::escalated;
-  if (s == "closed") return AlertStatus::closed;
-  return AlertStatus::open;
+  return alert_status_from(s).value_or(AlertStatus::open);
 }
 
 class SqliteCaseStore final : public CaseStore {
@@ -263,10 +261,11 @@ class SqliteCaseStore final : public CaseStore {
 
   Status decide(const Decision& d) override {
     return guarded_status([&] {
-      static const std::set<std::string> kinds = {"true_match", "false_positive", "escalate"};
+      static const std::set<std::string> kinds = {"true_match", "false_positive", "escalate",
+                                                  "confirm"};
       if (!kinds.count(d.decision))
-        throw Refusal{fmt::format("decision '{}': expected true_match, false_positive or escalate",
-                                  d.decision)};
+        throw Refusal{fmt::format(
+            "decision '{}': expected true_match, false_positive, escalate or confirm", d.decision)};
       if (d.reason.find_first_not_of(" \t\r\n") == std::string::npos)
         throw Refusal{"a decision needs a reason"};
       if (d.reviewer.empty()) throw Refusal{"a decision needs a reviewer"};
@@ -279,6 +278,32 @@ class SqliteCaseStore final : public CaseStore {
             fmt::format("alert {} is closed ({}): it reopens if its subject or party "
                         "changes",
                         d.alert_id, q.text(1))};
+      const std::string status = q.text(0);
+      const bool awaiting = status == "awaiting_confirmation";
+      if (d.decision == "confirm") {
+        if (!awaiting)
+          throw Refusal{
+              fmt::format("alert {} awaits no confirmation (it is {})", d.alert_id, status)};
+        auto first = db_->prepare(
+            "SELECT reviewer FROM decisions WHERE alert_id = ? AND decision = 'false_positive' "
+            "ORDER BY id DESC LIMIT 1");
+        first.bind(1, d.alert_id);
+        if (first.step() && first.text(0) == d.reviewer)
+          throw Refusal{
+              fmt::format("alert {}: the false positive was decided by {}; a second "
+                          "reviewer must confirm it",
+                          d.alert_id, d.reviewer)};
+      }
+      std::string next = "closed", resolution = d.decision;
+      if (d.decision == "escalate") {
+        next = "escalated";
+        resolution.clear();
+      } else if (d.decision == "confirm") {
+        resolution = "false_positive";
+      } else if (d.decision == "false_positive" && setting("four_eyes") == "1") {
+        next = "awaiting_confirmation";
+        resolution.clear();
+      }
       const std::string now = utc_now_iso();
       db_->prepare(
              "INSERT INTO decisions (alert_id, decision, reason, reviewer, at) VALUES (?,?,?,?,?)")
@@ -288,15 +313,14 @@ class SqliteCaseStore final : public CaseStore {
           .bind(4, d.reviewer)
           .bind(5, now)
           .run();
-      const bool closes = d.decision != "escalate";
       db_->prepare("UPDATE alerts SET status = ?, resolution = ?, updated_at = ? WHERE id = ?")
-          .bind(1, std::string_view(closes ? "closed" : "escalated"))
-          .bind(2, std::string_view(closes ? d.decision : ""))
+          .bind(1, next)
+          .bind(2, resolution)
           .bind(3, now)
           .bind(4, d.alert_id)
           .run();
       append(now, d.reviewer, "alert.decided", fmt::format("alert:{}", d.alert_id),
-             {{"decision", d.decision}, {"reason", d.reason}});
+             {{"decision", d.decision}, {"reason", d.reason}, {"status", next}});
       tx.commit();
     });
   }
@@ -359,6 +383,21 @@ class SqliteCaseStore final : public CaseStore {
                                   expected - 1, recorded.substr(0, recorded.find(':'))));
       return v;
     });
+  }
+
+  Status set_four_eyes(bool on, const std::string& actor) override {
+    return guarded_status([&] {
+      SqliteDb::WriteTransaction tx(*db_);
+      db_->prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('four_eyes', ?)")
+          .bind(1, std::string_view(on ? "1" : "0"))
+          .run();
+      append(utc_now_iso(), actor, "settings.changed", "settings:four_eyes", {{"four_eyes", on}});
+      tx.commit();
+    });
+  }
+
+  Result<bool> four_eyes() override {
+    return guarded<bool>([&] { return setting("four_eyes") == "1"; });
   }
 
   Status note_import(const std::string& snapshot_id, const std::string& actor) override {
@@ -436,6 +475,12 @@ class SqliteCaseStore final : public CaseStore {
   static nlohmann::ordered_json subject_json(const Subject& s) {
     return {{"name", s.name},         {"country", s.country},       {"type", s.type},
             {"dob", s.date_of_birth}, {"identifier", s.identifier}, {"attributes", s.attributes}};
+  }
+
+  std::string setting(const char* key) {
+    auto q = db_->prepare("SELECT value FROM meta WHERE key = ?");
+    q.bind(1, std::string_view(key));
+    return q.step() ? q.text(0) : "";
   }
 
   // Appends an audit entry inside the caller's transaction.
@@ -553,10 +598,19 @@ const char* to_string(AlertStatus status) {
       return "open";
     case AlertStatus::escalated:
       return "escalated";
+    case AlertStatus::awaiting_confirmation:
+      return "awaiting_confirmation";
     case AlertStatus::closed:
       return "closed";
   }
   return "open";
+}
+
+std::optional<AlertStatus> alert_status_from(const std::string& text) {
+  for (AlertStatus s : {AlertStatus::open, AlertStatus::escalated,
+                        AlertStatus::awaiting_confirmation, AlertStatus::closed})
+    if (text == to_string(s)) return s;
+  return std::nullopt;
 }
 
 std::string Subject::fingerprint() const {
