@@ -71,11 +71,16 @@ struct IndexLoadReport {
 class NameIndex {
  public:
   // Builds the index over every name of every entity. `threads` > 1 normalises in parallel.
+  // With `weights`, the index also holds every term of that index, and terms weigh what they
+  // weigh there (its IDF) rather than what their frequency among these names says: an index of a
+  // few changed records then reaches and scores a query exactly as the whole lists' index does
+  // against those records.
   static std::unique_ptr<NameIndex> build(std::shared_ptr<const Snapshot> snapshot,
-                                          unsigned threads = 1);
+                                          unsigned threads = 1, const NameIndex* weights = nullptr);
   // The index in its file form (name_index_file.h): what build() reads its arrays from, and what
   // is stored beside the snapshot.
-  static std::string build_file(const Snapshot& snapshot, unsigned threads = 1);
+  static std::string build_file(const Snapshot& snapshot, unsigned threads = 1,
+                                const NameIndex* weights = nullptr);
   // Reads an index file's bytes, which `storage` keeps alive (a mapping or a string). Checks the
   // header, the format and matcher version, the snapshot's content hash, every section's bounds
   // and the checksum of the whole; any mismatch is an error, never a misread index.

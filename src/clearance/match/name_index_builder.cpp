@@ -191,7 +191,8 @@ std::vector<std::vector<std::pair<int32_t, NormalizedName>>> normalize_all(
 
 }  // namespace
 
-std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads) {
+std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
+                                  const NameIndex* weights) {
   const auto& entities = snapshot.entities;
   const auto normalized = normalize_all(entities, threads);
 
@@ -221,6 +222,10 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads) {
       d.names.push_back(name);
     }
   }
+  // Every term of the weighing index too, with no names behind those not used here: a query then
+  // finds the same terms, the same fuzzy neighbours and the same weights as in that index.
+  if (weights)
+    for (TermId t = 0; t < weights->term_count(); ++t) d.intern(std::string(weights->term_text(t)));
   const auto& terms = d.terms;
   const size_t term_count = terms.size();
 
@@ -285,11 +290,18 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads) {
   }
   const double n_names = static_cast<double>(std::max<size_t>(1, d.names.size()));
   std::vector<float> idf(term_count);
-  for (TermId t = 0; t < term_count; ++t)
-    idf[t] = static_cast<float>(
-        std::log(1.0 + n_names / static_cast<double>(std::max<size_t>(1, postings[t].size()))));
+  for (TermId t = 0; t < term_count; ++t) {
+    if (weights) {
+      const TermId there = weights->find_term(terms[t]);
+      idf[t] = there == kNoTerm ? weights->unseen_idf() : weights->idf(there);
+    } else {
+      idf[t] = static_cast<float>(
+          std::log(1.0 + n_names / static_cast<double>(std::max<size_t>(1, postings[t].size()))));
+    }
+  }
   IndexScalars scalars{};
-  scalars.unseen_idf = static_cast<float>(std::log(1.0 + n_names));
+  scalars.unseen_idf =
+      weights ? weights->unseen_idf() : static_cast<float>(std::log(1.0 + n_names));
   const ScorerSettings defaults;
   std::vector<BoundFigures> bound_figures;
   bound_figures.reserve(d.names.size());
@@ -384,8 +396,8 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads) {
 }
 
 std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snapshot,
-                                            unsigned threads) {
-  auto bytes = std::make_shared<const std::string>(build_file(*snapshot, threads));
+                                            unsigned threads, const NameIndex* weights) {
+  auto bytes = std::make_shared<const std::string>(build_file(*snapshot, threads, weights));
   const std::string_view view = *bytes;
   auto index = open(std::move(snapshot), bytes, view, "built index");
   // A file just built that does not read back is a bug in this code, not bad input.

@@ -2,6 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+#include <unordered_set>
+
 #include "clearance/match/name_index_file.h"
 #include "clearance/match/screen_output.h"
 #include "clearance/model/party_json.h"
@@ -49,21 +55,27 @@ ScreeningRecord make_screening_record(const ScreeningEngine& engine, const Scree
   return record;
 }
 
+ScreenQuery subject_query(const Subject& subject) {
+  ScreenQuery query;
+  query.name = subject.name;
+  query.country = subject.country;
+  query.type = subject.type.empty() ? EntityType::unknown : entity_type_from_string(subject.type);
+  query.date_of_birth = subject.date_of_birth;
+  query.identifier = subject.identifier;
+  return query;
+}
+
 Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& engine,
                                       const std::vector<Subject>& subjects,
                                       const MonitorOptions& options) {
   MonitorReport report;
+  report.subjects = subjects.size();
   ScreenSession session;
   ScreenOptions screen_options;
   screen_options.threshold = options.threshold;
   screen_options.limit = options.limit;
   for (const Subject& subject : subjects) {
-    ScreenQuery query;
-    query.name = subject.name;
-    query.country = subject.country;
-    query.type = subject.type.empty() ? EntityType::unknown : entity_type_from_string(subject.type);
-    query.date_of_birth = subject.date_of_birth;
-    query.identifier = subject.identifier;
+    const ScreenQuery query = subject_query(subject);
     const ScreenResult result = engine.screener->screen(query, screen_options, session);
     ScreeningRecord record =
         make_screening_record(engine, query, result, options.threshold, options.actor);
@@ -82,18 +94,252 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
   return report;
 }
 
+namespace {
+
+// Closes the open alerts of parties the engine's snapshot no longer lists (by id or former id).
+Result<std::vector<int64_t>> close_delisted(CaseStore& store, const ScreeningEngine& engine,
+                                            const MonitorOptions& options) {
+  std::vector<std::string> live;
+  for (const Party& p : engine.snapshot->parties) {
+    live.push_back(p.id);
+    live.insert(live.end(), p.former_ids.begin(), p.former_ids.end());
+  }
+  return store.close_delisted(live, engine.snapshot->id, options.actor);
+}
+
+}  // namespace
+
 Result<MonitorReport> run_monitor(CaseStore& store, const ScreeningEngine& engine,
                                   const MonitorOptions& options) {
   auto subjects = store.subjects();
   if (!subjects) return subjects.error();
   auto report = screen_subjects(store, engine, subjects.value(), options);
   if (!report) return report;
-  std::vector<std::string> live;
-  for (const Party& p : engine.snapshot->parties) {
-    live.push_back(p.id);
-    live.insert(live.end(), p.former_ids.begin(), p.former_ids.end());
+  auto closed = close_delisted(store, engine, options);
+  if (!closed) return closed.error();
+  report->delisted = std::move(closed.value());
+  return report;
+}
+
+namespace {
+
+// The parties of `after` that a subject may now match or match differently: new ones, and those
+// with a record added, removed or changed in any field (names, countries, dates, identifiers…).
+std::vector<uint32_t> changed_parties(const Snapshot& before, const Snapshot& after) {
+  std::unordered_map<std::string_view, const Entity*> old_records;
+  old_records.reserve(before.entities.size());
+  for (const Entity& e : before.entities) old_records.emplace(e.id, &e);
+  std::unordered_map<std::string_view, size_t> old_sizes;
+  for (const Party& p : before.parties) old_sizes.emplace(p.id, p.members.size());
+  std::vector<uint32_t> changed;
+  for (uint32_t k = 0; k < after.parties.size(); ++k) {
+    const Party& p = after.parties[k];
+    const auto size = old_sizes.find(p.id);
+    bool same = size != old_sizes.end() && size->second == p.members.size();
+    for (size_t m = 0; same && m < p.members.size(); ++m) {
+      const Entity& e = after.entities[p.members[m]];
+      const auto old = old_records.find(e.id);
+      same =
+          old != old_records.end() && *old->second == e &&
+          before.party_of_entity(static_cast<uint32_t>(old->second - before.entities.data()))->id ==
+              p.id;
+    }
+    if (!same) changed.push_back(k);
   }
-  auto closed = store.close_delisted(live, engine.snapshot->id, options.actor);
+  return changed;
+}
+
+// The changed parties alone, as a snapshot of their own (records sorted by id, each party's
+// members in the order `from` gives them: most consequential listing first).
+std::shared_ptr<Snapshot> snapshot_of_parties(const Snapshot& from,
+                                              const std::vector<uint32_t>& parties) {
+  auto out = std::make_shared<Snapshot>();
+  out->id = from.id + "-delta";
+  out->content_hash = from.content_hash + "-delta";
+  std::vector<uint32_t> records;
+  for (uint32_t k : parties)
+    records.insert(records.end(), from.parties[k].members.begin(), from.parties[k].members.end());
+  std::sort(records.begin(), records.end());
+  std::unordered_map<uint32_t, uint32_t> position;
+  for (uint32_t m : records) {
+    position.emplace(m, static_cast<uint32_t>(out->entities.size()));
+    out->entities.push_back(from.entities[m]);
+  }
+  for (uint32_t k : parties) {
+    Party p{from.parties[k].id, {}, from.parties[k].former_ids};
+    for (uint32_t m : from.parties[k].members) p.members.push_back(position.at(m));
+    out->parties.push_back(std::move(p));
+  }
+  out->index_parties();
+  return out;
+}
+
+// How many names of `index` hold each term of `names`, by term text.
+std::unordered_map<std::string, size_t> term_counts(const NameIndex& index) {
+  std::unordered_map<std::string, size_t> counts;
+  for (uint32_t n = 0; n < index.name_count(); ++n)
+    for (const IndexedToken& t : index.name(n).tokens) {
+      const std::string text(index.term_text(t.term));
+      if (!counts.count(text)) counts.emplace(text, index.names_with_term(t.term).size());
+    }
+  return counts;
+}
+
+// A term's weight moves when the number of names holding it does. Weighed as the index weighs
+// (name_index_builder.cpp): log(1 + names / names holding it).
+constexpr size_t kEvery = size_t{1} << 40;  // an alert filter's limit that keeps every alert
+
+// A term whose weight moved by more than kWeightMoved (relative) makes the parties holding it
+// worth re-scoring. A subject is re-screened when the weights of its own words moved by more than
+// kScoreMoved of its whole weight: a score, a ratio of matched to total weight, then moves by at
+// most about that much near the threshold (0.8 of it for an unmatched word, 0.2 for a matched one).
+// Below both, a subject whose score against an unchanged party lies within about 0.005 of the
+// threshold may cross it in a full run and not in a delta run; `monitor run --full` settles it.
+constexpr double kWeightMoved = 0.002;
+constexpr double kScoreMoved = 0.005;
+
+double term_weight(double names, double holding) {
+  return std::log(1.0 + names / std::max(1.0, holding));
+}
+
+}  // namespace
+
+Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine& engine,
+                                        const Snapshot& before, const MonitorOptions& options) {
+  const Snapshot& after = *engine.snapshot;
+  const NameIndex& index = *engine.index;
+  auto subjects = store.subjects();
+  if (!subjects) return subjects.error();
+  const std::vector<uint32_t> changed = changed_parties(before, after);
+  const std::vector<uint32_t> gone = changed_parties(after, before);  // before's side of it
+
+  std::unordered_set<std::string> chosen;
+  // Subjects with an alert of any status on a changed or removed party: its listings changed.
+  std::vector<std::string> party_ids;
+  for (uint32_t k : changed) {
+    party_ids.push_back(after.parties[k].id);
+    for (const auto& id : after.parties[k].former_ids) party_ids.push_back(id);
+  }
+  for (uint32_t k : gone) party_ids.push_back(before.parties[k].id);
+  for (const std::string& id : party_ids) {
+    AlertFilter filter;
+    filter.party_id = id;
+    filter.limit = kEvery;
+    auto alerts = store.alerts(filter);
+    if (!alerts) return alerts.error();
+    for (const Alert& a : alerts.value()) chosen.insert(a.subject_id);
+  }
+  MonitorReport why;
+  why.chosen_for_alert = chosen.size();
+  why.changed_parties = changed.size() + gone.size();
+
+  if (!changed.empty() || !gone.empty()) {
+    // Terms whose weight the change moved: the names holding them were added or removed. A score
+    // between a subject and an unchanged party moves only through them.
+    const auto added = NameIndex::build(snapshot_of_parties(after, changed), 1, &index);
+    const auto removed = NameIndex::build(snapshot_of_parties(before, gone), 1, &index);
+    const double names_after = static_cast<double>(index.name_count());
+    const double names_before = names_after - static_cast<double>(added->name_count()) +
+                                static_cast<double>(removed->name_count());
+    const auto added_counts = term_counts(*added), removed_counts = term_counts(*removed);
+    std::unordered_map<std::string, double> reweighted;  // term → relative change of weight
+    std::unordered_set<std::string> moved;               // those beyond kWeightMoved
+    auto weigh = [&](const std::string& text) {
+      const TermId t = index.find_term(text);
+      const double now = t == kNoTerm ? 0.0 : static_cast<double>(index.names_with_term(t).size());
+      const auto plus = added_counts.find(text), minus = removed_counts.find(text);
+      const double then = now - (plus == added_counts.end() ? 0.0 : plus->second) +
+                          (minus == removed_counts.end() ? 0.0 : minus->second);
+      const double w_now = term_weight(names_after, now), w_then = term_weight(names_before, then);
+      const double change = std::abs(w_now - w_then) / w_then;
+      if (change == 0) return;
+      reweighted[text] = change;
+      if (change > kWeightMoved) moved.insert(text);
+    };
+    for (const auto& [text, count] : added_counts) weigh(text);
+    for (const auto& [text, count] : removed_counts) weigh(text);
+
+    // What a subject may now meet at the threshold: the changed parties, and every party with a
+    // name holding a moved term. Indexed apart, weighted as the whole index is, so each score is
+    // the one the whole index gives.
+    std::vector<uint32_t> reach = changed;
+    std::vector<bool> taken(after.parties.size(), false);
+    std::unordered_set<std::string> changed_ids;
+    for (uint32_t k : changed) taken[k] = true, changed_ids.insert(after.parties[k].id);
+    for (const std::string& text : moved) {
+      const TermId t = index.find_term(text);
+      if (t == kNoTerm) continue;
+      for (uint32_t n : index.names_with_term(t)) {
+        const uint32_t party = after.party_of[index.name(n).entity];
+        if (!taken[party]) taken[party] = true, reach.push_back(party);
+      }
+    }
+    const Screener screener(NameIndex::build(snapshot_of_parties(after, reach), 2, &index));
+    ScreenSession session;
+    ScreenOptions screen_options;
+    screen_options.threshold = options.threshold;
+    screen_options.limit = 1000;
+    // How far the reweighting of a subject's own words may move its score against a party the
+    // delta index does not hold: its words' weights are in the score's numerator and denominator.
+    auto own_words_moved = [&](const PreparedQuery& q) {
+      double moved_weight = 0, total = 0;
+      for (const QueryToken& t : q.tokens) {
+        total += t.weight;
+        double change = 0;
+        if (auto it = reweighted.find(t.text); it != reweighted.end()) change = it->second;
+        for (const auto& alt : t.alternative_texts)
+          if (auto it = reweighted.find(alt); it != reweighted.end())
+            change = std::max(change, it->second);
+        moved_weight += change * t.weight;
+      }
+      return total > 0 && moved_weight / total > kScoreMoved;
+    };
+    for (const Subject& subject : subjects.value()) {
+      if (chosen.count(subject.id)) continue;
+      const ScreenResult r = screener.screen(subject_query(subject), screen_options, session);
+      // A hit on a changed or reweighted party, or a subject whose own words were reweighted.
+      if (!r.hits.empty()) {
+        // A match with a party whose listings did not change, which the subject already has an
+        // alert on, only moves that alert's score: not worth a screening.
+        // (Hits are parties of the delta index, whose ids are those of `after`.)
+        bool news = std::any_of(r.hits.begin(), r.hits.end(),
+                                [&](const Hit& h) { return changed_ids.count(h.party->id) > 0; });
+        if (!news) {
+          AlertFilter filter;
+          filter.subject_id = subject.id;
+          filter.limit = kEvery;
+          auto alerts = store.alerts(filter);
+          if (!alerts) return alerts.error();
+          std::unordered_set<std::string> known;
+          for (const Alert& a : alerts.value()) known.insert(a.party_id);
+          news = std::any_of(r.hits.begin(), r.hits.end(),
+                             [&](const Hit& h) { return known.count(h.party->id) == 0; });
+        }
+        if (news) {
+          chosen.insert(subject.id);
+          ++why.chosen_for_match;
+          continue;
+        }
+      }
+      if (own_words_moved(r.query)) {
+        chosen.insert(subject.id);
+        ++why.chosen_for_word;
+      }
+    }
+    why.reweighted_terms = moved.size();
+  }
+  std::vector<Subject> rescreen;
+  for (Subject& s : subjects.value())
+    if (chosen.count(s.id)) rescreen.push_back(std::move(s));
+  auto report = screen_subjects(store, engine, rescreen, options);
+  if (!report) return report;
+  report->subjects = subjects->size();
+  report->chosen_for_alert = why.chosen_for_alert;
+  report->chosen_for_match = why.chosen_for_match;
+  report->chosen_for_word = why.chosen_for_word;
+  report->changed_parties = why.changed_parties;
+  report->reweighted_terms = why.reweighted_terms;
+  auto closed = close_delisted(store, engine, options);
   if (!closed) return closed.error();
   report->delisted = std::move(closed.value());
   return report;

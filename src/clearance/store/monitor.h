@@ -17,7 +17,13 @@ struct MonitorOptions {
 };
 
 struct MonitorReport {
-  size_t screened = 0;
+  size_t subjects = 0;  // subjects in the store
+  size_t screened = 0;  // subjects screened (all of them, or those a delta can reach)
+  // A delta run: why subjects were chosen (an alert on a changed party; a match at the threshold
+  // with a changed or reweighted party; a word of their own reweighted), and how many changed
+  // parties and reweighted terms the change holds.
+  size_t chosen_for_alert = 0, chosen_for_match = 0, chosen_for_word = 0;
+  size_t changed_parties = 0, reweighted_terms = 0;
   size_t hits = 0;
   std::vector<int64_t> opened, reopened, suppressed, delisted;
 };
@@ -28,6 +34,9 @@ ScreeningRecord make_screening_record(const ScreeningEngine& engine, const Scree
                                       const ScreenResult& result, float threshold,
                                       const std::string& actor);
 
+// The query a subject is screened with.
+ScreenQuery subject_query(const Subject& subject);
+
 // Screens each subject and records the screening (opening, reopening or suppressing alerts).
 Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& engine,
                                       const std::vector<Subject>& subjects,
@@ -36,6 +45,13 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
 // Every subject, then the open alerts of parties the snapshot no longer lists are closed.
 Result<MonitorReport> run_monitor(CaseStore& store, const ScreeningEngine& engine,
                                   const MonitorOptions& options);
+
+// Re-screens only the subjects the change from `before` to the engine's snapshot can affect:
+// those whose names may match a party added or whose listings changed, and those with an alert on
+// a changed party; then closes the alerts of parties no longer listed. Leaves the store as
+// run_monitor would.
+Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine& engine,
+                                        const Snapshot& before, const MonitorOptions& options);
 
 // SHA-256 of what a party's listings say (records, lists, names, programmes, dates, license
 // fields), not of when the source was published: a change reopens a false positive.
