@@ -2,6 +2,7 @@
 // command line. Every change is recorded with its actor: --reviewer, else the OS user.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "clearance/store/case_store.h"
@@ -21,6 +22,7 @@ struct CaseArgs {
   size_t limit = 50;
   float threshold = 0.80f;
   bool json = false;
+  bool full = false;  // monitor run: every subject, not the delta
 };
 
 std::unique_ptr<CaseStore> open_store(const GlobalOptions& global) {
@@ -41,13 +43,53 @@ int fail(const Error& e) {
   return kExitError;
 }
 
-void print_report(const MonitorReport& r) {
+}  // namespace
+
+void print_monitor_report(const MonitorReport& r) {
+  if (r.mode == "delta")
+    fmt::print(
+        "delta from snapshot {}: {} parties changed, {} terms reweighted; re-screened {} of "
+        "{} subject(s) ({} with an alert on a changed party, {} matching a changed or reweighted "
+        "party, {} with reweighted words)\n",
+        r.against, r.changed_parties, r.reweighted_terms, r.screened, r.subjects,
+        r.chosen_for_alert, r.chosen_for_match, r.chosen_for_word);
+  else if (r.mode == "full")
+    fmt::print("full run ({}): every subject\n", r.why_full);
   fmt::print(
       "screened {} subject(s): {} hit(s); alerts opened {}, reopened {}, suppressed (false "
       "positives unchanged) {}, closed as delisted {}\n",
       r.screened, r.hits, r.opened.size(), r.reopened.size(), r.suppressed.size(),
       r.delisted.size());
 }
+
+// After a list import: where a case store keeps subjects, the change is monitored at once.
+bool monitor_after_import(const GlobalOptions& global) {
+  const std::string data_dir = SnapshotStore::resolve_data_dir(global.data_dir);
+  if (!std::filesystem::exists(data_dir + "/cases.db")) return true;
+  auto store = open_case_store(data_dir);
+  if (!store) {
+    fmt::print(stderr, "warning: monitoring after the import: {}\n", store.error().message);
+    return false;
+  }
+  auto subjects = store.value()->subjects();
+  if (subjects && subjects->empty()) return true;
+  auto engine = load_engine(global, "current");
+  if (!engine) return false;
+  MonitorOptions options;
+  options.actor = os_user();
+  SnapshotStore snapshots(data_dir);
+  auto report = monitor_lists(*store.value(), *engine, snapshots, options, false);
+  if (!report) {
+    fmt::print(stderr, "warning: monitoring after the import: {} (run `clearance monitor run`)\n",
+               report.error().message);
+    return false;
+  }
+  fmt::print("monitoring: ");
+  print_monitor_report(report.value());
+  return true;
+}
+
+namespace {
 
 // Screens the given subjects against the current snapshot, when there is one.
 int screen_now(const GlobalOptions& global, CaseStore& store, const std::vector<Subject>& subjects,
@@ -66,7 +108,7 @@ int screen_now(const GlobalOptions& global, CaseStore& store, const std::vector<
   options.actor = actor_of(args);
   auto report = screen_subjects(store, *engine, subjects, options);
   if (!report) return fail(report.error());
-  print_report(report.value());
+  print_monitor_report(report.value());
   return kExitOk;
 }
 
@@ -147,9 +189,10 @@ int run_monitor_command(const GlobalOptions& global, const CaseArgs& args) {
   MonitorOptions options;
   options.threshold = args.threshold;
   options.actor = actor_of(args);
-  auto report = run_monitor(*store, *engine, options);
+  SnapshotStore snapshots(SnapshotStore::resolve_data_dir(global.data_dir));
+  auto report = monitor_lists(*store, *engine, snapshots, options, args.full);
   if (!report) return fail(report.error());
-  print_report(report.value());
+  print_monitor_report(report.value());
   return report->opened.empty() && report->reopened.empty() ? kExitOk : kExitHits;
 }
 
@@ -288,8 +331,10 @@ void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   monitor->require_subcommand(1);
   auto* run = monitor->add_subcommand(
       "run",
-      "Screen every subject; open, reopen or suppress alerts; close those of delisted "
-      "parties (exit 1 when an alert opened or reopened)");
+      "Screen the subjects the lists' change since the last run can affect (every subject on "
+      "the first run, with --full, or when the matcher changed); open, reopen or suppress "
+      "alerts; close those of delisted parties (exit 1 when an alert opened or reopened)");
+  run->add_flag("--full", args.full, "Screen every subject, not only those the change can reach");
   run->add_option("--threshold", args.threshold, "Minimum score of an alert (default 0.80)")
       ->check(CLI::Range(0.0, 1.0));
   reviewer(run);

@@ -6,6 +6,10 @@
 
 #include "clearance/match/screening_engine.h"
 
+namespace clearance {
+struct MonitorReport;
+}
+
 namespace clearance::cli {
 
 // Exit codes scripts can rely on.
@@ -23,6 +27,12 @@ void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_rules_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_serve_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
+
+// Prints what a monitoring run did (case_commands.cpp).
+void print_monitor_report(const MonitorReport& report);
+// Where the data directory keeps a case store with subjects, monitors the lists' change since the
+// last run (the delta); false (warning printed) when that failed.
+bool monitor_after_import(const GlobalOptions& global);
 
 // A one-shot command's engine dies with the process. Freeing its hundred thousand heap blocks
 // one by one costs more than the screening did (a tenth of a `clearance screen`), so a release

@@ -97,7 +97,8 @@ int run_import(const GlobalOptions& global, const std::vector<std::string>& file
   print_issues(report->issues, issues_file);
   print_import(report.value(),
                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  return report->issues.empty() ? kExitOk : kExitPartial;
+  const bool monitored = !report->changed || monitor_after_import(global);
+  return report->issues.empty() && monitored ? kExitOk : kExitPartial;
 }
 
 // Every party of more than one record, one JSON object per line: its listings and the links
@@ -246,7 +247,9 @@ int run_update(const GlobalOptions& global, const std::string& config_path,
     fmt::print(stderr, "no source was downloaded; the current snapshot is unchanged\n");
   }
   if (!report->import) return kExitError;
-  return report->failed.empty() && report->import->issues.empty() ? kExitOk : kExitPartial;
+  const bool monitored = !report->import->changed || monitor_after_import(global);
+  return report->failed.empty() && report->import->issues.empty() && monitored ? kExitOk
+                                                                               : kExitPartial;
 }
 
 int run_history(const GlobalOptions& global) {

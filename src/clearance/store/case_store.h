@@ -149,6 +149,13 @@ class CaseStore {
   virtual Result<std::vector<AuditEntry>> audit(const std::string& object, size_t limit) = 0;
   virtual Result<AuditVerdict> verify_audit() = 0;
   virtual Status note_import(const std::string& snapshot_id, const std::string& actor) = 0;
+  // A monitoring run: every subject now stands screened against `snapshot_id` with the matcher
+  // `matcher` (what the next run's delta starts from); `summary` goes into the audit trail.
+  virtual Status note_monitor_run(const std::string& snapshot_id, const std::string& matcher,
+                                  const nlohmann::ordered_json& summary,
+                                  const std::string& actor) = 0;
+  // The snapshot and matcher of the last monitoring run (empty strings before the first).
+  virtual Result<std::pair<std::string, std::string>> last_monitor_run() = 0;
 };
 
 // The embedded store, DATA_DIR/cases.db (created on first use).

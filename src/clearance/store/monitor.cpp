@@ -212,6 +212,17 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
   if (!subjects) return subjects.error();
   const std::vector<uint32_t> changed = changed_parties(before, after);
   const std::vector<uint32_t> gone = changed_parties(after, before);  // before's side of it
+  // A change of most of the lists (a source's new format, a first import of a list) reaches
+  // most subjects anyway: screening them all costs less than finding out which.
+  if (changed.size() * 4 > after.parties.size()) {
+    auto report = run_monitor(store, engine, options);
+    if (report) {
+      report->changed_parties = changed.size() + gone.size();
+      report->why_full =
+          fmt::format("the change touches {} of {} parties", changed.size(), after.parties.size());
+    }
+    return report;
+  }
 
   std::unordered_set<std::string> chosen;
   // Subjects with an alert of any status on a changed or removed party: its listings changed.
@@ -342,6 +353,48 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
   auto closed = close_delisted(store, engine, options);
   if (!closed) return closed.error();
   report->delisted = std::move(closed.value());
+  return report;
+}
+
+Result<MonitorReport> monitor_lists(CaseStore& store, const ScreeningEngine& engine,
+                                    const SnapshotStore& snapshots, const MonitorOptions& options,
+                                    bool full) {
+  auto last = store.last_monitor_run();
+  if (!last) return last.error();
+  const auto& [last_snapshot, last_matcher] = last.value();
+  std::string why_full;
+  std::shared_ptr<const Snapshot> before;
+  if (full) {
+    why_full = "asked for";
+  } else if (last_snapshot.empty()) {
+    why_full = "the first run";
+  } else if (last_matcher != index_build_key()) {
+    why_full = "the matcher changed since the last run";
+  } else if (last_snapshot == engine.snapshot->id) {
+    before = engine.snapshot;
+  } else if (auto loaded = snapshots.load(last_snapshot); loaded) {
+    before = std::make_shared<const Snapshot>(std::move(loaded.value()));
+  } else {
+    why_full = fmt::format("the last run's snapshot {} is gone", last_snapshot);
+  }
+  auto report = before ? run_monitor_delta(store, engine, *before, options)
+                       : run_monitor(store, engine, options);
+  if (!report) return report;
+  if (!report->why_full.empty()) before.reset();  // the delta found a full run cheaper
+  report->mode = before ? "delta" : "full";
+  if (report->why_full.empty()) report->why_full = why_full;
+  if (before) report->against = before->id;
+  nlohmann::ordered_json summary = {{"mode", report->mode},
+                                    {"subjects", report->subjects},
+                                    {"screened", report->screened},
+                                    {"opened", report->opened.size()},
+                                    {"reopened", report->reopened.size()},
+                                    {"delisted", report->delisted.size()}};
+  if (before) summary["against"] = before->id;
+  if (auto st =
+          store.note_monitor_run(engine.snapshot->id, index_build_key(), summary, options.actor);
+      !st)
+    return st.error();
   return report;
 }
 

@@ -17,8 +17,11 @@ struct MonitorOptions {
 };
 
 struct MonitorReport {
-  size_t subjects = 0;  // subjects in the store
-  size_t screened = 0;  // subjects screened (all of them, or those a delta can reach)
+  std::string mode;      // "full" or "delta"
+  std::string against;   // a delta run: the snapshot it started from
+  std::string why_full;  // a full run: why not a delta
+  size_t subjects = 0;   // subjects in the store
+  size_t screened = 0;   // subjects screened (all of them, or those a delta can reach)
   // A delta run: why subjects were chosen (an alert on a changed party; a match at the threshold
   // with a changed or reweighted party; a word of their own reweighted), and how many changed
   // parties and reweighted terms the change holds.
@@ -52,6 +55,13 @@ Result<MonitorReport> run_monitor(CaseStore& store, const ScreeningEngine& engin
 // run_monitor would.
 Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine& engine,
                                         const Snapshot& before, const MonitorOptions& options);
+
+// A monitoring run against the store's current snapshot, as `monitor run` and a list import make
+// it: a delta from the snapshot of the last run when the store still holds it and the matcher is
+// the same; otherwise (or with `full`) every subject. Noted in the case store's audit trail.
+Result<MonitorReport> monitor_lists(CaseStore& store, const ScreeningEngine& engine,
+                                    const SnapshotStore& snapshots, const MonitorOptions& options,
+                                    bool full);
 
 // SHA-256 of what a party's listings say (records, lists, names, programmes, dates, license
 // fields), not of when the source was published: a change reopens a false positive.

@@ -400,6 +400,28 @@ class SqliteCaseStore final : public CaseStore {
     return guarded<bool>([&] { return setting("four_eyes") == "1"; });
   }
 
+  Status note_monitor_run(const std::string& snapshot_id, const std::string& matcher,
+                          const nlohmann::ordered_json& summary,
+                          const std::string& actor) override {
+    return guarded_status([&] {
+      SqliteDb::WriteTransaction tx(*db_);
+      for (const auto& [key, value] :
+           {std::pair{"monitored_snapshot", snapshot_id}, std::pair{"monitored_matcher", matcher}})
+        db_->prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
+            .bind(1, std::string_view(key))
+            .bind(2, value)
+            .run();
+      append(utc_now_iso(), actor, "monitor.ran", "snapshot:" + snapshot_id, summary);
+      tx.commit();
+    });
+  }
+
+  Result<std::pair<std::string, std::string>> last_monitor_run() override {
+    return guarded<std::pair<std::string, std::string>>([&] {
+      return std::pair{setting("monitored_snapshot"), setting("monitored_matcher")};
+    });
+  }
+
   Status note_import(const std::string& snapshot_id, const std::string& actor) override {
     return guarded_status([&] {
       SqliteDb::WriteTransaction tx(*db_);
