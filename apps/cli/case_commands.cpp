@@ -55,6 +55,8 @@ void print_monitor_report(const MonitorReport& r) {
         r.chosen_for_alert, r.chosen_for_match, r.chosen_for_word);
   else if (r.mode == "full")
     fmt::print("full run ({}): every subject\n", r.why_full);
+  else if (r.mode == "up_to_date")
+    return fmt::print("already done for snapshot {}: nothing to screen\n", r.against);
   fmt::print(
       "screened {} subject(s): {} hit(s); alerts opened {}, reopened {}, suppressed (false "
       "positives unchanged) {}, closed as delisted {}\n",

@@ -6,12 +6,14 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <thread>
 
 #include "api_service.h"
 #include "clearance/lists/snapshot_store.h"
+#include "clearance/store/monitor.h"
 #include "commands.h"
 #include "http_server.h"
 
@@ -93,6 +95,7 @@ class Reloader {
             engine->load_seconds, engine->index_report.mapped ? "mapped" : "built",
             engine->index_seconds,
             engine->index_report.mapped ? "" : ": " + engine->index_report.rebuilt_because));
+        monitor(*engine);
       }
       engines_.free_retired(std::chrono::seconds(60));
       lock.lock();
@@ -101,6 +104,27 @@ class Reloader {
       wake_.wait_for(lock, wait, [this] { return stop_ || requested_; });
       requested_ = false;
     }
+  }
+
+  // Where the data directory keeps a case store with subjects, a new snapshot is monitored here,
+  // off the request threads (a delta from the last run; nothing when `lists import` already did).
+  void monitor(const ScreeningEngine& engine) {
+    const std::string& dir = engines_.data_dir();
+    if (!std::filesystem::exists(dir + "/cases.db")) return;
+    auto store = open_case_store(dir);
+    if (!store) return log_line(fmt::format("monitoring not run: {}", store.error().message));
+    auto subjects = store.value()->subjects();
+    if (subjects && subjects->empty()) return;
+    MonitorOptions options;
+    options.actor = "server";
+    auto report = monitor_lists(*store.value(), engine, SnapshotStore(dir), options, false);
+    if (!report) return log_line(fmt::format("monitoring failed: {}", report.error().message));
+    if (report->mode == "up_to_date") return;
+    log_line(fmt::format(
+        "monitoring ({}{}): screened {} of {} subjects; alerts opened {}, reopened {}, closed as "
+        "delisted {}",
+        report->mode, report->mode == "full" ? ", " + report->why_full : "", report->screened,
+        report->subjects, report->opened.size(), report->reopened.size(), report->delisted.size()));
   }
 
   server::EngineHolder& engines_;

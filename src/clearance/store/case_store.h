@@ -131,6 +131,10 @@ class CaseStore {
   // Records the screening and, when it screened a subject, opens, updates, reopens or suppresses
   // the subject × party alerts of its hits at or above its threshold.
   virtual Result<RecordOutcome> record_screening(const ScreeningRecord& screening) = 0;
+  // Many screenings in one transaction (a monitoring run records a thousand at a time): all of
+  // them or, on an error, none.
+  virtual Result<std::vector<RecordOutcome>> record_screenings(
+      const std::vector<ScreeningRecord>& screenings) = 0;
   // Closes the open alerts whose party is not among `live_parties` (resolution "delisted").
   virtual Result<std::vector<int64_t>> close_delisted(const std::vector<std::string>& live_parties,
                                                       const std::string& snapshot_id,

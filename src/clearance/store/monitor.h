@@ -17,7 +17,7 @@ struct MonitorOptions {
 };
 
 struct MonitorReport {
-  std::string mode;      // "full" or "delta"
+  std::string mode;      // "full", "delta", or "up_to_date" (this snapshot was monitored already)
   std::string against;   // a delta run: the snapshot it started from
   std::string why_full;  // a full run: why not a delta
   size_t subjects = 0;   // subjects in the store
@@ -59,6 +59,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
 // A monitoring run against the store's current snapshot, as `monitor run` and a list import make
 // it: a delta from the snapshot of the last run when the store still holds it and the matcher is
 // the same; otherwise (or with `full`) every subject. Noted in the case store's audit trail.
+// Nothing (mode "up_to_date") when the last run was against this snapshot, unless `full`.
 Result<MonitorReport> monitor_lists(CaseStore& store, const ScreeningEngine& engine,
                                     const SnapshotStore& snapshots, const MonitorOptions& options,
                                     bool full);

@@ -93,6 +93,42 @@ class SqliteCaseStore final : public CaseStore {
   }
 
  private:
+  // Inside the caller's transaction: the screening, its audit entry and its alerts.
+  RecordOutcome record_one(const ScreeningRecord& r, const std::string& now) {
+    RecordOutcome out;
+    nlohmann::ordered_json hits = nlohmann::ordered_json::array();
+    for (const auto& h : r.hits) hits.push_back(h.detail);
+    db_->prepare(
+           "INSERT INTO screenings (subject_id, actor, at, query, threshold, snapshot_id, "
+           "matcher, hits) VALUES (?,?,?,?,?,?,?,?)")
+        .bind_optional(1, r.subject_id)
+        .bind(2, r.actor)
+        .bind(3, now)
+        .bind(4, r.query.dump())
+        .bind(5, r.threshold)
+        .bind(6, r.snapshot_id)
+        .bind(7, r.matcher)
+        .bind(8, hits.dump())
+        .run();
+    out.screening_id = db_->last_insert_id();
+    nlohmann::ordered_json summary = {
+        {"snapshot", r.snapshot_id}, {"threshold", r.threshold}, {"hits", r.hits.size()}};
+    if (r.subject_id) summary["subject"] = *r.subject_id;
+    append(now, r.actor, "screening.recorded", fmt::format("screening:{}", out.screening_id),
+           summary);
+    if (r.subject_id) {
+      auto fp = db_->prepare("SELECT fingerprint FROM subjects WHERE id = ?");
+      fp.bind(1, *r.subject_id);
+      if (!fp.step()) throw NotFound{fmt::format("no subject '{}'", *r.subject_id)};
+      const std::string subject_fp = fp.text(0);
+      for (const auto& h : r.hits)
+        if (h.score >= r.threshold)
+          raise_alert(*r.subject_id, subject_fp, h, out.screening_id, r.snapshot_id, r.actor, now,
+                      out);
+    }
+    return out;
+  }
+
   // Inside the caller's transaction: whether the subject is new or its screened fields changed.
   bool put_one(const Subject& s, const std::string& actor, const std::string& now) {
     if (s.id.empty()) throw Refusal{"a subject needs an id"};
@@ -164,38 +200,20 @@ class SqliteCaseStore final : public CaseStore {
   Result<RecordOutcome> record_screening(const ScreeningRecord& r) override {
     return guarded<RecordOutcome>([&] {
       SqliteDb::WriteTransaction tx(*db_);
+      RecordOutcome out = record_one(r, utc_now_iso());
+      tx.commit();
+      return out;
+    });
+  }
+
+  Result<std::vector<RecordOutcome>> record_screenings(
+      const std::vector<ScreeningRecord>& screenings) override {
+    return guarded<std::vector<RecordOutcome>>([&] {
+      SqliteDb::WriteTransaction tx(*db_);
       const std::string now = utc_now_iso();
-      RecordOutcome out;
-      nlohmann::ordered_json hits = nlohmann::ordered_json::array();
-      for (const auto& h : r.hits) hits.push_back(h.detail);
-      db_->prepare(
-             "INSERT INTO screenings (subject_id, actor, at, query, threshold, snapshot_id, "
-             "matcher, hits) VALUES (?,?,?,?,?,?,?,?)")
-          .bind_optional(1, r.subject_id)
-          .bind(2, r.actor)
-          .bind(3, now)
-          .bind(4, r.query.dump())
-          .bind(5, r.threshold)
-          .bind(6, r.snapshot_id)
-          .bind(7, r.matcher)
-          .bind(8, hits.dump())
-          .run();
-      out.screening_id = db_->last_insert_id();
-      nlohmann::ordered_json summary = {
-          {"snapshot", r.snapshot_id}, {"threshold", r.threshold}, {"hits", r.hits.size()}};
-      if (r.subject_id) summary["subject"] = *r.subject_id;
-      append(now, r.actor, "screening.recorded", fmt::format("screening:{}", out.screening_id),
-             summary);
-      if (r.subject_id) {
-        auto fp = db_->prepare("SELECT fingerprint FROM subjects WHERE id = ?");
-        fp.bind(1, *r.subject_id);
-        if (!fp.step()) throw NotFound{fmt::format("no subject '{}'", *r.subject_id)};
-        const std::string subject_fp = fp.text(0);
-        for (const auto& h : r.hits)
-          if (h.score >= r.threshold)
-            raise_alert(*r.subject_id, subject_fp, h, out.screening_id, r.snapshot_id, r.actor, now,
-                        out);
-      }
+      std::vector<RecordOutcome> out;
+      out.reserve(screenings.size());
+      for (const auto& r : screenings) out.push_back(record_one(r, now));
       tx.commit();
       return out;
     });

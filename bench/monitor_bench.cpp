@@ -1,0 +1,179 @@
+// Monitoring after a list change, at scale: SUBJECTS counterparties (the rows of a batch file as
+// bench/make_batch_input.py writes it) screened against the standard lists, then a 1 % change of
+// those lists — 0.4 % records added (names the 2026 Consolidated Screening List has and the
+// standard lists do not), 0.3 % removed, 0.3 % changed (an alias added) — monitored twice from
+// copies of one store: a full re-screen of every subject and the delta. Prints both times, their
+// ratio, and whether both opened and reopened the same alerts.
+//
+//   bench/make_batch_input.py /tmp/subjects.csv 1000000
+//   build/bench/monitor_bench --subjects-file /tmp/subjects.csv [--subjects N] [--dir D]
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "clearance/lists/list_reader.h"
+#include "clearance/lists/party_linker.h"
+#include "clearance/store/monitor.h"
+#include "clearance/store/subjects_file.h"
+#include "shared_lists.h"
+
+using namespace clearance;
+using clock_type = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(clock_type::time_point start) {
+  return std::chrono::duration<double>(clock_type::now() - start).count();
+}
+
+std::unique_ptr<ScreeningEngine> engine_for(std::shared_ptr<const Snapshot> snapshot) {
+  auto engine = std::make_unique<ScreeningEngine>();
+  engine->snapshot = snapshot;
+  engine->index = NameIndex::build(snapshot, 2);
+  engine->screener = std::make_unique<Screener>(engine->index);
+  return engine;
+}
+
+// The standard lists changed by 1 % of their records.
+std::shared_ptr<Snapshot> changed_lists(const Snapshot& before, const std::string& newer_file) {
+  auto after = std::make_shared<Snapshot>();
+  after->id = "after";
+  after->content_hash = "after";
+  after->sources = before.sources;
+  const size_t n = before.entities.size();
+  const size_t step_removed = 1000 / 3, step_changed = 1000 / 3;  // 0.3 % each
+  for (size_t i = 0; i < n; ++i) {
+    Entity e = before.entities[i];
+    if (i % step_removed == 7) continue;
+    if (i % step_changed == 101 && !before.entities[(i + 1) % n].aliases.empty())
+      e.aliases.push_back(before.entities[(i + 1) % n].aliases.front());
+    after->entities.push_back(std::move(e));
+  }
+  std::unordered_set<std::string> names;
+  for (const Entity& e : before.entities) names.insert(e.name);
+  auto newer = read_list_file(newer_file, "");
+  if (!newer) throw std::runtime_error(newer.error().message);
+  const size_t wanted = n * 4 / 1000;
+  size_t added = 0;
+  const auto& pool = newer->second.entities;
+  for (size_t i = 0; i < pool.size() && added < wanted; i += 7) {
+    if (names.count(pool[i].name)) continue;
+    Entity e = pool[i];
+    e.id += ":added";
+    after->entities.push_back(std::move(e));
+    ++added;
+  }
+  std::sort(after->entities.begin(), after->entities.end(),
+            [](const Entity& a, const Entity& b) { return a.id < b.id; });
+  const PartyHistory history = party_history(before);
+  if (auto linked = link_parties(*after, &history, false); !linked)
+    throw std::runtime_error(linked.error().message);
+  return after;
+}
+
+std::set<std::pair<std::string, std::string>> raised(CaseStore& store, const MonitorReport& r) {
+  std::set<std::pair<std::string, std::string>> out;
+  for (const auto* ids : {&r.opened, &r.reopened})
+    for (int64_t id : *ids)
+      if (auto a = store.alert(id); a && a.value())
+        out.emplace(a.value()->subject_id, a.value()->party_id);
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string subjects_file, dir = "/tmp/clearance-monitor-bench";
+  size_t limit = 1000000;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--subjects-file")) subjects_file = argv[i + 1];
+    if (!std::strcmp(argv[i], "--subjects")) limit = std::stoul(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
+  }
+  if (subjects_file.empty()) {
+    fmt::print(stderr, "usage: monitor_bench --subjects-file FILE [--subjects N] [--dir D]\n");
+    return 2;
+  }
+  // A batch file's rows as subjects: the row number is the id.
+  std::vector<Subject> subjects;
+  {
+    auto read = read_subjects_file(subjects_file);
+    if (!read) {
+      fmt::print(stderr, "error: {}\n", read.error().message);
+      return 2;
+    }
+    subjects = std::move(read->subjects);
+    if (subjects.size() > limit) subjects.resize(limit);
+  }
+  auto start = clock_type::now();
+  auto before_snapshot = std::make_shared<Snapshot>(*bench::load_standard_lists());
+  before_snapshot->id = "before";
+  auto before = engine_for(before_snapshot);
+  auto after = engine_for(changed_lists(
+      *before_snapshot,
+      bench::shared_data_dir() + "/lists/us_csl/compact_2026-07-31/screening-list.json"));
+  fmt::print("lists: {} records before, {} after; indexed in {:.1f} s\n",
+             before_snapshot->entities.size(), after->snapshot->entities.size(),
+             seconds_since(start));
+
+  const std::string full_dir = dir + "/full", delta_dir = dir + "/delta";
+  std::filesystem::remove_all(dir);
+  MonitorOptions options;
+  options.actor = "bench";
+  {
+    auto store = open_case_store(full_dir).value();
+    start = clock_type::now();
+    if (auto put = store->put_subjects(subjects, "bench"); !put) {
+      fmt::print(stderr, "error: {}\n", put.error().message);
+      return 2;
+    }
+    fmt::print("{} subjects written in {:.1f} s\n", subjects.size(), seconds_since(start));
+    start = clock_type::now();
+    auto first = run_monitor(*store, *before, options);
+    if (!first) {
+      fmt::print(stderr, "error: {}\n", first.error().message);
+      return 2;
+    }
+    fmt::print("first run (every subject, the lists before): {:.1f} s, {} alerts opened\n",
+               seconds_since(start), first->opened.size());
+  }
+  std::filesystem::create_directories(delta_dir);
+  std::filesystem::copy_file(full_dir + "/cases.db", delta_dir + "/cases.db");
+
+  auto full_store = open_case_store(full_dir).value();
+  start = clock_type::now();
+  auto full = run_monitor(*full_store, *after, options);
+  const double full_seconds = seconds_since(start);
+  auto delta_store = open_case_store(delta_dir).value();
+  start = clock_type::now();
+  auto delta = run_monitor_delta(*delta_store, *after, *before_snapshot, options);
+  const double delta_seconds = seconds_since(start);
+  if (!full || !delta) {
+    fmt::print(stderr, "error: {}\n", (!full ? full.error() : delta.error()).message);
+    return 2;
+  }
+  fmt::print("full re-screen: {:.2f} s, screened {}, opened {}, reopened {}, delisted {}\n",
+             full_seconds, full->screened, full->opened.size(), full->reopened.size(),
+             full->delisted.size());
+  fmt::print(
+      "delta:          {:.2f} s, screened {} ({} for an alert, {} for a match, {} for their "
+      "words; {} parties changed, {} terms reweighted), opened {}, reopened {}, delisted {}\n",
+      delta_seconds, delta->screened, delta->chosen_for_alert, delta->chosen_for_match,
+      delta->chosen_for_word, delta->changed_parties, delta->reweighted_terms, delta->opened.size(),
+      delta->reopened.size(), delta->delisted.size());
+  const auto a = raised(*full_store, *full), b = raised(*delta_store, *delta);
+  size_t only_full = 0, only_delta = 0;
+  for (const auto& x : a) only_full += !b.count(x);
+  for (const auto& x : b) only_delta += !a.count(x);
+  fmt::print(
+      "delta {:.1f}x faster; alerts raised by the full run only: {}, by the delta only: {}\n",
+      full_seconds / delta_seconds, only_full, only_delta);
+  return only_full + only_delta == 0 ? 0 : 1;
+}
