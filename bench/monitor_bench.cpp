@@ -6,7 +6,11 @@
 // ratio, and whether both opened and reopened the same alerts.
 //
 //   bench/make_batch_input.py /tmp/subjects.csv 1000000
-//   build/bench/monitor_bench --subjects-file /tmp/subjects.csv [--subjects N] [--dir D]
+//   build/bench/monitor_bench --subjects-file /tmp/subjects.csv [--subjects N] [--threads 2] [--dir
+//   D]
+//
+// The full re-screen screens and records on one thread (as `monitor run --full` does); the delta
+// looks for the subjects it can affect on --threads threads.
 #include <fmt/format.h>
 
 #include <chrono>
@@ -92,10 +96,13 @@ std::set<std::pair<std::string, std::string>> raised(CaseStore& store, const Mon
 int main(int argc, char** argv) {
   std::string subjects_file, dir = "/tmp/clearance-monitor-bench";
   size_t limit = 1000000;
+  unsigned threads = 2;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--subjects-file")) subjects_file = argv[i + 1];
     if (!std::strcmp(argv[i], "--subjects")) limit = std::stoul(argv[i + 1]);
     if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
+    if (!std::strcmp(argv[i], "--threads"))
+      threads = static_cast<unsigned>(std::stoul(argv[i + 1]));
   }
   if (subjects_file.empty()) {
     fmt::print(stderr, "usage: monitor_bench --subjects-file FILE [--subjects N] [--dir D]\n");
@@ -127,6 +134,7 @@ int main(int argc, char** argv) {
   std::filesystem::remove_all(dir);
   MonitorOptions options;
   options.actor = "bench";
+  options.threads = threads;
   {
     auto store = open_case_store(full_dir).value();
     start = clock_type::now();

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "clearance/store/case_store.h"
 #include "clearance/store/monitor.h"
@@ -79,6 +80,7 @@ bool monitor_after_import(const GlobalOptions& global) {
   if (!engine) return false;
   MonitorOptions options;
   options.actor = os_user();
+  options.threads = std::max(1u, std::thread::hardware_concurrency());
   SnapshotStore snapshots(data_dir);
   auto report = monitor_lists(*store.value(), *engine, snapshots, options, false);
   if (!report) {
@@ -191,6 +193,7 @@ int run_monitor_command(const GlobalOptions& global, const CaseArgs& args) {
   MonitorOptions options;
   options.threshold = args.threshold;
   options.actor = actor_of(args);
+  options.threads = std::max(1u, std::thread::hardware_concurrency());
   SnapshotStore snapshots(SnapshotStore::resolve_data_dir(global.data_dir));
   auto report = monitor_lists(*store, *engine, snapshots, options, args.full);
   if (!report) return fail(report.error());

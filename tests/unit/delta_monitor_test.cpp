@@ -182,6 +182,7 @@ TEST_F(DeltaMonitor, TheDeltaFindsWhatAFullRescreenFindsAndScreensFarFewer) {
 
   MonitorOptions options;
   options.actor = "monitor";
+  options.threads = 2;
   auto full = run_monitor(*full_store, *after_, options);
   ASSERT_TRUE(full.ok()) << full.error().message;
   auto delta = run_monitor_delta(*delta_store, *after_, *before_->snapshot, options);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -298,7 +299,6 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       }
     }
     const Screener screener(NameIndex::build(snapshot_of_parties(after, reach), 2, &index));
-    ScreenSession session;
     ScreenOptions screen_options;
     screen_options.threshold = options.threshold;
     screen_options.limit = 1000;
@@ -317,35 +317,55 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       }
       return total > 0 && moved_weight / total > kScoreMoved;
     };
-    for (const Subject& subject : subjects.value()) {
-      if (chosen.count(subject.id)) continue;
-      const ScreenResult r = screener.screen(subject_query(subject), screen_options, session);
-      // A hit on a changed or reweighted party, or a subject whose own words were reweighted.
-      if (!r.hits.empty()) {
+    // Every subject against the delta index, on every core (sessions are per thread); what each
+    // met is kept for the store, which this thread alone asks.
+    struct Met {
+      std::vector<std::string> parties;  // at the threshold, none of them changed
+      bool changed_party = false, own_words = false;
+    };
+    const auto& all = subjects.value();
+    std::vector<Met> met(all.size());
+    auto work = [&](size_t first, size_t stride) {
+      ScreenSession session;
+      for (size_t i = first; i < all.size(); i += stride) {
+        if (chosen.count(all[i].id)) continue;
+        const ScreenResult r = screener.screen(subject_query(all[i]), screen_options, session);
+        for (const Hit& h : r.hits) {
+          // (Hits are parties of the delta index, whose ids are those of `after`.)
+          if (changed_ids.count(h.party->id))
+            met[i].changed_party = true;
+          else
+            met[i].parties.push_back(h.party->id);
+        }
+        met[i].own_words = own_words_moved(r.query);
+      }
+    };
+    const unsigned threads = std::max(1u, std::min(options.threads, 16u));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t, threads);
+    work(0, threads);
+    for (auto& th : pool) th.join();
+
+    for (size_t i = 0; i < all.size(); ++i) {
+      bool news = met[i].changed_party;
+      if (!news && !met[i].parties.empty()) {
         // A match with a party whose listings did not change, which the subject already has an
         // alert on, only moves that alert's score: not worth a screening.
-        // (Hits are parties of the delta index, whose ids are those of `after`.)
-        bool news = std::any_of(r.hits.begin(), r.hits.end(),
-                                [&](const Hit& h) { return changed_ids.count(h.party->id) > 0; });
-        if (!news) {
-          AlertFilter filter;
-          filter.subject_id = subject.id;
-          filter.limit = kEvery;
-          auto alerts = store.alerts(filter);
-          if (!alerts) return alerts.error();
-          std::unordered_set<std::string> known;
-          for (const Alert& a : alerts.value()) known.insert(a.party_id);
-          news = std::any_of(r.hits.begin(), r.hits.end(),
-                             [&](const Hit& h) { return known.count(h.party->id) == 0; });
-        }
-        if (news) {
-          chosen.insert(subject.id);
-          ++why.chosen_for_match;
-          continue;
-        }
+        AlertFilter filter;
+        filter.subject_id = all[i].id;
+        filter.limit = kEvery;
+        auto alerts = store.alerts(filter);
+        if (!alerts) return alerts.error();
+        std::unordered_set<std::string> known;
+        for (const Alert& a : alerts.value()) known.insert(a.party_id);
+        news = std::any_of(met[i].parties.begin(), met[i].parties.end(),
+                           [&](const std::string& p) { return known.count(p) == 0; });
       }
-      if (own_words_moved(r.query)) {
-        chosen.insert(subject.id);
+      if (news) {
+        chosen.insert(all[i].id);
+        ++why.chosen_for_match;
+      } else if (met[i].own_words) {
+        chosen.insert(all[i].id);
         ++why.chosen_for_word;
       }
     }

@@ -14,6 +14,7 @@ struct MonitorOptions {
   float threshold = 0.80f;
   size_t limit = 20;  // hits kept per subject
   std::string actor;
+  unsigned threads = 1;  // a delta run's search for the subjects it can affect
 };
 
 struct MonitorReport {
