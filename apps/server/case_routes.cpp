@@ -15,18 +15,6 @@ namespace clearance::server {
 
 namespace {
 
-CaseStore& store_of(RouteContext& ctx) {
-  thread_local std::map<std::string, std::unique_ptr<CaseStore>> stores;
-  const std::string& dir = ctx.engines->data_dir();
-  auto& store = stores[dir];
-  if (!store) {
-    auto opened = open_case_store(dir);
-    if (!opened) throw ApiError(503, "case_store_unavailable", "", opened.error().message);
-    store = std::move(opened.value());
-  }
-  return *store;
-}
-
 // A store error as an HTTP error: unknown ids 404, refusals 400 (409 for a closed alert).
 [[noreturn]] void raise(const Error& e, const std::string& field = "") {
   if (e.code == ErrorCode::not_found) throw ApiError(404, "not_found", field, e.message);
@@ -93,6 +81,18 @@ nlohmann::ordered_json ids_json(const std::vector<int64_t>& ids) {
 
 }  // namespace
 
+CaseStore& case_store_of(RouteContext& ctx) {
+  thread_local std::map<std::string, std::unique_ptr<CaseStore>> stores;
+  const std::string& dir = ctx.engines->data_dir();
+  auto& store = stores[dir];
+  if (!store) {
+    auto opened = open_case_store(dir);
+    if (!opened) throw ApiError(503, "case_store_unavailable", "", opened.error().message);
+    store = std::move(opened.value());
+  }
+  return *store;
+}
+
 // POST /v1/subjects {"subjects": [{id, name, country?, type?, dob?, identifier?, attributes?}],
 // "threshold"?, "reviewer"?}: added or updated, and those new or changed screened at once.
 HttpResponse subjects_post_route(RouteContext& ctx) {
@@ -127,7 +127,7 @@ HttpResponse subjects_post_route(RouteContext& ctx) {
     }
     subjects.push_back(std::move(s));
   }
-  CaseStore& store = store_of(ctx);
+  CaseStore& store = case_store_of(ctx);
   const std::vector<bool> put = value_or_raise(store.put_subjects(subjects, actor));
   std::vector<Subject> changed;
   for (size_t i = 0; i < subjects.size(); ++i)
@@ -149,14 +149,15 @@ HttpResponse subjects_post_route(RouteContext& ctx) {
 
 HttpResponse subjects_get_route(RouteContext& ctx) {
   nlohmann::ordered_json out = {{"subjects", nlohmann::ordered_json::array()}};
-  for (const Subject& s : value_or_raise(store_of(ctx).subjects()))
+  for (const Subject& s : value_or_raise(case_store_of(ctx).subjects()))
     out["subjects"].push_back(subject_json(s));
   return json_response(out);
 }
 
 HttpResponse subject_delete_route(RouteContext& ctx) {
   const std::string actor = actor_of(ctx, nullptr, "");
-  if (auto st = store_of(ctx).remove_subject(ctx.path_arg, actor); !st) raise(st.error(), "id");
+  if (auto st = case_store_of(ctx).remove_subject(ctx.path_arg, actor); !st)
+    raise(st.error(), "id");
   return json_response({{"removed", ctx.path_arg}});
 }
 
@@ -185,7 +186,7 @@ HttpResponse alerts_route(RouteContext& ctx) {
   };
   filter.after_id = integer("after", 0, INT64_MAX, 0);
   filter.limit = static_cast<size_t>(integer("limit", 1, 1000, 100));
-  const auto alerts = value_or_raise(store_of(ctx).alerts(filter));
+  const auto alerts = value_or_raise(case_store_of(ctx).alerts(filter));
   nlohmann::ordered_json out = {{"alerts", nlohmann::ordered_json::array()}};
   for (const Alert& a : alerts) out["alerts"].push_back(alert_json(a));
   if (alerts.size() == filter.limit) out["next_after"] = alerts.back().id;
@@ -194,7 +195,7 @@ HttpResponse alerts_route(RouteContext& ctx) {
 
 HttpResponse alert_get_route(RouteContext& ctx) {
   const int64_t id = alert_id_of(ctx.path_arg);
-  CaseStore& store = store_of(ctx);
+  CaseStore& store = case_store_of(ctx);
   const auto alert = value_or_raise(store.alert(id));
   if (!alert) throw ApiError(404, "not_found", "id", fmt::format("no alert {}", id));
   nlohmann::ordered_json out = alert_json(*alert);
@@ -236,7 +237,7 @@ HttpResponse alert_decision_route(RouteContext& ctx) {
   } else {
     d.reviewer = ctx.actor;
   }
-  if (auto st = store_of(ctx).decide(d); !st) raise(st.error(), "decision");
+  if (auto st = case_store_of(ctx).decide(d); !st) raise(st.error(), "decision");
   return json_response({{"alert", id}, {"decision", d.decision}, {"reviewer", d.reviewer}});
 }
 
@@ -253,7 +254,7 @@ HttpResponse audit_route(RouteContext& ctx) {
       throw ApiError(400, "invalid_request", "limit", "expected an integer from 1 to 10000");
   }
   nlohmann::ordered_json out = {{"entries", nlohmann::ordered_json::array()}};
-  for (const AuditEntry& e : value_or_raise(store_of(ctx).audit(object, limit)))
+  for (const AuditEntry& e : value_or_raise(case_store_of(ctx).audit(object, limit)))
     out["entries"].push_back({{"seq", e.seq},
                               {"at", e.at},
                               {"actor", e.actor},
@@ -266,7 +267,7 @@ HttpResponse audit_route(RouteContext& ctx) {
 }
 
 HttpResponse audit_verify_route(RouteContext& ctx) {
-  const AuditVerdict v = value_or_raise(store_of(ctx).verify_audit());
+  const AuditVerdict v = value_or_raise(case_store_of(ctx).verify_audit());
   nlohmann::ordered_json out = {{"intact", v.intact}, {"entries", v.entries}};
   if (!v.intact) {
     out["first_bad"] = v.first_bad;

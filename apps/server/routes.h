@@ -12,6 +12,10 @@
 #include "http_types.h"
 #include "request_target.h"
 
+namespace clearance {
+class CaseStore;
+}
+
 namespace clearance::server {
 
 // Limits a client can rely on (documented in the OpenAPI document).
@@ -61,5 +65,9 @@ HttpResponse audit_verify_route(RouteContext& ctx);
 
 // Per-thread screening scratch (ICU normaliser and buffers), created once per server thread.
 ScreenSession& thread_session();
+
+// This server thread's connection to the data directory's case store (opened on first use; 503
+// when it cannot be).
+CaseStore& case_store_of(RouteContext& ctx);
 
 }  // namespace clearance::server

@@ -6,6 +6,8 @@
 #include "clearance/batch/batch_input.h"
 #include "clearance/match/list_filter.h"
 #include "clearance/match/screen_output.h"
+#include "clearance/store/case_store.h"
+#include "clearance/store/monitor.h"
 #include "clearance/util/strings.h"
 #include "json_fields.h"
 #include "routes.h"
@@ -40,13 +42,24 @@ struct ParsedQuery {
   std::string id;
   ScreenQuery query;
   ScreenOptions options;
+  bool record = false;  // kept in the case store
 };
+
+// "record": true — the screening is kept in the case store, with the key's label (or "api") as
+// who ran it.
+bool read_record(const JsonFields& fields) {
+  if (!fields.has("record")) return false;
+  const nlohmann::json& v = fields.raw("record");
+  if (!v.is_boolean()) fields.fail("record", "expected true or false");
+  return v.get<bool>();
+}
 
 ParsedQuery read_query(const JsonFields& fields, const QueryDefaults& defaults,
                        const Snapshot& snapshot) {
-  fields.reject_unknown(
-      {"id", "name", "country", "type", "dob", "identifier", "lists", "threshold", "limit"});
+  fields.reject_unknown({"id", "name", "country", "type", "dob", "identifier", "lists", "threshold",
+                         "limit", "record"});
   ParsedQuery out;
+  out.record = read_record(fields);
   out.id = fields.text("id", false, true);
   QueryDefaults d = defaults;
   read_defaults(fields, d);
@@ -64,10 +77,27 @@ ParsedQuery read_query(const JsonFields& fields, const QueryDefaults& defaults,
   return out;
 }
 
-nlohmann::ordered_json screen_one(const ParsedQuery& q, const ScreeningEngine& engine) {
+nlohmann::ordered_json screen_one(const ParsedQuery& q, const ScreeningEngine& engine,
+                                  std::vector<ScreeningRecord>* records, const std::string& actor) {
   const ScreenResult result = engine.screener->screen(q.query, q.options, thread_session());
+  if (q.record && records)
+    records->push_back(make_screening_record(engine, q.query, result, q.options.threshold, actor));
   return screen_result_to_json(q.id, q.query, result, *engine.screener, engine.snapshot->id,
                                q.options.threshold);
+}
+
+// Keeps the recorded screenings (one transaction) and says in each result which record it is.
+void keep_records(RouteContext& ctx, const std::vector<ScreeningRecord>& records,
+                  std::vector<nlohmann::ordered_json*> results) {
+  if (records.empty()) return;
+  auto kept = case_store_of(ctx).record_screenings(records);
+  if (!kept) throw ApiError(500, "record_failed", "record", kept.error().message);
+  for (size_t i = 0; i < results.size() && i < kept->size(); ++i)
+    (*results[i])["screening"] = (*kept)[i].screening_id;
+}
+
+std::string actor_of(const RouteContext& ctx) {
+  return ctx.actor.empty() ? "api" : ctx.actor;
 }
 
 }  // namespace
@@ -82,16 +112,20 @@ HttpResponse screen_route(RouteContext& ctx) {
   const nlohmann::json body = parse_json_body(ctx.request.body);
   ParsedQuery q = read_query(JsonFields(body, ""), QueryDefaults{}, *engine.snapshot);
   if (q.id.empty()) q.id.assign(1, '1');
-  return json_response(screen_one(q, engine));
+  std::vector<ScreeningRecord> records;
+  nlohmann::ordered_json out = screen_one(q, engine, &records, actor_of(ctx));
+  keep_records(ctx, records, {&out});
+  return json_response(out);
 }
 
 HttpResponse screen_batch_route(RouteContext& ctx) {
   const ScreeningEngine& engine = ctx.ready_engine();
   const nlohmann::json body = parse_json_body(ctx.request.body);
   const JsonFields fields(body, "");
-  fields.reject_unknown({"queries", "threshold", "limit", "lists"});
+  fields.reject_unknown({"queries", "threshold", "limit", "lists", "record"});
   QueryDefaults defaults;
   read_defaults(fields, defaults);
+  const bool record_all = read_record(fields);
   if (!fields.has("queries")) fields.fail("queries", "is required");
   const nlohmann::json& queries = fields.raw("queries");
   if (!queries.is_array()) fields.fail("queries", "expected an array of query objects");
@@ -107,6 +141,7 @@ HttpResponse screen_batch_route(RouteContext& ctx) {
     parsed.push_back(read_query(JsonFields(queries[i], fmt::format("queries[{}]", i)), defaults,
                                 *engine.snapshot));
     if (parsed.back().id.empty()) parsed.back().id = std::to_string(i + 1);
+    parsed.back().record = parsed.back().record || record_all;
   }
   size_t hits = 0;
   for (const ParsedQuery& q : parsed) hits += q.options.limit;
@@ -119,7 +154,14 @@ HttpResponse screen_batch_route(RouteContext& ctx) {
   out["snapshot"] = engine.snapshot->id;
   out["count"] = parsed.size();
   out["results"] = nlohmann::ordered_json::array();
-  for (const ParsedQuery& q : parsed) out["results"].push_back(screen_one(q, engine));
+  std::vector<ScreeningRecord> records;
+  const std::string actor = actor_of(ctx);
+  for (const ParsedQuery& q : parsed)
+    out["results"].push_back(screen_one(q, engine, &records, actor));
+  std::vector<nlohmann::ordered_json*> recorded;
+  for (size_t i = 0; i < parsed.size(); ++i)
+    if (parsed[i].record) recorded.push_back(&out["results"][i]);
+  keep_records(ctx, records, recorded);
   return json_response(out);
 }
 

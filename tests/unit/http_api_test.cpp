@@ -714,6 +714,31 @@ TEST_F(HttpApiTest, TheCaseStoreOverHttp) {
   EXPECT_EQ(http_call(server_->port(), "DELETE", "/v1/subjects/C-2").status, 404);
 }
 
+TEST_F(HttpApiTest, AScreeningAskedToBeRecordedIsKeptInTheCaseStore) {
+  auto one = post("/v1/screen", R"({"name":"Example Microelectronics","record":true})");
+  ASSERT_EQ(one.status, 200) << one.body;
+  ASSERT_TRUE(one.json().contains("screening")) << one.body;
+  const int64_t id = one.json()["screening"];
+  auto entries = get("/v1/audit?object=screening:" + std::to_string(id)).json()["entries"];
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0]["action"], "screening.recorded");
+  EXPECT_EQ(entries[0]["actor"], "api");
+  EXPECT_EQ(entries[0]["detail"]["hits"], 1);
+  // Not asked: nothing kept. A batch keeps those it is asked to, all or one by one.
+  EXPECT_FALSE(
+      post("/v1/screen", R"({"name":"Example Microelectronics"})").json().contains("screening"));
+  auto batch =
+      post("/v1/screen/batch",
+           R"({"queries":[{"name":"Example Microelectronics","record":true},{"name":"Nobody"}]})");
+  ASSERT_EQ(batch.status, 200) << batch.body;
+  EXPECT_TRUE(batch.json()["results"][0].contains("screening"));
+  EXPECT_FALSE(batch.json()["results"][1].contains("screening"));
+  batch = post("/v1/screen/batch", R"({"record":true,"queries":[{"name":"A"},{"name":"B"}]})");
+  EXPECT_GT(batch.json()["results"][1]["screening"], batch.json()["results"][0]["screening"]);
+  EXPECT_EQ(std::get<2>(error_of(post("/v1/screen", R"({"name":"A","record":"yes"})"))), "record");
+  EXPECT_EQ(get("/v1/audit/verify").json()["intact"], true);
+}
+
 TEST_F(HttpApiTest, OnlyAReviewerKeyDecidesAndItsLabelIsTheReviewer) {
   TempDir keys_dir;
   const std::string client = server::ApiKeys::generate().value();
