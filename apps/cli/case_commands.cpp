@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "clearance/store/case_file.h"
 #include "clearance/store/case_store.h"
 #include "clearance/store/monitor.h"
 #include "clearance/store/subjects_file.h"
@@ -24,6 +27,8 @@ struct CaseArgs {
   float threshold = 0.80f;
   bool json = false;
   bool full = false;  // monitor run: every subject, not the delta
+  // audit export
+  std::string format = "json", output;
 };
 
 std::unique_ptr<CaseStore> open_store(const GlobalOptions& global) {
@@ -300,6 +305,52 @@ int run_audit_verify(const GlobalOptions& global) {
   return kExitHits;
 }
 
+// `audit export --alert ID`: the alert's case file, JSON or a printable HTML page; without
+// --alert, every audit entry as JSON Lines (with the hashes that chain them), for archiving.
+int run_audit_export(const GlobalOptions& global, const CaseArgs& args) {
+  auto store = open_store(global);
+  if (!store) return kExitError;
+  std::string text;
+  if (args.alert_id > 0) {
+    SnapshotStore snapshots(SnapshotStore::resolve_data_dir(global.data_dir));
+    auto file = alert_case_file(*store, args.alert_id, &snapshots,
+                                std::string("clearance ") + CLEARANCE_VERSION);
+    if (!file) return fail(file.error());
+    text = args.format == "html" ? case_file_html(file.value()) : file->dump(2) + "\n";
+  } else {
+    if (args.format == "html") {
+      fmt::print(stderr, "error: --format html needs --alert ID (a case file is one alert's)\n");
+      return kExitError;
+    }
+    auto entries = store->audit("", std::numeric_limits<int64_t>::max());
+    if (!entries) return fail(entries.error());
+    for (const AuditEntry& e : entries.value())
+      text += nlohmann::ordered_json{{"seq", e.seq},
+                                     {"at", e.at},
+                                     {"actor", e.actor},
+                                     {"action", e.action},
+                                     {"object", e.object},
+                                     {"detail", e.detail},
+                                     {"prev_hash", e.prev_hash},
+                                     {"hash", e.hash}}
+                  .dump() +
+              "\n";
+  }
+  if (args.output.empty()) {
+    fmt::print("{}", text);
+    return kExitOk;
+  }
+  std::ofstream out(args.output, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) {
+    fmt::print(stderr, "error: cannot write {}\n", args.output);
+    return kExitError;
+  }
+  fmt::print(stderr, "written: {}\n", args.output);
+  return kExitOk;
+}
+
 }  // namespace
 
 void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
@@ -383,6 +434,14 @@ void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   audit->require_subcommand(1);
   audit->add_subcommand("verify", "Check the hash chain: exit 1 naming the first bad entry")
       ->callback([&] { exit_code = run_audit_verify(global); });
+  auto* exp = audit->add_subcommand(
+      "export",
+      "An alert's case file (--alert ID; JSON or printable HTML), or every entry as JSON Lines");
+  exp->add_option("--alert", args.alert_id, "The alert whose case file to write");
+  exp->add_option("--format", args.format, "json (default) or html")
+      ->check(CLI::IsMember({"json", "html"}));
+  exp->add_option("--output,-o", args.output, "Write here rather than to standard output");
+  exp->callback([&] { exit_code = run_audit_export(global, args); });
 }
 
 }  // namespace clearance::cli

@@ -91,4 +91,17 @@ if grep -q "monitoring:" "$WORK/out"; then echo "FAIL: an unchanged import monit
 # Every step is in the audit trail, and the chain holds.
 expect_exit 0 -- "$bin" audit verify
 expect_in "$WORK/out" "intact"
+# The case file of a dismissed alert: JSON and a printable page; the whole trail as JSON Lines.
+id=$(alerts_of C-3 closed | awk 'NR == 1 {print $4}')
+expect_exit 0 -- "$bin" audit export --alert "$id"
+expect_in "$WORK/out" '"reason": "a bakery, not a person"'
+expect_in "$WORK/out" '"intact": true'
+expect_in "$WORK/out" '"dataset": "us_csl"'
+expect_exit 0 -- "$bin" audit export --alert "$id" --format html -o "$WORK/case.html"
+expect_in "$WORK/case.html" "Zhang Wei Bakery"
+expect_in "$WORK/case.html" "The whole trail verifies"
+expect_exit 0 -- "$bin" audit export -o "$WORK/trail.jsonl"
+expect_in "$WORK/trail.jsonl" '"action":"monitor.ran"'
+expect_exit 2 -- "$bin" audit export --alert 999999
+expect_exit 2 -- "$bin" audit export --format html
 finish

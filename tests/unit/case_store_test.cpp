@@ -10,9 +10,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include "clearance/lists/importer.h"
+#include "clearance/store/case_file.h"
 #include "clearance/store/monitor.h"
 #include "clearance/store/subjects_file.h"
 #include "test_support.h"
@@ -98,6 +100,41 @@ TEST_F(CaseStoreTest, ASubjectThatMatchesOpensOneAlertAndScreeningAgainOpensNoOt
   size_t recorded = 0;
   for (const auto& e : trail.value()) recorded += e.action == "screening.recorded";
   EXPECT_EQ(recorded, 3u);
+}
+
+TEST_F(CaseStoreTest, ACaseFileHoldsTheAlertsWholeStoryAndItsPageEscapesWhatItQuotes) {
+  const Subject s = subject("C-<1>", "Example <Microelectronics> & Co", "CN");
+  ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
+  const MonitorReport r = screen({s});
+  ASSERT_EQ(r.opened.size(), 1u);
+  Decision d;
+  d.alert_id = r.opened[0];
+  d.decision = "escalate";
+  d.reason = "ask <legal> & compliance";
+  d.reviewer = "ann";
+  ASSERT_TRUE(store_->decide(d).ok());
+  SnapshotStore snapshots(data_);
+  auto file = alert_case_file(*store_, r.opened[0], &snapshots, "clearance test");
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  const auto& f = file.value();
+  EXPECT_EQ(f["subject"]["name"], "Example <Microelectronics> & Co");
+  EXPECT_EQ(f["party"]["name"], "Example Microelectronics Co.");
+  EXPECT_EQ(f["screening"]["hit"]["party_id"], f["party"]["id"]);
+  EXPECT_FALSE(f["screening"]["hit"]["listings"].empty());
+  EXPECT_EQ(f["lists"]["sources"][0]["dataset"], "us_csl");
+  ASSERT_EQ(f["decisions"].size(), 1u);
+  EXPECT_EQ(f["decisions"][0]["reason"], "ask <legal> & compliance");
+  EXPECT_EQ(f["audit_chain"]["intact"], true);
+  std::set<std::string> actions;
+  for (const auto& e : f["audit"]) actions.insert(e["action"].get<std::string>());
+  for (const char* a : {"subject.added", "screening.recorded", "alert.opened", "alert.decided"})
+    EXPECT_TRUE(actions.count(a)) << a;
+  const std::string html = case_file_html(f);
+  EXPECT_NE(html.find("Example &lt;Microelectronics&gt; &amp; Co"), std::string::npos);
+  EXPECT_NE(html.find("ask &lt;legal&gt; &amp; compliance"), std::string::npos);
+  EXPECT_EQ(html.find("<Microelectronics>"), std::string::npos);
+  EXPECT_EQ(html.find("<legal>"), std::string::npos);
+  EXPECT_EQ(alert_case_file(*store_, 9999, &snapshots, "x").error().code, ErrorCode::not_found);
 }
 
 TEST_F(CaseStoreTest, AnAdHocScreeningIsRecordedWithItsHitsButOpensNoAlert) {

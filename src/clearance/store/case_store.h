@@ -53,6 +53,19 @@ struct ScreeningRecord {
   std::vector<RecordedHit> hits;
 };
 
+// A screening as the store keeps it.
+struct StoredScreening {
+  int64_t id = 0;
+  std::optional<std::string> subject_id;
+  std::string actor;
+  std::string at;
+  nlohmann::ordered_json query;
+  double threshold = 0;
+  std::string snapshot_id;
+  std::string matcher;
+  nlohmann::ordered_json hits;  // as the API writes them
+};
+
 // awaiting_confirmation: a false positive decided under four-eyes, until a second reviewer
 // confirms it.
 enum class AlertStatus { open, escalated, awaiting_confirmation, closed };
@@ -141,6 +154,7 @@ class CaseStore {
                                                       const std::string& actor) = 0;
   virtual Result<std::vector<Alert>> alerts(const AlertFilter& filter) = 0;
   virtual Result<std::optional<Alert>> alert(int64_t id) = 0;
+  virtual Result<std::optional<StoredScreening>> screening(int64_t id) = 0;
   virtual Result<std::vector<Decision>> decisions(int64_t alert_id) = 0;
   // A reviewer's decision: true_match and false_positive close the alert, escalate marks it.
   // Under four-eyes a false positive waits for a second reviewer's `confirm`. Refused

@@ -265,6 +265,27 @@ class SqliteCaseStore final : public CaseStore {
     });
   }
 
+  Result<std::optional<StoredScreening>> screening(int64_t id) override {
+    return guarded<std::optional<StoredScreening>>([&]() -> std::optional<StoredScreening> {
+      auto q = db_->prepare(
+          "SELECT id, subject_id, actor, at, query, threshold, snapshot_id, matcher, hits FROM "
+          "screenings WHERE id = ?");
+      q.bind(1, id);
+      if (!q.step()) return std::nullopt;
+      StoredScreening s;
+      s.id = q.integer(0);
+      if (!q.is_null(1)) s.subject_id = q.text(1);
+      s.actor = q.text(2);
+      s.at = q.text(3);
+      s.query = nlohmann::ordered_json::parse(q.text(4), nullptr, false);
+      s.threshold = q.real(5);
+      s.snapshot_id = q.text(6);
+      s.matcher = q.text(7);
+      s.hits = nlohmann::ordered_json::parse(q.text(8), nullptr, false);
+      return s;
+    });
+  }
+
   Result<std::vector<Decision>> decisions(int64_t alert_id) override {
     return guarded<std::vector<Decision>>([&] {
       auto q = db_->prepare(
