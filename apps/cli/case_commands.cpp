@@ -12,6 +12,7 @@
 #include "clearance/store/case_store.h"
 #include "clearance/store/monitor.h"
 #include "clearance/store/subjects_file.h"
+#include "clearance/store/webhook.h"
 #include "commands.h"
 
 namespace clearance::cli {
@@ -29,6 +30,9 @@ struct CaseArgs {
   bool full = false;  // monitor run: every subject, not the delta
   // audit export
   std::string format = "json", output;
+  // notify
+  bool pending = false;
+  std::string url, secret_file;
 };
 
 std::unique_ptr<CaseStore> open_store(const GlobalOptions& global) {
@@ -351,6 +355,50 @@ int run_audit_export(const GlobalOptions& global, const CaseArgs& args) {
   return kExitOk;
 }
 
+int run_notify_list(const GlobalOptions& global, const CaseArgs& args) {
+  auto store = open_store(global);
+  if (!store) return kExitError;
+  auto list = store->notifications(args.after, args.limit, args.pending);
+  if (!list) return fail(list.error());
+  for (const Notification& n : list.value()) {
+    if (args.json) {
+      fmt::print("{}\n", nlohmann::ordered_json{{"id", n.id},
+                                                {"at", n.at},
+                                                {"event", n.event},
+                                                {"payload", n.payload},
+                                                {"attempts", n.attempts},
+                                                {"delivered_at", n.delivered_at},
+                                                {"next_attempt_at", n.next_attempt_at},
+                                                {"last_error", n.last_error}}
+                             .dump());
+      continue;
+    }
+    fmt::print("{:>6}  {}  {:<15} {:<22} {}\n", n.id, n.at, n.event, n.payload.value("object", ""),
+               !n.delivered_at.empty() ? "delivered " + n.delivered_at
+               : n.attempts            ? fmt::format("{} attempt(s), next {}: {}", n.attempts,
+                                                     n.next_attempt_at, n.last_error)
+                                       : "pending");
+  }
+  return kExitOk;
+}
+
+// One delivery pass (for cron, where no server runs): exit 0 when everything due was delivered.
+int run_notify_deliver(const GlobalOptions& global, const CaseArgs& args) {
+  auto store = open_store(global);
+  if (!store) return kExitError;
+  auto secret = read_webhook_secret(args.secret_file);
+  if (!secret) return fail(secret.error());
+  auto pass =
+      deliver_notifications(*store, WebhookConfig{args.url, secret.value(), 10}, utc_now_iso());
+  if (!pass) return fail(pass.error());
+  fmt::print("delivered {}\n", pass->delivered);
+  if (pass->failed) {
+    fmt::print(stderr, "failed: {} (tried again from its next attempt time)\n", pass->last_error);
+    return kExitPartial;
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
@@ -442,6 +490,23 @@ void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->check(CLI::IsMember({"json", "html"}));
   exp->add_option("--output,-o", args.output, "Write here rather than to standard output");
   exp->callback([&] { exit_code = run_audit_export(global, args); });
+
+  auto* notify = app.add_subcommand(
+      "notify",
+      "The case store's outbox: alerts opened, reopened, decided, closed; monitoring runs");
+  notify->require_subcommand(1);
+  auto* nlist = notify->add_subcommand("list", "Notifications, oldest first");
+  nlist->add_flag("--pending", args.pending, "Only those not delivered yet");
+  nlist->add_option("--after", args.after, "Page: notifications after this id");
+  nlist->add_option("--limit", args.limit, "At most this many (default 50)");
+  nlist->add_flag("--json", args.json, "JSON Lines");
+  nlist->callback([&] { exit_code = run_notify_list(global, args); });
+  auto* deliver = notify->add_subcommand(
+      "deliver", "POST what is due to a webhook, signed (HMAC-SHA256); failures are retried later");
+  deliver->add_option("--url", args.url, "The webhook")->required();
+  deliver->add_option("--secret-file", args.secret_file, "File whose first line is the secret")
+      ->required();
+  deliver->callback([&] { exit_code = run_notify_deliver(global, args); });
 }
 
 }  // namespace clearance::cli

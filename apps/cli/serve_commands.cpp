@@ -9,11 +9,13 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "api_service.h"
 #include "clearance/lists/snapshot_store.h"
 #include "clearance/store/monitor.h"
+#include "clearance/store/webhook.h"
 #include "commands.h"
 #include "http_server.h"
 
@@ -36,6 +38,7 @@ struct ServeArgs {
   size_t body_limit = 4 << 20;
   size_t max_connections = 4096;
   double reload_interval = 10;
+  std::string webhook_url, webhook_secret_file;
 };
 
 void log_line(const std::string& text) {
@@ -49,8 +52,8 @@ constexpr int kReloadNice = 10;  // the HTTP workers run at 5, the I/O threads a
 // threads.
 class Reloader {
  public:
-  Reloader(server::EngineHolder& engines, double interval)
-      : engines_(engines), interval_(interval) {
+  Reloader(server::EngineHolder& engines, double interval, std::optional<WebhookConfig> webhook)
+      : engines_(engines), interval_(interval), webhook_(std::move(webhook)) {
     thread_ = std::thread([this] { run(); });
   }
   ~Reloader() {
@@ -98,8 +101,10 @@ class Reloader {
         monitor(*engine);
       }
       engines_.free_retired(std::chrono::seconds(60));
+      deliver();
       lock.lock();
       const auto wait = interval_ > 0 ? std::chrono::duration<double>(interval_)
+                        : webhook_    ? std::chrono::duration<double>(10.0)
                                       : std::chrono::duration<double>(24 * 3600.0);
       wake_.wait_for(lock, wait, [this] { return stop_ || requested_; });
       requested_ = false;
@@ -127,8 +132,22 @@ class Reloader {
         report->subjects, report->opened.size(), report->reopened.size(), report->delisted.size()));
   }
 
+  // The case store's outbox pushed to the webhook, on each round of this thread.
+  void deliver() {
+    const std::string& dir = engines_.data_dir();
+    if (!webhook_ || !std::filesystem::exists(dir + "/cases.db")) return;
+    auto store = open_case_store(dir);
+    if (!store) return log_line(fmt::format("webhook: {}", store.error().message));
+    auto pass = deliver_notifications(*store.value(), *webhook_, utc_now_iso());
+    if (!pass) return log_line(fmt::format("webhook: {}", pass.error().message));
+    if (pass->delivered || pass->failed)
+      log_line(fmt::format("webhook: {} delivered{}", pass->delivered,
+                           pass->failed ? "; " + pass->last_error + " (retried later)" : ""));
+  }
+
   server::EngineHolder& engines_;
   double interval_;
+  std::optional<WebhookConfig> webhook_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stop_ = false, requested_ = false;
@@ -196,6 +215,19 @@ int run_serve(const GlobalOptions& global, const ServeArgs& args) {
   sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  std::optional<WebhookConfig> webhook;
+  if (!args.webhook_url.empty()) {
+    if (args.webhook_secret_file.empty()) {
+      fmt::print(stderr, "error: --webhook needs --webhook-secret-file (deliveries are signed)\n");
+      return kExitError;
+    }
+    auto secret = read_webhook_secret(args.webhook_secret_file);
+    if (!secret) {
+      fmt::print(stderr, "error: {}\n", secret.error().message);
+      return kExitError;
+    }
+    webhook = WebhookConfig{args.webhook_url, secret.value(), 10};
+  }
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   server::EngineHolder engines(SnapshotStore::resolve_data_dir(global.data_dir), args.snapshot,
                                cores);
@@ -228,7 +260,7 @@ int run_serve(const GlobalOptions& global, const ServeArgs& args) {
       args.listen.find(':') != std::string::npos ? fmt::format("[{}]", args.listen) : args.listen,
       server.port(), engines.data_dir(), args.api_keys.empty() ? "not required" : "required"));
   {
-    Reloader reloader(engines, args.snapshot == "current" ? args.reload_interval : 0);
+    Reloader reloader(engines, args.snapshot == "current" ? args.reload_interval : 0, webhook);
     reloader_in_use = &reloader;
     for (;;) {
       int signal = 0;
@@ -302,6 +334,11 @@ void add_serve_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
                    "File of SHA-256 key hashes (see `clearance api-key new`); keys then required")
       ->envname("CLEARANCE_API_KEYS_FILE");
   serve->add_option("--rules", args.rules_file, "A rulebook JSON file instead of the built-in one");
+  serve->add_option("--webhook", args.webhook_url,
+                    "POST the case store's notifications (alerts opened, reopened, decided, "
+                    "closed; monitoring runs) here, signed, retried with backoff");
+  serve->add_option("--webhook-secret-file", args.webhook_secret_file,
+                    "File whose first line is the webhook's HMAC-SHA256 secret");
   serve
       ->add_option("--body-limit", args.body_limit, "Largest request body in bytes (default 4 MiB)")
       ->check(CLI::Range(size_t{1024}, size_t{1} << 30));

@@ -71,6 +71,7 @@ const std::vector<ApiService::Route>& ApiService::routes() {
       {"GET", "/v1/alerts/", "/v1/alerts/{id}", false, &ApiService::alert_get},
       {"POST", "/v1/alerts/", "/v1/alerts/{id}/decision", false, &ApiService::alert_decision},
       {"GET", "/v1/audit", "/v1/audit", false, &ApiService::audit_list},
+      {"GET", "/v1/notifications", "/v1/notifications", false, &ApiService::notifications},
       {"GET", "/v1/audit/verify", "/v1/audit/verify", false, &ApiService::audit_verify},
   };
   return kRoutes;

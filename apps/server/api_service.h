@@ -84,6 +84,7 @@ class ApiService {
   HttpResponse alert_get(RouteContext& ctx) { return alert_get_route(ctx); }
   HttpResponse alert_decision(RouteContext& ctx) { return alert_decision_route(ctx); }
   HttpResponse audit_list(RouteContext& ctx) { return audit_route(ctx); }
+  HttpResponse notifications(RouteContext& ctx) { return notifications_route(ctx); }
   HttpResponse audit_verify(RouteContext& ctx) { return audit_verify_route(ctx); }
 
   EngineHolder& engines_;

@@ -266,6 +266,42 @@ HttpResponse audit_route(RouteContext& ctx) {
   return json_response(out);
 }
 
+// GET /v1/notifications?after=ID&limit=100&pending=true: the outbox, oldest first — for a client
+// that polls rather than receives the webhook.
+HttpResponse notifications_route(RouteContext& ctx) {
+  const auto& params = ctx.target.params;
+  auto number = [&](const char* name, int64_t low, int64_t high, int64_t fallback) {
+    auto it = params.find(name);
+    if (it == params.end()) return fallback;
+    int64_t v = 0;
+    const auto [end, ec] =
+        std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
+    if (ec != std::errc() || end != it->second.data() + it->second.size() || v < low || v > high)
+      throw ApiError(400, "invalid_request", name,
+                     fmt::format("expected an integer from {} to {}", low, high));
+    return v;
+  };
+  const int64_t after = number("after", 0, INT64_MAX, 0);
+  const int64_t limit = number("limit", 1, 10000, 100);
+  bool pending = false;
+  if (auto it = params.find("pending"); it != params.end()) {
+    if (it->second != "true" && it->second != "false")
+      throw ApiError(400, "invalid_request", "pending", "expected true or false");
+    pending = it->second == "true";
+  }
+  nlohmann::ordered_json out = {{"notifications", nlohmann::ordered_json::array()}};
+  for (const Notification& n :
+       value_or_raise(case_store_of(ctx).notifications(after, static_cast<size_t>(limit), pending)))
+    out["notifications"].push_back({{"id", n.id},
+                                    {"at", n.at},
+                                    {"event", n.event},
+                                    {"payload", n.payload},
+                                    {"attempts", n.attempts},
+                                    {"delivered_at", n.delivered_at},
+                                    {"last_error", n.last_error}});
+  return json_response(out);
+}
+
 HttpResponse audit_verify_route(RouteContext& ctx) {
   const AuditVerdict v = value_or_raise(case_store_of(ctx).verify_audit());
   nlohmann::ordered_json out = {{"intact", v.intact}, {"entries", v.entries}};

@@ -61,6 +61,7 @@ HttpResponse alerts_route(RouteContext& ctx);
 HttpResponse alert_get_route(RouteContext& ctx);
 HttpResponse alert_decision_route(RouteContext& ctx);
 HttpResponse audit_route(RouteContext& ctx);
+HttpResponse notifications_route(RouteContext& ctx);
 HttpResponse audit_verify_route(RouteContext& ctx);
 
 // Per-thread screening scratch (ICU normaliser and buffers), created once per server thread.

@@ -104,4 +104,16 @@ expect_exit 0 -- "$bin" audit export -o "$WORK/trail.jsonl"
 expect_in "$WORK/trail.jsonl" '"action":"monitor.ran"'
 expect_exit 2 -- "$bin" audit export --alert 999999
 expect_exit 2 -- "$bin" audit export --format html
+# The outbox holds what happened; a webhook nobody answers is a failure recorded, not a loss.
+expect_exit 0 -- "$bin" notify list --pending
+expect_in "$WORK/out" "alert.opened"
+expect_in "$WORK/out" "monitor.ran"
+printf 'hush\n' >"$WORK/secret"
+: >"$WORK/empty"
+expect_exit 3 -- "$bin" notify deliver --url http://127.0.0.1:1/hook --secret-file "$WORK/secret"
+expect_in "$WORK/err" "tried again"
+expect_exit 0 -- "$bin" notify list --pending --limit 1
+expect_in "$WORK/out" "1 attempt(s)"
+expect_exit 2 -- "$bin" notify deliver --url http://127.0.0.1:1/hook --secret-file "$WORK/empty"
+expect_exit 0 -- "$bin" audit verify
 finish

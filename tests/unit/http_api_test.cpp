@@ -739,6 +739,22 @@ TEST_F(HttpApiTest, AScreeningAskedToBeRecordedIsKeptInTheCaseStore) {
   EXPECT_EQ(get("/v1/audit/verify").json()["intact"], true);
 }
 
+TEST_F(HttpApiTest, TheOutboxIsReadByPolling) {
+  auto added = post("/v1/subjects",
+                    R"({"subjects":[{"id":"C-1","name":"Example Microelectronics Company"}]})");
+  ASSERT_EQ(added.status, 200) << added.body;
+  auto feed = get("/v1/notifications").json()["notifications"];
+  ASSERT_EQ(feed.size(), 1u);
+  EXPECT_EQ(feed[0]["event"], "alert.opened");
+  EXPECT_EQ(feed[0]["payload"]["detail"]["subject"], "C-1");
+  const int64_t first = feed[0]["id"];
+  EXPECT_TRUE(
+      get("/v1/notifications?after=" + std::to_string(first)).json()["notifications"].empty());
+  EXPECT_EQ(get("/v1/notifications?pending=true").json()["notifications"].size(), 1u);
+  EXPECT_EQ(std::get<2>(error_of(get("/v1/notifications?pending=maybe"))), "pending");
+  EXPECT_EQ(std::get<2>(error_of(get("/v1/notifications?limit=0"))), "limit");
+}
+
 TEST_F(HttpApiTest, OnlyAReviewerKeyDecidesAndItsLabelIsTheReviewer) {
   TempDir keys_dir;
   const std::string client = server::ApiKeys::generate().value();

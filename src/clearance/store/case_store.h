@@ -105,6 +105,20 @@ struct AuditEntry {
   std::string hash;
 };
 
+// A change others may want to hear of (an alert opened, reopened, decided or closed; a monitoring
+// run), queued in the store's outbox in the transaction that made it. Read by polling, or pushed
+// to a webhook (store/webhook.h), which records each attempt here.
+struct Notification {
+  int64_t id = 0;
+  std::string at;
+  std::string event;  // the audit action: alert.opened, alert.reopened, alert.decided, …
+  nlohmann::ordered_json payload;
+  int attempts = 0;             // deliveries tried
+  std::string next_attempt_at;  // when a failed delivery is tried again
+  std::string delivered_at;     // empty until delivered
+  std::string last_error;
+};
+
 // What recording a screening did to the alerts.
 struct RecordOutcome {
   int64_t screening_id = 0;
@@ -174,6 +188,14 @@ class CaseStore {
                                   const std::string& actor) = 0;
   // The snapshot and matcher of the last monitoring run (empty strings before the first).
   virtual Result<std::pair<std::string, std::string>> last_monitor_run() = 0;
+  // The outbox, oldest first, after `after_id`; with `pending`, only those not delivered whose
+  // next attempt is due by `due` (ISO time; empty = any).
+  virtual Result<std::vector<Notification>> notifications(int64_t after_id, size_t limit,
+                                                          bool pending,
+                                                          const std::string& due = "") = 0;
+  // One delivery attempt: delivered, or failed with `error` and tried again from `retry_at`.
+  virtual Status record_delivery(int64_t id, bool delivered, const std::string& error,
+                                 const std::string& retry_at) = 0;
 };
 
 // The embedded store, DATA_DIR/cases.db (created on first use).

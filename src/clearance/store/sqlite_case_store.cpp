@@ -44,7 +44,18 @@ CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
   object TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS audit_object ON audit (object, seq);
+CREATE TABLE IF NOT EXISTS outbox (
+  id INTEGER PRIMARY KEY, at TEXT NOT NULL, event TEXT NOT NULL, payload TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT NOT NULL DEFAULT '',
+  delivered_at TEXT NOT NULL DEFAULT '', last_error TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (delivered_at, next_attempt_at, id);
 )sql";
+
+// The audit actions others are told of through the outbox.
+bool notifiable(const std::string& action) {
+  return action == "alert.opened" || action == "alert.reopened" || action == "alert.decided" ||
+         action == "alert.closed" || action == "monitor.ran";
+}
 
 const std::string kGenesis(64, '0');
 
@@ -461,6 +472,49 @@ class SqliteCaseStore final : public CaseStore {
     });
   }
 
+  Result<std::vector<Notification>> notifications(int64_t after_id, size_t limit, bool pending,
+                                                  const std::string& due) override {
+    return guarded<std::vector<Notification>>([&] {
+      std::string sql =
+          "SELECT id, at, event, payload, attempts, next_attempt_at, delivered_at, last_error "
+          "FROM outbox WHERE id > ?";
+      if (pending) sql += " AND delivered_at = '' AND (? = '' OR next_attempt_at <= ?)";
+      sql += " ORDER BY id LIMIT ?";
+      auto q = db_->prepare(sql);
+      int k = 1;
+      q.bind(k++, after_id);
+      if (pending) {
+        q.bind(k++, due);
+        q.bind(k++, due);
+      }
+      q.bind(k, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
+      std::vector<Notification> out;
+      while (q.step())
+        out.push_back({q.integer(0), q.text(1), q.text(2),
+                       nlohmann::ordered_json::parse(q.text(3), nullptr, false),
+                       static_cast<int>(q.integer(4)), q.text(5), q.text(6), q.text(7)});
+      return out;
+    });
+  }
+
+  Status record_delivery(int64_t id, bool delivered, const std::string& error,
+                         const std::string& retry_at) override {
+    return guarded_status([&] {
+      SqliteDb::WriteTransaction tx(*db_);
+      const std::string now = utc_now_iso();
+      db_->prepare(
+             "UPDATE outbox SET attempts = attempts + 1, delivered_at = ?, last_error = ?, "
+             "next_attempt_at = ? WHERE id = ?")
+          .bind(1, delivered ? now : std::string())
+          .bind(2, error)
+          .bind(3, delivered ? std::string() : retry_at)
+          .bind(4, id)
+          .run();
+      if (db_->changes() == 0) throw NotFound{fmt::format("no notification {}", id)};
+      tx.commit();
+    });
+  }
+
   Status note_import(const std::string& snapshot_id, const std::string& actor) override {
     return guarded_status([&] {
       SqliteDb::WriteTransaction tx(*db_);
@@ -568,6 +622,16 @@ class SqliteCaseStore final : public CaseStore {
     db_->prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)")
         .bind(1, fmt::format("{}:{}", seq, hash))
         .run();
+    if (notifiable(action)) {
+      const nlohmann::ordered_json payload = {{"event", action},  {"object", object},
+                                              {"at", at},         {"actor", actor},
+                                              {"detail", detail}, {"audit_seq", seq}};
+      db_->prepare("INSERT INTO outbox (at, event, payload) VALUES (?,?,?)")
+          .bind(1, at)
+          .bind(2, action)
+          .bind(3, payload.dump())
+          .run();
+    }
   }
 
   void close_alert(int64_t id, const std::string& resolution, const std::string& now,
