@@ -212,6 +212,33 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
   if (out_format.empty()) out_format = ascii_lower(args.output).ends_with(".csv") ? "csv" : "jsonl";
   options.format = out_format == "csv" ? BatchOutputFormat::csv : BatchOutputFormat::jsonl;
   const std::string errors = args.errors.empty() ? args.output + ".errors.csv" : args.errors;
+  // --record: each chunk's screenings kept in the case store (one transaction) before its output
+  // is written; the row's id goes with the query.
+  std::unique_ptr<CaseStore> cases;
+  if (args.record) {
+    auto opened = open_case_store(SnapshotStore::resolve_data_dir(global.data_dir));
+    if (!opened) {
+      fmt::print(stderr, "error: --record: {}\n", opened.error().message);
+      return kExitError;
+    }
+    cases = std::move(opened.value());
+    const std::string actor = args.reviewer.empty() ? os_user() : args.reviewer;
+    const ScreeningEngine& e = *engine;
+    options.on_results = [&cases, &e, actor, threshold = args.threshold](
+                             const std::vector<BatchRow>& rows,
+                             const std::vector<ScreenResult>& results) -> Status {
+      std::vector<ScreeningRecord> records;
+      for (size_t i = 0; i < rows.size(); ++i) {
+        if (!rows[i].error.empty()) continue;
+        records.push_back(make_screening_record(e, rows[i].query, results[i], threshold, actor));
+        if (!rows[i].id.empty()) records.back().query["id"] = rows[i].id;
+      }
+      if (records.empty()) return Ok{};
+      auto kept = cases->record_screenings(records);
+      if (!kept) return make_error(kept.error().code, "--record: " + kept.error().message);
+      return Ok{};
+    };
+  }
   const bool tty = ::isatty(STDERR_FILENO);
   auto summary = run_batch(*engine->screener, engine->snapshot->id, *input.value(), args.output,
                            errors, options, tty ? BatchProgress(draw_progress) : BatchProgress());
@@ -305,7 +332,8 @@ void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   screen->add_option("--snapshot", args.snapshot, "Snapshot to screen against (default: current)");
   screen->add_flag("--explain", args.explain, "Show the token alignment of each hit in the table");
   screen->add_flag("--record", args.record,
-                   "Keep each screening (query, snapshot, hits) in the case store's audit trail");
+                   "Keep each screening (query, snapshot, hits) in the case store's audit trail "
+                   "(with --input: every row, a chunk per transaction)");
   screen->add_option("--reviewer", args.reviewer, "Who screens, for --record (default: OS user)");
   screen
       ->add_option("--max-list-age", args.max_list_age,

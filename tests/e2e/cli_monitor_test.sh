@@ -115,5 +115,11 @@ expect_in "$WORK/err" "tried again"
 expect_exit 0 -- "$bin" notify list --pending --limit 1
 expect_in "$WORK/out" "1 attempt(s)"
 expect_exit 2 -- "$bin" notify deliver --url http://127.0.0.1:1/hook --secret-file "$WORK/empty"
+# A batch screened with --record: every good row kept, with its row id and who screened.
+printf 'id,name\nr1,Inspur Group\nr2,Nobody Special Widgets\nr3,\n' >"$WORK/batch.csv"
+expect_exit 1 -- "$bin" screen --input "$WORK/batch.csv" --output "$WORK/batch.jsonl" --record --reviewer batcher
+expect_exit 0 -- "$bin" audit export -o "$WORK/trail2.jsonl"
+n=$(grep '"action":"screening.recorded"' "$WORK/trail2.jsonl" | grep -c '"actor":"batcher"')
+[ "$n" = 2 ] || { echo "FAIL: $n batch screenings recorded, expected 2"; failures=$((failures + 1)); }
 expect_exit 0 -- "$bin" audit verify
 finish

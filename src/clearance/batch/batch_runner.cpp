@@ -177,6 +177,7 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
   std::vector<std::string> formatted;
   std::vector<uint8_t> had_hits;
   std::vector<size_t> hit_counts;
+  std::vector<ScreenResult> results;  // kept only for options.on_results
   bool done = false;
   while (!done) {
     rows.clear();
@@ -198,14 +199,19 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
     formatted.assign(rows.size(), std::string());
     had_hits.assign(rows.size(), 0);
     hit_counts.assign(rows.size(), 0);
+    if (options.on_results) {
+      results.clear();
+      results.resize(rows.size());
+    }
     // Rows are dealt round-robin so slow rows spread evenly; each thread has its own session.
     auto work = [&](unsigned t) {
       for (size_t i = t; i < rows.size(); i += threads) {
         if (!rows[i].error.empty()) continue;
-        const ScreenResult result = screener.screen(rows[i].query, options.screen, sessions[t]);
+        ScreenResult result = screener.screen(rows[i].query, options.screen, sessions[t]);
         formatted[i] = format_row(rows[i], result, screener, snapshot_id, options.format);
         had_hits[i] = !result.hits.empty();
         hit_counts[i] = result.hits.size();
+        if (options.on_results) results[i] = std::move(result);
       }
     };
     if (threads == 1 || rows.size() < 64) {
@@ -215,6 +221,8 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
       for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
       for (auto& th : pool) th.join();
     }
+    if (options.on_results)
+      if (auto st = options.on_results(rows, results); !st) return st.error();
     for (size_t i = 0; i < rows.size(); ++i) {
       ++summary.rows;
       if (!rows[i].error.empty()) {

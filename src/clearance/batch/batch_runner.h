@@ -17,6 +17,12 @@ namespace clearance {
 
 enum class BatchOutputFormat { jsonl, csv };
 
+// Given each chunk's rows and their results (in input order; a rejected row's result is empty),
+// before the chunk's output is written: `screen --input --record` keeps them in the case store.
+// An error stops the run; a resumed run may give the chunk that was in flight again.
+using BatchResultsHook = std::function<Status(const std::vector<BatchRow>& rows,
+                                              const std::vector<ScreenResult>& results)>;
+
 struct BatchOptions {
   ScreenOptions screen;
   unsigned threads = 0;      // 0 = every core
@@ -27,6 +33,7 @@ struct BatchOptions {
   // resume refuses another input or snapshot rather than mix their rows in one output.
   std::string input_sha256;
   std::vector<std::string> lists;  // restrict every row to these lists or datasets (empty = all)
+  BatchResultsHook on_results;     // optional
 };
 
 struct BatchSummary {
