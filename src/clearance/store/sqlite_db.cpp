@@ -12,14 +12,37 @@ namespace {
 
 }  // namespace
 
-SqliteStatement::SqliteStatement(sqlite3* db, std::string_view sql) : db_(db) {
-  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
-      SQLITE_OK)
-    fail(db, fmt::format("cannot prepare \"{}\"", sql.substr(0, 60)));
-}
+SqliteStatement::SqliteStatement(SqliteDb& owner, sqlite3_stmt* stmt, std::string sql)
+    : owner_(owner), db_(owner.db_), stmt_(stmt), sql_(std::move(sql)) {}
 
 SqliteStatement::~SqliteStatement() {
-  sqlite3_finalize(stmt_);
+  owner_.give_back(std::move(sql_), stmt_);
+}
+
+SqliteStatement SqliteDb::prepare(std::string_view sql) {
+  std::string key(sql);
+  if (auto it = idle_.find(key); it != idle_.end() && !it->second.empty()) {
+    sqlite3_stmt* stmt = it->second.back();
+    it->second.pop_back();
+    return SqliteStatement(*this, stmt, std::move(key));
+  }
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                         &stmt, nullptr) != SQLITE_OK)
+    fail(db_, fmt::format("cannot prepare \"{}\"", sql.substr(0, 60)));
+  return SqliteStatement(*this, stmt, std::move(key));
+}
+
+void SqliteDb::give_back(std::string sql, sqlite3_stmt* stmt) {
+  if (!stmt) return;
+  // Reset (a statement left mid-step holds a read transaction open) and unbound, ready for reuse.
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  auto& idle = idle_[std::move(sql)];
+  if (idle.size() < 4)
+    idle.push_back(stmt);
+  else
+    sqlite3_finalize(stmt);
 }
 
 SqliteStatement& SqliteStatement::bind(int index, std::string_view text) {
@@ -103,6 +126,8 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path) {
 }
 
 SqliteDb::~SqliteDb() {
+  for (auto& [sql, stmts] : idle_)
+    for (sqlite3_stmt* stmt : stmts) sqlite3_finalize(stmt);
   sqlite3_close(db_);
 }
 

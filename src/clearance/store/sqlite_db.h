@@ -9,14 +9,17 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "clearance/util/result.h"
 
 namespace clearance {
 
+class SqliteDb;
+
 class SqliteStatement {
  public:
-  SqliteStatement(sqlite3* db, std::string_view sql);
   ~SqliteStatement();
   SqliteStatement(const SqliteStatement&) = delete;
   SqliteStatement& operator=(const SqliteStatement&) = delete;
@@ -38,8 +41,12 @@ class SqliteStatement {
   void reset();
 
  private:
+  friend class SqliteDb;
+  SqliteStatement(SqliteDb& owner, sqlite3_stmt* stmt, std::string sql);
+  SqliteDb& owner_;
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+  std::string sql_;  // the key it goes back to the connection's cache under
 };
 
 // What the wrapper throws; the store turns it into an Error at its boundary.
@@ -56,7 +63,10 @@ class SqliteDb {
   SqliteDb& operator=(const SqliteDb&) = delete;
 
   void exec(std::string_view sql);
-  SqliteStatement prepare(std::string_view sql) { return SqliteStatement(db_, sql); }
+  // A statement for `sql`: one compiled before and given back is reused (a monitoring run or a
+  // recorded batch runs the same few statements hundreds of thousands of times; compiling them
+  // each time was a tenth of the work).
+  SqliteStatement prepare(std::string_view sql);
   int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
   int64_t changes() const { return sqlite3_changes64(db_); }
   const std::string& path() const { return path_; }
@@ -74,9 +84,12 @@ class SqliteDb {
   };
 
  private:
+  friend class SqliteStatement;
   SqliteDb(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  void give_back(std::string sql, sqlite3_stmt* stmt);
   sqlite3* db_;
   std::string path_;
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_;  // compiled, not in use
 };
 
 }  // namespace clearance
