@@ -37,14 +37,6 @@ double seconds_since(clock_type::time_point start) {
   return std::chrono::duration<double>(clock_type::now() - start).count();
 }
 
-std::unique_ptr<ScreeningEngine> engine_for(std::shared_ptr<const Snapshot> snapshot) {
-  auto engine = std::make_unique<ScreeningEngine>();
-  engine->snapshot = snapshot;
-  engine->index = NameIndex::build(snapshot, 2);
-  engine->screener = std::make_unique<Screener>(engine->index);
-  return engine;
-}
-
 // The standard lists changed by 1 % of their records.
 std::shared_ptr<Snapshot> changed_lists(const Snapshot& before, const std::string& newer_file) {
   auto after = std::make_shared<Snapshot>();
@@ -122,8 +114,8 @@ int main(int argc, char** argv) {
   auto start = clock_type::now();
   auto before_snapshot = std::make_shared<Snapshot>(*bench::load_standard_lists());
   before_snapshot->id = "before";
-  auto before = engine_for(before_snapshot);
-  auto after = engine_for(changed_lists(
+  auto before = bench::engine_for(before_snapshot);
+  auto after = bench::engine_for(changed_lists(
       *before_snapshot,
       bench::shared_data_dir() + "/lists/us_csl/compact_2026-07-31/screening-list.json"));
   fmt::print("lists: {} records before, {} after; indexed in {:.1f} s\n",

@@ -9,6 +9,7 @@
 
 #include "clearance/lists/importer.h"
 #include "clearance/lists/party_linker.h"
+#include "clearance/match/screening_engine.h"
 #include "clearance/model/snapshot.h"
 
 namespace clearance::bench {
@@ -39,6 +40,15 @@ inline std::shared_ptr<const Snapshot> load_standard_lists() {
   auto linked = link_parties(*snapshot, nullptr, false);
   if (!linked) throw std::runtime_error(linked.error().message);
   return snapshot;
+}
+
+// A screening engine over an in-memory snapshot: its index built (not stored), on two threads.
+inline std::unique_ptr<ScreeningEngine> engine_for(std::shared_ptr<const Snapshot> snapshot) {
+  auto engine = std::make_unique<ScreeningEngine>();
+  engine->snapshot = snapshot;
+  engine->index = NameIndex::build(snapshot, 2);
+  engine->screener = std::make_unique<Screener>(engine->index);
+  return engine;
 }
 
 }  // namespace clearance::bench

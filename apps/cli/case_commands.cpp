@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "clearance/store/case_file.h"
+#include "clearance/store/case_json.h"
 #include "clearance/store/case_store.h"
 #include "clearance/store/monitor.h"
 #include "clearance/store/subjects_file.h"
@@ -170,15 +171,7 @@ int run_subjects_list(const GlobalOptions& global, const CaseArgs& args) {
   if (!subjects) return fail(subjects.error());
   for (const Subject& s : subjects.value()) {
     if (args.json) {
-      nlohmann::ordered_json j = {{"id", s.id},
-                                  {"name", s.name},
-                                  {"country", s.country},
-                                  {"type", s.type},
-                                  {"dob", s.date_of_birth},
-                                  {"identifier", s.identifier},
-                                  {"attributes", s.attributes},
-                                  {"updated_at", s.updated_at}};
-      fmt::print("{}\n", j.dump());
+      fmt::print("{}\n", subject_to_json(s).dump());
     } else {
       fmt::print("{:<20} {:<40} {:<3} {}\n", s.id, s.name, s.country, s.type);
     }
@@ -210,20 +203,6 @@ int run_monitor_command(const GlobalOptions& global, const CaseArgs& args) {
   return report->opened.empty() && report->reopened.empty() ? kExitOk : kExitHits;
 }
 
-nlohmann::ordered_json alert_json(const Alert& a) {
-  return {{"id", a.id},
-          {"subject", a.subject_id},
-          {"party", a.party_id},
-          {"party_name", a.party_name},
-          {"status", to_string(a.status)},
-          {"resolution", a.resolution},
-          {"score", a.score},
-          {"screening", a.screening_id},
-          {"snapshot", a.snapshot_id},
-          {"opened_at", a.opened_at},
-          {"updated_at", a.updated_at}};
-}
-
 int run_alerts_list(const GlobalOptions& global, const CaseArgs& args) {
   auto store = open_store(global);
   if (!store) return kExitError;
@@ -236,7 +215,7 @@ int run_alerts_list(const GlobalOptions& global, const CaseArgs& args) {
   if (!alerts) return fail(alerts.error());
   for (const Alert& a : alerts.value()) {
     if (args.json)
-      fmt::print("{}\n", alert_json(a).dump());
+      fmt::print("{}\n", alert_to_json(a).dump());
     else
       fmt::print("{:>6}  {:<9} {:<15} {:<16} {:<14} {:.3f}  {}\n", a.id, to_string(a.status),
                  a.resolution.empty() ? "-" : a.resolution, a.subject_id, a.party_id, a.score,
@@ -252,22 +231,15 @@ int run_alerts_show(const GlobalOptions& global, const CaseArgs& args) {
   if (!alert) return fail(alert.error());
   if (!alert.value())
     return fail({ErrorCode::not_found, fmt::format("no alert {}", args.alert_id)});
-  nlohmann::ordered_json out = alert_json(**alert);
+  nlohmann::ordered_json out = alert_to_json(**alert);
   auto decisions = store->decisions(args.alert_id);
   if (!decisions) return fail(decisions.error());
   out["decisions"] = nlohmann::ordered_json::array();
-  for (const Decision& d : decisions.value())
-    out["decisions"].push_back(
-        {{"decision", d.decision}, {"reason", d.reason}, {"reviewer", d.reviewer}, {"at", d.at}});
+  for (const Decision& d : decisions.value()) out["decisions"].push_back(decision_to_json(d));
   auto trail = store->audit(fmt::format("alert:{}", args.alert_id), 1000);
   if (!trail) return fail(trail.error());
   out["audit"] = nlohmann::ordered_json::array();
-  for (const AuditEntry& e : trail.value())
-    out["audit"].push_back({{"seq", e.seq},
-                            {"at", e.at},
-                            {"actor", e.actor},
-                            {"action", e.action},
-                            {"detail", e.detail}});
+  for (const AuditEntry& e : trail.value()) out["audit"].push_back(audit_entry_to_json(e));
   fmt::print("{}\n", out.dump(2));
   return kExitOk;
 }
@@ -328,17 +300,7 @@ int run_audit_export(const GlobalOptions& global, const CaseArgs& args) {
     }
     auto entries = store->audit("", std::numeric_limits<int64_t>::max());
     if (!entries) return fail(entries.error());
-    for (const AuditEntry& e : entries.value())
-      text += nlohmann::ordered_json{{"seq", e.seq},
-                                     {"at", e.at},
-                                     {"actor", e.actor},
-                                     {"action", e.action},
-                                     {"object", e.object},
-                                     {"detail", e.detail},
-                                     {"prev_hash", e.prev_hash},
-                                     {"hash", e.hash}}
-                  .dump() +
-              "\n";
+    for (const AuditEntry& e : entries.value()) text += audit_entry_to_json(e).dump() + "\n";
   }
   if (args.output.empty()) {
     fmt::print("{}", text);
@@ -362,15 +324,7 @@ int run_notify_list(const GlobalOptions& global, const CaseArgs& args) {
   if (!list) return fail(list.error());
   for (const Notification& n : list.value()) {
     if (args.json) {
-      fmt::print("{}\n", nlohmann::ordered_json{{"id", n.id},
-                                                {"at", n.at},
-                                                {"event", n.event},
-                                                {"payload", n.payload},
-                                                {"attempts", n.attempts},
-                                                {"delivered_at", n.delivered_at},
-                                                {"next_attempt_at", n.next_attempt_at},
-                                                {"last_error", n.last_error}}
-                             .dump());
+      fmt::print("{}\n", notification_to_json(n).dump());
       continue;
     }
     fmt::print("{:>6}  {}  {:<15} {:<22} {}\n", n.id, n.at, n.event, n.payload.value("object", ""),

@@ -86,6 +86,16 @@ void print_table(const std::string& query, const nlohmann::ordered_json& out, bo
   }
 }
 
+// The case store `--record` writes to; nullptr (reason printed) when it cannot be opened.
+std::unique_ptr<CaseStore> store_for_record(const GlobalOptions& global) {
+  auto opened = open_case_store(SnapshotStore::resolve_data_dir(global.data_dir));
+  if (!opened) {
+    fmt::print(stderr, "error: --record: {}\n", opened.error().message);
+    return nullptr;
+  }
+  return std::move(opened.value());
+}
+
 int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args);
 
 int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
@@ -127,14 +137,7 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   bool any_hit = false;
   nlohmann::ordered_json all = nlohmann::ordered_json::array();
   std::unique_ptr<CaseStore> cases;
-  if (args.record) {
-    auto opened = open_case_store(SnapshotStore::resolve_data_dir(global.data_dir));
-    if (!opened) {
-      fmt::print(stderr, "error: --record: {}\n", opened.error().message);
-      return kExitError;
-    }
-    cases = std::move(opened.value());
-  }
+  if (args.record && !(cases = store_for_record(global))) return kExitError;
   for (size_t i = 0; i < args.names.size(); ++i) {
     query.name = args.names[i];
     if (trim(query.name).empty() || !is_valid_utf8(query.name)) {
@@ -216,12 +219,7 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
   // is written; the row's id goes with the query.
   std::unique_ptr<CaseStore> cases;
   if (args.record) {
-    auto opened = open_case_store(SnapshotStore::resolve_data_dir(global.data_dir));
-    if (!opened) {
-      fmt::print(stderr, "error: --record: {}\n", opened.error().message);
-      return kExitError;
-    }
-    cases = std::move(opened.value());
+    if (!(cases = store_for_record(global))) return kExitError;
     const std::string actor = args.reviewer.empty() ? os_user() : args.reviewer;
     const ScreeningEngine& e = *engine;
     options.on_results = [&cases, &e, actor, threshold = args.threshold](

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <map>
 
+#include "clearance/store/case_json.h"
 #include "clearance/store/case_store.h"
 #include "clearance/store/monitor.h"
 #include "json_fields.h"
@@ -40,37 +41,27 @@ int64_t alert_id_of(const std::string& text) {
   return id;
 }
 
+// An integer query parameter from `low` to `high`; `fallback` when absent, a 400 naming it when
+// bad.
+int64_t query_integer(const RouteContext& ctx, const char* name, int64_t low, int64_t high,
+                      int64_t fallback) {
+  const auto& params = ctx.target.params;
+  auto it = params.find(name);
+  if (it == params.end()) return fallback;
+  int64_t v = 0;
+  const auto [end, ec] =
+      std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
+  if (ec != std::errc() || end != it->second.data() + it->second.size() || v < low || v > high)
+    throw ApiError(400, "invalid_request", name,
+                   fmt::format("expected an integer from {} to {}", low, high));
+  return v;
+}
+
 std::string actor_of(const RouteContext& ctx, const JsonFields* body, const char* field) {
   if (!ctx.actor.empty()) return ctx.actor;
   // No keys: the client names itself; "api" when it does not.
   std::string named = body && body->has(field) ? body->text(field) : "";
   return named.empty() ? "api" : named;
-}
-
-nlohmann::ordered_json subject_json(const Subject& s) {
-  return {{"id", s.id},
-          {"name", s.name},
-          {"country", s.country},
-          {"type", s.type},
-          {"dob", s.date_of_birth},
-          {"identifier", s.identifier},
-          {"attributes", s.attributes},
-          {"created_at", s.created_at},
-          {"updated_at", s.updated_at}};
-}
-
-nlohmann::ordered_json alert_json(const Alert& a) {
-  return {{"id", a.id},
-          {"subject", a.subject_id},
-          {"party", a.party_id},
-          {"party_name", a.party_name},
-          {"status", to_string(a.status)},
-          {"resolution", a.resolution},
-          {"score", a.score},
-          {"screening", a.screening_id},
-          {"snapshot", a.snapshot_id},
-          {"opened_at", a.opened_at},
-          {"updated_at", a.updated_at}};
 }
 
 nlohmann::ordered_json ids_json(const std::vector<int64_t>& ids) {
@@ -150,7 +141,7 @@ HttpResponse subjects_post_route(RouteContext& ctx) {
 HttpResponse subjects_get_route(RouteContext& ctx) {
   nlohmann::ordered_json out = {{"subjects", nlohmann::ordered_json::array()}};
   for (const Subject& s : value_or_raise(case_store_of(ctx).subjects()))
-    out["subjects"].push_back(subject_json(s));
+    out["subjects"].push_back(subject_to_json(s));
   return json_response(out);
 }
 
@@ -173,22 +164,11 @@ HttpResponse alerts_route(RouteContext& ctx) {
   }
   if (auto it = params.find("subject"); it != params.end()) filter.subject_id = it->second;
   if (auto it = params.find("party"); it != params.end()) filter.party_id = it->second;
-  auto integer = [&](const char* key, int64_t min, int64_t max, int64_t fallback) {
-    auto it = params.find(key);
-    if (it == params.end()) return fallback;
-    int64_t v = 0;
-    const auto [end, ec] =
-        std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
-    if (ec != std::errc() || end != it->second.data() + it->second.size() || v < min || v > max)
-      throw ApiError(400, "invalid_request", key,
-                     fmt::format("expected an integer from {} to {}", min, max));
-    return v;
-  };
-  filter.after_id = integer("after", 0, INT64_MAX, 0);
-  filter.limit = static_cast<size_t>(integer("limit", 1, 1000, 100));
+  filter.after_id = query_integer(ctx, "after", 0, INT64_MAX, 0);
+  filter.limit = static_cast<size_t>(query_integer(ctx, "limit", 1, 1000, 100));
   const auto alerts = value_or_raise(case_store_of(ctx).alerts(filter));
   nlohmann::ordered_json out = {{"alerts", nlohmann::ordered_json::array()}};
-  for (const Alert& a : alerts) out["alerts"].push_back(alert_json(a));
+  for (const Alert& a : alerts) out["alerts"].push_back(alert_to_json(a));
   if (alerts.size() == filter.limit) out["next_after"] = alerts.back().id;
   return json_response(out);
 }
@@ -198,18 +178,13 @@ HttpResponse alert_get_route(RouteContext& ctx) {
   CaseStore& store = case_store_of(ctx);
   const auto alert = value_or_raise(store.alert(id));
   if (!alert) throw ApiError(404, "not_found", "id", fmt::format("no alert {}", id));
-  nlohmann::ordered_json out = alert_json(*alert);
+  nlohmann::ordered_json out = alert_to_json(*alert);
   out["decisions"] = nlohmann::ordered_json::array();
   for (const Decision& d : value_or_raise(store.decisions(id)))
-    out["decisions"].push_back(
-        {{"decision", d.decision}, {"reason", d.reason}, {"reviewer", d.reviewer}, {"at", d.at}});
+    out["decisions"].push_back(decision_to_json(d));
   out["audit"] = nlohmann::ordered_json::array();
   for (const AuditEntry& e : value_or_raise(store.audit(fmt::format("alert:{}", id), 1000)))
-    out["audit"].push_back({{"seq", e.seq},
-                            {"at", e.at},
-                            {"actor", e.actor},
-                            {"action", e.action},
-                            {"detail", e.detail}});
+    out["audit"].push_back(audit_entry_to_json(e));
   return json_response(out);
 }
 
@@ -245,24 +220,10 @@ HttpResponse alert_decision_route(RouteContext& ctx) {
 HttpResponse audit_route(RouteContext& ctx) {
   const auto& params = ctx.target.params;
   const std::string object = params.count("object") ? params.at("object") : "";
-  size_t limit = 100;
-  if (auto it = params.find("limit"); it != params.end()) {
-    const auto [end, ec] =
-        std::from_chars(it->second.data(), it->second.data() + it->second.size(), limit);
-    if (ec != std::errc() || end != it->second.data() + it->second.size() || limit < 1 ||
-        limit > 10000)
-      throw ApiError(400, "invalid_request", "limit", "expected an integer from 1 to 10000");
-  }
+  const auto limit = static_cast<size_t>(query_integer(ctx, "limit", 1, 10000, 100));
   nlohmann::ordered_json out = {{"entries", nlohmann::ordered_json::array()}};
   for (const AuditEntry& e : value_or_raise(case_store_of(ctx).audit(object, limit)))
-    out["entries"].push_back({{"seq", e.seq},
-                              {"at", e.at},
-                              {"actor", e.actor},
-                              {"action", e.action},
-                              {"object", e.object},
-                              {"detail", e.detail},
-                              {"prev_hash", e.prev_hash},
-                              {"hash", e.hash}});
+    out["entries"].push_back(audit_entry_to_json(e));
   return json_response(out);
 }
 
@@ -270,19 +231,8 @@ HttpResponse audit_route(RouteContext& ctx) {
 // that polls rather than receives the webhook.
 HttpResponse notifications_route(RouteContext& ctx) {
   const auto& params = ctx.target.params;
-  auto number = [&](const char* name, int64_t low, int64_t high, int64_t fallback) {
-    auto it = params.find(name);
-    if (it == params.end()) return fallback;
-    int64_t v = 0;
-    const auto [end, ec] =
-        std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
-    if (ec != std::errc() || end != it->second.data() + it->second.size() || v < low || v > high)
-      throw ApiError(400, "invalid_request", name,
-                     fmt::format("expected an integer from {} to {}", low, high));
-    return v;
-  };
-  const int64_t after = number("after", 0, INT64_MAX, 0);
-  const int64_t limit = number("limit", 1, 10000, 100);
+  const int64_t after = query_integer(ctx, "after", 0, INT64_MAX, 0);
+  const int64_t limit = query_integer(ctx, "limit", 1, 10000, 100);
   bool pending = false;
   if (auto it = params.find("pending"); it != params.end()) {
     if (it->second != "true" && it->second != "false")
@@ -292,13 +242,7 @@ HttpResponse notifications_route(RouteContext& ctx) {
   nlohmann::ordered_json out = {{"notifications", nlohmann::ordered_json::array()}};
   for (const Notification& n :
        value_or_raise(case_store_of(ctx).notifications(after, static_cast<size_t>(limit), pending)))
-    out["notifications"].push_back({{"id", n.id},
-                                    {"at", n.at},
-                                    {"event", n.event},
-                                    {"payload", n.payload},
-                                    {"attempts", n.attempts},
-                                    {"delivered_at", n.delivered_at},
-                                    {"last_error", n.last_error}});
+    out["notifications"].push_back(notification_to_json(n));
   return json_response(out);
 }
 

@@ -30,14 +30,6 @@ std::string misspelt(const std::string& name) {
   return out;
 }
 
-std::unique_ptr<ScreeningEngine> engine_for(std::shared_ptr<const Snapshot> snapshot) {
-  auto engine = std::make_unique<ScreeningEngine>();
-  engine->snapshot = snapshot;
-  engine->index = NameIndex::build(snapshot, 2);
-  engine->screener = std::make_unique<Screener>(engine->index);
-  return engine;
-}
-
 // What one set holds and the other does not, for a failure message.
 template <typename Set>
 std::string difference(const Set& a, const Set& b) {
@@ -105,8 +97,8 @@ class DeltaMonitor : public ::testing::Test {
     const PartyHistory history = party_history(*before);
     auto linked = link_parties(*after, &history, false);
     if (!linked) GTEST_FAIL() << linked.error().message;
-    before_ = engine_for(before).release();
-    after_ = engine_for(after).release();
+    before_ = bench::engine_for(before).release();
+    after_ = bench::engine_for(after).release();
     subjects_ = new std::vector<Subject>(std::move(subjects));
   }
   static void TearDownTestSuite() {

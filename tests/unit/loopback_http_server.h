@@ -1,5 +1,6 @@
 #pragma once
-// A small real HTTP/1.1 server on 127.0.0.1 for download tests: serves files by path, and can cut
+// A small real HTTP/1.1 server on 127.0.0.1 for download tests (and the listener under it, for
+// tests that receive requests): serves files by path, and can cut
 // a response short or answer with an error status, which no well-behaved public server will do on
 // demand.
 #include <arpa/inet.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <string>
 #include <thread>
@@ -17,15 +19,11 @@
 
 namespace clearance::test {
 
-class LoopbackHttpServer {
+// A listening socket on 127.0.0.1 (a free port) whose connections a thread hands, one at a time,
+// to `handle`; the connection is closed after it.
+class LoopbackListener {
  public:
-  enum class Mode { full, truncated, not_found };
-  struct Route {
-    std::string file;
-    Mode mode = Mode::full;
-  };
-
-  LoopbackHttpServer() {
+  LoopbackListener() {
     listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
     int one = 1;
     ::setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -39,32 +37,59 @@ class LoopbackHttpServer {
     ::getsockname(listener_, reinterpret_cast<sockaddr*>(&addr), &length);
     port_ = ntohs(addr.sin_port);
   }
-  ~LoopbackHttpServer() {
+  ~LoopbackListener() {
     stop_ = true;
     if (thread_.joinable()) thread_.join();
     ::close(listener_);
   }
-
-  void route(const std::string& path, Route r) { routes_[path] = std::move(r); }
-  void start() {
-    thread_ = std::thread([this] { serve(); });
+  void start(std::function<void(int client)> handle) {
+    handle_ = std::move(handle);
+    thread_ = std::thread([this] {
+      while (!stop_) {
+        pollfd pfd{listener_, POLLIN, 0};
+        if (::poll(&pfd, 1, 50) <= 0) continue;
+        const int client = ::accept(listener_, nullptr, nullptr);
+        if (client < 0) continue;
+        handle_(client);
+        ::close(client);
+      }
+    });
   }
   std::string url(const std::string& path) const {
     return "http://127.0.0.1:" + std::to_string(port_) + path;
   }
-
- private:
-  void serve() {
-    while (!stop_) {
-      pollfd pfd{listener_, POLLIN, 0};
-      if (::poll(&pfd, 1, 50) <= 0) continue;
-      const int client = ::accept(listener_, nullptr, nullptr);
-      if (client < 0) continue;
-      handle(client);
-      ::close(client);
+  static void send_all(int client, const std::string& data) {
+    size_t sent = 0;
+    while (sent < data.size()) {
+      const ssize_t n = ::send(client, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+      if (n <= 0) return;
+      sent += static_cast<size_t>(n);
     }
   }
 
+ private:
+  int listener_ = -1;
+  int port_ = 0;
+  std::atomic<bool> stop_{false};
+  std::function<void(int)> handle_;
+  std::thread thread_;
+};
+
+class LoopbackHttpServer {
+ public:
+  enum class Mode { full, truncated, not_found };
+  struct Route {
+    std::string file;
+    Mode mode = Mode::full;
+  };
+
+  void route(const std::string& path, Route r) { routes_[path] = std::move(r); }
+  void start() {
+    listener_.start([this](int client) { handle(client); });
+  }
+  std::string url(const std::string& path) const { return listener_.url(path); }
+
+ private:
   void handle(int client) {
     std::string request;
     char buffer[4096];
@@ -77,33 +102,23 @@ class LoopbackHttpServer {
     const std::string path = request.substr(start, request.find(' ', start) - start);
     auto it = routes_.find(path);
     if (it == routes_.end() || it->second.mode == Mode::not_found) {
-      send_all(client,
-               "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found");
+      LoopbackListener::send_all(
+          client,
+          "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found");
       return;
     }
     const std::string body = read_file_raw(it->second.file).value();
-    send_all(client,
-             "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " +
-                 std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n");
+    LoopbackListener::send_all(
+        client, "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " +
+                    std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n");
     // Truncated: announce the full length, send half, hang up — what a dropped connection looks
     // like.
-    send_all(client, it->second.mode == Mode::truncated ? body.substr(0, body.size() / 2) : body);
+    LoopbackListener::send_all(
+        client, it->second.mode == Mode::truncated ? body.substr(0, body.size() / 2) : body);
   }
 
-  static void send_all(int client, const std::string& data) {
-    size_t sent = 0;
-    while (sent < data.size()) {
-      const ssize_t n = ::send(client, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
-      if (n <= 0) return;
-      sent += static_cast<size_t>(n);
-    }
-  }
-
-  int listener_ = -1;
-  int port_ = 0;
-  std::atomic<bool> stop_{false};
-  std::thread thread_;
   std::map<std::string, Route> routes_;
+  LoopbackListener listener_;  // last: its thread stops before the routes go
 };
 
 }  // namespace clearance::test

@@ -3,19 +3,13 @@
 // after a backoff, nothing delivered twice once delivered.
 #include "clearance/store/webhook.h"
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <mutex>
-#include <thread>
 
 #include "clearance/lists/importer.h"
 #include "clearance/store/monitor.h"
+#include "loopback_http_server.h"
 #include "test_support.h"
 
 namespace clearance {
@@ -28,41 +22,15 @@ class Receiver {
     std::string headers, body;
   };
   explicit Receiver(std::vector<int> statuses) : statuses_(std::move(statuses)) {
-    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    int one = 1;
-    ::setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(listener_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    ::listen(listener_, 16);
-    socklen_t length = sizeof addr;
-    ::getsockname(listener_, reinterpret_cast<sockaddr*>(&addr), &length);
-    port_ = ntohs(addr.sin_port);
-    thread_ = std::thread([this] { serve(); });
+    listener_.start([this](int client) { handle(client); });
   }
-  ~Receiver() {
-    stop_ = true;
-    thread_.join();
-    ::close(listener_);
-  }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hook"; }
+  std::string url() const { return listener_.url("/hook"); }
   std::vector<Request> received() {
     std::lock_guard lock(mutex_);
     return received_;
   }
 
  private:
-  void serve() {
-    while (!stop_) {
-      pollfd pfd{listener_, POLLIN, 0};
-      if (::poll(&pfd, 1, 50) <= 0) continue;
-      const int client = ::accept(listener_, nullptr, nullptr);
-      if (client < 0) continue;
-      handle(client);
-      ::close(client);
-    }
-  }
   void handle(int client) {
     std::string data;
     char buffer[4096];
@@ -91,17 +59,14 @@ class Receiver {
     }
     const std::string reply = "HTTP/1.1 " + std::to_string(status) +
                               " X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-    (void)::send(client, reply.data(), reply.size(), MSG_NOSIGNAL);
+    test::LoopbackListener::send_all(client, reply);
   }
 
-  int listener_ = -1;
-  uint16_t port_ = 0;
-  std::atomic<bool> stop_{false};
-  std::thread thread_;
   std::mutex mutex_;
   std::vector<int> statuses_;
   size_t next_ = 0;
   std::vector<Request> received_;
+  test::LoopbackListener listener_;  // last: its thread stops before what it writes to goes
 };
 
 std::string header(const std::string& headers, const std::string& name) {

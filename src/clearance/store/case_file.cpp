@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "clearance/store/case_json.h"
+
 namespace clearance {
 
 namespace {
@@ -12,23 +14,6 @@ namespace {
 // Scores as the other outputs print them, not as the float's binary expansion.
 double rounded(double x) {
   return std::round(x * 10000.0) / 10000.0;
-}
-
-nlohmann::ordered_json subject_json(const Subject& s) {
-  return {{"id", s.id},
-          {"name", s.name},
-          {"country", s.country},
-          {"type", s.type},
-          {"dob", s.date_of_birth},
-          {"identifier", s.identifier},
-          {"attributes", s.attributes},
-          {"created_at", s.created_at},
-          {"updated_at", s.updated_at}};
-}
-
-nlohmann::ordered_json entry_json(const AuditEntry& e) {
-  return {{"seq", e.seq},       {"at", e.at},         {"actor", e.actor}, {"action", e.action},
-          {"object", e.object}, {"detail", e.detail}, {"hash", e.hash}};
 }
 
 std::string escape(const std::string& text) {
@@ -102,18 +87,12 @@ Result<nlohmann::ordered_json> alert_case_file(CaseStore& store, int64_t alert_i
   const Alert& a = *found.value();
   nlohmann::ordered_json file;
   file["case_file"] = {{"generated_at", utc_now_iso()}, {"generator", generator}};
-  file["alert"] = {{"id", a.id},
-                   {"status", to_string(a.status)},
-                   {"resolution", a.resolution},
-                   {"score", rounded(a.score)},
-                   {"opened_at", a.opened_at},
-                   {"updated_at", a.updated_at},
-                   {"snapshot", a.snapshot_id},
-                   {"screening", a.screening_id}};
+  file["alert"] = alert_to_json(a);
+  file["alert"]["score"] = rounded(a.score);
   auto subject = store.subject(a.subject_id);
   if (!subject) return subject.error();
   file["subject"] = subject.value()
-                        ? subject_json(*subject.value())
+                        ? subject_to_json(*subject.value())
                         : nlohmann::ordered_json{{"id", a.subject_id}, {"removed", true}};
   file["party"] = {{"id", a.party_id}, {"name", a.party_name}};
 
@@ -162,9 +141,7 @@ Result<nlohmann::ordered_json> alert_case_file(CaseStore& store, int64_t alert_i
   auto decisions = store.decisions(alert_id);
   if (!decisions) return decisions.error();
   file["decisions"] = nlohmann::ordered_json::array();
-  for (const Decision& d : decisions.value())
-    file["decisions"].push_back(
-        {{"decision", d.decision}, {"reason", d.reason}, {"reviewer", d.reviewer}, {"at", d.at}});
+  for (const Decision& d : decisions.value()) file["decisions"].push_back(decision_to_json(d));
 
   // The alert's entries, its subject's and those of the screenings that raised it, in order.
   std::vector<AuditEntry> entries;
@@ -188,7 +165,7 @@ Result<nlohmann::ordered_json> alert_case_file(CaseStore& store, int64_t alert_i
   std::sort(entries.begin(), entries.end(),
             [](const AuditEntry& x, const AuditEntry& y) { return x.seq < y.seq; });
   file["audit"] = nlohmann::ordered_json::array();
-  for (const auto& e : entries) file["audit"].push_back(entry_json(e));
+  for (const auto& e : entries) file["audit"].push_back(audit_entry_to_json(e));
   auto verdict = store.verify_audit();
   if (!verdict) return verdict.error();
   file["audit_chain"] = {{"intact", verdict->intact}, {"entries", verdict->entries}};
