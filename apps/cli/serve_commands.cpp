@@ -162,6 +162,8 @@ bool is_loopback(const std::string& address) {
 int run_serve(const GlobalOptions& global, const ServeArgs& args) {
   server::ApiOptions options;
   options.max_response_bytes = args.max_response_bytes;
+  options.body_limit = args.body_limit;
+  options.version = CLEARANCE_VERSION;
   if (!args.api_keys.empty()) {
     auto keys = server::ApiKeys::load_file(args.api_keys);
     if (!keys) {

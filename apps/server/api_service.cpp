@@ -54,11 +54,19 @@ const std::vector<ApiService::Route>& ApiService::routes() {
       {"GET", "/healthz", "/healthz", true, &ApiService::healthz},
       {"GET", "/readyz", "/readyz", true, &ApiService::readyz},
       {"GET", "/openapi.json", "/openapi.json", true, &ApiService::openapi},
+      // The analyst's page: public, so a browser can load it and then ask for a key.
+      {"GET", "/", "/", true, &ApiService::web_page},
+      {"GET", "/ui/", "/ui/{asset}", true, &ApiService::web_page},
+      {"GET", "/v1/info", "/v1/info", true, &ApiService::info},
+      {"GET", "/v1/chips", "/v1/chips", false, &ApiService::chips},
+      {"POST", "/v1/jobs", "/v1/jobs", false, &ApiService::job_submit},
+      {"GET", "/v1/jobs/", "/v1/jobs/{id}", false, &ApiService::job_get},
       {"GET", "/metrics", "/metrics", false, &ApiService::metrics_text},
       {"POST", "/v1/screen", "/v1/screen", false, &ApiService::screen},
       {"POST", "/v1/screen/batch", "/v1/screen/batch", false, &ApiService::screen_batch},
       {"POST", "/v1/compare", "/v1/compare", false, &ApiService::compare},
       {"GET", "/v1/lists", "/v1/lists", false, &ApiService::lists},
+      {"GET", "/v1/lists/diff", "/v1/lists/diff", false, &ApiService::lists_diff},
       {"GET", "/v1/entities/", "/v1/entities/{id}", false, &ApiService::entity},
       {"POST", "/v1/classify", "/v1/classify", false, &ApiService::classify},
       {"POST", "/v1/check", "/v1/check", false, &ApiService::check},
@@ -125,7 +133,8 @@ HttpResponse ApiService::dispatch(const HttpRequest& request, std::string& label
       throw ApiError(403, "origin_not_allowed", "Origin",
                      fmt::format("requests from pages at '{}' are refused", request.origin));
   }
-  RouteContext ctx{request, parse_target(request.target), "", nullptr, nullptr, nullptr, "", true};
+  RouteContext ctx{
+      request, parse_target(request.target), "", nullptr, nullptr, nullptr, nullptr, "", true};
   const std::string& path = ctx.target.path;
   const Route* match = nullptr;
   std::string allowed;
@@ -133,7 +142,7 @@ HttpResponse ApiService::dispatch(const HttpRequest& request, std::string& label
     const std::string_view pattern = r.path;
     bool fits;
     std::string arg;
-    if (pattern.back() == '/') {
+    if (pattern.back() == '/' && pattern.size() > 1) {
       fits = path.size() > pattern.size() && path.compare(0, pattern.size(), pattern) == 0;
       if (fits) arg = path.substr(pattern.size());
     } else {
@@ -185,6 +194,7 @@ HttpResponse ApiService::dispatch(const HttpRequest& request, std::string& label
   }
   ctx.engine = engines_.engine();
   ctx.engines = &engines_;
+  ctx.jobs = &jobs_;
   ctx.rulebook = options_.rulebook;
   return (this->*(match->fn))(ctx);
 }
@@ -258,6 +268,16 @@ HttpResponse ApiService::openapi(RouteContext&) {
   HttpResponse r;
   r.body = std::string(embedded_openapi());
   return r;
+}
+
+HttpResponse ApiService::info(RouteContext& ctx) {
+  return json_response({{"service", "clearance"},
+                        {"version", options_.version},
+                        {"api_key_required", !options_.keys.empty()},
+                        {"body_limit_bytes", options_.body_limit},
+                        {"max_batch_queries", kMaxBatchQueries},
+                        {"max_limit", kMaxLimit},
+                        {"ready", ctx.engine != nullptr}});
 }
 
 HttpResponse ApiService::reload(RouteContext&) {

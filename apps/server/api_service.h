@@ -11,6 +11,7 @@
 
 #include "access_log.h"
 #include "api_keys.h"
+#include "batch_jobs.h"
 #include "engine_holder.h"
 #include "http_types.h"
 #include "metrics.h"
@@ -32,6 +33,10 @@ struct ApiOptions {
   // An answer larger than this is not sent: a 413 asks for fewer hits instead (the batch route's
   // work limit keeps most requests far below it; this bounds what any one answer can hold).
   size_t max_response_bytes = size_t{64} << 20;
+  // What GET /v1/info tells the page: the transport's request body limit (the largest batch
+  // file it may upload) and the build's version.
+  size_t body_limit = 4 << 20;
+  std::string version;
 };
 
 // "localhost:8080" → "localhost"; "[::1]:8080" → "::1"; "http://127.0.0.1:8080" → "127.0.0.1".
@@ -69,10 +74,16 @@ class ApiService {
   HttpResponse metrics_text(RouteContext& ctx);
   HttpResponse openapi(RouteContext& ctx);
   HttpResponse reload(RouteContext& ctx);
+  HttpResponse info(RouteContext& ctx);
+  HttpResponse web_page(RouteContext& ctx) { return web_page_route(ctx); }
+  HttpResponse chips(RouteContext& ctx) { return chips_route(ctx); }
+  HttpResponse job_submit(RouteContext& ctx) { return job_submit_route(ctx); }
+  HttpResponse job_get(RouteContext& ctx) { return job_get_route(ctx); }
   HttpResponse screen(RouteContext& ctx) { return screen_route(ctx); }
   HttpResponse screen_batch(RouteContext& ctx) { return screen_batch_route(ctx); }
   HttpResponse compare(RouteContext& ctx) { return compare_route(ctx); }
   HttpResponse lists(RouteContext& ctx) { return lists_route(ctx); }
+  HttpResponse lists_diff(RouteContext& ctx) { return lists_diff_route(ctx); }
   HttpResponse entity(RouteContext& ctx) { return entity_route(ctx); }
   HttpResponse classify(RouteContext& ctx) { return classify_route(ctx); }
   HttpResponse check(RouteContext& ctx) { return check_route(ctx); }
@@ -90,6 +101,7 @@ class ApiService {
   EngineHolder& engines_;
   ApiOptions options_;
   Metrics metrics_;
+  BatchJobs jobs_;
   std::atomic<int64_t> in_flight_{0};
   const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };

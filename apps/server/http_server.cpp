@@ -138,6 +138,8 @@ class Session : public std::enable_shared_from_this<Session> {
       request.host = std::string(it->value());
     if (auto it = req.find(http::field::origin); it != req.end())
       request.origin = std::string(it->value());
+    if (auto it = req.find(http::field::if_none_match); it != req.end())
+      request.if_none_match = std::string(it->value());
     const bool keep_alive = req.keep_alive();
     const unsigned version = req.version();
     if (server_.options.runs_inline && server_.options.runs_inline(request))

@@ -15,6 +15,7 @@ struct HttpRequest {
   std::string api_key;        // the X-API-Key header, if any
   std::string host;           // the Host header, if any
   std::string origin;         // the Origin header, if any (sent by browsers)
+  std::string if_none_match;  // the If-None-Match header, if any (the page's assets)
 };
 
 struct HttpResponse {

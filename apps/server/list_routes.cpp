@@ -1,10 +1,15 @@
-// GET /v1/lists, GET /v1/entities/{id}.
+// GET /v1/lists, GET /v1/lists/diff, GET /v1/entities/{id}.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <map>
+#include <mutex>
 
 #include "clearance/lists/snapshot_codec.h"
+#include "clearance/lists/snapshot_diff.h"
+#include "clearance/lists/snapshot_store.h"
 #include "clearance/model/entity_json.h"
 #include "clearance/model/freshness.h"
 #include "clearance/model/party_json.h"
@@ -48,6 +53,94 @@ HttpResponse lists_route(RouteContext& ctx) {
     if (!stats.last_error.empty()) out["last_reload_error"] = stats.last_error;
   }
   return json_response(out);
+}
+
+// What the last import changed: the snapshot in use against the one stored before it — counts per
+// dataset and the first `limit` records added, removed and changed (`clearance lists diff`).
+// Computed once per snapshot in use (loading the older one takes a moment).
+HttpResponse lists_diff_route(RouteContext& ctx) {
+  const ScreeningEngine& engine = ctx.ready_engine();
+  const auto& params = ctx.target.params;
+  size_t limit = 100;
+  if (auto it = params.find("limit"); it != params.end()) {
+    char* end = nullptr;
+    const unsigned long v = std::strtoul(it->second.c_str(), &end, 10);
+    if (it->second.empty() || *end != '\0' || v < 1 || v > 10000)
+      throw ApiError(400, "invalid_request", "limit", "expected an integer from 1 to 10000");
+    limit = v;
+  }
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, size_t>, std::string> cache;  // (snapshot, limit) → body
+  std::lock_guard lock(mutex);
+  const auto key = std::make_pair(engine.snapshot->id, limit);
+  if (auto hit = cache.find(key); hit != cache.end()) {
+    HttpResponse r;
+    r.body = hit->second;
+    return r;
+  }
+  if (!ctx.engines) throw ApiError(404, "not_found", "", "no snapshot store behind this server");
+  SnapshotStore store(ctx.engines->data_dir());
+  // The newest stored snapshot created before the one in use.
+  std::string previous, previous_created;
+  for (const auto& m : store.history()) {
+    const std::string id = m.value("id", ""), created = m.value("created_at", "");
+    if (id != engine.snapshot->id && created <= engine.snapshot->created_at &&
+        created >= previous_created) {
+      previous = id;
+      previous_created = created;
+    }
+  }
+  nlohmann::ordered_json out = {{"new", engine.snapshot->id},
+                                {"new_created_at", engine.snapshot->created_at}};
+  if (previous.empty()) {
+    out["old"] = nullptr;
+    out["note"] = "no earlier snapshot is stored: the snapshot in use is the first import";
+  } else {
+    auto before = store.load(previous);
+    if (!before)
+      throw ApiError(500, "internal_error", "",
+                     fmt::format("cannot read the previous snapshot {}: {}", previous,
+                                 before.error().message));
+    const SnapshotDiff diff = diff_snapshots(before.value(), *engine.snapshot);
+    out["old"] = previous;
+    out["old_created_at"] = previous_created;
+    std::map<std::string, std::array<size_t, 3>> by_dataset;
+    auto ref = [](const Entity* e) {
+      return nlohmann::ordered_json{{"id", e->id}, {"list", e->list}, {"name", e->name}};
+    };
+    nlohmann::ordered_json added = nlohmann::ordered_json::array(),
+                           removed = nlohmann::ordered_json::array(),
+                           changed = nlohmann::ordered_json::array();
+    for (const Entity* e : diff.added) {
+      ++by_dataset[e->dataset][0];
+      if (added.size() < limit) added.push_back(ref(e));
+    }
+    for (const Entity* e : diff.removed) {
+      ++by_dataset[e->dataset][1];
+      if (removed.size() < limit) removed.push_back(ref(e));
+    }
+    for (const auto& c : diff.changed) {
+      ++by_dataset[c.after->dataset][2];
+      if (changed.size() < limit) {
+        auto j = ref(c.after);
+        j["fields"] = c.fields;
+        changed.push_back(std::move(j));
+      }
+    }
+    out["counts"] = {{"added", diff.added.size()},
+                     {"removed", diff.removed.size()},
+                     {"changed", diff.changed.size()}};
+    out["by_dataset"] = nlohmann::ordered_json::object();
+    for (const auto& [dataset, n] : by_dataset)
+      out["by_dataset"][dataset] = {{"added", n[0]}, {"removed", n[1]}, {"changed", n[2]}};
+    out["added"] = std::move(added);
+    out["removed"] = std::move(removed);
+    out["changed"] = std::move(changed);
+  }
+  if (cache.size() >= 8) cache.clear();
+  HttpResponse r = json_response(out);
+  cache.emplace(key, r.body);
+  return r;
 }
 
 // The whole party, looked up by its party id, a former party id, or the id of any of its records

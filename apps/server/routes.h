@@ -18,6 +18,8 @@ class CaseStore;
 
 namespace clearance::server {
 
+class BatchJobs;
+
 // Limits a client can rely on (documented in the OpenAPI document).
 constexpr size_t kMaxBatchQueries = 1000;  // POST /v1/screen/batch
 // The hits one batch may ask for (the sum of its queries' limits): 1,000 queries at the default
@@ -34,6 +36,7 @@ struct RouteContext {
   std::shared_ptr<const ScreeningEngine> engine;
   const rules::Rulebook* rulebook = nullptr;
   EngineHolder* engines = nullptr;
+  BatchJobs* jobs = nullptr;  // uploaded batch files (POST /v1/jobs)
   // Who calls: the API key's label (its hash's first 12 digits when unlabelled); empty when the
   // server requires no key, and the body then names the reviewer.
   std::string actor;
@@ -49,10 +52,16 @@ HttpResponse screen_route(RouteContext& ctx);
 HttpResponse screen_batch_route(RouteContext& ctx);
 HttpResponse compare_route(RouteContext& ctx);
 HttpResponse lists_route(RouteContext& ctx);
+HttpResponse lists_diff_route(RouteContext& ctx);
 HttpResponse entity_route(RouteContext& ctx);
 HttpResponse classify_route(RouteContext& ctx);
 HttpResponse check_route(RouteContext& ctx);
 HttpResponse yente_match_route(RouteContext& ctx);
+// The analyst's page and what it asks of the server (web_routes.cpp, job_routes.cpp).
+HttpResponse web_page_route(RouteContext& ctx);
+HttpResponse chips_route(RouteContext& ctx);
+HttpResponse job_submit_route(RouteContext& ctx);
+HttpResponse job_get_route(RouteContext& ctx);
 // The case store (case_routes.cpp).
 HttpResponse subjects_post_route(RouteContext& ctx);
 HttpResponse subjects_get_route(RouteContext& ctx);
