@@ -8,6 +8,7 @@ packages=(
   libcurl4-openssl-dev libzip-dev zlib1g-dev libssl-dev libsqlite3-dev libxxhash-dev
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev python3 clang-format curl wrk
   clang libclang-rt-14-dev
+  nodejs chromium fonts-wqy-zenhei
 )
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -20,3 +21,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# The analyst page's browser tests drive Debian's chromium with playwright-core and check it with
+# axe-core, both from the npm registry at the versions web/package-lock.json pins (Node.js ≥ 20).
+if ! command -v npm >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq npm >/dev/null
+fi
+(cd "$(dirname "$0")/../web" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)

@@ -9,6 +9,7 @@
 #include "clearance/store/case_json.h"
 #include "clearance/store/case_store.h"
 #include "clearance/store/monitor.h"
+#include "clearance/util/strings.h"
 #include "json_fields.h"
 #include "routes.h"
 
@@ -207,6 +208,8 @@ HttpResponse alert_decision_route(RouteContext& ctx) {
   d.alert_id = id;
   d.decision = fields.text("decision", true);
   d.reason = fields.text("reason", true);
+  // Named here so a client can show it next to the reason (the store refuses it too).
+  if (trim(d.reason).empty()) fields.fail("reason", "a decision needs a reason");
   if (ctx.actor.empty()) {
     d.reviewer = fields.text("reviewer", true);  // no keys: the reviewer names themself
   } else {

@@ -20,7 +20,8 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
-function append(el, children) {
+// Appends children to `el`, flattening arrays and skipping null, undefined and false.
+export function append(el, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) append(el, child);

@@ -79,7 +79,7 @@ async function start() {
     const other = language() === "zh" ? "en" : "zh";
     langButton.textContent = other === "zh" ? "中文" : "English";
     langButton.setAttribute("lang", other === "zh" ? "zh-Hans" : "en");
-    langButton.setAttribute("aria-label", t("lang.switch"));
+    langButton.title = t("lang.switch");
   };
   showLangButton();
   langButton.addEventListener("click", () => {

@@ -2,7 +2,7 @@
 // the determination in the EAR's order with citations, review policy, license exceptions and the
 // questions the facts given leave open. Printable.
 import { api } from "../api.js";
-import { clear, facts, h, table } from "../dom.js";
+import { append, clear, facts, h, table } from "../dom.js";
 import { t } from "../i18n.js";
 import { busy, clearErrors, field, showFailure } from "../ui.js";
 
@@ -122,7 +122,7 @@ async function loadChips(select, chosen) {
   }
   for (const c of chips) {
     select.append(h("option", { value: c.id, selected: c.id === chosen },
-      `${c.vendor ? c.vendor + " " : ""}${c.name}`));
+      c.vendor && !c.name.startsWith(c.vendor) ? `${c.vendor} ${c.name}` : c.name));
   }
 }
 
@@ -131,7 +131,7 @@ function show(where, d) {
   const answer = d.license_required; // yes, no, indeterminate
   const requirements = d.requirements || [];
   const c = d.classification;
-  where.append(
+  append(where, [
     h("div", { class: "verdict verdict-" + answer },
       h("h2", {}, t("check.answer." + answer)),
       h("p", {}, d.outcome)),
@@ -172,7 +172,7 @@ function show(where, d) {
           d.exceptions.map((x) => [x.symbol, x.status, x.citation, x.reason]))]
       : null,
     (d.china || []).length || d.china_answer
-      ? [h("h3", {}, t("check.china"), ": ", t("check.answer." + (d.china_answer || "no"))),
+      ? [h("h3", {}, t("check.china"), ": ", t("check.china_answer." + (d.china_answer || "no"))),
         h("ul", {}, (d.china || []).map((f) => h("li", {},
           [f.rule, f.citation, f.summary].filter(Boolean).join(" — "))))]
       : null,
@@ -184,5 +184,6 @@ function show(where, d) {
       ? [h("h3", {}, t("check.flags")), h("ul", { class: "flags" }, d.flags.map((f) => h("li", {}, f)))]
       : null,
     h("div", { class: "actions no-print" },
-      h("button", { type: "button", class: "secondary", onclick: () => window.print() }, t("check.print"))));
+      h("button", { type: "button", class: "secondary", onclick: () => window.print() }, t("check.print"))),
+  ]);
 }

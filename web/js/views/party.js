@@ -1,7 +1,7 @@
 // Party: every record of one real-world party, with each listing, alias, address, identifier,
 // source and date, and the evidence that linked the records.
 import { api } from "../api.js";
-import { clear, facts, h, table } from "../dom.js";
+import { append, clear, facts, h, table } from "../dom.js";
 import { t } from "../i18n.js";
 import { showFailure } from "../ui.js";
 import { listingsTable } from "./screen.js";
@@ -23,7 +23,7 @@ export function renderParty(main, id) {
 function show(where, p) {
   clear(where);
   const records = p.records || (p.record ? [p.record] : []);
-  where.append(
+  append(where, [
     h("h1", {}, p.name),
     facts([
       [t("party.id"), p.party_id],
@@ -39,7 +39,8 @@ function show(where, p) {
         table(null, [t("party.link_a"), t("party.link_b"), t("party.link_reason")],
           p.links.map((l) => [l.record_a, l.record_b,
             t("link." + l.reason) + (l.detail ? " (" + l.detail + ")" : "")]))]
-      : null);
+      : null,
+  ]);
 }
 
 function recordSection(r) {
