@@ -22,14 +22,27 @@ struct RouteCase {
 };
 
 constexpr RouteCase kRoutes[] = {
-    {"POST", "/v1/screen", true},   {"POST", "/v1/screen/batch", true},
-    {"POST", "/v1/compare", true},  {"POST", "/v1/classify", true},
-    {"POST", "/v1/check", true},    {"POST", "/match/default", true},
-    {"POST", "/match/", true},      {"GET", "/v1/entities/", false},
-    {"GET", "/v1/lists?", false},   {"GET", "/match/sanctions?", false},
-    {"POST", "/v1/screen?", false}, {"GET", "/readyz?", false},
-    {"GET", "/metrics?", false},    {"POST", "/v1/admin/reload", true},
+    {"POST", "/v1/screen", true},
+    {"POST", "/v1/screen/batch", true},
+    {"POST", "/v1/compare", true},
+    {"POST", "/v1/classify", true},
+    {"POST", "/v1/check", true},
+    {"POST", "/match/default", true},
+    {"POST", "/match/", true},
+    {"GET", "/v1/entities/", false},
+    {"GET", "/v1/lists?", false},
+    {"GET", "/match/sanctions?", false},
+    {"POST", "/v1/screen?", false},
+    {"GET", "/readyz?", false},
+    {"GET", "/metrics?", false},
+    {"POST", "/v1/admin/reload", true},
     {"DELETE", "/v1/screen", true},
+    // The analyst's page and what it asks of the server.
+    {"GET", "/ui/", false},
+    {"GET", "/v1/jobs/", false},
+    {"GET", "/v1/lists/diff?", false},
+    {"GET", "/v1/info?", false},
+    {"POST", "/v1/jobs?format=csv", true},
 };
 
 server::ApiService& api() {

@@ -80,7 +80,8 @@ HttpResponse lists_diff_route(RouteContext& ctx) {
   }
   if (!ctx.engines) throw ApiError(404, "not_found", "", "no snapshot store behind this server");
   SnapshotStore store(ctx.engines->data_dir());
-  // The newest stored snapshot created before the one in use.
+  // The newest other snapshot created no later than the one in use (times are to the second: of
+  // two made in the same second, either may be the older).
   std::string previous, previous_created;
   for (const auto& m : store.history()) {
     const std::string id = m.value("id", ""), created = m.value("created_at", "");

@@ -120,9 +120,9 @@ TEST_F(HttpApiTest, ReadyzIsUnavailableUntilASnapshotIsLoaded) {
   EngineHolder engines(empty.path(), "current", 1);
   EXPECT_FALSE(engines.reload().ok());
   ApiService api(engines, {});
-  EXPECT_EQ(api.handle({"GET", "/readyz", "", "", "", "", ""}).status, 503u);
-  EXPECT_EQ(api.handle({"GET", "/healthz", "", "", "", "", ""}).status, 200u);
-  const auto screen = api.handle({"POST", "/v1/screen", R"({"name":"x"})", "", "", "", ""});
+  EXPECT_EQ(api.handle({"GET", "/readyz", "", "", "", "", "", ""}).status, 503u);
+  EXPECT_EQ(api.handle({"GET", "/healthz", "", "", "", "", "", ""}).status, 200u);
+  const auto screen = api.handle({"POST", "/v1/screen", R"({"name":"x"})", "", "", "", "", ""});
   EXPECT_EQ(screen.status, 503u);
   EXPECT_NE(screen.body.find("not_ready"), std::string::npos);
 }
@@ -781,6 +781,148 @@ TEST_F(HttpApiTest, OnlyAReviewerKeyDecidesAndItsLabelIsTheReviewer) {
   // The subject was added by the client key: its label is the actor in the trail.
   const auto trail = get("/v1/audit?object=subject:C-1", {"X-API-Key: " + client}).json();
   EXPECT_EQ(trail["entries"][0]["actor"], "billing");
+}
+
+// The analyst's page: served at / and /ui/… without a key, revalidated by ETag, locked down by
+// its Content-Security-Policy; what is not an asset is a 404, never the index.
+TEST_F(HttpApiTest, ServesThePageAndItsAssets) {
+  const Reply index = get("/");
+  ASSERT_EQ(index.status, 200);
+  EXPECT_EQ(index.headers.at("content-type"), "text/html; charset=utf-8");
+  EXPECT_NE(index.body.find("/ui/js/main.js"), std::string::npos);
+  EXPECT_NE(index.headers.at("content-security-policy").find("default-src 'self'"),
+            std::string::npos);
+  const Reply script = get("/ui/js/main.js");
+  ASSERT_EQ(script.status, 200);
+  EXPECT_EQ(script.headers.at("content-type"), "text/javascript; charset=utf-8");
+  const std::string etag = script.headers.at("etag");
+  EXPECT_EQ(get("/ui/js/main.js", {"If-None-Match: " + etag}).status, 304);
+  EXPECT_EQ(get("/ui/js/main.js", {"If-None-Match: \"other\""}).status, 200);
+  EXPECT_EQ(get("/ui/app.css").headers.at("content-type"), "text/css; charset=utf-8");
+  EXPECT_EQ(get("/ui/nothing.js").status, 404);
+  EXPECT_EQ(get("/ui/index.html").status, 404);
+  EXPECT_EQ(get("/ui/../CMakeLists.txt").status, 404);
+  EXPECT_EQ(get("/anything-else").status, 404);
+  EXPECT_EQ(post("/", "{}").status, 405);
+}
+
+TEST_F(HttpApiTest, InfoTellsThePageTheLimitsAndChipsListsTheCatalogue) {
+  const auto info = get("/v1/info").json();
+  EXPECT_EQ(info["service"], "clearance");
+  EXPECT_EQ(info["api_key_required"], false);
+  EXPECT_EQ(info["ready"], true);
+  const auto chips = get("/v1/chips").json();
+  ASSERT_TRUE(chips["chips"].is_array());
+  bool h100 = false;
+  for (const auto& c : chips["chips"]) h100 |= c["id"] == "nvidia-h100-sxm";
+  EXPECT_TRUE(h100);
+}
+
+// The page's batch upload: the same runner, output and rejected rows as `screen --input`.
+TEST_F(HttpApiTest, BatchJobScreensAnUploadedFileAndKeepsItsRejectedRows) {
+  const std::string csv =
+      "id,name,country\nr1,Example Microelectronics,CN\nr2,Nobody In Particular Ltd,FR\nr3,,CN\n";
+  const Reply submitted = post("/v1/jobs?name=customers.csv&threshold=0.8", csv);
+  ASSERT_EQ(submitted.status, 202) << submitted.body;
+  const std::string id = submitted.json()["id"];
+  EXPECT_EQ(submitted.headers.at("location"), "/v1/jobs/" + id);
+  nlohmann::json job;
+  for (int i = 0; i < 600; ++i) {
+    job = get("/v1/jobs/" + id).json();
+    if (job["state"] == "done" || job["state"] == "failed") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_EQ(job["state"], "done") << job.dump();
+  EXPECT_EQ(job["rows"], 3);
+  EXPECT_EQ(job["rows_with_hits"], 1);
+  EXPECT_EQ(job["rejected"], 1);
+  EXPECT_EQ(job["format"], "csv");
+  const Reply results = get("/v1/jobs/" + id + "/results");
+  ASSERT_EQ(results.status, 200);
+  EXPECT_EQ(results.headers.at("content-disposition"),
+            "attachment; filename=\"customers.hits.jsonl\"");
+  std::vector<nlohmann::json> rows;
+  for (const std::string& line : split_trimmed(results.body, "\n"))
+    rows.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(rows.size(), 2u);  // the rejected row is in the other file
+  EXPECT_EQ(rows[0]["id"], "r1");
+  EXPECT_EQ(rows[0]["hits"][0]["entity_id"], entity_named("Example Microelectronics Co.").id);
+  const Reply rejected = get("/v1/jobs/" + id + "/rejected");
+  ASSERT_EQ(rejected.status, 200);
+  EXPECT_NE(rejected.body.find("4"), std::string::npos) << rejected.body;  // its line
+  EXPECT_NE(rejected.body.find("name"), std::string::npos) << rejected.body;
+}
+
+TEST_F(HttpApiTest, BatchJobRefusalsNameTheField) {
+  EXPECT_EQ(error_of(post("/v1/jobs", "")), std::make_tuple(400L, "invalid_request", "body"));
+  EXPECT_EQ(error_of(post("/v1/jobs?threshold=2", "name\nx\n")),
+            std::make_tuple(400L, "invalid_request", "threshold"));
+  EXPECT_EQ(error_of(post("/v1/jobs?format=xml", "name\nx\n")),
+            std::make_tuple(400L, "invalid_request", "format"));
+  EXPECT_EQ(error_of(post("/v1/jobs?lists=nosuchlist", "name\nx\n")),
+            std::make_tuple(400L, "invalid_request", "lists"));
+  EXPECT_EQ(std::get<0>(error_of(get("/v1/jobs/0123456789abcdef"))), 404);
+  // A file over the transport's body limit is refused with the limit named.
+  const Reply big = post("/v1/jobs", std::string(kBodyLimit + 1, 'a'));
+  EXPECT_EQ(big.status, 413);
+  EXPECT_NE(big.body.find(std::to_string(kBodyLimit)), std::string::npos) << big.body;
+}
+
+// A file that is not a batch file at all (a JSON Lines upload with a broken line) finishes with
+// its rows' errors, never a crash or a lost job.
+TEST_F(HttpApiTest, BatchJobOfBadJsonLinesReportsEachRow) {
+  const Reply submitted =
+      post("/v1/jobs?format=jsonl", "{\"name\": \"Example Microelectronics\"}\n{broken\n\"x\"\n");
+  ASSERT_EQ(submitted.status, 202) << submitted.body;
+  const std::string id = submitted.json()["id"];
+  nlohmann::json job;
+  for (int i = 0; i < 600; ++i) {
+    job = get("/v1/jobs/" + id).json();
+    if (job["state"] == "done" || job["state"] == "failed") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_EQ(job["state"], "done") << job.dump();
+  EXPECT_EQ(job["rows"], 3);
+  EXPECT_EQ(job["rejected"], 2);
+}
+
+// With API keys, a job is visible only to the key that submitted it.
+TEST_F(HttpApiTest, BatchJobsBelongToTheirKey) {
+  TempDir keys_dir;
+  const std::string a = server::ApiKeys::generate().value();
+  const std::string b = server::ApiKeys::generate().value();
+  server::ApiOptions options;
+  std::ofstream(keys_dir / "keys") << server::ApiKeys::hash(a) << " alice\n"
+                                   << server::ApiKeys::hash(b) << " bob\n";
+  auto keys = server::ApiKeys::load_file(keys_dir / "keys");
+  ASSERT_TRUE(keys.ok()) << keys.error().message;
+  options.keys = std::move(keys.value());
+  start(std::move(options));
+  const Reply submitted = post("/v1/jobs", "name\nExample Microelectronics\n", {"X-API-Key: " + a});
+  ASSERT_EQ(submitted.status, 202) << submitted.body;
+  const std::string id = submitted.json()["id"];
+  EXPECT_EQ(get("/v1/jobs/" + id, {"X-API-Key: " + a}).status, 200);
+  EXPECT_EQ(get("/v1/jobs/" + id, {"X-API-Key: " + b}).status, 404);
+  EXPECT_EQ(get("/v1/jobs/" + id).status, 401);
+  EXPECT_EQ(get("/v1/info").json()["api_key_required"], true);
+  EXPECT_EQ(get("/").status, 200);  // the page itself needs no key: it asks for one
+}
+
+// What the last import changed, for the page's Lists view.
+TEST_F(HttpApiTest, ListsDiffComparesWithThePreviousSnapshot) {
+  const auto first = get("/v1/lists/diff").json();
+  EXPECT_TRUE(first["old"].is_null());
+  SnapshotStore store(dir_.path());
+  auto report = import_lists(store, {fixture("lists/un_small.xml")}, {});
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  ASSERT_TRUE(engines_->reload().ok());
+  const auto diff = get("/v1/lists/diff?limit=2").json();
+  ASSERT_FALSE(diff["old"].is_null()) << diff.dump();
+  EXPECT_GT(diff["counts"]["added"].get<int>(), 0);
+  EXPECT_EQ(diff["counts"]["removed"], 0);
+  EXPECT_TRUE(diff["by_dataset"].contains("un_sc")) << diff.dump();
+  EXPECT_LE(diff["added"].size(), 2u);
+  EXPECT_EQ(std::get<2>(error_of(get("/v1/lists/diff?limit=0"))), "limit");
 }
 
 }  // namespace
