@@ -71,7 +71,6 @@ class BatchJobs {
   std::map<std::string, BatchJob> jobs_;
   std::deque<std::string> finished_;  // oldest first
   std::deque<Pending> queue_;
-  uint64_t next_ = 1;
   bool stop_ = false;
   std::thread thread_;
 };

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <map>
 
+#include "clearance/match/list_filter.h"
 #include "clearance/store/case_json.h"
 #include "clearance/store/case_store.h"
 #include "clearance/store/monitor.h"
@@ -153,7 +154,8 @@ HttpResponse subject_delete_route(RouteContext& ctx) {
   return json_response({{"removed", ctx.path_arg}});
 }
 
-// GET /v1/alerts?status=open&subject=ID&after=N&limit=50: oldest first; `next_after` pages on.
+// GET /v1/alerts?status=open&subject=ID&party=ID&list=EL&after=N&limit=50: oldest first;
+// `next_after` pages on.
 HttpResponse alerts_route(RouteContext& ctx) {
   const auto& params = ctx.target.params;
   AlertFilter filter;
@@ -167,7 +169,35 @@ HttpResponse alerts_route(RouteContext& ctx) {
   if (auto it = params.find("party"); it != params.end()) filter.party_id = it->second;
   filter.after_id = query_integer(ctx, "after", 0, INT64_MAX, 0);
   filter.limit = static_cast<size_t>(query_integer(ctx, "limit", 1, 1000, 100));
-  const auto alerts = value_or_raise(case_store_of(ctx).alerts(filter));
+  std::vector<Alert> alerts;
+  if (auto it = params.find("list"); it != params.end() && !it->second.empty()) {
+    // Alerts on parties with a listing on that list (code or dataset) in the snapshot in use:
+    // the store knows parties by id only, so pages are read until `limit` of them qualify.
+    const Snapshot& snapshot = *ctx.ready_engine().snapshot;
+    auto wanted = resolve_list_filter(snapshot, {it->second});
+    if (!wanted) throw ApiError(400, "invalid_request", "list", wanted.error().message);
+    auto listed = [&](const std::string& party_id) {
+      const Party* party = snapshot.find_party(party_id);
+      if (!party) return false;
+      for (uint32_t m : party->members)
+        for (const std::string& w : wanted.value())
+          if (ascii_lower(snapshot.entities[m].list) == w ||
+              ascii_lower(snapshot.entities[m].dataset) == w)
+            return true;
+      return false;
+    };
+    AlertFilter page = filter;
+    page.limit = 500;
+    for (;;) {
+      const auto batch = value_or_raise(case_store_of(ctx).alerts(page));
+      for (const Alert& a : batch)
+        if (alerts.size() < filter.limit && listed(a.party_id)) alerts.push_back(a);
+      if (alerts.size() == filter.limit || batch.size() < page.limit) break;
+      page.after_id = batch.back().id;
+    }
+  } else {
+    alerts = value_or_raise(case_store_of(ctx).alerts(filter));
+  }
   nlohmann::ordered_json out = {{"alerts", nlohmann::ordered_json::array()}};
   for (const Alert& a : alerts) out["alerts"].push_back(alert_to_json(a));
   if (alerts.size() == filter.limit) out["next_after"] = alerts.back().id;

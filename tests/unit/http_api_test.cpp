@@ -925,5 +925,32 @@ TEST_F(HttpApiTest, ListsDiffComparesWithThePreviousSnapshot) {
   EXPECT_EQ(std::get<2>(error_of(get("/v1/lists/diff?limit=0"))), "limit");
 }
 
+// The review queue by list: alerts whose party has a listing on it in the snapshot in use.
+TEST_F(HttpApiTest, AlertsFilterByTheListOfTheirParty) {
+  auto added =
+      post("/v1/subjects",
+           R"({"reviewer":"t","subjects":[{"id":"C-1","name":"Example Microelectronics Co.",)"
+           R"("country":"CN"},{"id":"C-3","name":"John Doe","type":"person"}]})");
+  ASSERT_EQ(added.status, 200) << added.body;
+  ASSERT_EQ(added.json()["alerts_opened"].size(), 2u) << added.body;
+  auto subjects_of = [&](const std::string& query) {
+    std::set<std::string> out;
+    const auto page = get("/v1/alerts?" + query).json();
+    for (const auto& a : page["alerts"]) out.insert(a["subject"].get<std::string>());
+    return out;
+  };
+  EXPECT_EQ(subjects_of("list=EL"), std::set<std::string>{"C-1"});
+  EXPECT_EQ(subjects_of("list=sdn"), std::set<std::string>{"C-3"});
+  EXPECT_EQ(subjects_of("list=EL&limit=1"), std::set<std::string>{"C-1"});
+  EXPECT_EQ(subjects_of("list=SDN&subject=C-1"), std::set<std::string>{});
+  EXPECT_EQ(error_of(get("/v1/alerts?list=nosuchlist")),
+            std::make_tuple(400L, "invalid_request", "list"));
+  // A blank reason is refused against the reason field (the page shows it there).
+  const int64_t id = added.json()["alerts_opened"][0];
+  EXPECT_EQ(std::get<2>(error_of(post("/v1/alerts/" + std::to_string(id) + "/decision",
+                                      R"({"decision":"escalate","reviewer":"a","reason":" "})"))),
+            "reason");
+}
+
 }  // namespace
 }  // namespace clearance::test

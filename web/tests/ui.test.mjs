@@ -213,6 +213,57 @@ describe("the analyst's page", () => {
     assert.match(await error.innerText(), /destination/i);
   });
 
+  test("check: a chip given by its figures is classified; bad figures are shown at the field", async () => {
+    await open("#/check");
+    await page.click("details.spec summary");
+    await page.fill("#check-spec", "{ not json");
+    await page.fill("#check-destination", "CN");
+    await page.fill("#check-date", "2026-03-01");
+    await page.click("#check-form button[type=submit]");
+    await page.locator("#check-spec-error").getByText(/Not valid JSON/).waitFor();
+    await page.fill("#check-spec", JSON.stringify({ throughput: [] }));
+    await page.click("#check-form button[type=submit]");
+    await page.locator("#check-spec-error").getByText(/spec: name: missing/).waitFor();
+    await page.fill("#check-spec", JSON.stringify({ name: "Test accelerator", datacenter: true,
+      throughput: [{ precision: "FP16", bits: 16, tops: 1000, sparse: false }],
+      dies: [{ name: "die", area_mm2: 800 }] }));
+    await page.click("#check-form button[type=submit]");
+    await page.locator(".verdict").waitFor();
+    const text = await page.locator("#check-result").innerText();
+    assert.match(text, /Classification: 3A090/);
+    assert.match(text, /TPP\s+16000/);
+  });
+
+  test("review: the queue filters by list", async () => {
+    await open("#/review");
+    await page.locator("table.queue").waitFor();
+    await page.waitForSelector("#review-list option[value='EL']", { state: "attached" });
+    await page.selectOption("#review-status", "");
+    await page.selectOption("#review-list", "EL");
+    await page.locator("table.queue tbody tr").filter({ hasText: "C-2" }).first().waitFor();
+    await page.selectOption("#review-list", "MIEU");
+    await page.getByText("No alerts match.").waitFor();
+  });
+
+  test("review: an alert decided by keyboard alone", async () => {
+    await open("#/review");
+    const row = page.locator("table.queue tbody tr").filter({ hasText: "C-2" }).first();
+    await row.waitFor();
+    await row.locator("a").first().focus();
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#decision-form");
+    await page.focus("#decision-true_match");
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab"); // leaves the radio group for the reason
+    await page.keyboard.type("Same company: the listed SMIC entity, Shanghai address.");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("analyst-2");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.locator("main").getByText("analyst-2").first().waitFor();
+    assert.match(await page.locator("main").innerText(), /True match/);
+  });
+
   test("lists: sources with their ages, and what the last import changed", async () => {
     await open("#/lists");
     await page.locator("table.sources").waitFor();

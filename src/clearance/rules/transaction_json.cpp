@@ -99,7 +99,12 @@ Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& cat
     }
     if (in.contains("spec")) {
       auto spec = parse_chip_spec(in.at("spec").dump(), "spec");
-      if (!spec) throw BadField{"spec", spec.error().message};
+      if (!spec) {
+        // The spec reader names its path from "spec" already: "spec: name: missing".
+        std::string message = spec.error().message;
+        if (message.rfind("spec: ", 0) == 0) message.erase(0, 6);
+        throw BadField{"spec", message};
+      }
       tx.chip = std::move(spec.value());
     }
     tx.eccn = text(in, "eccn");

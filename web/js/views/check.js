@@ -4,7 +4,7 @@
 import { api } from "../api.js";
 import { append, clear, facts, h, table } from "../dom.js";
 import { t } from "../i18n.js";
-import { busy, clearErrors, field, showFailure } from "../ui.js";
+import { busy, clearErrors, field, fieldError, showFailure } from "../ui.js";
 
 const END_USES = ["supercomputer", "advanced-node-ic-production", "ic-production-node-unknown",
   "sme-development", "military", "military-intelligence", "technical-analysis", "below-5g",
@@ -15,6 +15,8 @@ let lastForm = null; // the last facts, kept while the tab lives
 export function renderCheck(main) {
   const chip = h("select", { id: "check-chip", name: "chip" },
     h("option", { value: "" }, t("check.no_chip")));
+  const spec = h("textarea", { id: "check-spec", name: "spec", rows: 6, spellcheck: "false",
+    placeholder: '{"name": "My accelerator", "throughput": [{"precision": "FP16", "tops": 400, "bits": 16}], "dies": [{"area_mm2": 600}]}' });
   const eccn = h("input", { id: "check-eccn", name: "eccn", autocomplete: "off",
     placeholder: "3B001.c / EAR99" });
   const form_ = h("select", { id: "check-form-factor", name: "form" },
@@ -47,6 +49,9 @@ export function renderCheck(main) {
       field(t("check.eccn"), eccn, t("check.eccn_hint")),
       field(t("check.form"), form_),
       field(t("check.date"), date)),
+    h("details", { class: "spec", open: lastForm?.spec ? true : null },
+      h("summary", {}, t("check.spec_title")),
+      field(t("check.spec"), spec, t("check.spec_hint"))),
     h("div", { class: "row" },
       field(t("check.destination"), destination),
       field(t("check.origin"), origin),
@@ -81,8 +86,15 @@ export function renderCheck(main) {
     const lines = (text) => text.split("\n").map((s) => s.trim()).filter(Boolean);
     const tx = { destination: destination.value.trim(), date: date.value, mode: mode.value };
     if (chip.value) tx.chip = chip.value;
+    if (spec.value.trim()) {
+      try {
+        tx.spec = JSON.parse(spec.value);
+      } catch (e) {
+        return fieldError(form, "spec", t("check.spec_invalid", { error: e.message }));
+      }
+    }
     if (eccn.value.trim()) tx.eccn = eccn.value.trim();
-    if (chip.value) tx.form = form_.value;
+    if (chip.value || tx.spec) tx.form = form_.value;
     if (origin.value.trim()) tx.origin = origin.value.trim();
     if (shipFrom.value.trim()) tx.ship_from = shipFrom.value.trim();
     if (partyHq.value.trim()) tx.party_hq = partyHq.value.trim();
@@ -97,7 +109,7 @@ export function renderCheck(main) {
     const uses = [...form.querySelectorAll('input[name="end_uses"]:checked')].map((b) => b.value);
     if (uses.length) tx.end_uses = uses;
     if (certifications.checked) tx.certifications_dd = true;
-    lastForm = { chip: chip.value, eccn: eccn.value, form: form_.value, date: date.value,
+    lastForm = { chip: chip.value, spec: spec.value, eccn: eccn.value, form: form_.value, date: date.value,
       destination: destination.value, origin: origin.value, ship_from: shipFrom.value,
       party_hq: partyHq.value, parties: parties.value, owners: owners.value,
       exporter: exporter.value, end_uses: uses, certifications_dd: certifications.checked,

@@ -6,7 +6,8 @@ import { t } from "../i18n.js";
 import { busy, clearErrors, field, showFailure } from "../ui.js";
 
 const STATUSES = ["open", "escalated", "awaiting_confirmation", "closed"];
-let filters = { status: "open", subject: "", party: "" };
+let filters = { status: "open", subject: "", party: "", list: "" };
+let listCodes = null; // the snapshot's list codes, fetched once
 
 export function renderReview(main) {
   const status = h("select", { id: "review-status", name: "status" },
@@ -16,6 +17,8 @@ export function renderReview(main) {
     autocomplete: "off" });
   const party = h("input", { id: "review-party", name: "party", value: filters.party,
     autocomplete: "off" });
+  const list = h("select", { id: "review-list", name: "list" },
+    h("option", { value: "" }, t("review.all")));
   const submit = h("button", { type: "submit" }, t("review.filter"));
   const results = h("section", { id: "review-results", "aria-live": "polite",
     "aria-label": t("review.queue") });
@@ -23,11 +26,13 @@ export function renderReview(main) {
     h("div", { class: "row" },
       field(t("review.status"), status),
       field(t("review.subject"), subject),
-      field(t("review.party"), party)),
+      field(t("review.party"), party),
+      field(t("review.list"), list)),
     h("div", { class: "actions" }, submit));
   const load = async (after = 0) => {
     clearErrors(form);
-    filters = { status: status.value, subject: subject.value.trim(), party: party.value.trim() };
+    filters = { status: status.value, subject: subject.value.trim(), party: party.value.trim(),
+      list: list.value };
     const params = new URLSearchParams({ limit: "50" });
     for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
     if (after) params.set("after", String(after));
@@ -46,8 +51,22 @@ export function renderReview(main) {
     load();
   });
   status.addEventListener("change", () => load());
+  list.addEventListener("change", () => load());
   main.append(h("h1", {}, t("review.title")), form, results);
-  load();
+  fillLists(list).then(() => load());
+}
+
+async function fillLists(select) {
+  try {
+    listCodes = listCodes ||
+      [...new Set((await api("GET", "/v1/lists")).lists.map((l) => l.list))].sort();
+  } catch {
+    listCodes = null; // the queue still loads; it reports a lost server itself
+    return;
+  }
+  for (const code of listCodes) {
+    select.append(h("option", { value: code, selected: filters.list === code }, code));
+  }
 }
 
 function showQueue(where, page, after, load) {
