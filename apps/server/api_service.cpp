@@ -219,7 +219,10 @@ HttpResponse ApiService::handle(const HttpRequest& request) {
         fmt::format("the answer would be {} bytes, over this server's limit of {}: ask for fewer "
                     "hits (a lower limit, a higher threshold, fewer queries per batch)",
                     response.body.size(), options_.max_response_bytes));
-  if (request.method == "HEAD") response.body.clear();
+  if (request.method == "HEAD") {
+    response.body.clear();
+    response.body_file.clear();
+  }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.observe(label, response.status, seconds);

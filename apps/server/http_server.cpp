@@ -172,6 +172,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void respond(HttpResponse&& r, unsigned version, bool keep_alive) {
+    if (!r.body_file.empty()) return respond_with_file(std::move(r), version, keep_alive);
     response_.emplace(static_cast<http::status>(r.status), version);
     response_->set(http::field::server, "clearance");
     response_->set(http::field::content_type, r.content_type);
@@ -184,9 +185,32 @@ class Session : public std::enable_shared_from_this<Session> {
                       beast::bind_front_handler(&Session::on_write, shared_from_this()));
   }
 
+  // The body streamed from a file; one that cannot be opened is a 500 (the route found it).
+  void respond_with_file(HttpResponse&& r, unsigned version, bool keep_alive) {
+    http::file_body::value_type file;
+    beast::error_code ec;
+    file.open(r.body_file.c_str(), beast::file_mode::scan, ec);
+    if (ec)
+      return respond(
+          server_.error_response(500, fmt::format("cannot read {}: {}", r.body_file, ec.message())),
+          version, keep_alive);
+    file_response_.emplace(std::piecewise_construct, std::make_tuple(std::move(file)),
+                           std::make_tuple(static_cast<http::status>(r.status), version));
+    file_response_->set(http::field::server, "clearance");
+    file_response_->set(http::field::content_type, r.content_type);
+    for (auto& [name, value] : r.headers) file_response_->set(name, value);
+    file_response_->keep_alive(keep_alive && !server_.stopping);
+    file_response_->prepare_payload();
+    stream_.expires_after(server_.options.idle_timeout);
+    http::async_write(stream_, *file_response_,
+                      beast::bind_front_handler(&Session::on_write, shared_from_this()));
+  }
+
   void on_write(beast::error_code ec, size_t) {
-    const bool again = !ec && response_->keep_alive();
+    const bool again = !ec && (response_ ? response_->keep_alive()
+                                         : file_response_ && file_response_->keep_alive());
     response_.reset();
+    file_response_.reset();
     if (!again) return close();
     read();
   }
@@ -201,6 +225,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::optional<http::response<http::string_body>> response_;
+  std::optional<http::response<http::file_body>> file_response_;
   HttpServer::Impl& server_;
   bool reading_ = false;
 };

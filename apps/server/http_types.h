@@ -23,6 +23,9 @@ struct HttpResponse {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  // When set, the body is this file, streamed by the transport from disk (a batch job's output,
+  // which may be larger than any answer the server would hold in memory); `body` is then unused.
+  std::string body_file;
 };
 
 }  // namespace clearance::server

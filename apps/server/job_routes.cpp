@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "batch_jobs.h"
@@ -138,11 +136,8 @@ HttpResponse job_get_route(RouteContext& ctx) {
         409, "not_done", "id",
         fmt::format("batch job '{}' is {}: its files exist once it is done", id, job->state));
   const auto path = part == "results" ? ctx.jobs->results_path(id) : ctx.jobs->errors_path(id);
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  if (in) bytes << in.rdbuf();
   HttpResponse r;
-  r.body = std::move(bytes).str();
+  r.body_file = path.string();  // streamed by the transport, whatever its size
   r.content_type = part == "results" ? "application/x-ndjson" : "text/csv; charset=utf-8";
   r.headers.emplace_back("Content-Disposition",
                          fmt::format("attachment; filename=\"{}.{}\"", download_stem(job->name),

@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <condition_variable>
+#include <fstream>
 #include <future>
 #include <mutex>
 #include <thread>
 
 #include "http_client.h"
+#include "test_support.h"
 
 namespace clearance::test {
 namespace {
@@ -110,7 +112,7 @@ TEST(HttpServer, AHandlerExceptionIsA500AndTheServerGoesOn) {
   HttpServer server(
       [](const HttpRequest& r) -> HttpResponse {
         if (r.target == "/boom") throw std::runtime_error("boom");
-        return HttpResponse{200, "text/plain", "fine", {}};
+        return HttpResponse{200, "text/plain", "fine", {}, ""};
       },
       plain_errors(), loopback_any_port());
   ASSERT_TRUE(server.start().ok());
@@ -120,12 +122,37 @@ TEST(HttpServer, AHandlerExceptionIsA500AndTheServerGoesOn) {
   EXPECT_EQ(http_call(server.port(), "GET", "/x").body, "fine");
 }
 
+// A body given as a file is streamed from disk, whole and byte for byte, on a connection that
+// stays usable; a file that cannot be opened is a 500.
+TEST(HttpServer, StreamsAFileBodyAndReportsAMissingFile) {
+  TempDir dir;
+  const std::string path = dir / "big.jsonl";
+  std::string content;
+  for (int i = 0; i < 200000; ++i) content += "{\"row\":" + std::to_string(i) + "}\n";
+  std::ofstream(path, std::ios::binary) << content;
+  HttpServer server(
+      [&](const HttpRequest& r) {
+        HttpResponse response{200, "application/x-ndjson", "", {}, ""};
+        response.body_file = r.target == "/file" ? path : dir / "missing";
+        return response;
+      },
+      plain_errors(), loopback_any_port());
+  ASSERT_TRUE(server.start().ok());
+  const Reply file = http_call(server.port(), "GET", "/file");
+  EXPECT_EQ(file.status, 200);
+  EXPECT_EQ(file.headers.at("content-type"), "application/x-ndjson");
+  EXPECT_EQ(file.body.size(), content.size());
+  EXPECT_TRUE(file.body == content);
+  EXPECT_EQ(http_call(server.port(), "GET", "/missing").status, 500);
+  EXPECT_EQ(http_call(server.port(), "GET", "/file").body.size(), content.size());
+}
+
 TEST(HttpServer, KeepAliveServesManyRequestsOnOneConnection) {
   std::atomic<int> calls{0};
   HttpServer server(
       [&calls](const HttpRequest&) {
         ++calls;
-        return HttpResponse{200, "text/plain", "ok", {}};
+        return HttpResponse{200, "text/plain", "ok", {}, ""};
       },
       plain_errors(), loopback_any_port());
   ASSERT_TRUE(server.start().ok());
@@ -148,7 +175,7 @@ TEST(HttpServer, ConnectionsOverTheCapAreClosedAtOnce) {
   options.max_connections = 2;
   HttpServer server(
       [](const HttpRequest&) {
-        return HttpResponse{200, "text/plain", "ok", {}};
+        return HttpResponse{200, "text/plain", "ok", {}, ""};
       },
       plain_errors(), options);
   ASSERT_TRUE(server.start().ok());
@@ -195,7 +222,7 @@ TEST(HttpServer, HealthIsAnsweredWhileEveryWorkerIsBusy) {
   HttpServer server(
       [&gate](const HttpRequest& r) {
         if (r.target == "/slow") gate.wait_inside();
-        return HttpResponse{200, "text/plain", "done " + r.target, {}};
+        return HttpResponse{200, "text/plain", "done " + r.target, {}, ""};
       },
       plain_errors(), options);
   ASSERT_TRUE(server.start().ok());
@@ -222,7 +249,7 @@ TEST(HttpServer, AFullQueueIsA503WithRetryAfter) {
       [&](const HttpRequest& r) {
         ++calls;
         if (r.target == "/slow") gate.wait_inside();
-        return HttpResponse{200, "text/plain", "done " + r.target, {}};
+        return HttpResponse{200, "text/plain", "done " + r.target, {}, ""};
       },
       plain_errors(), options);
   ASSERT_TRUE(server.start().ok());
@@ -252,7 +279,7 @@ TEST(HttpServer, StopAnswersTheQueuedRequests) {
   HttpServer server(
       [&](const HttpRequest& r) {
         if (r.target == "/slow") gate.wait_inside();
-        return HttpResponse{200, "text/plain", "done " + r.target, {}};
+        return HttpResponse{200, "text/plain", "done " + r.target, {}, ""};
       },
       plain_errors(), options);
   ASSERT_TRUE(server.start().ok());
