@@ -29,6 +29,13 @@ export function append(el, children) {
   }
 }
 
+// el.append(...) that flattens arrays and skips null, undefined and false (DOM's own append
+// would write "null").
+export function put(el, ...children) {
+  append(el, children);
+  return el;
+}
+
 export function clear(el) {
   while (el.firstChild) el.firstChild.remove();
   return el;

@@ -1,6 +1,6 @@
 // What every view shares: errors shown next to the field they concern, a retry panel for a lost
 // or reloading server (never a blank page), and a busy state.
-import { h, clear } from "./dom.js";
+import { clear, h, put } from "./dom.js";
 import { t } from "./i18n.js";
 
 // Clears a form's field errors.
@@ -51,7 +51,7 @@ export function showFailure(failure, { form = null, where, retry = null }) {
     return;
   }
   clear(where);
-  where.append(h("div", { class: "problem", role: "alert" },
+  put(where, h("div", { class: "problem", role: "alert" },
     h("p", {}, failureText(failure)),
     failure.retryable && retry
       ? h("button", { type: "button", onclick: retry }, t("retry"))

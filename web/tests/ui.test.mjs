@@ -26,6 +26,9 @@ async function shot(name) {
 
 // axe-core over the page as it is now: serious and critical violations fail the test.
 async function assertAccessible(label) {
+  // Nothing rendered from a missing value or an unconverted object.
+  const text = await page.locator("main").innerText();
+  assert.doesNotMatch(text, /\bnull\b|\bundefined\b|\[object |NaN/, `${label}: a value rendered badly`);
   await page.evaluate(axeSource);
   const result = await page.evaluate(() => window.axe.run(document, {
     runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
@@ -92,6 +95,21 @@ describe("the analyst's page", () => {
     assert.match(why, /translated/);
     await shot("screen");
     await assertAccessible("screen with results");
+  });
+
+  test("screen: a record is kept only when asked for, and the trail shows it", async () => {
+    await open("#/screen");
+    await page.check("#screen-record");
+    await page.fill("#screen-name", "Huawei Technologies");
+    await page.waitForSelector('#screen-results[data-query="Huawei Technologies"] article.hit');
+    assert.equal(await page.locator(".recorded").count(), 0); // typing never records
+    await page.click("#screen-form button[type=submit]");
+    const recorded = page.locator(".recorded");
+    await recorded.waitFor();
+    const id = /#(\d+)/.exec(await recorded.innerText())[1];
+    const trail = await (await fetch(`${server.url}/v1/audit?object=screening:${id}`)).json();
+    assert.equal(trail.entries.length, 1);
+    assert.equal(trail.entries[0].action, "screening.recorded");
   });
 
   test("a party page shows every record, listing and source", async () => {

@@ -1,7 +1,7 @@
 // Batch: upload a CSV or JSON Lines file, follow its progress, download the hits and the rows
 // that could not be screened (the same runner and files as `clearance screen --input`).
 import { api, server } from "../api.js";
-import { clear, h, megabytes } from "../dom.js";
+import { clear, h, megabytes, put } from "../dom.js";
 import { t } from "../i18n.js";
 import { busy, clearErrors, field, fieldError, showFailure } from "../ui.js";
 
@@ -50,7 +50,7 @@ export function renderBatch(main) {
       busy(submit, false);
     }
   });
-  main.append(h("h1", {}, t("batch.title")), h("p", {}, t("batch.intro")), form, status);
+  put(main, h("h1", {}, t("batch.title")), h("p", {}, t("batch.intro")), form, status);
   if (current) follow(status, current.id);
 }
 
@@ -74,7 +74,7 @@ async function follow(where, id) {
 function show(where, job) {
   clear(where);
   const percent = Math.round((job.fraction || 0) * 100);
-  where.append(
+  put(where, 
     h("h2", {}, job.name),
     h("label", { for: "batch-bar" }, t("batch.state." + job.state), " ", percent + "%"),
     h("progress", { id: "batch-bar", max: 100, value: percent }),

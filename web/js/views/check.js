@@ -2,7 +2,7 @@
 // the determination in the EAR's order with citations, review policy, license exceptions and the
 // questions the facts given leave open. Printable.
 import { api } from "../api.js";
-import { append, clear, facts, h, table } from "../dom.js";
+import { append, clear, facts, h, put, table } from "../dom.js";
 import { t } from "../i18n.js";
 import { busy, clearErrors, field, fieldError, showFailure } from "../ui.js";
 
@@ -123,7 +123,7 @@ export function renderCheck(main) {
       busy(submit, false);
     }
   });
-  main.append(h("h1", {}, t("check.title")), form, result);
+  put(main, h("h1", {}, t("check.title")), form, result);
 }
 
 async function loadChips(select, chosen) {

@@ -1,7 +1,7 @@
 // Lists: the snapshot in use, each source with its publication date and age (warned when old),
 // and what the last import changed.
 import { api } from "../api.js";
-import { clear, facts, h, table } from "../dom.js";
+import { clear, facts, h, put, table } from "../dom.js";
 import { t } from "../i18n.js";
 import { showFailure } from "../ui.js";
 
@@ -10,7 +10,7 @@ const OLD_DAYS = 90; // as the server's own freshness warning
 export function renderLists(main) {
   const body = h("div", {}, h("p", { class: "loading" }, t("loading")));
   const diff = h("section", { "aria-label": t("lists.diff") });
-  main.append(h("h1", {}, t("lists.title")), body, diff);
+  put(main, h("h1", {}, t("lists.title")), body, diff);
   const load = async () => {
     try {
       show(body, await api("GET", "/v1/lists"));
@@ -29,7 +29,7 @@ export function renderLists(main) {
 
 function show(where, s) {
   clear(where);
-  where.append(
+  put(where, 
     facts([
       [t("lists.snapshot"), s.id],
       [t("lists.created"), s.created_at],
@@ -61,12 +61,12 @@ function show(where, s) {
 
 function showDiff(where, d) {
   clear(where);
-  where.append(h("h2", {}, t("lists.diff")));
+  put(where, h("h2", {}, t("lists.diff")));
   if (!d.old) {
-    where.append(h("p", {}, t("lists.first_import")));
+    put(where, h("p", {}, t("lists.first_import")));
     return;
   }
-  where.append(
+  put(where, 
     h("p", {}, t("lists.diff_summary", { old: d.old, new: d.new, added: d.counts.added,
       removed: d.counts.removed, changed: d.counts.changed })),
     table(null, [t("lists.dataset"), t("lists.added"), t("lists.removed"), t("lists.changed")],

@@ -1,14 +1,14 @@
 // Party: every record of one real-world party, with each listing, alias, address, identifier,
 // source and date, and the evidence that linked the records.
 import { api } from "../api.js";
-import { append, clear, facts, h, table } from "../dom.js";
+import { append, clear, facts, h, put, table } from "../dom.js";
 import { t } from "../i18n.js";
 import { showFailure } from "../ui.js";
 import { listingsTable } from "./screen.js";
 
 export function renderParty(main, id) {
   const body = h("div", { "aria-live": "polite" }, h("p", { class: "loading" }, t("loading")));
-  main.append(h("p", {}, h("a", { href: "#/screen" }, "← " + t("party.back"))), body);
+  put(main, h("p", {}, h("a", { href: "#/screen" }, "← " + t("party.back"))), body);
   const load = async () => {
     try {
       const party = await api("GET", "/v1/entities/" + encodeURIComponent(id));

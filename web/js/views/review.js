@@ -1,7 +1,7 @@
 // Review: the alert queue (by status, subject, party), one alert with its decisions and audit
 // entries, and the decision form (true match, false positive, escalate; a reason is required).
 import { api, server } from "../api.js";
-import { clear, facts, h, score, table } from "../dom.js";
+import { clear, facts, h, put, score, table } from "../dom.js";
 import { t } from "../i18n.js";
 import { busy, clearErrors, field, showFailure } from "../ui.js";
 
@@ -52,7 +52,7 @@ export function renderReview(main) {
   });
   status.addEventListener("change", () => load());
   list.addEventListener("change", () => load());
-  main.append(h("h1", {}, t("review.title")), form, results);
+  put(main, h("h1", {}, t("review.title")), form, results);
   fillLists(list).then(() => load());
 }
 
@@ -74,7 +74,7 @@ function showQueue(where, page, after, load) {
   where.querySelector(".more")?.remove();
   const alerts = page.alerts || [];
   if (!after && alerts.length === 0) {
-    where.append(h("p", { class: "summary" }, t("review.empty")));
+    put(where, h("p", { class: "summary" }, t("review.empty")));
     return;
   }
   const rows = alerts.map((a) => [
@@ -92,17 +92,17 @@ function showQueue(where, page, after, load) {
   if (existing) {
     for (const cells of rows) existing.append(h("tr", {}, cells.map((c) => h("td", {}, c))));
   } else {
-    where.append(table(t("review.queue"), headers, rows, { class: "queue" }));
+    put(where, table(t("review.queue"), headers, rows, { class: "queue" }));
   }
   if (page.next_after) {
-    where.append(h("button", { type: "button", class: "more secondary",
+    put(where, h("button", { type: "button", class: "more secondary",
       onclick: () => load(page.next_after) }, t("review.more")));
   }
 }
 
 export function renderAlert(main, id) {
   const body = h("div", {}, h("p", { class: "loading" }, t("loading")));
-  main.append(h("p", {}, h("a", { href: "#/review" }, "← " + t("review.back"))), body);
+  put(main, h("p", {}, h("a", { href: "#/review" }, "← " + t("review.back"))), body);
   const load = async () => {
     try {
       const alert = await api("GET", "/v1/alerts/" + encodeURIComponent(id));
@@ -116,7 +116,7 @@ export function renderAlert(main, id) {
 
 function showAlert(where, a, reload) {
   clear(where);
-  where.append(
+  put(where, 
     h("h1", {}, t("alert.title", { id: a.id, party: a.party_name || a.party })),
     facts([
       [t("alert.status"), t("status." + a.status) + (a.resolution ? " · " + t("resolution." + a.resolution) : "")],

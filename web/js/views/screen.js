@@ -1,7 +1,7 @@
 // Screen: a name in any script (and optional country, type, date of birth) → the parties it may
 // be, with their listings and why the score is what it is. Results follow the typing.
 import { api } from "../api.js";
-import { clear, debounce, facts, h, score, table } from "../dom.js";
+import { clear, debounce, facts, h, put, score, table } from "../dom.js";
 import { t } from "../i18n.js";
 import { busy, clearErrors, field, showFailure } from "../ui.js";
 
@@ -19,6 +19,8 @@ export function renderScreen(main) {
     value: last.query?.dob || "", placeholder: "1952 / 1952-10-07" });
   const threshold = h("input", { id: "screen-threshold", name: "threshold", type: "number",
     min: 0, max: 1, step: 0.01, value: last.query?.threshold ?? 0.8 });
+  const record = h("input", { id: "screen-record", name: "record", type: "checkbox",
+    checked: last.record || false });
   const submit = h("button", { type: "submit" }, t("screen.submit"));
   const results = h("section", { id: "screen-results", "aria-live": "polite",
     "aria-label": t("screen.results") });
@@ -30,7 +32,9 @@ export function renderScreen(main) {
       field(t("screen.type"), type),
       field(t("screen.dob"), dob),
       field(t("screen.threshold"), threshold)),
-    h("div", { class: "actions" }, submit));
+    h("div", { class: "actions" }, submit,
+      h("div", { class: "field inline" }, record,
+        h("label", { for: record.id }, t("screen.record")))));
 
   let controller = null;
   let sequence = 0;
@@ -46,15 +50,18 @@ export function renderScreen(main) {
     if (type.value) query.type = type.value;
     if (dob.value.trim()) query.dob = dob.value.trim();
     if (threshold.value !== "") query.threshold = Number(threshold.value);
+    // Kept in the case store only when asked for with the button or Enter, never per keystroke.
+    const recorded = !fromTyping && record.checked;
+    const body = recorded ? { ...query, record: true } : query;
     if (controller) controller.abort();
     controller = new AbortController();
     const mine = ++sequence;
     const started = performance.now();
     if (!fromTyping) busy(submit, true);
     try {
-      const result = await api("POST", "/v1/screen", query, { signal: controller.signal });
+      const result = await api("POST", "/v1/screen", body, { signal: controller.signal });
       if (mine !== sequence) return;
-      last = { query, result };
+      last = { query, result, record: record.checked };
       showResult(results, result);
       results.dataset.query = query.name;
       results.dataset.ms = String(Math.round(performance.now() - started));
@@ -70,7 +77,7 @@ export function renderScreen(main) {
     e.preventDefault();
     run(false);
   });
-  main.append(h("h1", {}, t("screen.title")), form, results);
+  put(main, h("h1", {}, t("screen.title")), form, results);
   if (last.result) showResult(results, last.result);
   name.focus();
 }
@@ -82,9 +89,11 @@ function showResult(where, result) {
     ? t("screen.none", { threshold: score(result.threshold) })
     : t(result.truncated ? "screen.some_of" : "screen.some",
       { shown: hits.length, total: result.total });
-  where.append(h("p", { class: "summary" }, summary, " ",
-    h("span", { class: "muted" }, t("screen.snapshot", { id: result.snapshot }))));
-  for (const hit of hits) where.append(hitCard(hit));
+  put(where, h("p", { class: "summary" }, summary, " ",
+    h("span", { class: "muted" }, t("screen.snapshot", { id: result.snapshot })),
+    result.screening ? [" ", h("span", { class: "recorded" },
+      t("screen.recorded", { id: result.screening }))] : null));
+  for (const hit of hits) put(where, hitCard(hit));
 }
 
 function hitCard(hit) {
