@@ -63,6 +63,16 @@ class HttpApiTest : public ::testing::Test {
       if (e.name == name) return e;
     throw std::runtime_error("no fixture entity " + name);
   }
+  // A batch job polled until it is done or failed (at most 12 s).
+  nlohmann::json finished_job(const std::string& id) {
+    nlohmann::json job;
+    for (int i = 0; i < 600; ++i) {
+      job = get("/v1/jobs/" + id).json();
+      if (job["state"] == "done" || job["state"] == "failed") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return job;
+  }
   // Status, error code and field of an error reply.
   static std::tuple<long, std::string, std::string> error_of(const Reply& r) {
     const auto j = r.json();
@@ -826,12 +836,7 @@ TEST_F(HttpApiTest, BatchJobScreensAnUploadedFileAndKeepsItsRejectedRows) {
   ASSERT_EQ(submitted.status, 202) << submitted.body;
   const std::string id = submitted.json()["id"];
   EXPECT_EQ(submitted.headers.at("location"), "/v1/jobs/" + id);
-  nlohmann::json job;
-  for (int i = 0; i < 600; ++i) {
-    job = get("/v1/jobs/" + id).json();
-    if (job["state"] == "done" || job["state"] == "failed") break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  const nlohmann::json job = finished_job(id);
   ASSERT_EQ(job["state"], "done") << job.dump();
   EXPECT_EQ(job["rows"], 3);
   EXPECT_EQ(job["rows_with_hits"], 1);
@@ -875,12 +880,7 @@ TEST_F(HttpApiTest, BatchJobOfBadJsonLinesReportsEachRow) {
       post("/v1/jobs?format=jsonl", "{\"name\": \"Example Microelectronics\"}\n{broken\n\"x\"\n");
   ASSERT_EQ(submitted.status, 202) << submitted.body;
   const std::string id = submitted.json()["id"];
-  nlohmann::json job;
-  for (int i = 0; i < 600; ++i) {
-    job = get("/v1/jobs/" + id).json();
-    if (job["state"] == "done" || job["state"] == "failed") break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  const nlohmann::json job = finished_job(id);
   ASSERT_EQ(job["state"], "done") << job.dump();
   EXPECT_EQ(job["rows"], 3);
   EXPECT_EQ(job["rejected"], 2);

@@ -212,7 +212,15 @@ void check_jurisdiction(CheckContext& ctx) {
   // Foreign-direct-product rules (§ 734.9) whose destination, end-use or party scope is met.
   std::vector<std::string> fdp;
   const bool adv = ctx.level == "a" || ctx.level == "b" || ctx.level == "2022";
-  if (adv && (ctx.book.groups.d_scope(ctx.destination, ctx.date) || ctx.hq_d5))
+  // § 734.9(h)(1)(i)(B)(1) names 3A090 as a whole, so foreign-made HBM (3A090.c) is in its product
+  // scope too. Its destination scope (h)(2): the D-scope or an HQ-D5 party as BIS enforces it;
+  // every location in the text since AI Diffusion.
+  const bool fdp_h_item = adv || ctx.level == "c";
+  const DatedCitation& worldwide = ctx.book.advanced.fdp_worldwide_text;
+  if (fdp_h_item && ctx.tx.text_mode && !worldwide.from.empty() && ctx.date >= worldwide.from)
+    fdp.push_back(fmt::format("§ 734.9(h) advanced computing ({}, {})", worldwide.citation,
+                              worldwide.fr));
+  else if (fdp_h_item && (ctx.book.groups.d_scope(ctx.destination, ctx.date) || ctx.hq_d5))
     fdp.push_back("§ 734.9(h) advanced computing (D-scope destination or HQ-D5 party)");
   if (is_sme_fdp_item(ctx.eccn) && ctx.book.groups.macau_or_d5(ctx.destination, ctx.date))
     fdp.push_back("§ 734.9(k) SME (Macau/D:5 destination)");

@@ -220,6 +220,7 @@ void read_advanced(const Reader& root, Rulebook& book) {
   ac.nac_notice_days = static_cast<int>(a.object("nac").num_or("notice_days", 25));
   ac.aca = dated_citation(a.object("aca"));
   ac.hbm_exception = dated_citation(a.object("hbm_exception"));
+  ac.fdp_worldwide_text = dated_citation(a.object("fdp_worldwide_text"));
   ac.hbm_exception_mbd_below = a.object("hbm_exception").num("mbd_below");
   const Reader cbc = a.object("case_by_case_2026");
   ac.case_by_case_2026 = dated_citation(cbc);

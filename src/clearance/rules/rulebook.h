@@ -107,6 +107,9 @@ struct AdvancedComputing {
   std::string ai_diffusion_fr, ai_diffusion_statement;
   double lpp_tpp_per_year = 0;
   DatedCitation nac, aca, hbm_exception;
+  // Since AI Diffusion the text of the advanced-computing FDP rule's destination scope is every
+  // location; the enforced reading keeps the earlier D-scope / HQ-D5 scope.
+  DatedCitation fdp_worldwide_text;
   int nac_notice_days = 25;
   double hbm_exception_mbd_below = 0;
   DatedCitation case_by_case_2026;
