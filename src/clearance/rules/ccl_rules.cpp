@@ -15,10 +15,19 @@ struct EccnColumns {
   std::initializer_list<const char*> columns;
 };
 const EccnColumns kColumns[] = {
-    {"3A991", {"AT 1"}},         {"3A992", {"AT 1"}},         {"4A994", {"AT 1"}},
-    {"5A991", {"AT 1"}},         {"5A992", {"AT 1"}},         {"3B991", {"AT 1"}},
-    {"3B992", {"AT 1"}},         {"3B001", {"NS 2", "AT 1"}}, {"3B002", {"NS 2", "AT 1"}},
+    {"3A991", {"AT 1"}},
+    {"3A992", {"AT 1"}},
+    {"4A994", {"AT 1"}},
+    {"5A991", {"AT 1"}},
+    {"5A992", {"AT 1"}},
+    {"3B991", {"AT 1"}},
+    {"3B992", {"AT 1"}},
+    {"3B001", {"NS 2", "AT 1"}},
+    {"3B002", {"NS 2", "AT 1"}},
     {"2B001", {"NS 2", "AT 1"}},
+    // 3E001: NS Column 1 (technology for 3A001–3A003, 3B001, 3B002, 3C001–3C006) and AT 1; its
+    // MT, NP and RS rows depend on the commodity the technology is for (flagged below).
+    {"3E001", {"NS 1", "AT 1"}},
 };
 
 const EccnColumns* columns_of(const std::string& eccn) {
@@ -163,6 +172,15 @@ void check_other_ccl(CheckContext& ctx) {
              "§ 738.4", "", "", "V", true, "", ""});
     return;
   }
+  if (ctx.eccn.rfind("3E001", 0) == 0)
+    ctx.flag(
+        "3E001 is also controlled for MT (technology for 3A001/3A101 MT items, MT Column 1), NP "
+        "(for 3A001, 3A201, 3A225–3A234 NP items, NP Column 1) and RS: technology for 3A090 to "
+        "D:1/D:4/D:5 excluding A:5/A:6 (§ 742.6(a)(6)(iii)), worldwide when exported from "
+        "Macau/D:5 "
+        "(§ 742.6(a)(6)(ii)), for 3A090.c to Macau/D:5 (§ 742.6(a)(6)(i)(B)), RS Column 2 for "
+        "3A001.a.15, 3A004, 3B003, 3C007–3C009: state the commodity (--eccn of the item it is for) "
+        "when one of these could apply");
   bool any = false;
   for (const char* column : cols->columns) {
     if (ctx.book.chart.has_x(column, dest)) {

@@ -97,12 +97,12 @@ void check_end_uses(CheckContext& ctx) {
                                eccn, ctx.destination),
            "§ 744.21; " + ctx.book.supp2_part744_citation, "", "", "V", false,
            ru_by ? "policy of denial" : "presumption of denial", "§ 744.21(e)"});
-      // § 744.21(b): GOV (§ 740.11(b)(2)(i)-(ii)) is the one exception that overcomes it.
+      // § 744.21(c): GOV (§ 740.11(b)(2)(i)-(ii)) is the one exception that overcomes it.
       ctx.out.exceptions.push_back(
           {"GOV", "verify",
-           "§ 744.21(b) allows only License Exception GOV for the military end-use rule: items "
+           "§ 744.21(c) allows only License Exception GOV for the military end-use rule: items "
            "for US government agencies or personnel (§ 740.11(b)(2)(i)-(ii))",
-           "§ 744.21(b); § 740.11(b)(2)"});
+           "§ 744.21(c); § 740.11(b)(2)(i)-(ii)"});
     }
   }
   if (ctx.has_end_use(end_use::military_intelligence)) {

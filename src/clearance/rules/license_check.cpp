@@ -218,10 +218,18 @@ void check_jurisdiction(CheckContext& ctx) {
   const bool fdp_h_item = adv || ctx.level == "c";
   const DatedCitation& worldwide = ctx.book.advanced.fdp_worldwide_text;
   if (fdp_h_item && ctx.tx.text_mode && !worldwide.from.empty() && ctx.date >= worldwide.from)
-    fdp.push_back(fmt::format("§ 734.9(h) advanced computing ({}, {})", worldwide.citation,
-                              worldwide.fr));
+    fdp.push_back(
+        fmt::format("§ 734.9(h) advanced computing ({}, {})", worldwide.citation, worldwide.fr));
   else if (fdp_h_item && (ctx.book.groups.d_scope(ctx.destination, ctx.date) || ctx.hq_d5))
     fdp.push_back("§ 734.9(h) advanced computing (D-scope destination or HQ-D5 party)");
+  else if (fdp_h_item && ctx.party_hq.empty() && tx.direct_product != Tristate::no) {
+    // Outside the D-scope the rule still reaches an HQ-D5 buyer: an unknown headquarters leaves
+    // the item's jurisdiction open (the question is asked with the others).
+    unknown = true;
+    d.jurisdiction.push_back(
+        "§ 734.9(h) advanced computing: the destination is outside the D-scope, and whether the "
+        "buyer is headquartered in Macau/D:5 is not given");
+  }
   if (is_sme_fdp_item(ctx.eccn) && ctx.book.groups.macau_or_d5(ctx.destination, ctx.date))
     fdp.push_back("§ 734.9(k) SME (Macau/D:5 destination)");
   if (ctx.party_has_footnote("FN1")) fdp.push_back("§ 734.9(e)(1) Entity List footnote 1 party");
