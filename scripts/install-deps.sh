@@ -9,6 +9,7 @@ packages=(
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev python3 clang-format curl wrk
   clang libclang-rt-14-dev
   nodejs chromium fonts-wqy-zenhei
+  python3-dev pybind11-dev python3-pytest python3-pandas python3-dask python3-distributed
 )
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

@@ -47,17 +47,8 @@ const char* kCsvHeader =
 // Formats one screened row in the chosen output format.
 std::string format_row(const BatchRow& row, const ScreenResult& result, const Screener& screener,
                        const std::string& snapshot_id, BatchOutputFormat format) {
-  if (format == BatchOutputFormat::jsonl) {
-    nlohmann::ordered_json out;
-    out["id"] = row.id;
-    out["line"] = row.line;
-    out["query"] = query_to_json(row.query);
-    out["hits"] = hits_to_json(result, screener);
-    out["total"] = result.total;
-    out["truncated"] = result.truncated;
-    out["snapshot"] = snapshot_id;
-    return out.dump() + "\n";
-  }
+  if (format == BatchOutputFormat::jsonl)
+    return batch_row_to_json(row, result, screener, snapshot_id).dump() + "\n";
   std::string out;
   const Snapshot& snapshot = screener.index().snapshot();
   for (const Hit& hit : result.hits) {
@@ -264,6 +255,19 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
   fs::remove(checkpoint_path, ec);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
+}
+
+nlohmann::ordered_json batch_row_to_json(const BatchRow& row, const ScreenResult& result,
+                                         const Screener& screener, const std::string& snapshot_id) {
+  nlohmann::ordered_json out;
+  out["id"] = row.id;
+  out["line"] = row.line;
+  out["query"] = query_to_json(row.query);
+  out["hits"] = hits_to_json(result, screener);
+  out["total"] = result.total;
+  out["truncated"] = result.truncated;
+  out["snapshot"] = snapshot_id;
+  return out;
 }
 
 }  // namespace clearance

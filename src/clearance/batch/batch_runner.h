@@ -7,6 +7,7 @@
 // (OUTPUT.partial.checkpoint) records how far the run got; `resume` continues from it, truncating
 // the partial files to the checkpoint first so nothing is written twice.
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,11 @@ struct BatchSummary {
 };
 
 using BatchProgress = std::function<void(const BatchSummary&, double fraction)>;
+
+// One screened row as the JSON Lines output writes it: {"id", "line", "query", "hits", "total",
+// "truncated", "snapshot"} (also the Python binding's screen_many rows).
+nlohmann::ordered_json batch_row_to_json(const BatchRow& row, const ScreenResult& result,
+                                         const Screener& screener, const std::string& snapshot_id);
 
 Result<BatchSummary> run_batch(const Screener& screener, const std::string& snapshot_id,
                                BatchInput& input, const std::string& output_path,
