@@ -262,24 +262,24 @@ class Engine {
     return s;
   }
 
-  nlohmann::ordered_json screen_row(const BatchRow& row, const ScreenSettings& s,
-                                    ScreenSession& session) const {
+  ScreenResult run(const BatchRow& row, const ScreenSettings& s, ScreenSession& session) const {
     ScreenOptions options;
     options.threshold = s.threshold;
     options.limit = s.limit;
-    const ScreenResult result = engine_->screener->screen(row.query, options, session);
-    return screen_result_to_json(row.id, row.query, result, *engine_->screener,
+    return engine_->screener->screen(row.query, options, session);
+  }
+
+  // As `clearance screen --format json` prints a query.
+  nlohmann::ordered_json screen_row(const BatchRow& row, const ScreenSettings& s,
+                                    ScreenSession& session) const {
+    return screen_result_to_json(row.id, row.query, run(row, s, session), *engine_->screener,
                                  engine_->snapshot->id, s.threshold);
   }
 
   // As `clearance screen --input` writes a row (batch_row_to_json).
   nlohmann::ordered_json screen_batch_row(const BatchRow& row, const ScreenSettings& s,
                                           ScreenSession& session) const {
-    ScreenOptions options;
-    options.threshold = s.threshold;
-    options.limit = s.limit;
-    const ScreenResult result = engine_->screener->screen(row.query, options, session);
-    return batch_row_to_json(row, result, *engine_->screener, engine_->snapshot->id);
+    return batch_row_to_json(row, run(row, s, session), *engine_->screener, engine_->snapshot->id);
   }
 
   // One scratch per calling thread (Python threads may share an engine).
