@@ -6,8 +6,11 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -197,32 +200,64 @@ class Engine {
       }
       parsed.push_back(std::move(row));
     }
+    // Rows are screened in chunks by threads that never touch Python objects; this thread turns
+    // each finished chunk into Python objects (holding the GIL) while the next ones are screened,
+    // so the conversion overlaps the screening instead of following it.
+    constexpr size_t kChunk = 2048;
+    const size_t chunks = (parsed.size() + kChunk - 1) / kChunk;
     std::vector<nlohmann::ordered_json> out(parsed.size());
-    {
-      py::gil_scoped_release unlocked;
-      const unsigned n =
-          std::max(1u, std::min<unsigned>(threads ? threads : std::thread::hardware_concurrency(),
-                                          static_cast<unsigned>((parsed.size() + 63) / 64)));
-      auto work = [&](unsigned t) {
-        ScreenSession session;
-        for (size_t i = t; i < parsed.size(); i += n) {
+    std::vector<char> done(chunks, 0);
+    std::mutex mutex;
+    std::condition_variable finished;
+    std::atomic<size_t> next{0};
+    std::atomic<bool> stop{false};
+    const unsigned n =
+        std::max(1u, std::min<unsigned>(threads ? threads : std::thread::hardware_concurrency(),
+                                        static_cast<unsigned>(std::max<size_t>(chunks, 1))));
+    auto work = [&] {
+      ScreenSession session;
+      for (size_t c; !stop && (c = next++) < chunks;) {
+        for (size_t i = c * kChunk; i < std::min(parsed.size(), (c + 1) * kChunk); ++i) {
           if (!parsed[i].error.empty())
-            out[i] = {
-                {"id", parsed[i].id}, {"error", parsed[i].error}, {"field", parsed[i].error_field}};
+            out[i] = {{"id", parsed[i].id},
+                      {"line", parsed[i].line},
+                      {"error", parsed[i].error},
+                      {"field", parsed[i].error_field}};
           else
             out[i] = screen_batch_row(parsed[i], s, session);
         }
-      };
-      if (n == 1) {
-        work(0);
-      } else {
-        std::vector<std::thread> pool;
-        for (unsigned t = 0; t < n; ++t) pool.emplace_back(work, t);
-        for (auto& th : pool) th.join();
+        {
+          std::lock_guard lock(mutex);
+          done[c] = 1;
+        }
+        finished.notify_all();
       }
-    }
+    };
+    std::vector<std::thread> pool;
+    auto join = [&] {
+      py::gil_scoped_release unlocked;
+      for (auto& th : pool) th.join();
+    };
+    for (unsigned t = 0; t < n; ++t) pool.emplace_back(work);
     py::list result(out.size());
-    for (size_t i = 0; i < out.size(); ++i) result[i] = to_python(out[i]);
+    try {
+      for (size_t c = 0; c < chunks; ++c) {
+        {
+          py::gil_scoped_release unlocked;
+          std::unique_lock lock(mutex);
+          finished.wait(lock, [&] { return done[c] != 0; });
+        }
+        for (size_t i = c * kChunk; i < std::min(parsed.size(), (c + 1) * kChunk); ++i) {
+          result[i] = to_python(out[i]);
+          out[i] = nullptr;  // its memory back while the rest are screened
+        }
+      }
+    } catch (...) {
+      stop = true;
+      join();
+      throw;
+    }
+    join();
     return result;
   }
 

@@ -51,6 +51,7 @@ def test_screen_many_keeps_bad_rows_as_errors(engine):
     assert "expected text" in out[2]["error"]
     assert out[5]["field"] == "country"
     assert [r["id"] for r in out] == [str(i) for i in range(1, 8)]
+    assert [r["line"] for r in out] == list(range(1, 8))
 
 
 def test_errors_carry_the_cli_messages(engine, data_dir):
