@@ -71,9 +71,9 @@ def main():
             hits = clearance_dask.screen(ddf, snapshot=snap, id="id", client=client).compute()
             t = time.perf_counter() - start
             def rss_mb():
-            import psutil  # Debian's python3-psutil comes with distributed
-            return psutil.Process().memory_info().rss / 2**20
-        mem = client.run(rss_mb)
+                import psutil  # Debian's python3-psutil comes with distributed
+                return psutil.Process().memory_info().rss / 2**20
+            mem = client.run(rss_mb)
             print(f"dask ({args.dask_workers} workers, {args.partitions} partitions): {t:.2f} s "
                   f"({rate(t):,.0f} rows/s), {len(hits)} hit rows; worker RSS after the run "
                   + ", ".join(f"{m:.0f} MB" for m in mem.values()))
