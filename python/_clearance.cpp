@@ -45,9 +45,6 @@ T value_or_raise(Result<T> r) {
 }
 
 // JSON (the library's output contract) → dict, list, str, int, float, bool, None.
-py::object to_python(const nlohmann::ordered_json& j);
-py::object to_python(const nlohmann::json& j);
-
 template <typename Json>
 py::object convert(const Json& j) {
   switch (j.type()) {

@@ -51,19 +51,18 @@ const std::filesystem::path& BatchJobs::dir() {
   return dir_;
 }
 
-std::filesystem::path BatchJobs::input_path(const std::string& id,
-                                            const std::string& format) const {
-  return dir_ / fmt::format("{}.input.{}", id, format);
+std::filesystem::path BatchJobs::file_of(const std::string& id, std::string_view suffix) const {
+  return dir_ / fmt::format("{}.{}", id, suffix);
 }
 
 std::filesystem::path BatchJobs::results_path(const std::string& id) const {
   std::lock_guard lock(mutex_);
-  return dir_ / fmt::format("{}.hits.jsonl", id);
+  return file_of(id, "hits.jsonl");
 }
 
 std::filesystem::path BatchJobs::errors_path(const std::string& id) const {
   std::lock_guard lock(mutex_);
-  return dir_ / fmt::format("{}.rejected.csv", id);
+  return file_of(id, "rejected.csv");
 }
 
 Result<std::string> BatchJobs::submit(std::string body, std::string format, std::string name,
@@ -74,9 +73,8 @@ Result<std::string> BatchJobs::submit(std::string body, std::string format, std:
     return make_error(
         ErrorCode::invalid_argument,  // the route answers 503
         fmt::format("{} batch files are already waiting; retry when one is done", queue_.size()));
-  std::filesystem::path input;
   try {
-    input = dir() / "x";
+    dir();  // created on the first upload
   } catch (const std::exception& e) {
     return make_error(ErrorCode::io, e.what());
   }
@@ -88,7 +86,7 @@ Result<std::string> BatchJobs::submit(std::string body, std::string format, std:
   job.created_at = utc_now_iso();
   job.bytes = body.size();
   job.snapshot = engine->snapshot->id;
-  input = input_path(job.id, job.format);
+  const std::filesystem::path input = file_of(job.id, "input." + job.format);
   {
     std::ofstream out(input, std::ios::binary);
     out.write(body.data(), static_cast<std::streamsize>(body.size()));
@@ -131,7 +129,7 @@ void BatchJobs::run_one(Pending& pending) {
     std::lock_guard lock(mutex_);
     format = jobs_[pending.id].format;
   }
-  const std::filesystem::path input_file = input_path(pending.id, format);
+  const std::filesystem::path input_file = file_of(pending.id, "input." + format);
   auto finish = [&](const std::string& state, const std::string& error, const BatchSummary* s) {
     std::lock_guard lock(mutex_);
     BatchJob& job = jobs_[pending.id];
@@ -164,8 +162,8 @@ void BatchJobs::forget_old_jobs() {
     const std::string id = finished_.front();
     finished_.pop_front();
     std::error_code ignored;
-    std::filesystem::remove(dir_ / fmt::format("{}.hits.jsonl", id), ignored);
-    std::filesystem::remove(dir_ / fmt::format("{}.rejected.csv", id), ignored);
+    std::filesystem::remove(file_of(id, "hits.jsonl"), ignored);
+    std::filesystem::remove(file_of(id, "rejected.csv"), ignored);
     jobs_.erase(id);
   }
 }

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "clearance/batch/batch_runner.h"
@@ -61,7 +62,8 @@ class BatchJobs {
   void run();
   void run_one(Pending& job);
   void forget_old_jobs();  // holds mutex_
-  std::filesystem::path input_path(const std::string& id, const std::string& format) const;
+  // DIR/ID.SUFFIX: the upload ("input.csv"), its results ("hits.jsonl"), its rejected rows.
+  std::filesystem::path file_of(const std::string& id, std::string_view suffix) const;
   const std::filesystem::path& dir();  // created on first use; holds mutex_
 
   size_t keep_;

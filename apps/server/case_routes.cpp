@@ -43,22 +43,6 @@ int64_t alert_id_of(const std::string& text) {
   return id;
 }
 
-// An integer query parameter from `low` to `high`; `fallback` when absent, a 400 naming it when
-// bad.
-int64_t query_integer(const RouteContext& ctx, const char* name, int64_t low, int64_t high,
-                      int64_t fallback) {
-  const auto& params = ctx.target.params;
-  auto it = params.find(name);
-  if (it == params.end()) return fallback;
-  int64_t v = 0;
-  const auto [end, ec] =
-      std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
-  if (ec != std::errc() || end != it->second.data() + it->second.size() || v < low || v > high)
-    throw ApiError(400, "invalid_request", name,
-                   fmt::format("expected an integer from {} to {}", low, high));
-  return v;
-}
-
 std::string actor_of(const RouteContext& ctx, const JsonFields* body, const char* field) {
   if (!ctx.actor.empty()) return ctx.actor;
   // No keys: the client names itself; "api" when it does not.
@@ -167,8 +151,8 @@ HttpResponse alerts_route(RouteContext& ctx) {
   }
   if (auto it = params.find("subject"); it != params.end()) filter.subject_id = it->second;
   if (auto it = params.find("party"); it != params.end()) filter.party_id = it->second;
-  filter.after_id = query_integer(ctx, "after", 0, INT64_MAX, 0);
-  filter.limit = static_cast<size_t>(query_integer(ctx, "limit", 1, 1000, 100));
+  filter.after_id = query_integer(ctx.target, "after", 0, INT64_MAX, 0);
+  filter.limit = static_cast<size_t>(query_integer(ctx.target, "limit", 1, 1000, 100));
   std::vector<Alert> alerts;
   if (auto it = params.find("list"); it != params.end() && !it->second.empty()) {
     // Alerts on parties with a listing on that list (code or dataset) in the snapshot in use:
@@ -253,7 +237,7 @@ HttpResponse alert_decision_route(RouteContext& ctx) {
 HttpResponse audit_route(RouteContext& ctx) {
   const auto& params = ctx.target.params;
   const std::string object = params.count("object") ? params.at("object") : "";
-  const auto limit = static_cast<size_t>(query_integer(ctx, "limit", 1, 10000, 100));
+  const auto limit = static_cast<size_t>(query_integer(ctx.target, "limit", 1, 10000, 100));
   nlohmann::ordered_json out = {{"entries", nlohmann::ordered_json::array()}};
   for (const AuditEntry& e : value_or_raise(case_store_of(ctx).audit(object, limit)))
     out["entries"].push_back(audit_entry_to_json(e));
@@ -264,8 +248,8 @@ HttpResponse audit_route(RouteContext& ctx) {
 // that polls rather than receives the webhook.
 HttpResponse notifications_route(RouteContext& ctx) {
   const auto& params = ctx.target.params;
-  const int64_t after = query_integer(ctx, "after", 0, INT64_MAX, 0);
-  const int64_t limit = query_integer(ctx, "limit", 1, 10000, 100);
+  const int64_t after = query_integer(ctx.target, "after", 0, INT64_MAX, 0);
+  const int64_t limit = query_integer(ctx.target, "limit", 1, 10000, 100);
   bool pending = false;
   if (auto it = params.find("pending"); it != params.end()) {
     if (it->second != "true" && it->second != "false")

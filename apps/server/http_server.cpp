@@ -174,15 +174,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void respond(HttpResponse&& r, unsigned version, bool keep_alive) {
     if (!r.body_file.empty()) return respond_with_file(std::move(r), version, keep_alive);
     response_.emplace(static_cast<http::status>(r.status), version);
-    response_->set(http::field::server, "clearance");
-    response_->set(http::field::content_type, r.content_type);
-    for (auto& [name, value] : r.headers) response_->set(name, value);
-    response_->keep_alive(keep_alive && !server_.stopping);
     response_->body() = std::move(r.body);
-    response_->prepare_payload();
-    stream_.expires_after(server_.options.idle_timeout);
-    http::async_write(stream_, *response_,
-                      beast::bind_front_handler(&Session::on_write, shared_from_this()));
+    send(*response_, r, keep_alive);
   }
 
   // The body streamed from a file; one that cannot be opened is a 500 (the route found it).
@@ -196,19 +189,25 @@ class Session : public std::enable_shared_from_this<Session> {
           version, keep_alive);
     file_response_.emplace(std::piecewise_construct, std::make_tuple(std::move(file)),
                            std::make_tuple(static_cast<http::status>(r.status), version));
-    file_response_->set(http::field::server, "clearance");
-    file_response_->set(http::field::content_type, r.content_type);
-    for (auto& [name, value] : r.headers) file_response_->set(name, value);
-    file_response_->keep_alive(keep_alive && !server_.stopping);
-    file_response_->prepare_payload();
+    send(*file_response_, r, keep_alive);
+  }
+
+  // Headers, keep-alive and length on a response whose body is set, then the write.
+  template <typename Response>
+  void send(Response& response, const HttpResponse& r, bool keep_alive) {
+    response.set(http::field::server, "clearance");
+    response.set(http::field::content_type, r.content_type);
+    for (const auto& [name, value] : r.headers) response.set(name, value);
+    response.keep_alive(keep_alive && !server_.stopping);
+    keep_alive_ = response.keep_alive();
+    response.prepare_payload();
     stream_.expires_after(server_.options.idle_timeout);
-    http::async_write(stream_, *file_response_,
+    http::async_write(stream_, response,
                       beast::bind_front_handler(&Session::on_write, shared_from_this()));
   }
 
   void on_write(beast::error_code ec, size_t) {
-    const bool again = !ec && (response_ ? response_->keep_alive()
-                                         : file_response_ && file_response_->keep_alive());
+    const bool again = !ec && keep_alive_;
     response_.reset();
     file_response_.reset();
     if (!again) return close();
@@ -226,6 +225,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   std::optional<http::response<http::string_body>> response_;
   std::optional<http::response<http::file_body>> file_response_;
+  bool keep_alive_ = false;  // of the response being written
   HttpServer::Impl& server_;
   bool reading_ = false;
 };

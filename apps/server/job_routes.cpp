@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <thread>
 
 #include "batch_jobs.h"
@@ -19,18 +18,6 @@ namespace {
 const std::string* param(const RouteContext& ctx, const char* name) {
   auto it = ctx.target.params.find(name);
   return it == ctx.target.params.end() ? nullptr : &it->second;
-}
-
-double number_param(const RouteContext& ctx, const char* name, double low, double high,
-                    double fallback) {
-  const std::string* text = param(ctx, name);
-  if (!text) return fallback;
-  double v = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
-  if (ec != std::errc() || end != text->data() + text->size() || v < low || v > high)
-    throw ApiError(400, "invalid_request", name,
-                   fmt::format("{}: expected a number from {} to {}", name, low, high));
-  return v;
 }
 
 // The file's layout: ?format=, else the name's extension, else its first byte.
@@ -93,8 +80,8 @@ HttpResponse job_submit_route(RouteContext& ctx) {
                    "the request body is the batch file: it is empty");
   const std::string name = param(ctx, "name") ? *param(ctx, "name") : "batch";
   BatchOptions options;
-  options.screen.threshold = static_cast<float>(number_param(ctx, "threshold", 0, 1, 0.8));
-  options.screen.limit = static_cast<size_t>(number_param(ctx, "limit", 1, kMaxLimit, 10));
+  options.screen.threshold = static_cast<float>(query_number(ctx.target, "threshold", 0, 1, 0.8));
+  options.screen.limit = static_cast<size_t>(query_integer(ctx.target, "limit", 1, kMaxLimit, 10));
   // Half the cores: the server's own requests keep the rest.
   options.threads = std::max(1u, std::thread::hardware_concurrency() / 2);
   if (const std::string* lists = param(ctx, "lists"); lists && !lists->empty()) {

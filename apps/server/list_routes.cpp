@@ -60,15 +60,7 @@ HttpResponse lists_route(RouteContext& ctx) {
 // Computed once per snapshot in use (loading the older one takes a moment).
 HttpResponse lists_diff_route(RouteContext& ctx) {
   const ScreeningEngine& engine = ctx.ready_engine();
-  const auto& params = ctx.target.params;
-  size_t limit = 100;
-  if (auto it = params.find("limit"); it != params.end()) {
-    char* end = nullptr;
-    const unsigned long v = std::strtoul(it->second.c_str(), &end, 10);
-    if (it->second.empty() || *end != '\0' || v < 1 || v > 10000)
-      throw ApiError(400, "invalid_request", "limit", "expected an integer from 1 to 10000");
-    limit = v;
-  }
+  const auto limit = static_cast<size_t>(query_integer(ctx.target, "limit", 1, 10000, 100));
   static std::mutex mutex;
   static std::map<std::pair<std::string, size_t>, std::string> cache;  // (snapshot, limit) → body
   std::lock_guard lock(mutex);

@@ -1,5 +1,9 @@
 #include "request_target.h"
 
+#include <fmt/format.h>
+
+#include <charconv>
+
 #include "api_error.h"
 #include "clearance/util/strings.h"
 
@@ -61,6 +65,34 @@ RequestTarget parse_target(const std::string& target) {
     start = amp + 1;
   }
   return out;
+}
+
+namespace {
+
+template <typename T>
+T query_value(const RequestTarget& target, const char* name, T low, T high, T fallback,
+              const char* what) {
+  auto it = target.params.find(name);
+  if (it == target.params.end()) return fallback;
+  const std::string& text = it->second;
+  T v{};
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < low || v > high)
+    throw ApiError(400, "invalid_request", name,
+                   fmt::format("{}: expected {} from {} to {}", name, what, low, high));
+  return v;
+}
+
+}  // namespace
+
+int64_t query_integer(const RequestTarget& target, const char* name, int64_t low, int64_t high,
+                      int64_t fallback) {
+  return query_value(target, name, low, high, fallback, "an integer");
+}
+
+double query_number(const RequestTarget& target, const char* name, double low, double high,
+                    double fallback) {
+  return query_value(target, name, low, high, fallback, "a number");
 }
 
 }  // namespace clearance::server
