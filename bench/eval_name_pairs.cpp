@@ -1,7 +1,12 @@
 // Quality of `compare` on the labelled name pairs of nomenklatura's name_bench (826 pairs), next
 // to OpenSanctions logic-v2's frozen scores on the same pairs. Prints markdown for docs/QUALITY.md.
-//   eval_name_pairs [--threshold T] [--sweep] [--misses] [--scores]
+//   eval_name_pairs [--threshold T] [--sweep] [--misses] [--scores] [--written] [--cases FILE]
 // --misses lists the pairs decided wrongly; --scores lists every pair with its score (to stderr).
+// --written scores each pair in the direction it is written (name1 as the query, name2 as the
+// list's name) instead of the higher of both directions. --cases scores another file of pairs in
+// the same columns (case_group,schema,name1,name2,is_match,…; e.g.
+// tests/cases/cross_script_pairs.csv) and reports it by case group and schema, without logic-v2's
+// scores.
 #include <fmt/format.h>
 
 #include <cstring>
@@ -57,15 +62,18 @@ std::vector<std::vector<std::string>> read_csv(const std::string& path) {
 
 int main(int argc, char** argv) {
   float threshold = 0.80f;
-  bool sweep = false, misses = false, scores = false;
+  bool sweep = false, misses = false, scores = false, written = false;
+  std::string other_cases;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--threshold") && i + 1 < argc) threshold = std::stof(argv[++i]);
     if (!std::strcmp(argv[i], "--sweep")) sweep = true;
     if (!std::strcmp(argv[i], "--misses")) misses = true;
     if (!std::strcmp(argv[i], "--scores")) scores = true;
+    if (!std::strcmp(argv[i], "--written")) written = true;
+    if (!std::strcmp(argv[i], "--cases") && i + 1 < argc) other_cases = argv[++i];
   }
   const std::string eval = bench::shared_data_dir() + "/eval/nomenklatura/";
-  auto cases = read_csv(eval + "name_bench_cases.csv");
+  auto cases = read_csv(other_cases.empty() ? eval + "name_bench_cases.csv" : other_cases);
   auto frozen = read_csv(eval + "name_bench_logicv2-frozen.csv");
   // case_group,case_id,schema,name1,name2,is_match,...,score,predicted_match,outcome
   std::map<std::tuple<std::string, std::string, std::string>, float> logicv2;
@@ -79,8 +87,8 @@ int main(int argc, char** argv) {
   auto score = [&](Pair& p) {
     const EntityType type = p.schema == "Person" ? EntityType::person : EntityType::organization;
     const NameMatch ab = screener.compare(p.a, p.b, type, session);
-    const NameMatch ba = screener.compare(p.b, p.a, type, session);
-    p.ours = std::max(ab.score, ba.score);
+    p.ours =
+        written ? ab.score : std::max(ab.score, screener.compare(p.b, p.a, type, session).score);
   };
   // All 826 labelled pairs of cases.csv.
   std::vector<Pair> pairs;
@@ -89,6 +97,36 @@ int main(int argc, char** argv) {
     Pair p{r[0], r[1], r[2], r[3], r[6], r[4] == "true"};
     score(p);
     pairs.push_back(std::move(p));
+  }
+  if (!other_cases.empty()) {
+    // Another set of pairs: by case group and by schema; "false pairs" is the share of the pairs
+    // labelled false that reach the threshold.
+    std::map<std::string, Counts> groups, schemas;
+    Counts all;
+    for (const auto& p : pairs) {
+      const bool predicted = p.ours >= threshold;
+      all.add(p.match, predicted);
+      groups[p.group].add(p.match, predicted);
+      schemas[p.schema].add(p.match, predicted);
+      if (scores || (misses && predicted != p.match))
+        fmt::print(stderr, "{} {:<10} {:<8} {:.3f}  {} | {}\n",
+                   predicted == p.match ? (p.match ? "TP" : "TN") : (p.match ? "FN" : "FP"),
+                   p.group, p.schema, p.ours, p.a, p.b);
+    }
+    fmt::print("{}: threshold {:.2f}, {} direction\n\n", other_cases, threshold,
+               written ? "written (name1 as the query)" : "best of both");
+    fmt::print(
+        "| set | pairs (true/false) | P | R | F1 | false pairs |\n|---|---|---|---|---|---|\n");
+    auto row = [](const std::string& name, const Counts& c) {
+      const int negatives = c.fp + c.tn;
+      fmt::print("| {} | {} ({}/{}) | {:.3f} | {:.3f} | {:.3f} | {}/{} ({:.1f} %) |\n", name,
+                 c.tp + c.fp + c.fn + c.tn, c.tp + c.fn, negatives, c.precision(), c.recall(),
+                 c.f1(), c.fp, negatives, negatives ? 100.0 * c.fp / negatives : 0.0);
+    };
+    row("all", all);
+    for (const auto& [g, c] : groups) row("group " + g, c);
+    for (const auto& [g, c] : schemas) row("schema " + g, c);
+    return 0;
   }
   // The 812 pairs logic-v2 was frozen on (its own copy of the cases), scored by both.
   // frozen:
