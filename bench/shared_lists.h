@@ -26,9 +26,25 @@ inline std::vector<std::string> standard_list_files() {
           d + "un/UN_consolidated.xml"};
 }
 
-inline std::shared_ptr<const Snapshot> load_standard_lists() {
+// The freshest file of each source the demo imports (scripts/demo.sh) that names China's parties
+// in the US lists: the CSL of 2026-07-31 (Entity List, MEU, CMIC…), OFAC's SDN of 2024 and non-SDN
+// of 2025, the UN list, DoD's § 1260H list and the NDAA lists.
+inline std::vector<std::string> current_us_list_files() {
+  const std::string d = shared_data_dir() + "/lists/";
+  const std::string leg = d + "us_other/special_legislation/";
+  return {d + "us_csl/compact_2026-07-31/screening-list.json",
+          d + "ofac/sdn_2024-05-03/sdn.csv",
+          d + "ofac/cons_non_sdn_2025-12/cons_prim.csv",
+          d + "un/UN_consolidated.xml",
+          d + "us_other/dod_1260h_chinese_military_companies.csv",
+          leg + "section_5949.csv",
+          leg + "section_889.csv",
+          leg + "section_1286.csv"};
+}
+
+inline std::shared_ptr<const Snapshot> load_lists(const std::vector<std::string>& files) {
   auto snapshot = std::make_shared<Snapshot>();
-  for (const auto& file : standard_list_files()) {
+  for (const auto& file : files) {
     auto read = read_list_file(file, "");
     if (!read) throw std::runtime_error(read.error().message);
     for (auto& e : read->second.entities) snapshot->entities.push_back(std::move(e));
@@ -40,6 +56,10 @@ inline std::shared_ptr<const Snapshot> load_standard_lists() {
   auto linked = link_parties(*snapshot, nullptr, false);
   if (!linked) throw std::runtime_error(linked.error().message);
   return snapshot;
+}
+
+inline std::shared_ptr<const Snapshot> load_standard_lists() {
+  return load_lists(standard_list_files());
 }
 
 // A screening engine over an in-memory snapshot: its index built (not stored), on two threads.
