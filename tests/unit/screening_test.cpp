@@ -414,7 +414,9 @@ TEST_F(ScreeningTest, TransliterationVariantsOfAPersonsNameSoundAlike) {
                              std::pair{"Osama bin Laden", "Usama bin Ladin"}}) {
     const NameMatch m = screener_->compare(a, b, EntityType::person, session_);
     EXPECT_GT(m.score, 0.8f) << a << " / " << b;
-    EXPECT_TRUE(matched_by(m, MatchHow::phonetic)) << a << " / " << b;
+    // Spellings the given-name table lists (Husayn / Hussein, Osama / Usama) are its equivalents.
+    EXPECT_TRUE(matched_by(m, MatchHow::phonetic) || matched_by(m, MatchHow::equivalent))
+        << a << " / " << b;
   }
   // Short names have too few letters to sound alike; organisations' words are not transliterated.
   EXPECT_LT(screener_->compare("Olga Barynova", "Oleg Baranov", EntityType::person, session_).score,

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "clearance/lists/links_file.h"
+#include "clearance/lists/listed_names.h"
 #include "clearance/lists/party_linker.h"
 #include "clearance/util/file_io.h"
 #include "clearance/util/sha256.h"
@@ -100,6 +101,8 @@ void clean_read_result(const std::string& path, ReadResult& read) {
         "{}: {} bytes that were not valid UTF-8 text or were control characters replaced in {} "
         "records (first: {})",
         path, replaced, records, first.empty() ? read.dataset : first));
+  // Names the lists do not carry, from the project's sourced tables (lists/listed_names.h).
+  add_listed_names(read.entities);
   // Ids stay unique once cleaned (two ids may differ only in bytes that were replaced).
   std::set<std::string> ids;
   for (Entity& e : read.entities)

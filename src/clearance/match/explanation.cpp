@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "clearance/lists/listed_names.h"
 #include "clearance/model/party_json.h"
 
 namespace clearance {
@@ -71,6 +72,13 @@ nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,
   j["score"] = round3(hit.score);
   j["matched_name"] = hit.matched_name();
   j["matched_name_kind"] = hit.alias < 0 ? "primary" : to_string(e.aliases[hit.alias].kind);
+  if (hit.alias >= 0 && e.aliases[hit.alias].kind == AliasKind::added) {
+    // Not the list's text: say who added the name and from which source.
+    const std::string prefix = hit.matched_name() + " — ";
+    for (const Property& p : e.properties)
+      if (p.key == kAddedNameProperty && p.value.starts_with(prefix))
+        j["matched_name_source"] = p.value.substr(prefix.size());
+  }
   j["matched_record"] = e.id;
   j["countries"] = party_countries(snapshot, party);
   j["listings"] = listings_to_json(snapshot, party);

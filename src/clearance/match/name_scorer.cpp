@@ -4,6 +4,7 @@
 #include <array>
 
 #include "clearance/text/edit_distance.h"
+#include "clearance/text/nicknames.h"
 
 namespace clearance {
 
@@ -29,6 +30,8 @@ const char* to_string(MatchHow how) {
       return "romanization";
     case MatchHow::cut:
       return "cut";
+    case MatchHow::equivalent:
+      return "equivalent";
   }
   return "exact";
 }
@@ -170,8 +173,26 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         }
       } else if (person && std::find(qt[i].nicknames.begin(), qt[i].nicknames.end(), n.term) !=
                                qt[i].nicknames.end()) {
+        const std::string_view list_text = index.text(n.term);
+        const auto& short_forms = nickname_relatives(qt[i].text);
         sim = s.nickname_similarity;
         how = MatchHow::nickname;
+        // A form in another language that is also a close spelling, which the fuzzy rule scores
+        // higher (Oleksandr / Aleksandr), is read as that spelling.
+        if (std::find(short_forms.begin(), short_forms.end(), list_text) == short_forms.end()) {
+          how = MatchHow::equivalent;
+          MatchHow spelled = MatchHow::fuzzy;
+          float spelled_sim = 0;
+          int spelled_edits = 0;
+          if (compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term), qt[i].phonetic,
+                            index.phonetic(n.term), s, true, person, spelled, spelled_sim,
+                            spelled_edits) &&
+              spelled_sim >= sim) {
+            how = spelled;
+            sim = spelled_sim;
+            edits = spelled_edits;
+          }
+        }
       } else if (qt[i].kind == TokenClass::ordinary && n.kind == TokenClass::ordinary &&
                  !(qt[i].origin == TokenOrigin::pinyin && n.origin == TokenOrigin::pinyin) &&
                  !(qt[i].marks.hangul && n.marks.hangul)) {
@@ -584,12 +605,21 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // word worth a name (ordinary, not common), 0 when neither.
   auto place_left = [&](const std::vector<bool>& used, int count, auto token_of, auto idf_of) {
     int last_matched = -1;
+    bool distinctive_matched = false;  // a word that is no common word: the brand
     for (int k = 0; k < count; ++k)
-      if (used[k] && token_of(k).kind == TokenClass::ordinary) last_matched = k;
+      if (used[k] && token_of(k).kind == TokenClass::ordinary) {
+        last_matched = k;
+        distinctive_matched = distinctive_matched || idf_of(k) >= s.generic_idf;
+      }
     int found = 0;
     for (int k = 0; k < count; ++k) {
       if (used[k] || token_of(k).kind != TokenClass::ordinary) continue;
-      if (token_of(k).marks.place && k > last_matched)
+      // A Chinese name opens with its place of registration (深圳市大疆…): there the place
+      // before the brand says where the firm is, as a place after the words does elsewhere. Only
+      // beside the brand: with common words alone matched, the place is what names the firm
+      // ("Nanyang Technological University" is not 南京理工大学).
+      if (token_of(k).marks.place &&
+          (k > last_matched || (token_of(k).origin != TokenOrigin::literal && distinctive_matched)))
         found = std::max(found, 1);
       else if (token_of(k).marks.place || idf_of(k) >= s.generic_idf)
         return 2;
@@ -609,7 +639,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                                    [&](int k) { return index.idf(nt[k].term); });
   const bool one_place = (q_place == 1 && n_place == 0) || (q_place == 0 && n_place == 1);
   auto unmatched_factor = [&](float idf, bool discounted, bool qualifier, bool forebear,
-                              bool series, bool place) {
+                              bool series, bool place, bool translated) {
     if (person && forebear && !conflicting && middle_possible) return s.lineage_unmatched_factor;
     if (person)
       return (conflicting || !discounted || !middle_possible) ? 1.0f : s.person_unmatched_factor;
@@ -617,6 +647,11 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     // VII" / "Partners VIII"); the family is what a screen looks for. A number on one side only
     // may be all that tells a name of common words apart ("Management Company 23").
     if (series_conflict && series) return s.series_number_factor;
+    // A list name written in Han characters: a word it translates from Chinese that the query
+    // lacks is the name's own text (南京大学 / 南京理工大学), not a descriptor English adds; its
+    // place is still a place. The query's own extra words stay descriptors (a brand with another
+    // trade word: 北京寒武纪科技 / 寒武纪).
+    if (translated && !place) return 1.0f;
     return (idf < s.generic_idf || (one_place && place)) && !qualifier ? s.generic_unmatched_factor
                                                                        : 1.0f;
   };
@@ -626,14 +661,15 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     if (record) result.unmatched_query.push_back(i);
     const float idf = qt[i].term == kNoTerm ? index.unseen_idf() : index.idf(qt[i].term);
     total_q += unmatched_factor(idf, i == q_discounted[0] || i == q_discounted[1], i > q_of,
-                                q_forebear(i), qt[i].marks.series, qt[i].marks.place) *
+                                q_forebear(i), qt[i].marks.series, qt[i].marks.place, false) *
                qt[i].weight;
   }
   for (int j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     if (record) result.unmatched_name.push_back(j);
     total_n += unmatched_factor(index.idf(nt[j].term), j == n_discounted[0] || j == n_discounted[1],
-                                j > n_of, n_forebear(j), nt[j].marks.series, nt[j].marks.place) *
+                                j > n_of, n_forebear(j), nt[j].marks.series, nt[j].marks.place,
+                                nt[j].origin == TokenOrigin::translated) *
                name_weight[j];
   }
   // Similarity-weighted totals: a fuzzy pair counts its full weight in the denominator.

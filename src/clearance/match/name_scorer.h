@@ -28,6 +28,9 @@ enum class MatchHow : uint8_t {
   nickname,
   romanization,  // another romanisation of the same Chinese syllables (Hsi ↔ Xi, Tse-tung ↔ Zedong)
   cut,  // the query's last word cut short where a long name was ("… Belkassem DR" ↔ DRISSI)
+  // A given name's form in another language (Oleksandr ↔ Aleksandr, Mhd ↔ Muhammad) or another
+  // language's spelling of a name (Poutine, Wladimir ↔ Putin, Vladimir): data/names, given_names.h.
+  equivalent,
 };
 const char* to_string(MatchHow how);
 

@@ -3,6 +3,7 @@
 #include "clearance/match/name_scorer.h"
 #include "clearance/text/chinese_romanization.h"
 #include "clearance/text/edit_distance.h"
+#include "clearance/text/given_names.h"
 #include "clearance/text/nicknames.h"
 #include "clearance/text/phonetic.h"
 
@@ -28,9 +29,19 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
       qt.alternatives.push_back(id);
       base = std::min(base, terms.idf(id));  // a translation weighs as its most common rendering
     }
-    for (const auto& relative : nickname_relatives(t.text)) {
+    // Short forms, the name's forms in other languages and other languages' spellings of it:
+    // each a list word a person's name may be written with (MatchHow::nickname, ::equivalent).
+    auto relate = [&](const std::string& relative) {
       const TermId id = intern ? terms.intern(relative) : terms.find(relative);
-      if (id != kNoTerm) qt.nicknames.push_back(id);
+      if (id != kNoTerm && id != qt.term &&
+          std::find(qt.nicknames.begin(), qt.nicknames.end(), id) == qt.nicknames.end())
+        qt.nicknames.push_back(id);
+    };
+    if (t.kind == TokenClass::ordinary) {
+      for (const auto& relative : nickname_relatives(t.text)) relate(relative);
+      for (const auto& form : given_name_equivalents(t.text)) relate(form);
+      if (t.origin == TokenOrigin::literal)
+        for (const auto& spelling : foreign_spellings(t.text)) relate(spelling);
     }
     qt.mask = letter_mask(qt.text);
     if (qt.text.size() >= 3) qt.phonetic = phonetic_key(qt.text);

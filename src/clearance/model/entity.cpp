@@ -43,6 +43,8 @@ const char* to_string(AliasKind kind) {
       return "weak";
     case AliasKind::original_script:
       return "original_script";
+    case AliasKind::added:
+      return "added_by_clearance";
   }
   return "aka";
 }
@@ -55,6 +57,7 @@ AliasKind alias_kind_from_string(std::string_view text) {
   if (t == "nka" || t == "nowknownas") return AliasKind::nka;
   if (t == "weak" || t == "weakaka" || t == "low" || t == "lowquality") return AliasKind::weak;
   if (t == "originalscript") return AliasKind::original_script;
+  if (t == "addedbyclearance") return AliasKind::added;
   return AliasKind::aka;
 }
 

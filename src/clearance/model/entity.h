@@ -12,7 +12,9 @@ enum class EntityType : uint8_t { unknown, person, organization, vessel, aircraf
 
 // How a source qualifies an alternative name. `weak` is the source's own low-quality flag
 // (OFAC "weak a.k.a.", UN quality "Low"): such names must never carry a hit on their own.
-enum class AliasKind : uint8_t { aka, fka, nka, weak, original_script };
+// `added`: a name the list does not carry, added by Clearance from a table with a public source
+// (lists/listed_names.h); the record's "added_name" property says which.
+enum class AliasKind : uint8_t { aka, fka, nka, weak, original_script, added };
 
 struct Alias {
   std::string name;

@@ -54,7 +54,10 @@ std::vector<std::string> party_aliases(const Snapshot& snapshot, const Party& pa
   for (uint32_t m : party.members) {
     const Entity& e = snapshot.entities[m];
     add(e.name);
-    for (const auto& a : e.aliases) add(a.name);
+    // Names Clearance added are not the lists' text: they are shown where they matched, with
+    // their source (explanation's matched_name_source), and in the record's own aliases.
+    for (const auto& a : e.aliases)
+      if (a.kind != AliasKind::added) add(a.name);
   }
   return out;
 }

@@ -220,6 +220,10 @@ const std::unordered_map<std::string, std::string>& abbreviations() {
       {"computing", "computing"},
       {"computational", "computing"},
       {"computation", "computing"},
+      // An airline is written "Air" as often as "Airlines" or "Airways" (Mahan Air, Iran Air).
+      {"airlines", "air"},
+      {"airline", "air"},
+      {"airways", "air"},
   };
   return table;
 }
@@ -230,6 +234,25 @@ const std::unordered_set<std::string>& stopwords() {
       "el", "los", "das", "der", "die", "und", "y",   "e",   "et", "i",  "in",
       "at", "on",  "a",   "an",  "da",  "do",  "dos", "von", "van"};
   return table;
+}
+
+// A long word a letter off one that folds to another spelling ("technolgies" → "technology"):
+// folded too, or the typo would be compared with the folded form, three letters away. Eight
+// letters or more, the same first letter; null when there is none.
+const std::string* folded_with_typo(const std::string& word) {
+  constexpr size_t kMinLength = 8;
+  static const std::vector<std::pair<std::string, std::string>> long_words = [] {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [from, to] : abbreviations())
+      if (from.size() >= kMinLength && from != to) out.emplace_back(from, to);
+    return out;
+  }();
+  if (word.size() < kMinLength) return nullptr;
+  for (const auto& [from, to] : long_words)
+    if (from[0] == word[0] && from != word && bounded_edit_distance(word, from, 1) <= 1 &&
+        bounded_edit_distance(word, to, 1) > 1)
+      return &to;
+  return nullptr;
 }
 
 }  // namespace
@@ -319,6 +342,8 @@ void canonicalize_legal_forms(std::vector<NameToken>& tokens) {
       t.text = ab->second;
     } else if (stopwords().count(t.text)) {
       t.kind = TokenClass::stopword;
+    } else if (const std::string* folded = folded_with_typo(t.text)) {
+      t.text = *folded;
     }
     out.push_back(std::move(t));
   }

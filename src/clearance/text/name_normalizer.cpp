@@ -10,8 +10,10 @@
 
 #include "clearance/text/arabic_names.h"
 #include "clearance/text/chinese_org_words.h"
+#include "clearance/text/given_names.h"
 #include "clearance/text/han.h"
 #include "clearance/text/legal_forms.h"
+#include "clearance/text/name_tables.h"
 #include "clearance/text/numbers.h"
 #include "clearance/text/place_names.h"
 #include "clearance/util/strings.h"
@@ -73,6 +75,22 @@ std::vector<std::pair<std::string, std::string>> split_ascii(std::string_view te
   }
   flush();
   return tokens;
+}
+
+// The length in bytes of a Chinese place name (data/names/chinese_places.csv) at `at`, the
+// longest; 0 when none starts there.
+size_t chinese_place_length(const std::string& text, size_t at) {
+  static const std::vector<std::string> places = [] {
+    std::vector<std::string> out;
+    for (const auto& row : read_name_table("chinese_places.csv", {"place", "source"}))
+      out.push_back(row.fields[0]);
+    std::sort(out.begin(), out.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    return out;
+  }();
+  for (const std::string& place : places)
+    if (text.compare(at, place.size(), place) == 0) return place.size();
+  return 0;
 }
 
 }  // namespace
@@ -151,6 +169,32 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
   };
   size_t i = 0;
   while (i < text.size()) {
+    // A Chinese firm's name opens with the place it is registered in (深圳市大疆创新科技有限公司:
+    // Shenzhen, then the brand): spelled apart from the brand, so the brand meets the same brand
+    // under another place, or with none (chinese_places.csv). Only before more Han text.
+    // A place the word table spells as the lists do (哈尔滨 Harbin) is left to the table.
+    const auto word_at = [&] {
+      return std::any_of(
+          chinese_org_words().begin(), chinese_org_words().end(), [&](const ChineseOrgWord& w) {
+            return w.chinese.size() > 3 && text.compare(i, w.chinese.size(), w.chinese) == 0;
+          });
+    };
+    if (pending.empty()) {
+      if (const size_t length = chinese_place_length(text, i);
+          length > 0 && i + length < text.size() && !word_at()) {
+        pending.assign(text, i, length);
+        i += length;
+        // The administrative suffix (市 city, 省 province) belongs to the place.
+        for (std::string_view suffix : {"市", "省"})
+          if (text.compare(i, suffix.size(), suffix) == 0 && i + suffix.size() < text.size()) {
+            pending.append(suffix);
+            i += suffix.size();
+          }
+        flush_pending();
+        out.tokens.back().marks.place = true;
+        continue;
+      }
+    }
     // An ordinal, 第 and a number: 第十四研究所 is the "14th Research Institute".
     if (const size_t length = chinese_ordinal_length(text, i); length > 0) {
       flush_pending();
@@ -180,10 +224,15 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
       i += length;
       continue;
     }
+    // A place the word table spells (哈尔滨 Harbin, 北京 Beijing/Peking) opening a firm's name is
+    // its place of registration, as above.
+    const bool place = pending.empty() && chinese_place_length(text, i) == hit->chinese.size() &&
+                       i + hit->chinese.size() < text.size();
     flush_pending();
     for (std::string_view english : hit->english) {
       NameToken t;
       t.origin = TokenOrigin::translated;
+      t.marks.place = place;
       t.source = std::string(hit->chinese);
       if (!english.empty() && english.front() == '?') {
         english.remove_prefix(1);
@@ -217,6 +266,11 @@ NormalizedName NameNormalizer::normalize(std::string_view name) {
   // no second pass over the part before its comma.
   for (const NameToken& t : tokens)
     if (t.kind == TokenClass::legal_form) return out;
+  // Titles and honorifics before a person's name ("President Vladimir Putin", "Sheikh Tamim bin
+  // Hamad Al Thani", "Dr. Ayman al-Zawahiri") say who the person is, not what they are called:
+  // they weigh like stopwords. Only before two words or more, so "President Hotel" keeps its word.
+  for (size_t k = 0; k < 2 && k + 2 < tokens.size() && is_title(tokens[k].text); ++k)
+    tokens[k].kind = TokenClass::stopword;
   // Arabic lineage: in "Salman bin Muhammad" Salman is the son and Muhammad the father; the same
   // names the other way round are another two people. The particle itself says only "son of"
   // (bin = ibn = ben; bint "daughter of"): one spelling, weak like a stopword. A particle opening

@@ -1,0 +1,132 @@
+#include "clearance/lists/listed_names.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "clearance/text/name_normalizer.h"
+#include "clearance/text/name_tables.h"
+#include "clearance/util/strings.h"
+
+namespace clearance {
+
+namespace {
+
+constexpr const char* kTable = "chinese_names.csv";
+
+// Letters and digits, lower case: "Huawei Technologies Co., Ltd." = "HUAWEI TECHNOLOGIES CO LTD".
+std::string fold(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 'A' && b <= 'Z')
+      out += static_cast<char>(b - 'A' + 'a');
+    else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b >= 0x80)
+      out += c;
+  }
+  return out;
+}
+
+std::string key_of(std::string_view list, std::string_view name) {
+  return std::string(list) + '\t' + fold(name);
+}
+
+const std::unordered_map<std::string, std::vector<const ListedName*>>& by_key() {
+  static const auto table = [] {
+    std::unordered_map<std::string, std::vector<const ListedName*>> out;
+    for (const ListedName& row : chinese_listed_names())
+      out[key_of(row.list, row.listed_name)].push_back(&row);
+    return out;
+  }();
+  return table;
+}
+
+// Whether a Chinese name says something its list's English name does not: a brand spelled in
+// pinyin (海光, 寒武纪). A name the normaliser translates word for word (南京理工大学: a place and
+// the words of the organisation-word table) is the English name already, which keeps its structure
+// ("Nanjing University of Science and Technology") where the translation loses it.
+bool adds_a_word(const std::string& name) {
+  thread_local NameNormalizer normalizer;
+  const NormalizedName n = normalizer.normalize(name);
+  return std::any_of(n.tokens.begin(), n.tokens.end(), [](const NameToken& t) {
+    return t.origin == TokenOrigin::pinyin && !t.marks.place && t.kind == TokenClass::ordinary;
+  });
+}
+
+}  // namespace
+
+const std::vector<ListedName>& chinese_listed_names() {
+  static const std::vector<ListedName> table = [] {
+    std::vector<ListedName> out;
+    for (const auto& row :
+         read_name_table(kTable, {"list", "listed_name", "simplified", "source_url", "checked"},
+                         {"traditional", "short_names"})) {
+      ListedName n;
+      n.line = row.line;
+      n.list = trim_copy(row.fields[0]);
+      n.listed_name = trim_copy(row.fields[1]);
+      n.names.push_back(trim_copy(row.fields[2]));
+      n.source_url = trim_copy(row.fields[3]);
+      n.checked = trim_copy(row.fields[4]);
+      auto add = [&](std::string name) {
+        if (!name.empty() && std::find(n.names.begin(), n.names.end(), name) == n.names.end())
+          n.names.push_back(std::move(name));
+      };
+      add(trim_copy(row.fields[5]));
+      for (auto& s : split_trimmed(row.fields[6], "|")) add(std::move(s));
+      out.push_back(std::move(n));
+    }
+    return out;
+  }();
+  return table;
+}
+
+size_t add_listed_names(std::vector<Entity>& entities) {
+  size_t given = 0;
+  for (Entity& e : entities) {
+    if (e.list.empty()) continue;
+    const ListedName* row = nullptr;
+    auto find = [&](std::string_view name) {
+      if (row) return;
+      const auto it = by_key().find(key_of(e.list, name));
+      if (it != by_key().end()) row = it->second.front();
+    };
+    find(e.name);
+    for (const Alias& a : e.aliases) find(a.name);
+    if (!row) continue;
+    bool added = false;
+    for (const std::string& name : row->names) {
+      if (!adds_a_word(name)) continue;
+      const bool present =
+          name == e.name || std::any_of(e.aliases.begin(), e.aliases.end(),
+                                        [&](const Alias& a) { return a.name == name; });
+      if (present) continue;
+      e.aliases.push_back({name, AliasKind::added});
+      e.properties.push_back(
+          {kAddedNameProperty,
+           fmt::format("{} — added by Clearance (data/names/{} line {}), source {}, checked {}",
+                       name, kTable, row->line, row->source_url, row->checked)});
+      added = true;
+    }
+    given += added;
+  }
+  return given;
+}
+
+std::map<std::string, std::pair<size_t, size_t>> listed_name_coverage(
+    const std::vector<Entity>& entities) {
+  std::map<std::string, std::pair<size_t, size_t>> out;
+  for (const ListedName& row : chinese_listed_names()) out[row.list];
+  for (const Entity& e : entities) {
+    const auto it = out.find(e.list);
+    if (it == out.end()) continue;
+    ++it->second.second;
+    if (std::any_of(e.aliases.begin(), e.aliases.end(),
+                    [](const Alias& a) { return a.kind == AliasKind::added; }))
+      ++it->second.first;
+  }
+  return out;
+}
+
+}  // namespace clearance

@@ -1,0 +1,146 @@
+// The name tables of data/names (the build's data check: every row has its source, every Chinese
+// name names a record of the current lists) and what they do to matching: given names in other
+// languages, titles, other languages' spellings, Chinese names of listed parties.
+#include "clearance/text/name_tables.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "clearance/lists/importer.h"
+#include "clearance/lists/listed_names.h"
+#include "clearance/match/explanation.h"
+#include "clearance/match/screener.h"
+#include "clearance/text/given_names.h"
+#include "shared_lists.h"
+
+namespace clearance {
+namespace {
+
+bool matched_by(const NameMatch& m, MatchHow how) {
+  return std::any_of(m.alignments.begin(), m.alignments.end(),
+                     [how](const TokenAlignment& t) { return t.how == how; });
+}
+
+TEST(NameTables, EveryRowHasItsFieldsAndSource) {
+  EXPECT_NO_THROW(read_name_table("given_names.csv", {"names", "source"}));
+  EXPECT_NO_THROW(read_name_table("titles.csv", {"title", "language", "source"}));
+  EXPECT_NO_THROW(read_name_table("chinese_places.csv", {"place", "source"}));
+  EXPECT_GE(chinese_listed_names().size(), 300u);
+  for (const ListedName& row : chinese_listed_names()) {
+    EXPECT_TRUE(row.source_url.starts_with("http")) << "chinese_names.csv line " << row.line;
+    EXPECT_EQ(row.checked.size(), 10u) << "chinese_names.csv line " << row.line;
+  }
+  // A missing table or column is an error that names it.
+  try {
+    read_name_table("given_names.csv", {"names", "no_such_column"});
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("given_names.csv"), std::string::npos);
+  }
+}
+
+TEST(NameTables, GivenNamesTitlesAndSpellings) {
+  const auto& forms = given_name_equivalents("oleksandr");
+  EXPECT_NE(std::find(forms.begin(), forms.end(), "aleksandr"), forms.end());
+  EXPECT_TRUE(given_name_equivalents("zzz").empty());
+  EXPECT_TRUE(is_title("president"));
+  EXPECT_FALSE(is_title("vladimir"));
+  auto has = [](const std::vector<std::string>& v, const char* s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  EXPECT_TRUE(has(foreign_spellings("poutine"), "putin"));
+  EXPECT_TRUE(has(foreign_spellings("poetin"), "putin"));
+  EXPECT_TRUE(has(foreign_spellings("wladimir"), "vladimir"));
+  EXPECT_TRUE(has(foreign_spellings("sergejs"), "sergey"));
+  EXPECT_FALSE(has(foreign_spellings("roberts"), "robert"));  // an English family name
+}
+
+class NameTablesOnLists : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    snapshot_ = bench::load_lists(bench::current_us_list_files());
+    screener_ = new Screener(std::shared_ptr<const NameIndex>(NameIndex::build(snapshot_, 2)));
+  }
+  static void TearDownTestSuite() {
+    delete screener_;
+    snapshot_.reset();
+  }
+  static std::shared_ptr<const Snapshot> snapshot_;
+  static Screener* screener_;
+  ScreenSession session_;
+};
+std::shared_ptr<const Snapshot> NameTablesOnLists::snapshot_;
+Screener* NameTablesOnLists::screener_ = nullptr;
+
+// The data check: every row of chinese_names.csv names a record of its list (list code and a name
+// or alias of the record), so a typo or a delisted party is found, with the row's line.
+TEST_F(NameTablesOnLists, EveryChineseNameBelongsToARecordOfItsList) {
+  std::set<std::pair<std::string, std::string>> present;
+  auto fold = [](std::string_view s) {
+    std::string out;
+    for (char c : s)
+      if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  for (const Entity& e : snapshot_->entities) {
+    present.insert({e.list, fold(e.name)});
+    for (const Alias& a : e.aliases) present.insert({e.list, fold(a.name)});
+  }
+  for (const ListedName& row : chinese_listed_names())
+    EXPECT_TRUE(present.count({row.list, fold(row.listed_name)}))
+        << "data/names/chinese_names.csv line " << row.line << ": no " << row.list
+        << " record is named \"" << row.listed_name << "\"";
+  const auto coverage = listed_name_coverage(snapshot_->entities);
+  ASSERT_TRUE(coverage.count("EL"));
+  EXPECT_GT(coverage.at("EL").first, 150u);
+}
+
+TEST_F(NameTablesOnLists, AChineseBrandFindsTheListedPartyWithItsSource) {
+  ScreenQuery q;
+  q.name = "海光";  // Hygon: neither a translation nor the pinyin of its English name
+  const auto result = screener_->screen(q, {}, session_);
+  ASSERT_FALSE(result.hits.empty());
+  const Hit& hit = result.hits.front();
+  ASSERT_GE(hit.alias, 0);
+  EXPECT_EQ(hit.entity->aliases[hit.alias].kind, AliasKind::added);
+  const auto j = hit_to_json(hit, result.query, *screener_);
+  EXPECT_EQ(j["matched_name_kind"], "added_by_clearance");
+  EXPECT_NE(j["matched_name_source"].get<std::string>().find("chinese_names.csv"),
+            std::string::npos);
+  // Never shown as the list's own text.
+  for (const auto& alias : j["aliases"]) EXPECT_NE(alias.get<std::string>(), "海光");
+  // The brand under another place and trade word.
+  q.name = "北京寒武纪科技有限公司";
+  const auto cambricon = screener_->screen(q, {}, session_);
+  ASSERT_FALSE(cambricon.hits.empty());
+  EXPECT_NE(cambricon.hits.front().entity->name.find("Cambricon"), std::string::npos);
+}
+
+TEST_F(NameTablesOnLists, GivenNamesAndTitlesAcrossLanguages) {
+  const NameMatch m = screener_->compare(
+      "Alexander Lukashenko", "Aleksandr Grigoryevich LUKASHENKO", EntityType::person, session_);
+  EXPECT_TRUE(matched_by(m, MatchHow::equivalent));
+  EXPECT_GT(m.score, 0.8f);
+  for (const char* query : {"Президент Владимир Путин", "Vladimir Poutine", "Wladimir Poetin"})
+    EXPECT_GT(
+        screener_->compare(query, "Vladimir Vladimirovich PUTIN", EntityType::person, session_)
+            .score,
+        0.8f)
+        << query;
+  EXPECT_LT(
+      screener_->compare("Hussein Salami", "Hassan SALAMI", EntityType::person, session_).score,
+      0.86f);
+  EXPECT_GT(
+      screener_->compare("Mahan Airlines", "MAHAN AIR", EntityType::organization, session_).score,
+      0.8f);
+  EXPECT_GT(screener_
+                ->compare("Huawei Technolgies Co Ltd", "HUAWEI TECHNOLOGIES CO. LTD.",
+                          EntityType::organization, session_)
+                .score,
+            0.8f);
+}
+
+}  // namespace
+}  // namespace clearance
