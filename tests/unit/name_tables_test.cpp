@@ -26,6 +26,8 @@ TEST(NameTables, EveryRowHasItsFieldsAndSource) {
   EXPECT_NO_THROW(read_name_table("given_names.csv", {"names", "source"}));
   EXPECT_NO_THROW(read_name_table("titles.csv", {"title", "language", "source"}));
   EXPECT_NO_THROW(read_name_table("chinese_places.csv", {"place", "source"}));
+  EXPECT_NO_THROW(read_name_table("korean_surnames.csv", {"hangul", "spellings", "source"}));
+  EXPECT_NO_THROW(read_name_table("korean_org_words.csv", {"hangul", "english", "source"}));
   EXPECT_GE(chinese_listed_names().size(), 300u);
   for (const ListedName& row : chinese_listed_names()) {
     EXPECT_TRUE(row.source_url.starts_with("http")) << "chinese_names.csv line " << row.line;
@@ -139,6 +141,27 @@ TEST_F(NameTablesOnLists, GivenNamesAndTitlesAcrossLanguages) {
                 ->compare("Huawei Technolgies Co Ltd", "HUAWEI TECHNOLOGIES CO. LTD.",
                           EntityType::organization, session_)
                 .score,
+            0.8f);
+}
+
+TEST_F(NameTablesOnLists, KoreanNamesInHangulAsTheListsSpellThem) {
+  for (const auto& [hangul, latin] :
+       {std::pair{"김정은", "KIM JONG UN"}, std::pair{"김정은", "Kim Jong-un"},
+        std::pair{"김여정", "Kim Yeo-jeong"}, std::pair{"최룡해", "CHOE RYONG HAE"},
+        std::pair{"리병철", "RI PYONG CHOL"}, std::pair{"박봉주", "Park Bong-ju"}})
+    EXPECT_GT(screener_->compare(hangul, latin, EntityType::person, session_).score, 0.8f)
+        << hangul << " / " << latin;
+  for (const auto& [hangul, latin] :
+       {std::pair{"김정은", "KIM JONG IL"}, std::pair{"김영철", "KIM CHOL YONG"},
+        std::pair{"김민준", "KIM, Man Chun"}})
+    EXPECT_LT(screener_->compare(hangul, latin, EntityType::person, session_).score, 0.8f)
+        << hangul << " / " << latin;
+  // Organisations: the table's words translated, the proper name between them spelled.
+  EXPECT_GT(
+      screener_->compare("조선대성은행", "Korea Daesong Bank", EntityType::organization, session_)
+          .score,
+      0.8f);
+  EXPECT_GT(screener_->compare("고려항공", "Air Koryo", EntityType::organization, session_).score,
             0.8f);
 }
 

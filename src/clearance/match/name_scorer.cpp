@@ -195,10 +195,11 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         }
       } else if (qt[i].kind == TokenClass::ordinary && n.kind == TokenClass::ordinary &&
                  !(qt[i].origin == TokenOrigin::pinyin && n.origin == TokenOrigin::pinyin) &&
-                 !(qt[i].marks.hangul && n.marks.hangul)) {
+                 !qt[i].marks.hangul && !n.marks.hangul) {
         // Pinyin of two Han names is compared exactly: a letter apart is another character
-        // (李娜 "lina" is not 林达 "linda"); so are two names written in Hangul, which spells each
-        // syllable exactly (TokenMarks::hangul). Two short words both written in Arabic script are
+        // (李娜 "lina" is not 林达 "linda"); so is a name written in Hangul, which spells each
+        // syllable exactly (TokenMarks::hangul) and whose spellings in the lists' systems are its
+        // alternatives. Two short words both written in Arabic script are
         // too: the script writes consonants and long vowels, so "mhmwd" (محمود, Mahmoud) one
         // letter from "mhmd" (محمد, Muhammad) is another name, not a typo.
         const std::string_view list_text = index.text(n.term);
@@ -410,6 +411,10 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // (similarity, query weight, name weight) of each pair aligned, in order.
   thread_local std::vector<std::array<float, 3>> aligned;
   aligned.clear();
+  // (query token, list token) of each syllable of a Korean given name matched: their order is
+  // the name's (김영철 Yong Chol is not Chol Yong).
+  thread_local std::vector<std::pair<int, int>> syllables;
+  syllables.clear();
   // The one pair of family names left over when everything else in two people's names matched
   // well, a letter or two apart; q_begin −1 when there is none.
   auto family_name_apart = [&]() -> Candidate {
@@ -474,6 +479,8 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     matched_n += c.similarity * pair_name_weight;
     if (distinctive) result.evidence += c.similarity * std::min(query_weight, pair_name_weight);
     aligned.push_back({c.similarity, query_weight, pair_name_weight});
+    if (qt[c.q_begin].marks.hangul && !qt[c.q_begin].marks.family)
+      syllables.emplace_back(c.q_begin, c.n_begin);
     if (!record) return;
     TokenAlignment a;
     a.how = c.how;
@@ -682,6 +689,17 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   float score = 0.5f * (coverage_q + coverage_n);
   // Two people whose names each keep a part the other lacks are more likely two people.
   if (person && conflicting) score *= s.person_conflict_factor;
+  std::sort(syllables.begin(), syllables.end());
+  bool syllables_differ = false;
+  for (size_t k = 1; k < syllables.size(); ++k)
+    syllables_differ = syllables_differ || syllables[k].second < syllables[k - 1].second;
+  // A syllable of a Korean given name left over while the other name keeps a word of its own:
+  // another given name (김민준 Min Jun is not Man Chun), not a middle name.
+  for (int i = 0; i < nq && person && conflicting; ++i)
+    syllables_differ =
+        syllables_differ || (!q_used[i] && qt[i].marks.hangul && !qt[i].marks.family &&
+                             qt[i].kind == TokenClass::ordinary);
+  if (person && syllables_differ) score *= s.syllable_order_factor;
   // The floor is in IDF units, calibrated on the full lists (rarest term ≈ 11). A small snapshot
   // (a custom list alone) has low IDFs everywhere; there the floor shrinks with the rarest
   // possible term, or an exact match of a whole listed name could never reach the threshold.

@@ -67,6 +67,9 @@ struct ScorerSettings {
   // Person names with leftover parts on both sides ("Kim Sok Jin" / "Kim Sok Chol") are scaled by
   // this.
   float person_conflict_factor = 0.9f;
+  // The syllables of a Korean given name met in another order ("Chol Yong" for 영철), or one of
+  // them against another syllable ("Man Chun" for 민준): another name, scaled by this.
+  float syllable_order_factor = 0.75f;
   int person_discounted_leftovers = 2;  // 1 or 2
   float generic_idf = 5.0f;
   float min_evidence = 5.0f;  // below this much distinctive weight, the score is scaled down

@@ -12,6 +12,7 @@
 #include "clearance/text/chinese_org_words.h"
 #include "clearance/text/given_names.h"
 #include "clearance/text/han.h"
+#include "clearance/text/korean_names.h"
 #include "clearance/text/legal_forms.h"
 #include "clearance/text/name_tables.h"
 #include "clearance/text/numbers.h"
@@ -350,6 +351,12 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
       } else {
         const std::string utf8 = to_utf8(run);
         const bool ascii = is_ascii(utf8);
+        // A Korean personal name in Hangul: the family name and each syllable of the given name,
+        // spelled as the lists spell them (korean_names.h).
+        if (!ascii && add_korean_name(trim(utf8), out.tokens)) {
+          i = j;
+          continue;
+        }
         if (!ascii) to_latin_->transliterate(run);
         // A Latin run with diacritics is still literal; other scripts are transliterated.
         bool other_script = false, abjad = false, hangul = false;

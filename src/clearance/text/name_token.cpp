@@ -17,7 +17,9 @@ const char* to_string(TokenOrigin origin) {
 }
 
 uint32_t han_spelling(const NameToken& token) {
-  if (token.origin != TokenOrigin::pinyin || token.source.empty()) return 0;
+  // Hangul spells each syllable exactly too: 종 and 정 are both "jong" in the lists' spelling.
+  if ((token.origin != TokenOrigin::pinyin && !token.marks.hangul) || token.source.empty())
+    return 0;
   // FNV-1a: stable across runs and builds.
   uint32_t h = 2166136261u;
   for (char c : token.source) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
