@@ -165,5 +165,16 @@ TEST_F(NameTablesOnLists, KoreanNamesInHangulAsTheListsSpellThem) {
             0.8f);
 }
 
+TEST_F(NameTablesOnLists, ArabicScriptNamesAsTheListsSpellThem) {
+  for (const auto& [arabic, latin] :
+       {std::pair{"محمد علي", "Mohamed ALI"}, std::pair{"بشار الأسد", "Bashar AL-ASSAD"},
+        std::pair{"قاسم سليماني", "Qasem SOLEIMANI"}})
+    EXPECT_GT(screener_->compare(arabic, latin, EntityType::person, session_).score, 0.8f)
+        << arabic << " / " << latin;
+  EXPECT_LT(screener_->compare("بشار الأسد", "Maher AL-ASSAD", EntityType::person, session_).score,
+            0.8f);
+  EXPECT_NO_THROW(read_name_table("arabic_names.csv", {"arabic", "spellings", "source"}));
+}
+
 }  // namespace
 }  // namespace clearance

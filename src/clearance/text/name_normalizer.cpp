@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "clearance/text/arabic_names.h"
+#include "clearance/text/arabic_script_names.h"
 #include "clearance/text/chinese_org_words.h"
 #include "clearance/text/given_names.h"
 #include "clearance/text/han.h"
@@ -250,6 +251,34 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
   flush_pending();
 }
 
+bool NameNormalizer::add_arabic_script_words(const std::string& run, NormalizedName& out) {
+  const auto words = split_trimmed(run, " ");
+  std::vector<std::vector<std::string>> spellings;
+  bool any = false;
+  for (const auto& word : words) {
+    spellings.push_back(arabic_script_spellings(word));
+    any = any || !spellings.back().empty();
+  }
+  if (!any) return false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const size_t first_new = out.tokens.size();
+    if (!spellings[k].empty()) {
+      NameToken t;
+      t.text = spellings[k].front();
+      t.alternatives.assign(spellings[k].begin() + 1, spellings[k].end());
+      t.source = words[k];
+      t.origin = TokenOrigin::transliterated;
+      out.tokens.push_back(std::move(t));
+    } else {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(words[k]);
+      to_latin_->transliterate(u);
+      add_latin_text(to_utf8(u), TokenOrigin::transliterated, out);
+    }
+    for (size_t m = first_new; m < out.tokens.size(); ++m) out.tokens[m].marks.abjad = true;
+  }
+  return true;
+}
+
 NormalizedName NameNormalizer::normalize(std::string_view name) {
   NormalizedName out = normalize_text(name);
   // Characters, not bytes: UTF-8 continuation bytes and control characters do not count. Only
@@ -354,6 +383,12 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
         // A Korean personal name in Hangul: the family name and each syllable of the given name,
         // spelled as the lists spell them (korean_names.h).
         if (!ascii && add_korean_name(trim(utf8), out.tokens)) {
+          i = j;
+          continue;
+        }
+        // Names in Arabic script the table knows, spelled as the lists spell them; other words
+        // transliterated (arabic_script_names.h).
+        if (!ascii && add_arabic_script_words(utf8, out)) {
           i = j;
           continue;
         }

@@ -36,6 +36,9 @@ class NameNormalizer {
   void prepare_icu();
   void add_latin_text(std::string_view ascii, TokenOrigin origin, NormalizedName& out) const;
   void add_han_run(const std::string& han_utf8, NormalizedName& out);
+  // A run of Arabic-script words when the name table knows one of them; false (nothing added)
+  // when it knows none.
+  bool add_arabic_script_words(const std::string& run, NormalizedName& out);
   std::string pinyin(const std::string& han_utf8);
 
   const icu::Normalizer2* nfkc_casefold_ = nullptr;

@@ -73,8 +73,8 @@ constexpr size_t kMinCutNameLength = 30;
 const char* to_string(TokenOrigin origin);
 
 // For a token spelled in pinyin from Han script, or from Hangul, a hash of the (simplified)
-// characters it spells, never 0; 0 for any other token. Two Han names that read alike may be written with other
-// characters: 高市 and 高石 are both "gaoshi".
+// characters it spells, never 0; 0 for any other token. Two Han names that read alike may be
+// written with other characters: 高市 and 高石 are both "gaoshi".
 uint32_t han_spelling(const NameToken& token);
 
 }  // namespace clearance

@@ -1,0 +1,70 @@
+#include "clearance/text/arabic_script_names.h"
+
+#include <algorithm>
+
+#include "clearance/text/name_tables.h"
+#include "clearance/util/strings.h"
+#include "clearance/util/text_map.h"
+
+namespace clearance {
+
+namespace {
+
+// The word's letters as the table is looked up: marks (harakat, shadda, sukun, superscript alef),
+// tatweel and zero-width joiners dropped; أ إ آ ٱ → ا, ى → ي, Persian ی and ک → ي and ك.
+std::string fold(std::string_view word) {
+  std::string out;
+  for (size_t i = 0; i < word.size();) {
+    const auto b = static_cast<unsigned char>(word[i]);
+    const size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+    for (size_t k = 1; k < n && i + k < word.size(); ++k)
+      c = (c << 6) | (static_cast<unsigned char>(word[i + k]) & 0x3F);
+    const std::string_view bytes = word.substr(i, n);
+    i += n;
+    if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 || c == 0x200C || c == 0x200D)
+      continue;
+    if (c == 0x0623 || c == 0x0625 || c == 0x0622 || c == 0x0671)
+      out += "\u0627";
+    else if (c == 0x0649 || c == 0x06CC)
+      out += "\u064A";
+    else if (c == 0x06A9)
+      out += "\u0643";
+    else
+      out += bytes;
+  }
+  return out;
+}
+
+const TextMap<std::vector<std::string>>& table() {
+  static const auto names = [] {
+    TextMap<std::vector<std::string>> out;
+    for (const auto& row : read_name_table("arabic_names.csv", {"arabic", "spellings", "source"})) {
+      auto& spellings = out[fold(row.fields[0])];
+      for (auto& s : split_trimmed(row.fields[1], " "))
+        if (std::find(spellings.begin(), spellings.end(), s) == spellings.end())
+          spellings.push_back(std::move(s));
+    }
+    return out;
+  }();
+  return names;
+}
+
+}  // namespace
+
+std::vector<std::string> arabic_script_spellings(std::string_view word) {
+  const std::string key = fold(word);
+  if (const auto it = table().find(key); it != table().end()) return it->second;
+  // The article: ال + a name the table knows, spelled "al" + the name joined, and the name alone.
+  constexpr std::string_view kArticle = "\u0627\u0644";
+  if (key.starts_with(kArticle) && key.size() > kArticle.size() + 4)
+    if (const auto it = table().find(key.substr(kArticle.size())); it != table().end()) {
+      std::vector<std::string> out;
+      for (const auto& s : it->second) out.push_back("al" + s);
+      for (const auto& s : it->second) out.push_back(s);
+      return out;
+    }
+  return {};
+}
+
+}  // namespace clearance
