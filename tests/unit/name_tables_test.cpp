@@ -11,6 +11,7 @@
 #include "clearance/lists/listed_names.h"
 #include "clearance/match/explanation.h"
 #include "clearance/match/screener.h"
+#include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/given_names.h"
 #include "shared_lists.h"
 
@@ -174,6 +175,15 @@ TEST_F(NameTablesOnLists, ArabicScriptNamesAsTheListsSpellThem) {
   EXPECT_LT(screener_->compare("بشار الأسد", "Maher AL-ASSAD", EntityType::person, session_).score,
             0.8f);
   EXPECT_NO_THROW(read_name_table("arabic_names.csv", {"arabic", "spellings", "source"}));
+  // A word the table does not spell meets a Latin word of the same consonants, below an exact
+  // spelling; the joined article is no consonant of the name.
+  const NameMatch bashir = screener_->compare("البشير", "AL-BASHIR", EntityType::person, session_);
+  EXPECT_TRUE(matched_by(bashir, MatchHow::skeleton));
+  const NameMatch other = screener_->compare("البشير", "AL-BASHAR", EntityType::person, session_);
+  EXPECT_FALSE(matched_by(other, MatchHow::skeleton));
+  EXPECT_EQ(consonant_skeleton("mohamed"), consonant_skeleton("muhammad"));
+  EXPECT_EQ(consonant_skeleton("hussein"), "hsn");
+  EXPECT_EQ(consonant_skeleton("ali"), "");  // too few consonants to say anything
 }
 
 }  // namespace

@@ -7,8 +7,11 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <mutex>
+#include <unordered_map>
 
 #include "clearance/match/name_index_file.h"
+#include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/phonetic.h"
 #include "clearance/util/file_io.h"
@@ -202,6 +205,7 @@ Result<std::unique_ptr<NameIndex>> NameIndex::open(std::shared_ptr<const Snapsho
   auto file = IndexFileReader::open(bytes, snapshot->content_hash, name);
   if (!file) return file.error();
   std::unique_ptr<NameIndex> index(new NameIndex());
+  index->skeletons_ = std::make_shared<SkeletonTable>();
   index->snapshot_ = std::move(snapshot);
   index->storage_ = std::move(storage);
   index->bytes_ = bytes;
@@ -337,6 +341,23 @@ std::span<const uint32_t> NameIndex::people_with_initial(char c) const {
 
 std::span<const TermId> NameIndex::terms_with_phonetic(std::string_view key) const {
   return phonetic_terms_.find(key);
+}
+
+struct NameIndex::SkeletonTable {
+  std::once_flag built;
+  std::unordered_map<std::string, std::vector<TermId>> terms;
+};
+
+std::span<const TermId> NameIndex::terms_with_skeleton(std::string_view skeleton) const {
+  if (skeleton.empty() || !skeletons_) return {};
+  std::call_once(skeletons_->built, [&] {
+    for (TermId t = 0; t < term_count(); ++t)
+      if (std::string key = consonant_skeleton(term_text(t)); !key.empty())
+        skeletons_->terms[key].push_back(t);
+  });
+  const auto it = skeletons_->terms.find(std::string(skeleton));
+  if (it == skeletons_->terms.end()) return {};
+  return it->second;
 }
 
 std::span<const TermId> NameIndex::terms_with_romanization(std::string_view key) const {

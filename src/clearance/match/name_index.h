@@ -156,6 +156,9 @@ class NameIndex {
   // Terms whose Chinese romanisation key is `key` ("hsi" for "xi"), and names in which two or
   // three adjacent ordinary terms concatenated have it ("chin ping" for "jinping").
   std::span<const TermId> terms_with_romanization(std::string_view key) const;
+  // Terms whose consonant skeleton (text/consonant_skeleton.h) is `skeleton`: the list words an
+  // Arabic- or Hebrew-script query word may be written with. Built on first use, in memory.
+  std::span<const TermId> terms_with_skeleton(std::string_view skeleton) const;
   std::span<const uint32_t> names_with_romanized_span(std::string_view key) const;
   // Names in which a span of 2–6 terms has `text` as its initials (stopwords inside skipped).
   std::span<const uint32_t> names_with_initials(std::string_view text) const;
@@ -249,6 +252,9 @@ class NameIndex {
 
   std::shared_ptr<const Snapshot> snapshot_;
   std::shared_ptr<const void> storage_;  // keeps bytes_ alive
+  // Terms by consonant skeleton, built by the first terms_with_skeleton() call (thread-safe).
+  struct SkeletonTable;
+  std::shared_ptr<SkeletonTable> skeletons_;
   std::string_view bytes_;
   uint64_t serial_ = 0;
   // Tables by letter_slot(): a–z, then 0–9.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/nicknames.h"
 
@@ -32,6 +33,8 @@ const char* to_string(MatchHow how) {
       return "cut";
     case MatchHow::equivalent:
       return "equivalent";
+    case MatchHow::skeleton:
+      return "skeleton";
   }
   return "exact";
 }
@@ -207,6 +210,16 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
             qt[i].marks.abjad && n.marks.abjad && std::min(qt[i].text.size(), list_text.size()) < 6;
         compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term), qt[i].phonetic,
                       index.phonetic(n.term), s, !short_abjad, person, how, sim, edits);
+      }
+      // A word from Arabic or Hebrew script the tables do not spell, against a Latin word of the
+      // same consonants.
+      if (sim < s.skeleton_similarity && !qt[i].skeleton.empty() && !n.marks.abjad &&
+          n.kind == TokenClass::ordinary &&
+          consonant_skeleton(index.text(n.term)) == qt[i].skeleton &&
+          abjad_spelling_matches(without_article(qt[i].text), index.text(n.term))) {
+        sim = s.skeleton_similarity;
+        how = MatchHow::skeleton;
+        edits = 0;
       }
       if (sim > 0)
         candidates.push_back(

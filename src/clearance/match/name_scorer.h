@@ -31,6 +31,9 @@ enum class MatchHow : uint8_t {
   // A given name's form in another language (Oleksandr ↔ Aleksandr, Mhd ↔ Muhammad) or another
   // language's spelling of a name (Poutine, Wladimir ↔ Putin, Vladimir): data/names, given_names.h.
   equivalent,
+  // A word written in Arabic or Hebrew script against a Latin spelling with the same consonants
+  // (محمود "mhmwd" ↔ Mahmoud): text/consonant_skeleton.h.
+  skeleton,
 };
 const char* to_string(MatchHow how);
 
@@ -77,6 +80,9 @@ struct ScorerSettings {
   float phonetic_similarity = 0.6f;
   // The same Chinese syllables in another romanisation (Wade–Giles "Chin-ping", pinyin "Jinping").
   float romanization_similarity = 0.85f;
+  // An Arabic- or Hebrew-script word against a Latin word of the same consonants: below an exact
+  // spelling, since the vowels are unknown.
+  float skeleton_similarity = 0.8f;
   // A given name against its short form ("Bill" / "William"), people only.
   float nickname_similarity = 0.9f;
   // An acronym or run of initials is ambiguous ("MIT"): alone it stays below the default threshold.

@@ -2,6 +2,7 @@
 
 #include "clearance/match/name_scorer.h"
 #include "clearance/text/chinese_romanization.h"
+#include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/given_names.h"
 #include "clearance/text/nicknames.h"
@@ -47,6 +48,8 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     if (qt.text.size() >= 3) qt.phonetic = phonetic_key(qt.text);
     if (qt.phonetic.size() < 2) qt.phonetic.clear();
     qt.romanization = chinese_romanization_key(qt.text);
+    if (t.marks.abjad && t.alternatives.empty() && t.kind == TokenClass::ordinary)
+      qt.skeleton = consonant_skeleton(without_article(qt.text));
     if (!terms.in_lists(qt.term) && t.kind == TokenClass::ordinary &&
         t.origin != TokenOrigin::pinyin && qt.text.size() >= kMinJoinedTypoLength) {
       if (has_similar_term) {

@@ -26,7 +26,11 @@ struct QueryToken {
   std::vector<TermId> nicknames;  // its short forms, or the names it is a short form of
   std::string phonetic;
   std::string romanization;  // chinese_romanization_key(text)
-  uint32_t mask = 0;         // letter_mask(text)
+  // For a word transliterated from Arabic or Hebrew script that the name tables do not spell:
+  // its consonant skeleton ("mhmd"), which list words meet on their consonants
+  // (MatchHow::skeleton).
+  std::string skeleton;
+  uint32_t mask = 0;  // letter_mask(text)
   // A word no list name contains, of kMinJoinedTypoLength letters or more, with no list word
   // within the fuzzy edits either: not a typo of one word, perhaps two written together. Never
   // pinyin, where a letter apart is another character ("zhangwei" 张伟 is not "Zhang Lei").

@@ -235,6 +235,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   const float initial = std::min(1.0f, scorer.initial_similarity);
   const float acronym = std::min(1.0f, scorer.acronym_similarity);
   const float nickname = std::min(1.0f, scorer.nickname_similarity);
+  const float skeleton = std::min(1.0f, scorer.skeleton_similarity);
   const float romanization = std::min(1.0f, scorer.romanization_similarity);
   auto reach_romanized_terms = [&](const std::string& key, TermId self) {
     for (TermId term : index.terms_with_romanization(key))
@@ -295,6 +296,8 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       for (TermId alt : t.alternatives) reach(index.names_with_term(alt), index.idf(alt), 0, 1);
       for (TermId relative : t.nicknames)
         reach(index.names_with_term(relative), index.idf(relative), 0, nickname);
+      for (TermId term : index.terms_with_skeleton(t.skeleton))
+        reach(index.names_with_term(term), index.idf(term), 0, skeleton);
       // Fuzzy matches score 1 − edits / longer length; phonetic ones the phonetic similarity,
       // or sound_alike_similarity() in a name scored as a person.
       for (const auto& [similar, edits, by_sound] : similar_terms(index, t, t.family_name, s)) {

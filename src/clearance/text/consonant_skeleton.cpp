@@ -1,0 +1,101 @@
+#include "clearance/text/consonant_skeleton.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace clearance {
+
+std::string consonant_skeleton(std::string_view word) {
+  std::string out;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    if (c < 'a' || c > 'z') continue;
+    const char next = i + 1 < word.size() ? word[i + 1] : '\0';
+    char letter = c;
+    if (next == 'h' && (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' || c == 'd' ||
+                        c == 'p' || c == 'z')) {
+      letter = c == 'c' ? 's' : c == 'p' ? 'f' : c;  // kh → k, sh → s, ch → s, ph → f…
+      ++i;
+    } else if (c == 'q' || c == 'c') {
+      letter = 'k';
+    } else if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w') {
+      continue;
+    } else if (c == 'h' && i + 1 == word.size() && !out.empty()) {
+      continue;  // a final h: ta marbuta, he as a vowel letter (Fatimah / Fatima)
+    }
+    if (out.empty() || out.back() != letter) out += letter;
+  }
+  return out.size() >= kMinSkeleton ? out : std::string();
+}
+
+namespace {
+
+// A word as consonants (folded as consonant_skeleton folds them) and, in each gap — before the
+// first consonant, after each — the classes of vowel written there: bit 1 a, bit 2 i/e/y, bit 4
+// u/o/w. Latin e may stand for a or i.
+struct Shape {
+  std::string consonants;
+  std::vector<uint8_t> gaps;  // consonants.size() + 1
+};
+
+constexpr uint8_t kA = 1, kI = 2, kU = 4;
+
+Shape shape_of(std::string_view word, bool latin) {
+  Shape s;
+  s.gaps.push_back(0);
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    if (c < 'a' || c > 'z') continue;
+    const char next = i + 1 < word.size() ? word[i + 1] : '\0';
+    uint8_t vowel = 0;
+    switch (c) {
+      case 'a':
+        vowel = kA;
+        break;
+      case 'e':
+        vowel = latin ? kA | kI : kI;
+        break;
+      case 'i':
+      case 'y':
+        vowel = kI;
+        break;
+      case 'o':
+      case 'u':
+      case 'w':
+        vowel = kU;
+        break;
+      default:
+        break;
+    }
+    if (vowel) {
+      s.gaps.back() |= vowel;
+      continue;
+    }
+    char letter = c;
+    if (next == 'h' && (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' || c == 'd' ||
+                        c == 'p' || c == 'z')) {
+      letter = c == 'c' ? 's' : c == 'p' ? 'f' : c;
+      ++i;
+    } else if (c == 'q' || c == 'c') {
+      letter = 'k';
+    } else if (c == 'h' && i + 1 == word.size() && !s.consonants.empty()) {
+      continue;
+    }
+    if (!s.consonants.empty() && s.consonants.back() == letter && s.gaps.back() == 0) continue;
+    s.consonants += letter;
+    s.gaps.push_back(0);
+  }
+  return s;
+}
+
+}  // namespace
+
+bool abjad_spelling_matches(std::string_view abjad, std::string_view latin) {
+  const Shape a = shape_of(abjad, false), l = shape_of(latin, true);
+  if (a.consonants != l.consonants) return false;
+  for (size_t k = 0; k < a.gaps.size(); ++k)
+    if ((a.gaps[k] & l.gaps[k]) != a.gaps[k]) return false;
+  return true;
+}
+
+}  // namespace clearance

@@ -1,0 +1,31 @@
+#pragma once
+// The consonants of a name as a script that writes consonants only would write them: Arabic and
+// Hebrew write محمد and משה without short vowels, so their transliterations ("mhmd", "msh") are
+// skeletons, and a list's "Mohamed", "Muhammad" or "Moshe" meets them only on its consonants.
+// Both sides are folded alike: digraphs to one letter (kh, gh, sh, ch, th, dh, ph), q and c to k,
+// vowels and the semivowels y and w dropped (the scripts write them as long vowels, the Latin
+// spellings as vowels), a final h dropped (ة, ה), doubled letters once.
+#include <string>
+#include <string_view>
+
+namespace clearance {
+
+// The skeleton of a lower-case ASCII word; empty when it has fewer than kMinSkeleton consonants
+// (two consonants meet too many names to say anything).
+std::string consonant_skeleton(std::string_view word);
+
+constexpr size_t kMinSkeleton = 3;
+
+// A word transliterated from Arabic script without the article joined to it (البشير "albshyr" →
+// "bshyr"): the lists write the article apart or not at all (al-Bashir, Bashir).
+inline std::string_view without_article(std::string_view word) {
+  return word.size() > 4 && word.starts_with("al") ? word.substr(2) : word;
+}
+
+// Whether a Latin word may spell a word transliterated from Arabic or Hebrew script: the same
+// consonants, and each long vowel the script writes (ا a, ي i, و u) among the vowels the Latin
+// word writes in the same place — بشير "bshyr" is Bashir, not Bashar; محمود "mhmwd" is Mahmoud,
+// not Muhammad. The Latin word may write short vowels the script does not.
+bool abjad_spelling_matches(std::string_view abjad, std::string_view latin);
+
+}  // namespace clearance
