@@ -163,6 +163,17 @@ int run_info(const GlobalOptions& global, const std::string& ref, bool json) {
     fmt::print("{:<14} {:<8} {:<48} {:>8}  {}\n", l.value("dataset", ""), l.value("list", ""),
                l.value("sub_list", ""), l.value("entities", uint64_t{0}),
                l.value("newest_listing", "").empty() ? "-" : l.value("newest_listing", ""));
+  if (m.contains("added_names") && !m.at("added_names").empty()) {
+    fmt::print("\nnames added by Clearance (not the lists' text; each with its public source)\n");
+    for (const auto& a : m.at("added_names")) {
+      const auto named = a.value("records_named", uint64_t{0}),
+                 all = a.value("records", uint64_t{0});
+      fmt::print("{:<10} {:>6} of {:>6} records in China ({:.1f} %)  {}\n", a.value("list", ""),
+                 named, all,
+                 all ? 100.0 * static_cast<double>(named) / static_cast<double>(all) : 0.0,
+                 a.value("table", ""));
+    }
+  }
   return kExitOk;
 }
 

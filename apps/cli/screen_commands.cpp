@@ -79,10 +79,16 @@ void print_table(const std::string& query, const nlohmann::ordered_json& out, bo
         license = shorten(l["license_requirement"].get<std::string>(), 40) + " / " +
                   shorten(l.value("license_policy", ""), 40);
     }
+    // A name the lists do not carry is marked as such, here and in the explanation.
+    const bool added = h.value("matched_name_kind", "") == "added_by_clearance";
+    const std::string matched =
+        h["matched_name"].get<std::string>() + (added ? " (added by Clearance)" : "");
     fmt::print("  {:>5.3f}  {:<14} {:<44} {:<40} {}\n", h["score"].get<double>(),
                shorten(join(lists, ","), 14), shorten(h["name"].get<std::string>(), 44),
-               shorten(h["matched_name"].get<std::string>(), 40), license);
+               shorten(matched, 40), license);
     if (explain) fmt::print("         why: {}\n", explain_text(h["explanation"]));
+    if (explain && added)
+      fmt::print("         name: {}\n", h.value("matched_name_source", std::string()));
   }
 }
 

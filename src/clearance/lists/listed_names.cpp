@@ -118,9 +118,19 @@ std::map<std::string, std::pair<size_t, size_t>> listed_name_coverage(
     const std::vector<Entity>& entities) {
   std::map<std::string, std::pair<size_t, size_t>> out;
   for (const ListedName& row : chinese_listed_names()) out[row.list];
+  // The records in China (an address in CN, HK or MO) where the list gives addresses; every
+  // record of a list that gives none (§ 1260H, the NDAA lists name Chinese firms only).
+  auto in_china = [](const Entity& e) {
+    return std::any_of(e.addresses.begin(), e.addresses.end(), [](const Address& a) {
+      return a.country == "CN" || a.country == "HK" || a.country == "MO";
+    });
+  };
+  std::map<std::string, bool> has_addresses;
+  for (const Entity& e : entities)
+    if (out.count(e.list) && !e.addresses.empty()) has_addresses[e.list] = true;
   for (const Entity& e : entities) {
     const auto it = out.find(e.list);
-    if (it == out.end()) continue;
+    if (it == out.end() || (has_addresses[e.list] && !in_china(e))) continue;
     ++it->second.second;
     if (std::any_of(e.aliases.begin(), e.aliases.end(),
                     [](const Alias& a) { return a.kind == AliasKind::added; }))

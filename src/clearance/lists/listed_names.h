@@ -29,7 +29,8 @@ const std::vector<ListedName>& chinese_listed_names();
 // case, spacing and punctuation). Returns how many records were given names.
 size_t add_listed_names(std::vector<Entity>& entities);
 
-// Per list code: records the table gave names to, and records of that list.
+// Per list code: records the table gave names to, and the list's records in China (an address in
+// CN, HK or MO; every record of a list that gives no addresses).
 std::map<std::string, std::pair<size_t, size_t>> listed_name_coverage(
     const std::vector<Entity>& entities);
 

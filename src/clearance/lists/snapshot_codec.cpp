@@ -6,6 +6,7 @@
 #include <future>
 #include <map>
 
+#include "clearance/lists/listed_names.h"
 #include "clearance/lists/party_linker.h"
 #include "clearance/util/sha256.h"
 
@@ -267,6 +268,14 @@ nlohmann::ordered_json manifest_of(const Snapshot& s) {
                    {"sub_list", std::get<2>(key)},
                    {"entities", value.first},
                    {"newest_listing", value.second}});
+  // The project's table of Chinese names of listed parties: per list, records it gave names to.
+  auto& added = m["added_names"] = nlohmann::ordered_json::array();
+  for (const auto& [list, counts] : listed_name_coverage(s.entities))
+    if (counts.second > 0)
+      added.push_back({{"list", list},
+                       {"table", "data/names/chinese_names.csv"},
+                       {"records_named", counts.first},
+                       {"records", counts.second}});
   return m;
 }
 

@@ -106,6 +106,8 @@ function hitCard(hit) {
       [t("party.type"), t("type." + (hit.type || "unknown"))],
       [t("party.countries"), hit.countries],
       [t("screen.matched"), `${hit.matched_name} (${t("kind." + hit.matched_name_kind)})`],
+      // A name the lists do not carry: where Clearance took it from.
+      ...(hit.matched_name_source ? [[t("screen.name_source"), hit.matched_name_source]] : []),
     ]),
     listingsTable(hit.listings || []),
     explanation(hit.explanation));
