@@ -84,10 +84,10 @@ struct Candidate {
 };
 
 // Similarity of two single strings: exact, fuzzy within the allowed edits, or phonetic.
-bool compare_texts(std::string_view a, std::string_view b, uint32_t mask_a, uint32_t mask_b,
-                   std::string_view phonetic_a, std::string_view phonetic_b,
-                   const ScorerSettings& s, bool fuzzy, bool sound_alike, MatchHow& how, float& sim,
-                   int& edits) {
+[[gnu::always_inline]] inline bool compare_texts(
+    std::string_view a, std::string_view b, uint32_t mask_a, uint32_t mask_b,
+    std::string_view phonetic_a, std::string_view phonetic_b, const ScorerSettings& s, bool fuzzy,
+    bool sound_alike, MatchHow& how, float& sim, int& edits) {
   if (a == b) {
     how = MatchHow::exact;
     sim = 1.0f;
