@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "clearance/text/name_tables.h"
+#include "clearance/text/utf8.h"
 #include "clearance/util/strings.h"
 #include "clearance/util/text_map.h"
 
@@ -15,11 +16,7 @@ namespace {
 std::string fold(std::string_view word) {
   std::string out;
   for (size_t i = 0; i < word.size();) {
-    const auto b = static_cast<unsigned char>(word[i]);
-    const size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-    for (size_t k = 1; k < n && i + k < word.size(); ++k)
-      c = (c << 6) | (static_cast<unsigned char>(word[i + k]) & 0x3F);
+    const auto [c, n] = code_point_at(word, i);
     const std::string_view bytes = word.substr(i, n);
     i += n;
     if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 || c == 0x200C || c == 0x200D)

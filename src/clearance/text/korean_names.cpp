@@ -4,6 +4,7 @@
 #include <string>
 
 #include "clearance/text/name_tables.h"
+#include "clearance/text/utf8.h"
 #include "clearance/util/strings.h"
 #include "clearance/util/text_map.h"
 
@@ -47,37 +48,6 @@ const std::vector<std::vector<std::string_view>> kFinals = {
     {"m"}, {"l"},      {"l"}, {"l"}, {"p"}, {"l"}, {"m"}, {"p", "b"}, {"p"},      {"t", "s"},
     {"t"}, {"ng"},     {"t"}, {"t"}, {"k"}, {"t"}, {"p"}, {"t"}};
 
-std::u32string to_u32(std::string_view utf8) {
-  std::u32string out;
-  for (size_t i = 0; i < utf8.size();) {
-    const auto b = static_cast<unsigned char>(utf8[i]);
-    const size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-    for (size_t k = 1; k < n && i + k < utf8.size(); ++k)
-      c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    out += c;
-    i += n;
-  }
-  return out;
-}
-
-std::string to_utf8(std::u32string_view text) {
-  std::string out;
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
-
 bool is_syllable(char32_t c) {
   return c >= kFirstSyllable && c <= kLastSyllable;
 }
@@ -113,7 +83,7 @@ const std::vector<OrgWord>& org_words() {
   static const auto table = [] {
     std::vector<OrgWord> out;
     for (const auto& row : read_name_table("korean_org_words.csv", {"hangul", "english", "source"}))
-      out.push_back({to_u32(row.fields[0]), split_trimmed(row.fields[1], " ")});
+      out.push_back({to_code_points(row.fields[0]), split_trimmed(row.fields[1], " ")});
     std::sort(out.begin(), out.end(),
               [](const OrgWord& a, const OrgWord& b) { return a.hangul.size() > b.hangul.size(); });
     return out;
@@ -217,7 +187,7 @@ std::vector<std::string> hangul_syllable_spellings(char32_t syllable) {
 bool add_korean_name(std::string_view run, std::vector<NameToken>& out) {
   // Words of syllables, separated by spaces, hyphens or dots.
   std::vector<std::u32string> words(1);
-  for (char32_t c : to_u32(run)) {
+  for (char32_t c : to_code_points(run)) {
     if (is_syllable(c)) {
       words.back() += c;
     } else if (c == ' ' || c == '-' || c == '.' || c == 0xB7) {
