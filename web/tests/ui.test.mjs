@@ -97,6 +97,16 @@ describe("the analyst's page", () => {
     await assertAccessible("screen with results");
   });
 
+  test("screen: a Chinese brand finds the listed party through a name Clearance added, with its source", async () => {
+    await open("#/screen");
+    await page.fill("#screen-name", "海光"); // Hygon, listed as "Higon": no translation, no pinyin
+    const card = page.locator("article.hit").filter({ hasText: "Higon" }).first();
+    await card.waitFor();
+    const facts = await card.innerText();
+    assert.match(facts, /added by Clearance, not the list's text/);
+    assert.match(facts, /Name source[\s\S]*chinese_names\.csv line \d+[\s\S]*https?:\/\//);
+  });
+
   test("screen: a record is kept only when asked for, and the trail shows it", async () => {
     await open("#/screen");
     await page.check("#screen-record");
