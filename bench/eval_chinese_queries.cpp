@@ -10,6 +10,7 @@
 #include <cstring>
 #include <map>
 
+#include "clearance/lists/listed_names.h"
 #include "clearance/match/screener.h"
 #include "clearance/util/csv_reader.h"
 #include "clearance/util/file_io.h"
@@ -20,21 +21,11 @@ using namespace clearance;
 
 namespace {
 
-// Lower-case letters and digits only: "Huawei Technologies Co., Ltd." and "HUAWEI TECHNOLOGIES CO
-// LTD" are one listed name.
-std::string fold(std::string_view name) {
-  std::string out;
-  for (char c : ascii_lower(name))
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80)
-      out += c;
-  return out;
-}
-
 bool names_record(const Entity& e, const std::string& list, const std::string& listed) {
   if (e.list != list) return false;
-  if (fold(e.name) == listed) return true;
+  if (listed_name_key(e.name) == listed) return true;
   for (const auto& a : e.aliases)
-    if (fold(a.name) == listed) return true;
+    if (listed_name_key(a.name) == listed) return true;
   return false;
 }
 
@@ -70,7 +61,7 @@ int main(int argc, char** argv) {
     const std::string query(field_or_empty(row, header.index("query")));
     const std::string kind(field_or_empty(row, header.index("kind")));
     const std::string list(field_or_empty(row, header.index("list")));
-    const std::string listed = fold(field_or_empty(row, header.index("listed_name")));
+    const std::string listed = listed_name_key(field_or_empty(row, header.index("listed_name")));
     if (kind != "negative" &&
         std::none_of(snapshot->entities.begin(), snapshot->entities.end(),
                      [&](const Entity& e) { return names_record(e, list, listed); })) {

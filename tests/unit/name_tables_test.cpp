@@ -80,13 +80,7 @@ Screener* NameTablesOnLists::screener_ = nullptr;
 // or alias of the record), so a typo or a delisted party is found, with the row's line.
 TEST_F(NameTablesOnLists, EveryChineseNameBelongsToARecordOfItsList) {
   std::set<std::pair<std::string, std::string>> present;
-  auto fold = [](std::string_view s) {
-    std::string out;
-    for (char c : s)
-      if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  };
+  const auto fold = listed_name_key;
   for (const Entity& e : snapshot_->entities) {
     present.insert({e.list, fold(e.name)});
     for (const Alias& a : e.aliases) present.insert({e.list, fold(a.name)});

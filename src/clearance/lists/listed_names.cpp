@@ -16,21 +16,8 @@ namespace {
 
 constexpr const char* kTable = "chinese_names.csv";
 
-// Letters and digits, lower case: "Huawei Technologies Co., Ltd." = "HUAWEI TECHNOLOGIES CO LTD".
-std::string fold(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b >= 'A' && b <= 'Z')
-      out += static_cast<char>(b - 'A' + 'a');
-    else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b >= 0x80)
-      out += c;
-  }
-  return out;
-}
-
 std::string key_of(std::string_view list, std::string_view name) {
-  return std::string(list) + '\t' + fold(name);
+  return std::string(list) + '\t' + listed_name_key(name);
 }
 
 const std::unordered_map<std::string, std::vector<const ListedName*>>& by_key() {
@@ -68,6 +55,18 @@ bool adds_a_word(const std::string& name, const Entity& e) {
 }
 
 }  // namespace
+
+std::string listed_name_key(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 'A' && b <= 'Z')
+      out += static_cast<char>(b - 'A' + 'a');
+    else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b >= 0x80)
+      out += c;
+  }
+  return out;
+}
 
 const std::vector<ListedName>& chinese_listed_names() {
   static const std::vector<ListedName> table = [] {

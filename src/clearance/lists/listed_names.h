@@ -7,6 +7,7 @@
 // list's own text.
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clearance/model/entity.h"
@@ -33,6 +34,10 @@ size_t add_listed_names(std::vector<Entity>& entities);
 // CN, HK or MO; every record of a list that gives no addresses).
 std::map<std::string, std::pair<size_t, size_t>> listed_name_coverage(
     const std::vector<Entity>& entities);
+
+// A listed name as the table matches it: letters and digits, lower case ("Huawei Technologies Co.,
+// Ltd." and "HUAWEI TECHNOLOGIES CO LTD" are one key).
+std::string listed_name_key(std::string_view name);
 
 // "added_name": the property that says where an added alias comes from.
 inline constexpr const char* kAddedNameProperty = "added_name";

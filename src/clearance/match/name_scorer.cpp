@@ -215,7 +215,6 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       // same consonants.
       if (sim < s.skeleton_similarity && !qt[i].skeleton.empty() && !n.marks.abjad &&
           n.kind == TokenClass::ordinary &&
-          consonant_skeleton(index.text(n.term)) == qt[i].skeleton &&
           abjad_spelling_matches(without_article(qt[i].text), index.text(n.term))) {
         sim = s.skeleton_similarity;
         how = MatchHow::skeleton;

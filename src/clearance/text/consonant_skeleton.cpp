@@ -5,32 +5,9 @@
 
 namespace clearance {
 
-std::string consonant_skeleton(std::string_view word) {
-  std::string out;
-  for (size_t i = 0; i < word.size(); ++i) {
-    const char c = word[i];
-    if (c < 'a' || c > 'z') continue;
-    const char next = i + 1 < word.size() ? word[i + 1] : '\0';
-    char letter = c;
-    if (next == 'h' && (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' || c == 'd' ||
-                        c == 'p' || c == 'z')) {
-      letter = c == 'c' ? 's' : c == 'p' ? 'f' : c;  // kh → k, sh → s, ch → s, ph → f…
-      ++i;
-    } else if (c == 'q' || c == 'c') {
-      letter = 'k';
-    } else if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w') {
-      continue;
-    } else if (c == 'h' && i + 1 == word.size() && !out.empty()) {
-      continue;  // a final h: ta marbuta, he as a vowel letter (Fatimah / Fatima)
-    }
-    if (out.empty() || out.back() != letter) out += letter;
-  }
-  return out.size() >= kMinSkeleton ? out : std::string();
-}
-
 namespace {
 
-// A word as consonants (folded as consonant_skeleton folds them) and, in each gap — before the
+// A word as its consonants (the skeleton) and, in each gap — before the
 // first consonant, after each — the classes of vowel written there: bit 1 a, bit 2 i/e/y, bit 4
 // u/o/w. Latin e may stand for a or i.
 struct Shape {
@@ -89,6 +66,11 @@ Shape shape_of(std::string_view word, bool latin) {
 }
 
 }  // namespace
+
+std::string consonant_skeleton(std::string_view word) {
+  std::string consonants = shape_of(word, true).consonants;
+  return consonants.size() >= kMinSkeleton ? consonants : std::string();
+}
 
 bool abjad_spelling_matches(std::string_view abjad, std::string_view latin) {
   const Shape a = shape_of(abjad, false), l = shape_of(latin, true);

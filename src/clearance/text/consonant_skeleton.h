@@ -4,7 +4,7 @@
 // skeletons, and a list's "Mohamed", "Muhammad" or "Moshe" meets them only on its consonants.
 // Both sides are folded alike: digraphs to one letter (kh, gh, sh, ch, th, dh, ph), q and c to k,
 // vowels and the semivowels y and w dropped (the scripts write them as long vowels, the Latin
-// spellings as vowels), a final h dropped (ة, ה), doubled letters once.
+// spellings as vowels), a final h dropped (ة, ה), a letter doubled as written counted once.
 #include <string>
 #include <string_view>
 
