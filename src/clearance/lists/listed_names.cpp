@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 #include <unordered_map>
 
 #include "clearance/text/name_normalizer.h"
@@ -30,27 +29,15 @@ const std::unordered_map<std::string, std::vector<const ListedName*>>& by_key() 
   return table;
 }
 
-// Whether a Chinese name says something the record's own names do not: a brand spelled in pinyin
-// (海光, 寒武纪), or a word the record's names lack (中国人民解放军国防科技大学: the PLA). A name
-// whose every word the normaliser translates into a word of the record's names (南京理工大学 for
-// "Nanjing University of Science and Technology") is the English name already, which keeps its
-// structure where the translation loses it.
-bool adds_a_word(const std::string& name, const Entity& e) {
+// Whether a Chinese name says something its list's English name does not: a brand spelled in
+// pinyin (海光, 寒武纪). A name the normaliser translates word for word (南京理工大学: a place and
+// the words of the organisation-word table) is the English name already, which keeps its structure
+// ("Nanjing University of Science and Technology") where the translation loses it.
+bool adds_a_word(const std::string& name) {
   thread_local NameNormalizer normalizer;
-  std::set<std::string> words;
-  auto add_words = [&](const std::string& text) {
-    for (const NameToken& t : normalizer.normalize(text).tokens) words.insert(t.text);
-  };
-  add_words(e.name);
-  for (const Alias& a : e.aliases)
-    if (a.kind != AliasKind::added) add_words(a.name);
   const NormalizedName n = normalizer.normalize(name);
-  return std::any_of(n.tokens.begin(), n.tokens.end(), [&](const NameToken& t) {
-    if (t.kind != TokenClass::ordinary || t.marks.place) return false;
-    if (t.origin == TokenOrigin::pinyin) return true;
-    if (words.count(t.text)) return false;
-    return std::none_of(t.alternatives.begin(), t.alternatives.end(),
-                        [&](const std::string& alt) { return words.count(alt) > 0; });
+  return std::any_of(n.tokens.begin(), n.tokens.end(), [](const NameToken& t) {
+    return t.origin == TokenOrigin::pinyin && !t.marks.place && t.kind == TokenClass::ordinary;
   });
 }
 
@@ -109,7 +96,7 @@ size_t add_listed_names(std::vector<Entity>& entities) {
     if (!row) continue;
     bool added = false;
     for (const std::string& name : row->names) {
-      if (!adds_a_word(name, e)) continue;
+      if (!adds_a_word(name)) continue;
       const bool present =
           name == e.name || std::any_of(e.aliases.begin(), e.aliases.end(),
                                         [&](const Alias& a) { return a.name == name; });
