@@ -8,11 +8,14 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 #include <random>
+#include <thread>
 
 #include "clearance/lists/importer.h"
 #include "clearance/match/name_index_file.h"
 #include "clearance/match/screening_engine.h"
+#include "clearance/model/party_json.h"
 #include "clearance/util/file_io.h"
 #include "shared_lists.h"
 #include "test_support.h"
@@ -50,29 +53,45 @@ std::string hits_of(const Screener& screener, const std::string& name, float thr
   return out;
 }
 
-// The real lists, indexed once for the suite: built in memory, and written to a file and mapped.
+// The real lists, once for the suite, as an import leaves them and as a later process reads them:
+// the snapshot built in memory and its index built; the snapshot stored, loaded back from the
+// store (`loaded_`) and the stored index mapped over the loaded one.
 class StoredIndexOnRealLists : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     for (const auto& f : bench::standard_list_files())
       if (!fs::exists(f)) GTEST_FAIL() << "shared data file missing: " << f;
     dir_ = new test::TempDir();
-    auto snapshot = bench::load_standard_lists();
-    built_ = NameIndex::build(snapshot, 2);
+    Snapshot snapshot = *bench::load_standard_lists();
+    store_ = new SnapshotStore(*dir_ / "data");
+    if (auto st = store_->commit(snapshot); !st) GTEST_FAIL() << st.error().message;
+    built_snapshot_ = std::make_shared<const Snapshot>(std::move(snapshot));
+    built_ = NameIndex::build(built_snapshot_, 2);
+    auto loaded = store_->load("current");
+    if (!loaded) GTEST_FAIL() << loaded.error().message;
+    loaded_ = std::make_shared<const Snapshot>(std::move(loaded.value()));
     const std::string path = *dir_ / "lists.index";
     write(path, built_->file_bytes());
-    mapped_ = NameIndex::open_or_build(snapshot, path, 2, &report_);
+    mapped_ = NameIndex::open_or_build(loaded_, path, 2, &report_);
   }
   static void TearDownTestSuite() {
     built_.reset();
     mapped_.reset();
+    built_snapshot_.reset();
+    loaded_.reset();
+    delete store_;
     delete dir_;
   }
   static test::TempDir* dir_;
+  static SnapshotStore* store_;
+  static std::shared_ptr<const Snapshot> built_snapshot_, loaded_;
   static std::shared_ptr<const NameIndex> built_, mapped_;
   static IndexLoadReport report_;
 };
 test::TempDir* StoredIndexOnRealLists::dir_ = nullptr;
+SnapshotStore* StoredIndexOnRealLists::store_ = nullptr;
+std::shared_ptr<const Snapshot> StoredIndexOnRealLists::built_snapshot_,
+    StoredIndexOnRealLists::loaded_;
 std::shared_ptr<const NameIndex> StoredIndexOnRealLists::built_, StoredIndexOnRealLists::mapped_;
 IndexLoadReport StoredIndexOnRealLists::report_;
 
@@ -111,6 +130,100 @@ TEST_F(StoredIndexOnRealLists, TheMappedIndexAnswersAsTheBuiltOneAndAsBruteForce
     with_hits += !from_built.empty();
   }
   EXPECT_GT(with_hits, queries.size() / 2);  // the comparison is not between empty answers
+}
+
+// The snapshot read back from the store is the snapshot that was stored, record for record, party
+// for party.
+TEST_F(StoredIndexOnRealLists, TheLoadedSnapshotHoldsEveryRecordAndPartyAsBuilt) {
+  const Snapshot& built = *built_snapshot_;
+  const Snapshot& loaded = *loaded_;
+  EXPECT_EQ(loaded.id, built.id);
+  ASSERT_EQ(loaded.entities.size(), built.entities.size());
+  size_t differ = 0;
+  for (size_t i = 0; i < built.entities.size(); ++i)
+    if (!(loaded.entities[i] == built.entities[i]) && ++differ < 5)
+      ADD_FAILURE() << "record " << i << " (" << built.entities[i].id << ") reads back changed";
+  EXPECT_EQ(differ, 0u);
+  size_t visited = 0;
+  for (const Entity& e : loaded.entities) visited += !e.id.empty();
+  EXPECT_EQ(visited, built.entities.size());
+  EXPECT_EQ(loaded.parties, built.parties);
+  EXPECT_EQ(loaded.links, built.links);
+  EXPECT_EQ(loaded.party_of, built.party_of);
+  const std::string& some_record = built.entities[built.entities.size() / 3].id;
+  ASSERT_NE(loaded.find_party(some_record), nullptr);
+  EXPECT_EQ(loaded.find_party(some_record)->id, built.find_party(some_record)->id);
+}
+
+// What a user sees of a hit (party, listings, whole party) is the same over the loaded snapshot
+// and its mapped index as over the snapshot and index built in memory.
+TEST_F(StoredIndexOnRealLists, HitsOverTheLoadedSnapshotShowWhatTheBuiltOneShows) {
+  const Screener built(built_), mapped(mapped_);
+  size_t compared = 0;
+  for (const std::string name : {"Huawei Technologies", "华为技术有限公司", "Vladimir Putin",
+                                 "Rosoboronexport", "Kim Jong Un", "Islamic Revolutionary Guard"}) {
+    ScreenSession a, b;
+    ScreenQuery q;
+    q.name = name;
+    ScreenOptions options;
+    options.limit = 20;
+    const ScreenResult from_built = built.screen(q, options, a);
+    const ScreenResult from_loaded = mapped.screen(q, options, b);
+    ASSERT_EQ(from_loaded.hits.size(), from_built.hits.size()) << name;
+    for (size_t i = 0; i < from_built.hits.size(); ++i) {
+      const Hit &x = from_built.hits[i], &y = from_loaded.hits[i];
+      EXPECT_EQ(y.matched_name(), x.matched_name()) << name;
+      EXPECT_EQ(party_to_json(*loaded_, *y.party).dump(),
+                party_to_json(*built_snapshot_, *x.party).dump())
+          << name;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 10u);
+}
+
+// Threads reading the same records of a freshly loaded snapshot at once, each in its own order,
+// all see one and the same record (never a half-made one, never two copies).
+TEST_F(StoredIndexOnRealLists, ThreadsReadingOneLoadedSnapshotSeeTheSameRecords) {
+  auto loaded = store_->load("current");
+  ASSERT_TRUE(loaded.ok());
+  const Snapshot& snapshot = loaded.value();
+  const size_t n = std::min<size_t>(snapshot.entities.size(), 20000);
+  std::vector<std::vector<const Entity*>> seen(4, std::vector<const Entity*>(n));
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < seen.size(); ++t)
+    threads.emplace_back([&, t] {
+      std::vector<size_t> order(n);
+      std::iota(order.begin(), order.end(), 0);
+      std::shuffle(order.begin(), order.end(), std::mt19937(static_cast<unsigned>(t)));
+      for (size_t i : order) seen[t][i] = &snapshot.entities[i];
+    });
+  for (auto& thread : threads) thread.join();
+  for (size_t i = 0; i < n; i += 97) {
+    for (size_t t = 1; t < seen.size(); ++t) EXPECT_EQ(seen[t][i], seen[0][i]) << i;
+    EXPECT_EQ(*seen[0][i], built_snapshot_->entities[i]);
+  }
+}
+
+// A copy of a loaded snapshot is a snapshot of its own: changing the copy's records (as an import
+// does with the previous snapshot) leaves the loaded one as it was.
+TEST_F(StoredIndexOnRealLists, ACopyOfALoadedSnapshotChangesAlone) {
+  auto loaded = store_->load("current");
+  ASSERT_TRUE(loaded.ok());
+  const Snapshot& original = loaded.value();
+  const Entity first = original.entities[0];
+  Snapshot copy = original;
+  ASSERT_EQ(copy.entities.size(), original.entities.size());
+  EXPECT_EQ(copy.entities[1], original.entities[1]);
+  Entity extra = first;
+  extra.id = "zz:added";
+  copy.entities.push_back(extra);
+  EXPECT_EQ(copy.entities.size(), original.entities.size() + 1);
+  EXPECT_EQ(copy.entities.back().id, "zz:added");
+  EXPECT_EQ(original.entities[0], first);
+  EXPECT_EQ(copy.entities[0], first);
+  EXPECT_EQ(copy.entities[copy.entities.size() / 2],
+            original.entities[original.entities.size() / 2]);
 }
 
 // A store with the small fixture lists, imported as the CLI does (the index stored at import).
