@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     snapshot->entities.push_back(e);
     if (!chinese.empty()) cases.push_back({chinese, english, "cn_eval:cn:" + e.source_id});
   }
-  assign_entity_ids(snapshot->entities);
+  assign_entity_ids(snapshot->entities.edit());
   std::shared_ptr<const NameIndex> index = NameIndex::build(snapshot, 2);
   Screener screener(index);
   ScreenSession session;

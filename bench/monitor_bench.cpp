@@ -66,8 +66,7 @@ std::shared_ptr<Snapshot> changed_lists(const Snapshot& before, const std::strin
     after->entities.push_back(std::move(e));
     ++added;
   }
-  std::sort(after->entities.begin(), after->entities.end(),
-            [](const Entity& a, const Entity& b) { return a.id < b.id; });
+  after->entities.sort_by_id();
   const PartyHistory history = party_history(before);
   if (auto linked = link_parties(*after, &history, false); !linked)
     throw std::runtime_error(linked.error().message);

@@ -50,8 +50,7 @@ inline std::shared_ptr<const Snapshot> load_lists(const std::vector<std::string>
     for (auto& e : read->second.entities) snapshot->entities.push_back(std::move(e));
     snapshot->sources.push_back(read->first);
   }
-  std::sort(snapshot->entities.begin(), snapshot->entities.end(),
-            [](auto& a, auto& b) { return a.id < b.id; });
+  snapshot->entities.sort_by_id();
   // Linked into parties as an import links them: screening answers parties.
   auto linked = link_parties(*snapshot, nullptr, false);
   if (!linked) throw std::runtime_error(linked.error().message);

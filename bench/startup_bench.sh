@@ -8,7 +8,10 @@
 #   bench/startup_bench.sh                        # build/clearance on the current snapshot
 #   bench/startup_bench.sh OLD/clearance build/clearance
 #   RUNS=21 NAME="Huawei Technologies" DATA_DIR=… bench/startup_bench.sh …
+#   bench/startup_bench.sh OLD/clearance@/tmp/data-old build/clearance@/tmp/data-new
 #
+# BUILD@DIR runs that build on its own data directory (copies of one): builds whose stored index
+# differs in version would otherwise replace each other's index at every run.
 # Every build is run once before timing (its index stored, the files in the page cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,10 +23,19 @@ data_args=()
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-run() {  # binary → wall ms, peak RSS KB
-  local start end
+args_of() {  # BUILD[@DIR] → the binary and its data-directory option, one per line
+  local binary=${1%@*}
+  echo "$binary"
+  if [[ $1 == *@* ]]; then echo "--data-dir"; echo "${1#*@}"; return; fi
+  local a
+  for a in "${data_args[@]}"; do echo "$a"; done
+}
+
+run() {  # BUILD[@DIR] → wall ms, peak RSS KB
+  local start end cmd
+  mapfile -t cmd < <(args_of "$1")
   start=$(date +%s%N)
-  /usr/bin/time -f "%M" -o "$work/rss" "$1" "${data_args[@]}" screen "$NAME" --limit 1 \
+  /usr/bin/time -f "%M" -o "$work/rss" "${cmd[@]}" screen "$NAME" --limit 1 \
     --format json >/dev/null 2>&1 || true
   end=$(date +%s%N)
   echo "$(((end - start) / 1000)) $(tail -1 "$work/rss")"
@@ -43,7 +55,8 @@ n=0
 for b in "$@"; do
   heap="-"
   if command -v valgrind >/dev/null; then
-    valgrind --tool=massif --massif-out-file="$work/massif.$n" "$b" "${data_args[@]}" screen \
+    mapfile -t cmd < <(args_of "$b")
+    valgrind --tool=massif --massif-out-file="$work/massif.$n" "${cmd[@]}" screen \
       "$NAME" --limit 1 --format json >/dev/null 2>&1 || true
     heap=$(python3 - "$work/massif.$n" <<'PY'
 import sys

@@ -43,9 +43,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string json = entity_to_json(e).dump();  // throws on invalid UTF-8
     FUZZ_CHECK(is_valid_utf8(json), e.id);
   }
-  snapshot.entities = std::move(result.entities);
-  std::sort(snapshot.entities.begin(), snapshot.entities.end(),
+  std::sort(result.entities.begin(), result.entities.end(),
             [](const Entity& a, const Entity& b) { return a.id < b.id; });
+  snapshot.entities = EntityTable(std::move(result.entities));
   ListSource source;
   source.dataset = result.dataset;
   source.format = CLEARANCE_FUZZ_FORMAT;

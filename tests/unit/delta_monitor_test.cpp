@@ -92,8 +92,7 @@ class DeltaMonitor : public ::testing::Test {
       const std::string a = before->entities[i].name, b = before->entities[i + 1].name;
       add_subject(a.substr(0, a.find(' ')) + " " + b.substr(b.rfind(' ') + 1), before->entities[i]);
     }
-    std::sort(after->entities.begin(), after->entities.end(),
-              [](const Entity& a, const Entity& b) { return a.id < b.id; });
+    after->entities.sort_by_id();
     const PartyHistory history = party_history(*before);
     auto linked = link_parties(*after, &history, false);
     if (!linked) GTEST_FAIL() << linked.error().message;

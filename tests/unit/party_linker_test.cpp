@@ -36,9 +36,9 @@ Entity record(std::string id, std::string list, std::string name, EntityType typ
 
 Snapshot snapshot_of(std::vector<Entity> entities, std::vector<UserLink> user_links = {}) {
   Snapshot s;
-  s.entities = std::move(entities);
-  std::sort(s.entities.begin(), s.entities.end(),
+  std::sort(entities.begin(), entities.end(),
             [](const Entity& a, const Entity& b) { return a.id < b.id; });
+  s.entities = EntityTable(std::move(entities));
   s.user_links = std::move(user_links);
   return s;
 }
@@ -231,7 +231,7 @@ TEST(PartyLinker, PartyIdsSurviveImportsWhileARecordStays) {
 
   // Two parties merged by a user link: one keeps its id, the other's id still finds it.
   const PartyHistory again = party_history(second);
-  Snapshot third = snapshot_of(second.entities, {{"us_csl:sdn:5", "ofac_sdn:sdn:6", true}});
+  Snapshot third = snapshot_of(second.entities.edit(), {{"us_csl:sdn:5", "ofac_sdn:sdn:6", true}});
   ASSERT_TRUE(link_parties(third, &again, true).ok());
   const Party* merged = third.find_party(gamma);
   ASSERT_NE(merged, nullptr);

@@ -8,11 +8,13 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <numeric>
 #include <random>
 #include <thread>
 
 #include "clearance/lists/importer.h"
+#include "clearance/match/list_filter.h"
 #include "clearance/match/name_index_file.h"
 #include "clearance/match/screening_engine.h"
 #include "clearance/model/party_json.h"
@@ -180,6 +182,28 @@ TEST_F(StoredIndexOnRealLists, HitsOverTheLoadedSnapshotShowWhatTheBuiltOneShows
     }
   }
   EXPECT_GT(compared, 10u);
+}
+
+// A process that loads the stored snapshot and index to screen a name decodes the records that
+// name reaches, not the whole snapshot; naming a list to filter on decodes none.
+TEST_F(StoredIndexOnRealLists, ScreeningALoadedSnapshotDecodesOnlyTheRecordsItReaches) {
+  auto loaded = store_->load("current");
+  ASSERT_TRUE(loaded.ok());
+  auto snapshot = std::make_shared<const Snapshot>(std::move(loaded.value()));
+  EXPECT_EQ(snapshot->entities.decoded(), 0u);
+  IndexLoadReport report;
+  auto index = NameIndex::open_or_build(snapshot, *dir_ / "lists.index", 1, &report);
+  ASSERT_TRUE(report.mapped) << report.rebuilt_because;
+  auto lists = resolve_list_filter(*snapshot, {"sdn", "EL"});
+  ASSERT_TRUE(lists.ok()) << lists.error().message;
+  EXPECT_EQ(snapshot->entities.decoded(), 0u);
+  const Screener screener(std::shared_ptr<const NameIndex>(std::move(index)));
+  EXPECT_FALSE(hits_of(screener, "Huawei Technologies", 0.8f).empty());
+  EXPECT_FALSE(hits_of(screener, "Vladimir Putin", 0.8f).empty());
+  const size_t decoded = snapshot->entities.decoded();
+  EXPECT_GT(decoded, 0u);
+  EXPECT_LT(decoded, snapshot->entities.size() / 100)
+      << decoded << " of " << snapshot->entities.size();
 }
 
 // Threads reading the same records of a freshly loaded snapshot at once, each in its own order,
@@ -369,6 +393,48 @@ TEST_F(StoredIndexInAStore, AnImportReplacesTheIndexOfThePreviousSnapshot) {
   auto previous = load_screening_engine(store_, id_, 1);
   ASSERT_TRUE(previous.ok());
   EXPECT_FALSE(previous.value()->index_report.mapped);
+}
+
+// While an import holds the store's lock (its snapshot committed, its index being written), a
+// second import is refused and a reader is served: the new snapshot with an index built for it,
+// never a half-written index file. Once the import is done, its index is mapped.
+TEST_F(StoredIndexInAStore, ASecondImportWaitsForTheLockAndAReaderIsServedMeanwhile) {
+  std::promise<void> committed, release;
+  std::shared_future<void> released = release.get_future().share();
+  ImportOptions options;
+  options.after_commit = [&](const SnapshotStore& s, const Snapshot& snap) {
+    committed.set_value();
+    released.wait();
+    return store_name_index(s, snap, 1);
+  };
+  auto first = std::async(std::launch::async, [&] {
+    return import_lists(store_, {test::fixture("lists/dpl_small.txt")}, options);
+  });
+  committed.get_future().wait();
+  auto second = import_lists(store_, {test::fixture("lists/un_small.xml")}, {});
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.error().message.find("another import or update is running"), std::string::npos)
+      << second.error().message;
+  auto during = load_screening_engine(store_, "current", 1);
+  ASSERT_TRUE(during.ok()) << during.error().message;
+  EXPECT_NE(during.value()->snapshot->id, id_);
+  std::string answers_during;
+  for (const auto& entity : during.value()->snapshot->entities)
+    answers_during += hits_of(*during.value()->screener, entity.name, 0.8f);
+  release.set_value();
+  auto report = first.get();
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->snapshot.id, during.value()->snapshot->id);
+  EXPECT_TRUE(report->after_commit_error.empty()) << report->after_commit_error;
+  auto after = load_screening_engine(store_, "current", 1);
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after.value()->index_report.mapped) << after.value()->index_report.rebuilt_because;
+  std::string answers_after;
+  for (const auto& entity : after.value()->snapshot->entities)
+    answers_after += hits_of(*after.value()->screener, entity.name, 0.8f);
+  EXPECT_EQ(answers_during, answers_after);
+  EXPECT_FALSE(answers_after.empty());
+  EXPECT_FALSE(fs::exists(path_));  // the previous snapshot's index went with the import
 }
 
 TEST_F(StoredIndexInAStore, AnIndexThatCannotBeStoredIsStillUsed) {

@@ -248,18 +248,17 @@ Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::s
                           before.entities, now.entities));
     if (options.links_file.empty()) next.user_links = previous->user_links;
     if (!options.replace_all) {
-      for (auto& e : previous->entities)
+      for (auto& e : previous->entities.edit())
         if (!replaced.count(e.dataset)) next.entities.push_back(std::move(e));
       for (auto& s : previous->sources)
         if (!replaced.count(s.dataset)) next.sources.push_back(std::move(s));
     }
   }
-  std::move(fresh.begin(), fresh.end(), std::back_inserter(next.entities));
+  std::move(fresh.begin(), fresh.end(), std::back_inserter(next.entities.edit()));
   for (const auto& s : report.imported) next.sources.push_back(s);
   std::sort(next.sources.begin(), next.sources.end(),
             [](const auto& a, const auto& b) { return a.dataset < b.dataset; });
-  std::sort(next.entities.begin(), next.entities.end(),
-            [](const auto& a, const auto& b) { return a.id < b.id; });
+  next.entities.sort_by_id();
   auto linked = link_parties(next, &history, strict_links);
   if (!linked) return linked.error();
   report.link_warnings = std::move(linked->warnings);

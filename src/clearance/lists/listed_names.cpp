@@ -113,8 +113,7 @@ size_t add_listed_names(std::vector<Entity>& entities) {
   return given;
 }
 
-std::map<std::string, std::pair<size_t, size_t>> listed_name_coverage(
-    const std::vector<Entity>& entities) {
+std::map<std::string, std::pair<size_t, size_t>> listed_name_coverage(const EntityTable& entities) {
   std::map<std::string, std::pair<size_t, size_t>> out;
   for (const ListedName& row : chinese_listed_names()) out[row.list];
   // The records in China (an address in CN, HK or MO) where the list gives addresses; every

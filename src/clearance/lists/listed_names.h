@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clearance/model/entity.h"
+#include "clearance/model/entity_table.h"
 
 namespace clearance {
 
@@ -32,8 +33,7 @@ size_t add_listed_names(std::vector<Entity>& entities);
 
 // Per list code: records the table gave names to, and the list's records in China (an address in
 // CN, HK or MO; every record of a list that gives no addresses).
-std::map<std::string, std::pair<size_t, size_t>> listed_name_coverage(
-    const std::vector<Entity>& entities);
+std::map<std::string, std::pair<size_t, size_t>> listed_name_coverage(const EntityTable& entities);
 
 // A listed name as the table matches it: letters and digits, lower case ("Huawei Technologies Co.,
 // Ltd." and "HUAWEI TECHNOLOGIES CO LTD" are one key).

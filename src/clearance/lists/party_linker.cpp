@@ -358,7 +358,7 @@ void link_on_evidence(const Snapshot& s, Linker& linker) {
   }
 }
 
-uint32_t index_of(const std::vector<Entity>& entities, const std::string& id) {
+uint32_t index_of(const EntityTable& entities, const std::string& id) {
   const auto it =
       std::lower_bound(entities.begin(), entities.end(), id,
                        [](const Entity& e, const std::string& key) { return e.id < key; });

@@ -50,6 +50,12 @@ class Reader {
     pos_ += n;
     return s;
   }
+  void skip_str() {
+    const uint32_t n = u32();
+    if (!ok_ || n > data_.size() - pos_) return fail<void>();
+    pos_ += n;
+  }
+  size_t position() const { return pos_; }
   std::vector<std::string> strs() {
     const uint32_t n = u32();
     std::vector<std::string> v;
@@ -76,7 +82,7 @@ class Reader {
   template <typename T>
   T fail() {
     ok_ = false;
-    return T{};
+    if constexpr (!std::is_void_v<T>) return T{};
   }
   std::string_view data_;
   size_t pos_ = 0;
@@ -115,35 +121,71 @@ void encode_entity(Writer& w, const Entity& e) {
   }
 }
 
-void decode_entity(Reader& r, Entity& e) {
-  for (std::string* s : {&e.id, &e.dataset, &e.list, &e.sub_list, &e.source_id}) *s = r.str();
-  e.type = static_cast<EntityType>(r.u8());
-  e.name = r.str();
-  e.aliases.resize(r.count());
-  for (auto& a : e.aliases) {
-    a.name = r.str();
-    a.kind = static_cast<AliasKind>(r.u8());
-  }
-  e.addresses.resize(r.count());
-  for (auto& a : e.addresses)
+// One walk over an encoded record: decoding it into `e` (Keep) or only finding where it ends
+// (the record is then left untouched), so that both read the one layout encode_entity writes.
+template <bool Keep>
+void read_entity(Reader& r, Entity& e) {
+  auto text = [&r](std::string& s) {
+    if constexpr (Keep)
+      s = r.str();
+    else
+      r.skip_str();
+  };
+  auto texts = [&](std::vector<std::string>& v) {
+    const uint32_t n = r.count();
+    if constexpr (Keep) {
+      v.resize(n);
+      for (auto& s : v) text(s);
+    } else {
+      for (uint32_t i = 0; i < n && r.ok(); ++i) r.skip_str();
+    }
+  };
+  // A counted list of items, each read by `one`.
+  auto items = [&r](auto& v, auto one) {
+    const uint32_t n = r.count();
+    if constexpr (Keep) {
+      v.resize(n);
+      for (auto& x : v) one(x);
+    } else {
+      typename std::decay_t<decltype(v)>::value_type scratch;
+      for (uint32_t i = 0; i < n && r.ok(); ++i) one(scratch);
+    }
+  };
+  for (std::string* s : {&e.id, &e.dataset, &e.list, &e.sub_list, &e.source_id}) text(*s);
+  const auto type = static_cast<EntityType>(r.u8());
+  if constexpr (Keep) e.type = type;
+  text(e.name);
+  items(e.aliases, [&](Alias& a) {
+    text(a.name);
+    const auto kind = static_cast<AliasKind>(r.u8());
+    if constexpr (Keep) a.kind = kind;
+  });
+  items(e.addresses, [&](Address& a) {
     for (std::string* s :
          {&a.street, &a.city, &a.state, &a.postal_code, &a.country, &a.country_text, &a.full})
-      *s = r.str();
-  e.identifiers.resize(r.count());
-  for (auto& i : e.identifiers)
+      text(*s);
+  });
+  items(e.identifiers, [&](Identifier& i) {
     for (std::string* s : {&i.type, &i.number, &i.country, &i.issued, &i.expires, &i.note})
-      *s = r.str();
+      text(*s);
+  });
   for (auto* v :
        {&e.dates_of_birth, &e.places_of_birth, &e.nationalities, &e.citizenships, &e.programs})
-    *v = r.strs();
+    texts(*v);
   for (std::string* s : {&e.listed_on, &e.end_date, &e.remarks, &e.source_url,
                          &e.license_requirement, &e.license_policy, &e.federal_register_notice})
-    *s = r.str();
-  e.properties.resize(r.count());
-  for (auto& p : e.properties) {
-    p.key = r.str();
-    p.value = r.str();
-  }
+    text(*s);
+  items(e.properties, [&](Property& p) {
+    text(p.key);
+    text(p.value);
+  });
+}
+
+// For records decoded on demand: the bytes are those the load checked against the content hash
+// and walked whole, so a record always decodes.
+void decode_one_entity(std::string_view encoded, Entity& e) {
+  Reader r(encoded);
+  read_entity<true>(r, e);
 }
 
 // Parties follow the entities in the payload (so the content hash covers them). A payload that
@@ -304,7 +346,8 @@ Result<nlohmann::ordered_json> read_manifest(std::string_view bytes, const std::
   return manifest;
 }
 
-Result<Snapshot> decode_snapshot(std::string_view bytes, const std::string& name) {
+Result<Snapshot> decode_snapshot(std::string_view bytes, const std::string& name,
+                                 std::shared_ptr<const void> owner) {
   auto framed = unframe(bytes, name);
   if (!framed) return framed.error();
   auto manifest = read_manifest(bytes, name);
@@ -338,11 +381,31 @@ Result<Snapshot> decode_snapshot(std::string_view bytes, const std::string& name
                            f.value("bytes", uint64_t{0}), f.value("modified", "")});
     s.sources.push_back(std::move(src));
   }
+  if (const auto lists = m.find("lists"); lists != m.end() && lists->is_array())
+    for (const auto& j : *lists)
+      s.dataset_lists.emplace_back(j.value("dataset", ""), j.value("list", ""));
   Reader r(framed->payload);
-  s.entities.resize(r.count());
-  for (auto& e : s.entities) {
-    decode_entity(r, e);
-    if (!r.ok()) break;
+  const uint32_t count = r.count();
+  if (owner) {
+    // Where each record starts, found by walking the records without decoding them.
+    std::vector<uint64_t> starts;
+    starts.reserve(size_t{count} + 1);
+    Entity unused;
+    for (uint32_t i = 0; i < count && r.ok(); ++i) {
+      starts.push_back(r.position());
+      read_entity<false>(r, unused);
+    }
+    starts.push_back(r.position());
+    if (r.ok())
+      s.entities = EntityTable::on_demand(std::move(owner), framed->payload, std::move(starts),
+                                          decode_one_entity);
+  } else {
+    std::vector<Entity>& entities = s.entities.edit();
+    entities.resize(count);
+    for (auto& e : entities) {
+      read_entity<true>(r, e);
+      if (!r.ok()) break;
+    }
   }
   const bool parties_ok = !r.ok() || r.at_end() || decode_parties(r, s);
   if (auto st = refuse_if_damaged(); !st) return st.error();

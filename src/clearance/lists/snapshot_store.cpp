@@ -90,11 +90,13 @@ Result<std::string> SnapshotStore::resolve(const std::string& ref) const {
 Result<Snapshot> SnapshotStore::load(const std::string& ref) const {
   auto path = resolve(ref);
   if (!path) return path.error();
-  // Mapped, not read: the decoder copies what it keeps, so a copy of the file would be private
-  // memory paid for nothing.
+  // Mapped, not read: records are decoded from the mapping when first read, and the pages are
+  // the page cache's, shared by every process that loads the same snapshot.
   auto file = MappedFile::open(path.value());
   if (!file) return file.error();
-  return decode_snapshot(file.value()->bytes(), path.value());
+  std::shared_ptr<const MappedFile> mapped = std::move(file.value());
+  const std::string_view bytes = mapped->bytes();
+  return decode_snapshot(bytes, path.value(), std::move(mapped));
 }
 
 Result<nlohmann::ordered_json> SnapshotStore::manifest(const std::string& ref) const {

@@ -36,10 +36,15 @@ Result<std::vector<std::string>> resolve_list_filter(const Snapshot& snapshot,
   if (known_for != snapshot.id || known.empty()) {
     known.clear();
     for (const auto& s : snapshot.sources) known.insert(ascii_lower(s.dataset));
-    for (const auto& e : snapshot.entities) {
-      known.insert(ascii_lower(e.list));
-      known.insert(ascii_lower(e.dataset));
+    for (const auto& [dataset, list] : snapshot.dataset_lists) {
+      known.insert(ascii_lower(list));
+      known.insert(ascii_lower(dataset));
     }
+    if (snapshot.dataset_lists.empty())
+      for (const auto& e : snapshot.entities) {
+        known.insert(ascii_lower(e.list));
+        known.insert(ascii_lower(e.dataset));
+      }
     known_for = snapshot.id;
   }
   std::vector<std::string> out;

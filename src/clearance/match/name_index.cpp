@@ -94,11 +94,11 @@ class NameIndexReader {
       return fail("array sizes");
     for (TermId t : x.letter_terms_)
       if (t != kNoTerm && t >= terms) return fail("letter terms");
+    // A name's alias number is checked where a hit reads it (Screener::finish): checking
+    // it here would decode every record of a snapshot that decodes records on demand.
     for (const auto& n : x.names_)
       if (n.entity >= x.snapshot_->entities.size() || n.token_begin > x.tokens_.size() ||
-          n.token_count > x.tokens_.size() - n.token_begin ||
-          (n.alias >= 0 &&
-           static_cast<size_t>(n.alias) >= x.snapshot_->entities[n.entity].aliases.size()))
+          n.token_count > x.tokens_.size() - n.token_begin || n.alias < -1)
         return fail("names");
     for (const auto& t : x.tokens_)
       if (t.term >= terms || t.alt_begin > x.alternatives_.size() ||

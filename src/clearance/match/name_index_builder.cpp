@@ -155,7 +155,7 @@ struct Draft {
 // — is also indexed without it and as the parenthesis alone: the lists use it for an acronym or
 // short name, not for words a query would carry.
 std::vector<std::vector<std::pair<int32_t, NormalizedName>>> normalize_all(
-    const std::vector<Entity>& entities, unsigned threads) {
+    const EntityTable& entities, unsigned threads) {
   std::vector<std::vector<std::pair<int32_t, NormalizedName>>> normalized(entities.size());
   threads = std::max(1u, std::min(threads, 16u));
   // Interleaved, not chunked: entities sort by dataset, and one dataset (China's lists, in Han

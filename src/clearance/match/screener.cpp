@@ -417,10 +417,13 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
     if (it != best.end() && it->second.name_score >= name_score) continue;
     // A likely hit: score again, this time recording the alignment that explains it.
     NameMatch match = score_name(prepared, name, terms, as_person, options.scorer);
+    const Entity& entity = entities[name.entity];
+    // Only a damaged index (its checksum made to match) names an alias the record lacks.
+    if (name.alias >= static_cast<int32_t>(entity.aliases.size())) continue;
     Hit hit;
     hit.entity_index = name.entity;
     hit.name_index = n;
-    hit.entity = &entities[name.entity];
+    hit.entity = &entity;
     hit.alias = name.alias;
     hit.name_score = name_score;
     hit.match = std::move(match);

@@ -3,9 +3,11 @@
 // Immutable once built; a new import makes a new snapshot.
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "clearance/model/entity.h"
+#include "clearance/model/entity_table.h"
 #include "clearance/model/party.h"
 
 namespace clearance {
@@ -32,12 +34,15 @@ struct Snapshot {
   std::string content_hash;  // SHA-256 of the encoded entities (sorted by id)
   std::string created_at;
   std::vector<ListSource> sources;
-  std::vector<Entity> entities;  // sorted by id
+  EntityTable entities;  // sorted by id; a loaded snapshot decodes each when first read
   // Records linked into parties (every entity belongs to exactly one), the evidence of each link,
   // and the user's links file as it was applied (kept so the next import applies it again).
   std::vector<Party> parties;
   std::vector<PartyLink> links;
   std::vector<UserLink> user_links;
+  // Each dataset and list code its records carry, read from the manifest of a stored snapshot so
+  // that naming them decodes no record; empty for one built in memory (then read the records).
+  std::vector<std::pair<std::string, std::string>> dataset_lists;
   // Derived, not stored: the party of each entity (index into parties), filled by
   // index_parties().
   std::vector<uint32_t> party_of;

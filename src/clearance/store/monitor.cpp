@@ -139,9 +139,10 @@ namespace {
 // The parties of `after` that a subject may now match or match differently: new ones, and those
 // with a record added, removed or changed in any field (names, countries, dates, identifiers…).
 std::vector<uint32_t> changed_parties(const Snapshot& before, const Snapshot& after) {
-  std::unordered_map<std::string_view, const Entity*> old_records;
+  std::unordered_map<std::string_view, uint32_t> old_records;
   old_records.reserve(before.entities.size());
-  for (const Entity& e : before.entities) old_records.emplace(e.id, &e);
+  for (uint32_t i = 0; i < before.entities.size(); ++i)
+    old_records.emplace(before.entities[i].id, i);
   std::unordered_map<std::string_view, size_t> old_sizes;
   for (const Party& p : before.parties) old_sizes.emplace(p.id, p.members.size());
   std::vector<uint32_t> changed;
@@ -152,10 +153,8 @@ std::vector<uint32_t> changed_parties(const Snapshot& before, const Snapshot& af
     for (size_t m = 0; same && m < p.members.size(); ++m) {
       const Entity& e = after.entities[p.members[m]];
       const auto old = old_records.find(e.id);
-      same =
-          old != old_records.end() && *old->second == e &&
-          before.party_of_entity(static_cast<uint32_t>(old->second - before.entities.data()))->id ==
-              p.id;
+      same = old != old_records.end() && before.entities[old->second] == e &&
+             before.party_of_entity(old->second)->id == p.id;
     }
     if (!same) changed.push_back(k);
   }
