@@ -88,7 +88,7 @@ reloads_run() {  # binary
   local t1 t2
   t1=$(awk "BEGIN { print $DURATION * 0.25 }")
   t2=$(awk "BEGIN { print $DURATION * 0.6 }")
-  local import=(build/clearance lists import --data-dir "$work/data" --allow-shrink)
+  local import=("$1" lists import --data-dir "$work/data" --allow-shrink)  # its own index format
   ( sleep "$t1"
     "${import[@]}" tests/fixtures/lists/cn_custom.csv >/dev/null 2>&1 || true  # 3: rows skipped
     curl -s -o /dev/null -X POST "http://127.0.0.1:$port/v1/admin/reload"

@@ -81,6 +81,21 @@ void check_case(const std::string& id, const Determination& d, const json& expec
             ascii_lower(f.review_policy).find(value.get<std::string>()) != std::string::npos)
           found = true;
       EXPECT_TRUE(found);
+    } else if (key == "entity_policy_is" || key == "entity_policy_text_contains") {
+      // The Entity List finding's review policy in the policy's own words, and the entry's text
+      // kept in its summary.
+      std::vector<std::string> seen;
+      for (const Finding& f : d.requirements)
+        if (f.rule.rfind("Entity List", 0) == 0)
+          seen.push_back(key == "entity_policy_is" ? f.review_policy : f.summary);
+      const std::string want = value.get<std::string>();
+      EXPECT_TRUE(std::any_of(seen.begin(), seen.end(),
+                              [&](const std::string& s) {
+                                return key == "entity_policy_is"
+                                           ? s == want
+                                           : s.find(want) != std::string::npos;
+                              }))
+          << key << " " << want << "; found: " << join(seen, " | ");
     } else if (key == "rules_contain") {
       for (const json& v : value) EXPECT_TRUE(any_contains(rules, v.get<std::string>())) << v;
     } else if (key == "citations_contain") {

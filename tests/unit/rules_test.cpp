@@ -5,9 +5,12 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
+#include "clearance/lists/importer.h"
 #include "clearance/model/country_codes.h"
 #include "clearance/rules/classifier.h"
+#include "clearance/rules/entry_policy.h"
 #include "clearance/rules/license_check.h"
 #include "test_support.h"
 
@@ -296,6 +299,40 @@ TEST(LicenseCheck, NamedPartiesWithoutAScreenerAreFlaggedNotSilentlyCleared) {
   bool flagged = false;
   for (const std::string& f : r->flags) flagged |= f.find("not screened") != std::string::npos;
   EXPECT_TRUE(flagged);
+}
+
+// Every review policy the Consolidated Screening List of 2026-07-31 writes reads, for any item, as
+// one of the EAR's policy terms or a section the entry refers to — never as the entry's text.
+TEST(EntryPolicy, EveryPolicyOfTheConsolidatedListReadsAsAPolicyTermOrASection) {
+  auto read =
+      read_list_file(test::shared("lists/us_csl/compact_2026-07-31/screening-list.json"), "");
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  const std::set<std::string> terms = {"policy of denial", "presumption of denial", "case-by-case",
+                                       "presumption of approval"};
+  std::set<std::string> texts;
+  for (const Entity& e : read->second.entities)
+    if (!e.license_policy.empty()) texts.insert(e.license_policy);
+  ASSERT_GT(texts.size(), 50u);
+  // "per the entry": the entry has no clause for this item ("Presumption of approval for EAR99
+  // items" read for a CCL item).
+  size_t as_term = 0, as_section = 0, unstated = 0;
+  for (const std::string& text : texts)
+    for (const EntryPolicyFacts& facts :
+         {EntryPolicyFacts{"EAR99", "spare parts", false}, EntryPolicyFacts{"3A001", "", false},
+          EntryPolicyFacts{"5A991", "", true}, EntryPolicyFacts{"", "", false}}) {
+      const EntryPolicyReading r = read_entry_policy(text, facts);
+      if (terms.count(r.policy))
+        ++as_term;
+      else if (r.policy.rfind("per \u00a7", 0) == 0)
+        ++as_section;
+      else if (r.policy == "per the entry")
+        ++unstated;
+      else
+        ADD_FAILURE() << "\"" << text << "\" for " << facts.eccn << " reads as \"" << r.policy
+                      << "\"";
+    }
+  EXPECT_GT(as_term, as_section);
+  EXPECT_LT(unstated * 20, as_term + as_section + unstated) << unstated;
 }
 
 }  // namespace

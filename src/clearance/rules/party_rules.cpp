@@ -10,6 +10,7 @@
 #include "clearance/match/screener.h"
 #include "clearance/model/freshness.h"
 #include "clearance/rules/check_context.h"
+#include "clearance/rules/entry_policy.h"
 #include "clearance/util/strings.h"
 
 namespace clearance::rules {
@@ -26,17 +27,32 @@ std::vector<std::string> footnotes_of(const std::string& requirement) {
   return out;
 }
 
-// An entry's policy may carve out cases ("case-by-case for items designed for 200 mm production
-// destined to a 200 mm facility"; "case-by-case for items for below-5G telecom"). Pick the clause
-// the known end use selects; otherwise the whole text applies.
-std::string entry_policy(const CheckContext& ctx, const std::string& policy, bool fn1) {
-  const std::string lower = ascii_lower(policy);
-  if (ctx.has_end_use(end_use::facility_200mm) && lower.find("200 mm") != std::string::npos)
-    return "case-by-case (entry: items for a 200 mm facility) — " + policy;
+// An entry's review policy for this item and end use: the clause whose scope they meet
+// (entry_policy.h), in the policy's own words; clauses that would apply on a fact the transaction
+// does not state are flagged. Below-5G items for a footnote 1 entity are case-by-case whatever
+// the entry's clauses (§ 744.11(a)(2)(i)).
+struct AppliedPolicy {
+  std::string policy;
+  std::string citation;
+  std::string why;  // for the finding's summary: the entry's text and the clause applied
+};
+AppliedPolicy apply_entry_policy(CheckContext& ctx, const std::string& entry,
+                                 const std::string& text, bool fn1) {
+  const std::string as_written =
+      text.empty() ? "" : fmt::format("; the entry's review policy: \"{}\"", text);
   if (fn1 && ctx.has_end_use(end_use::below_5g))
-    return "case-by-case (§ 744.11(a)(2)(i): items capable of supporting below-5G telecom) — " +
-           policy;
-  return policy.empty() ? std::string("per the entry") : policy;
+    return {"case-by-case", "§ 744.11(a)(2)(i)",
+            as_written + "; case-by-case for items capable of supporting below-5G telecom"};
+  const EntryPolicyReading r = read_entry_policy(
+      text, {ctx.eccn, ctx.tx.description, ctx.has_end_use(end_use::facility_200mm)});
+  for (const std::string& clause : r.conditional)
+    ctx.flag(
+        fmt::format("Entity List entry \"{}\": \"{}\" — if that is so, this clause sets the "
+                    "review policy",
+                    entry, clause));
+  const bool part = !r.clause.empty() && r.clause != trim(text);
+  return {r.policy, "§ 744.16(c) (the entry's policy)",
+          as_written + (part ? fmt::format(" (the clause that applies: \"{}\")", r.clause) : "")};
 }
 
 std::string listed(const PartyMatch& p) {
@@ -191,11 +207,12 @@ void check_parties(CheckContext& ctx) {
       if (!p.footnotes.empty())
         citation += fmt::format(" (footnotes {}: § 734.9(e)/(g) foreign-direct-product scope)",
                                 join(p.footnotes, ", "));
+      const AppliedPolicy policy = apply_entry_policy(ctx, p.name, p.license_policy, fn1);
       ctx.add({"Entity List: " + p.name, "EAR", all_items ? "license" : "indeterminate",
                listed(p) + "; license requirement: " +
-                   (p.license_requirement.empty() ? "not given" : p.license_requirement),
-               citation, p.federal_register, "", "V", fn1, entry_policy(ctx, p.license_policy, fn1),
-               "§ 744.16(c) (the entry's policy)"});
+                   (p.license_requirement.empty() ? "not given" : p.license_requirement) +
+                   policy.why,
+               citation, p.federal_register, "", "V", fn1, policy.policy, policy.citation});
       if (!all_items)
         ctx.ask(fmt::format("Is {} among the items the Entity List entry for {} names?", ctx.eccn,
                             p.name));
@@ -289,6 +306,7 @@ void check_parties(CheckContext& ctx) {
           if (ctx.book.groups.in(ctx.destination, g, ctx.date)) return true;
         return false;
       }();
+      const AppliedPolicy policy = apply_entry_policy(ctx, owner.name, owner.license_policy, false);
       ctx.add({fmt::format("Affiliates Rule ({} owner)", list), "EAR", "license",
                fmt::format(
                    "the party is {:g} % owned by {} entry \"{}\": it takes on the owner's "
@@ -297,10 +315,9 @@ void check_parties(CheckContext& ctx) {
                    owner.license_requirement.empty() ? "per the entry" : owner.license_requirement,
                    ctx.date > rule.stayed_until ? " — the stay ended " + rule.stayed_until +
                                                       "; confirm no extension has been published"
-                                                : ""),
-               rule.citation, rule.fr, rule.effective, "V", false,
-               owner.license_policy.empty() ? "per the owner's entry" : owner.license_policy,
-               "§ 744.16(c)"});
+                                                : "") +
+                   policy.why,
+               rule.citation, rule.fr, rule.effective, "V", false, policy.policy, policy.citation});
       if (go7)
         ctx.flag(
             "Temporary General License (General Order No. 7) may cover affiliates located in "
