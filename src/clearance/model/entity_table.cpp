@@ -69,15 +69,9 @@ std::vector<Entity>& EntityTable::edit() {
   if (lazy_) {
     std::vector<Entity> all;
     all.reserve(lazy_->count);
-    for (size_t i = 0; i < lazy_->count; ++i) {
-      const Entity* e = lazy_->slots[i].load(std::memory_order_acquire);
-      if (e)
-        all.push_back(std::move(*const_cast<Entity*>(e)));  // this table owns it alone
-      else
-        lazy_->decode(
-            lazy_->bytes.substr(lazy_->starts[i], lazy_->starts[i + 1] - lazy_->starts[i]),
-            all.emplace_back());
-    }
+    // Decoded records are moved out: this table owns them alone, and drops them just after.
+    for (size_t i = 0; i < lazy_->count; ++i)
+      all.push_back(std::move(const_cast<Entity&>(lazy_->get(i))));
     lazy_.reset();
     owned_ = std::move(all);
   }
