@@ -1,6 +1,7 @@
 #pragma once
 // Shared state of one license determination, passed to each family of rules (one file each).
 #include <string>
+#include <string_view>
 
 #include "clearance/rules/determination.h"
 #include "clearance/rules/rulebook.h"
@@ -43,6 +44,8 @@ struct CheckContext {
 
 // Is the ECCN (or the start of it) one of these? "3B001.c.1" matches "3B001.c".
 bool eccn_in(const std::string& eccn, std::initializer_list<const char*> prefixes);
+// Is the ECCN this one or a paragraph of it? "3B001.c.1" is within "3B001.c", not within "3B00".
+bool eccn_within(std::string_view eccn, std::string_view paragraph);
 bool is_sme_fdp_item(
     const std::string& eccn);  // 3B001.a.4, c, d, f.1, f.5, f.6, k–n, p.2, p.4, r; 3B002.c
 

@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "clearance/rules/check_context.h"
 #include "clearance/util/strings.h"
 
-namespace clearance {
+namespace clearance::rules {
 
 namespace {
 
@@ -108,11 +109,8 @@ std::vector<std::string> eccns_of(const std::string& scope) {
 }
 
 bool listed(const std::string& eccn, const std::vector<std::string>& eccns) {
-  for (const std::string& e : eccns)
-    if (eccn == e ||
-        (eccn.size() > e.size() && eccn.compare(0, e.size(), e) == 0 && eccn[e.size()] == '.'))
-      return true;
-  return false;
+  return std::any_of(eccns.begin(), eccns.end(),
+                     [&](const std::string& e) { return eccn_within(eccn, e); });
 }
 
 bool mentions_any(const std::string& text, std::initializer_list<std::string_view> words) {
@@ -221,4 +219,4 @@ EntryPolicyReading read_entry_policy(std::string_view text, const EntryPolicyFac
   return out;
 }
 
-}  // namespace clearance
+}  // namespace clearance::rules

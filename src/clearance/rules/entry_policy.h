@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace clearance {
+namespace clearance::rules {
 
 struct EntryPolicyFacts {
   std::string eccn;             // the item's ECCN, "EAR99" for none; empty when unknown
@@ -29,4 +29,4 @@ struct EntryPolicyReading {
 
 EntryPolicyReading read_entry_policy(std::string_view text, const EntryPolicyFacts& facts);
 
-}  // namespace clearance
+}  // namespace clearance::rules

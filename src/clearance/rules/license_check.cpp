@@ -10,14 +10,14 @@
 
 namespace clearance::rules {
 
+bool eccn_within(std::string_view eccn, std::string_view paragraph) {
+  return eccn.starts_with(paragraph) &&
+         (eccn.size() == paragraph.size() || eccn[paragraph.size()] == '.');
+}
+
 bool eccn_in(const std::string& eccn, std::initializer_list<const char*> prefixes) {
-  for (const char* p : prefixes) {
-    const std::string_view prefix(p);
-    if (eccn.size() >= prefix.size() && eccn.compare(0, prefix.size(), prefix) == 0 &&
-        (eccn.size() == prefix.size() || eccn[prefix.size()] == '.'))
-      return true;
-  }
-  return false;
+  return std::any_of(prefixes.begin(), prefixes.end(),
+                     [&](const char* p) { return eccn_within(eccn, p); });
 }
 
 bool is_sme_fdp_item(const std::string& eccn) {
