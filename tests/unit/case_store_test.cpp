@@ -268,6 +268,152 @@ TEST_F(CaseStoreTest, AlertsOfPartiesNoLongerListedCloseAsDelisted) {
   EXPECT_EQ(alerts()[0].resolution, "subject_removed");
 }
 
+// A batch recorded as `screen --input --record` records it: the screenings of a chunk kept
+// together, each still read back by its own id, which follows the ids recorded before it.
+class BatchRecords : public CaseStoreTest {
+ protected:
+  ScreeningBatch batch(const std::vector<std::string>& names) {
+    ScreeningBatch b;
+    b.actor = "batcher";
+    b.threshold = 0.8;
+    b.snapshot_id = engine_->snapshot->id;
+    b.matcher = "matcher-key";
+    ScreenSession session;
+    for (size_t i = 0; i < names.size(); ++i) {
+      ScreenQuery query;
+      query.name = names[i];
+      const ScreenResult result = engine_->screener->screen(query, {}, session);
+      hits_.push_back(result.hits.size());
+      b.screenings.push_back(
+          screening_line(*engine_, query, result, {{"id", fmt::format("row-{}", i + 1)}}));
+    }
+    return b;
+  }
+  int64_t single(const std::string& name) {
+    ScreenSession session;
+    ScreenQuery query;
+    query.name = name;
+    const ScreenResult result = engine_->screener->screen(query, {}, session);
+    auto outcome =
+        store_->record_screening(make_screening_record(*engine_, query, result, 0.8f, "alice"));
+    EXPECT_TRUE(outcome.ok()) << outcome.error().message;
+    return outcome.ok() ? outcome->screening_id : 0;
+  }
+  std::vector<size_t> hits_;
+};
+
+TEST_F(BatchRecords, EachScreeningIsReadByItsIdAndTheBatchHasOneAuditEntry) {
+  const int64_t before = single("Example Microelectronics Company");
+  const std::vector<std::string> names = {"Nobody Special Widgets",
+                                          "Example Microelectronics Company", "Quiet Bakery GmbH"};
+  auto ids = store_->record_batch(batch(names));
+  ASSERT_TRUE(ids.ok()) << ids.error().message;
+  EXPECT_EQ(ids->first, before + 1);
+  EXPECT_EQ(ids->last, before + 3);
+  const int64_t after = single("Another Name Entirely");
+  EXPECT_EQ(after, ids->last + 1);
+  for (int64_t id = ids->first; id <= ids->last; ++id) {
+    auto got = store_->screening(id);
+    ASSERT_TRUE(got.ok()) << got.error().message;
+    ASSERT_TRUE(got->has_value()) << id;
+    const StoredScreening& s = **got;
+    const size_t k = static_cast<size_t>(id - ids->first);
+    EXPECT_EQ(s.id, id);
+    EXPECT_FALSE(s.subject_id.has_value());
+    EXPECT_EQ(s.actor, "batcher");
+    EXPECT_EQ(s.snapshot_id, engine_->snapshot->id);
+    EXPECT_EQ(s.matcher, "matcher-key");
+    EXPECT_DOUBLE_EQ(s.threshold, 0.8);
+    EXPECT_FALSE(s.at.empty());
+    EXPECT_EQ(s.query["name"], names[k]);
+    EXPECT_EQ(s.query["id"], fmt::format("row-{}", k + 1));
+    ASSERT_TRUE(s.hits.is_array());
+    EXPECT_EQ(s.hits.size(), hits_[k]);
+  }
+  EXPECT_GT(hits_[1], 0u);
+  EXPECT_EQ(store_->screening(ids->first + 1).value()->hits[0]["name"].is_string(), true);
+  // Single screenings around it are read as before.
+  EXPECT_EQ(store_->screening(before).value()->actor, "alice");
+  EXPECT_EQ(store_->screening(after).value()->actor, "alice");
+  EXPECT_FALSE(store_->screening(after + 1).value().has_value());
+  EXPECT_TRUE(alerts().empty());  // no subject, no alert
+  // One entry for the batch, found from any of its screenings.
+  auto trail = store_->audit("", 100);
+  ASSERT_TRUE(trail.ok());
+  size_t batches = 0;
+  for (const AuditEntry& e : trail.value())
+    if (e.action == "screenings.recorded") {
+      ++batches;
+      EXPECT_EQ(e.actor, "batcher");
+      EXPECT_EQ(e.detail["count"], 3);
+      EXPECT_EQ(e.detail["first"], ids->first);
+      EXPECT_EQ(e.detail["last"], ids->last);
+      EXPECT_EQ(e.detail["snapshot"], engine_->snapshot->id);
+      EXPECT_EQ(e.detail["sha256"].get<std::string>().size(), 64u);
+    }
+  EXPECT_EQ(batches, 1u);
+  auto of_one = store_->audit(fmt::format("screening:{}", ids->first + 2), 10);
+  ASSERT_TRUE(of_one.ok());
+  ASSERT_EQ(of_one->size(), 1u);
+  EXPECT_EQ(of_one->at(0).action, "screenings.recorded");
+  auto v = store_->verify_audit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->intact) << v->problem;
+}
+
+TEST_F(BatchRecords, AnEmptyBatchIsRefusedAndRecordsNothing) {
+  ScreeningBatch empty = batch({});
+  auto ids = store_->record_batch(empty);
+  EXPECT_FALSE(ids.ok());
+  auto trail = store_->audit("", 100);
+  ASSERT_TRUE(trail.ok());
+  EXPECT_TRUE(trail->empty());
+}
+
+TEST_F(BatchRecords, AnEditedOrRemovedBatchIsFoundByVerify) {
+  ASSERT_TRUE(store_->record_batch(batch({"Example Microelectronics Company", "Plain Name"})).ok());
+  ASSERT_TRUE(store_->record_batch(batch({"Second Batch Name"})).ok());
+  auto trail = store_->audit("", 100);
+  ASSERT_TRUE(trail.ok());
+  std::vector<int64_t> entries;  // the batches' entries, oldest first
+  for (const AuditEntry& e : trail.value())
+    if (e.action == "screenings.recorded") entries.push_back(e.seq);
+  std::sort(entries.begin(), entries.end());
+  ASSERT_EQ(entries.size(), 2u);
+  store_.reset();
+  const std::string copy = dir_ / "cases-copy.db";
+  fs::copy_file(db_path(), copy);
+  auto verdict = [&] {
+    auto store = open_case_store(data_);
+    EXPECT_TRUE(store.ok());
+    auto v = store.value()->verify_audit();
+    EXPECT_TRUE(v.ok());
+    return v.value();
+  };
+  // A hit's name edited in the first batch: that batch's entry is named.
+  sql(db_path(), "UPDATE screening_batches SET body = replace(body, 'Plain Name', 'Plain Nome')");
+  AuditVerdict v = verdict();
+  EXPECT_FALSE(v.intact);
+  EXPECT_EQ(v.first_bad, entries[0]);
+  EXPECT_NE(v.problem.find("screenings"), std::string::npos) << v.problem;
+  // The second batch removed.
+  fs::remove(db_path());
+  fs::copy_file(copy, db_path());
+  sql(db_path(),
+      "DELETE FROM screening_batches WHERE first_id = (SELECT max(first_id) FROM "
+      "screening_batches)");
+  v = verdict();
+  EXPECT_FALSE(v.intact);
+  EXPECT_EQ(v.first_bad, entries[1]);
+  // Its snapshot changed.
+  fs::remove(db_path());
+  fs::copy_file(copy, db_path());
+  sql(db_path(), "UPDATE screening_batches SET snapshot_id = 'other'");
+  v = verdict();
+  EXPECT_FALSE(v.intact);
+  EXPECT_EQ(v.first_bad, entries[0]);
+}
+
 class AuditTampering : public CaseStoreTest {
  protected:
   void SetUp() override {

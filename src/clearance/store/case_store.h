@@ -53,6 +53,24 @@ struct ScreeningRecord {
   std::vector<RecordedHit> hits;
 };
 
+// The screenings of one chunk of a batch (`screen --input --record`): no subject, so no alert.
+// Kept together: one row and one audit entry for the chunk, the entry holding the SHA-256 of every
+// screening in it, so that `audit verify` finds one edited or removed.
+struct ScreeningBatch {
+  std::string actor;
+  double threshold = 0.8;
+  std::string snapshot_id;
+  std::string matcher;
+  // One per screening, in order, as screening_line (monitor.h) writes it: the query and the hits.
+  std::vector<std::string> screenings;
+};
+
+// The ids a batch's screenings were given: first, first + 1, … last.
+struct BatchIds {
+  int64_t first = 0;
+  int64_t last = 0;
+};
+
 // A screening as the store keeps it.
 struct StoredScreening {
   int64_t id = 0;
@@ -162,6 +180,8 @@ class CaseStore {
   // them or, on an error, none.
   virtual Result<std::vector<RecordOutcome>> record_screenings(
       const std::vector<ScreeningRecord>& screenings) = 0;
+  // A batch's screenings in one transaction; their ids follow those recorded before.
+  virtual Result<BatchIds> record_batch(const ScreeningBatch& batch) = 0;
   // Closes the open alerts whose party is not among `live_parties` (resolution "delisted").
   virtual Result<std::vector<int64_t>> close_delisted(const std::vector<std::string>& live_parties,
                                                       const std::string& snapshot_id,

@@ -230,6 +230,10 @@ class SqliteCaseStore final : public CaseStore {
     });
   }
 
+  Result<BatchIds> record_batch(const ScreeningBatch&) override {
+    return make_error(ErrorCode::invalid_argument, "batches are not recorded yet");
+  }
+
   Result<std::vector<int64_t>> close_delisted(const std::vector<std::string>& live_parties,
                                               const std::string& snapshot_id,
                                               const std::string& actor) override {
