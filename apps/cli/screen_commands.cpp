@@ -11,6 +11,7 @@
 #include "clearance/batch/batch_runner.h"
 #include "clearance/match/explanation.h"
 #include "clearance/match/list_filter.h"
+#include "clearance/match/name_index_file.h"
 #include "clearance/match/screen_output.h"
 #include "clearance/match/screening_engine.h"
 #include "clearance/model/country_codes.h"
@@ -221,25 +222,22 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
   if (out_format.empty()) out_format = ascii_lower(args.output).ends_with(".csv") ? "csv" : "jsonl";
   options.format = out_format == "csv" ? BatchOutputFormat::csv : BatchOutputFormat::jsonl;
   const std::string errors = args.errors.empty() ? args.output + ".errors.csv" : args.errors;
-  // --record: each chunk's screenings kept in the case store (one transaction) before its output
-  // is written; the row's id goes with the query.
+  // --record: each chunk's screenings kept in the case store as one batch (one transaction, one
+  // audit entry) before its output is written; the row's id goes with the query.
   std::unique_ptr<CaseStore> cases;
   if (args.record) {
     if (!(cases = store_for_record(global))) return kExitError;
-    const std::string actor = args.reviewer.empty() ? os_user() : args.reviewer;
     const ScreeningEngine& e = *engine;
-    options.on_results = [&cases, &e, actor, threshold = args.threshold](
-                             const std::vector<BatchRow>& rows,
-                             const std::vector<ScreenResult>& results) -> Status {
-      std::vector<ScreeningRecord> records;
-      for (size_t i = 0; i < rows.size(); ++i) {
-        if (!rows[i].error.empty()) continue;
-        records.push_back(make_screening_record(e, rows[i].query, results[i], threshold, actor));
-        if (!rows[i].id.empty()) records.back().query["id"] = rows[i].id;
-      }
-      if (records.empty()) return Ok{};
-      auto kept = cases->record_screenings(records);
-      if (!kept) return make_error(kept.error().code, "--record: " + kept.error().message);
+    options.keep_chunk = [&cases, &e, actor = args.reviewer.empty() ? os_user() : args.reviewer,
+                          threshold = args.threshold](std::vector<std::string>& kept) -> Status {
+      ScreeningBatch batch;
+      batch.actor = actor;
+      batch.threshold = threshold;
+      batch.snapshot_id = e.snapshot->id;
+      batch.matcher = index_build_key();
+      batch.screenings = std::move(kept);
+      auto ids = cases->record_batch(batch);
+      if (!ids) return make_error(ids.error().code, "--record: " + ids.error().message);
       return Ok{};
     };
   }

@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "clearance/batch/batch_runner.h"
 #include "clearance/lists/importer.h"
 #include "clearance/store/case_file.h"
 #include "clearance/store/monitor.h"
@@ -284,8 +285,12 @@ class BatchRecords : public CaseStoreTest {
       query.name = names[i];
       const ScreenResult result = engine_->screener->screen(query, {}, session);
       hits_.push_back(result.hits.size());
+      BatchRow row;
+      row.id = fmt::format("row-{}", i + 1);
+      row.line = i + 2;
+      row.query = query;
       b.screenings.push_back(
-          screening_line(*engine_, query, result, {{"id", fmt::format("row-{}", i + 1)}}));
+          batch_row_to_json(row, result, *engine_->screener, engine_->snapshot->id).dump());
     }
     return b;
   }

@@ -4,10 +4,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -116,6 +118,11 @@ Status write_checkpoint(const std::string& path, const Checkpoint& c) {
 
 }  // namespace
 
+std::string batch_row_text(const BatchRow& row, const ScreenResult& result,
+                           const Screener& screener, const std::string& snapshot_id) {
+  return batch_row_to_json(row, result, screener, snapshot_id).dump();
+}
+
 Result<BatchSummary> run_batch(const Screener& screener, const std::string& snapshot_id,
                                BatchInput& input, const std::string& output_path,
                                const std::string& errors_path, const BatchOptions& options,
@@ -164,16 +171,105 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<ScreenSession> sessions(threads);
-  std::vector<BatchRow> rows;
-  std::vector<std::string> formatted;
-  std::vector<uint8_t> had_hits;
-  std::vector<size_t> hit_counts;
-  std::vector<ScreenResult> results;  // kept only for options.on_results
+  const bool keeping = static_cast<bool>(options.keep_chunk);
+
+  // One chunk's way through: read, screened, handed to options.keep_chunk, written. Two chunks
+  // are in flight: one is kept (the case store's transaction, on a thread of its own) while the
+  // next is screened, and its output is written once it is kept.
+  struct Chunk {
+    std::vector<BatchRow> rows;
+    std::vector<std::string> formatted;
+    std::vector<uint8_t> had_hits;
+    std::vector<size_t> hit_counts;
+    std::vector<std::string> kept;  // per row, as JSON, for options.keep_chunk
+    std::vector<std::string> to_keep;
+    std::future<Status> keeping;  // last: waited for before the rest goes
+  };
+  std::array<Chunk, 2> chunks;
+
+  auto screen_chunk = [&](Chunk& c) {
+    c.formatted.assign(c.rows.size(), std::string());
+    c.had_hits.assign(c.rows.size(), 0);
+    c.hit_counts.assign(c.rows.size(), 0);
+    if (keeping) c.kept.assign(c.rows.size(), std::string());
+    // Rows are dealt round-robin so slow rows spread evenly; each thread has its own session.
+    auto work = [&](unsigned t) {
+      for (size_t i = t; i < c.rows.size(); i += threads) {
+        const BatchRow& row = c.rows[i];
+        if (!row.error.empty()) continue;
+        ScreenResult result = screener.screen(row.query, options.screen, sessions[t]);
+        if (keeping) {
+          c.kept[i] = batch_row_to_json(row, result, screener, snapshot_id).dump();
+          if (options.format == BatchOutputFormat::jsonl) c.formatted[i] = c.kept[i] + "\n";
+        }
+        if (c.formatted[i].empty())
+          c.formatted[i] = format_row(row, result, screener, snapshot_id, options.format);
+        c.had_hits[i] = !result.hits.empty();
+        c.hit_counts[i] = result.hits.size();
+      }
+    };
+    if (threads == 1 || c.rows.size() < 64) {
+      for (unsigned t = 0; t < threads; ++t) work(t);
+    } else {
+      std::vector<std::thread> pool;
+      for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
+      for (auto& th : pool) th.join();
+    }
+  };
+
+  auto start_keeping = [&](Chunk& c) {
+    if (!keeping) return;
+    c.to_keep.clear();
+    for (size_t i = 0; i < c.rows.size(); ++i)
+      if (c.rows[i].error.empty()) c.to_keep.push_back(std::move(c.kept[i]));
+    if (!c.to_keep.empty())
+      c.keeping =
+          std::async(std::launch::async, [&options, &c] { return options.keep_chunk(c.to_keep); });
+  };
+
+  // Once the chunk is kept: its output, its errors and the checkpoint after it.
+  auto write_chunk = [&](Chunk& c) -> Status {
+    if (c.keeping.valid())
+      if (auto st = c.keeping.get(); !st) return st;
+    for (size_t i = 0; i < c.rows.size(); ++i) {
+      ++summary.rows;
+      if (!c.rows[i].error.empty()) {
+        ++summary.errors;
+        errors << c.rows[i].line << ',' << csv_field(c.rows[i].id) << ','
+               << csv_field(c.rows[i].error_field) << ',' << csv_field(c.rows[i].error) << '\n';
+        continue;
+      }
+      out << c.formatted[i];
+      summary.rows_with_hits += c.had_hits[i];
+      summary.hits += c.hit_counts[i];
+    }
+    out.flush();
+    errors.flush();
+    if (!out || !errors)
+      return make_error(ErrorCode::io,
+                        fmt::format("{}: write failed (disk full?)", output_partial));
+    if (!c.rows.empty()) {
+      checkpoint.line = c.rows.back().line;
+      checkpoint.output_bytes = static_cast<uint64_t>(out.tellp());
+      checkpoint.errors_bytes = static_cast<uint64_t>(errors.tellp());
+      checkpoint.summary = summary;
+      checkpoint.snapshot_id = snapshot_id;
+      checkpoint.input_sha256 = options.input_sha256;
+      if (auto st = write_checkpoint(checkpoint_path, checkpoint); !st) return st.error();
+    }
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (progress) progress(summary, input.progress());
+    return Ok{};
+  };
+
+  Chunk* pending = nullptr;  // screened, being kept, not yet written
   bool done = false;
-  while (!done) {
-    rows.clear();
+  for (size_t n = 0; !done; ++n) {
+    Chunk& c = chunks[n % 2];
+    c.rows.clear();
     BatchRow row;
-    while (rows.size() < options.chunk_rows) {
+    while (c.rows.size() < options.chunk_rows) {
       auto got = input.next(row);
       if (!got) return got.error();
       if (!got.value()) {
@@ -185,65 +281,16 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
         continue;
       }
       row.query.lists = options.lists;
-      rows.push_back(std::move(row));
+      c.rows.push_back(std::move(row));
     }
-    formatted.assign(rows.size(), std::string());
-    had_hits.assign(rows.size(), 0);
-    hit_counts.assign(rows.size(), 0);
-    if (options.on_results) {
-      results.clear();
-      results.resize(rows.size());
-    }
-    // Rows are dealt round-robin so slow rows spread evenly; each thread has its own session.
-    auto work = [&](unsigned t) {
-      for (size_t i = t; i < rows.size(); i += threads) {
-        if (!rows[i].error.empty()) continue;
-        ScreenResult result = screener.screen(rows[i].query, options.screen, sessions[t]);
-        formatted[i] = format_row(rows[i], result, screener, snapshot_id, options.format);
-        had_hits[i] = !result.hits.empty();
-        hit_counts[i] = result.hits.size();
-        if (options.on_results) results[i] = std::move(result);
-      }
-    };
-    if (threads == 1 || rows.size() < 64) {
-      for (unsigned t = 0; t < threads; ++t) work(t);
-    } else {
-      std::vector<std::thread> pool;
-      for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
-      for (auto& th : pool) th.join();
-    }
-    if (options.on_results)
-      if (auto st = options.on_results(rows, results); !st) return st.error();
-    for (size_t i = 0; i < rows.size(); ++i) {
-      ++summary.rows;
-      if (!rows[i].error.empty()) {
-        ++summary.errors;
-        errors << rows[i].line << ',' << csv_field(rows[i].id) << ','
-               << csv_field(rows[i].error_field) << ',' << csv_field(rows[i].error) << '\n';
-        continue;
-      }
-      out << formatted[i];
-      summary.rows_with_hits += had_hits[i];
-      summary.hits += hit_counts[i];
-    }
-    out.flush();
-    errors.flush();
-    if (!out || !errors)
-      return make_error(ErrorCode::io,
-                        fmt::format("{}: write failed (disk full?)", output_partial));
-    if (!rows.empty()) {
-      checkpoint.line = rows.back().line;
-      checkpoint.output_bytes = static_cast<uint64_t>(out.tellp());
-      checkpoint.errors_bytes = static_cast<uint64_t>(errors.tellp());
-      checkpoint.summary = summary;
-      checkpoint.snapshot_id = snapshot_id;
-      checkpoint.input_sha256 = options.input_sha256;
-      if (auto st = write_checkpoint(checkpoint_path, checkpoint); !st) return st.error();
-    }
-    summary.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (progress) progress(summary, input.progress());
+    screen_chunk(c);
+    if (pending)
+      if (auto st = write_chunk(*pending); !st) return st.error();
+    start_keeping(c);
+    pending = &c;
   }
+  if (pending)
+    if (auto st = write_chunk(*pending); !st) return st.error();
   out.close();
   errors.close();
   std::error_code ec;

@@ -18,11 +18,11 @@ namespace clearance {
 
 enum class BatchOutputFormat { jsonl, csv };
 
-// Given each chunk's rows and their results (in input order; a rejected row's result is empty),
-// before the chunk's output is written: `screen --input --record` keeps them in the case store.
-// An error stops the run; a resumed run may give the chunk that was in flight again.
-using BatchResultsHook = std::function<Status(const std::vector<BatchRow>& rows,
-                                              const std::vector<ScreenResult>& results)>;
+// `screen --input --record`: each chunk's screenings, as JSON output rows (batch_row_to_json, one
+// line each, made on the threads that screened them and shared with a JSON Lines output), in input
+// order, rejected rows left out, never empty, to be kept before the chunk's output is written. An
+// error stops the run; a resumed run may give the chunk that was in flight again.
+using BatchKeepChunk = std::function<Status(std::vector<std::string>& screenings)>;
 
 struct BatchOptions {
   ScreenOptions screen;
@@ -34,7 +34,7 @@ struct BatchOptions {
   // resume refuses another input or snapshot rather than mix their rows in one output.
   std::string input_sha256;
   std::vector<std::string> lists;  // restrict every row to these lists or datasets (empty = all)
-  BatchResultsHook on_results;     // optional
+  BatchKeepChunk keep_chunk;       // optional
 };
 
 struct BatchSummary {
@@ -52,6 +52,11 @@ using BatchProgress = std::function<void(const BatchSummary&, double fraction)>;
 // "truncated", "snapshot"} (also the Python binding's screen_many rows).
 nlohmann::ordered_json batch_row_to_json(const BatchRow& row, const ScreenResult& result,
                                          const Screener& screener, const std::string& snapshot_id);
+
+// The same row as JSON text on one line, equal to batch_row_to_json(…).dump(); a row without hits
+// (most of a batch) is written directly, without building the JSON first.
+std::string batch_row_text(const BatchRow& row, const ScreenResult& result,
+                           const Screener& screener, const std::string& snapshot_id);
 
 Result<BatchSummary> run_batch(const Screener& screener, const std::string& snapshot_id,
                                BatchInput& input, const std::string& output_path,

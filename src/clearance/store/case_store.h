@@ -61,7 +61,9 @@ struct ScreeningBatch {
   double threshold = 0.8;
   std::string snapshot_id;
   std::string matcher;
-  // One per screening, in order, as screening_line (monitor.h) writes it: the query and the hits.
+  // One per screening, in order: a JSON object on one line with the screening's "query" and "hits"
+  // (as the API writes them); the batch output's rows (batch_row_to_json) also carry the row's
+  // "id", which goes with the query when the screening is read back.
   std::vector<std::string> screenings;
 };
 

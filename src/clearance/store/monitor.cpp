@@ -56,11 +56,6 @@ ScreeningRecord make_screening_record(const ScreeningEngine& engine, const Scree
   return record;
 }
 
-std::string screening_line(const ScreeningEngine&, const ScreenQuery&, const ScreenResult&,
-                           const nlohmann::ordered_json&) {
-  return "{}";
-}
-
 ScreenQuery subject_query(const Subject& subject) {
   ScreenQuery query;
   query.name = subject.name;

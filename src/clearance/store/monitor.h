@@ -38,12 +38,6 @@ ScreeningRecord make_screening_record(const ScreeningEngine& engine, const Scree
                                       const ScreenResult& result, float threshold,
                                       const std::string& actor);
 
-// A screening of a batch as the store keeps it (ScreeningBatch): one line of JSON holding the query
-// (with `extra` fields, such as the row's id) and the hits as the API writes them.
-std::string screening_line(const ScreeningEngine& engine, const ScreenQuery& query,
-                           const ScreenResult& result,
-                           const nlohmann::ordered_json& extra = nlohmann::ordered_json::object());
-
 // The query a subject is screened with.
 ScreenQuery subject_query(const Subject& subject);
 

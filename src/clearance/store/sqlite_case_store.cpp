@@ -6,10 +6,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "clearance/lists/snapshot_store.h"
 #include "clearance/store/case_store.h"
+#include "clearance/store/screening_batch.h"
 #include "clearance/store/sqlite_db.h"
 #include "clearance/util/file_io.h"
 #include "clearance/util/sha256.h"
@@ -29,6 +31,9 @@ CREATE TABLE IF NOT EXISTS screenings (
   query TEXT NOT NULL, threshold REAL NOT NULL, snapshot_id TEXT NOT NULL, matcher TEXT NOT NULL,
   hits TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS screenings_subject ON screenings (subject_id, id);
+CREATE TABLE IF NOT EXISTS screening_batches (
+  first_id INTEGER PRIMARY KEY, last_id INTEGER NOT NULL, actor TEXT NOT NULL, at TEXT NOT NULL,
+  threshold REAL NOT NULL, snapshot_id TEXT NOT NULL, matcher TEXT NOT NULL, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS alerts (
   id INTEGER PRIMARY KEY, subject_id TEXT NOT NULL, party_id TEXT NOT NULL,
   party_name TEXT NOT NULL, status TEXT NOT NULL, resolution TEXT NOT NULL, score REAL NOT NULL,
@@ -89,7 +94,7 @@ class SqliteCaseStore final : public CaseStore {
     std::vector<bool> out;
     for (size_t first = 0; first < subjects.size(); first += kChunk) {
       auto chunk = guarded<std::vector<bool>>([&] {
-        SqliteDb::WriteTransaction tx(*db_);
+        Transaction tx(*this);
         const std::string now = utc_now_iso();
         std::vector<bool> changed;
         for (size_t i = first; i < std::min(subjects.size(), first + kChunk); ++i)
@@ -109,19 +114,20 @@ class SqliteCaseStore final : public CaseStore {
     RecordOutcome out;
     nlohmann::ordered_json hits = nlohmann::ordered_json::array();
     for (const auto& h : r.hits) hits.push_back(h.detail);
+    out.screening_id = take_screening_ids(1);
     db_->prepare(
-           "INSERT INTO screenings (subject_id, actor, at, query, threshold, snapshot_id, "
-           "matcher, hits) VALUES (?,?,?,?,?,?,?,?)")
-        .bind_optional(1, r.subject_id)
-        .bind(2, r.actor)
-        .bind(3, now)
-        .bind(4, r.query.dump())
-        .bind(5, r.threshold)
-        .bind(6, r.snapshot_id)
-        .bind(7, r.matcher)
-        .bind(8, hits.dump())
+           "INSERT INTO screenings (id, subject_id, actor, at, query, threshold, snapshot_id, "
+           "matcher, hits) VALUES (?,?,?,?,?,?,?,?,?)")
+        .bind(1, out.screening_id)
+        .bind_optional(2, r.subject_id)
+        .bind(3, r.actor)
+        .bind(4, now)
+        .bind(5, r.query.dump())
+        .bind(6, r.threshold)
+        .bind(7, r.snapshot_id)
+        .bind(8, r.matcher)
+        .bind(9, hits.dump())
         .run();
-    out.screening_id = db_->last_insert_id();
     nlohmann::ordered_json summary = {
         {"snapshot", r.snapshot_id}, {"threshold", r.threshold}, {"hits", r.hits.size()}};
     if (r.subject_id) summary["subject"] = *r.subject_id;
@@ -174,7 +180,7 @@ class SqliteCaseStore final : public CaseStore {
  public:
   Status remove_subject(const std::string& id, const std::string& actor) override {
     return guarded_status([&] {
-      SqliteDb::WriteTransaction tx(*db_);
+      Transaction tx(*this);
       const std::string now = utc_now_iso();
       auto del = db_->prepare("DELETE FROM subjects WHERE id = ?");
       del.bind(1, id).run();
@@ -210,7 +216,7 @@ class SqliteCaseStore final : public CaseStore {
 
   Result<RecordOutcome> record_screening(const ScreeningRecord& r) override {
     return guarded<RecordOutcome>([&] {
-      SqliteDb::WriteTransaction tx(*db_);
+      Transaction tx(*this);
       RecordOutcome out = record_one(r, utc_now_iso());
       tx.commit();
       return out;
@@ -220,7 +226,7 @@ class SqliteCaseStore final : public CaseStore {
   Result<std::vector<RecordOutcome>> record_screenings(
       const std::vector<ScreeningRecord>& screenings) override {
     return guarded<std::vector<RecordOutcome>>([&] {
-      SqliteDb::WriteTransaction tx(*db_);
+      Transaction tx(*this);
       const std::string now = utc_now_iso();
       std::vector<RecordOutcome> out;
       out.reserve(screenings.size());
@@ -230,8 +236,45 @@ class SqliteCaseStore final : public CaseStore {
     });
   }
 
-  Result<BatchIds> record_batch(const ScreeningBatch&) override {
-    return make_error(ErrorCode::invalid_argument, "batches are not recorded yet");
+  Result<BatchIds> record_batch(const ScreeningBatch& b) override {
+    if (b.screenings.empty())
+      return make_error(ErrorCode::invalid_argument, "a batch needs at least one screening");
+    const std::optional<std::string> body = batch_body(b.screenings);
+    if (!body)
+      return make_error(ErrorCode::invalid_argument,
+                        "a batch's screening is empty or spans more than one line");
+    return guarded<BatchIds>([&] {
+      Transaction tx(*this);
+      const std::string now = utc_now_iso();
+      const int64_t count = static_cast<int64_t>(b.screenings.size());
+      BatchIds ids;
+      ids.first = take_screening_ids(count);
+      ids.last = ids.first + count - 1;
+      db_->prepare(
+             "INSERT INTO screening_batches (first_id, last_id, actor, at, threshold, "
+             "snapshot_id, matcher, body) VALUES (?,?,?,?,?,?,?,?)")
+          .bind(1, ids.first)
+          .bind(2, ids.last)
+          .bind(3, b.actor)
+          .bind(4, now)
+          .bind(5, b.threshold)
+          .bind(6, b.snapshot_id)
+          .bind(7, b.matcher)
+          .bind(8, *body)
+          .run();
+      const nlohmann::ordered_json detail = {
+          {"first", ids.first},
+          {"last", ids.last},
+          {"count", count},
+          {"snapshot", b.snapshot_id},
+          {"threshold", b.threshold},
+          {"matcher", b.matcher},
+          {"sha256",
+           batch_digest(ids, b.actor, now, b.threshold, b.snapshot_id, b.matcher, *body)}};
+      append(now, b.actor, "screenings.recorded", batch_object(ids), detail);
+      tx.commit();
+      return ids;
+    });
   }
 
   Result<std::vector<int64_t>> close_delisted(const std::vector<std::string>& live_parties,
@@ -239,7 +282,7 @@ class SqliteCaseStore final : public CaseStore {
                                               const std::string& actor) override {
     return guarded<std::vector<int64_t>>([&] {
       const std::set<std::string> live(live_parties.begin(), live_parties.end());
-      SqliteDb::WriteTransaction tx(*db_);
+      Transaction tx(*this);
       const std::string now = utc_now_iso();
       auto q = db_->prepare("SELECT id, party_id FROM alerts WHERE status != 'closed' ORDER BY id");
       std::vector<int64_t> gone;
@@ -286,7 +329,7 @@ class SqliteCaseStore final : public CaseStore {
           "SELECT id, subject_id, actor, at, query, threshold, snapshot_id, matcher, hits FROM "
           "screenings WHERE id = ?");
       q.bind(1, id);
-      if (!q.step()) return std::nullopt;
+      if (!q.step()) return batch_screening(id);
       StoredScreening s;
       s.id = q.integer(0);
       if (!q.is_null(1)) s.subject_id = q.text(1);
@@ -323,7 +366,7 @@ class SqliteCaseStore final : public CaseStore {
       if (d.reason.find_first_not_of(" \t\r\n") == std::string::npos)
         throw Refusal{"a decision needs a reason"};
       if (d.reviewer.empty()) throw Refusal{"a decision needs a reviewer"};
-      SqliteDb::WriteTransaction tx(*db_);
+      Transaction tx(*this);
       auto q = db_->prepare("SELECT status, resolution FROM alerts WHERE id = ?");
       q.bind(1, d.alert_id);
       if (!q.step()) throw NotFound{fmt::format("no alert {}", d.alert_id)};
@@ -380,7 +423,11 @@ class SqliteCaseStore final : public CaseStore {
   }
 
   Result<std::vector<AuditEntry>> audit(const std::string& object, size_t limit) override {
-    return guarded<std::vector<AuditEntry>>([&] {
+    return guarded<std::vector<AuditEntry>>([&] { return read_audit(object, limit); });
+  }
+
+ private:
+  std::vector<AuditEntry> read_audit(const std::string& object, size_t limit) {
       std::string sql = "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit";
       if (!object.empty()) sql += " WHERE object = ?";
       sql += " ORDER BY seq DESC LIMIT ?";
@@ -394,9 +441,14 @@ class SqliteCaseStore final : public CaseStore {
                        nlohmann::ordered_json::parse(q.text(5), nullptr, false), q.text(6),
                        q.text(7)});
       std::reverse(out.begin(), out.end());
+      // A screening of a batch has its batch's entry.
+      if (out.empty() && object.starts_with("screening:"))
+        if (const auto ids = batch_of(std::atoll(object.c_str() + 10)))
+          return read_audit(batch_object(*ids), limit);
       return out;
-    });
   }
+
+ public:
 
   Result<AuditVerdict> verify_audit() override {
     return guarded<AuditVerdict>([&] {
@@ -405,8 +457,10 @@ class SqliteCaseStore final : public CaseStore {
           "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit ORDER BY seq");
       std::string prev = kGenesis;
       int64_t expected = 1;
+      std::map<std::string, std::pair<int64_t, std::string>> batch_entries;  // object → seq, digest
+      // The problem of the earliest entry is the one reported.
       auto bad = [&](int64_t seq, std::string why) {
-        if (!v.intact) return;
+        if (!v.intact && seq >= v.first_bad) return;
         v.intact = false;
         v.first_bad = seq;
         v.problem = std::move(why);
@@ -425,9 +479,16 @@ class SqliteCaseStore final : public CaseStore {
             entry_hash(q.text(6), seq, q.text(1), q.text(2), q.text(3), q.text(4), q.text(5));
         if (hash != q.text(7))
           bad(seq, fmt::format("entry {} does not match its hash (it was edited)", seq));
+        if (q.text(3) == "screenings.recorded") {
+          const auto detail = nlohmann::json::parse(q.text(5), nullptr, false);
+          const auto digest = detail.is_object() ? detail.find("sha256") : detail.end();
+          batch_entries[q.text(4)] = {
+              seq, digest != detail.end() && digest->is_string() ? digest->get<std::string>() : ""};
+        }
         prev = q.text(7);
         expected = seq + 1;
       }
+      verify_batches(batch_entries, expected, bad);
       // The head (last seq and hash) is kept beside the chain: entries cut off its end are found.
       auto head = db_->prepare("SELECT value FROM meta WHERE key = 'audit_head'");
       const std::string recorded = head.step() ? head.text(0) : fmt::format("0:{}", kGenesis);
@@ -441,7 +502,7 @@ class SqliteCaseStore final : public CaseStore {
 
   Status set_four_eyes(bool on, const std::string& actor) override {
     return guarded_status([&] {
-      SqliteDb::WriteTransaction tx(*db_);
+      Transaction tx(*this);
       db_->prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('four_eyes', ?)")
           .bind(1, std::string_view(on ? "1" : "0"))
           .run();
@@ -458,7 +519,7 @@ class SqliteCaseStore final : public CaseStore {
                           const nlohmann::ordered_json& summary,
                           const std::string& actor) override {
     return guarded_status([&] {
-      SqliteDb::WriteTransaction tx(*db_);
+      Transaction tx(*this);
       for (const auto& [key, value] :
            {std::pair{"monitored_snapshot", snapshot_id}, std::pair{"monitored_matcher", matcher}})
         db_->prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
@@ -504,7 +565,7 @@ class SqliteCaseStore final : public CaseStore {
   Status record_delivery(int64_t id, bool delivered, const std::string& error,
                          const std::string& retry_at) override {
     return guarded_status([&] {
-      SqliteDb::WriteTransaction tx(*db_);
+      Transaction tx(*this);
       const std::string now = utc_now_iso();
       db_->prepare(
              "UPDATE outbox SET attempts = attempts + 1, delivered_at = ?, last_error = ?, "
@@ -521,7 +582,7 @@ class SqliteCaseStore final : public CaseStore {
 
   Status note_import(const std::string& snapshot_id, const std::string& actor) override {
     return guarded_status([&] {
-      SqliteDb::WriteTransaction tx(*db_);
+      Transaction tx(*this);
       append(utc_now_iso(), actor, "lists.imported", "snapshot:" + snapshot_id,
              nlohmann::ordered_json::object());
       tx.commit();
@@ -605,12 +666,14 @@ class SqliteCaseStore final : public CaseStore {
   // Appends an audit entry inside the caller's transaction.
   void append(const std::string& at, const std::string& actor, const std::string& action,
               const std::string& object, const nlohmann::ordered_json& detail) {
-    auto last = db_->prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
-    const bool any = last.step();
-    const int64_t seq = any ? last.integer(0) + 1 : 1;
-    const std::string prev = any ? last.text(1) : kGenesis;
+    if (!head_) {
+      auto last = db_->prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+      head_ = last.step() ? AuditHead{last.integer(0), last.text(1)} : AuditHead{0, kGenesis};
+    }
+    const int64_t seq = head_->seq + 1;
+    const std::string& prev = head_->hash;
     const std::string text = detail.dump();
-    const std::string hash = entry_hash(prev, seq, at, actor, action, object, text);
+    std::string hash = entry_hash(prev, seq, at, actor, action, object, text);
     db_->prepare(
            "INSERT INTO audit (seq, at, actor, action, object, detail, prev_hash, hash) VALUES "
            "(?,?,?,?,?,?,?,?)")
@@ -623,9 +686,8 @@ class SqliteCaseStore final : public CaseStore {
         .bind(7, prev)
         .bind(8, hash)
         .run();
-    db_->prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)")
-        .bind(1, fmt::format("{}:{}", seq, hash))
-        .run();
+    head_ = AuditHead{seq, std::move(hash)};
+    head_moved_ = true;
     if (notifiable(action)) {
       const nlohmann::ordered_json payload = {{"event", action},  {"object", object},
                                               {"at", at},         {"actor", actor},
@@ -716,7 +778,128 @@ class SqliteCaseStore final : public CaseStore {
     }
   }
 
+  // The next `count` screening ids, of single screenings and batches alike (once read, the next
+  // is kept for the rest of the transaction).
+  int64_t take_screening_ids(int64_t count) {
+    if (!next_screening_) {
+      auto q = db_->prepare(
+          "SELECT max((SELECT coalesce(max(id), 0) FROM screenings), "
+          "(SELECT coalesce(max(last_id), 0) FROM screening_batches))");
+      next_screening_ = (q.step() ? q.integer(0) : 0) + 1;
+    }
+    const int64_t first = *next_screening_;
+    *next_screening_ += count;
+    return first;
+  }
+
+  static std::string batch_object(const BatchIds& ids) {
+    return fmt::format("screenings:{}-{}", ids.first, ids.last);
+  }
+
+  // The batch holding screening `id`, if one does.
+  std::optional<BatchIds> batch_of(int64_t id) {
+    auto q = db_->prepare(
+        "SELECT first_id, last_id FROM screening_batches WHERE first_id <= ? ORDER BY first_id "
+        "DESC LIMIT 1");
+    q.bind(1, id);
+    if (!q.step() || q.integer(1) < id) return std::nullopt;
+    return BatchIds{q.integer(0), q.integer(1)};
+  }
+
+  std::optional<StoredScreening> batch_screening(int64_t id) {
+    auto q = db_->prepare(
+        "SELECT first_id, last_id, actor, at, threshold, snapshot_id, matcher, body FROM "
+        "screening_batches WHERE first_id <= ? ORDER BY first_id DESC LIMIT 1");
+    q.bind(1, id);
+    if (!q.step() || q.integer(1) < id) return std::nullopt;
+    const std::string body = q.text(7);
+    const auto line = batch_line(body, id - q.integer(0));
+    if (!line) return std::nullopt;
+    const auto json = nlohmann::ordered_json::parse(*line, nullptr, false);
+    StoredScreening s;
+    s.id = id;
+    s.actor = q.text(2);
+    s.at = q.text(3);
+    s.threshold = q.real(4);
+    s.snapshot_id = q.text(5);
+    s.matcher = q.text(6);
+    if (json.is_object()) {
+      s.query = json.value("query", nlohmann::ordered_json::object());
+      s.hits = json.value("hits", nlohmann::ordered_json::array());
+      if (json.contains("id") && s.query.is_object()) s.query["id"] = json["id"];
+    }
+    return s;
+  }
+
+  // Every batch against its audit entry's digest: a batch edited, removed or added behind the
+  // store's back. `entries`: each batch entry's object → its seq and the digest it holds; a batch
+  // without an entry is reported at `after_last`, the seq after the chain's end.
+  template <typename Bad>
+  void verify_batches(std::map<std::string, std::pair<int64_t, std::string>>& entries,
+                      int64_t after_last, Bad& bad) {
+    auto q = db_->prepare(
+        "SELECT first_id, last_id, actor, at, threshold, snapshot_id, matcher, body FROM "
+        "screening_batches ORDER BY first_id");
+    while (q.step()) {
+      const BatchIds ids{q.integer(0), q.integer(1)};
+      const auto entry = entries.find(batch_object(ids));
+      if (entry == entries.end()) {
+        bad(after_last,
+            fmt::format("screenings {}–{} have no audit entry (added behind the store's back)",
+                        ids.first, ids.last));
+        continue;
+      }
+      const std::string body = q.text(7);
+      const std::string digest =
+          batch_digest(ids, q.text(2), q.text(3), q.real(4), q.text(5), q.text(6), body);
+      if (digest != entry->second.second)
+        bad(entry->second.first,
+            fmt::format("screenings {}–{} do not match the digest of entry {} (they were edited)",
+                        ids.first, ids.last, entry->second.first));
+      entries.erase(entry);
+    }
+    for (const auto& [object, entry] : entries)
+      bad(entry.first, fmt::format("entry {} records {}, which the store no longer holds (they "
+                                   "were removed)",
+                                   entry.first, object));
+  }
+
+  // A write transaction of the store: the chain's head is read once, when the first entry is
+  // appended, kept here while entries are appended, and written beside the chain once, at commit
+  // (BEGIN IMMEDIATE: no other writer can append meanwhile).
+  class Transaction {
+   public:
+    explicit Transaction(SqliteCaseStore& store) : store_(store), tx_(*store.db_) {
+      store_.head_.reset();
+      store_.head_moved_ = false;
+      store_.next_screening_.reset();
+    }
+    ~Transaction() {
+      store_.head_.reset();
+      store_.next_screening_.reset();
+    }
+    void commit() {
+      if (store_.head_moved_)
+        store_.db_->prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)")
+            .bind(1, fmt::format("{}:{}", store_.head_->seq, store_.head_->hash))
+            .run();
+      tx_.commit();
+    }
+
+   private:
+    SqliteCaseStore& store_;
+    SqliteDb::WriteTransaction tx_;
+  };
+
+  struct AuditHead {
+    int64_t seq = 0;
+    std::string hash;
+  };
+
   std::unique_ptr<SqliteDb> db_;
+  std::optional<AuditHead> head_;  // within a transaction, once read
+  bool head_moved_ = false;
+  std::optional<int64_t> next_screening_;  // within a transaction, once read
 };
 
 }  // namespace
