@@ -50,7 +50,7 @@ const char* kCsvHeader =
 std::string format_row(const BatchRow& row, const ScreenResult& result, const Screener& screener,
                        const std::string& snapshot_id, BatchOutputFormat format) {
   if (format == BatchOutputFormat::jsonl)
-    return batch_row_to_json(row, result, screener, snapshot_id).dump() + "\n";
+    return batch_row_text(row, result, screener, snapshot_id) + "\n";
   std::string out;
   const Snapshot& snapshot = screener.index().snapshot();
   for (const Hit& hit : result.hits) {
@@ -118,9 +118,54 @@ Status write_checkpoint(const std::string& path, const Checkpoint& c) {
 
 }  // namespace
 
+namespace {
+
+// A JSON string as nlohmann's dump writes it: text without a quote, backslash or control
+// character as it is (the input's rows are valid UTF-8), the rest through the library.
+void append_json_string(std::string& out, std::string_view text) {
+  const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+  });
+  if (plain) {
+    out += '"';
+    out += text;
+    out += '"';
+  } else {
+    out += nlohmann::json(std::string(text)).dump();
+  }
+}
+
+}  // namespace
+
 std::string batch_row_text(const BatchRow& row, const ScreenResult& result,
                            const Screener& screener, const std::string& snapshot_id) {
-  return batch_row_to_json(row, result, screener, snapshot_id).dump();
+  if (!result.hits.empty()) return batch_row_to_json(row, result, screener, snapshot_id).dump();
+  // Field by field as batch_row_to_json and query_to_json order them.
+  const ScreenQuery& q = row.query;
+  std::string out;
+  out.reserve(128 + q.name.size() + row.id.size());
+  out += "{\"id\":";
+  append_json_string(out, row.id);
+  out += fmt::format(",\"line\":{},\"query\":{{\"name\":", row.line);
+  append_json_string(out, q.name);
+  if (!q.country.empty()) out += ",\"country\":", append_json_string(out, q.country);
+  if (q.type != EntityType::unknown)
+    out += ",\"type\":", append_json_string(out, to_string(q.type));
+  if (!q.date_of_birth.empty()) out += ",\"dob\":", append_json_string(out, q.date_of_birth);
+  if (!q.identifier.empty()) out += ",\"identifier\":", append_json_string(out, q.identifier);
+  if (!q.lists.empty()) {
+    out += ",\"lists\":[";
+    for (size_t i = 0; i < q.lists.size(); ++i) {
+      if (i) out += ',';
+      append_json_string(out, q.lists[i]);
+    }
+    out += ']';
+  }
+  out += fmt::format("}},\"hits\":[],\"total\":{},\"truncated\":{},\"snapshot\":", result.total,
+                     result.truncated);
+  append_json_string(out, snapshot_id);
+  out += '}';
+  return out;
 }
 
 Result<BatchSummary> run_batch(const Screener& screener, const std::string& snapshot_id,
@@ -199,7 +244,7 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
         if (!row.error.empty()) continue;
         ScreenResult result = screener.screen(row.query, options.screen, sessions[t]);
         if (keeping) {
-          c.kept[i] = batch_row_to_json(row, result, screener, snapshot_id).dump();
+          c.kept[i] = batch_row_text(row, result, screener, snapshot_id);
           if (options.format == BatchOutputFormat::jsonl) c.formatted[i] = c.kept[i] + "\n";
         }
         if (c.formatted[i].empty())
