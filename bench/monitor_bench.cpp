@@ -169,8 +169,16 @@ int main(int argc, char** argv) {
       delta->reopened.size(), delta->delisted.size());
   const auto a = raised(*full_store, *full), b = raised(*delta_store, *delta);
   size_t only_full = 0, only_delta = 0;
-  for (const auto& x : a) only_full += !b.count(x);
-  for (const auto& x : b) only_delta += !a.count(x);
+  for (const auto& x : a)
+    if (!b.count(x)) {
+      ++only_full;
+      fmt::print("  raised by the full run only: subject {} → party {}\n", x.first, x.second);
+    }
+  for (const auto& x : b)
+    if (!a.count(x)) {
+      ++only_delta;
+      fmt::print("  raised by the delta only: subject {} → party {}\n", x.first, x.second);
+    }
   fmt::print(
       "delta {:.1f}x faster; alerts raised by the full run only: {}, by the delta only: {}\n",
       full_seconds / delta_seconds, only_full, only_delta);

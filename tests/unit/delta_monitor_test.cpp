@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "clearance/lists/party_linker.h"
 #include "clearance/store/monitor.h"
@@ -200,6 +201,72 @@ TEST_F(DeltaMonitor, TheDeltaFindsWhatAFullRescreenFindsAndScreensFarFewer) {
       << delta->chosen_for_word << " for a reweighted word (" << delta->reweighted_terms
       << " terms; " << delta->changed_parties << " parties changed)";
   EXPECT_TRUE(delta_store->verify_audit().value().intact);
+}
+
+// A subject whose score against a party the change left alone crosses the threshold only because
+// the change moved the weights of words (names added and removed elsewhere) must be found too. The
+// subject and party are the pair whose score rose the least, and the threshold is set between the
+// two scores: the case where any cut-off on how far weights moved would let it slip.
+TEST_F(DeltaMonitor, AScoreThatReweightingAloneLiftsOverTheThresholdIsFound) {
+  const Snapshot& before = *before_->snapshot;
+  const Snapshot& after = *after_->snapshot;
+  std::unordered_map<std::string_view, const Entity*> before_records;
+  for (const Entity& e : before.entities) before_records.emplace(e.id, &e);
+  auto unchanged = [&](const Party& p) {
+    const Party* old = before.find_party(p.id);
+    if (!old || old->id != p.id || old->members.size() != p.members.size()) return false;
+    for (uint32_t m : p.members) {
+      const auto it = before_records.find(after.entities[m].id);
+      if (it == before_records.end() || !(*it->second == after.entities[m])) return false;
+    }
+    return true;
+  };
+  ScreenOptions wide;
+  wide.threshold = 0.6f;
+  wide.limit = 50;
+  ScreenSession session;
+  const Subject* subject = nullptr;
+  std::string party;
+  float score_before = 0, score_after = 0;
+  double least = 1;
+  for (const Subject& s : *subjects_) {
+    const ScreenQuery q = subject_query(s);
+    const ScreenResult then = before_->screener->screen(q, wide, session);
+    const ScreenResult now = after_->screener->screen(q, wide, session);
+    for (const Hit& h : now.hits) {
+      if (!h.party || !unchanged(*h.party)) continue;
+      for (const Hit& o : then.hits)
+        if (o.party && o.party->id == h.party->id && h.score - o.score > 1e-4f &&
+            (h.score - o.score) / o.score < least) {
+          least = (h.score - o.score) / o.score;
+          subject = &s, party = h.party->id, score_before = o.score, score_after = h.score;
+        }
+    }
+  }
+  ASSERT_NE(subject, nullptr) << "no score rose against an unchanged party";
+  MonitorOptions options;
+  options.actor = "monitor";
+  options.threads = 2;
+  options.threshold = (score_before + score_after) / 2;
+  ASSERT_LT(score_before, options.threshold);
+  ASSERT_GE(score_after, options.threshold);
+  test::TempDir dir;
+  std::unique_ptr<CaseStore> stores[2];
+  for (int k = 0; k < 2; ++k) {
+    stores[k] = open_case_store(dir / fmt::format("store-{}", k)).value();
+    ASSERT_TRUE(stores[k]->put_subjects({*subject}, "analyst").ok());
+    ASSERT_TRUE(run_monitor(*stores[k], *before_, options).ok());
+  }
+  auto full = run_monitor(*stores[0], *after_, options);
+  auto delta = run_monitor_delta(*stores[1], *after_, before, options);
+  ASSERT_TRUE(full.ok() && delta.ok());
+  const auto full_raised = raised(*stores[0], *full), delta_raised = raised(*stores[1], *delta);
+  EXPECT_TRUE(full_raised.count({subject->id, party}))
+      << subject->name << " → " << party << ": " << score_before << " → " << score_after;
+  EXPECT_EQ(full_raised, delta_raised)
+      << subject->name << " → " << party << ": " << score_before << " → " << score_after
+      << " (threshold " << options.threshold
+      << ")\nonly the full run:" << difference(full_raised, delta_raised);
 }
 
 TEST_F(DeltaMonitor, NoChangeScreensNobody) {
