@@ -428,28 +428,27 @@ class SqliteCaseStore final : public CaseStore {
 
  private:
   std::vector<AuditEntry> read_audit(const std::string& object, size_t limit) {
-      std::string sql = "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit";
-      if (!object.empty()) sql += " WHERE object = ?";
-      sql += " ORDER BY seq DESC LIMIT ?";
-      auto q = db_->prepare(sql);
-      int k = 1;
-      if (!object.empty()) q.bind(k++, object);
-      q.bind(k, static_cast<int64_t>(limit));
-      std::vector<AuditEntry> out;
-      while (q.step())
-        out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4),
-                       nlohmann::ordered_json::parse(q.text(5), nullptr, false), q.text(6),
-                       q.text(7)});
-      std::reverse(out.begin(), out.end());
-      // A screening of a batch has its batch's entry.
-      if (out.empty() && object.starts_with("screening:"))
-        if (const auto ids = batch_of(std::atoll(object.c_str() + 10)))
-          return read_audit(batch_object(*ids), limit);
-      return out;
+    std::string sql = "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit";
+    if (!object.empty()) sql += " WHERE object = ?";
+    sql += " ORDER BY seq DESC LIMIT ?";
+    auto q = db_->prepare(sql);
+    int k = 1;
+    if (!object.empty()) q.bind(k++, object);
+    q.bind(k, static_cast<int64_t>(limit));
+    std::vector<AuditEntry> out;
+    while (q.step())
+      out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4),
+                     nlohmann::ordered_json::parse(q.text(5), nullptr, false), q.text(6),
+                     q.text(7)});
+    std::reverse(out.begin(), out.end());
+    // A screening of a batch has its batch's entry.
+    if (out.empty() && object.starts_with("screening:"))
+      if (const auto ids = batch_of(std::atoll(object.c_str() + 10)))
+        return read_audit(batch_object(*ids), limit);
+    return out;
   }
 
  public:
-
   Result<AuditVerdict> verify_audit() override {
     return guarded<AuditVerdict>([&] {
       AuditVerdict v;
