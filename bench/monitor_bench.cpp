@@ -162,11 +162,13 @@ int main(int argc, char** argv) {
              full_seconds, full->screened, full->opened.size(), full->reopened.size(),
              full->delisted.size());
   fmt::print(
-      "delta:          {:.2f} s, screened {} ({} for an alert, {} for a match, {} for their "
-      "words; {} parties changed, {} terms reweighted), opened {}, reopened {}, delisted {}\n",
+      "delta:          {:.2f} s, screened {} ({} for an alert, {} for a match, {} near the "
+      "threshold, {} for their words; {} parties changed, {} terms reweighted), opened {}, "
+      "reopened {}, delisted {}\n",
       delta_seconds, delta->screened, delta->chosen_for_alert, delta->chosen_for_match,
-      delta->chosen_for_word, delta->changed_parties, delta->reweighted_terms, delta->opened.size(),
-      delta->reopened.size(), delta->delisted.size());
+      delta->chosen_for_near, delta->chosen_for_word, delta->changed_parties,
+      delta->reweighted_terms, delta->opened.size(), delta->reopened.size(),
+      delta->delisted.size());
   const auto a = raised(*full_store, *full), b = raised(*delta_store, *delta);
   size_t only_full = 0, only_delta = 0;
   for (const auto& x : a)

@@ -269,6 +269,52 @@ TEST_F(CaseStoreTest, AlertsOfPartiesNoLongerListedCloseAsDelisted) {
   EXPECT_EQ(alerts()[0].resolution, "subject_removed");
 }
 
+TEST_F(CaseStoreTest, ASubjectsNearScoreIsKeptUntilItChangesAndRaisedOnDemand) {
+  Subject s = subject("C-1", "Example Microelectronics Company");
+  ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
+  EXPECT_FALSE(store_->subject("C-1").value()->near_score.has_value());  // never screened
+  screen({s});
+  const auto near = store_->subject("C-1").value()->near_score;
+  ASSERT_TRUE(near.has_value());
+  EXPECT_LT(*near, options_.threshold);
+  EXPECT_GE(*near, options_.threshold - kNearMargin - 1e-6);
+  // Put again unchanged (a subjects file loaded twice): kept. Raised: by that much.
+  ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
+  EXPECT_DOUBLE_EQ(*store_->subject("C-1").value()->near_score, *near);
+  ASSERT_TRUE(store_->raise_near_scores({{"C-1", 0.01}, {"nobody", 0.5}}).ok());
+  EXPECT_NEAR(*store_->subject("C-1").value()->near_score, *near + 0.01, 1e-9);
+  // Changed: not known until screened again.
+  s.country = "CN";
+  ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
+  EXPECT_FALSE(store_->subject("C-1").value()->near_score.has_value());
+  // The drift is kept; a screening keeps its near score less the drift of its time.
+  EXPECT_DOUBLE_EQ(store_->monitor_drift().value(), 0.0);
+  ASSERT_TRUE(store_->set_monitor_drift(0.004).ok());
+  EXPECT_DOUBLE_EQ(store_->monitor_drift().value(), 0.004);
+  screen({s});
+  EXPECT_NEAR(*store_->subject("C-1").value()->near_score, *near - 0.004, 0.05);
+}
+
+TEST_F(CaseStoreTest, AStoreMadeBeforeNearScoresGainsTheColumn) {
+  ASSERT_TRUE(
+      store_->put_subject(subject("C-1", "Example Microelectronics Company"), "analyst").ok());
+  store_.reset();
+  // The subjects table as it was made before (no near_score column).
+  sql(db_path(),
+      "CREATE TABLE old AS SELECT id, name, country, type, dob, identifier, attributes, "
+      "fingerprint, created_at, updated_at FROM subjects; DROP TABLE subjects; ALTER TABLE old "
+      "RENAME TO subjects");
+  auto reopened = open_case_store(data_);
+  ASSERT_TRUE(reopened.ok()) << reopened.error().message;
+  auto s = reopened.value()->subject("C-1");
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  ASSERT_TRUE(s->has_value());
+  EXPECT_FALSE(s.value()->near_score.has_value());
+  auto screened = screen_subjects(*reopened.value(), *engine_, {**s}, options_);
+  ASSERT_TRUE(screened.ok()) << screened.error().message;
+  EXPECT_TRUE(reopened.value()->subject("C-1").value()->near_score.has_value());
+}
+
 // A batch recorded as `screen --input --record` records it: the screenings of a chunk kept
 // together, each still read back by its own id, which follows the ids recorded before it.
 class BatchRecords : public CaseStoreTest {

@@ -198,8 +198,9 @@ TEST_F(DeltaMonitor, TheDeltaFindsWhatAFullRescreenFindsAndScreensFarFewer) {
   EXPECT_LT(delta->screened * 2, full->screened)
       << "the delta re-screened " << delta->screened << " of " << full->screened << ": "
       << delta->chosen_for_alert << " for an alert, " << delta->chosen_for_match << " for a match, "
-      << delta->chosen_for_word << " for a reweighted word (" << delta->reweighted_terms
-      << " terms; " << delta->changed_parties << " parties changed)";
+      << delta->chosen_for_near << " near the threshold, " << delta->chosen_for_word
+      << " for a reweighted word (" << delta->reweighted_terms << " terms; "
+      << delta->changed_parties << " parties changed)";
   EXPECT_TRUE(delta_store->verify_audit().value().intact);
 }
 
@@ -286,6 +287,22 @@ TEST_F(DeltaMonitor, ScoresThatReweightingAloneLiftsOverTheThresholdAreFound) {
   EXPECT_EQ(full_raised, delta_raised)
       << lifted.size() << " pairs lifted over " << threshold
       << "\nonly the full run:" << difference(full_raised, delta_raised);
+}
+
+// What earlier delta runs let pass (the drift) adds up: once it could have lifted any subject's
+// near score over the threshold, every subject with one is screened again (and keeps its new
+// near score against the drift as it then stands).
+TEST_F(DeltaMonitor, DriftFromEarlierDeltasBringsSubjectsBackIntoTheDelta) {
+  test::TempDir dir;
+  auto store = monitored_store(dir / "drift");
+  MonitorOptions options;
+  options.actor = "monitor";
+  options.threads = 2;
+  ASSERT_TRUE(store->set_monitor_drift(kNearMargin + 0.01).ok());
+  auto delta = run_monitor_delta(*store, *after_, *before_->snapshot, options);
+  ASSERT_TRUE(delta.ok()) << delta.error().message;
+  EXPECT_EQ(delta->screened, subjects_->size());
+  EXPECT_GT(store->monitor_drift().value(), kNearMargin + 0.01);
 }
 
 TEST_F(DeltaMonitor, NoChangeScreensNobody) {

@@ -28,6 +28,10 @@ struct Subject {
   nlohmann::ordered_json attributes = nlohmann::ordered_json::object();  // free fields
   std::string created_at;
   std::string updated_at;
+  // Kept by the store for monitoring (store/monitor.h): an upper bound of the subject's best score
+  // under the threshold at its last recorded screening, less the monitoring drift of that time;
+  // none when not known (never screened since it changed, or a store older than the field).
+  std::optional<double> near_score;
   // SHA-256 of the fields that screening reads: a change reopens a false positive.
   std::string fingerprint() const;
 };
@@ -51,6 +55,8 @@ struct ScreeningRecord {
   std::string snapshot_id;
   std::string matcher;  // the matcher's build key (name_index_file.h)
   std::vector<RecordedHit> hits;
+  // A subject's screening: the near score to keep for it (Subject::near_score).
+  std::optional<double> near_score;
 };
 
 // The screenings of one chunk of a batch (`screen --input --record`): no subject, so no alert.
@@ -208,6 +214,12 @@ class CaseStore {
   virtual Status note_monitor_run(const std::string& snapshot_id, const std::string& matcher,
                                   const nlohmann::ordered_json& summary,
                                   const std::string& actor) = 0;
+  // How far scores may have moved since the first monitoring run through the reweighting of words
+  // that delta runs did not re-screen for (store/monitor.cpp): 0 until a delta run sets it.
+  virtual Result<double> monitor_drift() = 0;
+  virtual Status set_monitor_drift(double drift) = 0;
+  // Raises the near score of these subjects (those that have one) by these amounts.
+  virtual Status raise_near_scores(const std::vector<std::pair<std::string, double>>& by) = 0;
   // The snapshot and matcher of the last monitoring run (empty strings before the first).
   virtual Result<std::pair<std::string, std::string>> last_monitor_run() = 0;
   // The outbox, oldest first, after `after_id`; with `pending`, only those not delivered whose

@@ -71,9 +71,14 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
                                       const MonitorOptions& options) {
   MonitorReport report;
   report.subjects = subjects.size();
+  auto drift = store.monitor_drift();
+  if (!drift) return drift.error();
   ScreenSession session;
+  // Screened kNearMargin under the threshold, so that the best score under it is known (the
+  // subject's near score: how close a reweighting of words would have to lift it); the hits are
+  // those at the threshold.
   ScreenOptions screen_options;
-  screen_options.threshold = options.threshold;
+  screen_options.threshold = options.threshold - kNearMargin;
   screen_options.limit = options.limit;
   // Recorded a thousand at a time: a transaction each would cap a run at a few thousand
   // subjects a second (the cost is the commit's sync, not the rows).
@@ -93,10 +98,19 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
   };
   for (const Subject& subject : subjects) {
     const ScreenQuery query = subject_query(subject);
-    const ScreenResult result = engine.screener->screen(query, screen_options, session);
+    ScreenResult result = engine.screener->screen(query, screen_options, session);
+    const auto under = std::find_if(result.hits.begin(), result.hits.end(),
+                                    [&](const Hit& h) { return h.score < options.threshold; });
+    // The best score under the threshold; every party under threshold − kNearMargin when none
+    // came back; not known (the threshold itself) when the limit cut the list above it.
+    const double near = under != result.hits.end() ? under->score
+                        : result.truncated         ? options.threshold
+                                                   : screen_options.threshold;
+    result.hits.erase(under, result.hits.end());
     ScreeningRecord record =
         make_screening_record(engine, query, result, options.threshold, options.actor);
     record.subject_id = subject.id;
+    record.near_score = near - drift.value();
     pending.push_back(std::move(record));
     ++report.screened;
     report.hits += result.hits.size();
@@ -316,11 +330,24 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       }
       return total > 0 && moved_weight / total > kScoreMoved;
     };
+    // The most any of a subject's own words' weights moved (relative).
+    auto own_words_change = [&](const PreparedQuery& q) {
+      double change = 0;
+      for (const QueryToken& t : q.tokens) {
+        if (auto it = reweighted.find(t.text); it != reweighted.end())
+          change = std::max(change, it->second);
+        for (const auto& alt : t.alternative_texts)
+          if (auto it = reweighted.find(alt); it != reweighted.end())
+            change = std::max(change, it->second);
+      }
+      return change;
+    };
     // Every subject against the delta index, on every core (sessions are per thread); what each
     // met is kept for the store, which this thread alone asks.
     struct Met {
       std::vector<std::string> parties;  // at the threshold, none of them changed
       bool changed_party = false, own_words = false;
+      double own_change = 0;  // the most one of its own words' weights moved
     };
     const auto& all = subjects.value();
     std::vector<Met> met(all.size());
@@ -337,6 +364,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
             met[i].parties.push_back(h.party->id);
         }
         met[i].own_words = own_words_moved(r.query);
+        met[i].own_change = own_words_change(r.query);
       }
     };
     const unsigned threads = std::max(1u, std::min(options.threads, 16u));
@@ -344,6 +372,24 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t, threads);
     work(0, threads);
     for (auto& th : pool) th.join();
+
+    // Near scores: a score against a party the delta index does not hold moves only through
+    // weights, each of which moved by at most `a` (relative): the party's words by kWeightMoved
+    // (those beyond are in the delta index) or through the count of all names alone (a_names),
+    // the subject's own words by what they moved. A score being a ratio of weights, it then rises
+    // by at most a factor (1 + a) / (1 − a), and being at most 1, by at most that less 1.
+    double a_names = 0;
+    for (const double holding :
+         {1.0, names_before / 100, names_before / 10, names_before / 2, names_before}) {
+      const double then = term_weight(names_before, holding),
+                   now = term_weight(names_after, holding);
+      a_names = std::max(a_names, std::abs(now - then) / then);
+    }
+    const double a_all = std::max(kWeightMoved, a_names);
+    auto rise = [](double a) { return a >= 0.5 ? 1.0 : (1 + a) / (1 - a) - 1; };
+    auto drift = store.monitor_drift();
+    if (!drift) return drift.error();
+    std::vector<std::pair<std::string, double>> raised_near;
 
     for (size_t i = 0; i < all.size(); ++i) {
       bool news = met[i].changed_party;
@@ -363,12 +409,29 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       if (news) {
         chosen.insert(all[i].id);
         ++why.chosen_for_match;
+      } else if (chosen.count(all[i].id)) {
+        // chosen for an alert on a changed party
+      } else if (all[i].near_score) {
+        // Within reach of the threshold once this change's rise is added to what earlier delta
+        // runs may have added (the drift): screened. Otherwise its bound grows by what its own
+        // words moved beyond the rise every subject is granted.
+        const double a = std::max(a_all, met[i].own_change);
+        if (*all[i].near_score + drift.value() + rise(a) >= options.threshold) {
+          chosen.insert(all[i].id);
+          ++why.chosen_for_near;
+        } else if (a > a_all) {
+          raised_near.emplace_back(all[i].id, rise(a) - rise(a_all));
+        }
       } else if (met[i].own_words) {
         chosen.insert(all[i].id);
         ++why.chosen_for_word;
       }
     }
     why.reweighted_terms = moved.size();
+    // Before the re-screen, which keeps near scores against the drift as it then stands (a run
+    // cut short leaves bounds higher than they need be, never lower).
+    if (auto st = store.raise_near_scores(raised_near); !st) return st.error();
+    if (auto st = store.set_monitor_drift(drift.value() + rise(a_all)); !st) return st.error();
   }
   std::vector<Subject> rescreen;
   for (Subject& s : subjects.value())
@@ -378,6 +441,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
   report->subjects = subjects->size();
   report->chosen_for_alert = why.chosen_for_alert;
   report->chosen_for_match = why.chosen_for_match;
+  report->chosen_for_near = why.chosen_for_near;
   report->chosen_for_word = why.chosen_for_word;
   report->changed_parties = why.changed_parties;
   report->reweighted_terms = why.reweighted_terms;

@@ -10,6 +10,9 @@
 
 namespace clearance {
 
+// How far under the threshold a subject's screening looks for its near score (Subject::near_score).
+constexpr float kNearMargin = 0.05f;
+
 struct MonitorOptions {
   float threshold = 0.80f;
   size_t limit = 20;  // hits kept per subject
@@ -24,9 +27,10 @@ struct MonitorReport {
   size_t subjects = 0;   // subjects in the store
   size_t screened = 0;   // subjects screened (all of them, or those a delta can reach)
   // A delta run: why subjects were chosen (an alert on a changed party; a match at the threshold
-  // with a changed or reweighted party; a word of their own reweighted), and how many changed
-  // parties and reweighted terms the change holds.
-  size_t chosen_for_alert = 0, chosen_for_match = 0, chosen_for_word = 0;
+  // with a changed or reweighted party; a near score the reweighting of words may lift over the
+  // threshold; for a subject without a near score, a word of its own reweighted), and how many
+  // changed parties and reweighted terms the change holds.
+  size_t chosen_for_alert = 0, chosen_for_match = 0, chosen_for_near = 0, chosen_for_word = 0;
   size_t changed_parties = 0, reweighted_terms = 0;
   size_t hits = 0;
   std::vector<int64_t> opened, reopened, suppressed, delisted;

@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS subjects (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, type TEXT NOT NULL,
   dob TEXT NOT NULL, identifier TEXT NOT NULL, attributes TEXT NOT NULL,
-  fingerprint TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+  fingerprint TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+  near_score REAL);
 CREATE TABLE IF NOT EXISTS screenings (
   id INTEGER PRIMARY KEY, subject_id TEXT, actor TEXT NOT NULL, at TEXT NOT NULL,
   query TEXT NOT NULL, threshold REAL NOT NULL, snapshot_id TEXT NOT NULL, matcher TEXT NOT NULL,
@@ -80,6 +81,10 @@ class SqliteCaseStore final : public CaseStore {
  public:
   explicit SqliteCaseStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {
     db_->exec(kSchema);
+    // Stores made before subjects kept their near score gain the column (NULL: not known).
+    auto has =
+        db_->prepare("SELECT 1 FROM pragma_table_info('subjects') WHERE name = 'near_score'");
+    if (!has.step()) db_->exec("ALTER TABLE subjects ADD COLUMN near_score REAL");
   }
 
   Result<bool> put_subject(const Subject& s, const std::string& actor) override {
@@ -138,6 +143,11 @@ class SqliteCaseStore final : public CaseStore {
       fp.bind(1, *r.subject_id);
       if (!fp.step()) throw NotFound{fmt::format("no subject '{}'", *r.subject_id)};
       const std::string subject_fp = fp.text(0);
+      if (r.near_score)
+        db_->prepare("UPDATE subjects SET near_score = ? WHERE id = ?")
+            .bind(1, *r.near_score)
+            .bind(2, *r.subject_id)
+            .run();
       for (const auto& h : r.hits)
         if (h.score >= r.threshold)
           raise_alert(*r.subject_id, subject_fp, h, out.screening_id, r.snapshot_id, r.actor, now,
@@ -150,16 +160,25 @@ class SqliteCaseStore final : public CaseStore {
   bool put_one(const Subject& s, const std::string& actor, const std::string& now) {
     if (s.id.empty()) throw Refusal{"a subject needs an id"};
     if (s.name.empty()) throw Refusal{fmt::format("subject {}: a name is required", s.id)};
-    auto existing = db_->prepare("SELECT fingerprint, created_at FROM subjects WHERE id = ?");
+    auto existing =
+        db_->prepare("SELECT fingerprint, created_at, near_score FROM subjects WHERE id = ?");
     existing.bind(1, s.id);
     const bool exists = existing.step();
     const std::string before = exists ? existing.text(0) : "";
     const std::string created = exists ? existing.text(1) : now;
     const std::string fingerprint = s.fingerprint();
-    db_->prepare(
-           "INSERT OR REPLACE INTO subjects (id, name, country, type, dob, identifier, "
-           "attributes, fingerprint, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
-        .bind(1, s.id)
+    // The near score holds while what screening reads is unchanged.
+    const bool keep_near = exists && before == fingerprint && !existing.is_null(2);
+    const double near = keep_near ? existing.real(2) : 0;
+    auto put = db_->prepare(
+        "INSERT OR REPLACE INTO subjects (id, name, country, type, dob, identifier, "
+        "attributes, fingerprint, created_at, updated_at, near_score) VALUES "
+        "(?,?,?,?,?,?,?,?,?,?,?)");
+    if (keep_near)
+      put.bind(11, near);
+    else
+      put.bind_null(11);
+    put.bind(1, s.id)
         .bind(2, s.name)
         .bind(3, s.country)
         .bind(4, s.type)
@@ -510,6 +529,37 @@ class SqliteCaseStore final : public CaseStore {
     });
   }
 
+  Result<double> monitor_drift() override {
+    return guarded<double>([&] {
+      const std::string drift = setting("monitor_drift");
+      return drift.empty() ? 0.0 : std::stod(drift);
+    });
+  }
+
+  Status set_monitor_drift(double drift) override {
+    return guarded_status([&] {
+      Transaction tx(*this);
+      db_->prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('monitor_drift', ?)")
+          .bind(1, fmt::format("{}", drift))
+          .run();
+      tx.commit();
+    });
+  }
+
+  Status raise_near_scores(const std::vector<std::pair<std::string, double>>& by) override {
+    return guarded_status([&] {
+      Transaction tx(*this);
+      auto q = db_->prepare(
+          "UPDATE subjects SET near_score = near_score + ? WHERE id = ? AND near_score IS NOT "
+          "NULL");
+      for (const auto& [id, amount] : by) {
+        q.bind(1, amount).bind(2, id).run();
+        q.reset();
+      }
+      tx.commit();
+    });
+  }
+
   Result<bool> four_eyes() override {
     return guarded<bool>([&] { return setting("four_eyes") == "1"; });
   }
@@ -596,8 +646,8 @@ class SqliteCaseStore final : public CaseStore {
     std::string message;
   };
   static constexpr const char* kSubjectColumns =
-      "SELECT id, name, country, type, dob, identifier, attributes, created_at, updated_at FROM "
-      "subjects";
+      "SELECT id, name, country, type, dob, identifier, attributes, created_at, updated_at, "
+      "near_score FROM subjects";
   static constexpr const char* kAlertColumns =
       "SELECT id, subject_id, party_id, party_name, status, resolution, score, screening_id, "
       "snapshot_id, opened_at, updated_at FROM alerts";
@@ -634,6 +684,7 @@ class SqliteCaseStore final : public CaseStore {
     s.attributes = nlohmann::ordered_json::parse(q.text(6), nullptr, false);
     s.created_at = q.text(7);
     s.updated_at = q.text(8);
+    if (!q.is_null(9)) s.near_score = q.real(9);
     return s;
   }
   static Alert read_alert(SqliteStatement& q) {
