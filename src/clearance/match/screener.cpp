@@ -396,7 +396,10 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
   ScreenResult result;
   result.candidates = names.size();
   // The most non-name evidence can add (see weigh_evidence).
-  const float needed = options.threshold - max_evidence_boost(query);
+  const float boost = max_evidence_boost(query);
+  const float needed = options.threshold - boost;
+  const bool near_asked = options.near_floor > 0 && options.near_floor < options.threshold;
+  result.near = near_asked ? options.near_floor : 0;
   const NameIndex& index = *index_;
   const TermTable terms(index);
   const auto& entities = index.snapshot().entities;
@@ -412,7 +415,10 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
     const bool weak = name.weak_alias;
     // A weak alias never carries a hit on its own: cap it below any sensible threshold.
     if (weak) name_score = std::min(name_score, 0.6f);
-    if (name_score < needed) continue;  // even the best non-name evidence cannot make it a hit
+    if (name_score < needed) {  // even the best non-name evidence cannot make it a hit
+      if (near_asked) result.near = std::max(result.near, std::min(name_score + boost, 1.0f));
+      continue;
+    }
     auto it = best.find(name.entity);
     if (it != best.end() && it->second.name_score >= name_score) continue;
     // A likely hit: score again, this time recording the alignment that explains it.
@@ -446,7 +452,10 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
     for (const auto& e : extra) score += e.delta;
     hit.evidence.insert(hit.evidence.end(), extra.begin(), extra.end());
     hit.score = std::clamp(score, 0.0f, 1.0f);
-    if (hit.score < options.threshold) continue;
+    if (hit.score < options.threshold) {
+      if (near_asked) result.near = std::max(result.near, hit.score);
+      continue;
+    }
     hit.party = snapshot.party_of_entity(entity_index);
     const uintptr_t key = hit.party ? reinterpret_cast<uintptr_t>(hit.party)
                                     : reinterpret_cast<uintptr_t>(hit.entity);
@@ -524,8 +533,11 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
     return 0.5f * (coverage(matched_q, total, factor(query_forebears, query_series)) +
                    coverage(matched_n, name.total_weight, factor(name.forebears, name.series)));
   };
-  // Filter here, in a plain loop: most candidates fall below the bound.
-  const float needed = options.threshold - max_evidence_boost(query);
+  // Filter here, in a plain loop: most candidates fall below the bound (below the near floor's,
+  // when a near score is asked for).
+  const float lowest =
+      options.near_floor > 0 ? std::min(options.threshold, options.near_floor) : options.threshold;
+  const float needed = lowest - max_evidence_boost(query);
   session.survivors.clear();
   for (uint32_t n : session.candidates)
     if (bound(n) >= needed) session.survivors.push_back(n);

@@ -25,6 +25,10 @@ struct ScreenOptions {
   float threshold = 0.80f;
   size_t limit = 10;
   ScorerSettings scorer;
+  // Above 0 (and under the threshold): also bound the best score under the threshold, looking
+  // down to this floor (ScreenResult::near) — what monitoring keeps to know how near a subject
+  // came to a hit.
+  float near_floor = 0;
 };
 
 // A piece of non-name evidence and what it did to the score.
@@ -60,6 +64,10 @@ struct ScreenResult {
   PreparedQuery query;
   size_t candidates = 0;  // names reached through the index
   size_t scored = 0;      // names actually scored (the rest were bounded out)
+  // With ScreenOptions::near_floor: at least the best score under the threshold of any party (an
+  // upper bound: the name score plus the most evidence could add, for a name not scored in full);
+  // the floor when every party scores under it.
+  float near = 0;
 };
 
 // What a query's lookups have found out about one list name (see Screener::gather_candidates).

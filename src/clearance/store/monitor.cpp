@@ -74,12 +74,12 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
   auto drift = store.monitor_drift();
   if (!drift) return drift.error();
   ScreenSession session;
-  // Screened kNearMargin under the threshold, so that the best score under it is known (the
-  // subject's near score: how close a reweighting of words would have to lift it); the hits are
-  // those at the threshold.
+  // With the subject's near score: a bound of its best score under the threshold, looked for
+  // kNearMargin under it (how far a reweighting of words would have to lift it to a hit).
   ScreenOptions screen_options;
-  screen_options.threshold = options.threshold - kNearMargin;
+  screen_options.threshold = options.threshold;
   screen_options.limit = options.limit;
+  screen_options.near_floor = options.threshold - kNearMargin;
   // Recorded a thousand at a time: a transaction each would cap a run at a few thousand
   // subjects a second (the cost is the commit's sync, not the rows).
   constexpr size_t kRecordsPerTransaction = 1000;
@@ -98,19 +98,11 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
   };
   for (const Subject& subject : subjects) {
     const ScreenQuery query = subject_query(subject);
-    ScreenResult result = engine.screener->screen(query, screen_options, session);
-    const auto under = std::find_if(result.hits.begin(), result.hits.end(),
-                                    [&](const Hit& h) { return h.score < options.threshold; });
-    // The best score under the threshold; every party under threshold − kNearMargin when none
-    // came back; not known (the threshold itself) when the limit cut the list above it.
-    const double near = under != result.hits.end() ? under->score
-                        : result.truncated         ? options.threshold
-                                                   : screen_options.threshold;
-    result.hits.erase(under, result.hits.end());
+    const ScreenResult result = engine.screener->screen(query, screen_options, session);
     ScreeningRecord record =
         make_screening_record(engine, query, result, options.threshold, options.actor);
     record.subject_id = subject.id;
-    record.near_score = near - drift.value();
+    record.near_score = result.near - drift.value();
     pending.push_back(std::move(record));
     ++report.screened;
     report.hits += result.hits.size();

@@ -25,8 +25,9 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS subjects (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, type TEXT NOT NULL,
   dob TEXT NOT NULL, identifier TEXT NOT NULL, attributes TEXT NOT NULL,
-  fingerprint TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
-  near_score REAL);
+  fingerprint TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS subject_near (
+  subject_id TEXT PRIMARY KEY, near_score REAL NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS screenings (
   id INTEGER PRIMARY KEY, subject_id TEXT, actor TEXT NOT NULL, at TEXT NOT NULL,
   query TEXT NOT NULL, threshold REAL NOT NULL, snapshot_id TEXT NOT NULL, matcher TEXT NOT NULL,
@@ -81,10 +82,6 @@ class SqliteCaseStore final : public CaseStore {
  public:
   explicit SqliteCaseStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {
     db_->exec(kSchema);
-    // Stores made before subjects kept their near score gain the column (NULL: not known).
-    auto has =
-        db_->prepare("SELECT 1 FROM pragma_table_info('subjects') WHERE name = 'near_score'");
-    if (!has.step()) db_->exec("ALTER TABLE subjects ADD COLUMN near_score REAL");
   }
 
   Result<bool> put_subject(const Subject& s, const std::string& actor) override {
@@ -143,10 +140,12 @@ class SqliteCaseStore final : public CaseStore {
       fp.bind(1, *r.subject_id);
       if (!fp.step()) throw NotFound{fmt::format("no subject '{}'", *r.subject_id)};
       const std::string subject_fp = fp.text(0);
+      // In a narrow table of its own: rewriting a million subjects' rows at every run would
+      // rewrite the whole subjects table.
       if (r.near_score)
-        db_->prepare("UPDATE subjects SET near_score = ? WHERE id = ?")
-            .bind(1, *r.near_score)
-            .bind(2, *r.subject_id)
+        db_->prepare("INSERT OR REPLACE INTO subject_near (subject_id, near_score) VALUES (?,?)")
+            .bind(1, *r.subject_id)
+            .bind(2, *r.near_score)
             .run();
       for (const auto& h : r.hits)
         if (h.score >= r.threshold)
@@ -160,25 +159,19 @@ class SqliteCaseStore final : public CaseStore {
   bool put_one(const Subject& s, const std::string& actor, const std::string& now) {
     if (s.id.empty()) throw Refusal{"a subject needs an id"};
     if (s.name.empty()) throw Refusal{fmt::format("subject {}: a name is required", s.id)};
-    auto existing =
-        db_->prepare("SELECT fingerprint, created_at, near_score FROM subjects WHERE id = ?");
+    auto existing = db_->prepare("SELECT fingerprint, created_at FROM subjects WHERE id = ?");
     existing.bind(1, s.id);
     const bool exists = existing.step();
     const std::string before = exists ? existing.text(0) : "";
     const std::string created = exists ? existing.text(1) : now;
     const std::string fingerprint = s.fingerprint();
     // The near score holds while what screening reads is unchanged.
-    const bool keep_near = exists && before == fingerprint && !existing.is_null(2);
-    const double near = keep_near ? existing.real(2) : 0;
-    auto put = db_->prepare(
-        "INSERT OR REPLACE INTO subjects (id, name, country, type, dob, identifier, "
-        "attributes, fingerprint, created_at, updated_at, near_score) VALUES "
-        "(?,?,?,?,?,?,?,?,?,?,?)");
-    if (keep_near)
-      put.bind(11, near);
-    else
-      put.bind_null(11);
-    put.bind(1, s.id)
+    if (exists && before != fingerprint)
+      db_->prepare("DELETE FROM subject_near WHERE subject_id = ?").bind(1, s.id).run();
+    db_->prepare(
+           "INSERT OR REPLACE INTO subjects (id, name, country, type, dob, identifier, "
+           "attributes, fingerprint, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+        .bind(1, s.id)
         .bind(2, s.name)
         .bind(3, s.country)
         .bind(4, s.type)
@@ -204,6 +197,7 @@ class SqliteCaseStore final : public CaseStore {
       auto del = db_->prepare("DELETE FROM subjects WHERE id = ?");
       del.bind(1, id).run();
       if (db_->changes() == 0) throw NotFound{fmt::format("no subject '{}'", id)};
+      db_->prepare("DELETE FROM subject_near WHERE subject_id = ?").bind(1, id).run();
       append(now, actor, "subject.removed", "subject:" + id, nlohmann::ordered_json::object());
       auto open = db_->prepare(
           "SELECT id FROM alerts WHERE subject_id = ? AND status != 'closed' ORDER BY id");
@@ -217,7 +211,7 @@ class SqliteCaseStore final : public CaseStore {
 
   Result<std::optional<Subject>> subject(const std::string& id) override {
     return guarded<std::optional<Subject>>([&]() -> std::optional<Subject> {
-      auto q = db_->prepare(std::string(kSubjectColumns) + " WHERE id = ?");
+      auto q = db_->prepare(std::string(kSubjectColumns) + " WHERE s.id = ?");
       q.bind(1, id);
       if (!q.step()) return std::nullopt;
       return read_subject(q);
@@ -226,7 +220,7 @@ class SqliteCaseStore final : public CaseStore {
 
   Result<std::vector<Subject>> subjects() override {
     return guarded<std::vector<Subject>>([&] {
-      auto q = db_->prepare(std::string(kSubjectColumns) + " ORDER BY id");
+      auto q = db_->prepare(std::string(kSubjectColumns) + " ORDER BY s.id");
       std::vector<Subject> out;
       while (q.step()) out.push_back(read_subject(q));
       return out;
@@ -549,9 +543,8 @@ class SqliteCaseStore final : public CaseStore {
   Status raise_near_scores(const std::vector<std::pair<std::string, double>>& by) override {
     return guarded_status([&] {
       Transaction tx(*this);
-      auto q = db_->prepare(
-          "UPDATE subjects SET near_score = near_score + ? WHERE id = ? AND near_score IS NOT "
-          "NULL");
+      auto q =
+          db_->prepare("UPDATE subject_near SET near_score = near_score + ? WHERE subject_id = ?");
       for (const auto& [id, amount] : by) {
         q.bind(1, amount).bind(2, id).run();
         q.reset();
@@ -646,8 +639,9 @@ class SqliteCaseStore final : public CaseStore {
     std::string message;
   };
   static constexpr const char* kSubjectColumns =
-      "SELECT id, name, country, type, dob, identifier, attributes, created_at, updated_at, "
-      "near_score FROM subjects";
+      "SELECT s.id, s.name, s.country, s.type, s.dob, s.identifier, s.attributes, s.created_at, "
+      "s.updated_at, n.near_score FROM subjects s LEFT JOIN subject_near n ON n.subject_id = "
+      "s.id";
   static constexpr const char* kAlertColumns =
       "SELECT id, subject_id, party_id, party_name, status, resolution, score, screening_id, "
       "snapshot_id, opened_at, updated_at FROM alerts";
