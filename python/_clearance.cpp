@@ -20,6 +20,7 @@
 #include "clearance/match/list_filter.h"
 #include "clearance/match/screen_output.h"
 #include "clearance/match/screening_engine.h"
+#include "clearance/model/party_json.h"
 #include "clearance/rules/classifier.h"
 #include "clearance/rules/determination.h"
 #include "clearance/rules/license_check.h"
@@ -105,13 +106,10 @@ nlohmann::json to_json(const py::handle& o) {
         " to the engine");
 }
 
-// A text field of a row, "" when absent or None; a non-text value is the row's error.
-bool text_field(const py::handle& row, const char* key, std::string& out, std::string& error) {
+// A text value of a row's field `key`, "" when None (or NaN, pandas' missing cell); a non-text
+// value is the row's error.
+bool text_value(py::handle v, const char* key, std::string& out, std::string& error) {
   out.clear();
-  if (!py::isinstance<py::dict>(row)) return true;
-  auto d = py::reinterpret_borrow<py::dict>(row);
-  if (!d.contains(key)) return true;
-  py::handle v = d[key];
   if (v.is_none()) return true;
   // pandas gives NaN for a missing cell.
   if (PyFloat_Check(v.ptr()) && std::isnan(PyFloat_AsDouble(v.ptr()))) return true;
@@ -122,6 +120,15 @@ bool text_field(const py::handle& row, const char* key, std::string& out, std::s
   }
   out = v.cast<std::string>();
   return true;
+}
+
+// A text field of a row, "" when absent or None; a non-text value is the row's error.
+bool text_field(const py::handle& row, const char* key, std::string& out, std::string& error) {
+  out.clear();
+  if (!py::isinstance<py::dict>(row)) return true;
+  auto d = py::reinterpret_borrow<py::dict>(row);
+  if (!d.contains(key)) return true;
+  return text_value(d[key], key, out, error);
 }
 
 struct ScreenSettings {
@@ -177,12 +184,12 @@ class Engine {
       if (py::isinstance<py::str>(r)) {
         name = r.cast<std::string>();
       } else if (py::isinstance<py::dict>(r)) {
-        if (text_field(r, "name", name, error) && text_field(r, "country", country, error) &&
-            text_field(r, "type", type, error) && text_field(r, "dob", dob, error) &&
-            text_field(r, "identifier", identifier, error)) {
-          auto d = py::reinterpret_borrow<py::dict>(r);
-          if (d.contains("id") && !d["id"].is_none()) id = py::str(d["id"]).cast<std::string>();
-        }
+        (void)(text_field(r, "name", name, error) && text_field(r, "country", country, error) &&
+               text_field(r, "type", type, error) && text_field(r, "dob", dob, error) &&
+               text_field(r, "identifier", identifier, error));
+        // A rejected row keeps its id too, as `screen --input` keeps it.
+        auto d = py::reinterpret_borrow<py::dict>(r);
+        if (d.contains("id") && !d["id"].is_none()) id = py::str(d["id"]).cast<std::string>();
       } else {
         error = std::string("name: expected text or a dict, got ") +
                 std::string(py::str(r.get_type().attr("__name__")));
@@ -256,6 +263,115 @@ class Engine {
     }
     join();
     return result;
+  }
+
+  // Columns in (sequences of equal length, or None), columns of hits out: what
+  // clearance.pandas.hits_frame makes of screen_many's results — one row per hit in input order,
+  // one for a row without hits, one for a rejected row with its error — built here, without a
+  // Python object per result: "position" (the input row's 0-based position), "id", "name",
+  // "party_id", "party_name", "score" (NaN without a hit), "lists", "matched_name",
+  // "matched_record", "error".
+  py::dict screen_columns(const py::sequence& name, const py::object& country,
+                          const py::object& type, const py::object& dob, const py::object& id,
+                          unsigned threads, float threshold, size_t limit,
+                          const std::vector<std::string>& lists) {
+    ScreenSettings s = settings(threshold, limit, lists);
+    const size_t n = py::len(name);
+    struct Column {
+      const char* key;
+      py::object values;
+    };
+    std::vector<Column> others = {{"country", country}, {"type", type}, {"dob", dob}};
+    for (const Column& c : others)
+      if (!c.values.is_none() && py::len(c.values) != n)
+        raise(std::string(c.key) + ": expected as many values as names");
+    if (!id.is_none() && py::len(id) != n) raise("id: expected as many values as names");
+    std::vector<BatchRow> rows(n);
+    for (size_t i = 0; i < n; ++i) {
+      BatchRow& row = rows[i];
+      row.line = i + 1;
+      std::string text[4], error;
+      bool ok = text_value(name[i], "name", text[0], error);
+      for (size_t k = 0; ok && k < others.size(); ++k)
+        if (!others[k].values.is_none())
+          ok = text_value(others[k].values[py::int_(i)], others[k].key, text[k + 1], error);
+      if (!id.is_none()) {
+        py::object v = id[py::int_(i)];
+        if (!v.is_none()) row.id = py::str(v).cast<std::string>();
+      }
+      if (row.id.empty()) row.id = std::to_string(i + 1);
+      if (!ok) {
+        row.error_field = error.substr(0, error.find(':'));
+        row.error = error;
+      } else if (fill_query(row, text[0], text[1], text[2], text[3])) {
+        row.query.lists = s.lists;
+      }
+    }
+    std::vector<ScreenResult> results(n);
+    {
+      py::gil_scoped_release unlocked;
+      std::atomic<size_t> next{0};
+      auto work = [&] {
+        ScreenSession session;
+        for (size_t i; (i = next++) < n;)
+          if (rows[i].error.empty()) results[i] = run(rows[i], s, session);
+      };
+      const unsigned count =
+          std::max(1u, std::min<unsigned>(threads ? threads : std::thread::hardware_concurrency(),
+                                          static_cast<unsigned>(std::max<size_t>(n, 1))));
+      std::vector<std::thread> pool;
+      for (unsigned t = 1; t < count; ++t) pool.emplace_back(work);
+      work();
+      for (auto& th : pool) th.join();
+    }
+    const Snapshot& snapshot = *engine_->snapshot;
+    py::list position, out_id, out_name, party_id, party_name, score, out_lists, matched_name,
+        matched_record, out_error;
+    const py::object none = py::none(), nan = py::float_(std::nan(""));
+    for (size_t i = 0; i < n; ++i) {
+      const BatchRow& row = rows[i];
+      auto put = [&](const Hit* hit) {
+        position.append(i);
+        out_id.append(row.id);
+        out_name.append(row.error.empty() ? py::object(py::str(row.query.name)) : none);
+        if (!hit) {
+          for (py::list* c : {&party_id, &party_name, &out_lists, &matched_name, &matched_record})
+            c->append(none);
+          score.append(nan);
+          out_error.append(row.error.empty() ? none : py::object(py::str(row.error)));
+          return;
+        }
+        const Party single{hit->entity->id, {hit->entity_index}, {}};
+        const Party& party = hit->party ? *hit->party : single;
+        std::vector<std::string> codes;
+        for (uint32_t m : party.members)
+          if (std::find(codes.begin(), codes.end(), snapshot.entities[m].list) == codes.end())
+            codes.push_back(snapshot.entities[m].list);
+        std::string joined;
+        for (const auto& c : codes) joined += (joined.empty() ? "" : ",") + c;
+        party_id.append(party.id);
+        party_name.append(clearance::party_name(snapshot, party));
+        score.append(std::round(static_cast<double>(hit->score) * 1000.0) / 1000.0);
+        out_lists.append(joined);
+        matched_name.append(hit->matched_name());
+        matched_record.append(hit->entity->id);
+        out_error.append(none);
+      };
+      if (!row.error.empty() || results[i].hits.empty()) put(nullptr);
+      for (const Hit& h : results[i].hits) put(&h);
+    }
+    py::dict columns;
+    columns["position"] = position;
+    columns["id"] = out_id;
+    columns["name"] = out_name;
+    columns["party_id"] = party_id;
+    columns["party_name"] = party_name;
+    columns["score"] = score;
+    columns["lists"] = out_lists;
+    columns["matched_name"] = matched_name;
+    columns["matched_record"] = matched_record;
+    columns["error"] = out_error;
+    return columns;
   }
 
   py::object compare(const std::string& a, const std::string& b, const std::string& type) {
@@ -367,6 +483,11 @@ PYBIND11_MODULE(_clearance, m) {
            py::arg("lists") = std::vector<std::string>{})
       .def("screen_many", &Engine::screen_many, py::arg("rows"), py::kw_only(),
            py::arg("threads") = 0, py::arg("threshold") = 0.8f, py::arg("limit") = 10,
+           py::arg("lists") = std::vector<std::string>{})
+      .def("screen_columns", &Engine::screen_columns, py::arg("name"), py::kw_only(),
+           py::arg("country") = py::none(), py::arg("type") = py::none(),
+           py::arg("dob") = py::none(), py::arg("id") = py::none(), py::arg("threads") = 0,
+           py::arg("threshold") = 0.8f, py::arg("limit") = 10,
            py::arg("lists") = std::vector<std::string>{})
       .def("compare", &Engine::compare, py::arg("a"), py::arg("b"), py::kw_only(),
            py::arg("type") = "")

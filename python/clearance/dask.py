@@ -18,7 +18,7 @@ import pandas as pd
 from distributed import WorkerPlugin, default_client, get_worker
 
 from . import ClearanceError, Engine
-from .pandas import HIT_COLUMNS, hits_frame, rows_of, without_cyclic_gc
+from .pandas import HIT_COLUMNS, screen_columns, without_cyclic_gc
 
 _ATTRIBUTE = "_clearance_engines"  # on the worker: {(data_dir, snapshot): Engine}
 
@@ -59,10 +59,8 @@ class EnginePlugin(WorkerPlugin):
 def _screen_partition(part, data_dir, snapshot, columns, threshold, limit, lists):
     engine = _load(get_worker(), data_dir, snapshot)
     with without_cyclic_gc():
-        rows = rows_of(part, **columns)
-        results = engine.screen_many(rows, threads=1, threshold=threshold, limit=limit,
-                                     lists=list(lists))
-        return hits_frame(results, part.index, engine.snapshot_id)
+        return screen_columns(engine, part, threads=1, threshold=threshold, limit=limit,
+                              lists=lists, **columns)
 
 
 def screen(ddf, snapshot, data_dir=None, name="name", country=None, type=None, dob=None, id=None,

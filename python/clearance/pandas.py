@@ -76,12 +76,33 @@ def hits_frame(results, index, snapshot):
                          "error": error}, columns=HIT_COLUMNS)
 
 
+def _column(df, key, column):
+    if column is None:
+        return None
+    if column not in df.columns:
+        raise KeyError(f"{key}: the frame has no column {column!r}")
+    return df[column].tolist()
+
+
+def screen_columns(engine, df, name="name", country=None, type=None, dob=None, id=None,
+                   threshold=0.8, limit=10, lists=(), threads=0):
+    """What hits_frame makes of screen_many's results for the frame's rows, the engine building
+    the hit columns itself (no Python object per result)."""
+    columns = engine.screen_columns(
+        _column(df, "name", name), country=_column(df, "country", country),
+        type=_column(df, "type", type), dob=_column(df, "dob", dob), id=_column(df, "id", id),
+        threads=threads, threshold=threshold, limit=limit, lists=list(lists))
+    positions = columns.pop("position")
+    columns["row"] = df.index.take(positions) if len(positions) else []
+    columns["score"] = pd.Series(columns["score"], dtype="float64")
+    columns["snapshot"] = [engine.snapshot_id] * len(positions)
+    return pd.DataFrame(columns, columns=HIT_COLUMNS)
+
+
 def screen_frame(engine, df, name="name", country=None, type=None, dob=None, id=None,
                  threshold=0.8, limit=10, lists=(), threads=0):
     """Screens every row of `df`; returns a frame of hits (HIT_COLUMNS), `row` being the input
     row's index label."""
     with without_cyclic_gc():
-        rows = rows_of(df, name=name, country=country, type=type, dob=dob, id=id)
-        results = engine.screen_many(rows, threads=threads, threshold=threshold, limit=limit,
-                                     lists=list(lists))
-        return hits_frame(results, df.index, engine.snapshot_id)
+        return screen_columns(engine, df, name=name, country=country, type=type, dob=dob, id=id,
+                              threshold=threshold, limit=limit, lists=lists, threads=threads)

@@ -106,3 +106,25 @@ def test_screen_frame(engine):
     assert hits[hits["row"] == 20]["party_id"].isna().all()
     assert "missing" in hits[hits["row"] == 30].iloc[0]["error"]
     assert (hits["snapshot"] == engine.snapshot_id).all()
+
+
+def test_screen_columns_equals_the_frame_of_screen_many(engine, names):
+    """The engine's hit columns are what hits_frame makes of screen_many's results, for good rows
+    and bad ones alike (a missing name, NaN, a number, an unknown type, an id that is no text)."""
+    pd = pytest.importorskip("pandas")
+    from clearance.pandas import hits_frame, rows_of, screen_columns
+    who = list(names) + [None, float("nan"), 42, "Huawei Technologies", "Vladimir Putin", ""]
+    df = pd.DataFrame({
+        "customer": [f"c{i}" for i in range(len(who) - 2)] + [None, 7],
+        "who": who,
+        "where": ["CN" if i % 3 == 0 else None for i in range(len(who) - 1)] + [5],
+        "kind": ["organization" if i % 4 == 0 else None for i in range(len(who) - 3)]
+        + ["spaceship", "person", None],
+    }, index=range(100, 100 + len(who)))
+    columns = dict(name="who", country="where", type="kind", id="customer")
+    expected = hits_frame(engine.screen_many(rows_of(df, **columns), threshold=0.8, limit=5),
+                          df.index, engine.snapshot_id)
+    got = screen_columns(engine, df, threshold=0.8, limit=5, **columns)
+    pd.testing.assert_frame_equal(got, expected)
+    assert got["error"].notna().sum() >= 4
+    assert got["party_id"].notna().sum() > 10
