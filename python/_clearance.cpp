@@ -343,12 +343,9 @@ class Engine {
         }
         const Party single{hit->entity->id, {hit->entity_index}, {}};
         const Party& party = hit->party ? *hit->party : single;
-        std::vector<std::string> codes;
-        for (uint32_t m : party.members)
-          if (std::find(codes.begin(), codes.end(), snapshot.entities[m].list) == codes.end())
-            codes.push_back(snapshot.entities[m].list);
         std::string joined;
-        for (const auto& c : codes) joined += (joined.empty() ? "" : ",") + c;
+        for (const auto& c : party_lists(snapshot, party))
+          joined += (joined.empty() ? "" : ",") + c;
         party_id.append(party.id);
         party_name.append(clearance::party_name(snapshot, party));
         score.append(std::round(static_cast<double>(hit->score) * 1000.0) / 1000.0);

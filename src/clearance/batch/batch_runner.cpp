@@ -15,6 +15,7 @@
 
 #include "clearance/match/explanation.h"
 #include "clearance/match/screen_output.h"
+#include "clearance/model/party_json.h"
 #include "clearance/util/file_io.h"
 #include "clearance/util/strings.h"
 
@@ -57,16 +58,9 @@ std::string format_row(const BatchRow& row, const ScreenResult& result, const Sc
     const Entity& e = *hit.entity;
     // Every list the party is on, most consequential first; the other columns are the matched
     // record's.
-    std::vector<std::string> lists;
-    std::string party_id = e.id;
-    if (hit.party) {
-      party_id = hit.party->id;
-      for (uint32_t m : hit.party->members)
-        if (std::find(lists.begin(), lists.end(), snapshot.entities[m].list) == lists.end())
-          lists.push_back(snapshot.entities[m].list);
-    } else {
-      lists.push_back(e.list);
-    }
+    const std::string& party_id = hit.party ? hit.party->id : e.id;
+    const std::vector<std::string> lists =
+        hit.party ? party_lists(snapshot, *hit.party) : std::vector<std::string>{e.list};
     out +=
         fmt::format("{},{},{},{},{},{},{},{},{},{},{:.3f},{},{},{}\n", row.line, csv_field(row.id),
                     csv_field(row.query.name), csv_field(party_id), csv_field(join(lists, ";")),

@@ -62,6 +62,14 @@ std::vector<std::string> party_aliases(const Snapshot& snapshot, const Party& pa
   return out;
 }
 
+std::vector<std::string> party_lists(const Snapshot& snapshot, const Party& party) {
+  std::vector<std::string> out;
+  for (uint32_t m : party.members)
+    if (std::find(out.begin(), out.end(), snapshot.entities[m].list) == out.end())
+      out.push_back(snapshot.entities[m].list);
+  return out;
+}
+
 std::vector<std::string> party_countries(const Snapshot& snapshot, const Party& party) {
   std::vector<std::string> out;
   for (uint32_t m : party.members)

@@ -22,6 +22,9 @@ const std::string& party_name(const Snapshot& snapshot, const Party& party);
 // Every other name of the party's records, each once (compared case-insensitively).
 std::vector<std::string> party_aliases(const Snapshot& snapshot, const Party& party);
 
+// The lists of the party's records, each once, most consequential first.
+std::vector<std::string> party_lists(const Snapshot& snapshot, const Party& party);
+
 // Countries of the party's records' addresses, each once, in record order.
 std::vector<std::string> party_countries(const Snapshot& snapshot, const Party& party);
 

@@ -309,7 +309,13 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     screen_options.limit = 1000;
     // How far the reweighting of a subject's own words may move its score against a party the
     // delta index does not hold: its words' weights are in the score's numerator and denominator.
-    auto own_words_moved = [&](const PreparedQuery& q) {
+    // Also the most any one of its words' weights moved (relative), for its near score.
+    struct OwnWords {
+      bool moved = false;
+      double most = 0;
+    };
+    auto own_words = [&](const PreparedQuery& q) {
+      OwnWords out;
       double moved_weight = 0, total = 0;
       for (const QueryToken& t : q.tokens) {
         total += t.weight;
@@ -319,20 +325,10 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
           if (auto it = reweighted.find(alt); it != reweighted.end())
             change = std::max(change, it->second);
         moved_weight += change * t.weight;
+        out.most = std::max(out.most, change);
       }
-      return total > 0 && moved_weight / total > kScoreMoved;
-    };
-    // The most any of a subject's own words' weights moved (relative).
-    auto own_words_change = [&](const PreparedQuery& q) {
-      double change = 0;
-      for (const QueryToken& t : q.tokens) {
-        if (auto it = reweighted.find(t.text); it != reweighted.end())
-          change = std::max(change, it->second);
-        for (const auto& alt : t.alternative_texts)
-          if (auto it = reweighted.find(alt); it != reweighted.end())
-            change = std::max(change, it->second);
-      }
-      return change;
+      out.moved = total > 0 && moved_weight / total > kScoreMoved;
+      return out;
     };
     // Every subject against the delta index, on every core (sessions are per thread); what each
     // met is kept for the store, which this thread alone asks.
@@ -355,8 +351,9 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
           else
             met[i].parties.push_back(h.party->id);
         }
-        met[i].own_words = own_words_moved(r.query);
-        met[i].own_change = own_words_change(r.query);
+        const OwnWords own = own_words(r.query);
+        met[i].own_words = own.moved;
+        met[i].own_change = own.most;
       }
     };
     const unsigned threads = std::max(1u, std::min(options.threads, 16u));

@@ -851,22 +851,24 @@ class SqliteCaseStore final : public CaseStore {
   }
 
   std::optional<StoredScreening> batch_screening(int64_t id) {
+    const auto ids = batch_of(id);
+    if (!ids) return std::nullopt;
     auto q = db_->prepare(
-        "SELECT first_id, last_id, actor, at, threshold, snapshot_id, matcher, body FROM "
-        "screening_batches WHERE first_id <= ? ORDER BY first_id DESC LIMIT 1");
-    q.bind(1, id);
-    if (!q.step() || q.integer(1) < id) return std::nullopt;
-    const std::string body = q.text(7);
-    const auto line = batch_line(body, id - q.integer(0));
+        "SELECT actor, at, threshold, snapshot_id, matcher, body FROM screening_batches WHERE "
+        "first_id = ?");
+    q.bind(1, ids->first);
+    if (!q.step()) return std::nullopt;
+    const std::string body = q.text(5);
+    const auto line = batch_line(body, id - ids->first);
     if (!line) return std::nullopt;
     const auto json = nlohmann::ordered_json::parse(*line, nullptr, false);
     StoredScreening s;
     s.id = id;
-    s.actor = q.text(2);
-    s.at = q.text(3);
-    s.threshold = q.real(4);
-    s.snapshot_id = q.text(5);
-    s.matcher = q.text(6);
+    s.actor = q.text(0);
+    s.at = q.text(1);
+    s.threshold = q.real(2);
+    s.snapshot_id = q.text(3);
+    s.matcher = q.text(4);
     if (json.is_object()) {
       s.query = json.value("query", nlohmann::ordered_json::object());
       s.hits = json.value("hits", nlohmann::ordered_json::array());
