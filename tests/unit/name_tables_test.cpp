@@ -160,6 +160,24 @@ TEST_F(NameTablesOnLists, KoreanNamesInHangulAsTheListsSpellThem) {
             0.8f);
 }
 
+TEST_F(NameTablesOnLists, HebrewNamesAsTheListsSpellThem) {
+  // A name the table spells, and a surname it does not, met on its consonants below an exact
+  // spelling; another surname of other consonants is another person.
+  const NameMatch greenspan =
+      screener_->compare("שלמה גרינשפן", "Shlomo GREENSPAN", EntityType::person, session_);
+  EXPECT_GT(greenspan.score, 0.8f);
+  EXPECT_TRUE(matched_by(greenspan, MatchHow::skeleton));
+  EXPECT_LT(
+      screener_->compare("שלמה גרינשפן", "Shlomo GREENBERG", EntityType::person, session_).score,
+      0.8f);
+  EXPECT_GT(
+      screener_->compare("אברהם פרידמן", "Abraham FRIEDMAN", EntityType::person, session_).score,
+      0.8f);
+  EXPECT_LT(
+      screener_->compare("אברהם פרידמן", "Abraham FELDMAN", EntityType::person, session_).score,
+      0.8f);
+}
+
 TEST_F(NameTablesOnLists, ArabicScriptNamesAsTheListsSpellThem) {
   for (const auto& [arabic, latin] :
        {std::pair{"محمد علي", "Mohamed ALI"}, std::pair{"بشار الأسد", "Bashar AL-ASSAD"},

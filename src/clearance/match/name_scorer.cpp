@@ -213,9 +213,12 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       }
       // A word from Arabic or Hebrew script the tables do not spell, against a Latin word of the
       // same consonants.
-      if (sim < s.skeleton_similarity && !qt[i].skeleton.empty() && !n.marks.abjad &&
+      if (sim < s.skeleton_similarity && !qt[i].skeletons.empty() && !n.marks.abjad &&
           n.kind == TokenClass::ordinary &&
-          abjad_spelling_matches(without_article(qt[i].text), index.text(n.term))) {
+          std::any_of(qt[i].abjad_forms.begin(), qt[i].abjad_forms.end(),
+                      [&](const std::string& form) {
+                        return abjad_spelling_matches(form, index.text(n.term));
+                      })) {
         sim = s.skeleton_similarity;
         how = MatchHow::skeleton;
         edits = 0;

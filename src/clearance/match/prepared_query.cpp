@@ -48,8 +48,19 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     if (qt.text.size() >= 3) qt.phonetic = phonetic_key(qt.text);
     if (qt.phonetic.size() < 2) qt.phonetic.clear();
     qt.romanization = chinese_romanization_key(qt.text);
-    if (t.marks.abjad && t.alternatives.empty() && t.kind == TokenClass::ordinary)
-      qt.skeleton = consonant_skeleton(without_article(qt.text));
+    if (t.marks.abjad && t.alternatives.empty() && t.kind == TokenClass::ordinary) {
+      // Only readings of enough consonants to say something (kMinSkeleton).
+      const std::vector<std::string> forms =
+          t.abjad_forms.empty() ? std::vector<std::string>{std::string(without_article(qt.text))}
+                                : t.abjad_forms;
+      for (const std::string& form : forms) {
+        std::string key = consonant_skeleton(form);
+        if (key.empty()) continue;
+        qt.abjad_forms.push_back(form);
+        if (std::find(qt.skeletons.begin(), qt.skeletons.end(), key) == qt.skeletons.end())
+          qt.skeletons.push_back(std::move(key));
+      }
+    }
     if (!terms.in_lists(qt.term) && t.kind == TokenClass::ordinary &&
         t.origin != TokenOrigin::pinyin && qt.text.size() >= kMinJoinedTypoLength) {
       if (has_similar_term) {

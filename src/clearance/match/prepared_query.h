@@ -27,9 +27,11 @@ struct QueryToken {
   std::string phonetic;
   std::string romanization;  // chinese_romanization_key(text)
   // For a word transliterated from Arabic or Hebrew script that the name tables do not spell:
-  // its consonant skeleton ("mhmd"), which list words meet on their consonants
-  // (MatchHow::skeleton).
-  std::string skeleton;
+  // its readings in the letters the consonant comparison reads (its text, or a Hebrew word's
+  // NameToken::abjad_forms) and their consonant skeletons ("mhmd"), which list words meet on
+  // their consonants (MatchHow::skeleton). Empty for other tokens.
+  std::vector<std::string> abjad_forms;
+  std::vector<std::string> skeletons;
   uint32_t mask = 0;  // letter_mask(text)
   // A word no list name contains, of kMinJoinedTypoLength letters or more, with no list word
   // within the fuzzy edits either: not a typo of one word, perhaps two written together. Never

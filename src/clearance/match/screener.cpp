@@ -296,8 +296,9 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       for (TermId alt : t.alternatives) reach(index.names_with_term(alt), index.idf(alt), 0, 1);
       for (TermId relative : t.nicknames)
         reach(index.names_with_term(relative), index.idf(relative), 0, nickname);
-      for (TermId term : index.terms_with_skeleton(t.skeleton))
-        reach(index.names_with_term(term), index.idf(term), 0, skeleton);
+      for (const std::string& key : t.skeletons)
+        for (TermId term : index.terms_with_skeleton(key))
+          reach(index.names_with_term(term), index.idf(term), 0, skeleton);
       // Fuzzy matches score 1 − edits / longer length; phonetic ones the phonetic similarity,
       // or sound_alike_similarity() in a name scored as a person.
       for (const auto& [similar, edits, by_sound] : similar_terms(index, t, t.family_name, s)) {

@@ -13,6 +13,7 @@
 #include "clearance/text/chinese_org_words.h"
 #include "clearance/text/given_names.h"
 #include "clearance/text/han.h"
+#include "clearance/text/hebrew_names.h"
 #include "clearance/text/korean_names.h"
 #include "clearance/text/legal_forms.h"
 #include "clearance/text/name_tables.h"
@@ -279,6 +280,41 @@ bool NameNormalizer::add_arabic_script_words(const std::string& run, NormalizedN
   return true;
 }
 
+void NameNormalizer::add_hebrew_words(const std::string& run, NormalizedName& out) {
+  // Words apart at spaces, hyphens and the maqaf (בן־ציון, בן-ציון).
+  constexpr std::string_view kMaqaf = "\u05BE";
+  std::string spaced;
+  for (size_t at = 0; at < run.size();) {
+    const bool maqaf = std::string_view(run).substr(at).starts_with(kMaqaf);
+    spaced += maqaf || run[at] == '-' ? ' ' : run[at];
+    at += maqaf ? kMaqaf.size() : 1;
+  }
+  for (const auto& word : split_trimmed(spaced, " ")) {
+    if (!has_hebrew_letters(word)) {  // digits, Latin or another script among the Hebrew
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+      to_latin_->transliterate(u);
+      add_latin_text(to_utf8(u),
+                     is_ascii(word) ? TokenOrigin::literal : TokenOrigin::transliterated, out);
+      continue;
+    }
+    NameToken t;
+    t.source = word;
+    t.origin = TokenOrigin::transliterated;
+    t.marks.abjad = true;
+    if (auto spellings = hebrew_spellings(word); !spellings.empty()) {
+      t.text = spellings.front();
+      t.alternatives.assign(spellings.begin() + 1, spellings.end());
+    } else {
+      t.abjad_forms = hebrew_abjad_forms(word);
+      if (t.abjad_forms.empty()) continue;
+      t.text = t.abjad_forms.front();
+      std::erase(t.text, '.');
+      if (t.abjad_forms.size() == 1) t.abjad_forms.clear();  // the text is its one reading
+    }
+    out.tokens.push_back(std::move(t));
+  }
+}
+
 NormalizedName NameNormalizer::normalize(std::string_view name) {
   NormalizedName out = normalize_text(name);
   // Characters, not bytes: UTF-8 continuation bytes and control characters do not count. Only
@@ -388,6 +424,13 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
         }
         // Names in Arabic script the table knows, spelled as the lists spell them; other words
         // transliterated (arabic_script_names.h).
+        // Hebrew words: the table's spellings, else every reading of their letters
+        // (hebrew_names.h).
+        if (!ascii && has_hebrew_letters(utf8)) {
+          add_hebrew_words(utf8, out);
+          i = j;
+          continue;
+        }
         if (!ascii && add_arabic_script_words(utf8, out)) {
           i = j;
           continue;

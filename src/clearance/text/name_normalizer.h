@@ -39,6 +39,8 @@ class NameNormalizer {
   // A run of Arabic-script words when the name table knows one of them; false (nothing added)
   // when it knows none.
   bool add_arabic_script_words(const std::string& run, NormalizedName& out);
+  // A run holding Hebrew letters, a token per word (hebrew_names.h).
+  void add_hebrew_words(const std::string& run, NormalizedName& out);
   std::string pinyin(const std::string& han_utf8);
 
   const icu::Normalizer2* nfkc_casefold_ = nullptr;

@@ -50,6 +50,10 @@ struct NameToken {
   std::vector<std::string> alternatives;  // other spellings that count as exact (translations)
   std::string source;                     // the text as the user wrote it, for explanations
   TokenMarks marks;
+  // A word of an abjad (Hebrew) whose letters read more than one way and that no table spells:
+  // each reading as the consonant comparison reads it (hebrew_names.h), the likeliest first. Empty
+  // for other tokens, whose text is their one reading.
+  std::vector<std::string> abjad_forms;
 };
 
 constexpr uint8_t kLineageChild = 1;
