@@ -160,6 +160,38 @@ TEST_F(NameTablesOnLists, KoreanNamesInHangulAsTheListsSpellThem) {
             0.8f);
 }
 
+TEST_F(NameTablesOnLists, JapaneseNamesReadAsTheListsSpellThem) {
+  // 山口組 is listed as YAMAGUCHI-GUMI: found through its Japanese reading, which the hit says it
+  // aligns; the index finds what scoring every name finds.
+  ScreenOptions options;
+  auto named = [](const char* name) {
+    ScreenQuery q;
+    q.name = name;
+    return q;
+  };
+  for (const char* name : {"山口組", "住吉会", "稲川会", "麻原彰晃", "トヨタ自動車", "三井物産"}) {
+    const ScreenResult indexed = screener_->screen(named(name), options, session_);
+    const ScreenResult all = screener_->screen_all_names(named(name), options, session_);
+    ASSERT_EQ(indexed.hits.size(), all.hits.size()) << name;
+    for (size_t k = 0; k < indexed.hits.size(); ++k) {
+      EXPECT_EQ(indexed.hits[k].entity->id, all.hits[k].entity->id) << name;
+      EXPECT_FLOAT_EQ(indexed.hits[k].score, all.hits[k].score) << name;
+    }
+  }
+  const ScreenResult yamaguchi = screener_->screen(named("山口組"), options, session_);
+  ASSERT_FALSE(yamaguchi.hits.empty());
+  EXPECT_EQ(yamaguchi.hits[0].matched_name(), "YAMAGUCHI-GUMI");
+  EXPECT_EQ(yamaguchi.hits[0].score, 1.0f);
+  ASSERT_TRUE(yamaguchi.hits[0].reading);
+  EXPECT_EQ(yamaguchi.hits[0].reading->tokens[0].source, "山口組");
+  // Read exactly: a short surname a letter apart is another person.
+  EXPECT_LT(screener_->compare("佐藤健", "SAITO Ken", EntityType::person, session_).score, 0.8f);
+  EXPECT_GT(screener_->compare("佐藤健", "SATO Ken", EntityType::person, session_).score, 0.8f);
+  // A Chinese name in simplified characters is read as Chinese alone.
+  EXPECT_TRUE(screener_->screen(named("华为技术有限公司"), options, session_).hits[0].reading ==
+              nullptr);
+}
+
 TEST_F(NameTablesOnLists, HebrewNamesAsTheListsSpellThem) {
   // A name the table spells, and a surname it does not, met on its consonants below an exact
   // spelling; another surname of other consonants is another person.

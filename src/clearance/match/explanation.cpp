@@ -82,7 +82,15 @@ nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,
   j["matched_record"] = e.id;
   j["countries"] = party_countries(snapshot, party);
   j["listings"] = listings_to_json(snapshot, party);
-  nlohmann::ordered_json explanation = explain_match(query, matched, hit.match, terms);
+  const PreparedQuery& aligned = hit.reading ? *hit.reading : query;
+  nlohmann::ordered_json explanation = explain_match(aligned, matched, hit.match, terms);
+  if (hit.reading) {
+    // The name was matched as read in Japanese (its kanji's readings), not as written.
+    std::string read_as;
+    for (const QueryToken& t : hit.reading->tokens)
+      read_as += (read_as.empty() ? "" : " ") + t.text;
+    explanation["read_as"] = read_as;
+  }
   explanation["evidence"] = nlohmann::ordered_json::array();
   for (const auto& ev : hit.evidence)
     explanation["evidence"].push_back(

@@ -208,8 +208,15 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         const std::string_view list_text = index.text(n.term);
         const bool short_abjad =
             qt[i].marks.abjad && n.marks.abjad && std::min(qt[i].text.size(), list_text.size()) < 6;
-        compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term), qt[i].phonetic,
-                      index.phonetic(n.term), s, !short_abjad, person, how, sim, edits);
+        // A word of a Japanese reading is spelled from its kana: never compared by sound (Suzuki
+        // and Sasaki), and a short one exactly (Sato, Kato, Saito and Ito are four names); a long
+        // one may be a list's other spelling a letter apart (Kunrei's "zi" for "ji").
+        const bool kana = qt[i].marks.kana;
+        const bool short_kana = kana && std::min(qt[i].text.size(), list_text.size()) < 6;
+        if (!short_kana)
+          compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term),
+                        kana ? std::string_view() : std::string_view(qt[i].phonetic),
+                        index.phonetic(n.term), s, !short_abjad, person, how, sim, edits);
       }
       // A word from Arabic or Hebrew script the tables do not spell, against a Latin word of the
       // same consonants.

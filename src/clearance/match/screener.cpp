@@ -472,6 +472,40 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
   return result;
 }
 
+namespace {
+
+// Adds the hits of another reading of the query (NormalizedName::readings) to `into`: a party
+// found by both keeps its better hit, which remembers the reading it aligns.
+void merge_reading(ScreenResult& into, ScreenResult&& other, const ScreenOptions& options) {
+  auto reading = std::make_shared<const PreparedQuery>(std::move(other.query));
+  auto key = [](const Hit& h) {
+    return h.party ? reinterpret_cast<uintptr_t>(h.party) : reinterpret_cast<uintptr_t>(h.entity);
+  };
+  const size_t distinct_before = into.hits.size();
+  for (Hit& hit : other.hits) {
+    hit.reading = reading;
+    const auto same = std::find_if(into.hits.begin(), into.hits.end(),
+                                   [&](const Hit& h) { return key(h) == key(hit); });
+    if (same == into.hits.end())
+      into.hits.push_back(std::move(hit));
+    else if (hit.score > same->score)
+      *same = std::move(hit);
+  }
+  std::sort(into.hits.begin(), into.hits.end(), [](const Hit& a, const Hit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.entity->id < b.entity->id;
+  });
+  // Exact unless a reading's own hits were cut at the limit, then a lower bound.
+  into.total = std::max({into.total + (into.hits.size() - distinct_before), other.total});
+  into.truncated = into.total > options.limit;
+  if (into.hits.size() > options.limit) into.hits.resize(options.limit);
+  into.candidates += other.candidates;
+  into.scored += other.scored;
+  into.near = std::max(into.near, other.near);
+}
+
+}  // namespace
+
 ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& options,
                               ScreenSession& session) const {
   TermTable terms(*index_);
@@ -480,8 +514,19 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
     const auto& found = similar_terms(*index_, t, false, session);
     return std::any_of(found.begin(), found.end(), [](const auto& s) { return !s.phonetic; });
   };
-  PreparedQuery prepared =
-      prepare_query(session.normalizer.normalize(query.name), terms, false, has_similar_term);
+  NormalizedName normalized = session.normalizer.normalize(query.name);
+  ScreenResult result = screen_reading(
+      query, options, prepare_query(normalized, terms, false, has_similar_term), session);
+  for (const NormalizedName& reading : normalized.readings)
+    merge_reading(result,
+                  screen_reading(query, options,
+                                 prepare_query(reading, terms, false, has_similar_term), session),
+                  options);
+  return result;
+}
+
+ScreenResult Screener::screen_reading(const ScreenQuery& query, const ScreenOptions& options,
+                                      PreparedQuery&& prepared, ScreenSession& session) const {
   const Unaccounted unaccounted =
       gather_candidates(prepared, query.type == EntityType::person, options.scorer, session);
   float total = 0;
@@ -550,10 +595,13 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
 ScreenResult Screener::screen_all_names(const ScreenQuery& query, const ScreenOptions& options,
                                         ScreenSession& session) const {
   TermTable terms(*index_);
-  PreparedQuery prepared = prepare_query(session.normalizer.normalize(query.name), terms);
+  const NormalizedName normalized = session.normalizer.normalize(query.name);
   std::vector<uint32_t> all(index_->name_count());
   for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
-  return finish(query, options, std::move(prepared), all);
+  ScreenResult result = finish(query, options, prepare_query(normalized, terms), all);
+  for (const NormalizedName& reading : normalized.readings)
+    merge_reading(result, finish(query, options, prepare_query(reading, terms), all), options);
+  return result;
 }
 
 bool Hit::has_record(const Snapshot& snapshot, const std::string& id) const {
@@ -567,10 +615,18 @@ bool Hit::has_record(const Snapshot& snapshot, const std::string& id) const {
 NameMatch Screener::compare(const std::string& a, const std::string& b, EntityType type,
                             ScreenSession& session, const ScorerSettings& settings) const {
   TermTable terms(*index_);
-  const PreparedQuery query = prepare_query(session.normalizer.normalize(a), terms, true);
+  const NormalizedName normalized = session.normalizer.normalize(a);
   const TermTable::AdHocName ad_hoc = terms.make_name(session.normalizer.normalize(b));
   const IndexedName name = ad_hoc.view();
-  return score_name(query, name, terms, type == EntityType::person, settings);
+  // The best of the query's readings (NormalizedName::readings).
+  NameMatch best = score_name(prepare_query(normalized, terms, true), name, terms,
+                              type == EntityType::person, settings);
+  for (const NormalizedName& reading : normalized.readings) {
+    NameMatch other = score_name(prepare_query(reading, terms, true), name, terms,
+                                 type == EntityType::person, settings);
+    if (other.score > best.score) best = std::move(other);
+  }
+  return best;
 }
 
 }  // namespace clearance

@@ -49,6 +49,9 @@ struct Hit {
   float name_score = 0;
   float score = 0;
   NameMatch match;
+  // The reading of the query the match aligns when it is not ScreenResult::query (a name in kanji
+  // read as Japanese: NormalizedName::readings); null otherwise.
+  std::shared_ptr<const PreparedQuery> reading;
   std::vector<Evidence> evidence;
   // True when the party holds the record `id` (a hit on a party counts for each of its records).
   bool has_record(const Snapshot& snapshot, const std::string& id) const;
@@ -122,6 +125,9 @@ class Screener {
   // Scores `names`, keeps each entity's best name, adds non-name evidence, applies the threshold.
   ScreenResult finish(const ScreenQuery& query, const ScreenOptions& options,
                       PreparedQuery&& prepared, const std::vector<uint32_t>& names) const;
+  // One reading of the query through the index: candidates, the score bound, finish().
+  ScreenResult screen_reading(const ScreenQuery& query, const ScreenOptions& options,
+                              PreparedQuery&& prepared, ScreenSession& session) const;
   // What every candidate may match without a lookup having reached it: legal forms, stopwords and
   // initials are not looked up (they match too widely).
   struct Unaccounted {

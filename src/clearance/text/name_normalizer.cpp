@@ -317,6 +317,22 @@ void NameNormalizer::add_hebrew_words(const std::string& run, NormalizedName& ou
 
 NormalizedName NameNormalizer::normalize(std::string_view name) {
   NormalizedName out = normalize_text(name);
+  if (out.has_han || !is_ascii(name)) {
+    const auto words = japanese_.read(name);
+    if (!words.empty()) {
+      NormalizedName reading;
+      for (const JapaneseWord& w : words) {
+        NameToken t;
+        t.text = w.spelling;
+        t.alternatives = w.alternatives;
+        t.source = w.source;
+        t.origin = TokenOrigin::transliterated;
+        t.marks.kana = true;
+        reading.tokens.push_back(std::move(t));
+      }
+      out.readings.push_back(std::move(reading));
+    }
+  }
   // Characters, not bytes: UTF-8 continuation bytes and control characters do not count. Only
   // the last of several words can be one a fixed-width field cut short.
   const auto characters = std::count_if(name.begin(), name.end(), [](char c) {

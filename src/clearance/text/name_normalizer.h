@@ -10,6 +10,7 @@
 #include <memory>
 #include <string_view>
 
+#include "clearance/text/japanese_reading.h"
 #include "clearance/text/name_token.h"
 
 U_NAMESPACE_BEGIN
@@ -29,6 +30,7 @@ class NameNormalizer {
   // Also marks the tokens that are a person's family name when the writing shows it: the part
   // before a comma ("KINAYEH, Lina"), or a last name carrying the Arabic article ("... al-Habbo",
   // "الحبو"). Other names are left unmarked: word order alone does not tell.
+  // A name in Japanese also gets its Japanese reading (NormalizedName::readings).
   NormalizedName normalize(std::string_view name);
 
  private:
@@ -47,6 +49,7 @@ class NameNormalizer {
   std::unique_ptr<icu::Transliterator> to_latin_;
   std::unique_ptr<icu::Transliterator> han_to_pinyin_;
   std::unique_ptr<icu::Transliterator> traditional_to_simplified_;
+  JapaneseReader japanese_;
 };
 
 }  // namespace clearance

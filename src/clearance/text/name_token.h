@@ -36,6 +36,10 @@ struct TokenMarks {
   // Transliterated from Hangul, which spells a Korean name exactly: a letter apart is another
   // syllable, another name (김정은 Jeong-eun is not 김종은 Jong-eun).
   bool hangul = false;
+  // A word of a name's Japanese reading, spelled from its kana: a short word a letter apart is
+  // another name (佐藤 Sato is not 斎藤 Saito, nor 加藤 Kato); a long one may be a list's other
+  // spelling of the same (name_scorer.cpp).
+  bool kana = false;
   // Part of a country's or region's name ("Europe", "Hong Kong"): see place_names.h.
   bool place = false;
   // A series number, digits or a Roman numeral as written ("Partners VII", "Trust 2004-1"); a
@@ -69,6 +73,9 @@ struct NormalizedName {
   // Long enough to have been cut by a field of fixed width (SWIFT writes names in lines of 35
   // characters) and ending inside a word: the last word may be the start of a longer one.
   bool maybe_cut = false;
+  // Other readings of the whole name, screened beside it: a name in kanji read as Japanese
+  // (japanese_reading.h) besides its Chinese reading. Each holds tokens only.
+  std::vector<NormalizedName> readings;
 };
 
 // The shortest name read as possibly cut (NormalizedName::maybe_cut), in characters.

@@ -1,0 +1,245 @@
+#include "clearance/text/japanese_reading.h"
+
+#include <mecab.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <unordered_map>
+
+#include "clearance/text/han.h"
+#include "clearance/text/utf8.h"
+#include "clearance/util/strings.h"
+
+namespace clearance {
+
+namespace {
+
+char32_t to_katakana(char32_t c) {
+  return c >= 0x3041 && c <= 0x3096 ? c + 0x60 : c;
+}
+
+bool kana(char32_t c) {
+  return (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
+}
+
+// Each katakana as Hepburn spells it alone.
+const std::unordered_map<char32_t, std::string_view>& syllables() {
+  static const std::unordered_map<char32_t, std::string_view> table = [] {
+    std::unordered_map<char32_t, std::string_view> t;
+    const std::u32string_view kana =
+        U"アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+        U"ヲン"
+        U"ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴァィゥェォャュョヰヱ";
+    static const std::string_view spelled[] = {
+        "a",  "i",  "u",   "e",   "o",  "ka", "ki", "ku", "ke", "ko", "sa", "shi", "su", "se",
+        "so", "ta", "chi", "tsu", "te", "to", "na", "ni", "nu", "ne", "no", "ha",  "hi", "fu",
+        "he", "ho", "ma",  "mi",  "mu", "me", "mo", "ya", "yu", "yo", "ra", "ri",  "ru", "re",
+        "ro", "wa", "o",   "n",   "ga", "gi", "gu", "ge", "go", "za", "ji", "zu",  "ze", "zo",
+        "da", "ji", "zu",  "de",  "do", "ba", "bi", "bu", "be", "bo", "pa", "pi",  "pu", "pe",
+        "po", "vu", "a",   "i",   "u",  "e",  "o",  "ya", "yu", "yo", "i",  "e"};
+    static_assert(std::size(spelled) == 82);
+    for (size_t k = 0; k < kana.size() && k < std::size(spelled); ++k)
+      t.emplace(kana[k], spelled[k]);
+    return t;
+  }();
+  return table;
+}
+
+bool is_vowel(char c) {
+  return c == 'a' || c == 'i' || c == 'u' || c == 'e' || c == 'o';
+}
+
+}  // namespace
+
+bool has_kana(std::string_view utf8) {
+  for (size_t i = 0; i < utf8.size();) {
+    const CodePoint c = code_point_at(utf8, i);
+    if (kana(c.value) && c.value != 0x30FC) return true;
+    i += c.length;
+  }
+  return false;
+}
+
+std::string kana_to_hepburn(std::u32string_view text) {
+  std::string out;
+  bool double_next = false;  // after ッ: the next consonant doubled
+  for (size_t k = 0; k < text.size(); ++k) {
+    const char32_t c = to_katakana(text[k]);
+    if (c == U'ッ') {
+      double_next = true;
+      continue;
+    }
+    if (c == U'ー') {  // the vowel before it, long
+      if (!out.empty() && is_vowel(out.back())) out += out.back();
+      continue;
+    }
+    const auto it = syllables().find(c);
+    if (it == syllables().end()) return "";
+    std::string syllable(it->second);
+    // A small ャ ュ ョ after an i-syllable joins it (キャ kya, シャ sha, チャ cha, ジャ ja); a
+    // small ァ ィ ェ ォ after ウ, フ, テ, デ, ヴ, シ, ジ, チ makes the loanwords' syllables (ファ
+    // fa, ティ ti).
+    const char32_t next = k + 1 < text.size() ? to_katakana(text[k + 1]) : 0;
+    const bool small_y = next == U'ャ' || next == U'ュ' || next == U'ョ';
+    const bool small_vowel =
+        next == U'ァ' || next == U'ィ' || next == U'ゥ' || next == U'ェ' || next == U'ォ';
+    if (small_y && syllable.size() >= 2 && syllable.back() == 'i') {
+      const char vowel = next == U'ャ' ? 'a' : next == U'ュ' ? 'u' : 'o';
+      syllable.pop_back();
+      if (syllable == "sh" || syllable == "ch" || syllable == "j")
+        syllable += vowel;
+      else
+        syllable += std::string("y") + vowel;
+      ++k;
+    } else if (small_vowel && syllable.size() >= 2) {
+      const char vowel = std::string_view("aiueo")[next == U'ァ'   ? 0
+                                                   : next == U'ィ' ? 1
+                                                   : next == U'ゥ' ? 2
+                                                   : next == U'ェ' ? 3
+                                                                   : 4];
+      if (syllable == "fu" || syllable == "vu" || syllable == "te" || syllable == "de") {
+        syllable = syllable.substr(0, 1) + vowel;
+        ++k;
+      } else if (syllable == "shi" || syllable == "chi" || syllable == "ji") {
+        syllable = syllable.substr(0, syllable.size() - 1) + vowel;
+        ++k;
+      }
+    } else if (small_vowel && syllable == "u") {  // ウィ wi, ウェ we, ウォ wo
+      syllable = std::string("w") + "aiueo"[next == U'ィ' ? 1 : next == U'ェ' ? 3 : 4];
+      ++k;
+    }
+    if (double_next && !syllable.empty() && !is_vowel(syllable[0]))
+      syllable = (syllable.starts_with("ch") ? std::string("t") : syllable.substr(0, 1)) + syllable;
+    double_next = false;
+    out += syllable;
+  }
+  return out;
+}
+
+std::vector<std::string> hepburn_spellings(std::string_view as_read) {
+  std::string dropped;
+  for (size_t k = 0; k < as_read.size(); ++k) {
+    const char c = as_read[k];
+    const char before = dropped.empty() ? '\0' : dropped.back();
+    // ou, oo → o; uu → u; aa, ee, ii kept (Niigata, Seiichi).
+    if ((c == 'u' && (before == 'o' || before == 'u')) || (c == 'o' && before == 'o')) continue;
+    dropped += c;
+  }
+  std::string oh;
+  for (size_t k = 0; k < as_read.size(); ++k) {
+    const char c = as_read[k];
+    if ((c == 'u' || c == 'o') && k > 0 && as_read[k - 1] == 'o')
+      oh += 'h';
+    else
+      oh += c;
+  }
+  std::vector<std::string> out{dropped};
+  for (std::string s : {std::string(as_read), oh})
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+  return out;
+}
+
+// The dictionary, loaded once: naist-jdic where Debian installs it, else MeCab's default.
+struct JapaneseReader::Tagger {
+  std::shared_ptr<MeCab::Model> model;
+  std::unique_ptr<MeCab::Tagger> tagger;
+  std::unique_ptr<MeCab::Lattice> lattice;
+};
+
+namespace {
+
+std::shared_ptr<MeCab::Model> shared_model() {
+  static std::once_flag once;
+  static std::shared_ptr<MeCab::Model> model;
+  std::call_once(once, [] {
+    const char* naist = "/var/lib/mecab/dic/naist-jdic";
+    const std::string args = std::filesystem::exists(naist) ? std::string("-d ") + naist : "";
+    model.reset(MeCab::createModel(args.c_str()));
+  });
+  return model;
+}
+
+// A morpheme's features: part of speech and its subclasses, then (known words) the base form,
+// the reading and the pronunciation, comma-separated.
+std::vector<std::string> features(const MeCab::Node* node) {
+  return split_trimmed(node->feature, ",");
+}
+
+}  // namespace
+
+bool JapaneseReader::available() {
+  return shared_model() != nullptr;
+}
+
+JapaneseReader::JapaneseReader() = default;
+JapaneseReader::~JapaneseReader() = default;
+
+std::vector<JapaneseWord> JapaneseReader::read(std::string_view utf8) {
+  bool any_kana = false, any_han = false;
+  for (size_t i = 0; i < utf8.size();) {
+    const CodePoint c = code_point_at(utf8, i);
+    any_kana = any_kana || (kana(c.value) && c.value != 0x30FC);
+    any_han = any_han || is_han(c.value);
+    i += c.length;
+  }
+  if (!any_kana && !any_han) return {};
+  if (!tagger_) {
+    auto model = shared_model();
+    if (!model) return {};
+    tagger_ = std::make_unique<Tagger>();
+    tagger_->model = model;
+    tagger_->tagger.reset(model->createTagger());
+    tagger_->lattice.reset(model->createLattice());
+  }
+  if (!tagger_->tagger || !tagger_->lattice) return {};
+  const std::string text(utf8);
+  tagger_->lattice->set_sentence(text.c_str());
+  if (!tagger_->tagger->parse(tagger_->lattice.get())) return {};
+  std::vector<JapaneseWord> words;
+  bool proper = false, all_nouns = true;
+  bool given_name_before = false;  // the previous word a given name's part: this one joins it
+  for (const MeCab::Node* node = tagger_->lattice->bos_node(); node; node = node->next) {
+    if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE) continue;
+    const std::string surface(node->surface, node->length);
+    const auto f = features(node);
+    // Punctuation and spaces (記号) part words and are dropped.
+    if (!f.empty() && f[0] == "記号") {
+      given_name_before = false;
+      continue;
+    }
+    // A particle as it sounds (は wa, へ e), any other word as the dictionary reads it.
+    const size_t field = !f.empty() && f[0] == "助詞" ? 8 : 7;
+    std::string reading = f.size() > field && f[field] != "*" ? f[field] : "";
+    // A word the dictionary does not know: kana spell themselves; kanji cannot be read.
+    if (reading.empty() || node->stat == MECAB_UNK_NODE) {
+      if (!has_kana(surface)) return {};
+      reading = surface;
+      all_nouns = all_nouns && any_kana;
+    }
+    const bool noun = !f.empty() && (f[0] == "名詞" || f[0] == "接頭詞" || f[0] == "助詞");
+    all_nouns = all_nouns && noun;
+    const bool proper_noun = f.size() > 1 && f[1] == "固有名詞";
+    proper = proper || proper_noun;
+    const std::string spelled = kana_to_hepburn(to_code_points(reading));
+    if (spelled.empty()) return {};
+    const bool given_name = proper_noun && f.size() > 3 && f[2] == "人名" && f[3] == "名";
+    if (given_name && given_name_before) {  // 彰 + 晃: one given name
+      words.back().source += surface;
+      words.back().spelling += spelled;
+    } else {
+      words.push_back({spelled, {}, surface});
+    }
+    given_name_before = given_name;
+  }
+  // Kanji alone are read only as a Japanese name: nouns, one of them proper.
+  if (!any_kana && (!all_nouns || !proper)) return {};
+  for (JapaneseWord& w : words) {
+    auto spellings = hepburn_spellings(w.spelling);
+    w.spelling = spellings.front();
+    w.alternatives.assign(spellings.begin() + 1, spellings.end());
+  }
+  return words;
+}
+
+}  // namespace clearance
