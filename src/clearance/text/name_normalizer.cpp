@@ -19,6 +19,7 @@
 #include "clearance/text/name_tables.h"
 #include "clearance/text/numbers.h"
 #include "clearance/text/place_names.h"
+#include "clearance/text/thai_names.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
@@ -315,6 +316,25 @@ void NameNormalizer::add_hebrew_words(const std::string& run, NormalizedName& ou
   }
 }
 
+void NameNormalizer::add_thai_words(const std::string& run, NormalizedName& out) {
+  for (const auto& word : split_trimmed(run, " ")) {
+    auto spellings = thai_spellings(word);
+    if (spellings.empty()) {  // digits, Latin or another script among the Thai
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+      to_latin_->transliterate(u);
+      add_latin_text(to_utf8(u),
+                     is_ascii(word) ? TokenOrigin::literal : TokenOrigin::transliterated, out);
+      continue;
+    }
+    NameToken t;
+    t.source = word;
+    t.origin = TokenOrigin::transliterated;
+    t.text = spellings.front();
+    t.alternatives.assign(spellings.begin() + 1, spellings.end());
+    out.tokens.push_back(std::move(t));
+  }
+}
+
 NormalizedName NameNormalizer::normalize(std::string_view name) {
   NormalizedName out = normalize_text(name);
   if (out.has_han || !is_ascii(name)) {
@@ -444,6 +464,12 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
         // (hebrew_names.h).
         if (!ascii && has_hebrew_letters(utf8)) {
           add_hebrew_words(utf8, out);
+          i = j;
+          continue;
+        }
+        // Thai words in RTGS and as their letters are commonly spelled (thai_names.h).
+        if (!ascii && has_thai_letters(utf8)) {
+          add_thai_words(utf8, out);
           i = j;
           continue;
         }

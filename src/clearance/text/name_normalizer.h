@@ -43,6 +43,8 @@ class NameNormalizer {
   bool add_arabic_script_words(const std::string& run, NormalizedName& out);
   // A run holding Hebrew letters, a token per word (hebrew_names.h).
   void add_hebrew_words(const std::string& run, NormalizedName& out);
+  // A run holding Thai letters, a token per word (thai_names.h).
+  void add_thai_words(const std::string& run, NormalizedName& out);
   std::string pinyin(const std::string& han_utf8);
 
   const icu::Normalizer2* nfkc_casefold_ = nullptr;
