@@ -227,7 +227,40 @@ TEST_F(NameTablesOnLists, ArabicScriptNamesAsTheListsSpellThem) {
   EXPECT_FALSE(matched_by(other, MatchHow::skeleton));
   EXPECT_EQ(consonant_skeleton("mohamed"), consonant_skeleton("muhammad"));
   EXPECT_EQ(consonant_skeleton("hussein"), "hsn");
-  EXPECT_EQ(consonant_skeleton("ali"), "");  // too few consonants to say anything
+  EXPECT_EQ(consonant_skeleton("ali"), "");      // too few consonants to say anything
+  EXPECT_EQ(consonant_skeleton("azzam"), "zm");  // two do, with the long vowels where written
+  EXPECT_TRUE(abjad_spelling_matches("zam", "azzam"));
+  EXPECT_FALSE(abjad_spelling_matches("zam", "zimu"));  // ا writes an a after the z
+}
+
+TEST(ArabicScriptNames, AFinalAlefMaqsuraIsALongA) {
+  NameNormalizer normalizer;
+  const NormalizedName n = normalizer.normalize("مقتدى");
+  ASSERT_EQ(n.tokens.size(), 1u);
+  EXPECT_TRUE(n.tokens[0].marks.abjad);
+  EXPECT_TRUE(abjad_spelling_matches(n.tokens[0].text, "muqtada")) << n.tokens[0].text;
+}
+
+TEST(ArabicScriptNames, AWordBeforeAllahIsAlsoReadJoinedToIt) {
+  NameNormalizer normalizer;
+  // As written: two words; the reading beside it: one, which Latin spells either way.
+  const NormalizedName n = normalizer.normalize("فضل الله");
+  ASSERT_EQ(n.tokens.size(), 2u);
+  ASSERT_EQ(n.readings.size(), 1u);
+  ASSERT_EQ(n.readings[0].tokens.size(), 1u);
+  const NameToken& joined = n.readings[0].tokens[0];
+  EXPECT_EQ(joined.source, "فضل الله");
+  if (joined.alternatives.empty()) {  // a word the table does not spell: compared on consonants
+    EXPECT_TRUE(joined.marks.abjad);
+    ASSERT_EQ(joined.abjad_forms.size(), 1u);
+    const std::string& form = joined.abjad_forms.front();
+    EXPECT_TRUE(abjad_spelling_matches(form, "fadlallah")) << form;
+    EXPECT_TRUE(abjad_spelling_matches(form, "fadlullah")) << form;
+    EXPECT_FALSE(abjad_spelling_matches(form, "fadlah")) << form;  // one l: another word
+  }
+  // No reading when no word stands before الله.
+  EXPECT_TRUE(normalizer.normalize("الله").readings.empty());
+  EXPECT_TRUE(normalizer.normalize("فضل").readings.empty());
 }
 
 }  // namespace

@@ -20,8 +20,10 @@ constexpr uint8_t kA = 1, kI = 2, kU = 4;
 Shape shape_of(std::string_view word, bool latin) {
   Shape s;
   s.gaps.push_back(0);
+  bool apart = false;  // after kWordJoint: the next consonant is not the one before written twice
   for (size_t i = 0; i < word.size(); ++i) {
     const char c = word[i];
+    if (c == kWordJoint) apart = true;
     if (c < 'a' || c > 'z') continue;
     const char next = i + 1 < word.size() ? word[i + 1] : '\0';
     uint8_t vowel = 0;
@@ -58,7 +60,9 @@ Shape shape_of(std::string_view word, bool latin) {
     } else if (c == 'h' && i + 1 == word.size() && !s.consonants.empty()) {
       continue;
     }
-    if (!s.consonants.empty() && s.consonants.back() == letter && s.gaps.back() == 0) continue;
+    if (!s.consonants.empty() && s.consonants.back() == letter && s.gaps.back() == 0 && !apart)
+      continue;
+    apart = false;
     s.consonants += letter;
     s.gaps.push_back(0);
   }

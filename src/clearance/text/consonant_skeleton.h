@@ -11,10 +11,16 @@
 namespace clearance {
 
 // The skeleton of a lower-case ASCII word; empty when it has fewer than kMinSkeleton consonants
-// (two consonants meet too many names to say anything).
+// (one consonant meets too many names to say anything; two, with the long vowels the script
+// writes where it writes them, say enough: عزام Azzam, ضيف Deif, سپه Sepah).
 std::string consonant_skeleton(std::string_view word);
 
-constexpr size_t kMinSkeleton = 3;
+constexpr size_t kMinSkeleton = 2;
+
+// Where two words of an abjad are written as one in Latin (نصر الله Nasrallah): the consonants on
+// either side are two, even when alike (فضل الله Fadlallah has l twice), and nothing is asked of
+// the vowel between them.
+constexpr char kWordJoint = '|';
 
 // A word transliterated from Arabic script without the article joined to it (البشير "albshyr" →
 // "bshyr"): the lists write the article apart or not at all (al-Bashir, Bashir).

@@ -11,6 +11,7 @@
 #include "clearance/text/arabic_names.h"
 #include "clearance/text/arabic_script_names.h"
 #include "clearance/text/chinese_org_words.h"
+#include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/given_names.h"
 #include "clearance/text/han.h"
 #include "clearance/text/hebrew_names.h"
@@ -261,7 +262,12 @@ bool NameNormalizer::add_arabic_script_words(const std::string& run, NormalizedN
     spellings.push_back(arabic_script_spellings(word));
     any = any || !spellings.back().empty();
   }
-  if (!any) return false;
+  // A run of Arabic script is read word by word even when the table knows none of its words.
+  const bool arabic = std::any_of(run.begin(), run.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b == 0xD8 || b == 0xD9 || b == 0xDA || b == 0xDB;  // lead bytes of U+0600–U+06FF
+  });
+  if (!any && !arabic) return false;
   for (size_t k = 0; k < words.size(); ++k) {
     const size_t first_new = out.tokens.size();
     if (!spellings[k].empty()) {
@@ -272,9 +278,18 @@ bool NameNormalizer::add_arabic_script_words(const std::string& run, NormalizedN
       t.origin = TokenOrigin::transliterated;
       out.tokens.push_back(std::move(t));
     } else {
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(words[k]);
+      std::string word = words[k];
+      // A final ى (alef maqsura) is a long a (مقتدى Muqtada), which ICU writes as y.
+      if (constexpr std::string_view kMaqsura = "\u0649";
+          word.size() > kMaqsura.size() && word.ends_with(kMaqsura)) {
+        word.resize(word.size() - kMaqsura.size());
+        word += "\u0627";
+      }
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
       to_latin_->transliterate(u);
       add_latin_text(to_utf8(u), TokenOrigin::transliterated, out);
+      // One token of one word: written as the user wrote it, for the explanation.
+      if (out.tokens.size() == first_new + 1) out.tokens.back().source = words[k];
     }
     for (size_t m = first_new; m < out.tokens.size(); ++m) out.tokens[m].marks.abjad = true;
   }
@@ -335,8 +350,48 @@ void NameNormalizer::add_thai_words(const std::string& run, NormalizedName& out)
   }
 }
 
+namespace {
+
+// A word of Arabic script before الله, which Latin writes as one word with it (نصر الله Nasrallah,
+// حزب الله Hizballah or Hezbollah, فضل الله Fadlallah): a reading of the name with the two as one
+// word, beside the name as written. The article's alef is not sounded there: an untabled word is
+// joined to "llah" apart from it (kWordJoint), whatever vowel the Latin spelling writes between.
+void add_joined_allah_reading(NormalizedName& out) {
+  constexpr std::string_view kAllah = "\u0627\u0644\u0644\u0647";
+  NormalizedName joined;
+  bool any = false;
+  for (size_t k = 0; k < out.tokens.size(); ++k) {
+    const NameToken& t = out.tokens[k];
+    if (k + 1 < out.tokens.size() && t.marks.abjad && t.kind == TokenClass::ordinary &&
+        out.tokens[k + 1].source == kAllah) {
+      NameToken m = t;
+      m.source = t.source + " " + out.tokens[k + 1].source;
+      if (t.alternatives.empty()) {
+        m.text = t.text + "llah";
+        if (t.abjad_forms.empty()) m.abjad_forms = {t.text};
+        for (std::string& form : m.abjad_forms) form += std::string(1, kWordJoint) + "llah";
+      } else {
+        m.alternatives.clear();
+        m.abjad_forms.clear();
+        m.text = t.text + "allah";
+        for (const std::string& s : t.alternatives) m.alternatives.push_back(s + "allah");
+        m.alternatives.push_back(t.text + "ullah");
+      }
+      joined.tokens.push_back(std::move(m));
+      ++k;
+      any = true;
+      continue;
+    }
+    joined.tokens.push_back(t);
+  }
+  if (any) out.readings.push_back(std::move(joined));
+}
+
+}  // namespace
+
 NormalizedName NameNormalizer::normalize(std::string_view name) {
   NormalizedName out = normalize_text(name);
+  add_joined_allah_reading(out);
   if (out.has_han || !is_ascii(name)) {
     const auto words = japanese_.read(name);
     if (!words.empty()) {
