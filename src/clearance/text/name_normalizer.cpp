@@ -296,6 +296,13 @@ bool NameNormalizer::add_arabic_script_words(const std::string& run, NormalizedN
   return true;
 }
 
+void NameNormalizer::add_other_word(const std::string& word, NormalizedName& out) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+  to_latin_->transliterate(u);
+  add_latin_text(to_utf8(u), is_ascii(word) ? TokenOrigin::literal : TokenOrigin::transliterated,
+                 out);
+}
+
 void NameNormalizer::add_hebrew_words(const std::string& run, NormalizedName& out) {
   // Words apart at spaces, hyphens and the maqaf (בן־ציון, בן-ציון).
   constexpr std::string_view kMaqaf = "\u05BE";
@@ -307,10 +314,7 @@ void NameNormalizer::add_hebrew_words(const std::string& run, NormalizedName& ou
   }
   for (const auto& word : split_trimmed(spaced, " ")) {
     if (!has_hebrew_letters(word)) {  // digits, Latin or another script among the Hebrew
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
-      to_latin_->transliterate(u);
-      add_latin_text(to_utf8(u),
-                     is_ascii(word) ? TokenOrigin::literal : TokenOrigin::transliterated, out);
+      add_other_word(word, out);
       continue;
     }
     NameToken t;
@@ -335,10 +339,7 @@ void NameNormalizer::add_thai_words(const std::string& run, NormalizedName& out)
   for (const auto& word : split_trimmed(run, " ")) {
     auto spellings = thai_spellings(word);
     if (spellings.empty()) {  // digits, Latin or another script among the Thai
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
-      to_latin_->transliterate(u);
-      add_latin_text(to_utf8(u),
-                     is_ascii(word) ? TokenOrigin::literal : TokenOrigin::transliterated, out);
+      add_other_word(word, out);
       continue;
     }
     NameToken t;
