@@ -60,14 +60,15 @@ TEST(JapaneseReading, NamesReadByTheDictionary) {
 
 TEST(JapaneseReading, TheNormaliserAddsTheReadingBesideTheChineseOne) {
   NameNormalizer normalizer;
-  const NormalizedName n = normalizer.normalize("田中角栄");
+  const NormalizedName n = normalizer.normalize_query("田中角栄");
+  EXPECT_TRUE(normalizer.normalize("田中角栄").readings.empty());  // a list's name: as written
   ASSERT_FALSE(n.tokens.empty());
   EXPECT_EQ(n.tokens[0].origin, TokenOrigin::pinyin);
   ASSERT_EQ(n.readings.size(), 1u);
   ASSERT_EQ(n.readings[0].tokens.size(), 2u);
   EXPECT_EQ(n.readings[0].tokens[0].text, "tanaka");
   EXPECT_EQ(n.readings[0].tokens[0].origin, TokenOrigin::transliterated);
-  EXPECT_TRUE(normalizer.normalize("Tanaka Kakuei").readings.empty());
+  EXPECT_TRUE(normalizer.normalize_query("Tanaka Kakuei").readings.empty());
 }
 
 }  // namespace

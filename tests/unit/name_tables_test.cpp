@@ -244,7 +244,7 @@ TEST(ArabicScriptNames, AFinalAlefMaqsuraIsALongA) {
 TEST(ArabicScriptNames, AWordBeforeAllahIsAlsoReadJoinedToIt) {
   NameNormalizer normalizer;
   // As written: two words; the reading beside it: one, which Latin spells either way.
-  const NormalizedName n = normalizer.normalize("فضل الله");
+  const NormalizedName n = normalizer.normalize_query("فضل الله");
   ASSERT_EQ(n.tokens.size(), 2u);
   ASSERT_EQ(n.readings.size(), 1u);
   ASSERT_EQ(n.readings[0].tokens.size(), 1u);
@@ -259,8 +259,8 @@ TEST(ArabicScriptNames, AWordBeforeAllahIsAlsoReadJoinedToIt) {
     EXPECT_FALSE(abjad_spelling_matches(form, "fadlah")) << form;  // one l: another word
   }
   // No reading when no word stands before الله.
-  EXPECT_TRUE(normalizer.normalize("الله").readings.empty());
-  EXPECT_TRUE(normalizer.normalize("فضل").readings.empty());
+  EXPECT_TRUE(normalizer.normalize_query("الله").readings.empty());
+  EXPECT_TRUE(normalizer.normalize_query("فضل").readings.empty());
 }
 
 }  // namespace

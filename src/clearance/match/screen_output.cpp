@@ -39,7 +39,7 @@ nlohmann::ordered_json compare_to_json(const Screener& screener, const std::stri
                                        const std::string& b, EntityType type,
                                        ScreenSession& session) {
   TermTable terms(screener.index());
-  const NormalizedName normalized = session.normalizer.normalize(a);
+  const NormalizedName normalized = session.normalizer.normalize_query(a);
   const TermTable::AdHocName ad_hoc = terms.make_name(session.normalizer.normalize(b));
   const IndexedName name = ad_hoc.view();
   // The name as written, or another reading of it when that scores better (a name in kanji read

@@ -514,7 +514,7 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
     const auto& found = similar_terms(*index_, t, false, session);
     return std::any_of(found.begin(), found.end(), [](const auto& s) { return !s.phonetic; });
   };
-  NormalizedName normalized = session.normalizer.normalize(query.name);
+  NormalizedName normalized = session.normalizer.normalize_query(query.name);
   ScreenResult result = screen_reading(
       query, options, prepare_query(normalized, terms, false, has_similar_term), session);
   for (const NormalizedName& reading : normalized.readings)
@@ -595,7 +595,7 @@ ScreenResult Screener::screen_reading(const ScreenQuery& query, const ScreenOpti
 ScreenResult Screener::screen_all_names(const ScreenQuery& query, const ScreenOptions& options,
                                         ScreenSession& session) const {
   TermTable terms(*index_);
-  const NormalizedName normalized = session.normalizer.normalize(query.name);
+  const NormalizedName normalized = session.normalizer.normalize_query(query.name);
   std::vector<uint32_t> all(index_->name_count());
   for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
   ScreenResult result = finish(query, options, prepare_query(normalized, terms), all);
@@ -615,7 +615,7 @@ bool Hit::has_record(const Snapshot& snapshot, const std::string& id) const {
 NameMatch Screener::compare(const std::string& a, const std::string& b, EntityType type,
                             ScreenSession& session, const ScorerSettings& settings) const {
   TermTable terms(*index_);
-  const NormalizedName normalized = session.normalizer.normalize(a);
+  const NormalizedName normalized = session.normalizer.normalize_query(a);
   const TermTable::AdHocName ad_hoc = terms.make_name(session.normalizer.normalize(b));
   const IndexedName name = ad_hoc.view();
   // The best of the query's readings (NormalizedName::readings).

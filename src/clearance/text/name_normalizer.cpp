@@ -390,25 +390,29 @@ void add_joined_allah_reading(NormalizedName& out) {
 
 }  // namespace
 
+NormalizedName NameNormalizer::normalize_query(std::string_view name) {
+  NormalizedName out = normalize(name);
+  if (is_ascii(name)) return out;
+  add_joined_allah_reading(out);
+  const auto words = japanese_.read(name);
+  if (!words.empty()) {
+    NormalizedName reading;
+    for (const JapaneseWord& w : words) {
+      NameToken t;
+      t.text = w.spelling;
+      t.alternatives = w.alternatives;
+      t.source = w.source;
+      t.origin = TokenOrigin::transliterated;
+      t.marks.kana = true;
+      reading.tokens.push_back(std::move(t));
+    }
+    out.readings.push_back(std::move(reading));
+  }
+  return out;
+}
+
 NormalizedName NameNormalizer::normalize(std::string_view name) {
   NormalizedName out = normalize_text(name);
-  add_joined_allah_reading(out);
-  if (out.has_han || !is_ascii(name)) {
-    const auto words = japanese_.read(name);
-    if (!words.empty()) {
-      NormalizedName reading;
-      for (const JapaneseWord& w : words) {
-        NameToken t;
-        t.text = w.spelling;
-        t.alternatives = w.alternatives;
-        t.source = w.source;
-        t.origin = TokenOrigin::transliterated;
-        t.marks.kana = true;
-        reading.tokens.push_back(std::move(t));
-      }
-      out.readings.push_back(std::move(reading));
-    }
-  }
   // Characters, not bytes: UTF-8 continuation bytes and control characters do not count. Only
   // the last of several words can be one a fixed-width field cut short.
   const auto characters = std::count_if(name.begin(), name.end(), [](char c) {

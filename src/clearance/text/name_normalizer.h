@@ -30,8 +30,11 @@ class NameNormalizer {
   // Also marks the tokens that are a person's family name when the writing shows it: the part
   // before a comma ("KINAYEH, Lina"), or a last name carrying the Arabic article ("... al-Habbo",
   // "الحبو"). Other names are left unmarked: word order alone does not tell.
-  // A name in Japanese also gets its Japanese reading (NormalizedName::readings).
   NormalizedName normalize(std::string_view name);
+  // A query's name: normalize(), and its other readings (NormalizedName::readings): a name in kanji
+  // or kana read as Japanese, an Arabic word before الله joined to it. The lists' names are indexed
+  // as written: a query's readings meet them.
+  NormalizedName normalize_query(std::string_view name);
 
  private:
   NormalizedName normalize_text(std::string_view name);

@@ -73,8 +73,8 @@ struct NormalizedName {
   // Long enough to have been cut by a field of fixed width (SWIFT writes names in lines of 35
   // characters) and ending inside a word: the last word may be the start of a longer one.
   bool maybe_cut = false;
-  // Other readings of the whole name, screened beside it: a name in kanji read as Japanese
-  // (japanese_reading.h) besides its Chinese reading. Each holds tokens only.
+  // A query's other readings, screened beside it (NameNormalizer::normalize_query): a name in
+  // kanji read as Japanese besides its Chinese reading; an Arabic word joined to الله. Tokens only.
   std::vector<NormalizedName> readings;
 };
 
