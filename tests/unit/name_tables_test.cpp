@@ -192,6 +192,25 @@ TEST_F(NameTablesOnLists, JapaneseNamesReadAsTheListsSpellThem) {
               nullptr);
 }
 
+TEST_F(NameTablesOnLists, KoreanNamesInHanCharactersReadInKorean) {
+  // 金正恩, as Chinese writes Kim Jong Un, finds him through its Korean reading; a Korean reading
+  // counts against Korean parties alone, and the index finds what scoring every name finds.
+  ScreenOptions options;
+  ScreenQuery query;
+  query.name = "金正恩";
+  const ScreenResult indexed = screener_->screen(query, options, session_);
+  const ScreenResult all = screener_->screen_all_names(query, options, session_);
+  ASSERT_FALSE(indexed.hits.empty());
+  ASSERT_EQ(indexed.hits.size(), all.hits.size());
+  for (size_t k = 0; k < indexed.hits.size(); ++k)
+    EXPECT_EQ(indexed.hits[k].entity->id, all.hits[k].entity->id);
+  EXPECT_EQ(indexed.hits[0].score, 1.0f);
+  EXPECT_NE(indexed.hits[0].matched_name().find("Jong Un"), std::string::npos)
+      << indexed.hits[0].matched_name();
+  ASSERT_TRUE(indexed.hits[0].reading);
+  EXPECT_EQ(indexed.hits[0].reading->tokens[0].text, "kim");
+}
+
 TEST_F(NameTablesOnLists, HebrewNamesAsTheListsSpellThem) {
   // A name the table spells, and a surname it does not, met on its consonants below an exact
   // spelling; another surname of other consonants is another person.

@@ -474,6 +474,26 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
 
 namespace {
 
+// A Korean reading of Han characters counts only against parties of Korea (an address or a
+// nationality there): the same characters read in Chinese are another person's name (李明 is not
+// RI MYONG).
+void keep_korean_parties(ScreenResult& result, const Snapshot& snapshot) {
+  auto korean = [&](const Hit& h) {
+    std::vector<uint32_t> members{h.entity_index};
+    if (h.party) members = h.party->members;
+    return std::any_of(members.begin(), members.end(), [&](uint32_t m) {
+      const Entity& e = snapshot.entities[m];
+      auto kp_kr = [](const std::string& c) { return c == "KP" || c == "KR"; };
+      return std::any_of(e.nationalities.begin(), e.nationalities.end(), kp_kr) ||
+             std::any_of(e.addresses.begin(), e.addresses.end(),
+                         [&](const Address& a) { return kp_kr(a.country); });
+    });
+  };
+  const size_t before = result.hits.size();
+  std::erase_if(result.hits, [&](const Hit& h) { return !korean(h); });
+  result.total -= std::min(result.total, before - result.hits.size());
+}
+
 // Adds the hits of another reading of the query (NormalizedName::readings) to `into`: a party
 // found by both keeps its better hit, which remembers the reading it aligns.
 void merge_reading(ScreenResult& into, ScreenResult&& other, const ScreenOptions& options) {
@@ -517,11 +537,12 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
   NormalizedName normalized = session.normalizer.normalize_query(query.name);
   ScreenResult result = screen_reading(
       query, options, prepare_query(normalized, terms, false, has_similar_term), session);
-  for (const NormalizedName& reading : normalized.readings)
-    merge_reading(result,
-                  screen_reading(query, options,
-                                 prepare_query(reading, terms, false, has_similar_term), session),
-                  options);
+  for (const NormalizedName& reading : normalized.readings) {
+    ScreenResult other = screen_reading(
+        query, options, prepare_query(reading, terms, false, has_similar_term), session);
+    if (reading.language == "ko") keep_korean_parties(other, index_->snapshot());
+    merge_reading(result, std::move(other), options);
+  }
   return result;
 }
 
@@ -599,8 +620,11 @@ ScreenResult Screener::screen_all_names(const ScreenQuery& query, const ScreenOp
   std::vector<uint32_t> all(index_->name_count());
   for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
   ScreenResult result = finish(query, options, prepare_query(normalized, terms), all);
-  for (const NormalizedName& reading : normalized.readings)
-    merge_reading(result, finish(query, options, prepare_query(reading, terms), all), options);
+  for (const NormalizedName& reading : normalized.readings) {
+    ScreenResult other = finish(query, options, prepare_query(reading, terms), all);
+    if (reading.language == "ko") keep_korean_parties(other, index_->snapshot());
+    merge_reading(result, std::move(other), options);
+  }
   return result;
 }
 

@@ -184,6 +184,10 @@ std::vector<std::string> hangul_syllable_spellings(char32_t syllable) {
   return out;
 }
 
+bool is_korean_surname(std::string_view hangul) {
+  return surnames().find(std::string(hangul)) != surnames().end();
+}
+
 bool add_korean_name(std::string_view run, std::vector<NameToken>& out) {
   // Words of syllables, separated by spaces, hyphens or dots.
   std::vector<std::u32string> words(1);

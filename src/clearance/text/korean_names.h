@@ -19,6 +19,9 @@ namespace clearance {
 // otherwise (other letters, a name of no known surname or word).
 bool add_korean_name(std::string_view run, std::vector<NameToken>& out);
 
+// Whether a syllable or two of Hangul are a family name of data/names/korean_surnames.csv.
+bool is_korean_surname(std::string_view hangul);
+
 // The spellings of one Hangul syllable as a word of a given name, the lists' commonest first
 // ("정" → jong, chong, jeong, jung, …); empty when `syllable` is no Hangul syllable.
 std::vector<std::string> hangul_syllable_spellings(char32_t syllable);

@@ -14,6 +14,7 @@
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/given_names.h"
 #include "clearance/text/han.h"
+#include "clearance/text/hanja_reading.h"
 #include "clearance/text/hebrew_names.h"
 #include "clearance/text/korean_names.h"
 #include "clearance/text/legal_forms.h"
@@ -406,7 +407,17 @@ NormalizedName NameNormalizer::normalize_query(std::string_view name) {
       t.marks.kana = true;
       reading.tokens.push_back(std::move(t));
     }
+    reading.language = "ja";
     out.readings.push_back(std::move(reading));
+  }
+  // A Korean name in Han characters (金正恩, as Chinese writes Kim Jong Un): read in Korean too.
+  if (out.has_han) {
+    const std::string hangul = hanja_name_in_hangul(name);
+    NormalizedName reading;
+    if (!hangul.empty() && add_korean_name(hangul, reading.tokens)) {
+      reading.language = "ko";
+      out.readings.push_back(std::move(reading));
+    }
   }
   return out;
 }

@@ -32,8 +32,9 @@ class NameNormalizer {
   // "الحبو"). Other names are left unmarked: word order alone does not tell.
   NormalizedName normalize(std::string_view name);
   // A query's name: normalize(), and its other readings (NormalizedName::readings): a name in kanji
-  // or kana read as Japanese, an Arabic word before الله joined to it. The lists' names are indexed
-  // as written: a query's readings meet them.
+  // or kana read as Japanese, a Korean name in Han characters read in Korean (hanja_reading.h), an
+  // Arabic word before الله joined to it. The lists' names are indexed as written: a query's
+  // readings meet them.
   NormalizedName normalize_query(std::string_view name);
 
  private:

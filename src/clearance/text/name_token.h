@@ -76,6 +76,8 @@ struct NormalizedName {
   // A query's other readings, screened beside it (NameNormalizer::normalize_query): a name in
   // kanji read as Japanese besides its Chinese reading; an Arabic word joined to الله. Tokens only.
   std::vector<NormalizedName> readings;
+  // For a reading: the language it reads the name in ("ja", "ko"), "" when none in particular.
+  std::string language;
 };
 
 // The shortest name read as possibly cut (NormalizedName::maybe_cut), in characters.
