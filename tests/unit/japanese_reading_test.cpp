@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "clearance/text/name_normalizer.h"
 #include "clearance/text/utf8.h"
 
@@ -50,6 +52,13 @@ TEST(JapaneseReading, NamesReadByTheDictionary) {
   const auto mitsubishi = reader.read("三菱商事");
   ASSERT_FALSE(mitsubishi.empty());
   EXPECT_EQ(mitsubishi[0].spelling, "mitsubishishoji");
+  // The next likeliest readings of the same words are alternatives: 清司 Seiji or Kiyoshi.
+  const auto seiji = reader.read("田中清司");
+  ASSERT_EQ(seiji.size(), 2u);
+  EXPECT_EQ(seiji[1].spelling, "seiji");
+  EXPECT_NE(std::find(seiji[1].alternatives.begin(), seiji[1].alternatives.end(), "kiyoshi"),
+            seiji[1].alternatives.end());
+  EXPECT_TRUE(seiji[0].alternatives.empty());  // 田中 reads one way
   // Kana make a name Japanese whatever the dictionary knows of its words.
   EXPECT_FALSE(reader.read("トヨタ自動車").empty());
   // Chinese names in simplified characters, or with words that are no nouns, are not read.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "clearance/text/han.h"
@@ -175,6 +176,57 @@ bool JapaneseReader::available() {
 JapaneseReader::JapaneseReader() = default;
 JapaneseReader::~JapaneseReader() = default;
 
+namespace {
+
+// The words of one path through the lattice, spelled as read (long vowels as the kana write
+// them); nothing when a word cannot be read. `proper` and `all_nouns` say what its words are.
+std::optional<std::vector<JapaneseWord>> words_of_path(const MeCab::Node* bos, bool any_kana,
+                                                       bool& proper, bool& all_nouns) {
+  std::vector<JapaneseWord> words;
+  proper = false;
+  all_nouns = true;
+  bool given_name_before = false;  // the previous word a given name's part: this one joins it
+  for (const MeCab::Node* node = bos; node; node = node->next) {
+    if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE) continue;
+    const std::string surface(node->surface, node->length);
+    const auto f = features(node);
+    // Punctuation and spaces (記号) part words and are dropped.
+    if (!f.empty() && f[0] == "記号") {
+      given_name_before = false;
+      continue;
+    }
+    // A particle as it sounds (は wa, へ e), any other word as the dictionary reads it.
+    const size_t field = !f.empty() && f[0] == "助詞" ? 8 : 7;
+    std::string reading = f.size() > field && f[field] != "*" ? f[field] : "";
+    // A word the dictionary does not know: kana spell themselves; kanji cannot be read.
+    if (reading.empty() || node->stat == MECAB_UNK_NODE) {
+      if (!has_kana(surface)) return std::nullopt;
+      reading = surface;
+      all_nouns = all_nouns && any_kana;
+    }
+    const bool noun = !f.empty() && (f[0] == "名詞" || f[0] == "接頭詞" || f[0] == "助詞");
+    all_nouns = all_nouns && noun;
+    const bool proper_noun = f.size() > 1 && f[1] == "固有名詞";
+    proper = proper || proper_noun;
+    const std::string spelled = kana_to_hepburn(to_code_points(reading));
+    if (spelled.empty()) return std::nullopt;
+    const bool given_name = proper_noun && f.size() > 3 && f[2] == "人名" && f[3] == "名";
+    if (given_name && given_name_before) {  // 彰 + 晃: one given name
+      words.back().source += surface;
+      words.back().spelling += spelled;
+    } else {
+      words.push_back({spelled, {}, surface});
+    }
+    given_name_before = given_name;
+  }
+  return words;
+}
+
+// How many paths after the best one a name's words may also be read by (清司 Seiji, or Kiyoshi).
+constexpr int kOtherPaths = 2;
+
+}  // namespace
+
 std::vector<JapaneseWord> JapaneseReader::read(std::string_view utf8) {
   bool any_kana = false, any_han = false;
   for (size_t i = 0; i < utf8.size();) {
@@ -193,51 +245,45 @@ std::vector<JapaneseWord> JapaneseReader::read(std::string_view utf8) {
     tagger_->lattice.reset(model->createLattice());
   }
   if (!tagger_->tagger || !tagger_->lattice) return {};
+  MeCab::Lattice& lattice = *tagger_->lattice;
   const std::string text(utf8);
-  tagger_->lattice->set_sentence(text.c_str());
-  if (!tagger_->tagger->parse(tagger_->lattice.get())) return {};
-  std::vector<JapaneseWord> words;
+  lattice.set_request_type(MECAB_ONE_BEST);
+  lattice.set_sentence(text.c_str());
+  if (!tagger_->tagger->parse(&lattice)) return {};
   bool proper = false, all_nouns = true;
-  bool given_name_before = false;  // the previous word a given name's part: this one joins it
-  for (const MeCab::Node* node = tagger_->lattice->bos_node(); node; node = node->next) {
-    if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE) continue;
-    const std::string surface(node->surface, node->length);
-    const auto f = features(node);
-    // Punctuation and spaces (記号) part words and are dropped.
-    if (!f.empty() && f[0] == "記号") {
-      given_name_before = false;
-      continue;
-    }
-    // A particle as it sounds (は wa, へ e), any other word as the dictionary reads it.
-    const size_t field = !f.empty() && f[0] == "助詞" ? 8 : 7;
-    std::string reading = f.size() > field && f[field] != "*" ? f[field] : "";
-    // A word the dictionary does not know: kana spell themselves; kanji cannot be read.
-    if (reading.empty() || node->stat == MECAB_UNK_NODE) {
-      if (!has_kana(surface)) return {};
-      reading = surface;
-      all_nouns = all_nouns && any_kana;
-    }
-    const bool noun = !f.empty() && (f[0] == "名詞" || f[0] == "接頭詞" || f[0] == "助詞");
-    all_nouns = all_nouns && noun;
-    const bool proper_noun = f.size() > 1 && f[1] == "固有名詞";
-    proper = proper || proper_noun;
-    const std::string spelled = kana_to_hepburn(to_code_points(reading));
-    if (spelled.empty()) return {};
-    const bool given_name = proper_noun && f.size() > 3 && f[2] == "人名" && f[3] == "名";
-    if (given_name && given_name_before) {  // 彰 + 晃: one given name
-      words.back().source += surface;
-      words.back().spelling += spelled;
-    } else {
-      words.push_back({spelled, {}, surface});
-    }
-    given_name_before = given_name;
-  }
+  auto best = words_of_path(lattice.bos_node(), any_kana, proper, all_nouns);
   // Kanji alone are read only as a Japanese name: nouns, one of them proper.
-  if (!any_kana && (!all_nouns || !proper)) return {};
-  for (JapaneseWord& w : words) {
-    auto spellings = hepburn_spellings(w.spelling);
-    w.spelling = spellings.front();
-    w.alternatives.assign(spellings.begin() + 1, spellings.end());
+  if (!best || (!any_kana && (!all_nouns || !proper))) return {};
+  std::vector<JapaneseWord> words = std::move(*best);
+  // A Japanese name: the next likeliest paths that part it into the same words give those words
+  // other readings, as alternatives (no screening more). Parsed again for them: only a name read
+  // as Japanese pays for the n-best search.
+  lattice.set_request_type(MECAB_NBEST);
+  lattice.set_sentence(text.c_str());
+  std::vector<std::vector<std::string>> others(words.size());
+  if (tagger_->tagger->parse(&lattice)) {
+    for (int k = 0; k < kOtherPaths && lattice.next(); ++k) {
+      bool p = false, n = true;
+      const auto path = words_of_path(lattice.bos_node(), any_kana, p, n);
+      if (!path || path->size() != words.size()) continue;
+      bool same_words = true;
+      for (size_t w = 0; w < words.size() && same_words; ++w)
+        same_words = (*path)[w].source == words[w].source;
+      if (!same_words) continue;
+      for (size_t w = 0; w < words.size(); ++w)
+        if ((*path)[w].spelling != words[w].spelling) others[w].push_back((*path)[w].spelling);
+    }
+  }
+  for (size_t w = 0; w < words.size(); ++w) {
+    JapaneseWord& word = words[w];
+    auto spellings = hepburn_spellings(word.spelling);
+    word.spelling = spellings.front();
+    word.alternatives.assign(spellings.begin() + 1, spellings.end());
+    for (const std::string& other : others[w])
+      for (std::string& s : hepburn_spellings(other))
+        if (s != word.spelling && std::find(word.alternatives.begin(), word.alternatives.end(),
+                                            s) == word.alternatives.end())
+          word.alternatives.push_back(std::move(s));
   }
   return words;
 }
