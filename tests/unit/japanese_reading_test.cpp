@@ -41,6 +41,14 @@ TEST(JapaneseReading, LongVowelsAsTheListsWriteThem) {
   EXPECT_EQ(hepburn_spellings("tanaka").size(), 1u);
 }
 
+TEST(JapaneseReading, OnlyTheCharactersJapaneseIsWrittenIn) {
+  EXPECT_TRUE(in_japanese_charset("田中角栄"));
+  EXPECT_TRUE(in_japanese_charset("山口組 髙橋"));  // an extension's kanji too
+  EXPECT_FALSE(in_japanese_charset("华为"));        // simplified Chinese
+  EXPECT_FALSE(in_japanese_charset("张伟"));
+  EXPECT_TRUE(in_japanese_charset("Tanaka"));
+}
+
 TEST(JapaneseReading, NamesReadByTheDictionary) {
   ASSERT_TRUE(JapaneseReader::available()) << "MeCab's dictionary (mecab-naist-jdic) is missing";
   JapaneseReader reader;

@@ -1,6 +1,8 @@
 #include "clearance/text/japanese_reading.h"
 
 #include <mecab.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -52,6 +54,42 @@ bool is_vowel(char c) {
 }
 
 }  // namespace
+
+namespace {
+
+// An ICU converter to Windows-31J that stops at a character it cannot encode; one per thread.
+struct JapaneseCharset {
+  UConverter* converter = nullptr;
+  JapaneseCharset() {
+    UErrorCode status = U_ZERO_ERROR;
+    converter = ucnv_open("windows-31j", &status);
+    if (U_SUCCESS(status))
+      ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                            &status);
+    if (U_FAILURE(status) && converter) {
+      ucnv_close(converter);
+      converter = nullptr;
+    }
+  }
+  ~JapaneseCharset() {
+    if (converter) ucnv_close(converter);
+  }
+};
+
+}  // namespace
+
+bool in_japanese_charset(std::string_view utf8) {
+  thread_local JapaneseCharset charset;
+  if (!charset.converter) return true;  // no converter: leave it to the dictionary
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  std::string bytes(static_cast<size_t>(u.length()) * 2 + 8, '\0');
+  ucnv_reset(charset.converter);
+  ucnv_fromUChars(charset.converter, bytes.data(), static_cast<int32_t>(bytes.size()),
+                  u.getBuffer(), u.length(), &status);
+  return U_SUCCESS(status);
+}
 
 bool has_kana(std::string_view utf8) {
   for (size_t i = 0; i < utf8.size();) {
@@ -236,6 +274,7 @@ std::vector<JapaneseWord> JapaneseReader::read(std::string_view utf8) {
     i += c.length;
   }
   if (!any_kana && !any_han) return {};
+  if (!any_kana && !in_japanese_charset(utf8)) return {};
   if (!tagger_) {
     auto model = shared_model();
     if (!model) return {};

@@ -6,9 +6,10 @@
 // Hepburn: the long vowels dropped as the lists mostly write them (Sato, Ito, Shoko), the kana
 // spelling (Satou, Inoue) and the "oh" spelling (Satoh) as alternatives.
 //
-// A name wholly in kanji may be Chinese as well: it is read only when the dictionary knows every
-// word of it as a noun and at least one as a proper noun (a Chinese name in simplified characters
-// is not read). The reading is an alternative to the name's Chinese reading, never a replacement.
+// A name wholly in kanji may be Chinese as well: it is read only when every character is one
+// Japanese is written in (Windows-31J) and the dictionary knows every word of it as a noun and at
+// least one as a proper noun (a Chinese name in simplified characters is not read). The reading
+// is an alternative to the name's Chinese reading, never a replacement.
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,6 +22,11 @@ struct JapaneseWord {
   std::vector<std::string> alternatives;  // the kana spelling ("shoukou"), the "oh" one
   std::string source;                     // the word as written (彰晃)
 };
+
+// Whether every character of the text is one Japanese is written in (Windows-31J: JIS X 0208 and
+// its extensions). A name in kanji holding another (华, 为, 张 of simplified Chinese) is not read,
+// and MeCab is spared the parse.
+bool in_japanese_charset(std::string_view utf8);
 
 // Whether the text holds hiragana or katakana.
 bool has_kana(std::string_view utf8);
