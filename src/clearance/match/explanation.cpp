@@ -56,6 +56,12 @@ nlohmann::ordered_json explain_match(const PreparedQuery& query, const IndexedNa
   return out;
 }
 
+std::string reading_text(const PreparedQuery& reading) {
+  std::string text;
+  for (const QueryToken& t : reading.tokens) text += (text.empty() ? "" : " ") + t.text;
+  return text;
+}
+
 nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,
                                    const Screener& screener) {
   const Entity& e = *hit.entity;
@@ -84,13 +90,8 @@ nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,
   j["listings"] = listings_to_json(snapshot, party);
   const PreparedQuery& aligned = hit.reading ? *hit.reading : query;
   nlohmann::ordered_json explanation = explain_match(aligned, matched, hit.match, terms);
-  if (hit.reading) {
-    // The name was matched as read in Japanese (its kanji's readings), not as written.
-    std::string read_as;
-    for (const QueryToken& t : hit.reading->tokens)
-      read_as += (read_as.empty() ? "" : " ") + t.text;
-    explanation["read_as"] = read_as;
-  }
+  // Matched in another reading than as written (NormalizedName::readings).
+  if (hit.reading) explanation["read_as"] = reading_text(*hit.reading);
   explanation["evidence"] = nlohmann::ordered_json::array();
   for (const auto& ev : hit.evidence)
     explanation["evidence"].push_back(

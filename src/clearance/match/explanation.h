@@ -8,6 +8,9 @@
 
 namespace clearance {
 
+// A reading of the query as the explanation's `read_as` shows it: its words, space-separated.
+std::string reading_text(const PreparedQuery& reading);
+
 // Token alignment, unmatched tokens and non-name evidence.
 nlohmann::ordered_json explain_match(const PreparedQuery& query, const IndexedName& name,
                                      const NameMatch& match, const TermTable& terms);

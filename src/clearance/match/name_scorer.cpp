@@ -739,6 +739,20 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
 
 }  // namespace
 
+ReadingMatch score_best_reading(const NormalizedName& query, const IndexedName& name,
+                                TermTable& terms, bool person, const ScorerSettings& settings) {
+  ReadingMatch best;
+  best.query = prepare_query(query, terms, true);
+  best.match = score_name(best.query, name, terms, person, settings);
+  for (const NormalizedName& reading : query.readings) {
+    PreparedQuery other = prepare_query(reading, terms, true);
+    NameMatch match = score_name(other, name, terms, person, settings);
+    if (match.score <= best.match.score) continue;
+    best = {std::move(other), std::move(match), true};
+  }
+  return best;
+}
+
 NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const TermTable& index,
                      bool person, const ScorerSettings& s) {
   return score(query, name, index, person, s, true);

@@ -108,6 +108,16 @@ float sound_alike_similarity(int edits, size_t longer, const ScorerSettings& set
 
 NameMatch score_name(const PreparedQuery& query, const IndexedName& name, const TermTable& terms,
                      bool person, const ScorerSettings& settings = {});
+// The best of a query name's readings against one name: as written, or another reading
+// (NormalizedName::readings) that scores higher. Its tokens are interned into `terms` (two
+// ad-hoc names). `other_reading` says the alignment is of a reading, not of the name as written.
+struct ReadingMatch {
+  PreparedQuery query;
+  NameMatch match;
+  bool other_reading = false;
+};
+ReadingMatch score_best_reading(const NormalizedName& query, const IndexedName& name,
+                                TermTable& terms, bool person, const ScorerSettings& settings = {});
 // The same score as score_name, without the alignment (no allocation): for ranking candidates.
 float name_score_only(const PreparedQuery& query, const IndexedName& name, const TermTable& terms,
                       bool person, const ScorerSettings& settings = {});

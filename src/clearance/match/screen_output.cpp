@@ -42,25 +42,9 @@ nlohmann::ordered_json compare_to_json(const Screener& screener, const std::stri
   const NormalizedName normalized = session.normalizer.normalize_query(a);
   const TermTable::AdHocName ad_hoc = terms.make_name(session.normalizer.normalize(b));
   const IndexedName name = ad_hoc.view();
-  // The name as written, or another reading of it when that scores better (a name in kanji read
-  // as Japanese: NormalizedName::readings).
-  PreparedQuery query = prepare_query(normalized, terms, true);
-  NameMatch match = score_name(query, name, terms, type == EntityType::person);
-  bool read = false;
-  for (const NormalizedName& reading : normalized.readings) {
-    PreparedQuery other = prepare_query(reading, terms, true);
-    NameMatch other_match = score_name(other, name, terms, type == EntityType::person);
-    if (other_match.score <= match.score) continue;
-    query = std::move(other);
-    match = std::move(other_match);
-    read = true;
-  }
-  nlohmann::ordered_json explanation = explain_match(query, name, match, terms);
-  if (read) {
-    std::string read_as;
-    for (const QueryToken& t : query.tokens) read_as += (read_as.empty() ? "" : " ") + t.text;
-    explanation["read_as"] = read_as;
-  }
+  const ReadingMatch best = score_best_reading(normalized, name, terms, type == EntityType::person);
+  nlohmann::ordered_json explanation = explain_match(best.query, name, best.match, terms);
+  if (best.other_reading) explanation["read_as"] = reading_text(best.query);
   nlohmann::ordered_json out = {{"a", a}, {"b", b}, {"score", explanation["name_score"]}};
   if (type != EntityType::unknown) out["type"] = to_string(type);
   out["explanation"] = std::move(explanation);

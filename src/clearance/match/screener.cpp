@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 
 #include "clearance/model/country_codes.h"
@@ -479,8 +480,8 @@ namespace {
 // RI MYONG).
 void keep_korean_parties(ScreenResult& result, const Snapshot& snapshot) {
   auto korean = [&](const Hit& h) {
-    std::vector<uint32_t> members{h.entity_index};
-    if (h.party) members = h.party->members;
+    const std::span<const uint32_t> members =
+        h.party ? std::span<const uint32_t>(h.party->members) : std::span(&h.entity_index, 1);
     return std::any_of(members.begin(), members.end(), [&](uint32_t m) {
       const Entity& e = snapshot.entities[m];
       auto kp_kr = [](const std::string& c) { return c == "KP" || c == "KR"; };
@@ -496,7 +497,9 @@ void keep_korean_parties(ScreenResult& result, const Snapshot& snapshot) {
 
 // Adds the hits of another reading of the query (NormalizedName::readings) to `into`: a party
 // found by both keeps its better hit, which remembers the reading it aligns.
-void merge_reading(ScreenResult& into, ScreenResult&& other, const ScreenOptions& options) {
+void merge_reading(ScreenResult& into, ScreenResult&& other, const NormalizedName& read_as,
+                   const Snapshot& snapshot, const ScreenOptions& options) {
+  if (read_as.language == "ko") keep_korean_parties(other, snapshot);
   auto reading = std::make_shared<const PreparedQuery>(std::move(other.query));
   auto key = [](const Hit& h) {
     return h.party ? reinterpret_cast<uintptr_t>(h.party) : reinterpret_cast<uintptr_t>(h.entity);
@@ -538,10 +541,10 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
   ScreenResult result = screen_reading(
       query, options, prepare_query(normalized, terms, false, has_similar_term), session);
   for (const NormalizedName& reading : normalized.readings) {
-    ScreenResult other = screen_reading(
-        query, options, prepare_query(reading, terms, false, has_similar_term), session);
-    if (reading.language == "ko") keep_korean_parties(other, index_->snapshot());
-    merge_reading(result, std::move(other), options);
+    merge_reading(result,
+                  screen_reading(query, options,
+                                 prepare_query(reading, terms, false, has_similar_term), session),
+                  reading, index_->snapshot(), options);
   }
   return result;
 }
@@ -621,9 +624,8 @@ ScreenResult Screener::screen_all_names(const ScreenQuery& query, const ScreenOp
   for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
   ScreenResult result = finish(query, options, prepare_query(normalized, terms), all);
   for (const NormalizedName& reading : normalized.readings) {
-    ScreenResult other = finish(query, options, prepare_query(reading, terms), all);
-    if (reading.language == "ko") keep_korean_parties(other, index_->snapshot());
-    merge_reading(result, std::move(other), options);
+    merge_reading(result, finish(query, options, prepare_query(reading, terms), all), reading,
+                  index_->snapshot(), options);
   }
   return result;
 }
@@ -641,16 +643,8 @@ NameMatch Screener::compare(const std::string& a, const std::string& b, EntityTy
   TermTable terms(*index_);
   const NormalizedName normalized = session.normalizer.normalize_query(a);
   const TermTable::AdHocName ad_hoc = terms.make_name(session.normalizer.normalize(b));
-  const IndexedName name = ad_hoc.view();
-  // The best of the query's readings (NormalizedName::readings).
-  NameMatch best = score_name(prepare_query(normalized, terms, true), name, terms,
-                              type == EntityType::person, settings);
-  for (const NormalizedName& reading : normalized.readings) {
-    NameMatch other = score_name(prepare_query(reading, terms, true), name, terms,
-                                 type == EntityType::person, settings);
-    if (other.score > best.score) best = std::move(other);
-  }
-  return best;
+  return score_best_reading(normalized, ad_hoc.view(), terms, type == EntityType::person, settings)
+      .match;
 }
 
 }  // namespace clearance

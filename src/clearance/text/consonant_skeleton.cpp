@@ -20,10 +20,11 @@ constexpr uint8_t kA = 1, kI = 2, kU = 4;
 Shape shape_of(std::string_view word, bool latin) {
   Shape s;
   s.gaps.push_back(0);
-  bool apart = false;  // after kWordJoint: the next consonant is not the one before written twice
+  bool apart =
+      false;  // after kLettersApart: the next consonant is not the one before written twice
   for (size_t i = 0; i < word.size(); ++i) {
     const char c = word[i];
-    if (c == kWordJoint) apart = true;
+    if (c == kLettersApart) apart = true;
     if (c < 'a' || c > 'z') continue;
     const char next = i + 1 < word.size() ? word[i + 1] : '\0';
     uint8_t vowel = 0;

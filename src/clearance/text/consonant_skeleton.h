@@ -17,10 +17,10 @@ std::string consonant_skeleton(std::string_view word);
 
 constexpr size_t kMinSkeleton = 2;
 
-// Where two words of an abjad are written as one in Latin (نصر الله Nasrallah): the consonants on
-// either side are two, even when alike (فضل الله Fadlallah has l twice), and nothing is asked of
-// the vowel between them.
-constexpr char kWordJoint = '|';
+// Between two letters of an abjad the comparison reads apart: the consonants on either side are
+// two, even when alike (فضل الله Fadlallah has l twice, two words Latin writes as one) or when
+// Latin would read them as one (כה is k then h, not kh); nothing is asked of the vowel between.
+constexpr char kLettersApart = '|';
 
 // A word transliterated from Arabic script without the article joined to it (البشير "albshyr" →
 // "bshyr"): the lists write the article apart or not at all (al-Bashir, Bashir).

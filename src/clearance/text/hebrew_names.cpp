@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/name_tables.h"
 #include "clearance/text/utf8.h"
 #include "clearance/util/strings.h"
@@ -174,7 +175,7 @@ std::vector<std::string> hebrew_abjad_forms(std::string_view word) {
         // A letter read h after one the comparison would join it to (k + h is not kh): apart.
         const bool apart = !f.empty() && options[k].starts_with('h') &&
                            std::string_view("kgsctdpz").find(f.back()) != std::string_view::npos;
-        next.push_back(f + (apart ? "." : "") + std::string(options[k]));
+        next.push_back(f + (apart ? std::string(1, kLettersApart) : "") + std::string(options[k]));
       }
     forms = std::move(next);
   }

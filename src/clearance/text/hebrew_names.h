@@ -23,7 +23,7 @@ std::vector<std::string> hebrew_spellings(std::string_view word);
 
 // The readings of a Hebrew word as lower-case ASCII in the letters the consonant comparison reads
 // (abjad_spelling_matches): y and w where the word writes י and ו as vowels, nothing for א and ע,
-// a dot between two letters the comparison would read as one (כה is k.h, not kh).
+// kLettersApart between two letters the comparison would read as one (כה is k|h, not kh).
 // At most kMaxHebrewForms, the likeliest reading first; empty for a word without Hebrew letters.
 std::vector<std::string> hebrew_abjad_forms(std::string_view word);
 

@@ -329,7 +329,7 @@ void NameNormalizer::add_hebrew_words(const std::string& run, NormalizedName& ou
       t.abjad_forms = hebrew_abjad_forms(word);
       if (t.abjad_forms.empty()) continue;
       t.text = t.abjad_forms.front();
-      std::erase(t.text, '.');
+      std::erase(t.text, kLettersApart);
       if (t.abjad_forms.size() == 1) t.abjad_forms.clear();  // the text is its one reading
     }
     out.tokens.push_back(std::move(t));
@@ -357,9 +357,13 @@ namespace {
 // A word of Arabic script before الله, which Latin writes as one word with it (نصر الله Nasrallah,
 // حزب الله Hizballah or Hezbollah, فضل الله Fadlallah): a reading of the name with the two as one
 // word, beside the name as written. The article's alef is not sounded there: an untabled word is
-// joined to "llah" apart from it (kWordJoint), whatever vowel the Latin spelling writes between.
+// joined to "llah" apart from it (kLettersApart), whatever vowel the Latin spelling writes between.
 void add_joined_allah_reading(NormalizedName& out) {
   constexpr std::string_view kAllah = "\u0627\u0644\u0644\u0647";
+  // Most names have no such word: nothing copied for them.
+  if (std::none_of(out.tokens.begin(), out.tokens.end(),
+                   [&](const NameToken& t) { return t.source == kAllah; }))
+    return;
   NormalizedName joined;
   bool any = false;
   for (size_t k = 0; k < out.tokens.size(); ++k) {
@@ -371,7 +375,7 @@ void add_joined_allah_reading(NormalizedName& out) {
       if (t.alternatives.empty()) {
         m.text = t.text + "llah";
         if (t.abjad_forms.empty()) m.abjad_forms = {t.text};
-        for (std::string& form : m.abjad_forms) form += std::string(1, kWordJoint) + "llah";
+        for (std::string& form : m.abjad_forms) form += std::string(1, kLettersApart) + "llah";
       } else {
         m.alternatives.clear();
         m.abjad_forms.clear();
@@ -529,8 +533,6 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
           i = j;
           continue;
         }
-        // Names in Arabic script the table knows, spelled as the lists spell them; other words
-        // transliterated (arabic_script_names.h).
         // Hebrew words: the table's spellings, else every reading of their letters
         // (hebrew_names.h).
         if (!ascii && has_hebrew_letters(utf8)) {
@@ -544,6 +546,8 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
           i = j;
           continue;
         }
+        // Names in Arabic script the table knows, spelled as the lists spell them; other words
+        // transliterated (arabic_script_names.h).
         if (!ascii && add_arabic_script_words(utf8, out)) {
           i = j;
           continue;
