@@ -318,5 +318,109 @@ TEST_F(DeltaMonitor, NoChangeScreensNobody) {
   EXPECT_EQ(alert_keys(*store), before);
 }
 
+// A newly listed party reaches a subject in many ways besides sharing its words: a typo, words
+// written together or apart, initials, another romanisation of Chinese, Han characters read in
+// pinyin, a name in kanji read in Japanese, Arabic and Hangul script, a sound-alike spelling, two
+// words run together. The delta must find each subject the full re-screen finds, however its name
+// meets the party's.
+TEST_F(DeltaMonitor, EveryWayANameMeetsANewlyListedPartyIsFound) {
+  struct Listed {
+    const char* name;
+    EntityType type;
+    const char* country;
+  };
+  const std::vector<Listed> listed = {
+      {"QINGTIAN SOLARWAVE PHOTONICS CO., LTD.", EntityType::organization, "CN"},
+      {"BRIGHTHAVEN MARITIME LLC", EntityType::organization, "AE"},
+      {"NORTH STAR KAVALIR TRADING", EntityType::organization, "TR"},
+      {"VADC", EntityType::organization, "RU"},
+      {"VELTRANO AEROSPACE DYNAMICS COMPANY", EntityType::organization, "RU"},
+      {"ZHOU XIAOQIANG", EntityType::person, "CN"},
+      {"HONGLIANG TECHNOLOGY CO., LTD.", EntityType::organization, "CN"},
+      {"MATSUBARA-GUMI", EntityType::organization, "JP"},
+      {"KHALID MAHMOUD AL-ZUBAIDI", EntityType::person, "IQ"},
+      {"VLADIMIR SERGEYEVICH KHOROSHEV", EntityType::person, "RU"},
+      {"KIM SONG HYOK", EntityType::person, "KP"},
+      {"FRIEDRICH BUCHENBERG", EntityType::person, "DE"},
+  };
+  // Each subject meets one of them (by the index: `listed` above) one way only; the last few
+  // meet none.
+  const std::vector<std::pair<const char*, const char*>> names = {
+      {"Qingtian Solarwve Photonics Co Ltd", ""},       // a typo
+      {"Bright Haven Maritime LLC", ""},                // written apart
+      {"Northstar Kavalir Trading", ""},                // written together
+      {"Veltrano Aerospace Dynamics Company", ""},      // spells an acronym listed as such
+      {"VADC", ""},                                     // initials of a listed name
+      {"Chou Hsiao-chiang", "person"},                  // Wade–Giles
+      {"宏亮科技有限公司", ""},                         // Han characters
+      {"松原組", ""},                                   // kanji read in Japanese
+      {"خالد محمود الزبيدي", "person"},                 // Arabic script
+      {"Vladimir Sergejewitsch Choroschew", "person"},  // sounds alike
+      {"김성혁", "person"},                             // Hangul
+      {"Fridrichbuchenberg", "person"},                 // run together, with a typo
+      {"Nordlicht Holzhandel GmbH", ""},
+      {"Ostrava Cable Works a.s.", ""},
+  };
+  auto after = std::make_shared<Snapshot>();
+  after->id = "after-routes";
+  after->sources = before_->snapshot->sources;
+  for (const Entity& e : before_->snapshot->entities) after->entities.push_back(e);
+  for (size_t k = 0; k < listed.size(); ++k) {
+    Entity e;
+    e.id = fmt::format("test:route-{}", k);
+    e.dataset = "test";
+    e.list = "EL";
+    e.source_id = fmt::format("route-{}", k);
+    e.type = listed[k].type;
+    e.name = listed[k].name;
+    e.addresses.push_back({});
+    e.addresses.back().country = listed[k].country;
+    e.listed_on = "2026-12-01";
+    after->entities.push_back(std::move(e));
+  }
+  after->entities.sort_by_id();
+  const PartyHistory history = party_history(*before_->snapshot);
+  ASSERT_TRUE(link_parties(*after, &history, false).ok());
+  const auto after_engine = bench::engine_for(after);
+
+  std::vector<Subject> subjects;
+  for (const auto& [name, type] : names) {
+    Subject s;
+    s.id = fmt::format("R-{:02}", subjects.size());
+    s.name = name;
+    s.type = type;
+    subjects.push_back(std::move(s));
+  }
+  // Among many others that meet nothing new.
+  for (size_t i = 0; i < subjects_->size(); i += 3) subjects.push_back((*subjects_)[i]);
+  MonitorOptions options;
+  options.actor = "monitor";
+  options.threads = 2;
+  test::TempDir dir;
+  std::unique_ptr<CaseStore> stores[2];
+  for (int k = 0; k < 2; ++k) {
+    stores[k] = open_case_store(dir / fmt::format("store-{}", k)).value();
+    ASSERT_TRUE(stores[k]->put_subjects(subjects, "analyst").ok());
+    ASSERT_TRUE(run_monitor(*stores[k], *before_, options).ok());
+  }
+  auto full = run_monitor(*stores[0], *after_engine, options);
+  auto delta = run_monitor_delta(*stores[1], *after_engine, *before_->snapshot, options);
+  ASSERT_TRUE(full.ok() && delta.ok());
+  const auto full_raised = raised(*stores[0], *full), delta_raised = raised(*stores[1], *delta);
+  EXPECT_EQ(full_raised, delta_raised)
+      << "only the full run:" << difference(full_raised, delta_raised)
+      << "\nonly the delta:" << difference(delta_raised, full_raised);
+  // The routes must be real: most of these subjects are raised against the party they meet.
+  size_t routes = 0;
+  for (const auto& [subject, party_id] : full_raised) {
+    const Party* party = after->find_party(party_id);
+    if (subject.rfind("R-", 0) == 0 && party &&
+        after->entities[party->members.front()].id.rfind("test:route-", 0) == 0)
+      ++routes;
+  }
+  EXPECT_GE(routes, 9u) << "raised:" << difference(full_raised, {});
+  EXPECT_LT(delta->screened * 4, full->screened);
+}
+
 }  // namespace
 }  // namespace clearance
