@@ -163,10 +163,10 @@ int main(int argc, char** argv) {
              full->delisted.size());
   fmt::print(
       "delta:          {:.2f} s, screened {} ({} for an alert, {} for a match, {} near the "
-      "threshold, {} for their words; {} parties changed, {} terms reweighted), opened {}, "
+      "threshold, {} without a near score; {} parties changed, {} terms reweighted), opened {}, "
       "reopened {}, delisted {}\n",
       delta_seconds, delta->screened, delta->chosen_for_alert, delta->chosen_for_match,
-      delta->chosen_for_near, delta->chosen_for_word, delta->changed_parties,
+      delta->chosen_for_near, delta->chosen_without_near, delta->changed_parties,
       delta->reweighted_terms, delta->opened.size(), delta->reopened.size(),
       delta->delisted.size());
   const auto a = raised(*full_store, *full), b = raised(*delta_store, *delta);

@@ -61,10 +61,10 @@ void print_monitor_report(const MonitorReport& r) {
     fmt::print(
         "delta from snapshot {}: {} parties changed, {} terms reweighted; re-screened {} of "
         "{} subject(s) ({} with an alert on a changed party, {} matching a changed or reweighted "
-        "party, {} near enough the threshold for the reweighting to lift, {} with reweighted "
-        "words)\n",
+        "party, {} near enough the threshold for the reweighting to lift, {} without a near score "
+        "to bound it)\n",
         r.against, r.changed_parties, r.reweighted_terms, r.screened, r.subjects,
-        r.chosen_for_alert, r.chosen_for_match, r.chosen_for_near, r.chosen_for_word);
+        r.chosen_for_alert, r.chosen_for_match, r.chosen_for_near, r.chosen_without_near);
   else if (r.mode == "full")
     fmt::print("full run ({}): every subject\n", r.why_full);
   else if (r.mode == "up_to_date")

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "clearance/lists/party_linker.h"
+#include "clearance/match/name_index_file.h"
 #include "clearance/store/monitor.h"
 #include "shared_lists.h"
 #include "test_support.h"
@@ -198,8 +199,8 @@ TEST_F(DeltaMonitor, TheDeltaFindsWhatAFullRescreenFindsAndScreensFarFewer) {
   EXPECT_LT(delta->screened * 2, full->screened)
       << "the delta re-screened " << delta->screened << " of " << full->screened << ": "
       << delta->chosen_for_alert << " for an alert, " << delta->chosen_for_match << " for a match, "
-      << delta->chosen_for_near << " near the threshold, " << delta->chosen_for_word
-      << " for a reweighted word (" << delta->reweighted_terms << " terms; "
+      << delta->chosen_for_near << " near the threshold, " << delta->chosen_without_near
+      << " without a near score (" << delta->reweighted_terms << " terms; "
       << delta->changed_parties << " parties changed)";
   EXPECT_TRUE(delta_store->verify_audit().value().intact);
 }
@@ -298,11 +299,62 @@ TEST_F(DeltaMonitor, DriftFromEarlierDeltasBringsSubjectsBackIntoTheDelta) {
   MonitorOptions options;
   options.actor = "monitor";
   options.threads = 2;
-  ASSERT_TRUE(store->set_monitor_drift(kNearMargin + 0.01).ok());
+  // Enough to lift the lowest near score over the threshold: every subject comes back.
+  const MonitoredSubjects monitored = store->monitored_subjects().value();
+  double lowest = 1;
+  for (const MonitoredSubject& s : monitored.subjects) lowest = std::min(lowest, *s.near_score);
+  const double drift = options.threshold - lowest + 0.001;
+  ASSERT_TRUE(store->set_monitor_drift(drift).ok());
   auto delta = run_monitor_delta(*store, *after_, *before_->snapshot, options);
   ASSERT_TRUE(delta.ok()) << delta.error().message;
   EXPECT_EQ(delta->screened, subjects_->size());
-  EXPECT_GT(store->monitor_drift().value(), kNearMargin + 0.01);
+  EXPECT_GT(store->monitor_drift().value(), drift);
+}
+
+// Half of that brings back the subjects it can lift, and not the others.
+TEST_F(DeltaMonitor, DriftBringsBackTheSubjectsItCanLiftOnly) {
+  test::TempDir dir;
+  auto store = monitored_store(dir / "half-drift");
+  MonitorOptions options;
+  options.actor = "monitor";
+  options.threads = 2;
+  const MonitoredSubjects monitored = store->monitored_subjects().value();
+  double lowest = 1;
+  for (const MonitoredSubject& s : monitored.subjects) lowest = std::min(lowest, *s.near_score);
+  const double drift = (options.threshold - lowest) / 2;
+  size_t lifted = 0;
+  for (const MonitoredSubject& s : monitored.subjects) lifted += *s.near_score + drift >= 0.8;
+  ASSERT_TRUE(store->set_monitor_drift(drift).ok());
+  auto delta = run_monitor_delta(*store, *after_, *before_->snapshot, options);
+  ASSERT_TRUE(delta.ok()) << delta.error().message;
+  EXPECT_GE(delta->screened, lifted);
+  EXPECT_GT(delta->chosen_for_near, 0u);
+  EXPECT_LT(delta->screened, subjects_->size());
+}
+
+// A delta run reads the words the store keeps of each subject instead of its name: a store that
+// keeps none (made before them) or another matcher's gets the same alerts as a full re-screen,
+// and keeps the words it derived for the next run.
+TEST_F(DeltaMonitor, AStoreWithoutTheSubjectsWordsGetsTheSameAlertsAndKeepsThem) {
+  test::TempDir dir;
+  auto full_store = monitored_store(dir / "full");
+  auto delta_store = monitored_store(dir / "delta");
+  ASSERT_TRUE(delta_store->reset_words("another matcher").ok());
+  const MonitoredSubjects before = delta_store->monitored_subjects().value();
+  for (const MonitoredSubject& s : before.subjects) ASSERT_TRUE(s.words.empty());
+  MonitorOptions options;
+  options.actor = "monitor";
+  options.threads = 2;
+  auto full = run_monitor(*full_store, *after_, options);
+  auto delta = run_monitor_delta(*delta_store, *after_, *before_->snapshot, options);
+  ASSERT_TRUE(full.ok() && delta.ok());
+  const auto full_raised = raised(*full_store, *full), delta_raised = raised(*delta_store, *delta);
+  EXPECT_EQ(full_raised, delta_raised)
+      << "only the full run:" << difference(full_raised, delta_raised)
+      << "\nonly the delta:" << difference(delta_raised, full_raised);
+  EXPECT_EQ(delta_store->words_matcher().value(), index_build_key());
+  const MonitoredSubjects after = delta_store->monitored_subjects().value();
+  for (const MonitoredSubject& s : after.subjects) EXPECT_FALSE(s.words.empty()) << s.id;
 }
 
 TEST_F(DeltaMonitor, NoChangeScreensNobody) {

@@ -72,15 +72,21 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
         qt.run_together = similar.empty();
       }
     }
-    q.has_pinyin = q.has_pinyin || t.origin == TokenOrigin::pinyin;
     qt.weight = base * token_class_factor(t.kind, ScorerSettings{});
     if (qt.text.size() == 1) qt.weight *= 0.5f;  // an initial says less than a name
     q.tokens.push_back(std::move(qt));
   }
+  complete_query(q, name.maybe_cut);
+  return q;
+}
+
+void complete_query(PreparedQuery& q, bool maybe_cut) {
+  q.has_pinyin = std::any_of(q.tokens.begin(), q.tokens.end(),
+                             [](const QueryToken& t) { return t.origin == TokenOrigin::pinyin; });
   q.romanized = romanized_name(
       q.tokens.size(), [&](size_t k) { return q.tokens[k].kind; },
       [&](size_t k) -> const std::string& { return q.tokens[k].romanization; });
-  q.maybe_cut = name.maybe_cut;
+  q.maybe_cut = maybe_cut;
   // A name of one word has nothing else to agree on; a name with a legal form is a company's.
   const auto words = std::count_if(q.tokens.begin(), q.tokens.end(), [](const QueryToken& t) {
     return t.kind == TokenClass::ordinary;
@@ -89,11 +95,12 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     return t.kind == TokenClass::legal_form;
   });
   const int count = static_cast<int>(q.tokens.size());
-  for (int k = 0; k < count && words >= 2 && !legal_form; ++k)
-    q.tokens[k].family_name = is_family_name(
-        k, count, [&](int m) -> const TokenMarks& { return q.tokens[m].marks; },
-        [&](int m) { return q.tokens[m].kind; });
-  return q;
+  for (int k = 0; k < count; ++k)
+    q.tokens[k].family_name =
+        words >= 2 && !legal_form &&
+        is_family_name(
+            k, count, [&](int m) -> const TokenMarks& { return q.tokens[m].marks; },
+            [&](int m) { return q.tokens[m].kind; });
 }
 
 }  // namespace clearance

@@ -61,6 +61,10 @@ using HasSimilarTerm = std::function<bool(const QueryToken&)>;
 PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern = false,
                             const HasSimilarTerm& has_similar_term = nullptr);
 
+// What a query's tokens say together, once they are prepared: whether the name reads as Chinese
+// syllables or holds pinyin, which token is the family name; `maybe_cut` as the name says.
+void complete_query(PreparedQuery& query, bool maybe_cut);
+
 // The shortest word read as two written together with a typo (name_scorer.cpp).
 constexpr size_t kMinJoinedTypoLength = 8;
 

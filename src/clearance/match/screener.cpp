@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <span>
 #include <unordered_map>
 
@@ -47,10 +48,9 @@ constexpr float kCountryMatch = 0.03f, kExactDateOfBirth = 0.05f, kIdentifierMat
 
 // The most non-name evidence can add to a name score: names further below the threshold than
 // this cannot become hits.
-float max_evidence_boost(const ScreenQuery& q) {
-  return (q.country.empty() ? 0.0f : kCountryMatch) +
-         (q.date_of_birth.empty() ? 0.0f : kExactDateOfBirth) +
-         (q.identifier.empty() ? 0.0f : kIdentifierMatch);
+float evidence_boost_of(const ScreenQuery& q) {
+  return Screener::max_evidence_boost(!q.country.empty(), !q.date_of_birth.empty(),
+                                      !q.identifier.empty());
 }
 
 // The legal form a query without a stated type begins or ends with ("... Co., Ltd.", "OOO ..."),
@@ -355,7 +355,9 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
     }
     close_stamp();
     // Query spans starting here, each matching one list token: written apart where the list
-    // writes one token, romanised otherwise, or initials a list acronym spells.
+    // writes one token, romanised otherwise, or initials a list acronym spells. (A lookup added
+    // here or above goes into word_reaches_a_name or span_reaches_a_name too: a delta monitoring
+    // run finds the subjects a list change can reach through them.)
     std::string joined = t.text, initials;
     std::string key = t.kind == TokenClass::ordinary ? t.romanization : std::string();
     bool pinyin = t.origin == TokenOrigin::pinyin;
@@ -393,15 +395,31 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   return unaccounted;
 }
 
+float Screener::max_evidence_boost(bool country, bool date_of_birth, bool identifier) {
+  return (country ? kCountryMatch : 0.0f) + (date_of_birth ? kExactDateOfBirth : 0.0f) +
+         (identifier ? kIdentifierMatch : 0.0f);
+}
+
+QueryToken Screener::prepare_word(const NameToken& word, ScreenSession& session) const {
+  TermTable terms(*index_);
+  const HasSimilarTerm has_similar_term = [&](const QueryToken& t) {
+    const auto& found = similar_terms(*index_, t, false, session);
+    return std::any_of(found.begin(), found.end(), [](const auto& s) { return !s.phonetic; });
+  };
+  NormalizedName name;
+  name.tokens.push_back(word);
+  return std::move(prepare_query(name, terms, false, has_similar_term).tokens.front());
+}
+
 ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& options,
                               PreparedQuery&& prepared, const std::vector<uint32_t>& names) const {
   ScreenResult result;
   result.candidates = names.size();
   // The most non-name evidence can add (see weigh_evidence).
-  const float boost = max_evidence_boost(query);
+  const float boost = evidence_boost_of(query);
   const float needed = options.threshold - boost;
   const bool near_asked = options.near_floor > 0 && options.near_floor < options.threshold;
-  result.near = near_asked ? options.near_floor : 0;
+  result.near = 0;
   const NameIndex& index = *index_;
   const TermTable terms(index);
   const auto& entities = index.snapshot().entities;
@@ -551,19 +569,45 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
 
 ScreenResult Screener::screen_reading(const ScreenQuery& query, const ScreenOptions& options,
                                       PreparedQuery&& prepared, ScreenSession& session) const {
-  const Unaccounted unaccounted =
-      gather_candidates(prepared, query.type == EntityType::person, options.scorer, session);
+  // Filtered at the threshold, or at the near floor when a near score is asked for.
+  const float lowest =
+      options.near_floor > 0 ? std::min(options.threshold, options.near_floor) : options.threshold;
+  filter_candidates(prepared, query.type == EntityType::person, lowest - evidence_boost_of(query),
+                    options.scorer, session);
+  ScreenResult result = finish(query, options, std::move(prepared), session.survivors);
+  result.candidates = session.candidates.size();
+  // The names left out score no more than their bound, and their evidence no more than it can.
+  if (options.near_floor > 0)
+    result.near =
+        std::max(result.near, std::min(1.0f, session.bound_below + evidence_boost_of(query)));
+  return result;
+}
+
+bool Screener::may_hit(const PreparedQuery& query, bool person, float needed,
+                       ScreenSession& session) const {
+  const ScorerSettings scorer;
+  filter_candidates(query, person, needed, scorer, session);
+  const TermTable terms(*index_);
+  for (uint32_t n : session.survivors) {
+    const IndexedName name = index_->name(n);
+    if (name_score_only(query, name, terms, person || name.person, scorer) >= needed) return true;
+  }
+  return false;
+}
+
+void Screener::filter_candidates(const PreparedQuery& prepared, bool person, float needed,
+                                 const ScorerSettings& scorer, ScreenSession& session) const {
+  const Unaccounted unaccounted = gather_candidates(prepared, person, scorer, session);
   float total = 0;
   for (const auto& t : prepared.tokens) total += t.weight;
   // Upper bound of the name score, following the scorer's formula (name_scorer.cpp): on each side,
   // everything that could match matched exactly, the rest left over at the smallest factor a
   // leftover can have. IndexLosesNoHitAgainstBruteForce checks the bound never cuts a hit.
-  const float f =
-      std::min(options.scorer.person_unmatched_factor, options.scorer.generic_unmatched_factor);
+  const float f = std::min(scorer.person_unmatched_factor, scorer.generic_unmatched_factor);
   // A forebear's name in a lineage left over may weigh less still, on the side that has one.
-  const float f_forebears = std::min(f, options.scorer.lineage_unmatched_factor);
+  const float f_forebears = std::min(f, scorer.lineage_unmatched_factor);
   // So may a series number, on a side that has one ("Fund VII" / "Fund VIII").
-  const float f_series = std::min(f, options.scorer.series_number_factor);
+  const float f_series = std::min(f, scorer.series_number_factor);
   bool query_forebears = false, query_series = false;
   for (const auto& t : prepared.tokens) {
     query_forebears = query_forebears || (t.marks.lineage & kLineageParent);
@@ -572,11 +616,10 @@ ScreenResult Screener::screen_reading(const ScreenQuery& query, const ScreenOpti
   auto factor = [&](bool forebears, bool series) {
     return std::min(forebears ? f_forebears : f, series ? f_series : f);
   };
-  const bool default_weights =
-      options.scorer.legal_form_factor == ScorerSettings{}.legal_form_factor &&
-      options.scorer.stopword_factor == ScorerSettings{}.stopword_factor;
+  const bool default_weights = scorer.legal_form_factor == ScorerSettings{}.legal_form_factor &&
+                               scorer.stopword_factor == ScorerSettings{}.stopword_factor;
   // An initial's pair counts its similarity as matched; the rest of its weight is a leftover.
-  const float initial_similarity = std::min(1.0f, options.scorer.initial_similarity);
+  const float initial_similarity = std::min(1.0f, scorer.initial_similarity);
   auto coverage = [](float matched, float all, float factor) {
     return all <= 0 ? 1.0f : matched / (matched + factor * (all - matched));
   };
@@ -603,17 +646,24 @@ ScreenResult Screener::screen_reading(const ScreenQuery& query, const ScreenOpti
     return 0.5f * (coverage(matched_q, total, factor(query_forebears, query_series)) +
                    coverage(matched_n, name.total_weight, factor(name.forebears, name.series)));
   };
-  // Filter here, in a plain loop: most candidates fall below the bound (below the near floor's,
-  // when a near score is asked for).
-  const float lowest =
-      options.near_floor > 0 ? std::min(options.threshold, options.near_floor) : options.threshold;
-  const float needed = lowest - max_evidence_boost(query);
+  // Filter here, in a plain loop: most candidates fall below the bound.
   session.survivors.clear();
-  for (uint32_t n : session.candidates)
-    if (bound(n) >= needed) session.survivors.push_back(n);
-  ScreenResult result = finish(query, options, std::move(prepared), session.survivors);
-  result.candidates = session.candidates.size();
-  return result;
+  // A name no lookup reached matches nothing but what is credited to every name: the query's
+  // legal forms, stopwords, initials and a last word cut short, at best against all of its own.
+  float below =
+      0.5f * (coverage(std::min(total, unaccounted.query_weight +
+                                           initial_similarity * (unaccounted.initials_query_weight +
+                                                                 unaccounted.cut_query_weight)),
+                       total, factor(query_forebears, query_series)) +
+              1.0f);
+  for (uint32_t n : session.candidates) {
+    const float b = bound(n);
+    if (b >= needed)
+      session.survivors.push_back(n);
+    else
+      below = std::max(below, b);
+  }
+  session.bound_below = below;
 }
 
 ScreenResult Screener::screen_all_names(const ScreenQuery& query, const ScreenOptions& options,

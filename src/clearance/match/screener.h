@@ -68,8 +68,8 @@ struct ScreenResult {
   size_t candidates = 0;  // names reached through the index
   size_t scored = 0;      // names actually scored (the rest were bounded out)
   // With ScreenOptions::near_floor: at least the best score under the threshold of any party (an
-  // upper bound: the name score plus the most evidence could add, for a name not scored in full);
-  // the floor when every party scores under it.
+  // upper bound: for a name not scored in full, what the score bound allows plus the most evidence
+  // could add; names whose bound reaches the floor are scored).
   float near = 0;
 };
 
@@ -96,7 +96,9 @@ class ScreenSession {
   std::vector<uint32_t> candidates;
   std::vector<uint32_t> survivors;  // candidates whose score bound reaches the threshold
   std::vector<uint32_t> touched;    // names the current token's lookups reached
-  float current_weight = 0;         // the current token's query-side weight
+  // The highest score bound of a name the last filter left out, reached by a lookup or not.
+  float bound_below = 0;
+  float current_weight = 0;  // the current token's query-side weight
   // Fuzzy (edits ≤ 2) and phonetic neighbours of the query tokens this thread has seen, for the
   // index numbered similar_cache_serial: a batch repeats its common words ("trading", "smith")
   // thousands of times, and finding them is the costliest lookup.
@@ -117,6 +119,19 @@ class Screener {
   ScreenResult screen_all_names(const ScreenQuery& query, const ScreenOptions& options,
                                 ScreenSession& session) const;
 
+  // For a delta monitoring run (store/monitor.cpp), which screens the words a store keeps of its
+  // subjects rather than their names: one word prepared as a query token against this index (as
+  // prepare_query() does each token; complete_query() then makes the tokens a query), and whether
+  // a prepared query has a name through the score bound, needing `needed` (the threshold less the
+  // most its evidence can add) — the names screen() would score, in session.survivors.
+  QueryToken prepare_word(const NameToken& word, ScreenSession& session) const;
+  void filter_candidates(const PreparedQuery& query, bool person, float needed,
+                         const ScorerSettings& scorer, ScreenSession& session) const;
+  // Whether a name through the filter scores at least `needed` on its name alone: whether the
+  // query may have a hit once its evidence (at most what `needed` was lowered by) is added.
+  bool may_hit(const PreparedQuery& query, bool person, float needed, ScreenSession& session) const;
+  // The most a query's non-name evidence (country, date of birth, identifier) can add to a score.
+  static float max_evidence_boost(bool country, bool date_of_birth, bool identifier);
   // Two ad-hoc names, weighted with this index's term statistics.
   NameMatch compare(const std::string& a, const std::string& b, EntityType type,
                     ScreenSession& session, const ScorerSettings& settings = {}) const;

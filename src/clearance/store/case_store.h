@@ -32,8 +32,19 @@ struct Subject {
   // under the threshold at its last recorded screening, less the monitoring drift of that time;
   // none when not known (never screened since it changed, or a store older than the field).
   std::optional<double> near_score;
+  // Whether the store keeps the subject's words (ScreeningRecord::words) for the matcher that
+  // derived the words it keeps (CaseStore::words_matcher).
+  bool words_known = false;
   // SHA-256 of the fields that screening reads: a change reopens a false positive.
   std::string fingerprint() const;
+};
+
+// A subject's words as a delta monitoring run reads them (store/monitor.cpp): each its normalised
+// token's bytes (match/name_words.h), reading by reading, and flags that say what else the run
+// must know of the subject.
+struct SubjectWords {
+  uint32_t flags = 0;
+  std::vector<std::vector<std::string>> readings;
 };
 
 // One hit of a screening, as the store keeps it.
@@ -57,6 +68,23 @@ struct ScreeningRecord {
   std::vector<RecordedHit> hits;
   // A subject's screening: the near score to keep for it (Subject::near_score).
   std::optional<double> near_score;
+  // And, when the screening derived them, the subject's words to keep with it; none keeps the
+  // words kept.
+  std::optional<SubjectWords> words;
+};
+
+// What a delta monitoring run reads of every subject (store/monitor.cpp): its near score and its
+// words, each word an id into `vocabulary`.
+struct MonitoredSubject {
+  std::string id;
+  std::optional<double> near_score;
+  // SubjectWords as LEB128 numbers: the flags, then each reading's word ids and a 0; empty when
+  // not known.
+  std::string words;
+};
+struct MonitoredSubjects {
+  std::vector<std::string> vocabulary;  // a word id's bytes at [id]; [0] unused
+  std::vector<MonitoredSubject> subjects;
 };
 
 // The screenings of one chunk of a batch (`screen --input --record`): no subject, so no alert.
@@ -181,6 +209,17 @@ class CaseStore {
   virtual Status remove_subject(const std::string& id, const std::string& actor) = 0;
   virtual Result<std::optional<Subject>> subject(const std::string& id) = 0;
   virtual Result<std::vector<Subject>> subjects() = 0;
+  // These subjects (those that exist), in the order asked.
+  virtual Result<std::vector<Subject>> subjects(const std::vector<std::string>& ids) = 0;
+  // Every subject with its near score and words, and the words' vocabulary: one read of a narrow
+  // table, not of the subjects' rows.
+  virtual Result<MonitoredSubjects> monitored_subjects() = 0;
+  // The matcher (its build key) that derived the words kept; "" when none are.
+  virtual Result<std::string> words_matcher() = 0;
+  // Forgets every subject's words: another matcher derives them from now on.
+  virtual Status reset_words(const std::string& matcher) = 0;
+  // Keeps these subjects' words (those with a near score: the words go with it).
+  virtual Status keep_words(const std::vector<std::pair<std::string, SubjectWords>>& words) = 0;
   // Records the screening and, when it screened a subject, opens, updates, reopens or suppresses
   // the subject × party alerts of its hits at or above its threshold.
   virtual Result<RecordOutcome> record_screening(const ScreeningRecord& screening) = 0;

@@ -10,8 +10,10 @@
 #include <unordered_set>
 
 #include "clearance/match/name_index_file.h"
+#include "clearance/match/name_words.h"
 #include "clearance/match/screen_output.h"
 #include "clearance/model/party_json.h"
+#include "clearance/text/chinese_romanization.h"
 #include "clearance/util/sha256.h"
 
 namespace clearance {
@@ -66,6 +68,30 @@ ScreenQuery subject_query(const Subject& subject) {
   return query;
 }
 
+namespace {
+
+// SubjectWords::flags: what screening reads of a subject besides its words.
+constexpr uint32_t kPerson = 1;       // screened as a person
+constexpr uint32_t kMaybeCut = 2;     // NormalizedName::maybe_cut
+constexpr uint32_t kCountry = 4;      // evidence it may have: a country,
+constexpr uint32_t kBirthDate = 8;    // a date of birth,
+constexpr uint32_t kIdentifier = 16;  // an identifier
+
+SubjectWords words_of(const Subject& subject, NameNormalizer& normalizer) {
+  const NormalizedName name = normalizer.normalize_query(subject.name);
+  SubjectWords out;
+  out.readings = name_words(name);
+  const ScreenQuery query = subject_query(subject);
+  if (query.type == EntityType::person) out.flags |= kPerson;
+  if (name.maybe_cut) out.flags |= kMaybeCut;
+  if (!query.country.empty()) out.flags |= kCountry;
+  if (!query.date_of_birth.empty()) out.flags |= kBirthDate;
+  if (!query.identifier.empty()) out.flags |= kIdentifier;
+  return out;
+}
+
+}  // namespace
+
 Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& engine,
                                       const std::vector<Subject>& subjects,
                                       const MonitorOptions& options) {
@@ -73,6 +99,13 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
   report.subjects = subjects.size();
   auto drift = store.monitor_drift();
   if (!drift) return drift.error();
+  // Each subject's words are kept with its near score, derived where the store lacks them or kept
+  // those another matcher derived (a delta run reads them instead of the names).
+  auto words_matcher = store.words_matcher();
+  if (!words_matcher) return words_matcher.error();
+  const bool words_stale = words_matcher.value() != index_build_key();
+  if (words_stale && !subjects.empty())
+    if (auto st = store.reset_words(index_build_key()); !st) return st.error();
   ScreenSession session;
   // With the subject's near score: a bound of its best score under the threshold, looked for
   // kNearMargin under it (how far a reweighting of words would have to lift it to a hit).
@@ -103,6 +136,7 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
         make_screening_record(engine, query, result, options.threshold, options.actor);
     record.subject_id = subject.id;
     record.near_score = result.near - drift.value();
+    if (words_stale || !subject.words_known) record.words = words_of(subject, session.normalizer);
     pending.push_back(std::move(record));
     ++report.screened;
     report.hits += result.hits.size();
@@ -203,21 +237,107 @@ std::unordered_map<std::string, size_t> term_counts(const NameIndex& index) {
   return counts;
 }
 
-// A term's weight moves when the number of names holding it does. Weighed as the index weighs
-// (name_index_builder.cpp): log(1 + names / names holding it).
 constexpr size_t kEvery = size_t{1} << 40;  // an alert filter's limit that keeps every alert
 
 // A term whose weight moved by more than kWeightMoved (relative) makes the parties holding it
-// worth re-scoring. A subject is re-screened when the weights of its own words moved by more than
-// kScoreMoved of its whole weight: a score, a ratio of matched to total weight, then moves by at
-// most about that much near the threshold (0.8 of it for an unmatched word, 0.2 for a matched one).
-// Below both, a subject whose score against an unchanged party lies within about 0.005 of the
-// threshold may cross it in a full run and not in a delta run; `monitor run --full` settles it.
+// worth re-scoring (they go into the delta index); a score against any other party moves only by
+// how far weights moved within that, which the subjects' near scores bound.
 constexpr double kWeightMoved = 0.002;
-constexpr double kScoreMoved = 0.005;
 
+// A term's weight moves when the number of names holding it does. Weighed as the index weighs
+// (name_index_builder.cpp): log(1 + names / names holding it).
 double term_weight(double names, double holding) {
   return std::log(1.0 + names / std::max(1.0, holding));
+}
+
+// Runs `work(first, stride)` on `threads` threads (this one among them).
+template <typename Work>
+void on_threads(unsigned threads, Work&& work) {
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t, threads);
+  work(0, threads);
+  for (auto& th : pool) th.join();
+}
+
+constexpr uint32_t kUnknownWord = static_cast<uint32_t>(-1);
+
+// Every subject's words, as word ids into one vocabulary (the store's, extended by the words of
+// subjects the store keeps none for): one flat array, each subject's run the readings' words with
+// a 0 after each reading.
+struct SubjectWordRuns {
+  std::vector<std::string> vocabulary;  // [0] unused
+  std::vector<uint32_t> ids;
+  std::vector<size_t> begin;    // subject i's run: ids[begin[i], begin[i + 1])
+  std::vector<uint32_t> flags;  // subject i's SubjectWords::flags
+  std::span<const uint32_t> of(size_t i) const {
+    return std::span<const uint32_t>(ids).subspan(begin[i], begin[i + 1] - begin[i]);
+  }
+};
+
+// Reads the words the store keeps and derives (and keeps) those it lacks: subjects screened
+// before words were kept, or whose words another matcher derived.
+Result<SubjectWordRuns> subject_word_runs(CaseStore& store, MonitoredSubjects& monitored) {
+  SubjectWordRuns out;
+  out.vocabulary = std::move(monitored.vocabulary);
+  auto matcher = store.words_matcher();
+  if (!matcher) return matcher.error();
+  const bool current = matcher.value() == index_build_key();
+  if (!current)
+    if (auto st = store.reset_words(index_build_key()); !st) return st.error();
+  std::vector<std::string> lacking;
+  for (const MonitoredSubject& s : monitored.subjects)
+    if (!current || s.words.empty()) lacking.push_back(s.id);
+  std::unordered_map<std::string, SubjectWords> derived;
+  if (!lacking.empty()) {
+    auto subjects = store.subjects(lacking);
+    if (!subjects) return subjects.error();
+    NameNormalizer normalizer;
+    std::vector<std::pair<std::string, SubjectWords>> keep;
+    for (const Subject& s : subjects.value()) {
+      SubjectWords words = words_of(s, normalizer);
+      if (s.near_score) keep.emplace_back(s.id, words);
+      derived.emplace(s.id, std::move(words));
+    }
+    if (auto st = store.keep_words(keep); !st) return st.error();
+  }
+  std::unordered_map<std::string, uint32_t>
+      added;  // words of `derived`, numbered after the store's
+  for (const MonitoredSubject& s : monitored.subjects) {
+    out.begin.push_back(out.ids.size());
+    const auto d = derived.find(s.id);
+    if (d != derived.end()) {
+      out.flags.push_back(d->second.flags);
+      for (const auto& reading : d->second.readings) {
+        for (const std::string& form : reading) {
+          auto [it, fresh] = added.try_emplace(form, static_cast<uint32_t>(out.vocabulary.size()));
+          if (fresh) out.vocabulary.push_back(form);
+          out.ids.push_back(it->second);
+        }
+        out.ids.push_back(0);
+      }
+      continue;
+    }
+    uint64_t v = 0;
+    int shift = 0;
+    bool first = true;
+    for (const char c : s.words) {
+      v |= static_cast<uint64_t>(static_cast<uint8_t>(c) & 0x7f) << shift;
+      shift += 7;
+      if (static_cast<uint8_t>(c) & 0x80) continue;
+      if (first) {
+        out.flags.push_back(static_cast<uint32_t>(v));
+        first = false;
+      } else {
+        // An id the vocabulary lacks (a damaged row): its subject is screened.
+        out.ids.push_back(v < out.vocabulary.size() ? static_cast<uint32_t>(v) : kUnknownWord);
+      }
+      v = 0;
+      shift = 0;
+    }
+    if (first) out.flags.push_back(0);
+  }
+  out.begin.push_back(out.ids.size());
+  return out;
 }
 
 }  // namespace
@@ -226,8 +346,6 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
                                         const Snapshot& before, const MonitorOptions& options) {
   const Snapshot& after = *engine.snapshot;
   const NameIndex& index = *engine.index;
-  auto subjects = store.subjects();
-  if (!subjects) return subjects.error();
   const std::vector<uint32_t> changed = changed_parties(before, after);
   const std::vector<uint32_t> gone = changed_parties(after, before);  // before's side of it
   // A change of most of the lists (a source's new format, a first import of a list) reaches
@@ -241,6 +359,9 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     }
     return report;
   }
+  auto monitored = store.monitored_subjects();
+  if (!monitored) return monitored.error();
+  const std::vector<MonitoredSubject>& all = monitored->subjects;
 
   std::unordered_set<std::string> chosen;
   // Subjects with an alert of any status on a changed or removed party: its listings changed.
@@ -304,63 +425,104 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       }
     }
     const Screener screener(NameIndex::build(snapshot_of_parties(after, reach), 2, &index));
+    const unsigned threads = std::max(1u, std::min(options.threads, 16u));
+
+    // Which subjects have a name of the delta index through the screener's score bound: their
+    // words, prepared once for each distinct word the subjects hold, make their queries again
+    // (each reading's) without normalising a million names, and the screener's lookups and bound
+    // run on them as screen() runs them. A subject with no name through the bound there has no
+    // hit there; the others are screened against it below.
+    auto runs = subject_word_runs(store, monitored.value());
+    if (!runs) return runs.error();
+    const std::vector<std::string>& vocabulary = runs->vocabulary;
+    std::vector<uint8_t> used(vocabulary.size(), 0);
+    for (uint32_t id : runs->ids)
+      if (id < used.size()) used[id] = 1;
+    std::vector<QueryToken> prepared(vocabulary.size());
+    std::vector<double> word_change(vocabulary.size(), 0);  // how far its weight moved, relative
+    on_threads(threads, [&](size_t first, size_t stride) {
+      ScreenSession session;
+      for (size_t w = first; w < vocabulary.size(); w += stride) {
+        if (!used[w] || w == 0) continue;
+        const NameToken token = decode_word(vocabulary[w]);
+        prepared[w] = screener.prepare_word(token, session);
+        double& change = word_change[w];
+        if (auto it = reweighted.find(token.text); it != reweighted.end()) change = it->second;
+        for (const auto& alt : token.alternatives)
+          if (auto it = reweighted.find(alt); it != reweighted.end())
+            change = std::max(change, it->second);
+      }
+    });
+    std::vector<uint8_t> candidate(all.size(), 0);
+    std::vector<double> own_change(all.size(), 0);  // the most one of a subject's words moved
+    on_threads(threads, [&](size_t first, size_t stride) {
+      ScreenSession session;
+      PreparedQuery query;
+      for (size_t i = first; i < all.size(); i += stride) {
+        const uint32_t flags = runs->flags[i];
+        const float needed =
+            options.threshold -
+            Screener::max_evidence_boost(flags & kCountry, flags & kBirthDate, flags & kIdentifier);
+        bool may = false;
+        double change = 0;
+        size_t k = 0;
+        for (uint32_t id : runs->of(i)) {
+          if (id == kUnknownWord) {
+            may = true;
+          } else if (id != 0) {
+            if (query.tokens.size() <= k) query.tokens.resize(k + 1);
+            query.tokens[k++] = prepared[id];
+            change = std::max(change, word_change[id]);
+          } else if (!may && k > 0) {  // the end of a reading
+            query.tokens.resize(k);
+            complete_query(query, flags & kMaybeCut);
+            may = screener.may_hit(query, flags & kPerson, needed, session);
+            k = 0;
+          } else {
+            k = 0;
+          }
+        }
+        candidate[i] = may;
+        own_change[i] = change;
+      }
+    });
+    std::vector<std::string> candidate_ids;
+    for (size_t i = 0; i < all.size(); ++i)
+      if (candidate[i] && !chosen.count(all[i].id)) candidate_ids.push_back(all[i].id);
+
+    // The subjects that can meet it, screened against it on every core (sessions are per
+    // thread); what each met is kept for the store, which this thread alone asks.
     ScreenOptions screen_options;
     screen_options.threshold = options.threshold;
     screen_options.limit = 1000;
-    // How far the reweighting of a subject's own words may move its score against a party the
-    // delta index does not hold: its words' weights are in the score's numerator and denominator.
-    // Also the most any one of its words' weights moved (relative), for its near score.
-    struct OwnWords {
-      bool moved = false;
-      double most = 0;
-    };
-    auto own_words = [&](const PreparedQuery& q) {
-      OwnWords out;
-      double moved_weight = 0, total = 0;
-      for (const QueryToken& t : q.tokens) {
-        total += t.weight;
-        double change = 0;
-        if (auto it = reweighted.find(t.text); it != reweighted.end()) change = it->second;
-        for (const auto& alt : t.alternative_texts)
-          if (auto it = reweighted.find(alt); it != reweighted.end())
-            change = std::max(change, it->second);
-        moved_weight += change * t.weight;
-        out.most = std::max(out.most, change);
-      }
-      out.moved = total > 0 && moved_weight / total > kScoreMoved;
-      return out;
-    };
-    // Every subject against the delta index, on every core (sessions are per thread); what each
-    // met is kept for the store, which this thread alone asks.
     struct Met {
       std::vector<std::string> parties;  // at the threshold, none of them changed
-      bool changed_party = false, own_words = false;
-      double own_change = 0;  // the most one of its own words' weights moved
+      bool changed_party = false;
     };
-    const auto& all = subjects.value();
-    std::vector<Met> met(all.size());
-    auto work = [&](size_t first, size_t stride) {
-      ScreenSession session;
-      for (size_t i = first; i < all.size(); i += stride) {
-        if (chosen.count(all[i].id)) continue;
-        const ScreenResult r = screener.screen(subject_query(all[i]), screen_options, session);
-        for (const Hit& h : r.hits) {
-          // (Hits are parties of the delta index, whose ids are those of `after`.)
-          if (changed_ids.count(h.party->id))
-            met[i].changed_party = true;
-          else
-            met[i].parties.push_back(h.party->id);
+    std::unordered_map<std::string, Met> met;
+    {
+      auto subjects = store.subjects(candidate_ids);
+      if (!subjects) return subjects.error();
+      const std::vector<Subject>& screened = subjects.value();
+      std::vector<Met> found(screened.size());
+      on_threads(threads, [&](size_t first, size_t stride) {
+        ScreenSession session;
+        for (size_t i = first; i < screened.size(); i += stride) {
+          const ScreenResult r =
+              screener.screen(subject_query(screened[i]), screen_options, session);
+          for (const Hit& h : r.hits) {
+            // (Hits are parties of the delta index, whose ids are those of `after`.)
+            if (changed_ids.count(h.party->id))
+              found[i].changed_party = true;
+            else
+              found[i].parties.push_back(h.party->id);
+          }
         }
-        const OwnWords own = own_words(r.query);
-        met[i].own_words = own.moved;
-        met[i].own_change = own.most;
-      }
-    };
-    const unsigned threads = std::max(1u, std::min(options.threads, 16u));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t, threads);
-    work(0, threads);
-    for (auto& th : pool) th.join();
+      });
+      for (size_t i = 0; i < screened.size(); ++i)
+        if (found[i].changed_party || !found[i].parties.empty())
+          met.emplace(screened[i].id, std::move(found[i]));
+    }
 
     // Near scores: a score against a party the delta index does not hold moves only through
     // weights, each of which moved by at most `a` (relative): the party's words by kWeightMoved
@@ -381,8 +543,9 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     std::vector<std::pair<std::string, double>> raised_near;
 
     for (size_t i = 0; i < all.size(); ++i) {
-      bool news = met[i].changed_party;
-      if (!news && !met[i].parties.empty()) {
+      const auto m = met.find(all[i].id);
+      bool news = m != met.end() && m->second.changed_party;
+      if (!news && m != met.end()) {
         // A match with a party whose listings did not change, which the subject already has an
         // alert on, only moves that alert's score: not worth a screening.
         AlertFilter filter;
@@ -392,7 +555,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         if (!alerts) return alerts.error();
         std::unordered_set<std::string> known;
         for (const Alert& a : alerts.value()) known.insert(a.party_id);
-        news = std::any_of(met[i].parties.begin(), met[i].parties.end(),
+        news = std::any_of(m->second.parties.begin(), m->second.parties.end(),
                            [&](const std::string& p) { return known.count(p) == 0; });
       }
       if (news) {
@@ -404,16 +567,18 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         // Within reach of the threshold once this change's rise is added to what earlier delta
         // runs may have added (the drift): screened. Otherwise its bound grows by what its own
         // words moved beyond the rise every subject is granted.
-        const double a = std::max(a_all, met[i].own_change);
+        const double a = std::max(a_all, own_change[i]);
         if (*all[i].near_score + drift.value() + rise(a) >= options.threshold) {
           chosen.insert(all[i].id);
           ++why.chosen_for_near;
         } else if (a > a_all) {
           raised_near.emplace_back(all[i].id, rise(a) - rise(a_all));
         }
-      } else if (met[i].own_words) {
+      } else {
+        // Nothing bounds its score (never screened since it changed, or a store made before
+        // near scores were kept).
         chosen.insert(all[i].id);
-        ++why.chosen_for_word;
+        ++why.chosen_without_near;
       }
     }
     why.reweighted_terms = moved.size();
@@ -422,16 +587,18 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     if (auto st = store.raise_near_scores(raised_near); !st) return st.error();
     if (auto st = store.set_monitor_drift(drift.value() + rise(a_all)); !st) return st.error();
   }
-  std::vector<Subject> rescreen;
-  for (Subject& s : subjects.value())
-    if (chosen.count(s.id)) rescreen.push_back(std::move(s));
-  auto report = screen_subjects(store, engine, rescreen, options);
+  std::vector<std::string> chosen_ids;
+  for (const MonitoredSubject& s : all)
+    if (chosen.count(s.id)) chosen_ids.push_back(s.id);
+  auto rescreen = store.subjects(chosen_ids);
+  if (!rescreen) return rescreen.error();
+  auto report = screen_subjects(store, engine, rescreen.value(), options);
   if (!report) return report;
-  report->subjects = subjects->size();
+  report->subjects = all.size();
   report->chosen_for_alert = why.chosen_for_alert;
   report->chosen_for_match = why.chosen_for_match;
   report->chosen_for_near = why.chosen_for_near;
-  report->chosen_for_word = why.chosen_for_word;
+  report->chosen_without_near = why.chosen_without_near;
   report->changed_parties = why.changed_parties;
   report->reweighted_terms = why.reweighted_terms;
   auto closed = close_delisted(store, engine, options);

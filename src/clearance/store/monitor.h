@@ -28,9 +28,9 @@ struct MonitorReport {
   size_t screened = 0;   // subjects screened (all of them, or those a delta can reach)
   // A delta run: why subjects were chosen (an alert on a changed party; a match at the threshold
   // with a changed or reweighted party; a near score the reweighting of words may lift over the
-  // threshold; for a subject without a near score, a word of its own reweighted), and how many
-  // changed parties and reweighted terms the change holds.
-  size_t chosen_for_alert = 0, chosen_for_match = 0, chosen_for_near = 0, chosen_for_word = 0;
+  // threshold; no near score to bound its score), and how many changed parties and reweighted
+  // terms the change holds.
+  size_t chosen_for_alert = 0, chosen_for_match = 0, chosen_for_near = 0, chosen_without_near = 0;
   size_t changed_parties = 0, reweighted_terms = 0;
   size_t hits = 0;
   std::vector<int64_t> opened, reopened, suppressed, delisted;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "clearance/lists/snapshot_store.h"
 #include "clearance/store/case_store.h"
@@ -27,7 +28,8 @@ CREATE TABLE IF NOT EXISTS subjects (
   dob TEXT NOT NULL, identifier TEXT NOT NULL, attributes TEXT NOT NULL,
   fingerprint TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS subject_near (
-  subject_id TEXT PRIMARY KEY, near_score REAL NOT NULL) WITHOUT ROWID;
+  subject_id TEXT PRIMARY KEY, near_score REAL NOT NULL, words BLOB) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS words (id INTEGER PRIMARY KEY, form BLOB NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS screenings (
   id INTEGER PRIMARY KEY, subject_id TEXT, actor TEXT NOT NULL, at TEXT NOT NULL,
   query TEXT NOT NULL, threshold REAL NOT NULL, snapshot_id TEXT NOT NULL, matcher TEXT NOT NULL,
@@ -43,6 +45,7 @@ CREATE TABLE IF NOT EXISTS alerts (
   screening_id INTEGER NOT NULL, snapshot_id TEXT NOT NULL, opened_at TEXT NOT NULL,
   updated_at TEXT NOT NULL, UNIQUE (subject_id, party_id));
 CREATE INDEX IF NOT EXISTS alerts_status ON alerts (status, id);
+CREATE INDEX IF NOT EXISTS alerts_party ON alerts (party_id);
 CREATE TABLE IF NOT EXISTS decisions (
   id INTEGER PRIMARY KEY, alert_id INTEGER NOT NULL REFERENCES alerts (id),
   decision TEXT NOT NULL, reason TEXT NOT NULL, reviewer TEXT NOT NULL, at TEXT NOT NULL);
@@ -82,6 +85,12 @@ class SqliteCaseStore final : public CaseStore {
  public:
   explicit SqliteCaseStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {
     db_->exec(kSchema);
+    // A store made before subjects' words were kept.
+    bool has_words = false;
+    auto columns = db_->prepare("SELECT name FROM pragma_table_info('subject_near')");
+    while (columns.step()) has_words = has_words || columns.text(0) == "words";
+    columns.reset();
+    if (!has_words) db_->exec("ALTER TABLE subject_near ADD COLUMN words BLOB");
   }
 
   Result<bool> put_subject(const Subject& s, const std::string& actor) override {
@@ -142,10 +151,20 @@ class SqliteCaseStore final : public CaseStore {
       const std::string subject_fp = fp.text(0);
       // In a narrow table of its own: rewriting a million subjects' rows at every run would
       // rewrite the whole subjects table.
-      if (r.near_score)
-        db_->prepare("INSERT OR REPLACE INTO subject_near (subject_id, near_score) VALUES (?,?)")
+      if (r.near_score && !r.words)
+        db_->prepare(
+               "INSERT INTO subject_near (subject_id, near_score) VALUES (?,?) ON CONFLICT "
+               "(subject_id) DO UPDATE SET near_score = excluded.near_score")
             .bind(1, *r.subject_id)
             .bind(2, *r.near_score)
+            .run();
+      else if (r.near_score)
+        db_->prepare(
+               "INSERT OR REPLACE INTO subject_near (subject_id, near_score, words) VALUES "
+               "(?,?,?)")
+            .bind(1, *r.subject_id)
+            .bind(2, *r.near_score)
+            .bind_blob(3, word_ids(*r.words))
             .run();
       for (const auto& h : r.hits)
         if (h.score >= r.threshold)
@@ -224,6 +243,75 @@ class SqliteCaseStore final : public CaseStore {
       std::vector<Subject> out;
       while (q.step()) out.push_back(read_subject(q));
       return out;
+    });
+  }
+
+  Result<std::vector<Subject>> subjects(const std::vector<std::string>& ids) override {
+    return guarded<std::vector<Subject>>([&] {
+      auto q = db_->prepare(std::string(kSubjectColumns) + " WHERE s.id = ?");
+      std::vector<Subject> out;
+      for (const std::string& id : ids) {
+        q.bind(1, id);
+        if (q.step()) out.push_back(read_subject(q));
+        q.reset();
+      }
+      return out;
+    });
+  }
+
+  Result<MonitoredSubjects> monitored_subjects() override {
+    return guarded<MonitoredSubjects>([&] {
+      MonitoredSubjects out;
+      auto words = db_->prepare("SELECT id, form FROM words");
+      while (words.step()) {
+        const auto id = static_cast<size_t>(words.integer(0));
+        if (out.vocabulary.size() <= id) out.vocabulary.resize(id + 1);
+        out.vocabulary[id] = std::string(words.bytes(1));
+      }
+      if (out.vocabulary.empty()) out.vocabulary.resize(1);
+      // Two ordered scans merged (a join would look each subject up in the other table).
+      auto ids = db_->prepare("SELECT id FROM subjects ORDER BY id");
+      auto near = db_->prepare(
+          "SELECT subject_id, near_score, words FROM subject_near ORDER BY subject_id");
+      bool more = near.step();
+      while (ids.step()) {
+        MonitoredSubject s;
+        s.id = ids.text(0);
+        while (more && near.bytes(0) < std::string_view(s.id)) more = near.step();
+        if (more && near.bytes(0) == std::string_view(s.id)) {
+          s.near_score = near.real(1);
+          s.words = std::string(near.bytes(2));
+        }
+        out.subjects.push_back(std::move(s));
+      }
+      return out;
+    });
+  }
+
+  Result<std::string> words_matcher() override {
+    return guarded<std::string>([&] { return setting("words_matcher"); });
+  }
+
+  Status reset_words(const std::string& matcher) override {
+    return guarded_status([&] {
+      Transaction tx(*this);
+      db_->exec("UPDATE subject_near SET words = NULL WHERE words IS NOT NULL");
+      db_->prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('words_matcher', ?)")
+          .bind(1, matcher)
+          .run();
+      tx.commit();
+    });
+  }
+
+  Status keep_words(const std::vector<std::pair<std::string, SubjectWords>>& words) override {
+    return guarded_status([&] {
+      Transaction tx(*this);
+      auto q = db_->prepare("UPDATE subject_near SET words = ? WHERE subject_id = ?");
+      for (const auto& [id, subject_words] : words) {
+        q.bind_blob(1, word_ids(subject_words)).bind(2, id).run();
+        q.reset();
+      }
+      tx.commit();
     });
   }
 
@@ -640,8 +728,8 @@ class SqliteCaseStore final : public CaseStore {
   };
   static constexpr const char* kSubjectColumns =
       "SELECT s.id, s.name, s.country, s.type, s.dob, s.identifier, s.attributes, s.created_at, "
-      "s.updated_at, n.near_score FROM subjects s LEFT JOIN subject_near n ON n.subject_id = "
-      "s.id";
+      "s.updated_at, n.near_score, n.words IS NOT NULL FROM subjects s LEFT JOIN subject_near "
+      "n ON n.subject_id = s.id";
   static constexpr const char* kAlertColumns =
       "SELECT id, subject_id, party_id, party_name, status, resolution, score, screening_id, "
       "snapshot_id, opened_at, updated_at FROM alerts";
@@ -679,6 +767,7 @@ class SqliteCaseStore final : public CaseStore {
     s.created_at = q.text(7);
     s.updated_at = q.text(8);
     if (!q.is_null(9)) s.near_score = q.real(9);
+    s.words_known = q.integer(10) != 0;
     return s;
   }
   static Alert read_alert(SqliteStatement& q) {
@@ -923,6 +1012,9 @@ class SqliteCaseStore final : public CaseStore {
     ~Transaction() {
       store_.head_.reset();
       store_.next_screening_.reset();
+      if (!committed_)
+        for (const std::string& form : store_.words_added_) store_.word_ids_.erase(form);
+      store_.words_added_.clear();
     }
     void commit() {
       if (store_.head_moved_)
@@ -930,12 +1022,44 @@ class SqliteCaseStore final : public CaseStore {
             .bind(1, fmt::format("{}:{}", store_.head_->seq, store_.head_->hash))
             .run();
       tx_.commit();
+      committed_ = true;
     }
 
    private:
     SqliteCaseStore& store_;
     SqliteDb::WriteTransaction tx_;
+    bool committed_ = false;
   };
+
+  // Inside a transaction: a subject's words as LEB128 numbers (the flags, then each reading's ids
+  // in the words table and a 0), adding the words the table lacks. The ids of committed words never
+  // change, so they are remembered for the store's life.
+  std::string word_ids(const SubjectWords& words) {
+    std::string out;
+    auto put = [&](uint64_t v) {
+      do {
+        out.push_back(static_cast<char>((v & 0x7f) | (v >= 0x80 ? 0x80 : 0)));
+        v >>= 7;
+      } while (v);
+    };
+    put(words.flags);
+    for (const auto& reading : words.readings) {
+      for (const std::string& form : reading) {
+        auto it = word_ids_.find(form);
+        if (it == word_ids_.end()) {
+          db_->prepare("INSERT OR IGNORE INTO words (form) VALUES (?)").bind_blob(1, form).run();
+          auto q = db_->prepare("SELECT id FROM words WHERE form = ?");
+          q.bind_blob(1, form);
+          if (!q.step()) throw SqliteError{"a word just added is missing"};
+          it = word_ids_.emplace(form, q.integer(0)).first;
+          words_added_.push_back(form);
+        }
+        put(static_cast<uint64_t>(it->second));
+      }
+      put(0);
+    }
+    return out;
+  }
 
   struct AuditHead {
     int64_t seq = 0;
@@ -945,7 +1069,9 @@ class SqliteCaseStore final : public CaseStore {
   std::unique_ptr<SqliteDb> db_;
   std::optional<AuditHead> head_;  // within a transaction, once read
   bool head_moved_ = false;
-  std::optional<int64_t> next_screening_;  // within a transaction, once read
+  std::optional<int64_t> next_screening_;              // within a transaction, once read
+  std::unordered_map<std::string, int64_t> word_ids_;  // the words table, as far as it was used
+  std::vector<std::string> words_added_;               // to it by the current transaction
 };
 
 }  // namespace

@@ -52,6 +52,13 @@ SqliteStatement& SqliteStatement::bind(int index, std::string_view text) {
   return *this;
 }
 
+SqliteStatement& SqliteStatement::bind_blob(int index, std::string_view bytes) {
+  if (sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
+                        SQLITE_TRANSIENT) != SQLITE_OK)
+    fail(db_, "bind");
+  return *this;
+}
+
 SqliteStatement& SqliteStatement::bind(int index, int64_t value) {
   if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(db_, "bind");
   return *this;
@@ -86,6 +93,12 @@ void SqliteStatement::run() {
 std::string SqliteStatement::text(int column) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
   return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : "";
+}
+
+std::string_view SqliteStatement::bytes(int column) const {
+  const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+  return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+           : std::string_view();
 }
 
 int64_t SqliteStatement::integer(int column) const {

@@ -28,6 +28,7 @@ class SqliteStatement {
   SqliteStatement& bind(int index, int64_t value);
   SqliteStatement& bind(int index, double value);
   SqliteStatement& bind_null(int index);
+  SqliteStatement& bind_blob(int index, std::string_view bytes);
   // Binds an empty optional as NULL.
   SqliteStatement& bind_optional(int index, const std::optional<std::string>& text);
   // The next row: true while there is one. Throws SqliteError on failure.
@@ -38,6 +39,8 @@ class SqliteStatement {
   int64_t integer(int column) const;
   double real(int column) const;
   bool is_null(int column) const;
+  // A BLOB (or TEXT) column's bytes without a copy: valid until the next step() or reset().
+  std::string_view bytes(int column) const;
   void reset();
 
  private:
