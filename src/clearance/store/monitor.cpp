@@ -385,9 +385,10 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
 
   if (!changed.empty() || !gone.empty()) {
     // Terms whose weight the change moved: the names holding them were added or removed. A score
-    // between a subject and an unchanged party moves only through them.
-    const auto added = NameIndex::build(snapshot_of_parties(after, changed), 1, &index);
-    const auto removed = NameIndex::build(snapshot_of_parties(before, gone), 1, &index);
+    // between a subject and an unchanged party moves only through them. (Indexed for their terms'
+    // counts alone: without the whole index's terms, which only weigh.)
+    const auto added = NameIndex::build(snapshot_of_parties(after, changed), 1);
+    const auto removed = NameIndex::build(snapshot_of_parties(before, gone), 1);
     const double names_after = static_cast<double>(index.name_count());
     const double names_before = names_after - static_cast<double>(added->name_count()) +
                                 static_cast<double>(removed->name_count());
