@@ -355,9 +355,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
     }
     close_stamp();
     // Query spans starting here, each matching one list token: written apart where the list
-    // writes one token, romanised otherwise, or initials a list acronym spells. (A lookup added
-    // here or above goes into word_reaches_a_name or span_reaches_a_name too: a delta monitoring
-    // run finds the subjects a list change can reach through them.)
+    // writes one token, romanised otherwise, or initials a list acronym spells.
     std::string joined = t.text, initials;
     std::string key = t.kind == TokenClass::ordinary ? t.romanization : std::string();
     bool pinyin = t.origin == TokenOrigin::pinyin;
