@@ -273,6 +273,31 @@ describe("the analyst's page", () => {
     await page.getByText("No alerts match.").waitFor();
   });
 
+  test("review: a filter's answer that comes late does not replace the newer filter's", async () => {
+    await open("#/review");
+    await page.waitForSelector("#review-list option[value='EL']", { state: "attached" });
+    await page.selectOption("#review-status", "");
+    await page.locator("table.queue tbody tr").filter({ hasText: "C-2" }).first().waitFor();
+    // The real server answers the EL query; its answer is only held back until the MIEU query
+    // has been answered and shown (a slow server answering out of order).
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route("**/v1/alerts?*", async (route) => {
+      if (new URL(route.request().url()).searchParams.get("list") !== "EL") return route.continue();
+      const response = await route.fetch();
+      await held;
+      return route.fulfill({ response });
+    });
+    await page.selectOption("#review-list", "EL");
+    await page.selectOption("#review-list", "MIEU");
+    await page.getByText("No alerts match.").waitFor();
+    release();
+    await page.waitForTimeout(500);  // the EL answer arrives now
+    assert.equal(await page.locator("table.queue").count(), 0);
+    assert.match(await page.locator("#review-results").innerText(), /No alerts match\./);
+    await page.unroute("**/v1/alerts?*");
+  });
+
   test("review: an alert decided by keyboard alone", async () => {
     await open("#/review");
     const row = page.locator("table.queue tbody tr").filter({ hasText: "C-2" }).first();
