@@ -6,6 +6,7 @@
 #include <iostream>
 #include <map>
 #include <random>
+#include <set>
 
 #include "clearance/match/screener.h"
 #include "clearance/util/csv_reader.h"
@@ -303,6 +304,70 @@ TEST_F(ScreeningTest, TheNearScoreBoundsTheBestScoreUnderTheThreshold) {
   }
   EXPECT_GT(near_something, 0u);  // some query came within the margin, or this proves little
   EXPECT_GT(far, 0u);             // and some stayed well under it, which the bound says
+}
+
+// An index of a few records weighed by the whole lists' index (what a delta monitoring run
+// screens against) finds and scores a query exactly as the whole index does against those records
+// — when its names hold only terms of the whole index (its term sections are then the whole
+// index's own) and when one holds a word the whole index lacks.
+TEST_F(ScreeningTest, AnIndexOfSomeRecordsWeighedByTheWholeIndexScoresAsTheWholeIndex) {
+  const Snapshot& all = index_->snapshot();
+  for (const bool novel_word : {false, true}) {
+    auto some = std::make_shared<Snapshot>();
+    some->id = "some";
+    some->content_hash = novel_word ? "some-novel" : "some";
+    // Every 40th party whole (a party's hit is its best record's), records in the lists' order.
+    std::set<std::string> kept;
+    std::vector<uint32_t> records;
+    for (size_t k = 0; k < all.parties.size(); k += 40)
+      records.insert(records.end(), all.parties[k].members.begin(), all.parties[k].members.end());
+    std::sort(records.begin(), records.end());
+    std::map<uint32_t, uint32_t> position;
+    for (uint32_t m : records) {
+      position[m] = static_cast<uint32_t>(some->entities.size());
+      some->entities.push_back(all.entities[m]);
+      kept.insert(all.entities[m].id);
+    }
+    for (size_t k = 0; k < all.parties.size(); k += 40) {
+      Party p{all.parties[k].id, {}, {}};
+      for (uint32_t m : all.parties[k].members) p.members.push_back(position.at(m));
+      some->parties.push_back(std::move(p));
+    }
+    if (novel_word) {  // a record of its own, after the others
+      Entity extra = all.entities[records.front()];
+      extra.id = "zz:novel";
+      extra.name += " Zqxvorbtrade";
+      some->parties.push_back({extra.id, {static_cast<uint32_t>(some->entities.size())}, {}});
+      some->entities.push_back(extra);
+    }
+    some->index_parties();
+    std::shared_ptr<const NameIndex> part = NameIndex::build(some, 1, index_.get());
+    EXPECT_EQ(part->term_count(), index_->term_count() + (novel_word ? 1 : 0));
+    const Screener part_screener(part);
+    std::mt19937 rng(5);
+    ScreenOptions options;
+    options.threshold = 0.7f;
+    options.limit = 1000;
+    size_t compared = 0;
+    for (int q = 0; q < 120; ++q) {
+      const Entity& e = some->entities[rng() % some->entities.size()];
+      if (kept.count(e.id) == 0) continue;
+      std::string name = e.name;
+      if (q % 2 && name.size() > 6) name.erase(rng() % name.size(), 1);  // a letter dropped
+      ScreenQuery query;
+      query.name = name;
+      const ScreenResult whole = screener_->screen(query, options, session_);
+      const ScreenResult mine = part_screener.screen(query, options, session_);
+      std::map<std::string, float> expected, got;
+      for (const Hit& h : whole.hits)
+        if (kept.count(h.entity->id)) expected[h.entity->id] = h.score;
+      for (const Hit& h : mine.hits)
+        if (kept.count(h.entity->id)) got[h.entity->id] = h.score;
+      EXPECT_EQ(expected, got) << name;
+      compared += !expected.empty();
+    }
+    EXPECT_GT(compared, 40u);
+  }
 }
 
 TEST_F(ScreeningTest, CompareIsSymmetricEnoughAndExplained) {

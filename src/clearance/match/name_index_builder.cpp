@@ -191,12 +191,26 @@ std::vector<std::vector<std::pair<int32_t, NormalizedName>>> normalize_all(
 
 }  // namespace
 
+namespace {
+void write_term_sections(const std::vector<std::string>& terms,
+                         const std::vector<std::string>& romanization,
+                         const TextMap<std::vector<uint32_t>>& romanization_terms,
+                         IndexFileWriter& w);
+void copy_term_sections(const NameIndex& from, IndexFileWriter& w);
+}  // namespace
+
 std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
                                   const NameIndex* weights) {
   const auto& entities = snapshot.entities;
   const auto normalized = normalize_all(entities, threads);
 
   Draft d;
+  // Every term of the weighing index, first and in its order, with no names behind those not used
+  // here: a query then finds the same terms, the same fuzzy neighbours and the same weights as in
+  // that index — and when these names hold no other term, the term ids are that index's, so that
+  // every section about terms alone is that index's own, copied rather than derived again.
+  if (weights)
+    for (TermId t = 0; t < weights->term_count(); ++t) d.intern(std::string(weights->term_text(t)));
   for (size_t i = 0; i < entities.size(); ++i) {
     for (const auto& [alias, norm] : normalized[i]) {
       if (norm.tokens.empty()) continue;
@@ -222,18 +236,16 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
       d.names.push_back(name);
     }
   }
-  // Every term of the weighing index too, with no names behind those not used here: a query then
-  // finds the same terms, the same fuzzy neighbours and the same weights as in that index.
-  if (weights)
-    for (TermId t = 0; t < weights->term_count(); ++t) d.intern(std::string(weights->term_text(t)));
   const auto& terms = d.terms;
   const size_t term_count = terms.size();
+  const bool shared_terms = weights && term_count == weights->term_count();
 
   std::vector<std::string> romanization(term_count);
   TextMap<std::vector<uint32_t>> romanization_terms;
   for (TermId t = 0; t < term_count; ++t) {
-    romanization[t] = chinese_romanization_key(terms[t]);
-    if (!romanization[t].empty()) romanization_terms[romanization[t]].push_back(t);
+    romanization[t] = shared_terms ? std::string(weights->term_romanization(t))
+                                   : chinese_romanization_key(terms[t]);
+    if (!romanization[t].empty() && !shared_terms) romanization_terms[romanization[t]].push_back(t);
   }
   std::vector<std::vector<uint32_t>> postings(term_count);
   TextMap<std::vector<uint32_t>> joined_postings, romanized_span_postings, initials_postings,
@@ -335,6 +347,38 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
   for (TermId t = 0; t < term_count; ++t)
     if (terms[t].size() == 1 && letter_slot(terms[t][0]) >= 0)
       scalars.letter_terms[letter_slot(terms[t][0])] = t;
+
+  IndexFileWriter w;
+  using S = IndexSection;
+  w.add(S::scalars, std::span<const IndexScalars>(&scalars, 1));
+  w.add(S::names, d.names);
+  w.add(S::tokens, d.tokens);
+  w.add(S::alternatives, d.alternatives);
+  w.add(S::bound_figures, bound_figures);
+  w.add(S::idf, idf);
+  write_lists(w, S::posting_offsets, S::posting_values, postings);
+  write_lists(w, S::initial_offsets, S::initial_values, people_initials);
+  write_keyed(w, 1, joined_postings);
+  write_keyed(w, 3, romanized_span_postings);
+  write_keyed(w, 4, initials_postings);
+  write_keyed(w, 5, acronym_postings);
+  if (shared_terms)
+    copy_term_sections(*weights, w);
+  else
+    write_term_sections(terms, romanization, romanization_terms, w);
+  return w.finish(snapshot.content_hash);
+}
+
+namespace {
+
+// The sections about terms alone, derived from the terms: their texts and lookup table, phonetic
+// and romanisation keys and the terms each key finds, letter masks, and the deletion tables of
+// the fuzzy lookup.
+void write_term_sections(const std::vector<std::string>& terms,
+                         const std::vector<std::string>& romanization,
+                         const TextMap<std::vector<uint32_t>>& romanization_terms,
+                         IndexFileWriter& w) {
+  const size_t term_count = terms.size();
   std::vector<uint32_t> masks(term_count);
   for (TermId t = 0; t < term_count; ++t) masks[t] = letter_mask(terms[t]);
   std::vector<std::string> phonetic(term_count);
@@ -349,7 +393,7 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
     phonetic_terms[phonetic[t]].push_back(t);
   }
 
-  std::vector<Deletion> deletions, family_deletions;
+  std::vector<NameIndex::Deletion> deletions, family_deletions;
   std::unordered_set<std::string> variants, further;
   for (TermId t = 0; t < term_count; ++t) {
     const int depth = max_edits(terms[t].size());
@@ -369,31 +413,44 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
         family_deletions.push_back({hash_of(v), t});
   }
 
-  IndexFileWriter w;
   using S = IndexSection;
-  w.add(S::scalars, std::span<const IndexScalars>(&scalars, 1));
-  w.add(S::names, d.names);
-  w.add(S::tokens, d.tokens);
-  w.add(S::alternatives, d.alternatives);
-  w.add(S::bound_figures, bound_figures);
   write_strings(w, S::term_offsets, S::term_bytes, terms);
   w.add(S::term_slots, key_slots(terms));
   write_strings(w, S::phonetic_offsets, S::phonetic_bytes, phonetic);
   write_strings(w, S::romanization_offsets, S::romanization_bytes, romanization);
   w.add(S::masks, masks);
-  w.add(S::idf, idf);
-  write_lists(w, S::posting_offsets, S::posting_values, postings);
-  write_lists(w, S::initial_offsets, S::initial_values, people_initials);
   write_keyed(w, 0, phonetic_terms);
-  write_keyed(w, 1, joined_postings);
   write_keyed(w, 2, romanization_terms);
-  write_keyed(w, 3, romanized_span_postings);
-  write_keyed(w, 4, initials_postings);
-  write_keyed(w, 5, acronym_postings);
   write_deletions(w, S::deletions, S::deletion_directory, deletions);
   write_deletions(w, S::family_deletions, S::family_deletion_directory, family_deletions);
-  return w.finish(snapshot.content_hash);
 }
+
+// The same sections as `from` holds them, for an index whose term ids are `from`'s.
+void copy_term_sections(const NameIndex& from, IndexFileWriter& w) {
+  auto file = IndexFileReader::open(from.file_bytes(), from.snapshot().content_hash, "weights");
+  if (!file) throw std::logic_error(file.error().message);
+  auto copy = [&]<typename T>(IndexSection id) {
+    auto section = file->get<T>(id);
+    if (!section) throw std::logic_error(section.error().message);
+    w.add(id, section.value());
+  };
+  using S = IndexSection;
+  using P = KeyedListSection;
+  for (const S id : {S::term_offsets, S::term_slots, S::phonetic_offsets, S::romanization_offsets,
+                     S::masks, S::deletion_directory, S::family_deletion_directory})
+    copy.template operator()<uint32_t>(id);
+  for (const S id : {S::term_bytes, S::phonetic_bytes, S::romanization_bytes})
+    copy.template operator()<char>(id);
+  for (const S id : {S::deletions, S::family_deletions})
+    copy.template operator()<NameIndex::Deletion>(id);
+  for (const int table : {0, 2}) {
+    for (const P part : {P::key_offsets, P::slots, P::list_offsets, P::list_values})
+      copy.template operator()<uint32_t>(keyed_section(table, part));
+    copy.template operator()<char>(keyed_section(table, P::key_bytes));
+  }
+}
+
+}  // namespace
 
 std::unique_ptr<NameIndex> NameIndex::build(std::shared_ptr<const Snapshot> snapshot,
                                             unsigned threads, const NameIndex* weights) {

@@ -29,7 +29,11 @@ export function renderReview(main) {
       field(t("review.party"), party),
       field(t("review.list"), list)),
     h("div", { class: "actions" }, submit));
+  // Each load is numbered: an answer to an older one (a slow server answers out of order) is
+  // dropped rather than shown over the newer filter's.
+  let sequence = 0;
   const load = async (after = 0) => {
+    const mine = ++sequence;
     clearErrors(form);
     filters = { status: status.value, subject: subject.value.trim(), party: party.value.trim(),
       list: list.value };
@@ -39,11 +43,11 @@ export function renderReview(main) {
     busy(submit, true);
     try {
       const page = await api("GET", "/v1/alerts?" + params);
-      showQueue(results, page, after, load);
+      if (mine === sequence) showQueue(results, page, after, load);
     } catch (failure) {
-      showFailure(failure, { form, where: results, retry: () => load(after) });
+      if (mine === sequence) showFailure(failure, { form, where: results, retry: () => load(after) });
     } finally {
-      busy(submit, false);
+      if (mine === sequence) busy(submit, false);
     }
   };
   form.addEventListener("submit", (e) => {
