@@ -562,6 +562,7 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
                                  prepare_query(reading, terms, false, has_similar_term), session),
                   reading, index_->snapshot(), options);
   }
+  if (options.keep_name) session.name = std::move(normalized);
   return result;
 }
 

@@ -29,6 +29,9 @@ struct ScreenOptions {
   // down to this floor (ScreenResult::near) — what monitoring keeps to know how near a subject
   // came to a hit.
   float near_floor = 0;
+  // Keeps the query's normalised name in ScreenSession::name (what monitoring keeps of a subject's
+  // words), so that it is not normalised twice.
+  bool keep_name = false;
 };
 
 // A piece of non-name evidence and what it did to the score.
@@ -98,6 +101,8 @@ class ScreenSession {
   std::vector<uint32_t> touched;    // names the current token's lookups reached
   // The highest score bound of a name the last filter left out, reached by a lookup or not.
   float bound_below = 0;
+  // The last query's normalised name, when ScreenOptions::keep_name asked for it.
+  NormalizedName name;
   float current_weight = 0;  // the current token's query-side weight
   // Fuzzy (edits ≤ 2) and phonetic neighbours of the query tokens this thread has seen, for the
   // index numbered similar_cache_serial: a batch repeats its common words ("trading", "smith")

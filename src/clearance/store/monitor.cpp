@@ -77,8 +77,8 @@ constexpr uint32_t kCountry = 4;      // evidence it may have: a country,
 constexpr uint32_t kBirthDate = 8;    // a date of birth,
 constexpr uint32_t kIdentifier = 16;  // an identifier
 
-SubjectWords words_of(const Subject& subject, NameNormalizer& normalizer) {
-  const NormalizedName name = normalizer.normalize_query(subject.name);
+// The subject's words from its name as normalize_query() reads it.
+SubjectWords words_of(const Subject& subject, const NormalizedName& name) {
   SubjectWords out;
   out.readings = name_words(name);
   const ScreenQuery query = subject_query(subject);
@@ -131,12 +131,15 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
   };
   for (const Subject& subject : subjects) {
     const ScreenQuery query = subject_query(subject);
+    // A subject whose words the store lacks keeps them from this screening's normalised name.
+    const bool needs_words = words_stale || !subject.words_known;
+    screen_options.keep_name = needs_words;
     const ScreenResult result = engine.screener->screen(query, screen_options, session);
     ScreeningRecord record =
         make_screening_record(engine, query, result, options.threshold, options.actor);
     record.subject_id = subject.id;
     record.near_score = result.near - drift.value();
-    if (words_stale || !subject.words_known) record.words = words_of(subject, session.normalizer);
+    if (needs_words) record.words = words_of(subject, session.name);
     pending.push_back(std::move(record));
     ++report.screened;
     report.hits += result.hits.size();
@@ -294,7 +297,7 @@ Result<SubjectWordRuns> subject_word_runs(CaseStore& store, MonitoredSubjects& m
     NameNormalizer normalizer;
     std::vector<std::pair<std::string, SubjectWords>> keep;
     for (const Subject& s : subjects.value()) {
-      SubjectWords words = words_of(s, normalizer);
+      SubjectWords words = words_of(s, normalizer.normalize_query(s.name));
       if (s.near_score) keep.emplace_back(s.id, words);
       derived.emplace(s.id, std::move(words));
     }
