@@ -78,8 +78,8 @@ struct ScreeningRecord {
 struct MonitoredSubject {
   std::string id;
   std::optional<double> near_score;
-  // SubjectWords as LEB128 numbers: the flags, then each reading's word ids and a 0; empty when
-  // not known.
+  // SubjectWords as LEB128 numbers (util/varint.h): the flags, then each reading's word ids and
+  // a 0; empty when not known.
   std::string words;
 };
 struct MonitoredSubjects {

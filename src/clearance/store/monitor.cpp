@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
+#include <span>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -13,8 +13,8 @@
 #include "clearance/match/name_words.h"
 #include "clearance/match/screen_output.h"
 #include "clearance/model/party_json.h"
-#include "clearance/text/chinese_romanization.h"
 #include "clearance/util/sha256.h"
+#include "clearance/util/varint.h"
 
 namespace clearance {
 
@@ -303,8 +303,8 @@ Result<SubjectWordRuns> subject_word_runs(CaseStore& store, MonitoredSubjects& m
     }
     if (auto st = store.keep_words(keep); !st) return st.error();
   }
-  std::unordered_map<std::string, uint32_t>
-      added;  // words of `derived`, numbered after the store's
+  // The words of `derived`, numbered after the store's.
+  std::unordered_map<std::string, uint32_t> added;
   for (const MonitoredSubject& s : monitored.subjects) {
     out.begin.push_back(out.ids.size());
     const auto d = derived.find(s.id);
@@ -320,24 +320,13 @@ Result<SubjectWordRuns> subject_word_runs(CaseStore& store, MonitoredSubjects& m
       }
       continue;
     }
+    std::string_view words = s.words;
     uint64_t v = 0;
-    int shift = 0;
-    bool first = true;
-    for (const char c : s.words) {
-      v |= static_cast<uint64_t>(static_cast<uint8_t>(c) & 0x7f) << shift;
-      shift += 7;
-      if (static_cast<uint8_t>(c) & 0x80) continue;
-      if (first) {
-        out.flags.push_back(static_cast<uint32_t>(v));
-        first = false;
-      } else {
-        // An id the vocabulary lacks (a damaged row): its subject is screened.
-        out.ids.push_back(v < out.vocabulary.size() ? static_cast<uint32_t>(v) : kUnknownWord);
-      }
-      v = 0;
-      shift = 0;
-    }
-    if (first) out.flags.push_back(0);
+    out.flags.push_back(read_varint(words, v) ? static_cast<uint32_t>(v) : 0);
+    // An id the vocabulary lacks (a damaged row): its subject is screened.
+    while (read_varint(words, v))
+      out.ids.push_back(v < out.vocabulary.size() ? static_cast<uint32_t>(v) : kUnknownWord);
+    if (!words.empty()) out.ids.push_back(kUnknownWord);  // cut inside a number
   }
   out.begin.push_back(out.ids.size());
   return out;

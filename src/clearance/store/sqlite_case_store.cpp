@@ -16,6 +16,7 @@
 #include "clearance/store/sqlite_db.h"
 #include "clearance/util/file_io.h"
 #include "clearance/util/sha256.h"
+#include "clearance/util/varint.h"
 
 namespace clearance {
 
@@ -1036,13 +1037,7 @@ class SqliteCaseStore final : public CaseStore {
   // change, so they are remembered for the store's life.
   std::string word_ids(const SubjectWords& words) {
     std::string out;
-    auto put = [&](uint64_t v) {
-      do {
-        out.push_back(static_cast<char>((v & 0x7f) | (v >= 0x80 ? 0x80 : 0)));
-        v >>= 7;
-      } while (v);
-    };
-    put(words.flags);
+    append_varint(out, words.flags);
     for (const auto& reading : words.readings) {
       for (const std::string& form : reading) {
         auto it = word_ids_.find(form);
@@ -1054,9 +1049,9 @@ class SqliteCaseStore final : public CaseStore {
           it = word_ids_.emplace(form, q.integer(0)).first;
           words_added_.push_back(form);
         }
-        put(static_cast<uint64_t>(it->second));
+        append_varint(out, static_cast<uint64_t>(it->second));
       }
-      put(0);
+      append_varint(out, 0);
     }
     return out;
   }
