@@ -240,13 +240,19 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
   const size_t term_count = terms.size();
   const bool shared_terms = weights && term_count == weights->term_count();
 
-  std::vector<std::string> romanization(term_count);
+  // Romanisation keys: the weighing index's when the terms are its own, else derived here.
+  std::vector<std::string> romanization;
   TextMap<std::vector<uint32_t>> romanization_terms;
-  for (TermId t = 0; t < term_count; ++t) {
-    romanization[t] = shared_terms ? std::string(weights->term_romanization(t))
-                                   : chinese_romanization_key(terms[t]);
-    if (!romanization[t].empty() && !shared_terms) romanization_terms[romanization[t]].push_back(t);
+  if (!shared_terms) {
+    romanization.resize(term_count);
+    for (TermId t = 0; t < term_count; ++t) {
+      romanization[t] = chinese_romanization_key(terms[t]);
+      if (!romanization[t].empty()) romanization_terms[romanization[t]].push_back(t);
+    }
   }
+  auto romanization_of = [&](TermId t) -> std::string_view {
+    return shared_terms ? weights->term_romanization(t) : std::string_view(romanization[t]);
+  };
   std::vector<std::vector<uint32_t>> postings(term_count);
   TextMap<std::vector<uint32_t>> joined_postings, romanized_span_postings, initials_postings,
       acronym_postings;
@@ -272,7 +278,7 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
       // Romanisation keys of the ordinary spans of two or three starting here.
       std::string key;
       for (size_t m = k; m < tokens.size() && m < k + 3; ++m) {
-        const std::string& part = romanization[tokens[m].term];
+        const std::string_view part = romanization_of(tokens[m].term);
         if (part.empty() || tokens[m].kind != TokenClass::ordinary) break;
         key += part;
         if (m == k) continue;
@@ -304,7 +310,7 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
   std::vector<float> idf(term_count);
   for (TermId t = 0; t < term_count; ++t) {
     if (weights) {
-      const TermId there = weights->find_term(terms[t]);
+      const TermId there = shared_terms ? t : weights->find_term(terms[t]);
       idf[t] = there == kNoTerm ? weights->unseen_idf() : weights->idf(there);
     } else {
       idf[t] = static_cast<float>(
@@ -425,28 +431,31 @@ void write_term_sections(const std::vector<std::string>& terms,
   write_deletions(w, S::family_deletions, S::family_deletion_directory, family_deletions);
 }
 
+// One section of a file read, as records of T, into the file being written.
+template <typename T>
+void copy_section(const IndexFileReader& from, IndexSection id, IndexFileWriter& w) {
+  auto section = from.get<T>(id);
+  if (!section) throw std::logic_error(section.error().message);
+  w.add(id, section.value());
+}
+
 // The same sections as `from` holds them, for an index whose term ids are `from`'s.
 void copy_term_sections(const NameIndex& from, IndexFileWriter& w) {
   auto file = IndexFileReader::open(from.file_bytes(), from.snapshot().content_hash, "weights");
   if (!file) throw std::logic_error(file.error().message);
-  auto copy = [&]<typename T>(IndexSection id) {
-    auto section = file->get<T>(id);
-    if (!section) throw std::logic_error(section.error().message);
-    w.add(id, section.value());
-  };
   using S = IndexSection;
   using P = KeyedListSection;
   for (const S id : {S::term_offsets, S::term_slots, S::phonetic_offsets, S::romanization_offsets,
                      S::masks, S::deletion_directory, S::family_deletion_directory})
-    copy.template operator()<uint32_t>(id);
+    copy_section<uint32_t>(*file, id, w);
   for (const S id : {S::term_bytes, S::phonetic_bytes, S::romanization_bytes})
-    copy.template operator()<char>(id);
+    copy_section<char>(*file, id, w);
   for (const S id : {S::deletions, S::family_deletions})
-    copy.template operator()<NameIndex::Deletion>(id);
-  for (const int table : {0, 2}) {
+    copy_section<NameIndex::Deletion>(*file, id, w);
+  for (const int table : {0, 2}) {  // phonetic keys and romanisation keys → terms
     for (const P part : {P::key_offsets, P::slots, P::list_offsets, P::list_values})
-      copy.template operator()<uint32_t>(keyed_section(table, part));
-    copy.template operator()<char>(keyed_section(table, P::key_bytes));
+      copy_section<uint32_t>(*file, keyed_section(table, part), w);
+    copy_section<char>(*file, keyed_section(table, P::key_bytes), w);
   }
 }
 
