@@ -108,6 +108,14 @@ class DeltaMonitor : public ::testing::Test {
     delete subjects_;
   }
 
+  // How every run here monitors: as "monitor", the delta's search on two threads.
+  static MonitorOptions monitor_options() {
+    MonitorOptions options;
+    options.actor = "monitor";
+    options.threads = 2;
+    return options;
+  }
+
   // A store with the subjects screened against `before`, and one alert in five decided a false
   // positive and one in seven a true match — the same in every store this makes.
   std::unique_ptr<CaseStore> monitored_store(const std::string& data_dir) {
@@ -115,8 +123,7 @@ class DeltaMonitor : public ::testing::Test {
     EXPECT_TRUE(opened.ok()) << opened.error().message;
     auto store = std::move(opened.value());
     EXPECT_TRUE(store->put_subjects(*subjects_, "analyst").ok());
-    MonitorOptions options;
-    options.actor = "monitor";
+    const MonitorOptions options = monitor_options();
     auto report = run_monitor(*store, *before_, options);
     EXPECT_TRUE(report.ok()) << report.error().message;
     AlertFilter all;
@@ -195,9 +202,7 @@ TEST_F(DeltaMonitor, TheDeltaFindsWhatAFullRescreenFindsAndScreensFarFewer) {
   auto delta_store = monitored_store(dir / "delta");
   ASSERT_EQ(alert_keys(*full_store), alert_keys(*delta_store));
 
-  MonitorOptions options;
-  options.actor = "monitor";
-  options.threads = 2;
+  const MonitorOptions options = monitor_options();
   auto full = run_monitor(*full_store, *after_, options);
   ASSERT_TRUE(full.ok()) << full.error().message;
   auto delta = run_monitor_delta(*delta_store, *after_, *before_->snapshot, options);
@@ -289,9 +294,7 @@ TEST_F(DeltaMonitor, ScoresThatReweightingAloneLiftsOverTheThresholdAreFound) {
                        [&](const Subject& s) { return s.id == r.subject->id; }))
         subjects.push_back(*r.subject);
     }
-  MonitorOptions options;
-  options.actor = "monitor";
-  options.threads = 2;
+  MonitorOptions options = monitor_options();
   options.threshold = threshold;
   const auto [full_raised, delta_raised, full, delta] = full_and_delta(subjects, *after_, options);
   // (Not every one: a subject with more hits than the limit keeps only the best.)
@@ -309,9 +312,7 @@ TEST_F(DeltaMonitor, DriftFromEarlierDeltasBringsBackTheSubjectsItCanLift) {
   for (const bool every : {false, true}) {
     test::TempDir dir;
     auto store = monitored_store(dir / "drift");
-    MonitorOptions options;
-    options.actor = "monitor";
-    options.threads = 2;
+    const MonitorOptions options = monitor_options();
     const MonitoredSubjects monitored = store->monitored_subjects().value();
     double lowest = 1;
     for (const MonitoredSubject& s : monitored.subjects) lowest = std::min(lowest, *s.near_score);
@@ -342,9 +343,7 @@ TEST_F(DeltaMonitor, AStoreWithoutTheSubjectsWordsGetsTheSameAlertsAndKeepsThem)
   ASSERT_TRUE(delta_store->reset_words("another matcher").ok());
   const MonitoredSubjects before = delta_store->monitored_subjects().value();
   for (const MonitoredSubject& s : before.subjects) ASSERT_TRUE(s.words.empty());
-  MonitorOptions options;
-  options.actor = "monitor";
-  options.threads = 2;
+  const MonitorOptions options = monitor_options();
   auto full = run_monitor(*full_store, *after_, options);
   auto delta = run_monitor_delta(*delta_store, *after_, *before_->snapshot, options);
   ASSERT_TRUE(full.ok() && delta.ok());
@@ -361,8 +360,7 @@ TEST_F(DeltaMonitor, NoChangeScreensNobody) {
   test::TempDir dir;
   auto store = monitored_store(dir / "same");
   const auto before = alert_keys(*store);
-  MonitorOptions options;
-  options.actor = "monitor";
+  const MonitorOptions options = monitor_options();
   auto delta = run_monitor_delta(*store, *before_, *before_->snapshot, options);
   ASSERT_TRUE(delta.ok()) << delta.error().message;
   EXPECT_EQ(delta->screened, 0u);
@@ -445,9 +443,7 @@ TEST_F(DeltaMonitor, EveryWayANameMeetsANewlyListedPartyIsFound) {
   }
   // Among many others that meet nothing new.
   for (size_t i = 0; i < subjects_->size(); i += 3) subjects.push_back((*subjects_)[i]);
-  MonitorOptions options;
-  options.actor = "monitor";
-  options.threads = 2;
+  const MonitorOptions options = monitor_options();
   const auto [full_raised, delta_raised, full, delta] =
       full_and_delta(subjects, *after_engine, options);
   EXPECT_EQ(full_raised, delta_raised)
