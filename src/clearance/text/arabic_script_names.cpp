@@ -3,17 +3,16 @@
 #include <algorithm>
 
 #include "clearance/text/name_tables.h"
+#include "clearance/text/org_words.h"
 #include "clearance/text/utf8.h"
 #include "clearance/util/strings.h"
 #include "clearance/util/text_map.h"
 
 namespace clearance {
 
-namespace {
-
-// The word's letters as the table is looked up: marks (harakat, shadda, sukun, superscript alef),
-// tatweel and zero-width joiners dropped; أ إ آ ٱ → ا, ى → ي, Persian ی and ک → ي and ك.
-std::string fold(std::string_view word) {
+// The word's letters as the tables are looked up: marks (harakat, shadda, sukun, superscript
+// alef), tatweel and zero-width joiners dropped; أ إ آ ٱ → ا, ى → ي, Persian ی and ک → ي and ك.
+std::string fold_arabic_script(std::string_view word) {
   std::string out;
   for (size_t i = 0; i < word.size();) {
     const auto [c, n] = code_point_at(word, i);
@@ -31,6 +30,14 @@ std::string fold(std::string_view word) {
       out += bytes;
   }
   return out;
+}
+
+namespace {
+
+constexpr std::string_view kArticle = "\u0627\u0644";
+
+std::string fold(std::string_view word) {
+  return fold_arabic_script(word);
 }
 
 const TextMap<std::vector<std::string>>& table() {
@@ -53,7 +60,6 @@ std::vector<std::string> arabic_script_spellings(std::string_view word) {
   const std::string key = fold(word);
   if (const auto it = table().find(key); it != table().end()) return it->second;
   // The article: ال + a name the table knows, spelled "al" + the name joined, and the name alone.
-  constexpr std::string_view kArticle = "\u0627\u0644";
   if (key.starts_with(kArticle) && key.size() > kArticle.size() + 4)
     if (const auto it = table().find(key.substr(kArticle.size())); it != table().end()) {
       std::vector<std::string> out;
@@ -61,6 +67,31 @@ std::vector<std::string> arabic_script_spellings(std::string_view word) {
       for (const auto& s : it->second) out.push_back(s);
       return out;
     }
+  return {};
+}
+
+const OrgWord* arabic_script_org_word(std::string_view word) {
+  static const OrgWordTable words("arabic_org_words.csv", "arabic", fold_arabic_script);
+  const std::string key = fold(word);
+  if (const OrgWord* w = words.find(key)) return w;
+  // With the article (المركزي "the central"), which the English leaves to "the" or to nothing.
+  if (key.starts_with(kArticle) && key.size() > kArticle.size() + 4)
+    return words.find(std::string_view(key).substr(kArticle.size()));
+  return nullptr;
+}
+
+std::vector<std::string> arabic_script_compound(std::string_view word) {
+  const std::string key = fold(word);
+  if (table().find(key) != table().end() || arabic_script_org_word(key)) return {};
+  const std::u32string letters = to_code_points(key);
+  constexpr size_t kMinLetters = 3;
+  if (letters.size() < 2 * kMinLetters) return {};
+  // The longest tabled name opening the word, with a word of three letters or more after it.
+  for (size_t split = letters.size() - kMinLetters; split >= kMinLetters; --split) {
+    const std::string first = to_utf8(letters.substr(0, split));
+    if (table().find(first) == table().end()) continue;
+    return {first, to_utf8(letters.substr(split))};
+  }
   return {};
 }
 

@@ -8,10 +8,26 @@
 #include <string_view>
 #include <vector>
 
+#include "clearance/text/org_words.h"
+
 namespace clearance {
+
+// The word's letters as the tables are looked up: vowel marks, tatweel and joiners dropped, the
+// forms of alef, ya and kaf (Arabic and Persian) folded to one.
+std::string fold_arabic_script(std::string_view word);
 
 // The Latin spellings of one Arabic-script word (UTF-8, no spaces): empty when the table does not
 // know it. Short vowel marks and tatweel are ignored, alef and ya forms folded.
 std::vector<std::string> arabic_script_spellings(std::string_view word);
+
+// An organisation word (بانک bank, ملی national, شرکت company) of data/names/arabic_org_words.csv,
+// with or without the article; nullptr for other words.
+const OrgWord* arabic_script_org_word(std::string_view word);
+
+// Two names Persian writes as one word (محمدجواد Mohammad Javad, عبدالقدیر Abd al-Qadir): the
+// longest name of the names table opening the word and the rest, of three letters or more each,
+// folded; empty when the word is a name or organisation word itself, or not so built. The lists
+// write them apart, or joined as one Latin word, which the scorer meets as a joined span.
+std::vector<std::string> arabic_script_compound(std::string_view word);
 
 }  // namespace clearance

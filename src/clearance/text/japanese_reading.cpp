@@ -78,6 +78,11 @@ struct JapaneseCharset {
 
 }  // namespace
 
+const OrgWordTable& japanese_org_words() {
+  static const OrgWordTable words("japanese_org_words.csv", "japanese");
+  return words;
+}
+
 bool in_japanese_charset(std::string_view utf8) {
   thread_local JapaneseCharset charset;
   if (!charset.converter) return true;  // no converter: leave it to the dictionary

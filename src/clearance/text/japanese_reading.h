@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "clearance/text/org_words.h"
+
 namespace clearance {
 
 struct JapaneseWord {
@@ -38,6 +40,10 @@ std::string kana_to_hepburn(std::u32string_view kana);
 // The spellings of a Hepburn word as lists write it, the commonest first: long vowels dropped
 // (ou, oo → o; uu → u), as read, and with "oh" for a long o ("satoh"). Distinct.
 std::vector<std::string> hepburn_spellings(std::string_view as_read);
+
+// Organisation words of Japanese names and their English (data/names/japanese_org_words.csv:
+// 銀行 bank, 重工業 heavy industries, 日本 Japan).
+const OrgWordTable& japanese_org_words();
 
 // Reads names with MeCab. Holds a tagger, which is not thread-safe: one per thread (the
 // dictionary itself is loaded once per process and shared). Without a dictionary on the machine,

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "clearance/text/name_tables.h"
+#include "clearance/text/org_words.h"
 #include "clearance/text/utf8.h"
 #include "clearance/util/strings.h"
 #include "clearance/util/text_map.h"
@@ -132,19 +133,7 @@ bool add_korean_organisation(const std::vector<std::u32string>& words,
       }
       flush();
       any = true;
-      for (std::string_view english : w->english) {
-        NameToken t;
-        t.origin = TokenOrigin::translated;
-        t.source = to_utf8(w->hangul);
-        if (english.starts_with('?')) {
-          english.remove_prefix(1);
-          t.kind = TokenClass::stopword;
-        }
-        auto alternatives = split_trimmed(english, "/");
-        t.text = alternatives.front();
-        t.alternatives.assign(alternatives.begin() + 1, alternatives.end());
-        tokens.push_back(std::move(t));
-      }
+      append_translation(w->english, to_utf8(w->hangul), tokens);
       i += w->hangul.size();
     }
     flush();

@@ -20,6 +20,7 @@
 #include "clearance/text/legal_forms.h"
 #include "clearance/text/name_tables.h"
 #include "clearance/text/numbers.h"
+#include "clearance/text/org_words.h"
 #include "clearance/text/place_names.h"
 #include "clearance/text/thai_names.h"
 #include "clearance/util/strings.h"
@@ -114,7 +115,8 @@ void NameNormalizer::prepare_icu() {
   // Kazakh, Kyrgyz, Uzbek, Tajik, Tatar, Bashkir and Mongolian, which those leave as they are or
   // split with a modifier mark (Тоқаев → "Tokˌayev"), get the spelling English texts give them
   // (Tokayev). After them, the marks BGN/PCGN puts inside a word (Det·skiy for Детский, Pod"yachev
-  // for Подъячев) go: they would split one word into two tokens.
+  // for Подъячев) and those Any-Latin writes for the Arabic letters ain and hamza (ʿ ʾ: مستضعفان
+  // "mstḍʿfan") go: they would split one word into two tokens.
   UParseError parse_error;
   to_latin_.reset(icu::Transliterator::createFromRules(
       "clearance-latin",
@@ -124,7 +126,7 @@ void NameNormalizer::prepare_icu() {
           "Ӯ > U; ӯ > u; Ҙ > Z; ҙ > z; Ҫ > S; ҫ > s; Җ > Zh; җ > zh; Ҡ > K; ҡ > k;"
           "::Russian-Latin/BGN; ::Ukrainian-Latin/BGN; ::Belarusian-Latin/BGN; ::Any-Latin;"
           "::Latin-ASCII;"
-          "[:L:] { [\\u00B7\\u02CC\\u02B9\\u02BA\\\"] } [:L:] > ;"),
+          "[:L:] { [\\u00B7\\u02CC\\u02B9\\u02BA\\u02BE\\u02BF\\\"] } [:L:] > ;"),
       UTRANS_FORWARD, parse_error, status));
   if (U_FAILURE(status)) throw std::runtime_error("ICU transliterator rules rejected");
   // Han-Latin/Names reads surnames as surnames (单 shan, 曾 zeng, 解 xie).
@@ -236,19 +238,8 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
                        i + hit->chinese.size() < text.size();
     flush_pending();
     for (std::string_view english : hit->english) {
-      NameToken t;
-      t.origin = TokenOrigin::translated;
-      t.marks.place = place;
-      t.source = std::string(hit->chinese);
-      if (!english.empty() && english.front() == '?') {
-        english.remove_prefix(1);
-        t.kind = TokenClass::stopword;  // optional: weighs little when the other side lacks it
-      }
-      auto alternatives = split_trimmed(english, "/");
-      t.text = alternatives.front();
-      alternatives.erase(alternatives.begin());
-      t.alternatives = std::move(alternatives);
-      out.tokens.push_back(std::move(t));
+      out.tokens.push_back(translated_token(english, std::string(hit->chinese)));
+      out.tokens.back().marks.place = place;
     }
     i += hit->chinese.size();
   }
@@ -256,21 +247,36 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
 }
 
 bool NameNormalizer::add_arabic_script_words(const std::string& run, NormalizedName& out) {
-  const auto words = split_trimmed(run, " ");
+  // A run of Arabic script is read word by word even when the table knows none of its words.
+  const bool arabic = std::any_of(run.begin(), run.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b == 0xD8 || b == 0xD9 || b == 0xDA || b == 0xDB;  // lead bytes of U+0600–U+06FF
+  });
+  // Two names Persian writes as one word (محمدجواد) are read as the two.
+  std::vector<std::string> words;
+  for (auto& word : split_trimmed(run, " ")) {
+    auto parts = arabic ? arabic_script_compound(word) : std::vector<std::string>{};
+    if (parts.empty())
+      words.push_back(std::move(word));
+    else
+      words.insert(words.end(), parts.begin(), parts.end());
+  }
   std::vector<std::vector<std::string>> spellings;
   bool any = false;
   for (const auto& word : words) {
     spellings.push_back(arabic_script_spellings(word));
     any = any || !spellings.back().empty();
   }
-  // A run of Arabic script is read word by word even when the table knows none of its words.
-  const bool arabic = std::any_of(run.begin(), run.end(), [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return b == 0xD8 || b == 0xD9 || b == 0xDA || b == 0xDB;  // lead bytes of U+0600–U+06FF
-  });
   if (!any && !arabic) return false;
   for (size_t k = 0; k < words.size(); ++k) {
     const size_t first_new = out.tokens.size();
+    // An organisation word the lists translate (بانک ملی Bank Melli, شرکت ملی نفت ایران National
+    // Iranian Oil Company): its English, spelled in full, not an abjad's consonants.
+    if (const OrgWord* w =
+            arabic && spellings[k].empty() ? arabic_script_org_word(words[k]) : nullptr) {
+      append_translation(w->english, words[k], out.tokens);
+      continue;
+    }
     if (!spellings[k].empty()) {
       NameToken t;
       t.text = spellings[k].front();
@@ -337,18 +343,33 @@ void NameNormalizer::add_hebrew_words(const std::string& run, NormalizedName& ou
 }
 
 void NameNormalizer::add_thai_words(const std::string& run, NormalizedName& out) {
-  for (const auto& word : split_trimmed(run, " ")) {
-    auto spellings = thai_spellings(word);
-    if (spellings.empty()) {  // digits, Latin or another script among the Thai
+  const auto words = split_trimmed(run, " ");
+  const bool organisation = std::any_of(words.begin(), words.end(), [](const std::string& word) {
+    return is_thai_organisation_word(word);
+  });
+  for (const auto& word : words) {
+    if (thai_spellings(word).empty()) {  // digits, Latin or another script among the Thai
       add_other_word(word, out);
       continue;
     }
-    NameToken t;
-    t.source = word;
-    t.origin = TokenOrigin::transliterated;
-    t.text = spellings.front();
-    t.alternatives.assign(spellings.begin() + 1, spellings.end());
-    out.tokens.push_back(std::move(t));
+    // Thai writes a name's words together (ธนาคารกรุงเทพ, "bank Bangkok"): in an organisation's
+    // name the table's words are translated and the letters between them read as one word.
+    for (const ThaiPart& part : organisation && !spell_thai_words_
+                                    ? thai_organisation_parts(word)
+                                    : std::vector<ThaiPart>{{word, nullptr}}) {
+      if (part.translation) {
+        append_translation(part.translation->english, part.text, out.tokens);
+        continue;
+      }
+      auto spellings = thai_spellings(part.text);
+      if (spellings.empty()) continue;  // marks alone between two table words
+      NameToken t;
+      t.source = part.text;
+      t.origin = TokenOrigin::transliterated;
+      t.text = spellings.front();
+      t.alternatives.assign(spellings.begin() + 1, spellings.end());
+      out.tokens.push_back(std::move(t));
+    }
   }
 }
 
@@ -393,26 +414,96 @@ void add_joined_allah_reading(NormalizedName& out) {
   if (any) out.readings.push_back(std::move(joined));
 }
 
+// The words of a Japanese name, with an organisation the dictionary holds as one word (三菱重工業,
+// 東京電力) cut before the table's word it ends with (重工業 heavy industries, 電力 electric power)
+// and its head read again: the lists translate that word and spell the head.
+std::vector<JapaneseWord> cut_japanese_org_words(JapaneseReader& reader,
+                                                 const std::vector<JapaneseWord>& words) {
+  std::vector<JapaneseWord> out;
+  for (const JapaneseWord& word : words) {
+    const OrgWord* tail = nullptr;
+    for (const OrgWord& w : japanese_org_words().words())
+      if (w.written.size() < word.source.size() && word.source.ends_with(w.written)) {
+        tail = &w;
+        break;
+      }
+    auto head = tail ? reader.read(std::string_view(word.source)
+                                       .substr(0, word.source.size() - tail->written.size()))
+                     : std::vector<JapaneseWord>{};
+    if (head.empty()) {
+      out.push_back(word);
+      continue;
+    }
+    for (JapaneseWord& h : head) out.push_back(std::move(h));
+    out.push_back({"", {}, tail->written});  // the translation's source, read from the table
+  }
+  return out;
+}
+
+// A name's Japanese reading: each word spelled from its kana or, with `translate`, the longest
+// runs of words that write an organisation word of the table (銀行 bank) in English.
+NormalizedName japanese_reading(const std::vector<JapaneseWord>& words, bool translate) {
+  NormalizedName reading;
+  reading.language = "ja";
+  for (size_t k = 0; k < words.size();) {
+    const OrgWord* translation = nullptr;
+    size_t end = k;
+    std::string written;
+    for (size_t j = k; translate && j < words.size(); ++j) {
+      written += words[j].source;
+      if (const OrgWord* w = japanese_org_words().find(written)) translation = w, end = j + 1;
+    }
+    if (translation) {
+      append_translation(translation->english, translation->written, reading.tokens);
+      k = end;
+      continue;
+    }
+    const JapaneseWord& w = words[k++];
+    if (w.spelling.empty()) continue;
+    NameToken t;
+    t.text = w.spelling;
+    t.alternatives = w.alternatives;
+    t.source = w.source;
+    t.origin = TokenOrigin::transliterated;
+    t.marks.kana = true;
+    reading.tokens.push_back(std::move(t));
+  }
+  return reading;
+}
+
 }  // namespace
 
 NormalizedName NameNormalizer::normalize_query(std::string_view name) {
   NormalizedName out = normalize(name);
   if (is_ascii(name)) return out;
   add_joined_allah_reading(out);
+  // Japanese: the name as read and, where it holds organisation words, with those translated
+  // (some lists spell NIHON SEKIGUN, others write Japanese Red Army).
   const auto words = japanese_.read(name);
   if (!words.empty()) {
-    NormalizedName reading;
-    for (const JapaneseWord& w : words) {
-      NameToken t;
-      t.text = w.spelling;
-      t.alternatives = w.alternatives;
-      t.source = w.source;
-      t.origin = TokenOrigin::transliterated;
-      t.marks.kana = true;
-      reading.tokens.push_back(std::move(t));
+    out.readings.push_back(japanese_reading(words, false));
+    NormalizedName translated = japanese_reading(cut_japanese_org_words(japanese_, words), true);
+    if (std::any_of(translated.tokens.begin(), translated.tokens.end(),
+                    [](const NameToken& t) { return t.origin == TokenOrigin::translated; }))
+      out.readings.push_back(std::move(translated));
+  }
+  // Thai: an organisation's name is read with the table's words translated (ธนาคารกรุงเทพ Bangkok
+  // Bank); some lists spell it (Thanakhan Krung Thep), as a reading with every word spelled.
+  if (has_thai_letters(name) &&
+      std::any_of(out.tokens.begin(), out.tokens.end(),
+                  [](const NameToken& t) { return t.origin == TokenOrigin::translated; })) {
+    spell_thai_words_ = true;
+    NormalizedName spelled;
+    try {
+      spelled = normalize(name);
+    } catch (...) {
+      spell_thai_words_ = false;
+      throw;
     }
-    reading.language = "ja";
-    out.readings.push_back(std::move(reading));
+    spell_thai_words_ = false;
+    spelled.readings.clear();
+    spelled.language = "th";
+    out.readings.push_back(std::move(spelled));
   }
   // A Korean name in Han characters (金正恩, as Chinese writes Kim Jong Un): read in Korean too.
   if (out.has_han) {

@@ -32,9 +32,10 @@ class NameNormalizer {
   // "الحبو"). Other names are left unmarked: word order alone does not tell.
   NormalizedName normalize(std::string_view name);
   // A query's name: normalize(), and its other readings (NormalizedName::readings): a name in kanji
-  // or kana read as Japanese, a Korean name in Han characters read in Korean (hanja_reading.h), an
-  // Arabic word before الله joined to it. The lists' names are indexed as written: a query's
-  // readings meet them.
+  // or kana read as Japanese (with its organisation words translated, and not), a Korean name in
+  // Han characters read in Korean (hanja_reading.h), an Arabic word before الله joined to it, a
+  // Thai organisation's name spelled without its words translated. The lists' names are indexed as
+  // written: a query's readings meet them.
   NormalizedName normalize_query(std::string_view name);
 
  private:
@@ -49,7 +50,8 @@ class NameNormalizer {
   void add_other_word(const std::string& word, NormalizedName& out);
   // A run holding Hebrew letters, a token per word (hebrew_names.h).
   void add_hebrew_words(const std::string& run, NormalizedName& out);
-  // A run holding Thai letters, a token per word (thai_names.h).
+  // A run holding Thai letters, a token per word (thai_names.h); an organisation's words
+  // translated unless spell_thai_words_.
   void add_thai_words(const std::string& run, NormalizedName& out);
   std::string pinyin(const std::string& han_utf8);
 
@@ -58,6 +60,7 @@ class NameNormalizer {
   std::unique_ptr<icu::Transliterator> han_to_pinyin_;
   std::unique_ptr<icu::Transliterator> traditional_to_simplified_;
   JapaneseReader japanese_;
+  bool spell_thai_words_ = false;  // while normalize_query() makes a Thai name's spelled reading
 };
 
 }  // namespace clearance

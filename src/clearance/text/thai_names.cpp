@@ -306,4 +306,44 @@ std::vector<std::string> thai_spellings(std::string_view word) {
   return spellings;
 }
 
+namespace {
+
+const OrgWordTable& thai_org_words() {
+  static const OrgWordTable words("thai_org_words.csv", "thai");
+  return words;
+}
+
+}  // namespace
+
+bool is_thai_organisation_word(std::string_view word) {
+  constexpr size_t kMinLetters = 4;
+  for (size_t at = 0; at < word.size(); at += code_point_at(word, at).length)
+    if (const OrgWord* w = thai_org_words().longest_at(word, at);
+        w && to_code_points(w->written).size() >= kMinLetters)
+      return true;
+  return false;
+}
+
+std::vector<ThaiPart> thai_organisation_parts(std::string_view word) {
+  std::vector<ThaiPart> parts;
+  std::string pending;
+  auto flush = [&] {
+    if (!pending.empty()) parts.push_back({std::move(pending), nullptr});
+    pending.clear();
+  };
+  for (size_t at = 0; at < word.size();) {
+    if (const OrgWord* w = thai_org_words().longest_at(word, at)) {
+      flush();
+      parts.push_back({w->written, w});
+      at += w->written.size();
+      continue;
+    }
+    const size_t length = code_point_at(word, at).length;
+    pending.append(word.substr(at, length));
+    at += length;
+  }
+  flush();
+  return parts;
+}
+
 }  // namespace clearance
