@@ -8,6 +8,7 @@
 
 #include "clearance/match/screener.h"
 #include "clearance/text/arabic_script_names.h"
+#include "clearance/text/cyrillic_org_words.h"
 #include "clearance/text/japanese_reading.h"
 #include "clearance/text/name_normalizer.h"
 #include "clearance/text/name_tables.h"
@@ -33,6 +34,7 @@ TEST(OrgWords, EveryTableRowHasItsWordEnglishAndSource) {
   EXPECT_NO_THROW(read_name_table("arabic_org_words.csv", {"arabic", "english", "source"}));
   EXPECT_NO_THROW(read_name_table("thai_org_words.csv", {"thai", "english", "source"}));
   EXPECT_NO_THROW(read_name_table("japanese_org_words.csv", {"japanese", "english", "source"}));
+  EXPECT_NO_THROW(read_name_table("cyrillic_org_words.csv", {"stem", "english", "source"}));
   const OrgWordTable thai("thai_org_words.csv", "thai");
   // The longest word at a place: ประเทศไทย "Thailand", not ไทย "Thai" after something else.
   const std::string text = "ประเทศไทย";
@@ -129,6 +131,30 @@ TEST(JapaneseReading, OrganisationWordsAreTranslatedInASecondReading) {
   }));
 }
 
+TEST(CyrillicOrgWords, AStemInAnyCaseEndingIsTranslatedAndStaysSpelled) {
+  ASSERT_NE(cyrillic_org_word("группа"), nullptr);
+  EXPECT_EQ(cyrillic_org_word("группы"), cyrillic_org_word("группа"));  // "of the group"
+  EXPECT_NE(cyrillic_org_word("государственной"), nullptr);
+  EXPECT_NE(cyrillic_org_word("україни"), nullptr);      // Ukrainian
+  EXPECT_EQ(cyrillic_org_word("газпром"), nullptr);      // a brand, not газ and an ending
+  EXPECT_EQ(cyrillic_org_word("банкротство"), nullptr);  // bankruptcy
+  NameNormalizer normalizer;
+  // Each word the lists translate keeps the spelling of those that transliterate it.
+  const NormalizedName n = normalizer.normalize("Объединённая судостроительная корпорация");
+  ASSERT_EQ(n.tokens.size(), 3u);
+  EXPECT_EQ(n.tokens[0].text, "obyedinennaya");
+  EXPECT_NE(std::find(n.tokens[0].alternatives.begin(), n.tokens[0].alternatives.end(), "united"),
+            n.tokens[0].alternatives.end());
+  // A legal or generic word is its English (which the lists' side reads as a legal form).
+  EXPECT_EQ(n.tokens[2].text, "corp");
+  // Quotes around a name do not hide the words beside it; a name with none is as before.
+  const NormalizedName rostec = normalizer.normalize("Государственная корпорация «Ростех»");
+  EXPECT_EQ(texts(rostec.tokens),
+            (std::vector<std::string>{"gosudarstvennaya", "corp", "rostekh"}));
+  EXPECT_EQ(texts(normalizer.normalize("Владимир Путин").tokens),
+            (std::vector<std::string>{"vladimir", "putin"}));
+}
+
 class OrgWordsOnLists : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -168,6 +194,11 @@ TEST_F(OrgWordsOnLists, PersianNamesOfIranianPartiesFindTheirListings) {
     std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
     EXPECT_NE(upper.find(listed), std::string::npos) << persian << " → " << upper;
   }
+  EXPECT_GT(screener_
+                ->compare("Объединённая судостроительная корпорация",
+                          "United Shipbuilding Corporation", EntityType::organization, session_)
+                .score,
+            0.8f);
   // Another bank is another party.
   EXPECT_LT(
       screener_->compare("بانک ملی ایران", "BANK MELLAT", EntityType::organization, session_).score,

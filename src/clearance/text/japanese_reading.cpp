@@ -179,8 +179,13 @@ std::vector<std::string> hepburn_spellings(std::string_view as_read) {
       oh += c;
   }
   std::vector<std::string> out{dropped};
-  for (std::string s : {std::string(as_read), oh})
-    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+  // A long i closing a word is how katakana writes an English -y (ソニー Sony, ハーシー Hershey).
+  std::string y;
+  if (dropped.size() > 3 && dropped.ends_with("ii"))
+    y = dropped.substr(0, dropped.size() - 2) + "y";
+  for (std::string s : {std::string(as_read), oh, y})
+    if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end())
+      out.push_back(std::move(s));
   return out;
 }
 

@@ -38,7 +38,8 @@ bool has_kana(std::string_view utf8);
 std::string kana_to_hepburn(std::u32string_view kana);
 
 // The spellings of a Hepburn word as lists write it, the commonest first: long vowels dropped
-// (ou, oo → o; uu → u), as read, and with "oh" for a long o ("satoh"). Distinct.
+// (ou, oo → o; uu → u), as read, with "oh" for a long o ("satoh"), and a long i closing the word
+// as an English -y ("sonii" → "sony"). Distinct.
 std::vector<std::string> hepburn_spellings(std::string_view as_read);
 
 // Organisation words of Japanese names and their English (data/names/japanese_org_words.csv:

@@ -2,6 +2,7 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include "clearance/text/arabic_script_names.h"
 #include "clearance/text/chinese_org_words.h"
 #include "clearance/text/consonant_skeleton.h"
+#include "clearance/text/cyrillic_org_words.h"
 #include "clearance/text/given_names.h"
 #include "clearance/text/han.h"
 #include "clearance/text/hanja_reading.h"
@@ -303,6 +305,49 @@ bool NameNormalizer::add_arabic_script_words(const std::string& run, NormalizedN
   return true;
 }
 
+bool NameNormalizer::add_cyrillic_org_words(const std::string& run, NormalizedName& out) {
+  std::string spaced = run;
+  std::replace(spaced.begin(), spaced.end(), '-', ' ');  // научно-исследовательский: two words
+  const auto words = split_trimmed(spaced, " ");
+  std::vector<const OrgWord*> found;
+  for (const auto& word : words) {
+    // The word's letters, without the quotes and brackets around a name («Ростех», (ПАО)).
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+    int32_t first = 0, last = u.length();
+    while (first < last && !u_isalpha(u.char32At(first))) first = u.moveIndex32(first, 1);
+    while (last > first && !u_isalpha(u.char32At(u.moveIndex32(last, -1))))
+      last = u.moveIndex32(last, -1);
+    found.push_back(cyrillic_org_word(to_utf8(u.tempSubStringBetween(first, last))));
+  }
+  if (std::none_of(found.begin(), found.end(), [](const OrgWord* w) { return w != nullptr; }))
+    return false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (!found[k]) {
+      add_other_word(words[k], out);
+      continue;
+    }
+    // The word as the lists that transliterate it write it (Gruppa, Zavod; a letter off still
+    // meets it), its English as alternatives; an English of two words or more, or a legal or
+    // generic word (корпорация, which the English side reads as a legal form), replaces it.
+    NormalizedName spelled;
+    add_other_word(words[k], spelled);
+    std::vector<NameToken> english;
+    append_translation(found[k]->english, words[k], english);
+    if (english.size() == 1 && english[0].kind == TokenClass::ordinary &&
+        spelled.tokens.size() == 1) {
+      NameToken& t = spelled.tokens[0];
+      t.alternatives.push_back(english[0].text);
+      for (std::string& alt : english[0].alternatives) t.alternatives.push_back(std::move(alt));
+      out.tokens.push_back(std::move(t));
+    } else {
+      if (english.size() == 1 && spelled.tokens.size() == 1)
+        english[0].alternatives.push_back(spelled.tokens[0].text);
+      for (NameToken& t : english) out.tokens.push_back(std::move(t));
+    }
+  }
+  return true;
+}
+
 void NameNormalizer::add_other_word(const std::string& word, NormalizedName& out) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
   to_latin_->transliterate(u);
@@ -468,6 +513,7 @@ NormalizedName japanese_reading(const std::vector<JapaneseWord>& words, bool tra
     t.marks.kana = true;
     reading.tokens.push_back(std::move(t));
   }
+  if (translate) canonicalize_legal_forms(reading.tokens);  // 株式会社 "company" as "co"
   return reading;
 }
 
@@ -640,6 +686,11 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
         // Names in Arabic script the table knows, spelled as the lists spell them; other words
         // transliterated (arabic_script_names.h).
         if (!ascii && add_arabic_script_words(utf8, out)) {
+          i = j;
+          continue;
+        }
+        // Organisation words of a name in Cyrillic translated (cyrillic_org_words.h).
+        if (!ascii && has_cyrillic_letters(utf8) && add_cyrillic_org_words(utf8, out)) {
           i = j;
           continue;
         }

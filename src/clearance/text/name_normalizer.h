@@ -46,6 +46,10 @@ class NameNormalizer {
   // A run of Arabic-script words when the name table knows one of them; false (nothing added)
   // when it knows none.
   bool add_arabic_script_words(const std::string& run, NormalizedName& out);
+  // A run holding Cyrillic letters when one of its words is an organisation word
+  // (cyrillic_org_words.h): those translated, the others transliterated; false (nothing added)
+  // when none is.
+  bool add_cyrillic_org_words(const std::string& run, NormalizedName& out);
   // A word among those of another script (digits, Latin…), transliterated as any other text.
   void add_other_word(const std::string& word, NormalizedName& out);
   // A run holding Hebrew letters, a token per word (hebrew_names.h).

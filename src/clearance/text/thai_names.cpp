@@ -141,7 +141,20 @@ bool sonorant(char32_t c) {
 // dropped, a letter under ◌์ dropped with a vowel sign it carries.
 std::u32string letters(std::string_view word) {
   std::u32string out;
-  for (char32_t c : to_code_points(word)) {
+  const std::u32string in = to_code_points(word);
+  for (size_t k = 0; k < in.size(); ++k) {
+    char32_t c = in[k];
+    // Sara am as NFKC writes it (the normaliser's form): nikhahit and sara aa, a tone mark
+    // between them or not (น้ำ).
+    if (c == 0x0E4D) {
+      size_t next = k + 1;
+      while (next < in.size() && in[next] >= 0x0E48 && in[next] <= 0x0E4B) ++next;
+      if (next < in.size() && in[next] == kSaraAa) {
+        out += kSaraAm;
+        k = next;
+        continue;
+      }
+    }
     if (c >= 0x0E48 && c <= 0x0E4B) continue;  // tone marks
     if (c == 0x0E3A || c == 0x0E45 || c == 0x0E46 || c == 0x0E4D || c == 0x0E4E) continue;
     if (c == kThanthakhat) {
@@ -308,8 +321,20 @@ std::vector<std::string> thai_spellings(std::string_view word) {
 
 namespace {
 
+// A table word as the normaliser's text writes it: NFKC spells sara am (ำ) as nikhahit and sara
+// aa.
+std::string nfkc_sara_am(std::string_view word) {
+  std::string out;
+  for (size_t at = 0; at < word.size();) {
+    const CodePoint c = code_point_at(word, at);
+    out += c.value == kSaraAm ? std::string_view("\u0E4D\u0E32") : word.substr(at, c.length);
+    at += c.length;
+  }
+  return out;
+}
+
 const OrgWordTable& thai_org_words() {
-  static const OrgWordTable words("thai_org_words.csv", "thai");
+  static const OrgWordTable words("thai_org_words.csv", "thai", nfkc_sara_am);
   return words;
 }
 
