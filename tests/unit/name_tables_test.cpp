@@ -1,6 +1,7 @@
 // The name tables of data/names (the build's data check: every row has its source, every Chinese
 // name names a record of the current lists) and what they do to matching: given names in other
-// languages, titles, other languages' spellings, Chinese names of listed parties.
+// languages, titles, other languages' spellings, Chinese names of listed parties, organisation
+// names in other scripts.
 #include "clearance/text/name_tables.h"
 
 #include <gtest/gtest.h>
@@ -280,6 +281,46 @@ TEST(ArabicScriptNames, AWordBeforeAllahIsAlsoReadJoinedToIt) {
   // No reading when no word stands before الله.
   EXPECT_TRUE(normalizer.normalize_query("الله").readings.empty());
   EXPECT_TRUE(normalizer.normalize_query("فضل").readings.empty());
+}
+
+TEST_F(NameTablesOnLists, OrganisationNamesInOtherScriptsFindTheirListings) {
+  // Each finds the party the SDN list writes in English, first; the index finds what scoring
+  // every name finds.
+  ScreenOptions options;
+  for (const auto& [persian, listed] :
+       {std::pair{"بانک ملی ایران", "BANK MELLI IRAN"},
+        std::pair{"شرکت ملی نفت ایران", "NATIONAL IRANIAN OIL COMPANY"},
+        std::pair{"سپاه پاسداران انقلاب اسلامی", "ISLAMIC REVOLUTIONARY GUARD CORPS"}}) {
+    ScreenQuery query;
+    query.name = persian;
+    const ScreenResult indexed = screener_->screen(query, options, session_);
+    const ScreenResult all = screener_->screen_all_names(query, options, session_);
+    ASSERT_FALSE(indexed.hits.empty()) << persian;
+    ASSERT_EQ(indexed.hits.size(), all.hits.size()) << persian;
+    for (size_t k = 0; k < indexed.hits.size(); ++k) {
+      EXPECT_EQ(indexed.hits[k].entity->id, all.hits[k].entity->id) << persian;
+      EXPECT_FLOAT_EQ(indexed.hits[k].score, all.hits[k].score) << persian;
+    }
+    std::string upper = indexed.hits[0].matched_name();
+    std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
+    EXPECT_NE(upper.find(listed), std::string::npos) << persian << " → " << upper;
+  }
+  EXPECT_GT(screener_
+                ->compare("Объединённая судостроительная корпорация",
+                          "United Shipbuilding Corporation", EntityType::organization, session_)
+                .score,
+            0.8f);
+  // Another bank is another party.
+  EXPECT_LT(
+      screener_->compare("بانک ملی ایران", "BANK MELLAT", EntityType::organization, session_).score,
+      0.8f);
+  EXPECT_LT(
+      screener_->compare("ธนาคารกรุงเทพ", "Krung Thai Bank", EntityType::organization, session_)
+          .score,
+      0.8f);
+  EXPECT_GT(
+      screener_->compare("ธนาคารกรุงเทพ", "Bangkok Bank", EntityType::organization, session_).score,
+      0.8f);
 }
 
 }  // namespace

@@ -1,19 +1,18 @@
 // Organisation words of names in other scripts translated as the lists translate them
-// (text/org_words.h): Persian and Arabic, Thai, Japanese; and Persian names written as one word.
+// (text/org_words.h): Persian and Arabic, Thai, Japanese, Russian; Persian names written as one
+// word. Against the real lists: name_tables_test.cpp.
 #include "clearance/text/org_words.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
-#include "clearance/match/screener.h"
 #include "clearance/text/arabic_script_names.h"
 #include "clearance/text/cyrillic_org_words.h"
 #include "clearance/text/japanese_reading.h"
 #include "clearance/text/name_normalizer.h"
 #include "clearance/text/name_tables.h"
 #include "clearance/text/thai_names.h"
-#include "shared_lists.h"
 
 namespace clearance {
 namespace {
@@ -153,63 +152,6 @@ TEST(CyrillicOrgWords, AStemInAnyCaseEndingIsTranslatedAndStaysSpelled) {
             (std::vector<std::string>{"gosudarstvennaya", "corp", "rostekh"}));
   EXPECT_EQ(texts(normalizer.normalize("Владимир Путин").tokens),
             (std::vector<std::string>{"vladimir", "putin"}));
-}
-
-class OrgWordsOnLists : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    snapshot_ = bench::load_lists(bench::current_us_list_files());
-    screener_ = new Screener(std::shared_ptr<const NameIndex>(NameIndex::build(snapshot_, 2)));
-  }
-  static void TearDownTestSuite() {
-    delete screener_;
-    snapshot_.reset();
-  }
-  static std::shared_ptr<const Snapshot> snapshot_;
-  static Screener* screener_;
-  ScreenSession session_;
-};
-std::shared_ptr<const Snapshot> OrgWordsOnLists::snapshot_;
-Screener* OrgWordsOnLists::screener_ = nullptr;
-
-TEST_F(OrgWordsOnLists, PersianNamesOfIranianPartiesFindTheirListings) {
-  // Each finds the party the SDN list writes in English, first; the index finds what scoring
-  // every name finds.
-  ScreenOptions options;
-  for (const auto& [persian, listed] :
-       {std::pair{"بانک ملی ایران", "BANK MELLI IRAN"},
-        std::pair{"شرکت ملی نفت ایران", "NATIONAL IRANIAN OIL COMPANY"},
-        std::pair{"سپاه پاسداران انقلاب اسلامی", "ISLAMIC REVOLUTIONARY GUARD CORPS"}}) {
-    ScreenQuery query;
-    query.name = persian;
-    const ScreenResult indexed = screener_->screen(query, options, session_);
-    const ScreenResult all = screener_->screen_all_names(query, options, session_);
-    ASSERT_FALSE(indexed.hits.empty()) << persian;
-    ASSERT_EQ(indexed.hits.size(), all.hits.size()) << persian;
-    for (size_t k = 0; k < indexed.hits.size(); ++k) {
-      EXPECT_EQ(indexed.hits[k].entity->id, all.hits[k].entity->id) << persian;
-      EXPECT_FLOAT_EQ(indexed.hits[k].score, all.hits[k].score) << persian;
-    }
-    std::string upper = indexed.hits[0].matched_name();
-    std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
-    EXPECT_NE(upper.find(listed), std::string::npos) << persian << " → " << upper;
-  }
-  EXPECT_GT(screener_
-                ->compare("Объединённая судостроительная корпорация",
-                          "United Shipbuilding Corporation", EntityType::organization, session_)
-                .score,
-            0.8f);
-  // Another bank is another party.
-  EXPECT_LT(
-      screener_->compare("بانک ملی ایران", "BANK MELLAT", EntityType::organization, session_).score,
-      0.8f);
-  EXPECT_LT(
-      screener_->compare("ธนาคารกรุงเทพ", "Krung Thai Bank", EntityType::organization, session_)
-          .score,
-      0.8f);
-  EXPECT_GT(
-      screener_->compare("ธนาคารกรุงเทพ", "Bangkok Bank", EntityType::organization, session_).score,
-      0.8f);
 }
 
 }  // namespace

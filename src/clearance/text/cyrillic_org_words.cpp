@@ -21,12 +21,7 @@ const OrgWordTable& table() {
 }  // namespace
 
 bool has_cyrillic_letters(std::string_view utf8) {
-  for (size_t i = 0; i < utf8.size();) {
-    const CodePoint c = code_point_at(utf8, i);
-    if (c.value >= 0x0400 && c.value <= 0x04FF) return true;
-    i += c.length;
-  }
-  return false;
+  return has_code_point_in(utf8, 0x0400, 0x04FF);
 }
 
 const OrgWord* cyrillic_org_word(std::string_view word) {

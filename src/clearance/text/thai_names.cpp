@@ -179,12 +179,7 @@ void add(Spelled& s, std::string_view rtgs, std::string_view letter) {
 }  // namespace
 
 bool has_thai_letters(std::string_view utf8) {
-  for (size_t i = 0; i < utf8.size();) {
-    const CodePoint c = code_point_at(utf8, i);
-    if (c.value >= 0x0E01 && c.value <= 0x0E4E) return true;
-    i += c.length;
-  }
-  return false;
+  return has_code_point_in(utf8, 0x0E01, 0x0E4E);
 }
 
 std::vector<std::string> thai_spellings(std::string_view word) {

@@ -27,6 +27,16 @@ inline CodePoint code_point_at(std::string_view utf8, size_t at) {
   return c;
 }
 
+// Whether the text holds a code point in [first, last] (a script's block).
+inline bool has_code_point_in(std::string_view utf8, char32_t first, char32_t last) {
+  for (size_t i = 0; i < utf8.size();) {
+    const CodePoint c = code_point_at(utf8, i);
+    if (c.value >= first && c.value <= last) return true;
+    i += c.length;
+  }
+  return false;
+}
+
 inline std::u32string to_code_points(std::string_view utf8) {
   std::u32string out;
   for (size_t i = 0; i < utf8.size();) {
