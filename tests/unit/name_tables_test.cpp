@@ -323,5 +323,26 @@ TEST_F(NameTablesOnLists, OrganisationNamesInOtherScriptsFindTheirListings) {
       0.8f);
 }
 
+TEST_F(NameTablesOnLists, HongKongNamesInHanCharactersReadInCantonese) {
+  // 林鄭月娥 (Carrie Lam, "Yuet-ngor Lam Cheng") and 李桂華 ("Kwai-wah Li"), as Hong Kong writes
+  // them, found through their Cantonese reading; the index finds what scoring every name finds.
+  ScreenOptions options;
+  for (const auto& [han, listed] :
+       {std::pair{"林鄭月娥", "Lam Cheng"}, std::pair{"李桂華", "Kwai-wah"}}) {
+    ScreenQuery query;
+    query.name = han;
+    const ScreenResult indexed = screener_->screen(query, options, session_);
+    const ScreenResult all = screener_->screen_all_names(query, options, session_);
+    ASSERT_FALSE(indexed.hits.empty()) << han;
+    ASSERT_EQ(indexed.hits.size(), all.hits.size()) << han;
+    for (size_t k = 0; k < indexed.hits.size(); ++k)
+      EXPECT_EQ(indexed.hits[k].entity->id, all.hits[k].entity->id) << han;
+    EXPECT_NE(indexed.hits[0].matched_name().find(listed), std::string::npos)
+        << han << " → " << indexed.hits[0].matched_name();
+    ASSERT_TRUE(indexed.hits[0].reading) << han;
+    EXPECT_EQ(indexed.hits[0].reading->tokens[0].source, std::string(han).substr(0, 3));
+  }
+}
+
 }  // namespace
 }  // namespace clearance

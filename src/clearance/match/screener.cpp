@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <limits>
 #include <span>
 #include <unordered_map>
@@ -493,21 +494,25 @@ namespace {
 
 // A Korean reading of Han characters counts only against parties of Korea (an address or a
 // nationality there): the same characters read in Chinese are another person's name (李明 is not
-// RI MYONG).
-void keep_korean_parties(ScreenResult& result, const Snapshot& snapshot) {
-  auto korean = [&](const Hit& h) {
+// RI MYONG). A Cantonese one only against parties of Hong Kong, Macau or China (the lists give
+// Hong Kong people Chinese nationality as often as their own): not LEE Ming of Korea.
+void keep_parties_of(ScreenResult& result, const Snapshot& snapshot,
+                     std::initializer_list<std::string_view> countries) {
+  auto of = [&](const std::string& c) {
+    return std::find(countries.begin(), countries.end(), c) != countries.end();
+  };
+  auto theirs = [&](const Hit& h) {
     const std::span<const uint32_t> members =
         h.party ? std::span<const uint32_t>(h.party->members) : std::span(&h.entity_index, 1);
     return std::any_of(members.begin(), members.end(), [&](uint32_t m) {
       const Entity& e = snapshot.entities[m];
-      auto kp_kr = [](const std::string& c) { return c == "KP" || c == "KR"; };
-      return std::any_of(e.nationalities.begin(), e.nationalities.end(), kp_kr) ||
+      return std::any_of(e.nationalities.begin(), e.nationalities.end(), of) ||
              std::any_of(e.addresses.begin(), e.addresses.end(),
-                         [&](const Address& a) { return kp_kr(a.country); });
+                         [&](const Address& a) { return of(a.country); });
     });
   };
   const size_t before = result.hits.size();
-  std::erase_if(result.hits, [&](const Hit& h) { return !korean(h); });
+  std::erase_if(result.hits, [&](const Hit& h) { return !theirs(h); });
   result.total -= std::min(result.total, before - result.hits.size());
 }
 
@@ -515,7 +520,8 @@ void keep_korean_parties(ScreenResult& result, const Snapshot& snapshot) {
 // found by both keeps its better hit, which remembers the reading it aligns.
 void merge_reading(ScreenResult& into, ScreenResult&& other, const NormalizedName& read_as,
                    const Snapshot& snapshot, const ScreenOptions& options) {
-  if (read_as.language == "ko") keep_korean_parties(other, snapshot);
+  if (read_as.language == "ko") keep_parties_of(other, snapshot, {"KP", "KR"});
+  if (read_as.language == "yue") keep_parties_of(other, snapshot, {"HK", "MO", "CN"});
   auto reading = std::make_shared<const PreparedQuery>(std::move(other.query));
   auto key = [](const Hit& h) {
     return h.party ? reinterpret_cast<uintptr_t>(h.party) : reinterpret_cast<uintptr_t>(h.entity);

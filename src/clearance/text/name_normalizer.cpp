@@ -11,6 +11,7 @@
 
 #include "clearance/text/arabic_names.h"
 #include "clearance/text/arabic_script_names.h"
+#include "clearance/text/cantonese_reading.h"
 #include "clearance/text/chinese_org_words.h"
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/cyrillic_org_words.h"
@@ -550,6 +551,27 @@ NormalizedName NameNormalizer::normalize_query(std::string_view name) {
     spelled.readings.clear();
     spelled.language = "th";
     out.readings.push_back(std::move(spelled));
+  }
+  // A Hong Kong or Macau person's name in Han characters (李嘉誠 LI Ka-shing): read in Cantonese
+  // too, a token per syllable spelled as Hong Kong spells it, the family name first — two
+  // syllables of a name of four (a compound surname, or a married woman's two: 林鄭月娥).
+  if (out.has_han) {
+    const auto syllables = cantonese_name_syllables(name);
+    NormalizedName reading;
+    for (const CantoneseSyllable& syllable : syllables) {
+      NameToken t;
+      t.text = syllable.spellings.front();
+      t.alternatives.assign(syllable.spellings.begin() + 1, syllable.spellings.end());
+      t.source = syllable.source;
+      t.origin = TokenOrigin::transliterated;
+      t.marks.hangul = true;  // a syllable spelled exactly, its other spellings alternatives
+      t.marks.family = reading.tokens.size() < (syllables.size() == 4 ? 2u : 1u);
+      reading.tokens.push_back(std::move(t));
+    }
+    if (!reading.tokens.empty()) {
+      reading.language = "yue";
+      out.readings.push_back(std::move(reading));
+    }
   }
   // A Korean name in Han characters (金正恩, as Chinese writes Kim Jong Un): read in Korean too.
   if (out.has_han) {

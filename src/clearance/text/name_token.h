@@ -34,7 +34,8 @@ struct TokenMarks {
   // Syriac): a letter more or less is another name, not a typo.
   bool abjad = false;
   // Transliterated from Hangul, which spells a Korean name exactly: a letter apart is another
-  // syllable, another name (김정은 Jeong-eun is not 김종은 Jong-eun).
+  // syllable, another name (김정은 Jeong-eun is not 김종은 Jong-eun). Also a syllable of a Han name
+  // read in Cantonese (cantonese_reading.h), spelled as exactly.
   bool hangul = false;
   // A word of a name's Japanese reading, spelled from its kana: a short word a letter apart is
   // another name (佐藤 Sato is not 斎藤 Saito, nor 加藤 Kato); a long one may be a list's other
@@ -76,7 +77,8 @@ struct NormalizedName {
   // A query's other readings, screened beside it (NameNormalizer::normalize_query): a name in
   // kanji read as Japanese besides its Chinese reading; an Arabic word joined to الله. Tokens only.
   std::vector<NormalizedName> readings;
-  // For a reading: the language it reads the name in ("ja", "ko"), "" when none in particular.
+  // For a reading: the language it reads the name in ("ja", "ko", "yue" for Cantonese, "th" for a
+  // Thai name spelled without translation), "" when none in particular.
   std::string language;
 };
 

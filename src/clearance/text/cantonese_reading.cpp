@@ -1,0 +1,193 @@
+#include "clearance/text/cantonese_reading.h"
+
+#include <bzlib.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "clearance/text/han.h"
+#include "clearance/text/utf8.h"
+
+namespace clearance {
+
+namespace {
+
+constexpr const char* kUnihanReadings = "/usr/share/unicode/Unihan_Readings.txt.bz2";
+
+// Each character's first Cantonese reading, tone dropped ("U+674E\tkCantonese\tlei5" → 李 lei).
+std::unordered_map<char32_t, std::string> read_unihan() {
+  std::unordered_map<char32_t, std::string> out;
+  FILE* file = std::fopen(kUnihanReadings, "rb");
+  if (!file) return out;
+  int error = BZ_OK;
+  BZFILE* bz = BZ2_bzReadOpen(&error, file, 0, 0, nullptr, 0);
+  std::string text;
+  std::array<char, 1 << 16> buffer;
+  while (error == BZ_OK) {
+    const int n = BZ2_bzRead(&error, bz, buffer.data(), static_cast<int>(buffer.size()));
+    if (n > 0) text.append(buffer.data(), static_cast<size_t>(n));
+  }
+  const bool complete = error == BZ_STREAM_END;
+  BZ2_bzReadClose(&error, bz);
+  std::fclose(file);
+  if (!complete) return out;
+  constexpr std::string_view kField = "\tkCantonese\t";
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view line(text.data() + start, end - start);
+    start = end + 1;
+    const size_t field = line.find(kField);
+    if (!line.starts_with("U+") || field == std::string_view::npos) continue;
+    const char32_t c = static_cast<char32_t>(std::strtoul(line.data() + 2, nullptr, 16));
+    std::string_view reading = line.substr(field + kField.size());
+    reading = reading.substr(0, reading.find(' '));
+    while (!reading.empty() && reading.back() >= '0' && reading.back() <= '9')
+      reading.remove_suffix(1);
+    if (!reading.empty()) out.emplace(c, std::string(reading));
+  }
+  return out;
+}
+
+const std::unordered_map<char32_t, std::string>& readings() {
+  static const auto table = read_unihan();
+  return table;
+}
+
+struct Part {
+  std::string_view jyutping;
+  std::vector<std::string_view> spellings;  // Hong Kong's first
+};
+
+// Initials, longest first, and how the lists spell them.
+const std::vector<Part>& initials() {
+  static const std::vector<Part> parts = {
+      {"gw", {"kw", "ku"}}, {"kw", {"kw", "ku"}}, {"ng", {"ng"}}, {"b", {"p", "b"}},
+      {"p", {"p"}},         {"m", {"m"}},         {"f", {"f"}},   {"d", {"t", "d"}},
+      {"t", {"t"}},         {"n", {"n"}},         {"l", {"l"}},   {"g", {"k", "g"}},
+      {"k", {"k"}},         {"h", {"h"}},         {"w", {"w"}},   {"z", {"ch", "ts", "tz"}},
+      {"c", {"ch", "ts"}},  {"s", {"s", "sh"}},   {"j", {"y"}}};
+  return parts;
+}
+
+// Finals, and how the lists spell them (Hong Kong's government romanisation first).
+const std::vector<Part>& finals() {
+  static const std::vector<Part> parts = {{"aa", {"a", "ah"}},
+                                          {"aai", {"ai"}},
+                                          {"aau", {"au"}},
+                                          {"aam", {"am"}},
+                                          {"aan", {"an"}},
+                                          {"aang", {"ang"}},
+                                          {"aap", {"ap"}},
+                                          {"aat", {"at"}},
+                                          {"aak", {"ak"}},
+                                          {"ai", {"ai"}},
+                                          {"au", {"au"}},
+                                          {"am", {"am"}},
+                                          {"an", {"an"}},
+                                          {"ang", {"ang"}},
+                                          {"ap", {"ap"}},
+                                          {"at", {"at"}},
+                                          {"ak", {"ak"}},
+                                          {"e", {"e"}},
+                                          {"ei", {"ei", "ee", "i"}},
+                                          {"eng", {"eng"}},
+                                          {"ek", {"ek"}},
+                                          {"i", {"i", "ee", "z", "ze"}},
+                                          {"iu", {"iu"}},
+                                          {"im", {"im"}},
+                                          {"in", {"in"}},
+                                          {"ing", {"ing"}},
+                                          {"ip", {"ip"}},
+                                          {"it", {"it"}},
+                                          {"ik", {"ik"}},
+                                          {"o", {"o", "oh", "or"}},
+                                          {"oi", {"oi", "oy"}},
+                                          {"ou", {"o", "ou"}},
+                                          {"on", {"on"}},
+                                          {"ong", {"ong"}},
+                                          {"ot", {"ot"}},
+                                          {"ok", {"ok"}},
+                                          {"u", {"u", "oo"}},
+                                          {"ui", {"ui", "ooi"}},
+                                          {"un", {"un", "oon"}},
+                                          {"ung", {"ung"}},
+                                          {"ut", {"ut"}},
+                                          {"uk", {"uk"}},
+                                          {"oe", {"oe", "eu"}},
+                                          {"oeng", {"eung"}},
+                                          {"oek", {"euk", "eok"}},
+                                          {"eoi", {"ui", "eui", "oi", "ue"}},
+                                          {"eon", {"un", "eun"}},
+                                          {"eot", {"ut", "eut"}},
+                                          {"yu", {"u", "ue", "yu"}},
+                                          {"yun", {"uen", "un", "yun"}},
+                                          {"yut", {"uet", "ut", "yut"}},
+                                          {"m", {"m"}},
+                                          {"ng", {"ng"}}};
+  return parts;
+}
+
+}  // namespace
+
+std::vector<std::string> cantonese_spellings(std::string_view jyutping) {
+  std::vector<std::string> out;
+  auto final_of = [](std::string_view rest) -> const Part* {
+    const auto it = std::find_if(finals().begin(), finals().end(),
+                                 [&](const Part& p) { return p.jyutping == rest; });
+    return it == finals().end() ? nullptr : &*it;
+  };
+  // The initial and what follows it; none for a syllable opening with a vowel, or a syllabic m
+  // or ng (吳 ng, not n and g).
+  const Part* initial = nullptr;
+  const Part* final_part = final_of(jyutping);
+  for (const Part& p : initials())
+    if (jyutping.starts_with(p.jyutping))
+      if (const Part* f = final_of(jyutping.substr(p.jyutping.size()))) {
+        initial = &p;
+        final_part = f;
+        break;
+      }
+  if (!final_part) return out;
+  const std::string_view rest = final_part->jyutping;
+  // Without an initial, and after j (its y), a final written with yu opens with y: 月 jyut
+  // "yuet", 余 jyu "yu".
+  const bool y_final = rest.starts_with("yu") && (!initial || initial->jyutping == "j");
+  const std::vector<std::string_view> none = {""};
+  const auto& heads = initial && !y_final ? initial->spellings : none;
+  for (std::string_view head : heads)
+    for (std::string_view tail : final_part->spellings) {
+      std::string s =
+          std::string(head) + (y_final && !tail.starts_with('y') ? "y" : "") + std::string(tail);
+      if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+    }
+  return out;
+}
+
+std::vector<CantoneseSyllable> cantonese_name_syllables(std::string_view utf8) {
+  std::u32string han;
+  for (char32_t c : to_code_points(utf8)) {
+    if (c == U' ' || c == U'\u00B7' || c == U'\u30FB') continue;
+    if (!is_han(static_cast<UChar32>(c))) return {};
+    han += c;
+  }
+  if (han.size() < 2 || han.size() > 4) return {};
+  std::vector<CantoneseSyllable> out;
+  for (char32_t c : han) {
+    const auto it = readings().find(c);
+    if (it == readings().end()) return {};
+    auto spellings = cantonese_spellings(it->second);
+    if (spellings.empty()) return {};
+    out.push_back({to_utf8(std::u32string(1, c)), std::move(spellings)});
+  }
+  return out;
+}
+
+bool cantonese_readings_available() {
+  return !readings().empty();
+}
+
+}  // namespace clearance
