@@ -50,6 +50,9 @@ struct PreparedQuery {
   bool romanized = false;
   bool has_pinyin = false;  // a token spelled in pinyin from Han script
   bool maybe_cut = false;   // NormalizedName::maybe_cut: the last word may be cut short
+  // A reading that counts only against parties of these countries (ISO codes: a Korean reading of
+  // Han characters, a Cantonese one); empty for every party.
+  std::vector<std::string> countries;
 };
 
 // Whether a list word lies within the fuzzy edits (max_edits) of a query word. The screener

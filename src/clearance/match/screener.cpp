@@ -410,6 +410,38 @@ QueryToken Screener::prepare_word(const NameToken& word, ScreenSession& session)
   return std::move(prepare_query(name, terms, false, has_similar_term).tokens.front());
 }
 
+namespace {
+
+// A Korean reading of Han characters counts only against parties of Korea (an address or a
+// nationality there): the same characters read in Chinese are another person's name (李明 is not
+// RI MYONG). A Cantonese one only against parties of Hong Kong, Macau or China (the lists give
+// Hong Kong people Chinese nationality as often as their own): not LEE Ming of Korea.
+std::vector<std::string> countries_of_reading(const NormalizedName& reading) {
+  if (reading.language == "ko") return {"KP", "KR"};
+  if (reading.language == "yue") return {"HK", "MO", "CN"};
+  return {};
+}
+
+// Whether the party of an entity (the entity alone when it has none) has an address or a
+// nationality in one of the countries.
+bool party_in_countries(const Snapshot& snapshot, uint32_t entity,
+                        const std::vector<std::string>& countries) {
+  auto of = [&](const std::string& c) {
+    return std::find(countries.begin(), countries.end(), c) != countries.end();
+  };
+  const Party* party = snapshot.party_of_entity(entity);
+  const std::span<const uint32_t> members =
+      party ? std::span<const uint32_t>(party->members) : std::span(&entity, 1);
+  return std::any_of(members.begin(), members.end(), [&](uint32_t m) {
+    const Entity& e = snapshot.entities[m];
+    return std::any_of(e.nationalities.begin(), e.nationalities.end(), of) ||
+           std::any_of(e.addresses.begin(), e.addresses.end(),
+                       [&](const Address& a) { return of(a.country); });
+  });
+}
+
+}  // namespace
+
 ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& options,
                               PreparedQuery&& prepared, const std::vector<uint32_t>& names) const {
   ScreenResult result;
@@ -427,6 +459,9 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
   for (uint32_t n : names) {
     const IndexedName name = index.name(n);
     if (!query.lists.empty() && !party_in_lists(index.snapshot(), name.entity, query.lists))
+      continue;
+    if (!prepared.countries.empty() &&
+        !party_in_countries(index.snapshot(), name.entity, prepared.countries))
       continue;
     ++result.scored;
     const bool as_person = person || name.person;
@@ -492,36 +527,9 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
 
 namespace {
 
-// A Korean reading of Han characters counts only against parties of Korea (an address or a
-// nationality there): the same characters read in Chinese are another person's name (李明 is not
-// RI MYONG). A Cantonese one only against parties of Hong Kong, Macau or China (the lists give
-// Hong Kong people Chinese nationality as often as their own): not LEE Ming of Korea.
-void keep_parties_of(ScreenResult& result, const Snapshot& snapshot,
-                     std::initializer_list<std::string_view> countries) {
-  auto of = [&](const std::string& c) {
-    return std::find(countries.begin(), countries.end(), c) != countries.end();
-  };
-  auto theirs = [&](const Hit& h) {
-    const std::span<const uint32_t> members =
-        h.party ? std::span<const uint32_t>(h.party->members) : std::span(&h.entity_index, 1);
-    return std::any_of(members.begin(), members.end(), [&](uint32_t m) {
-      const Entity& e = snapshot.entities[m];
-      return std::any_of(e.nationalities.begin(), e.nationalities.end(), of) ||
-             std::any_of(e.addresses.begin(), e.addresses.end(),
-                         [&](const Address& a) { return of(a.country); });
-    });
-  };
-  const size_t before = result.hits.size();
-  std::erase_if(result.hits, [&](const Hit& h) { return !theirs(h); });
-  result.total -= std::min(result.total, before - result.hits.size());
-}
-
 // Adds the hits of another reading of the query (NormalizedName::readings) to `into`: a party
 // found by both keeps its better hit, which remembers the reading it aligns.
-void merge_reading(ScreenResult& into, ScreenResult&& other, const NormalizedName& read_as,
-                   const Snapshot& snapshot, const ScreenOptions& options) {
-  if (read_as.language == "ko") keep_parties_of(other, snapshot, {"KP", "KR"});
-  if (read_as.language == "yue") keep_parties_of(other, snapshot, {"HK", "MO", "CN"});
+void merge_reading(ScreenResult& into, ScreenResult&& other, const ScreenOptions& options) {
   auto reading = std::make_shared<const PreparedQuery>(std::move(other.query));
   auto key = [](const Hit& h) {
     return h.party ? reinterpret_cast<uintptr_t>(h.party) : reinterpret_cast<uintptr_t>(h.entity);
@@ -563,10 +571,9 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
   ScreenResult result = screen_reading(
       query, options, prepare_query(normalized, terms, false, has_similar_term), session);
   for (const NormalizedName& reading : normalized.readings) {
-    merge_reading(result,
-                  screen_reading(query, options,
-                                 prepare_query(reading, terms, false, has_similar_term), session),
-                  reading, index_->snapshot(), options);
+    PreparedQuery prepared = prepare_query(reading, terms, false, has_similar_term);
+    prepared.countries = countries_of_reading(reading);
+    merge_reading(result, screen_reading(query, options, std::move(prepared), session), options);
   }
   if (options.keep_name) session.name = std::move(normalized);
   return result;
@@ -679,8 +686,9 @@ ScreenResult Screener::screen_all_names(const ScreenQuery& query, const ScreenOp
   for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
   ScreenResult result = finish(query, options, prepare_query(normalized, terms), all);
   for (const NormalizedName& reading : normalized.readings) {
-    merge_reading(result, finish(query, options, prepare_query(reading, terms), all), reading,
-                  index_->snapshot(), options);
+    PreparedQuery prepared = prepare_query(reading, terms);
+    prepared.countries = countries_of_reading(reading);
+    merge_reading(result, finish(query, options, std::move(prepared), all), options);
   }
   return result;
 }

@@ -65,11 +65,10 @@ struct Part {
 // Initials, longest first, and how the lists spell them.
 const std::vector<Part>& initials() {
   static const std::vector<Part> parts = {
-      {"gw", {"kw", "ku"}}, {"kw", {"kw", "ku"}}, {"ng", {"ng"}}, {"b", {"p", "b"}},
-      {"p", {"p"}},         {"m", {"m"}},         {"f", {"f"}},   {"d", {"t", "d"}},
-      {"t", {"t"}},         {"n", {"n"}},         {"l", {"l"}},   {"g", {"k", "g"}},
-      {"k", {"k"}},         {"h", {"h"}},         {"w", {"w"}},   {"z", {"ch", "ts", "tz"}},
-      {"c", {"ch", "ts"}},  {"s", {"s", "sh"}},   {"j", {"y"}}};
+      {"gw", {"kw", "ku"}}, {"kw", {"kw", "ku"}}, {"ng", {"ng"}},     {"b", {"p"}}, {"p", {"p"}},
+      {"m", {"m"}},         {"f", {"f"}},         {"d", {"t"}},       {"t", {"t"}}, {"n", {"n"}},
+      {"l", {"l"}},         {"g", {"k"}},         {"k", {"k"}},       {"h", {"h"}}, {"w", {"w"}},
+      {"z", {"ch", "ts"}},  {"c", {"ch", "ts"}},  {"s", {"s", "sh"}}, {"j", {"y"}}};
   return parts;
 }
 
@@ -96,7 +95,7 @@ const std::vector<Part>& finals() {
                                           {"ei", {"ei", "ee", "i"}},
                                           {"eng", {"eng"}},
                                           {"ek", {"ek"}},
-                                          {"i", {"i", "ee", "z", "ze"}},
+                                          {"i", {"i", "ee", "z"}},
                                           {"iu", {"iu"}},
                                           {"im", {"im"}},
                                           {"in", {"in"}},
@@ -104,7 +103,7 @@ const std::vector<Part>& finals() {
                                           {"ip", {"ip"}},
                                           {"it", {"it"}},
                                           {"ik", {"ik"}},
-                                          {"o", {"o", "oh", "or"}},
+                                          {"o", {"o", "or"}},
                                           {"oi", {"oi", "oy"}},
                                           {"ou", {"o", "ou"}},
                                           {"on", {"on"}},
@@ -119,13 +118,13 @@ const std::vector<Part>& finals() {
                                           {"uk", {"uk"}},
                                           {"oe", {"oe", "eu"}},
                                           {"oeng", {"eung"}},
-                                          {"oek", {"euk", "eok"}},
-                                          {"eoi", {"ui", "eui", "oi", "ue"}},
+                                          {"oek", {"euk"}},
+                                          {"eoi", {"ui", "eui", "oi"}},
                                           {"eon", {"un", "eun"}},
-                                          {"eot", {"ut", "eut"}},
-                                          {"yu", {"u", "ue", "yu"}},
-                                          {"yun", {"uen", "un", "yun"}},
-                                          {"yut", {"uet", "ut", "yut"}},
+                                          {"eot", {"ut"}},
+                                          {"yu", {"u", "ue"}},
+                                          {"yun", {"uen", "un"}},
+                                          {"yut", {"uet", "ut"}},
                                           {"m", {"m"}},
                                           {"ng", {"ng"}}};
   return parts;
