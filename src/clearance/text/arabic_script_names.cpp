@@ -36,15 +36,11 @@ namespace {
 
 constexpr std::string_view kArticle = "\u0627\u0644";
 
-std::string fold(std::string_view word) {
-  return fold_arabic_script(word);
-}
-
 const TextMap<std::vector<std::string>>& table() {
   static const auto names = [] {
     TextMap<std::vector<std::string>> out;
     for (const auto& row : read_name_table("arabic_names.csv", {"arabic", "spellings", "source"})) {
-      auto& spellings = out[fold(row.fields[0])];
+      auto& spellings = out[fold_arabic_script(row.fields[0])];
       for (auto& s : split_trimmed(row.fields[1], " "))
         if (std::find(spellings.begin(), spellings.end(), s) == spellings.end())
           spellings.push_back(std::move(s));
@@ -57,7 +53,7 @@ const TextMap<std::vector<std::string>>& table() {
 }  // namespace
 
 std::vector<std::string> arabic_script_spellings(std::string_view word) {
-  const std::string key = fold(word);
+  const std::string key = fold_arabic_script(word);
   if (const auto it = table().find(key); it != table().end()) return it->second;
   // The article: ال + a name the table knows, spelled "al" + the name joined, and the name alone.
   if (key.starts_with(kArticle) && key.size() > kArticle.size() + 4)
@@ -72,7 +68,7 @@ std::vector<std::string> arabic_script_spellings(std::string_view word) {
 
 const OrgWord* arabic_script_org_word(std::string_view word) {
   static const OrgWordTable words("arabic_org_words.csv", "arabic", fold_arabic_script);
-  const std::string key = fold(word);
+  const std::string key = fold_arabic_script(word);
   if (const OrgWord* w = words.find(key)) return w;
   // With the article (المركزي "the central"), which the English leaves to "the" or to nothing, or
   // "for the" (للتجارة "for trade"), which it leaves to "for" or to nothing.
@@ -84,7 +80,7 @@ const OrgWord* arabic_script_org_word(std::string_view word) {
 }
 
 std::vector<std::string> arabic_script_compound(std::string_view word) {
-  const std::string key = fold(word);
+  const std::string key = fold_arabic_script(word);
   if (table().find(key) != table().end() || arabic_script_org_word(key)) return {};
   const std::u32string letters = to_code_points(key);
   constexpr size_t kMinLetters = 3;

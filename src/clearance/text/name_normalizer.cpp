@@ -388,11 +388,12 @@ void NameNormalizer::add_hebrew_words(const std::string& run, NormalizedName& ou
   }
 }
 
-void NameNormalizer::add_thai_words(const std::string& run, NormalizedName& out) {
+void NameNormalizer::add_thai_words(const std::string& run, bool translate, NormalizedName& out) {
   const auto words = split_trimmed(run, " ");
-  const bool organisation = std::any_of(words.begin(), words.end(), [](const std::string& word) {
-    return is_thai_organisation_word(word);
-  });
+  const bool organisation =
+      translate && std::any_of(words.begin(), words.end(), [](const std::string& word) {
+        return is_thai_organisation_word(word);
+      });
   for (const auto& word : words) {
     if (thai_spellings(word).empty()) {  // digits, Latin or another script among the Thai
       add_other_word(word, out);
@@ -400,9 +401,8 @@ void NameNormalizer::add_thai_words(const std::string& run, NormalizedName& out)
     }
     // Thai writes a name's words together (ธนาคารกรุงเทพ, "bank Bangkok"): in an organisation's
     // name the table's words are translated and the letters between them read as one word.
-    for (const ThaiPart& part : organisation && !spell_thai_words_
-                                    ? thai_organisation_parts(word)
-                                    : std::vector<ThaiPart>{{word, nullptr}}) {
+    for (const ThaiPart& part :
+         organisation ? thai_organisation_parts(word) : std::vector<ThaiPart>{{word, nullptr}}) {
       if (part.translation) {
         append_translation(part.translation->english, part.text, out.tokens);
         continue;
@@ -539,16 +539,7 @@ NormalizedName NameNormalizer::normalize_query(std::string_view name) {
   if (has_thai_letters(name) &&
       std::any_of(out.tokens.begin(), out.tokens.end(),
                   [](const NameToken& t) { return t.origin == TokenOrigin::translated; })) {
-    spell_thai_words_ = true;
-    NormalizedName spelled;
-    try {
-      spelled = normalize(name);
-    } catch (...) {
-      spell_thai_words_ = false;
-      throw;
-    }
-    spell_thai_words_ = false;
-    spelled.readings.clear();
+    NormalizedName spelled = normalize_name(name, false);
     spelled.language = "th";
     out.readings.push_back(std::move(spelled));
   }
@@ -586,7 +577,11 @@ NormalizedName NameNormalizer::normalize_query(std::string_view name) {
 }
 
 NormalizedName NameNormalizer::normalize(std::string_view name) {
-  NormalizedName out = normalize_text(name);
+  return normalize_name(name, true);
+}
+
+NormalizedName NameNormalizer::normalize_name(std::string_view name, bool translate_thai) {
+  NormalizedName out = normalize_text(name, translate_thai);
   // Characters, not bytes: UTF-8 continuation bytes and control characters do not count. Only
   // the last of several words can be one a fixed-width field cut short.
   const auto characters = std::count_if(name.begin(), name.end(), [](char c) {
@@ -625,7 +620,7 @@ NormalizedName NameNormalizer::normalize(std::string_view name) {
   }
   const size_t comma = name.find(',');
   if (comma != std::string_view::npos) {
-    const size_t family = normalize_text(name.substr(0, comma)).tokens.size();
+    const size_t family = normalize_text(name.substr(0, comma), translate_thai).tokens.size();
     if (family > 0 && family < tokens.size())
       for (size_t k = 0; k < family; ++k) tokens[k].marks.family = true;
     return out;
@@ -660,7 +655,7 @@ std::string ascii_apostrophes(std::string_view name) {
   return out;
 }
 
-NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
+NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool translate_thai) {
   NormalizedName out;
   const std::string cleaned = is_ascii(raw) ? std::string() : ascii_apostrophes(raw);
   const std::string_view name = cleaned.empty() ? raw : std::string_view(cleaned);
@@ -701,7 +696,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw) {
         }
         // Thai words in RTGS and as their letters are commonly spelled (thai_names.h).
         if (!ascii && has_thai_letters(utf8)) {
-          add_thai_words(utf8, out);
+          add_thai_words(utf8, translate_thai, out);
           i = j;
           continue;
         }

@@ -39,7 +39,10 @@ class NameNormalizer {
   NormalizedName normalize_query(std::string_view name);
 
  private:
-  NormalizedName normalize_text(std::string_view name);
+  // normalize(), a Thai organisation's words translated or, without `translate_thai`, spelled
+  // (the reading normalize_query() adds for lists that spell them).
+  NormalizedName normalize_name(std::string_view name, bool translate_thai);
+  NormalizedName normalize_text(std::string_view name, bool translate_thai);
   void prepare_icu();
   void add_latin_text(std::string_view ascii, TokenOrigin origin, NormalizedName& out) const;
   void add_han_run(const std::string& han_utf8, NormalizedName& out);
@@ -54,9 +57,9 @@ class NameNormalizer {
   void add_other_word(const std::string& word, NormalizedName& out);
   // A run holding Hebrew letters, a token per word (hebrew_names.h).
   void add_hebrew_words(const std::string& run, NormalizedName& out);
-  // A run holding Thai letters, a token per word (thai_names.h); an organisation's words
-  // translated unless spell_thai_words_.
-  void add_thai_words(const std::string& run, NormalizedName& out);
+  // A run holding Thai letters, a token per word (thai_names.h); with `translate`, an
+  // organisation's words translated.
+  void add_thai_words(const std::string& run, bool translate, NormalizedName& out);
   std::string pinyin(const std::string& han_utf8);
 
   const icu::Normalizer2* nfkc_casefold_ = nullptr;
@@ -64,7 +67,6 @@ class NameNormalizer {
   std::unique_ptr<icu::Transliterator> han_to_pinyin_;
   std::unique_ptr<icu::Transliterator> traditional_to_simplified_;
   JapaneseReader japanese_;
-  bool spell_thai_words_ = false;  // while normalize_query() makes a Thai name's spelled reading
 };
 
 }  // namespace clearance

@@ -26,6 +26,9 @@ class OrgWordTable {
   // The rows of data/names/<file>, the written word in `column`, each folded by `fold` (none:
   // as written). Throws as read_name_table does on a bad row.
   OrgWordTable(std::string_view file, std::string_view column, Fold fold = nullptr);
+  // The index views the words' own strings: a copy would view another table's.
+  OrgWordTable(const OrgWordTable&) = delete;
+  OrgWordTable& operator=(const OrgWordTable&) = delete;
 
   // The entry for a whole (folded) word, or nullptr.
   const OrgWord* find(std::string_view word) const;
