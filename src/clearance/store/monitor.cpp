@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <span>
 #include <thread>
@@ -338,6 +339,13 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
                                         const Snapshot& before, const MonitorOptions& options) {
   const Snapshot& after = *engine.snapshot;
   const NameIndex& index = *engine.index;
+  MonitorReport why;
+  auto step_start = std::chrono::steady_clock::now();
+  auto step = [&](const char* name) {
+    const auto now = std::chrono::steady_clock::now();
+    why.steps.emplace_back(name, std::chrono::duration<double>(now - step_start).count());
+    step_start = now;
+  };
   const std::vector<uint32_t> changed = changed_parties(before, after);
   const std::vector<uint32_t> gone = changed_parties(after, before);  // before's side of it
   // A change of most of the lists (a source's new format, a first import of a list) reaches
@@ -351,9 +359,11 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     }
     return report;
   }
+  step("changed parties");
   auto monitored = store.monitored_subjects();
   if (!monitored) return monitored.error();
   const std::vector<MonitoredSubject>& all = monitored->subjects;
+  step("subjects read");
 
   std::unordered_set<std::string> chosen;
   // Subjects with an alert of any status on a changed or removed party: its listings changed.
@@ -371,8 +381,8 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     if (!alerts) return alerts.error();
     for (const Alert& a : alerts.value()) chosen.insert(a.subject_id);
   }
-  MonitorReport why;
   why.chosen_for_alert = chosen.size();
+  step("alerts of changed parties");
   why.changed_parties = changed.size() + gone.size();
 
   if (!changed.empty() || !gone.empty()) {
@@ -401,6 +411,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     };
     for (const auto& [text, count] : added_counts) weigh(text);
     for (const auto& [text, count] : removed_counts) weigh(text);
+    step("reweighted terms");
 
     // What a subject may now meet at the threshold: the changed parties, and every party with a
     // name holding a moved term. Indexed apart, weighted as the whole index is, so each score is
@@ -419,6 +430,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     }
     const Screener screener(NameIndex::build(snapshot_of_parties(after, reach), 2, &index));
     const unsigned threads = std::max(1u, std::min(options.threads, 16u));
+    step("delta index");
 
     // Which subjects have a name of the delta index through the screener's score bound: their
     // words, prepared once for each distinct word the subjects hold, make their queries again
@@ -427,6 +439,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     // hit there; the others are screened against it below.
     auto runs = subject_word_runs(store, monitored.value());
     if (!runs) return runs.error();
+    step("subjects' words");
     const std::vector<std::string>& vocabulary = runs->vocabulary;
     std::vector<uint8_t> used(vocabulary.size(), 0);
     for (uint32_t id : runs->ids)
@@ -446,6 +459,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
             change = std::max(change, it->second);
       }
     });
+    step("words prepared");
     std::vector<uint8_t> candidate(all.size(), 0);
     std::vector<double> own_change(all.size(), 0);  // the most one of a subject's words moved
     on_threads(threads, [&](size_t first, size_t stride) {
@@ -479,6 +493,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         own_change[i] = change;
       }
     });
+    step("subjects searched");
     std::vector<std::string> candidate_ids;
     for (size_t i = 0; i < all.size(); ++i)
       if (candidate[i] && !chosen.count(all[i].id)) candidate_ids.push_back(all[i].id);
@@ -517,6 +532,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
           met.emplace(screened[i].id, std::move(found[i]));
     }
 
+    step("candidates screened");
     // Near scores: a score against a party the delta index does not hold moves only through
     // weights, each of which moved by at most `a` (relative): the party's words by kWeightMoved
     // (those beyond are in the delta index) or through the count of all names alone (a_names),
@@ -579,6 +595,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     // cut short leaves bounds higher than they need be, never lower).
     if (auto st = store.raise_near_scores(raised_near); !st) return st.error();
     if (auto st = store.set_monitor_drift(drift.value() + rise(a_all)); !st) return st.error();
+    step("near scores");
   }
   std::vector<std::string> chosen_ids;
   for (const MonitoredSubject& s : all)
@@ -587,6 +604,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
   if (!rescreen) return rescreen.error();
   auto report = screen_subjects(store, engine, rescreen.value(), options);
   if (!report) return report;
+  step("re-screened and recorded");
   report->subjects = all.size();
   report->chosen_for_alert = why.chosen_for_alert;
   report->chosen_for_match = why.chosen_for_match;
@@ -597,6 +615,8 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
   auto closed = close_delisted(store, engine, options);
   if (!closed) return closed.error();
   report->delisted = std::move(closed.value());
+  step("delisted closed");
+  report->steps = std::move(why.steps);
   return report;
 }
 

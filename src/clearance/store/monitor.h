@@ -3,6 +3,7 @@
 // subject added or changed is screened at once; `monitor run` screens every subject after a list
 // change and closes the alerts of parties no longer listed.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "clearance/match/screening_engine.h"
@@ -33,6 +34,8 @@ struct MonitorReport {
   size_t chosen_for_alert = 0, chosen_for_match = 0, chosen_for_near = 0, chosen_without_near = 0;
   size_t changed_parties = 0, reweighted_terms = 0;
   size_t hits = 0;
+  // A delta run: how long each of its steps took, in seconds, in order.
+  std::vector<std::pair<std::string, double>> steps;
   std::vector<int64_t> opened, reopened, suppressed, delisted;
 };
 
