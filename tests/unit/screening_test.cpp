@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <iostream>
 #include <map>
 #include <random>
 #include <set>
 
+#include "clearance/batch/batch_runner.h"
 #include "clearance/match/screener.h"
 #include "clearance/util/csv_reader.h"
 #include "clearance/util/file_io.h"
@@ -730,6 +732,57 @@ TEST(ScreenSessionTest, ASessionReusedAcrossIndexesAnswersForTheCurrentOne) {
   EXPECT_EQ(again.hits[0].entity->id, "t:2");
   EXPECT_FLOAT_EQ(again.hits[0].score, expected.hits[0].score);
   EXPECT_EQ(again.hits[0].match.alignments[0].how, MatchHow::fuzzy);
+}
+
+// A batch row's JSON text (what the JSON Lines output and a recorded batch keep) is exactly the
+// dump of the row's JSON, for rows with hits of every kind the real lists give: parties of one
+// record and of several, aliases, names Clearance added (their source), readings of other scripts,
+// country, date-of-birth and identifier evidence, and a party met again and again.
+TEST_F(ScreeningTest, ABatchRowsTextIsTheDumpOfItsJsonOnTheRealLists) {
+  const Snapshot& snapshot = index_->snapshot();
+  std::vector<BatchRow> rows;
+  auto add = [&](std::string name, std::string country = "", std::string dob = "",
+                 std::string identifier = "", EntityType type = EntityType::unknown) {
+    BatchRow row;
+    row.id = fmt::format("r{}", rows.size());
+    row.line = rows.size() + 2;
+    row.query.name = std::move(name);
+    row.query.country = std::move(country);
+    row.query.date_of_birth = std::move(dob);
+    row.query.identifier = std::move(identifier);
+    row.query.type = type;
+    rows.push_back(std::move(row));
+  };
+  // Every 25th record's name, then an alias of it with a letter dropped and the record's own
+  // evidence; every party thus met more than once.
+  for (size_t k = 0; k < snapshot.entities.size(); k += 25) {
+    const Entity& e = snapshot.entities[k];
+    add(e.name);
+    const std::string& alias = e.aliases.empty() ? e.name : e.aliases.back().name;
+    std::string cut = alias;  // a letter dropped from its middle where that is a Latin letter
+    if (cut.size() > 8 && std::isalpha(static_cast<unsigned char>(cut[cut.size() / 2])))
+      cut.erase(cut.size() / 2, 1);
+    add(cut, e.addresses.empty() ? "" : e.addresses.front().country,
+        e.dates_of_birth.empty() ? "" : e.dates_of_birth.front(),
+        e.identifiers.empty() ? "" : e.identifiers.front().number, e.type);
+  }
+  for (const char* name :
+       {"华为技术有限公司", "金正恩", "山口組", "Владимир Путин", "محمد جواد ظریف",
+        "Huawei Technologies", "Example \"quoted\" Trading\tCo"})
+    add(name);
+  ScreenSession session;
+  size_t with_hits = 0, compared = 0;
+  for (const BatchRow& row : rows) {
+    const ScreenResult result = screener_->screen(row.query, {}, session);
+    if (result.hits.empty()) continue;
+    ++with_hits;
+    ++compared;
+    ASSERT_EQ(batch_row_text(row, result, *screener_, "snap"),
+              batch_row_to_json(row, result, *screener_, "snap").dump())
+        << row.query.name;
+  }
+  EXPECT_GE(with_hits, rows.size() / 2);
+  EXPECT_GT(compared, 1000u);
 }
 
 }  // namespace
