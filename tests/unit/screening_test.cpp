@@ -771,18 +771,18 @@ TEST_F(ScreeningTest, ABatchRowsTextIsTheDumpOfItsJsonOnTheRealLists) {
         "Huawei Technologies", "Example \"quoted\" Trading\tCo"})
     add(name);
   ScreenSession session;
-  size_t with_hits = 0, compared = 0;
+  HitTextWriter writer(*screener_);  // keeps each party's text from row to row
+  size_t with_hits = 0;
   for (const BatchRow& row : rows) {
     const ScreenResult result = screener_->screen(row.query, {}, session);
     if (result.hits.empty()) continue;
     ++with_hits;
-    ++compared;
-    ASSERT_EQ(batch_row_text(row, result, *screener_, "snap"),
-              batch_row_to_json(row, result, *screener_, "snap").dump())
-        << row.query.name;
+    const std::string dump = batch_row_to_json(row, result, *screener_, "snap").dump();
+    ASSERT_EQ(batch_row_text(row, result, *screener_, "snap", &writer), dump) << row.query.name;
+    ASSERT_EQ(batch_row_text(row, result, *screener_, "snap"), dump) << row.query.name;
   }
   EXPECT_GE(with_hits, rows.size() / 2);
-  EXPECT_GT(compared, 1000u);
+  EXPECT_GT(with_hits, 1000u);
 }
 
 }  // namespace

@@ -10,13 +10,16 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "clearance/match/explanation.h"
+#include "clearance/match/hit_text.h"
 #include "clearance/match/screen_output.h"
 #include "clearance/model/party_json.h"
 #include "clearance/util/file_io.h"
+#include "clearance/util/json_text.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
@@ -49,9 +52,10 @@ const char* kCsvHeader =
 
 // Formats one screened row in the chosen output format.
 std::string format_row(const BatchRow& row, const ScreenResult& result, const Screener& screener,
-                       const std::string& snapshot_id, BatchOutputFormat format) {
+                       const std::string& snapshot_id, BatchOutputFormat format,
+                       HitTextWriter& writer) {
   if (format == BatchOutputFormat::jsonl)
-    return batch_row_text(row, result, screener, snapshot_id) + "\n";
+    return batch_row_text(row, result, screener, snapshot_id, &writer) + "\n";
   std::string out;
   const Snapshot& snapshot = screener.index().snapshot();
   for (const Hit& hit : result.hits) {
@@ -112,51 +116,33 @@ Status write_checkpoint(const std::string& path, const Checkpoint& c) {
 
 }  // namespace
 
-namespace {
-
-// A JSON string as nlohmann's dump writes it: text without a quote, backslash or control
-// character as it is (the input's rows are valid UTF-8), the rest through the library.
-void append_json_string(std::string& out, std::string_view text) {
-  const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
-    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
-  });
-  if (plain) {
-    out += '"';
-    out += text;
-    out += '"';
-  } else {
-    out += nlohmann::json(std::string(text)).dump();
-  }
-}
-
-}  // namespace
-
 std::string batch_row_text(const BatchRow& row, const ScreenResult& result,
-                           const Screener& screener, const std::string& snapshot_id) {
-  if (!result.hits.empty()) return batch_row_to_json(row, result, screener, snapshot_id).dump();
+                           const Screener& screener, const std::string& snapshot_id,
+                           HitTextWriter* writer) {
   // Field by field as batch_row_to_json and query_to_json order them.
   const ScreenQuery& q = row.query;
   std::string out;
   out.reserve(128 + q.name.size() + row.id.size());
   out += "{\"id\":";
   append_json_string(out, row.id);
-  out += fmt::format(",\"line\":{},\"query\":{{\"name\":", row.line);
+  fmt::format_to(std::back_inserter(out), ",\"line\":{},\"query\":{{\"name\":", row.line);
   append_json_string(out, q.name);
   if (!q.country.empty()) out += ",\"country\":", append_json_string(out, q.country);
   if (q.type != EntityType::unknown)
     out += ",\"type\":", append_json_string(out, to_string(q.type));
   if (!q.date_of_birth.empty()) out += ",\"dob\":", append_json_string(out, q.date_of_birth);
   if (!q.identifier.empty()) out += ",\"identifier\":", append_json_string(out, q.identifier);
-  if (!q.lists.empty()) {
-    out += ",\"lists\":[";
-    for (size_t i = 0; i < q.lists.size(); ++i) {
-      if (i) out += ',';
-      append_json_string(out, q.lists[i]);
-    }
-    out += ']';
+  if (!q.lists.empty()) out += ",\"lists\":", append_json_strings(out, q.lists);
+  out += "},\"hits\":";
+  if (result.hits.empty()) {
+    out += "[]";
+  } else if (writer) {
+    writer->append_hits(out, result);
+  } else {
+    HitTextWriter(screener).append_hits(out, result);
   }
-  out += fmt::format("}},\"hits\":[],\"total\":{},\"truncated\":{},\"snapshot\":", result.total,
-                     result.truncated);
+  fmt::format_to(std::back_inserter(out),
+                 ",\"total\":{},\"truncated\":{},\"snapshot\":", result.total, result.truncated);
   append_json_string(out, snapshot_id);
   out += '}';
   return out;
@@ -210,6 +196,7 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<ScreenSession> sessions(threads);
+  std::vector<HitTextWriter> writers(threads, HitTextWriter(screener));
   const bool keeping = static_cast<bool>(options.keep_chunk);
 
   // One chunk's way through: read, screened, handed to options.keep_chunk, written. Two chunks
@@ -238,11 +225,12 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
         if (!row.error.empty()) continue;
         ScreenResult result = screener.screen(row.query, options.screen, sessions[t]);
         if (keeping) {
-          c.kept[i] = batch_row_text(row, result, screener, snapshot_id);
+          c.kept[i] = batch_row_text(row, result, screener, snapshot_id, &writers[t]);
           if (options.format == BatchOutputFormat::jsonl) c.formatted[i] = c.kept[i] + "\n";
         }
         if (c.formatted[i].empty())
-          c.formatted[i] = format_row(row, result, screener, snapshot_id, options.format);
+          c.formatted[i] =
+              format_row(row, result, screener, snapshot_id, options.format, writers[t]);
         c.had_hits[i] = !result.hits.empty();
         c.hit_counts[i] = result.hits.size();
       }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "clearance/batch/batch_input.h"
+#include "clearance/match/hit_text.h"
 #include "clearance/match/screener.h"
 
 namespace clearance {
@@ -53,10 +54,12 @@ using BatchProgress = std::function<void(const BatchSummary&, double fraction)>;
 nlohmann::ordered_json batch_row_to_json(const BatchRow& row, const ScreenResult& result,
                                          const Screener& screener, const std::string& snapshot_id);
 
-// The same row as JSON text on one line, equal to batch_row_to_json(…).dump(); a row without hits
-// (most of a batch) is written directly, without building the JSON first.
+// The same row as JSON text on one line, equal to batch_row_to_json(…).dump(), written directly
+// without building the JSON first; its hits through `writer` (which keeps the parties' texts
+// from row to row) when one is given.
 std::string batch_row_text(const BatchRow& row, const ScreenResult& result,
-                           const Screener& screener, const std::string& snapshot_id);
+                           const Screener& screener, const std::string& snapshot_id,
+                           HitTextWriter* writer = nullptr);
 
 Result<BatchSummary> run_batch(const Screener& screener, const std::string& snapshot_id,
                                BatchInput& input, const std::string& output_path,

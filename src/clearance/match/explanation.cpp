@@ -6,14 +6,11 @@
 
 #include "clearance/lists/listed_names.h"
 #include "clearance/model/party_json.h"
+#include "clearance/util/json_text.h"
 
 namespace clearance {
 
 namespace {
-
-double round3(double v) {
-  return std::round(v * 1000.0) / 1000.0;
-}
 
 std::string join_tokens(const std::vector<int>& indexes, auto text_of) {
   std::string out;
@@ -62,12 +59,36 @@ std::string reading_text(const PreparedQuery& reading) {
   return text;
 }
 
+std::optional<std::string_view> matched_name_source(const Hit& hit) {
+  const Entity& e = *hit.entity;
+  if (hit.alias < 0 || e.aliases[hit.alias].kind != AliasKind::added) return std::nullopt;
+  const std::string prefix = hit.matched_name() + " — ";
+  std::optional<std::string_view> source;
+  for (const Property& p : e.properties)
+    if (p.key == kAddedNameProperty && p.value.starts_with(prefix))
+      source = std::string_view(p.value).substr(prefix.size());
+  return source;
+}
+
+nlohmann::ordered_json hit_explanation(const Hit& hit, const PreparedQuery& query,
+                                       const Screener& screener) {
+  const TermTable terms(screener.index());
+  const IndexedName matched = screener.index().name(hit.name_index);
+  const PreparedQuery& aligned = hit.reading ? *hit.reading : query;
+  nlohmann::ordered_json explanation = explain_match(aligned, matched, hit.match, terms);
+  // Matched in another reading than as written (NormalizedName::readings).
+  if (hit.reading) explanation["read_as"] = reading_text(*hit.reading);
+  explanation["evidence"] = nlohmann::ordered_json::array();
+  for (const auto& ev : hit.evidence)
+    explanation["evidence"].push_back(
+        {{"feature", ev.feature}, {"detail", ev.detail}, {"delta", round3(ev.delta)}});
+  return explanation;
+}
+
 nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,
                                    const Screener& screener) {
   const Entity& e = *hit.entity;
   const Snapshot& snapshot = screener.index().snapshot();
-  const TermTable terms(screener.index());
-  const IndexedName matched = screener.index().name(hit.name_index);
   const Party single{e.id, {hit.entity_index}, {}};
   const Party& party = hit.party ? *hit.party : single;
   nlohmann::ordered_json j;
@@ -78,25 +99,12 @@ nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,
   j["score"] = round3(hit.score);
   j["matched_name"] = hit.matched_name();
   j["matched_name_kind"] = hit.alias < 0 ? "primary" : to_string(e.aliases[hit.alias].kind);
-  if (hit.alias >= 0 && e.aliases[hit.alias].kind == AliasKind::added) {
-    // Not the list's text: say who added the name and from which source.
-    const std::string prefix = hit.matched_name() + " — ";
-    for (const Property& p : e.properties)
-      if (p.key == kAddedNameProperty && p.value.starts_with(prefix))
-        j["matched_name_source"] = p.value.substr(prefix.size());
-  }
+  // Not the list's text: say who added the name and from which source.
+  if (const auto source = matched_name_source(hit)) j["matched_name_source"] = *source;
   j["matched_record"] = e.id;
   j["countries"] = party_countries(snapshot, party);
   j["listings"] = listings_to_json(snapshot, party);
-  const PreparedQuery& aligned = hit.reading ? *hit.reading : query;
-  nlohmann::ordered_json explanation = explain_match(aligned, matched, hit.match, terms);
-  // Matched in another reading than as written (NormalizedName::readings).
-  if (hit.reading) explanation["read_as"] = reading_text(*hit.reading);
-  explanation["evidence"] = nlohmann::ordered_json::array();
-  for (const auto& ev : hit.evidence)
-    explanation["evidence"].push_back(
-        {{"feature", ev.feature}, {"detail", ev.detail}, {"delta", round3(ev.delta)}});
-  j["explanation"] = std::move(explanation);
+  j["explanation"] = hit_explanation(hit, query, screener);
   // The matched record's own fields, as hits carried them before parties (deprecated: read
   // `listings`).
   j["entity_id"] = e.id;

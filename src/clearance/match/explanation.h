@@ -2,7 +2,9 @@
 // Hits and name comparisons as JSON (the output contract of the CLI and HTTP API) and as text an
 // analyst can paste into a file note.
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "clearance/match/screener.h"
 
@@ -14,6 +16,15 @@ std::string reading_text(const PreparedQuery& reading);
 // Token alignment, unmatched tokens and non-name evidence.
 nlohmann::ordered_json explain_match(const PreparedQuery& query, const IndexedName& name,
                                      const NameMatch& match, const TermTable& terms);
+
+// Where a name Clearance added to a record comes from (its kAddedNameProperty, "name — source"),
+// when the hit matched such a name.
+std::optional<std::string_view> matched_name_source(const Hit& hit);
+
+// A hit's explanation: the alignment (explain_match) of the reading it matched, that reading
+// (`read_as`) when not the query as written, and the non-name evidence.
+nlohmann::ordered_json hit_explanation(const Hit& hit, const PreparedQuery& query,
+                                       const Screener& screener);
 
 // One hit in the output contract: entity_id, list, source, name, aliases, score, matched_name,
 // explanation…
