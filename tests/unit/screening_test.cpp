@@ -8,6 +8,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "clearance/batch/batch_runner.h"
 #include "clearance/match/screener.h"
@@ -770,16 +771,29 @@ TEST_F(ScreeningTest, ABatchRowsTextIsTheDumpOfItsJsonOnTheRealLists) {
        {"华为技术有限公司", "金正恩", "山口組", "Владимир Путин", "محمد جواد ظریف",
         "Huawei Technologies", "Example \"quoted\" Trading\tCo"})
     add(name);
+  // Each row's dump, then its text through one writer shared by two threads (as a batch's
+  // threads share it) and through none.
+  std::vector<ScreenResult> results;
+  std::vector<std::string> dumps;
   ScreenSession session;
-  HitTextWriter writer(*screener_);  // keeps each party's text from row to row
-  size_t with_hits = 0;
   for (const BatchRow& row : rows) {
-    const ScreenResult result = screener_->screen(row.query, {}, session);
-    if (result.hits.empty()) continue;
-    ++with_hits;
-    const std::string dump = batch_row_to_json(row, result, *screener_, "snap").dump();
-    ASSERT_EQ(batch_row_text(row, result, *screener_, "snap", &writer), dump) << row.query.name;
-    ASSERT_EQ(batch_row_text(row, result, *screener_, "snap"), dump) << row.query.name;
+    results.push_back(screener_->screen(row.query, {}, session));
+    dumps.push_back(batch_row_to_json(row, results.back(), *screener_, "snap").dump());
+  }
+  const HitTextWriter writer(*screener_);
+  std::vector<std::string> texts(rows.size());
+  auto write = [&](size_t first) {
+    for (size_t k = first; k < rows.size(); k += 2)
+      texts[k] = batch_row_text(rows[k], results[k], *screener_, "snap", &writer);
+  };
+  std::thread other(write, 1);
+  write(0);
+  other.join();
+  size_t with_hits = 0;
+  for (size_t k = 0; k < rows.size(); ++k) {
+    with_hits += !results[k].hits.empty();
+    ASSERT_EQ(texts[k], dumps[k]) << rows[k].query.name;
+    ASSERT_EQ(batch_row_text(rows[k], results[k], *screener_, "snap"), dumps[k]);
   }
   EXPECT_GE(with_hits, rows.size() / 2);
   EXPECT_GT(with_hits, 1000u);

@@ -53,7 +53,7 @@ const char* kCsvHeader =
 // Formats one screened row in the chosen output format.
 std::string format_row(const BatchRow& row, const ScreenResult& result, const Screener& screener,
                        const std::string& snapshot_id, BatchOutputFormat format,
-                       HitTextWriter& writer) {
+                       const HitTextWriter& writer) {
   if (format == BatchOutputFormat::jsonl)
     return batch_row_text(row, result, screener, snapshot_id, &writer) + "\n";
   std::string out;
@@ -118,7 +118,7 @@ Status write_checkpoint(const std::string& path, const Checkpoint& c) {
 
 std::string batch_row_text(const BatchRow& row, const ScreenResult& result,
                            const Screener& screener, const std::string& snapshot_id,
-                           HitTextWriter* writer) {
+                           const HitTextWriter* writer) {
   // Field by field as batch_row_to_json and query_to_json order them.
   const ScreenQuery& q = row.query;
   std::string out;
@@ -196,7 +196,7 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<ScreenSession> sessions(threads);
-  std::vector<HitTextWriter> writers(threads, HitTextWriter(screener));
+  const HitTextWriter writer(screener);  // shared by the threads
   const bool keeping = static_cast<bool>(options.keep_chunk);
 
   // One chunk's way through: read, screened, handed to options.keep_chunk, written. Two chunks
@@ -225,12 +225,11 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
         if (!row.error.empty()) continue;
         ScreenResult result = screener.screen(row.query, options.screen, sessions[t]);
         if (keeping) {
-          c.kept[i] = batch_row_text(row, result, screener, snapshot_id, &writers[t]);
+          c.kept[i] = batch_row_text(row, result, screener, snapshot_id, &writer);
           if (options.format == BatchOutputFormat::jsonl) c.formatted[i] = c.kept[i] + "\n";
         }
         if (c.formatted[i].empty())
-          c.formatted[i] =
-              format_row(row, result, screener, snapshot_id, options.format, writers[t]);
+          c.formatted[i] = format_row(row, result, screener, snapshot_id, options.format, writer);
         c.had_hits[i] = !result.hits.empty();
         c.hit_counts[i] = result.hits.size();
       }

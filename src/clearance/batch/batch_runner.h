@@ -59,7 +59,7 @@ nlohmann::ordered_json batch_row_to_json(const BatchRow& row, const ScreenResult
 // from row to row) when one is given.
 std::string batch_row_text(const BatchRow& row, const ScreenResult& result,
                            const Screener& screener, const std::string& snapshot_id,
-                           HitTextWriter* writer = nullptr);
+                           const HitTextWriter* writer = nullptr);
 
 Result<BatchSummary> run_batch(const Screener& screener, const std::string& snapshot_id,
                                BatchInput& input, const std::string& output_path,

@@ -105,16 +105,35 @@ HitTextWriter::PartyText HitTextWriter::write_party(const Snapshot& snapshot, co
   return text;
 }
 
-const HitTextWriter::PartyText& HitTextWriter::party_text(const Party& party) {
-  if (auto it = parties_.find(&party); it != parties_.end()) return it->second;
-  if (parties_.size() >= kMaxKept) parties_.clear();
-  return parties_.emplace(&party, write_party(screener_.index().snapshot(), party)).first->second;
+// Looks `key` up in `kept` under the lock; else writes it outside the lock and keeps it (a text
+// two threads wrote at once is kept once).
+template <typename Map, typename Key, typename Write>
+auto kept_or_written(std::mutex& mutex, Map& kept, size_t most, const Key& key, Write write) {
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = kept.find(key); it != kept.end()) return it->second;
+  }
+  auto text = write();
+  std::lock_guard lock(mutex);
+  if (kept.size() >= most) kept.clear();
+  return kept.emplace(key, std::move(text)).first->second;
 }
 
-const std::string& HitTextWriter::record_text(uint32_t entity) {
-  if (auto it = records_.find(entity); it != records_.end()) return it->second;
-  if (records_.size() >= kMaxKept) records_.clear();
-  const Entity& e = screener_.index().snapshot().entities[entity];
+std::shared_ptr<const HitTextWriter::PartyText> HitTextWriter::party_text(
+    const Party& party) const {
+  return kept_or_written(mutex_, parties_, kMaxKept, &party, [&] {
+    return std::make_shared<const PartyText>(write_party(screener_.index().snapshot(), party));
+  });
+}
+
+std::shared_ptr<const std::string> HitTextWriter::record_text(uint32_t entity) const {
+  return kept_or_written(mutex_, records_, kMaxKept, entity, [&] {
+    return std::make_shared<const std::string>(
+        write_record(screener_.index().snapshot().entities[entity]));
+  });
+}
+
+std::string HitTextWriter::write_record(const Entity& e) {
   std::string text = ",\"entity_id\":";
   append_json_string(text, e.id);
   text += ",\"list\":";
@@ -133,16 +152,16 @@ const std::string& HitTextWriter::record_text(uint32_t entity) {
     text += ",\"license_policy\":", append_json_string(text, e.license_policy);
   if (!e.federal_register_notice.empty())
     text += ",\"federal_register_notice\":", append_json_string(text, e.federal_register_notice);
-  return records_.emplace(entity, std::move(text)).first->second;
+  return text;
 }
 
-void HitTextWriter::append_hit(std::string& out, const Hit& hit, const PreparedQuery& query) {
+void HitTextWriter::append_hit(std::string& out, const Hit& hit, const PreparedQuery& query) const {
   const Entity& e = *hit.entity;
   // A record of no party stands for itself (as hit_to_json makes it), not kept.
-  const PartyText unkept =
-      hit.party ? PartyText{}
-                : write_party(screener_.index().snapshot(), Party{e.id, {hit.entity_index}, {}});
-  const PartyText& party = hit.party ? party_text(*hit.party) : unkept;
+  const auto kept = hit.party ? party_text(*hit.party)
+                              : std::make_shared<const PartyText>(write_party(
+                                    screener_.index().snapshot(), {e.id, {hit.entity_index}, {}}));
+  const PartyText& party = *kept;
   out += '{';
   out += party.head;
   out += "\"type\":";
@@ -161,11 +180,11 @@ void HitTextWriter::append_hit(std::string& out, const Hit& hit, const PreparedQ
   out += party.listings;
   out += ",\"explanation\":";
   append_explanation(out, hit, query, screener_.index());
-  out += record_text(hit.entity_index);
+  out += *record_text(hit.entity_index);
   out += '}';
 }
 
-void HitTextWriter::append_hits(std::string& out, const ScreenResult& result) {
+void HitTextWriter::append_hits(std::string& out, const ScreenResult& result) const {
   out += '[';
   for (size_t k = 0; k < result.hits.size(); ++k) {
     if (k) out += ',';
