@@ -305,6 +305,42 @@ TEST_F(DeltaMonitor, ScoresThatReweightingAloneLiftsOverTheThresholdAreFound) {
       << "\nonly the full run:" << difference(full_raised, delta_raised);
 }
 
+// After a delta run, every subject's near score (plus the drift) still bounds its best score under
+// the threshold against the new lists — the changed parties' new names included — or the next delta
+// could let a score that small reweightings lift over the threshold pass unseen.
+TEST_F(DeltaMonitor, AfterADeltaEveryNearScoreStillBoundsTheSubjectsScores) {
+  test::TempDir dir;
+  auto store = monitored_store(dir / "bounds");
+  const MonitorOptions options = monitor_options();
+  auto delta = run_monitor_delta(*store, *after_, *before_->snapshot, options);
+  ASSERT_TRUE(delta.ok()) << delta.error().message;
+  const double drift = store->monitor_drift().value();
+  const MonitoredSubjects monitored = store->monitored_subjects().value();
+  std::unordered_map<std::string, double> near;
+  for (const MonitoredSubject& s : monitored.subjects)
+    if (s.near_score) near.emplace(s.id, *s.near_score + drift);
+  ScreenOptions wide;  // every party the subject scores within 0.1 of the threshold
+  wide.threshold = options.threshold - 0.1f;
+  wide.limit = 1000;
+  ScreenSession session;
+  size_t checked = 0;
+  std::string unbounded;
+  for (const Subject& s : *subjects_) {
+    const ScreenResult result = after_->screener->screen(subject_query(s), wide, session);
+    float best = 0;
+    for (const Hit& h : result.hits)
+      if (h.score < options.threshold) best = std::max(best, h.score);
+    if (best == 0) continue;
+    ++checked;
+    const auto it = near.find(s.id);
+    if (it == near.end() || it->second + 1e-4 < best)
+      unbounded += fmt::format(" {} ({}: {:.4f} > {:.4f})", s.id, s.name, best,
+                               it == near.end() ? -1.0 : it->second);
+  }
+  EXPECT_GT(checked, 100u);
+  EXPECT_TRUE(unbounded.empty()) << "scores over their subject's near score:" << unbounded;
+}
+
 // What earlier delta runs let pass (the drift) adds up: a subject whose near score it could lift
 // over the threshold is screened again (and keeps its new near score against the drift as it then
 // stands) — every subject, once it could lift the lowest; only those, when it is half that.
