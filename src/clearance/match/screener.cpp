@@ -595,16 +595,24 @@ ScreenResult Screener::screen_reading(const ScreenQuery& query, const ScreenOpti
   return result;
 }
 
-bool Screener::may_hit(const PreparedQuery& query, bool person, float needed,
-                       ScreenSession& session) const {
+float Screener::best_name_score(const PreparedQuery& query, bool person, float floor, float enough,
+                                ScreenSession& session) const {
   const ScorerSettings scorer;
-  filter_candidates(query, person, needed, scorer, session);
+  filter_candidates(query, person, floor, scorer, session);
+  // Scored from the highest bound down, until no bound left can beat the best score.
+  std::vector<uint32_t> order(session.survivors.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  const std::vector<float>& bounds = session.survivor_bounds;
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return bounds[a] > bounds[b]; });
+  float best = session.bound_below;
   const TermTable terms(*index_);
-  for (uint32_t n : session.survivors) {
-    const IndexedName name = index_->name(n);
-    if (name_score_only(query, name, terms, person || name.person, scorer) >= needed) return true;
+  for (uint32_t k : order) {
+    if (bounds[k] <= best || best >= enough) break;
+    const IndexedName name = index_->name(session.survivors[k]);
+    best = std::max(best, name_score_only(query, name, terms, person || name.person, scorer));
   }
-  return false;
+  return best;
 }
 
 void Screener::filter_candidates(const PreparedQuery& prepared, bool person, float needed,
@@ -660,6 +668,7 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
   };
   // Filter here, in a plain loop: most candidates fall below the bound.
   session.survivors.clear();
+  session.survivor_bounds.clear();
   // A name no lookup reached matches nothing but what is credited to every name: the query's
   // legal forms, stopwords, initials and a last word cut short, at best against all of its own.
   float below =
@@ -671,7 +680,7 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
   for (uint32_t n : session.candidates) {
     const float b = bound(n);
     if (b >= needed)
-      session.survivors.push_back(n);
+      session.survivors.push_back(n), session.survivor_bounds.push_back(b);
     else
       below = std::max(below, b);
   }

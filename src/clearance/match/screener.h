@@ -98,6 +98,7 @@ class ScreenSession {
   uint32_t generation = 0;
   std::vector<uint32_t> candidates;
   std::vector<uint32_t> survivors;  // candidates whose score bound reaches the threshold
+  std::vector<float> survivor_bounds;  // their score bounds, in the same order
   std::vector<uint32_t> touched;    // names the current token's lookups reached
   // The highest score bound of a name the last filter left out, reached by a lookup or not.
   float bound_below = 0;
@@ -126,15 +127,17 @@ class Screener {
 
   // For a delta monitoring run (store/monitor.cpp), which screens the words a store keeps of its
   // subjects rather than their names: one word prepared as a query token against this index (as
-  // prepare_query() does each token; complete_query() then makes the tokens a query), and whether
-  // a prepared query has a name through the score bound, needing `needed` (the threshold less the
-  // most its evidence can add) — the names screen() would score, in session.survivors.
+  // prepare_query() does each token; complete_query() then makes the tokens a query), and the
+  // best name score a prepared query may have against any name of this index — exact for the
+  // names whose score bound reaches `floor` (screen() would score them), that bound for the rest,
+  // so never less than the truth; it stops at the first name found scoring `enough`. At the
+  // threshold less the most evidence can add, the query may have a hit; under it, the figure
+  // bounds its near score here.
   QueryToken prepare_word(const NameToken& word, ScreenSession& session) const;
   void filter_candidates(const PreparedQuery& query, bool person, float needed,
                          const ScorerSettings& scorer, ScreenSession& session) const;
-  // Whether a name through the filter scores at least `needed` on its name alone: whether the
-  // query may have a hit once its evidence (at most what `needed` was lowered by) is added.
-  bool may_hit(const PreparedQuery& query, bool person, float needed, ScreenSession& session) const;
+  float best_name_score(const PreparedQuery& query, bool person, float floor, float enough,
+                        ScreenSession& session) const;
   // The most a query's non-name evidence (country, date of birth, identifier) can add to a score.
   static float max_evidence_boost(bool country, bool date_of_birth, bool identifier);
   // Two ad-hoc names, weighted with this index's term statistics.

@@ -460,79 +460,6 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       }
     });
     step("words prepared");
-    std::vector<uint8_t> candidate(all.size(), 0);
-    std::vector<double> own_change(all.size(), 0);  // the most one of a subject's words moved
-    on_threads(threads, [&](size_t first, size_t stride) {
-      ScreenSession session;
-      PreparedQuery query;
-      for (size_t i = first; i < all.size(); i += stride) {
-        const uint32_t flags = runs->flags[i];
-        const float needed =
-            options.threshold -
-            Screener::max_evidence_boost(flags & kCountry, flags & kBirthDate, flags & kIdentifier);
-        bool may = false;
-        double change = 0;
-        size_t k = 0;
-        for (uint32_t id : runs->of(i)) {
-          if (id == kUnknownWord) {
-            may = true;
-          } else if (id != 0) {
-            if (query.tokens.size() <= k) query.tokens.resize(k + 1);
-            query.tokens[k++] = prepared[id];
-            change = std::max(change, word_change[id]);
-          } else if (!may && k > 0) {  // the end of a reading
-            query.tokens.resize(k);
-            complete_query(query, flags & kMaybeCut);
-            may = screener.may_hit(query, flags & kPerson, needed, session);
-            k = 0;
-          } else {
-            k = 0;
-          }
-        }
-        candidate[i] = may;
-        own_change[i] = change;
-      }
-    });
-    step("subjects searched");
-    std::vector<std::string> candidate_ids;
-    for (size_t i = 0; i < all.size(); ++i)
-      if (candidate[i] && !chosen.count(all[i].id)) candidate_ids.push_back(all[i].id);
-
-    // The subjects that can meet it, screened against it on every core (sessions are per
-    // thread); what each met is kept for the store, which this thread alone asks.
-    ScreenOptions screen_options;
-    screen_options.threshold = options.threshold;
-    screen_options.limit = 1000;
-    struct Met {
-      std::vector<std::string> parties;  // at the threshold, none of them changed
-      bool changed_party = false;
-    };
-    std::unordered_map<std::string, Met> met;
-    {
-      auto subjects = store.subjects(candidate_ids);
-      if (!subjects) return subjects.error();
-      const std::vector<Subject>& screened = subjects.value();
-      std::vector<Met> found(screened.size());
-      on_threads(threads, [&](size_t first, size_t stride) {
-        ScreenSession session;
-        for (size_t i = first; i < screened.size(); i += stride) {
-          const ScreenResult r =
-              screener.screen(subject_query(screened[i]), screen_options, session);
-          for (const Hit& h : r.hits) {
-            // (Hits are parties of the delta index, whose ids are those of `after`.)
-            if (changed_ids.count(h.party->id))
-              found[i].changed_party = true;
-            else
-              found[i].parties.push_back(h.party->id);
-          }
-        }
-      });
-      for (size_t i = 0; i < screened.size(); ++i)
-        if (found[i].changed_party || !found[i].parties.empty())
-          met.emplace(screened[i].id, std::move(found[i]));
-    }
-
-    step("candidates screened");
     // Near scores: a score against a party the delta index does not hold moves only through
     // weights, each of which moved by at most `a` (relative): the party's words by kWeightMoved
     // (those beyond are in the delta index) or through the count of all names alone (a_names),
@@ -549,12 +476,107 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     auto rise = [](double a) { return a >= 0.5 ? 1.0 : (1 + a) / (1 - a) - 1; };
     auto drift = store.monitor_drift();
     if (!drift) return drift.error();
+
+    std::vector<uint8_t> candidate(all.size(), 0);
+    std::vector<double> own_change(all.size(), 0);  // the most one of a subject's words moved
+    // Each subject's bound before this search: its near score plus the drift plus the rise its
+    // own words and every party's can give (screened when that reaches the threshold); none when
+    // it has no near score (screened) or an alert on a changed party (screened).
+    auto bound_of = [&](size_t i) {
+      return *all[i].near_score + drift.value() + rise(std::max(a_all, own_change[i]));
+    };
+    std::vector<uint8_t> screened_anyway(all.size(), 0);
+    for (size_t i = 0; i < all.size(); ++i)
+      screened_anyway[i] = !all[i].near_score || chosen.count(all[i].id);
+    // A bound of each subject's best score under the threshold against the delta index's
+    // parties, whose scores the change moved by any amount: its near score must cover it. Only
+    // names that may score over the subject's bound need scoring for that.
+    std::vector<float> delta_near(all.size(), 0);
+    on_threads(threads, [&](size_t first, size_t stride) {
+      ScreenSession session;
+      PreparedQuery query;
+      for (size_t i = first; i < all.size(); i += stride) {
+        double change = 0;
+        for (uint32_t id : runs->of(i))
+          if (id != 0 && id != kUnknownWord) change = std::max(change, word_change[id]);
+        own_change[i] = change;
+        if (screened_anyway[i] || bound_of(i) >= options.threshold) continue;
+        const uint32_t flags = runs->flags[i];
+        const float boost =
+            Screener::max_evidence_boost(flags & kCountry, flags & kBirthDate, flags & kIdentifier);
+        const float needed = options.threshold - boost;
+        const float floor = std::max(needed - kNearMargin, static_cast<float>(bound_of(i)) - boost);
+        bool may = false;
+        float best = 0;
+        size_t k = 0;
+        for (uint32_t id : runs->of(i)) {
+          if (id == kUnknownWord) {
+            may = true;
+          } else if (id != 0) {
+            if (query.tokens.size() <= k) query.tokens.resize(k + 1);
+            query.tokens[k++] = prepared[id];
+          } else if (!may && k > 0) {  // the end of a reading
+            query.tokens.resize(k);
+            complete_query(query, flags & kMaybeCut);
+            best = std::max(
+                best, screener.best_name_score(query, flags & kPerson, floor, needed, session));
+            may = best >= needed;
+            k = 0;
+          } else {
+            k = 0;
+          }
+        }
+        candidate[i] = may;
+        delta_near[i] = std::min(1.0f, best + boost);
+      }
+    });
+    step("subjects searched");
+    std::vector<std::string> candidate_ids;
+    for (size_t i = 0; i < all.size(); ++i)
+      if (candidate[i] && !chosen.count(all[i].id)) candidate_ids.push_back(all[i].id);
+
+    // The subjects that can meet it, screened against it on every core (sessions are per
+    // thread); what each met is kept for the store, which this thread alone asks.
+    ScreenOptions screen_options;
+    screen_options.threshold = options.threshold;
+    screen_options.limit = 1000;
+    screen_options.near_floor = options.threshold - kNearMargin;
+    struct Met {
+      std::vector<std::string> parties;  // at the threshold, none of them changed
+      bool changed_party = false;
+      float near = 0;  // ScreenResult::near against the delta index
+    };
+    std::unordered_map<std::string, Met> met;
+    {
+      auto subjects = store.subjects(candidate_ids);
+      if (!subjects) return subjects.error();
+      const std::vector<Subject>& screened = subjects.value();
+      std::vector<Met> found(screened.size());
+      on_threads(threads, [&](size_t first, size_t stride) {
+        ScreenSession session;
+        for (size_t i = first; i < screened.size(); i += stride) {
+          const ScreenResult r =
+              screener.screen(subject_query(screened[i]), screen_options, session);
+          found[i].near = r.near;
+          for (const Hit& h : r.hits) {
+            // (Hits are parties of the delta index, whose ids are those of `after`.)
+            if (changed_ids.count(h.party->id))
+              found[i].changed_party = true;
+            else
+              found[i].parties.push_back(h.party->id);
+          }
+        }
+      });
+      for (size_t i = 0; i < screened.size(); ++i) met.emplace(screened[i].id, std::move(found[i]));
+    }
+
+    step("candidates screened");
     std::vector<std::pair<std::string, double>> raised_near;
 
     for (size_t i = 0; i < all.size(); ++i) {
       const auto m = met.find(all[i].id);
       bool news = m != met.end() && m->second.changed_party;
-      if (!news && m != met.end()) {
+      if (!news && m != met.end() && !m->second.parties.empty()) {
         // A match with a party whose listings did not change, which the subject already has an
         // alert on, only moves that alert's score: not worth a screening.
         AlertFilter filter;
@@ -573,15 +595,20 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       } else if (chosen.count(all[i].id)) {
         // chosen for an alert on a changed party
       } else if (all[i].near_score) {
-        // Within reach of the threshold once this change's rise is added to what earlier delta
-        // runs may have added (the drift): screened. Otherwise its bound grows by what its own
-        // words moved beyond the rise every subject is granted.
+        // Its bound now: against the parties outside the delta index, its near score plus this
+        // change's rise plus what earlier delta runs may have added (the drift); against those in
+        // it, what the search (or its screening there) found. Within reach of the threshold:
+        // screened. Otherwise its near score grows by what the bound gained beyond the rise every
+        // subject is granted.
         const double a = std::max(a_all, own_change[i]);
-        if (*all[i].near_score + drift.value() + rise(a) >= options.threshold) {
+        const double in_delta = m != met.end() ? m->second.near : delta_near[i];
+        const double bound = std::max(*all[i].near_score + drift.value() + rise(a), in_delta);
+        if (bound >= options.threshold) {
           chosen.insert(all[i].id);
           ++why.chosen_for_near;
-        } else if (a > a_all) {
-          raised_near.emplace_back(all[i].id, rise(a) - rise(a_all));
+        } else if (const double raise = bound - (*all[i].near_score + drift.value() + rise(a_all));
+                   raise > 0) {
+          raised_near.emplace_back(all[i].id, raise);
         }
       } else {
         // Nothing bounds its score (never screened since it changed, or a store made before
