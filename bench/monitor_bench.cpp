@@ -169,6 +169,7 @@ int main(int argc, char** argv) {
       delta->chosen_for_near, delta->chosen_without_near, delta->changed_parties,
       delta->reweighted_terms, delta->opened.size(), delta->reopened.size(),
       delta->delisted.size());
+  fmt::print("  near scores raised without a re-screen: {}\n", delta->near_raised);
   for (const auto& [name, seconds] : delta->steps) fmt::print("  {}: {:.3f} s\n", name, seconds);
   const auto a = raised(*full_store, *full), b = raised(*delta_store, *delta);
   size_t only_full = 0, only_delta = 0;

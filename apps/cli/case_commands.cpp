@@ -62,9 +62,10 @@ void print_monitor_report(const MonitorReport& r) {
         "delta from snapshot {}: {} parties changed, {} terms reweighted; re-screened {} of "
         "{} subject(s) ({} with an alert on a changed party, {} matching a changed or reweighted "
         "party, {} near enough the threshold for the reweighting to lift, {} without a near score "
-        "to bound it)\n",
+        "to bound it); near scores raised without a re-screen: {}\n",
         r.against, r.changed_parties, r.reweighted_terms, r.screened, r.subjects,
-        r.chosen_for_alert, r.chosen_for_match, r.chosen_for_near, r.chosen_without_near);
+        r.chosen_for_alert, r.chosen_for_match, r.chosen_for_near, r.chosen_without_near,
+        r.near_raised);
   else if (r.mode == "full")
     fmt::print("full run ({}): every subject\n", r.why_full);
   else if (r.mode == "up_to_date")

@@ -618,6 +618,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       }
     }
     why.reweighted_terms = moved.size();
+    why.near_raised = raised_near.size();
     // Before the re-screen, which keeps near scores against the drift as it then stands (a run
     // cut short leaves bounds higher than they need be, never lower).
     if (auto st = store.raise_near_scores(raised_near); !st) return st.error();
@@ -639,6 +640,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
   report->chosen_without_near = why.chosen_without_near;
   report->changed_parties = why.changed_parties;
   report->reweighted_terms = why.reweighted_terms;
+  report->near_raised = why.near_raised;
   auto closed = close_delisted(store, engine, options);
   if (!closed) return closed.error();
   report->delisted = std::move(closed.value());

@@ -33,6 +33,7 @@ struct MonitorReport {
   // terms the change holds.
   size_t chosen_for_alert = 0, chosen_for_match = 0, chosen_for_near = 0, chosen_without_near = 0;
   size_t changed_parties = 0, reweighted_terms = 0;
+  size_t near_raised = 0;  // a delta run: subjects not re-screened whose near score it raised
   size_t hits = 0;
   // A delta run: how long each of its steps took, in seconds, in order.
   std::vector<std::pair<std::string, double>> steps;
