@@ -97,9 +97,9 @@ class ScreenSession {
   std::vector<NameScratch> names;  // one per indexed name
   uint32_t generation = 0;
   std::vector<uint32_t> candidates;
-  std::vector<uint32_t> survivors;  // candidates whose score bound reaches the threshold
+  std::vector<uint32_t> survivors;     // candidates whose score bound reaches the threshold
   std::vector<float> survivor_bounds;  // their score bounds, in the same order
-  std::vector<uint32_t> touched;    // names the current token's lookups reached
+  std::vector<uint32_t> touched;       // names the current token's lookups reached
   // The highest score bound of a name the last filter left out, reached by a lookup or not.
   float bound_below = 0;
   // The last query's normalised name, when ScreenOptions::keep_name asked for it.
