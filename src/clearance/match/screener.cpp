@@ -175,7 +175,7 @@ const std::vector<NameIndex::SimilarTerm>& similar_terms(const NameIndex& index,
 }  // namespace
 
 Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bool query_is_person,
-                                                  const ScorerSettings& scorer,
+                                                  const ScorerSettings& scorer, uint64_t followers,
                                                   ScreenSession& s) const {
   const NameIndex& index = *index_;
   const size_t names = index.name_count();
@@ -189,6 +189,8 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   }
   s.candidates.clear();
   int stamp = 0;  // one per query token or span within this query
+  // Off while the followers' lookups run: they credit the names others reached, and add none.
+  bool adding = true;
   // Marks the names `found` as reached by the current token (or span) through a match the
   // scorer rates at most `similarity`: the query side may gain the token's weight at that
   // similarity; the list side a term of weight `term_weight` (a term match) or a span of `units`
@@ -203,6 +205,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       if (sim <= 0) continue;  // a match the scorer makes in another kind of name only
       NameScratch& x = s.names[n];
       if (x.generation != s.generation) {
+        if (!adding) continue;
         x.generation = s.generation;
         x.credit = 0;
         x.name_credit = 0;
@@ -248,6 +251,70 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
     s.similar_cache_serial = index.serial();
   }
 
+  // A word's own lookups (an ordinary word of two letters or more).
+  auto ordinary_lookups = [&](const QueryToken& t) {
+    // Exact and translated matches: one list term each, of known weight.
+    if (t.term != kNoTerm) reach(index.names_with_term(t.term), index.idf(t.term), 0, 1);
+    for (TermId alt : t.alternatives) reach(index.names_with_term(alt), index.idf(alt), 0, 1);
+    for (TermId relative : t.nicknames)
+      reach(index.names_with_term(relative), index.idf(relative), 0, nickname);
+    for (const std::string& key : t.skeletons)
+      for (TermId term : index.terms_with_skeleton(key))
+        reach(index.names_with_term(term), index.idf(term), 0, skeleton);
+    // Fuzzy matches score 1 − edits / longer length; phonetic ones the phonetic similarity,
+    // or sound_alike_similarity() in a name scored as a person.
+    for (const auto& [similar, edits, by_sound] : similar_terms(index, t, t.family_name, s)) {
+      if (similar == t.term) continue;
+      const std::string_view text = index.term_text(similar);
+      const size_t longer = std::max(t.text.size(), text.size());
+      const auto found = index.names_with_term(similar);
+      if (!by_sound) {
+        const float fuzzy = 1.0f - static_cast<float>(edits) / static_cast<float>(longer);
+        if (edits <= max_edits(std::min(t.text.size(), text.size()))) {
+          reach(found, index.idf(similar), 0, std::max(phonetic, fuzzy));
+        } else if (text[0] == t.text[0]) {
+          // A family name further apart, in a name scored as a person only.
+          reach(found, index.idf(similar), 0, query_is_person ? fuzzy : 0, fuzzy);
+        }
+        continue;
+      }
+      const float sound_alike = std::min(1.0f, sound_alike_similarity(edits, longer, scorer));
+      reach(found, index.idf(similar), 0, query_is_person ? sound_alike : phonetic, sound_alike);
+    }
+    // A person's initial on the list side ("J. Smith") matches this token's first letter. The
+    // scorer matches initials only for people: every name when the query is a person, else the
+    // names of listed people.
+    const TermId first_letter = index.letter_term(t.text[0]);
+    if (first_letter != kNoTerm)
+      reach(query_is_person ? index.names_with_term(first_letter)
+                            : index.people_with_initial(t.text[0]),
+            index.idf(first_letter), 0, initial);
+    // A list span written together, or spelled by this token as an acronym.
+    reach(index.names_with_joined(t.text), 0, 3, 1);
+    // The same Chinese syllables romanised otherwise, in a term or a span (name_scorer.cpp).
+    if (t.origin == TokenOrigin::pinyin || query.romanized) {
+      reach_romanized_terms(t.romanization, t.term);
+      reach(index.names_with_romanized_span(t.romanization), 0, 3, romanization);
+    }
+    if (t.text.size() >= (t.marks.letters ? 2u : 3u) && t.text.size() <= 6)
+      reach(index.names_with_initials(t.text), 0, static_cast<float>(t.text.size()), acronym);
+    // A word no list name contains may be two list words run together with a typo, one of them
+    // exact at its start or end ("fridrichbuchenberg": "buchenberg"); the scorer pairs it with
+    // the two (name_scorer.cpp, joined_typo).
+    if (t.run_together) {
+      const std::string_view text = t.text;
+      auto reach_part = [&](std::string_view part) {
+        const TermId term = index.find_term(part);
+        if (term != kNoTerm && index.idf(term) >= scorer.generic_idf)
+          reach(index.names_with_term(term), 0, 2, 1);
+      };
+      for (size_t cut = kMinJoinedExactPart; cut + kMinJoinedExactPart <= text.size(); ++cut) {
+        reach_part(text.substr(0, cut));
+        reach_part(text.substr(cut));
+      }
+    }
+  };
+
   bool any_distinctive = false;
   for (const auto& t : query.tokens)
     any_distinctive = any_distinctive || t.kind == TokenClass::ordinary;
@@ -292,67 +359,8 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
         for (TermId alt : t.alternatives) reach(index.names_with_term(alt), index.idf(alt), 0, 1);
       }
       reach(index.names_with_joined(t.text), 0, 3, 1);
-    } else {
-      // Exact and translated matches: one list term each, of known weight.
-      if (t.term != kNoTerm) reach(index.names_with_term(t.term), index.idf(t.term), 0, 1);
-      for (TermId alt : t.alternatives) reach(index.names_with_term(alt), index.idf(alt), 0, 1);
-      for (TermId relative : t.nicknames)
-        reach(index.names_with_term(relative), index.idf(relative), 0, nickname);
-      for (const std::string& key : t.skeletons)
-        for (TermId term : index.terms_with_skeleton(key))
-          reach(index.names_with_term(term), index.idf(term), 0, skeleton);
-      // Fuzzy matches score 1 − edits / longer length; phonetic ones the phonetic similarity,
-      // or sound_alike_similarity() in a name scored as a person.
-      for (const auto& [similar, edits, by_sound] : similar_terms(index, t, t.family_name, s)) {
-        if (similar == t.term) continue;
-        const std::string_view text = index.term_text(similar);
-        const size_t longer = std::max(t.text.size(), text.size());
-        const auto found = index.names_with_term(similar);
-        if (!by_sound) {
-          const float fuzzy = 1.0f - static_cast<float>(edits) / static_cast<float>(longer);
-          if (edits <= max_edits(std::min(t.text.size(), text.size()))) {
-            reach(found, index.idf(similar), 0, std::max(phonetic, fuzzy));
-          } else if (text[0] == t.text[0]) {
-            // A family name further apart, in a name scored as a person only.
-            reach(found, index.idf(similar), 0, query_is_person ? fuzzy : 0, fuzzy);
-          }
-          continue;
-        }
-        const float sound_alike = std::min(1.0f, sound_alike_similarity(edits, longer, scorer));
-        reach(found, index.idf(similar), 0, query_is_person ? sound_alike : phonetic, sound_alike);
-      }
-      // A person's initial on the list side ("J. Smith") matches this token's first letter. The
-      // scorer matches initials only for people: every name when the query is a person, else the
-      // names of listed people.
-      const TermId first_letter = index.letter_term(t.text[0]);
-      if (first_letter != kNoTerm)
-        reach(query_is_person ? index.names_with_term(first_letter)
-                              : index.people_with_initial(t.text[0]),
-              index.idf(first_letter), 0, initial);
-      // A list span written together, or spelled by this token as an acronym.
-      reach(index.names_with_joined(t.text), 0, 3, 1);
-      // The same Chinese syllables romanised otherwise, in a term or a span (name_scorer.cpp).
-      if (t.origin == TokenOrigin::pinyin || query.romanized) {
-        reach_romanized_terms(t.romanization, t.term);
-        reach(index.names_with_romanized_span(t.romanization), 0, 3, romanization);
-      }
-      if (t.text.size() >= (t.marks.letters ? 2u : 3u) && t.text.size() <= 6)
-        reach(index.names_with_initials(t.text), 0, static_cast<float>(t.text.size()), acronym);
-      // A word no list name contains may be two list words run together with a typo, one of them
-      // exact at its start or end ("fridrichbuchenberg": "buchenberg"); the scorer pairs it with
-      // the two (name_scorer.cpp, joined_typo).
-      if (t.run_together) {
-        const std::string_view text = t.text;
-        auto reach_part = [&](std::string_view part) {
-          const TermId term = index.find_term(part);
-          if (term != kNoTerm && index.idf(term) >= scorer.generic_idf)
-            reach(index.names_with_term(term), 0, 2, 1);
-        };
-        for (size_t cut = kMinJoinedExactPart; cut + kMinJoinedExactPart <= text.size(); ++cut) {
-          reach_part(text.substr(0, cut));
-          reach_part(text.substr(cut));
-        }
-      }
+    } else if (!((followers >> i) & 1)) {
+      ordinary_lookups(t);
     }
     close_stamp();
     // Query spans starting here, each matching one list token: written apart where the list
@@ -391,6 +399,14 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       close_stamp();
     }
   }
+  // The followers last, once every name they could lift to the bound has been reached.
+  adding = false;
+  for (size_t i = 0; i < nq; ++i)
+    if ((followers >> i) & 1) {
+      s.current_weight = query.tokens[i].weight;
+      ordinary_lookups(query.tokens[i]);
+      close_stamp();
+    }
   return unaccounted;
 }
 
@@ -584,8 +600,12 @@ ScreenResult Screener::screen_reading(const ScreenQuery& query, const ScreenOpti
   // Filtered at the threshold, or at the near floor when a near score is asked for.
   const float lowest =
       options.near_floor > 0 ? std::min(options.threshold, options.near_floor) : options.threshold;
-  filter_candidates(prepared, query.type == EntityType::person, lowest - evidence_boost_of(query),
-                    options.scorer, session);
+  // With a near score asked for, the names only the lightest words reach are held as far under
+  // the floor as the floor is under the threshold, so that near scores stay as tight as a full
+  // look would make most of them.
+  const float needed = lowest - evidence_boost_of(query);
+  filter_candidates(prepared, query.type == EntityType::person, needed, options.scorer, session,
+                    options.near_floor > 0 ? needed - (options.threshold - lowest) : needed);
   ScreenResult result = finish(query, options, std::move(prepared), session.survivors);
   result.candidates = session.candidates.size();
   // The names left out score no more than their bound, and their evidence no more than it can.
@@ -616,8 +636,8 @@ float Screener::best_name_score(const PreparedQuery& query, bool person, float f
 }
 
 void Screener::filter_candidates(const PreparedQuery& prepared, bool person, float needed,
-                                 const ScorerSettings& scorer, ScreenSession& session) const {
-  const Unaccounted unaccounted = gather_candidates(prepared, person, scorer, session);
+                                 const ScorerSettings& scorer, ScreenSession& session,
+                                 float followers_under) const {
   float total = 0;
   for (const auto& t : prepared.tokens) total += t.weight;
   // Upper bound of the name score, following the scorer's formula (name_scorer.cpp): on each side,
@@ -643,6 +663,41 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
   auto coverage = [](float matched, float all, float factor) {
     return all <= 0 ? 1.0f : matched / (matched + factor * (all - matched));
   };
+  // The followers: the lightest ordinary words, as many as can together, with all a query
+  // credits every name (its legal forms and stopwords, initials, a last word cut short), leave a
+  // name's bound under `needed` — so a name none of the other words' lookups reach stays under
+  // it. Their lookups then only credit names already reached.
+  const auto& tokens = prepared.tokens;
+  const bool any_distinctive = std::any_of(tokens.begin(), tokens.end(), [](const QueryToken& t) {
+    return t.kind == TokenClass::ordinary;
+  });
+  float credited = 0;  // what gather_candidates() credits every name, at most
+  for (const QueryToken& t : tokens)
+    if (t.text.size() == 1)
+      credited += initial_similarity * t.weight;
+    else if (any_distinctive && t.kind != TokenClass::ordinary)
+      credited += t.weight;
+  if (prepared.maybe_cut && !tokens.empty()) credited += initial_similarity * tokens.back().weight;
+  const float query_factor = factor(query_forebears, query_series);
+  auto unreached_bound = [&](float followed) {
+    return 0.5f * (coverage(std::min(total, credited + followed), total, query_factor) + 1.0f);
+  };
+  uint64_t followers = 0;
+  float followed = 0;  // their weight
+  if (tokens.size() <= 64) {
+    std::vector<uint32_t> lightest;
+    for (uint32_t i = 0; i < tokens.size(); ++i)
+      if (tokens[i].kind == TokenClass::ordinary && tokens[i].text.size() > 1)
+        lightest.push_back(i);
+    std::sort(lightest.begin(), lightest.end(),
+              [&](uint32_t a, uint32_t b) { return tokens[a].weight < tokens[b].weight; });
+    for (uint32_t i : lightest) {
+      if (unreached_bound(followed + tokens[i].weight) >= std::min(needed, followers_under)) break;
+      followers |= uint64_t{1} << i;
+      followed += tokens[i].weight;
+    }
+  }
+  const Unaccounted unaccounted = gather_candidates(prepared, person, scorer, followers, session);
   const uint32_t cut_letter =
       prepared.tokens.empty()
           ? 0
@@ -677,6 +732,8 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
                                                                  unaccounted.cut_query_weight)),
                        total, factor(query_forebears, query_series)) +
               1.0f);
+  // A name only followers reach: what they and the rest credited to every name allow.
+  if (followers) below = std::max(below, unreached_bound(followed));
   for (uint32_t n : session.candidates) {
     const float b = bound(n);
     if (b >= needed)

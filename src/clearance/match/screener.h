@@ -134,8 +134,13 @@ class Screener {
   // threshold less the most evidence can add, the query may have a hit; under it, the figure
   // bounds its near score here.
   QueryToken prepare_word(const NameToken& word, ScreenSession& session) const;
+  // Leaves in session.survivors the names whose score bound reaches `needed`, and in
+  // session.bound_below the highest bound of the rest; a name only the query's lightest words reach
+  // (gather_candidates' followers) is not looked at, its bound held under `followers_under` (at
+  // most `needed`; lower keeps bound_below, a near score's part, tighter).
   void filter_candidates(const PreparedQuery& query, bool person, float needed,
-                         const ScorerSettings& scorer, ScreenSession& session) const;
+                         const ScorerSettings& scorer, ScreenSession& session,
+                         float followers_under = 2) const;
   float best_name_score(const PreparedQuery& query, bool person, float floor, float enough,
                         ScreenSession& session) const;
   // The most a query's non-name evidence (country, date of birth, identifier) can add to a score.
@@ -166,9 +171,13 @@ class Screener {
     // list token of any weight, in any name (name_scorer.cpp, MatchHow::cut).
     float cut_query_weight = 0;
   };
-  // Fills session.candidates and the per-name credits the score bound is computed from.
+  // Fills session.candidates and the per-name credits the score bound is computed from. The
+  // `followers` (a bit per token: ordinary words of two letters or more) credit only names the
+  // other lookups reached: a name they alone reach cannot reach the bound (filter_candidates
+  // chooses them so), and their postings are the longest a query reads.
   Unaccounted gather_candidates(const PreparedQuery& query, bool query_is_person,
-                                const ScorerSettings& scorer, ScreenSession& session) const;
+                                const ScorerSettings& scorer, uint64_t followers,
+                                ScreenSession& session) const;
   std::shared_ptr<const NameIndex> index_;
 };
 
