@@ -203,6 +203,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
     for (uint32_t n : found) {
       const float sim = by_type && index.bound_figures()[n].person ? person_similarity : similarity;
       if (sim <= 0) continue;  // a match the scorer makes in another kind of name only
+      if (s.names_counting && !(*s.names_counting)[n]) continue;
       NameScratch& x = s.names[n];
       if (x.generation != s.generation) {
         if (!adding) continue;
@@ -458,6 +459,25 @@ bool party_in_countries(const Snapshot& snapshot, uint32_t entity,
 
 }  // namespace
 
+const std::vector<uint8_t>& Screener::names_of_countries(
+    const std::vector<std::string>& countries) const {
+  std::lock_guard lock(countries_mutex_);
+  auto& kept = names_of_countries_[countries];
+  if (!kept) {
+    const NameIndex& index = *index_;
+    std::vector<uint8_t> in(index.name_count(), 0);
+    std::unordered_map<uint32_t, bool> of_entity;  // each record looked at once
+    for (uint32_t n = 0; n < in.size(); ++n) {
+      const uint32_t entity = index.name(n).entity;
+      auto [it, fresh] = of_entity.try_emplace(entity, false);
+      if (fresh) it->second = party_in_countries(index.snapshot(), entity, countries);
+      in[n] = it->second;
+    }
+    kept = std::make_unique<const std::vector<uint8_t>>(std::move(in));
+  }
+  return *kept;
+}
+
 ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& options,
                               PreparedQuery&& prepared, const std::vector<uint32_t>& names) const {
   ScreenResult result;
@@ -604,8 +624,12 @@ ScreenResult Screener::screen_reading(const ScreenQuery& query, const ScreenOpti
   // the floor as the floor is under the threshold, so that near scores stay as tight as a full
   // look would make most of them.
   const float needed = lowest - evidence_boost_of(query);
+  // A reading counting only against parties of some countries looks up only their names.
+  session.names_counting =
+      prepared.countries.empty() ? nullptr : &names_of_countries(prepared.countries);
   filter_candidates(prepared, query.type == EntityType::person, needed, options.scorer, session,
                     options.near_floor > 0 ? needed - (options.threshold - lowest) : needed);
+  session.names_counting = nullptr;
   ScreenResult result = finish(query, options, std::move(prepared), session.survivors);
   result.candidates = session.candidates.size();
   // The names left out score no more than their bound, and their evidence no more than it can.

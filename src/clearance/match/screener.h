@@ -1,7 +1,9 @@
 #pragma once
 // Screening: a query (name, optionally country, type, date of birth, identifier) against every
 // list name, through the index; hits with scores and explanations.
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -102,6 +104,10 @@ class ScreenSession {
   std::vector<uint32_t> touched;       // names the current token's lookups reached
   // The highest score bound of a name the last filter left out, reached by a lookup or not.
   float bound_below = 0;
+  // For a reading that counts only against parties of some countries (PreparedQuery::countries):
+  // which names may count (one byte per name), so that the lookups pass the others by; null for
+  // every name.
+  const std::vector<uint8_t>* names_counting = nullptr;
   // The last query's normalised name, when ScreenOptions::keep_name asked for it.
   NormalizedName name;
   float current_weight = 0;  // the current token's query-side weight
@@ -178,7 +184,13 @@ class Screener {
   Unaccounted gather_candidates(const PreparedQuery& query, bool query_is_person,
                                 const ScorerSettings& scorer, uint64_t followers,
                                 ScreenSession& session) const;
+  // Which names belong to a party of `countries` (an address or a nationality there), worked out
+  // once per set of countries and kept.
+  const std::vector<uint8_t>& names_of_countries(const std::vector<std::string>& countries) const;
   std::shared_ptr<const NameIndex> index_;
+  mutable std::mutex countries_mutex_;
+  mutable std::map<std::vector<std::string>, std::unique_ptr<const std::vector<uint8_t>>>
+      names_of_countries_;
 };
 
 }  // namespace clearance
