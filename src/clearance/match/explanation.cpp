@@ -70,6 +70,10 @@ std::optional<std::string_view> matched_name_source(const Hit& hit) {
   return source;
 }
 
+namespace {
+
+// A hit's explanation: the alignment (explain_match) of the reading it matched, that reading
+// (`read_as`) when not the query as written, and the non-name evidence.
 nlohmann::ordered_json hit_explanation(const Hit& hit, const PreparedQuery& query,
                                        const Screener& screener) {
   const TermTable terms(screener.index());
@@ -84,6 +88,8 @@ nlohmann::ordered_json hit_explanation(const Hit& hit, const PreparedQuery& quer
         {{"feature", ev.feature}, {"detail", ev.detail}, {"delta", round3(ev.delta)}});
   return explanation;
 }
+
+}  // namespace
 
 nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,
                                    const Screener& screener) {

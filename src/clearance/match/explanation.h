@@ -21,11 +21,6 @@ nlohmann::ordered_json explain_match(const PreparedQuery& query, const IndexedNa
 // when the hit matched such a name.
 std::optional<std::string_view> matched_name_source(const Hit& hit);
 
-// A hit's explanation: the alignment (explain_match) of the reading it matched, that reading
-// (`read_as`) when not the query as written, and the non-name evidence.
-nlohmann::ordered_json hit_explanation(const Hit& hit, const PreparedQuery& query,
-                                       const Screener& screener);
-
 // One hit in the output contract: entity_id, list, source, name, aliases, score, matched_name,
 // explanation…
 nlohmann::ordered_json hit_to_json(const Hit& hit, const PreparedQuery& query,

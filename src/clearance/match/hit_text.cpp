@@ -6,7 +6,7 @@
 
 namespace clearance {
 
-// The layouts are hit_to_json's and hit_explanation's (explanation.cpp), key for key; the batch
+// The layouts are hit_to_json's and its explanation's (explanation.cpp), key for key; the batch
 // test on the real lists (ScreeningTest.ABatchRowsTextIsTheDumpOfItsJsonOnTheRealLists) checks
 // that they agree.
 
@@ -21,7 +21,7 @@ void append_tokens(std::string& out, const std::vector<int>& indexes, TextOf tex
   }
 }
 
-// hit_explanation(…).dump().
+// The explanation as hit_to_json() gives it, dumped.
 void append_explanation(std::string& out, const Hit& hit, const PreparedQuery& query,
                         const NameIndex& index) {
   const NameMatch& match = hit.match;

@@ -465,14 +465,12 @@ const std::vector<uint8_t>& Screener::names_of_countries(
   auto& kept = names_of_countries_[countries];
   if (!kept) {
     const NameIndex& index = *index_;
-    std::vector<uint8_t> in(index.name_count(), 0);
-    std::unordered_map<uint32_t, bool> of_entity;  // each record looked at once
-    for (uint32_t n = 0; n < in.size(); ++n) {
-      const uint32_t entity = index.name(n).entity;
-      auto [it, fresh] = of_entity.try_emplace(entity, false);
-      if (fresh) it->second = party_in_countries(index.snapshot(), entity, countries);
-      in[n] = it->second;
-    }
+    const Snapshot& snapshot = index.snapshot();
+    std::vector<uint8_t> of_entity(snapshot.entities.size());
+    for (uint32_t e = 0; e < of_entity.size(); ++e)
+      of_entity[e] = party_in_countries(snapshot, e, countries);
+    std::vector<uint8_t> in(index.name_count());
+    for (uint32_t n = 0; n < in.size(); ++n) in[n] = of_entity[index.name(n).entity];
     kept = std::make_unique<const std::vector<uint8_t>>(std::move(in));
   }
   return *kept;
@@ -643,16 +641,11 @@ float Screener::best_name_score(const PreparedQuery& query, bool person, float f
                                 ScreenSession& session) const {
   const ScorerSettings scorer;
   filter_candidates(query, person, floor, scorer, session);
-  // Scored from the highest bound down, until no bound left can beat the best score.
-  std::vector<uint32_t> order(session.survivors.size());
-  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  const std::vector<float>& bounds = session.survivor_bounds;
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return bounds[a] > bounds[b]; });
+  // A name whose bound cannot beat the best score so far is not scored.
   float best = session.bound_below;
   const TermTable terms(*index_);
-  for (uint32_t k : order) {
-    if (bounds[k] <= best || best >= enough) break;
+  for (size_t k = 0; k < session.survivors.size() && best < enough; ++k) {
+    if (session.survivor_bounds[k] <= best) continue;
     const IndexedName name = index_->name(session.survivors[k]);
     best = std::max(best, name_score_only(query, name, terms, person || name.person, scorer));
   }

@@ -600,9 +600,8 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         // it, what the search (or its screening there) found. Within reach of the threshold:
         // screened. Otherwise its near score grows by what the bound gained beyond the rise every
         // subject is granted.
-        const double a = std::max(a_all, own_change[i]);
         const double in_delta = m != met.end() ? m->second.near : delta_near[i];
-        const double bound = std::max(*all[i].near_score + drift.value() + rise(a), in_delta);
+        const double bound = std::max(bound_of(i), in_delta);
         if (bound >= options.threshold) {
           chosen.insert(all[i].id);
           ++why.chosen_for_near;
