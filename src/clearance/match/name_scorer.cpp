@@ -162,8 +162,11 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       }
       if (same_term) {
         sim = 1.0f;
-        how = (translated || qt[i].origin == TokenOrigin::translated ||
-               n.origin == TokenOrigin::translated)
+        // Another spelling of a word read from another script (a katakana word's Latin spelling,
+        // an Arabic name's in the tables) is a transliteration, not a translation.
+        const bool spelled = translated && qt[i].origin == TokenOrigin::transliterated;
+        how = !spelled && (translated || qt[i].origin == TokenOrigin::translated ||
+                           n.origin == TokenOrigin::translated)
                   ? MatchHow::translated
                   : (qt[i].origin == TokenOrigin::transliterated ? MatchHow::transliterated
                                                                  : MatchHow::exact);

@@ -48,7 +48,9 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     if (qt.text.size() >= 3) qt.phonetic = phonetic_key(qt.text);
     if (qt.phonetic.size() < 2) qt.phonetic.clear();
     qt.romanization = chinese_romanization_key(qt.text);
-    if (t.marks.abjad && t.alternatives.empty() && t.kind == TokenClass::ordinary) {
+    // (A katakana word's forms are its loanword spellings, which its alternatives hold too.)
+    const bool loanword = t.marks.kana && !t.abjad_forms.empty();
+    if (((t.marks.abjad && t.alternatives.empty()) || loanword) && t.kind == TokenClass::ordinary) {
       // Only readings of enough consonants to say something (kMinSkeleton).
       const std::vector<std::string> forms =
           t.abjad_forms.empty() ? std::vector<std::string>{std::string(without_article(qt.text))}

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "clearance/text/han.h"
+#include "clearance/text/katakana_loanwords.h"
 #include "clearance/text/utf8.h"
 #include "clearance/util/strings.h"
 
@@ -237,6 +238,8 @@ std::optional<std::vector<JapaneseWord>> words_of_path(const MeCab::Node* bos, b
   for (const MeCab::Node* node = bos; node; node = node->next) {
     if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE) continue;
     const std::string surface(node->surface, node->length);
+    // A space before the word (rlength counts it): a given name's parts are not written apart.
+    if (node->rlength != node->length) given_name_before = false;
     const auto f = features(node);
     // Punctuation and spaces (記号) part words and are dropped.
     if (!f.empty() && f[0] == "記号") {
@@ -263,7 +266,7 @@ std::optional<std::vector<JapaneseWord>> words_of_path(const MeCab::Node* bos, b
       words.back().source += surface;
       words.back().spelling += spelled;
     } else {
-      words.push_back({spelled, {}, surface});
+      words.push_back({spelled, {}, surface, {}});
     }
     given_name_before = given_name;
   }
@@ -295,7 +298,16 @@ std::vector<JapaneseWord> JapaneseReader::read(std::string_view utf8) {
   }
   if (!tagger_->tagger || !tagger_->lattice) return {};
   MeCab::Lattice& lattice = *tagger_->lattice;
-  const std::string text(utf8);
+  // The dots and equals signs Japanese writes between the words of a foreign name (ウラジーミル・
+  // プーチン, アル＝アサド) are read by MeCab as letters of one unknown word: spaces part them.
+  std::string text;
+  for (size_t i = 0; i < utf8.size();) {
+    const CodePoint c = code_point_at(utf8, i);
+    const bool separator = c.value == U'・' || c.value == U'＝' || c.value == U'=' ||
+                           c.value == 0xFF65;  // ･ (half-width)
+    text += separator ? std::string_view(" ") : utf8.substr(i, c.length);
+    i += c.length;
+  }
   lattice.set_request_type(MECAB_ONE_BEST);
   lattice.set_sentence(text.c_str());
   if (!tagger_->tagger->parse(&lattice)) return {};
@@ -333,6 +345,7 @@ std::vector<JapaneseWord> JapaneseReader::read(std::string_view utf8) {
         if (s != word.spelling && std::find(word.alternatives.begin(), word.alternatives.end(),
                                             s) == word.alternatives.end())
           word.alternatives.push_back(std::move(s));
+    word.loanword_spellings = loanword_spellings(to_code_points(word.source));
   }
   return words;
 }

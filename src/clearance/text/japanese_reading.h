@@ -23,6 +23,9 @@ struct JapaneseWord {
   std::string spelling;                   // Hepburn, long vowels dropped ("shoko")
   std::vector<std::string> alternatives;  // the kana spelling ("shoukou"), the "oh" one
   std::string source;                     // the word as written (彰晃)
+  // A word written in katakana alone: the Latin spellings of the foreign word it may write
+  // (katakana_loanwords.h: プーチン "putin").
+  std::vector<std::string> loanword_spellings;
 };
 
 // Whether every character of the text is one Japanese is written in (Windows-31J: JIS X 0208 and

@@ -481,7 +481,7 @@ std::vector<JapaneseWord> cut_japanese_org_words(JapaneseReader& reader,
       continue;
     }
     for (JapaneseWord& h : head) out.push_back(std::move(h));
-    out.push_back({"", {}, tail->written});  // the translation's source, read from the table
+    out.push_back({"", {}, tail->written, {}});  // the translation's source, read from the table
   }
   return out;
 }
@@ -512,6 +512,13 @@ NormalizedName japanese_reading(const std::vector<JapaneseWord>& words, bool tra
     t.source = w.source;
     t.origin = TokenOrigin::transliterated;
     t.marks.kana = true;
+    // A foreign word in katakana: its Latin spellings, each a list word it may be exactly, and
+    // compared on their consonants as a word from an abjad is (prepared_query.cpp).
+    for (const std::string& spelling : w.loanword_spellings)
+      if (spelling != t.text &&
+          std::find(t.alternatives.begin(), t.alternatives.end(), spelling) == t.alternatives.end())
+        t.alternatives.push_back(spelling);
+    t.abjad_forms = w.loanword_spellings;
     reading.tokens.push_back(std::move(t));
   }
   if (translate) canonicalize_legal_forms(reading.tokens);  // 株式会社 "company" as "co"
