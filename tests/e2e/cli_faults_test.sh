@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Bad input and interrupted work on the command line: a clear error (exit 2) naming what was
+# wrong, nothing half-done left behind, and no subject that is stored without being screened.
+source "$(dirname "$0")/lib.sh"
+bin=$CLEARANCE_BIN
+L=$CLEARANCE_FIXTURES/lists
+X=$'\xff\xfe'
+"$bin" lists import "$L/csl_small.csv" "$L/un_small.xml" >/dev/null 2>&1; [ $? -le 3 ] ||
+  { echo "FAIL: lists import"; exit 1; }
+subjects_count() {
+  "$bin" subjects list --json | grep -c '"id"'
+}
+
+# Invalid UTF-8 in an argument: refused before anything is written, the argument named.
+before=$(subjects_count)
+expect_exit 2 -- "$bin" subjects add "U$X" "Example Microelectronics Co."
+expect_in "$WORK/err" "not valid UTF-8"
+expect_exit 2 -- "$bin" subjects add U1 "Example Microelectronics Co." --reviewer "r$X"
+expect_in "$WORK/err" "--reviewer"
+[ "$(subjects_count)" = "$before" ] || { echo "FAIL: a refused subject was stored"; failures=$((failures + 1)); }
+expect_exit 2 -- "$bin" screen "Example$X" --record
+expect_exit 0 -- "$bin" audit export
+expect_exit 0 -- "$bin" audit verify
+
+# A threshold that is not a number in [0, 1].
+expect_exit 2 -- "$bin" screen "Example Microelectronics Co." --threshold nan
+expect_exit 2 -- "$bin" subjects add N1 "Example Microelectronics Co." --threshold nan
+[ "$(subjects_count)" = "$before" ] || { echo "FAIL: a subject refused for its threshold was stored"; failures=$((failures + 1)); }
+
+# Hits cut by --limit 0 still say hits (exit 1), not "no hit".
+expect_exit 1 -- "$bin" screen "Example Microelectronics Co." --limit 0 --format jsonl
+
+# A snapshot id or data directory too long for the file system: an error, not an abort.
+long=$(printf 'A%.0s' $(seq 1 300))
+expect_exit 2 -- "$bin" screen "Example" --snapshot "$long"
+expect_exit 2 -- "$bin" lists info "$long"
+
+# A batch from a pipe is refused (it would read as empty and pass as "no hit").
+printf 'id,name\nR1,Example Microelectronics Co.\n' >"$WORK/rows.csv"
+expect_exit 2 -- bash -c "cat '$WORK/rows.csv' | '$bin' screen --input /dev/stdin --input-format csv --output '$WORK/rows.jsonl'"
+expect_in "$WORK/err" "not a regular file"
+
+# A subjects file: a row with a byte that is not UTF-8 in any column, a name over the batch's
+# limit, a nesting too deep, a date or country that cannot be, a row of the wrong width — each
+# rejected with its file, line and field; the good rows stored and screened.
+python3 - "$WORK" <<'PY'
+import sys
+w = sys.argv[1]
+with open(f"{w}/subjects.csv", "wb") as f:
+    f.write(b"id,name,country,dob,note\n")
+    f.write(b"G1,Example Microelectronics Co.,CN,,ok\n")
+    f.write(b"B1,Some Trader,C\xf4te d'Ivoire,,latin-1 country\n")
+    f.write(b"B2,Other Trader,US,,bad\xff note\n")
+    f.write(b"B3," + b"x" * 5000 + b",US,,long name\n")
+    f.write(b"B4,Date Trader,US,2026-13-45,impossible date\n")
+    f.write(b"B5,Place Trader,Atlantis,,unknown country\n")
+    f.write(b"B6,Wide Trader,US,,note,extra\n")
+    f.write(b"G2,Plain Widgets GmbH,DE,,ok\n")
+with open(f"{w}/deep.jsonl", "w") as f:
+    f.write('{"id":"D1","name":"Deep Trader","extra":' + "[" * 100000 + "]" * 100000 + "}\n")
+    f.write('{"id":"G3","name":"Example Microelectronics Co."}\n')
+PY
+expect_exit 3 -- "$bin" subjects add --file "$WORK/subjects.csv"
+for line in 3 4 5 6 7 8; do expect_in "$WORK/err" "subjects.csv:$line"; done
+expect_in "$WORK/err" "country"
+expect_in "$WORK/err" "note"
+expect_exit 0 -- "$bin" subjects list --json
+for id in B1 B2 B3 B4 B5 B6; do
+  grep -q "\"id\":\"$id\"" "$WORK/out" && { echo "FAIL: rejected row $id stored"; failures=$((failures + 1)); }
+done
+for id in G1 G2; do
+  grep -q "\"id\":\"$id\"" "$WORK/out" || { echo "FAIL: good row $id not stored"; failures=$((failures + 1)); }
+done
+expect_exit 0 -- "$bin" alerts list --subject G1 --json
+expect_in "$WORK/out" '"subject":"G1"'
+expect_exit 3 -- "$bin" subjects add --file "$WORK/deep.jsonl"
+expect_in "$WORK/err" "deep.jsonl:1"
+expect_exit 0 -- "$bin" alerts list --subject G3 --json
+expect_in "$WORK/out" '"subject":"G3"'
+
+# A subject stored by a command that then failed (its screening could not run) is screened by
+# the next `monitor run`, and a second `subjects add` of it does not pass it by.
+snap=$(ls "$CLEARANCE_DATA_DIR"/snapshots/*.snap | head -1)
+cp "$snap" "$WORK/snap.bak"
+truncate -s 100 "$snap"
+"$bin" subjects add F1 "Example Microelectronics Co." >/dev/null 2>&1
+cp "$WORK/snap.bak" "$snap"
+"$bin" monitor run >/dev/null 2>&1
+expect_exit 0 -- "$bin" alerts list --subject F1 --json
+expect_in "$WORK/out" '"subject":"F1"'
+
+# `audit verify` while another command records: intact every time.
+python3 -c "
+import sys
+print('id,name')
+for i in range(20000): print(f'V{i},Verify Trader {i}')" >"$WORK/many.csv"
+"$bin" subjects add --file "$WORK/many.csv" >/dev/null 2>&1 &
+adder=$!
+for i in 1 2 3 4 5; do
+  sleep 0.1
+  expect_exit 0 -- "$bin" audit verify
+done
+wait $adder
+expect_exit 0 -- "$bin" audit verify
+
+finish
