@@ -2,6 +2,7 @@
 // command line. Every change is recorded with its actor: --reviewer, else the OS user.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -68,8 +69,11 @@ void print_monitor_report(const MonitorReport& r) {
         r.near_raised);
   else if (r.mode == "full")
     fmt::print("full run ({}): every subject\n", r.why_full);
-  else if (r.mode == "up_to_date")
+  else if (r.mode == "up_to_date" && r.screened == 0)
     return fmt::print("already done for snapshot {}: nothing to screen\n", r.against);
+  else if (r.mode == "up_to_date")
+    fmt::print("already done for snapshot {}: only the {} subject(s) never screened\n", r.against,
+               r.screened);
   fmt::print(
       "screened {} subject(s): {} hit(s); alerts opened {}, reopened {}, suppressed (false "
       "positives unchanged) {}, closed as delisted {}\n",
@@ -107,18 +111,28 @@ bool monitor_after_import(const GlobalOptions& global) {
 
 namespace {
 
-// Screens the given subjects against the current snapshot, when there is one.
-int screen_now(const GlobalOptions& global, CaseStore& store, const std::vector<Subject>& subjects,
-               const CaseArgs& args) {
-  if (subjects.empty()) return kExitOk;
+// The engine of the current snapshot, loaded before anything is stored so that a damaged
+// snapshot fails the command with nothing changed; a null handle and `ok` when there is no
+// snapshot yet (the first `monitor run` screens the subjects), `ok` false (reason printed) when
+// it cannot be loaded.
+EngineHandle current_engine(const GlobalOptions& global, bool& ok) {
+  ok = true;
   SnapshotStore snapshots(SnapshotStore::resolve_data_dir(global.data_dir));
   auto current = snapshots.current_id();
-  if (!current || current->empty()) {
+  if (!current || current->empty()) return nullptr;
+  EngineHandle engine = load_engine(global, "current");
+  ok = engine != nullptr;
+  return engine;
+}
+
+// Screens the given subjects against the engine's snapshot, when there is one.
+int screen_now(const ScreeningEngine* engine, CaseStore& store,
+               const std::vector<Subject>& subjects, const CaseArgs& args) {
+  if (subjects.empty()) return kExitOk;
+  if (!engine) {
     fmt::print("no list snapshot yet: the subjects are screened by the first `monitor run`\n");
     return kExitOk;
   }
-  auto engine = load_engine(global, "current");
-  if (!engine) return kExitError;
   MonitorOptions options;
   options.threshold = args.threshold;
   options.actor = actor_of(args);
@@ -150,18 +164,30 @@ int run_subjects_add(const GlobalOptions& global, const CaseArgs& args) {
     s.type = args.type;
     s.date_of_birth = args.dob;
     s.identifier = args.identifier;
+    if (const std::string why = subject_problem(s); !why.empty()) {
+      fmt::print(stderr, "error: {}\n", why);
+      return kExitError;
+    }
     given.push_back(std::move(s));
   }
-  // Only what is new or changed is screened again.
+  bool engine_ok = true;
+  const EngineHandle engine = current_engine(global, engine_ok);
+  if (!engine_ok) return kExitError;
+  // Only what is new or changed is screened again, and what an earlier add stored but did not
+  // get to screen.
   auto put = store->put_subjects(given, actor_of(args));
   if (!put) return fail(put.error());
-  std::vector<Subject> changed;
-  for (size_t i = 0; i < given.size(); ++i)
-    if (put.value()[i]) changed.push_back(given[i]);
+  auto to_screen = subjects_to_screen(*store, given, put.value());
+  if (!to_screen) return fail(to_screen.error());
+  const size_t changed =
+      static_cast<size_t>(std::count(put.value().begin(), put.value().end(), true));
   for (const auto& r : rejected) fmt::print(stderr, "rejected: {}\n", r);
-  fmt::print("{} subject(s) given, {} new or changed, {} rejected\n", given.size(), changed.size(),
+  fmt::print("{} subject(s) given, {} new or changed, {} rejected", given.size(), changed,
              rejected.size());
-  const int rc = screen_now(global, *store, changed, args);
+  if (to_screen->size() > changed)
+    fmt::print("; {} stored earlier but never screened", to_screen->size() - changed);
+  fmt::print("\n");
+  const int rc = screen_now(engine.get(), *store, to_screen.value(), args);
   if (rc != kExitOk) return rc;
   return rejected.empty() ? kExitOk : kExitPartial;
 }
@@ -376,7 +402,7 @@ void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
                   "CSV (header: id, name; country, type, dob, identifier; other columns kept as "
                   "attributes) or JSON Lines");
   add->add_option("--threshold", args.threshold, "Minimum score of an alert (default 0.80)")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(kScore);
   reviewer(add);
   add->callback([&] { exit_code = run_subjects_add(global, args); });
   auto* list = subjects->add_subcommand("list", "Every subject");
@@ -396,7 +422,7 @@ void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
       "alerts; close those of delisted parties (exit 1 when an alert opened or reopened)");
   run->add_flag("--full", args.full, "Screen every subject, not only those the change can reach");
   run->add_option("--threshold", args.threshold, "Minimum score of an alert (default 0.80)")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(kScore);
   reviewer(run);
   run->callback([&] { exit_code = run_monitor_command(global, args); });
 

@@ -18,6 +18,20 @@ constexpr int kExitHits = 1;     // screening found at least one hit
 constexpr int kExitError = 2;    // bad input, missing data, I/O or network failure
 constexpr int kExitPartial = 3;  // finished, but some records or sources were skipped
 
+// A score option: a number from 0 to 1. (CLI::Range lets NaN through: every comparison with it
+// is false.)
+inline const CLI::Validator kScore(
+    [](std::string& text) -> std::string {
+      try {
+        size_t used = 0;
+        const double v = std::stod(text, &used);
+        if (used == text.size() && v >= 0.0 && v <= 1.0) return {};
+      } catch (const std::exception&) {
+      }
+      return "Value " + text + " is not a number from 0 to 1";
+    },
+    "SCORE in [0 - 1]");
+
 struct GlobalOptions {
   std::string data_dir;
 };

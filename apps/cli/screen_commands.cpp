@@ -165,7 +165,7 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
     nlohmann::ordered_json out =
         screen_result_to_json(std::to_string(i + 1), query, result, *engine->screener,
                               engine->snapshot->id, options.threshold);
-    any_hit = any_hit || !result.hits.empty();
+    any_hit = any_hit || result.total > 0;  // hits cut by --limit 0 are hits still
     if (format == "table")
       print_table(query.name, out, args.explain);
     else if (format == "jsonl")
@@ -319,7 +319,7 @@ void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   screen->add_option("--dob", args.dob, "Date of birth YYYY[-MM[-DD]]");
   screen->add_option("--id", args.id, "An identifier: passport, registration number…");
   screen->add_option("--threshold", args.threshold, "Minimum score of a hit (default 0.80)")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(kScore);
   screen->add_option("--limit", args.limit, "Most hits per name (default 10)");
   // One value per --lists (comma-separated codes), so the names after it stay names.
   screen

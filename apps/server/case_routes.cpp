@@ -3,6 +3,7 @@
 // SQLite file; writers wait for each other there, never fail on "database is locked".
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 
@@ -10,6 +11,7 @@
 #include "clearance/store/case_json.h"
 #include "clearance/store/case_store.h"
 #include "clearance/store/monitor.h"
+#include "clearance/store/subjects_file.h"
 #include "clearance/util/strings.h"
 #include "json_fields.h"
 #include "routes.h"
@@ -102,14 +104,19 @@ HttpResponse subjects_post_route(RouteContext& ctx) {
       if (!f.raw("attributes").is_object()) f.fail("attributes", "expected an object");
       s.attributes = nlohmann::ordered_json::parse(f.raw("attributes").dump());
     }
+    if (const std::string why = subject_problem(s); !why.empty()) {
+      const size_t colon = why.find(": ");
+      f.fail(colon == std::string::npos ? "" : why.substr(0, colon).c_str(),
+             colon == std::string::npos ? why : why.substr(colon + 2));
+    }
     subjects.push_back(std::move(s));
   }
   CaseStore& store = case_store_of(ctx);
   const std::vector<bool> put = value_or_raise(store.put_subjects(subjects, actor));
-  std::vector<Subject> changed;
-  for (size_t i = 0; i < subjects.size(); ++i)
-    if (put[i]) changed.push_back(subjects[i]);
-  nlohmann::ordered_json out = {{"given", subjects.size()}, {"changed", changed.size()}};
+  // The new or changed, and any an earlier request stored but did not get to screen.
+  const std::vector<Subject> changed = value_or_raise(subjects_to_screen(store, subjects, put));
+  nlohmann::ordered_json out = {{"given", subjects.size()},
+                                {"changed", std::count(put.begin(), put.end(), true)}};
   if (!changed.empty() && ctx.engine) {
     MonitorOptions options;
     options.threshold = static_cast<float>(threshold);

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "clearance/util/json_text.h"
+
 namespace clearance::server {
 
 namespace {
@@ -43,6 +45,10 @@ HttpResponse transport_error_response(unsigned status, const std::string& messag
 
 nlohmann::json parse_json_body(const std::string& body) {
   if (body.empty()) throw ApiError(400, "invalid_json", "", "the request body is empty; send JSON");
+  if (json_nesting_depth(body) > kMaxJsonNesting)
+    throw ApiError(
+        400, "invalid_json", "",
+        fmt::format("the body nests arrays or objects deeper than {} levels", kMaxJsonNesting));
   try {
     return nlohmann::json::parse(body);
   } catch (const nlohmann::json::parse_error& e) {

@@ -77,7 +77,8 @@ T query_value(const RequestTarget& target, const char* name, T low, T high, T fa
   const std::string& text = it->second;
   T v{};
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size() || v < low || v > high)
+  // (Written so that NaN, which compares false with everything, is out of range.)
+  if (ec != std::errc() || end != text.data() + text.size() || !(v >= low && v <= high))
     throw ApiError(400, "invalid_request", name,
                    fmt::format("{}: expected {} from {} to {}", name, what, low, high));
   return v;

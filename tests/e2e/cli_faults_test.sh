@@ -78,16 +78,39 @@ expect_in "$WORK/err" "deep.jsonl:1"
 expect_exit 0 -- "$bin" alerts list --subject G3 --json
 expect_in "$WORK/out" '"subject":"G3"'
 
-# A subject stored by a command that then failed (its screening could not run) is screened by
-# the next `monitor run`, and a second `subjects add` of it does not pass it by.
+# A subject given while the snapshot cannot be read: refused with nothing stored.
 snap=$(ls "$CLEARANCE_DATA_DIR"/snapshots/*.snap | head -1)
 cp "$snap" "$WORK/snap.bak"
 truncate -s 100 "$snap"
-"$bin" subjects add F1 "Example Microelectronics Co." >/dev/null 2>&1
+expect_exit 2 -- "$bin" subjects add F1 "Example Microelectronics Co."
 cp "$WORK/snap.bak" "$snap"
-"$bin" monitor run >/dev/null 2>&1
-expect_exit 0 -- "$bin" alerts list --subject F1 --json
-expect_in "$WORK/out" '"subject":"F1"'
+expect_exit 0 -- "$bin" subjects list --json
+grep -q '"id":"F1"' "$WORK/out" && { echo "FAIL: F1 stored by a failed add"; failures=$((failures + 1)); }
+
+# A subject stored but never screened (its add stopped between the two, as a kill would leave
+# it: its screening's near score and alerts removed here) is screened by the next `monitor run`,
+# and another add of it does not pass it by.
+expect_exit 0 -- "$bin" subjects add F2 "Example Microelectronics Co."
+"$bin" monitor run >/dev/null 2>&1  # this snapshot monitored: the next run has nothing to do
+forget_screening() {
+  python3 - "$CLEARANCE_DATA_DIR/cases.db" "$1" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("DELETE FROM subject_near WHERE subject_id = ?", (sys.argv[2],))
+db.execute("DELETE FROM alerts WHERE subject_id = ?", (sys.argv[2],))
+db.commit()
+PY
+}
+forget_screening F2
+expect_exit 1 -- "$bin" monitor run
+expect_in "$WORK/out" "never screened"
+expect_exit 0 -- "$bin" alerts list --subject F2 --json
+expect_in "$WORK/out" '"subject":"F2"'
+forget_screening F2
+expect_exit 0 -- "$bin" subjects add F2 "Example Microelectronics Co."
+expect_in "$WORK/out" "never screened"
+expect_exit 0 -- "$bin" alerts list --subject F2 --json
+expect_in "$WORK/out" '"subject":"F2"'
 
 # `audit verify` while another command records: intact every time.
 python3 -c "

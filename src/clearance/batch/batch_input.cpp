@@ -1,61 +1,17 @@
 #include "clearance/batch/batch_input.h"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "clearance/model/country_codes.h"
 #include "clearance/util/csv_reader.h"
+#include "clearance/util/mapped_file.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
 
 namespace {
-
-// A read-only memory map of a whole file: pages come and go with the kernel's cache, so a large
-// input does not grow the heap.
-class MappedFile {
- public:
-  static Result<std::unique_ptr<MappedFile>> open(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-      return make_error(ErrorCode::io,
-                        fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-      ::close(fd);
-      return make_error(ErrorCode::io, fmt::format("{}: cannot stat", path));
-    }
-    auto file = std::unique_ptr<MappedFile>(new MappedFile());
-    file->size_ = static_cast<size_t>(st.st_size);
-    if (file->size_ > 0) {
-      void* data = ::mmap(nullptr, file->size_, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (data == MAP_FAILED) {
-        ::close(fd);
-        return make_error(ErrorCode::io,
-                          fmt::format("{}: cannot map: {}", path, std::strerror(errno)));
-      }
-      ::madvise(data, file->size_, MADV_SEQUENTIAL);
-      file->data_ = static_cast<const char*>(data);
-    }
-    ::close(fd);
-    return file;
-  }
-  ~MappedFile() {
-    if (data_) ::munmap(const_cast<char*>(data_), size_);
-  }
-  std::string_view view() const { return {data_ ? data_ : "", size_}; }
-
- private:
-  MappedFile() = default;
-  const char* data_ = nullptr;
-  size_t size_ = 0;
-};
 
 bool valid_date(const std::string& d) {
   auto digits = [&](size_t from, size_t n) {
@@ -77,7 +33,7 @@ bool valid_date(const std::string& d) {
 class CsvBatchInput final : public BatchInput {
  public:
   CsvBatchInput(std::unique_ptr<MappedFile> file, std::string path)
-      : file_(std::move(file)), path_(std::move(path)), csv_(file_->view()) {}
+      : file_(std::move(file)), path_(std::move(path)), csv_(file_->bytes()) {}
 
   Status read_header() {
     CsvRecord header_row;
@@ -128,7 +84,7 @@ class CsvBatchInput final : public BatchInput {
   }
 
   void count_lines() {
-    const auto v = file_->view();
+    const auto v = file_->bytes();
     total_lines_ = static_cast<size_t>(std::count(v.begin(), v.end(), '\n')) + 1;
   }
 
@@ -144,11 +100,11 @@ class JsonlBatchInput final : public BatchInput {
  public:
   JsonlBatchInput(std::unique_ptr<MappedFile> file, std::string path)
       : file_(std::move(file)), path_(std::move(path)) {
-    if (file_->view().starts_with("\xEF\xBB\xBF")) pos_ = 3;
+    if (file_->bytes().starts_with("\xEF\xBB\xBF")) pos_ = 3;
   }
 
   Result<bool> next(BatchRow& row) override {
-    const std::string_view data = file_->view();
+    const std::string_view data = file_->bytes();
     while (pos_ < data.size()) {
       size_t end = data.find('\n', pos_);
       if (end == std::string_view::npos) end = data.size();
@@ -195,7 +151,7 @@ class JsonlBatchInput final : public BatchInput {
   }
 
   double progress() const override {
-    const size_t size = file_->view().size();
+    const size_t size = file_->bytes().size();
     return size ? std::min(1.0, double(pos_) / size) : 1.0;
   }
 
@@ -242,6 +198,7 @@ Result<std::unique_ptr<BatchInput>> BatchInput::open(const std::string& path,
                                                      const std::string& format) {
   auto file = MappedFile::open(path);
   if (!file) return file.error();
+  file.value()->advise_sequential();  // read once, front to back
   std::string kind = format;
   if (kind.empty()) {
     const std::string lower = ascii_lower(path);
@@ -250,7 +207,7 @@ Result<std::unique_ptr<BatchInput>> BatchInput::open(const std::string& path,
     else if (lower.ends_with(".csv") || lower.ends_with(".tsv"))
       kind = "csv";
     else
-      kind = trim(file.value()->view().substr(0, 64)).starts_with("{") ? "jsonl" : "csv";
+      kind = trim(file.value()->bytes().substr(0, 64)).starts_with("{") ? "jsonl" : "csv";
   }
   if (kind == "jsonl")
     return std::unique_ptr<BatchInput>(new JsonlBatchInput(std::move(file.value()), path));

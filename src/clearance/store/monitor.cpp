@@ -151,6 +151,23 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
   return report;
 }
 
+Result<std::vector<Subject>> subjects_to_screen(CaseStore& store, const std::vector<Subject>& given,
+                                                const std::vector<bool>& put) {
+  std::vector<Subject> out;
+  std::vector<std::string> unchanged;
+  for (size_t i = 0; i < given.size(); ++i)
+    if (i < put.size() && put[i])
+      out.push_back(given[i]);
+    else
+      unchanged.push_back(given[i].id);
+  if (unchanged.empty()) return out;
+  auto stored = store.subjects(unchanged);
+  if (!stored) return stored.error();
+  for (Subject& s : stored.value())
+    if (!s.near_score) out.push_back(std::move(s));  // never screened: no near score kept
+  return out;
+}
+
 namespace {
 
 // Closes the open alerts of parties the engine's snapshot no longer lists (by id or former id).
@@ -663,10 +680,25 @@ Result<MonitorReport> monitor_lists(CaseStore& store, const ScreeningEngine& eng
   } else if (last_matcher != index_build_key()) {
     why_full = "the matcher changed since the last run";
   } else if (last_snapshot == engine.snapshot->id) {
-    MonitorReport none;  // this snapshot was monitored already (by `lists import`, say)
-    none.mode = "up_to_date";
-    none.against = last_snapshot;
-    return none;
+    // This snapshot was monitored already (by `lists import`, say): only subjects stored since
+    // and never screened (their command stopped first) are left.
+    auto monitored = store.monitored_subjects();
+    if (!monitored) return monitored.error();
+    std::vector<std::string> unscreened;
+    for (const MonitoredSubject& s : monitored->subjects)
+      if (!s.near_score) unscreened.push_back(s.id);
+    MonitorReport report;
+    if (!unscreened.empty()) {
+      auto subjects = store.subjects(unscreened);
+      if (!subjects) return subjects.error();
+      auto screened = screen_subjects(store, engine, subjects.value(), options);
+      if (!screened) return screened;
+      report = std::move(screened.value());
+    }
+    report.subjects = monitored->subjects.size();
+    report.mode = "up_to_date";
+    report.against = last_snapshot;
+    return report;
   } else if (auto loaded = snapshots.load(last_snapshot); loaded) {
     before = std::make_shared<const Snapshot>(std::move(loaded.value()));
   } else {

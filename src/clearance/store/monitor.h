@@ -54,6 +54,12 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
                                       const std::vector<Subject>& subjects,
                                       const MonitorOptions& options);
 
+// The subjects an add leaves to screen (`put` as CaseStore::put_subjects answered for `given`):
+// those new or changed, and those given unchanged that were never screened — stored by a command
+// stopped, or failing, before it screened them.
+Result<std::vector<Subject>> subjects_to_screen(CaseStore& store, const std::vector<Subject>& given,
+                                                const std::vector<bool>& put);
+
 // Every subject, then the open alerts of parties the snapshot no longer lists are closed.
 Result<MonitorReport> run_monitor(CaseStore& store, const ScreeningEngine& engine,
                                   const MonitorOptions& options);
@@ -68,7 +74,8 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
 // A monitoring run against the store's current snapshot, as `monitor run` and a list import make
 // it: a delta from the snapshot of the last run when the store still holds it and the matcher is
 // the same; otherwise (or with `full`) every subject. Noted in the case store's audit trail.
-// Nothing (mode "up_to_date") when the last run was against this snapshot, unless `full`.
+// When the last run was against this snapshot (mode "up_to_date"), only the subjects never
+// screened, unless `full`.
 Result<MonitorReport> monitor_lists(CaseStore& store, const ScreeningEngine& engine,
                                     const SnapshotStore& snapshots, const MonitorOptions& options,
                                     bool full);

@@ -16,6 +16,7 @@
 #include "clearance/store/sqlite_db.h"
 #include "clearance/util/file_io.h"
 #include "clearance/util/sha256.h"
+#include "clearance/util/strings.h"
 #include "clearance/util/varint.h"
 
 namespace clearance {
@@ -487,7 +488,11 @@ class SqliteCaseStore final : public CaseStore {
             "SELECT reviewer FROM decisions WHERE alert_id = ? AND decision = 'false_positive' "
             "ORDER BY id DESC LIMIT 1");
         first.bind(1, d.alert_id);
-        if (first.step() && first.text(0) == d.reviewer)
+        // The same person however the name is cased or spaced ("Alice", " alice").
+        auto same_person = [](std::string_view a, std::string_view b) {
+          return ascii_lower(trim_copy(a)) == ascii_lower(trim_copy(b));
+        };
+        if (first.step() && same_person(first.text(0), d.reviewer))
           throw Refusal{
               fmt::format("alert {}: the false positive was decided by {}; a second "
                           "reviewer must confirm it",
@@ -553,6 +558,18 @@ class SqliteCaseStore final : public CaseStore {
  public:
   Result<AuditVerdict> verify_audit() override {
     return guarded<AuditVerdict>([&] {
+      // The chain, the batches and the head read as of one moment: a writer committing between
+      // the reads would otherwise look like entries cut off the chain's end.
+      struct ReadTransaction {
+        SqliteDb& db;
+        explicit ReadTransaction(SqliteDb& d) : db(d) { db.exec("BEGIN"); }
+        ~ReadTransaction() {
+          try {
+            db.exec("ROLLBACK");  // nothing was written: ending the read is all it does
+          } catch (const std::exception&) {
+          }
+        }
+      } snapshot(*db_);
       AuditVerdict v;
       auto q = db_->prepare(
           "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit ORDER BY seq");

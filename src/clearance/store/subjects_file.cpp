@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
+#include "clearance/batch/batch_input.h"
 #include "clearance/model/entity.h"
 #include "clearance/util/csv_reader.h"
 #include "clearance/util/file_io.h"
+#include "clearance/util/json_text.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
@@ -16,18 +19,28 @@ namespace {
 // The fields screening reads; anything else is an attribute.
 const std::set<std::string> kFields = {"id", "name", "country", "type", "dob", "identifier"};
 
-// Why a subject cannot be kept ("field: reason"), or empty.
-std::string check(const Subject& s) {
+}  // namespace
+
+std::string subject_problem(const Subject& s) {
   if (s.id.empty()) return "id: missing";
   if (s.name.empty()) return "name: missing";
-  if (!is_valid_utf8(s.id) || !is_valid_utf8(s.name)) return "not valid UTF-8";
-  if (!s.type.empty() && s.type != "person" && s.type != "organization" && s.type != "vessel" &&
-      s.type != "aircraft")
-    return fmt::format("type: '{}' is not person, organization, vessel or aircraft", s.type);
+  for (const auto& [field, text] : {std::pair<const char*, const std::string&>{"id", s.id},
+                                    {"name", s.name},
+                                    {"country", s.country},
+                                    {"type", s.type},
+                                    {"dob", s.date_of_birth},
+                                    {"identifier", s.identifier}})
+    if (!is_valid_utf8(text)) return fmt::format("{}: not valid UTF-8", field);
+  for (const auto& [key, value] : s.attributes.items()) {
+    if (!is_valid_utf8(key)) return "an attribute's name is not valid UTF-8";
+    if (value.is_string() && !is_valid_utf8(value.get_ref<const std::string&>()))
+      return fmt::format("{}: not valid UTF-8", key);
+  }
+  BatchRow row;
+  if (!fill_query(row, s.name, s.country, s.type, s.date_of_birth))
+    return fmt::format("{}: {}", row.error_field, row.error);
   return "";
 }
-
-}  // namespace
 
 Result<SubjectsFile> read_subjects_file(const std::string& path) {
   auto bytes = read_file(path);
@@ -35,7 +48,7 @@ Result<SubjectsFile> read_subjects_file(const std::string& path) {
   SubjectsFile out;
   std::set<std::string> seen;
   auto keep = [&](Subject s, size_t line) {
-    if (const std::string why = check(s); !why.empty()) {
+    if (const std::string why = subject_problem(s); !why.empty()) {
       out.rejected.push_back(fmt::format("{}:{}: {}", path, line, why));
       return;
     }
@@ -55,6 +68,12 @@ Result<SubjectsFile> read_subjects_file(const std::string& path) {
       start = end + 1;
       ++line;
       if (trim_copy(text).empty()) continue;
+      // (Deeper JSON would exhaust the stack of every later reader of the store.)
+      if (json_nesting_depth(text) > kMaxJsonNesting) {
+        out.rejected.push_back(
+            fmt::format("{}:{}: nested deeper than {} levels", path, line, kMaxJsonNesting));
+        continue;
+      }
       const auto j = nlohmann::ordered_json::parse(text, nullptr, false);
       if (!j.is_object()) {
         out.rejected.push_back(fmt::format("{}:{}: not a JSON object", path, line));
@@ -97,6 +116,11 @@ Result<SubjectsFile> read_subjects_file(const std::string& path) {
     if (!more)
       return make_error(ErrorCode::parse, fmt::format("{}: {}", path, more.error().message));
     if (!more.value()) break;
+    if (row.fields.size() != header.size()) {
+      out.rejected.push_back(fmt::format("{}:{}: row has {} fields, header has {}", path, row.line,
+                                         row.fields.size(), header.size()));
+      continue;
+    }
     Subject s;
     s.id = (trim_copy(field_or_empty(row, header.index("id"))));
     s.name = (trim_copy(field_or_empty(row, header.index("name"))));

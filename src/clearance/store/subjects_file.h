@@ -16,4 +16,9 @@ struct SubjectsFile {
 
 Result<SubjectsFile> read_subjects_file(const std::string& path);
 
+// Why a subject cannot be kept ("field: reason"), or empty: the checks a batch row of the same
+// fields gets (batch_input.h, fill_query) — so that a row screening refuses is never monitored —
+// and UTF-8 in every field and attribute.
+std::string subject_problem(const Subject& subject);
+
 }  // namespace clearance

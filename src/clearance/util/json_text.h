@@ -21,4 +21,12 @@ void append_json_strings(std::string& out, const std::vector<std::string>& texts
 // A score or weight rounded to three decimals, as the API reports them.
 double round3(double value);
 
+// The deepest nesting of arrays and objects in a JSON text (brackets inside strings not counted),
+// read without parsing: JSON nested a hundred thousand deep parses, but writing it out again
+// recurses that deep and exhausts the stack, so readers refuse it first.
+size_t json_nesting_depth(std::string_view text);
+
+// How deep JSON from outside (a request body, a subjects file's row) may nest.
+constexpr size_t kMaxJsonNesting = 64;
+
 }  // namespace clearance

@@ -12,7 +12,8 @@
 namespace clearance {
 
 Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // (O_NONBLOCK: opening a named pipe would otherwise wait for a writer; it is refused below.)
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     return make_error(errno == ENOENT ? ErrorCode::not_found : ErrorCode::io,
                       fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
@@ -21,6 +22,15 @@ Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::string& path) {
     const int err = errno;
     ::close(fd);
     return make_error(ErrorCode::io, fmt::format("{}: cannot stat: {}", path, std::strerror(err)));
+  }
+  // A pipe or a device has no size to map: read as empty, a batch from one would pass as having
+  // no rows (and /dev/zero never end). Only regular files.
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return make_error(ErrorCode::invalid_argument,
+                      fmt::format("{}: not a regular file (a directory, pipe or device): write it "
+                                  "to a file first",
+                                  path));
   }
   const auto size = static_cast<size_t>(st.st_size);
   void* data = nullptr;
@@ -34,6 +44,10 @@ Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::string& path) {
   }
   ::close(fd);  // the mapping keeps the file open
   return std::unique_ptr<MappedFile>(new MappedFile(data, size));
+}
+
+void MappedFile::advise_sequential() const {
+  if (data_ && size_ > 0) ::madvise(data_, size_, MADV_SEQUENTIAL);
 }
 
 MappedFile::~MappedFile() {

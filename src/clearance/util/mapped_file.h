@@ -19,6 +19,8 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
 
   std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+  // The file will be read once, front to back: the kernel may read ahead and drop pages behind.
+  void advise_sequential() const;
 
  private:
   MappedFile(void* data, size_t size) : data_(data), size_(size) {}
