@@ -126,4 +126,50 @@ done
 wait $adder
 expect_exit 0 -- "$bin" audit verify
 
+# --replace-all with one list's file would drop every other list: refused without --allow-shrink.
+expect_exit 2 -- "$bin" lists import --replace-all "$L/us_other_small/fcc_covered_list.csv"
+expect_in "$WORK/err" "--allow-shrink"
+
+# A snapshot whose bytes were changed: `lists info` reports it with exit 2.
+snap=$(ls "$CLEARANCE_DATA_DIR"/snapshots/*.snap | head -1)
+cp "$snap" "$WORK/snap.bak"
+python3 - "$snap" <<'PY'
+import sys
+p = sys.argv[1]
+b = bytearray(open(p, "rb").read())
+b[len(b) // 2] ^= 0x20
+open(p, "wb").write(bytes(b))
+PY
+expect_exit 2 -- "$bin" lists info
+cp "$WORK/snap.bak" "$snap"
+
+# A batch stopped (kill -9 once its first checkpoint is written) and resumed: with other screening
+# options it is refused (one output must not mix them); with the same, every row is recorded once.
+python3 -c "
+print('id,name')
+for i in range(60000): print(f'K{i},Example Microelectronics Co. {i}' if i % 100 == 0 else f'K{i},Quiet Trader {i}')" >"$WORK/big.csv"
+"$bin" screen --input "$WORK/big.csv" --output "$WORK/big.jsonl" --threads 1 --record >/dev/null 2>&1 &
+batch=$!
+for i in $(seq 1 600); do
+  [ -f "$WORK/big.jsonl.partial.checkpoint" ] && break
+  sleep 0.01
+done
+kill -9 $batch 2>/dev/null
+wait $batch 2>/dev/null
+if [ -f "$WORK/big.jsonl.partial.checkpoint" ]; then
+  expect_exit 2 -- "$bin" screen --input "$WORK/big.csv" --output "$WORK/big.jsonl" --threads 1 --record --resume --threshold 0.95
+  expect_in "$WORK/err" "--threshold"
+  expect_exit 1 -- "$bin" screen --input "$WORK/big.csv" --output "$WORK/big.jsonl" --threads 1 --record --resume
+  recorded=$(python3 - "$CLEARANCE_DATA_DIR/cases.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT coalesce(sum(last_id - first_id + 1), 0) FROM screening_batches").fetchone()[0])
+PY
+)
+  [ "$recorded" = 60000 ] || { echo "FAIL: 60000 rows recorded as $recorded screenings"; failures=$((failures + 1)); }
+  expect_exit 0 -- "$bin" audit verify
+else
+  echo "FAIL: the batch finished before it could be stopped"; failures=$((failures + 1))
+fi
+
 finish

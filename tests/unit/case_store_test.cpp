@@ -403,6 +403,29 @@ class BatchRecords : public CaseStoreTest {
   std::vector<size_t> hits_;
 };
 
+// A resumed batch gives again the chunk that was in flight when it stopped: kept under the
+// same key, it is recorded once.
+TEST_F(BatchRecords, AChunkGivenAgainUnderItsKeyIsRecordedOnce) {
+  ScreeningBatch b = batch({"Example Microelectronics Company", "Quiet Bakery GmbH"});
+  b.key = "run-1:2";
+  auto first = store_->record_batch(b);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  const size_t entries = store_->verify_audit().value().entries;
+  auto again = store_->record_batch(b);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->first, first->first);
+  EXPECT_EQ(again->last, first->last);
+  EXPECT_EQ(store_->verify_audit().value().entries, entries);  // no second audit entry
+  // Another run's chunk of the same rows is another batch; so is one without a key.
+  b.key = "run-2:2";
+  auto other = store_->record_batch(b);
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(other->first, first->last + 1);
+  b.key.clear();
+  EXPECT_EQ(store_->record_batch(b)->first, other->last + 1);
+  EXPECT_TRUE(store_->verify_audit().value().intact);
+}
+
 TEST_F(BatchRecords, EachScreeningIsReadByItsIdAndTheBatchHasOneAuditEntry) {
   const int64_t before = single("Example Microelectronics Company");
   const std::vector<std::string> names = {"Nobody Special Widgets",

@@ -99,6 +99,10 @@ struct ScreeningBatch {
   // (as the API writes them); the batch output's rows (batch_row_to_json) also carry the row's
   // "id", which goes with the query when the screening is read back.
   std::vector<std::string> screenings;
+  // What the batch is in the run that made it (its run and first row): a batch given again under
+  // a key the store holds is the same batch (a resumed run giving again the chunk in flight when
+  // it stopped), recorded once. Empty: every batch is new.
+  std::string key;
 };
 
 // The ids a batch's screenings were given: first, first + 1, … last.
