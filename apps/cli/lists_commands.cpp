@@ -126,6 +126,11 @@ int run_info(const GlobalOptions& global, const std::string& ref, bool json) {
     print_error(manifest.error());
     return kExitError;
   }
+  // The content is read too: the hash shown is the content's only if the content still has it.
+  if (auto loaded = store.load(ref); !loaded) {
+    print_error(loaded.error());
+    return kExitError;
+  }
   const auto& m = manifest.value();
   if (json) {
     fmt::print("{}\n", m.dump(2));
@@ -292,7 +297,8 @@ void add_lists_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   import->add_option("files", files, "List files or directories")->required();
   import->add_option("--format", format, "Force a format (see `lists formats`)");
   import->add_flag("--replace-all", replace_all,
-                   "Drop lists not in this import instead of keeping them");
+                   "Drop lists not in this import instead of keeping them (with --allow-shrink: "
+                   "dropping a list is a shrink)");
   import->add_option("--issues", issues_file, "Write every skipped record to this file");
   import->add_option("--links", links_file,
                      "CSV of record pairs that are (or are not) one party: record_a,record_b,"

@@ -64,6 +64,9 @@ TEST_F(SnapshotStoreTest, ReimportReplacesOnlyItsOwnDataset) {
   EXPECT_EQ(second.snapshot.sources.size(), 3u);
   ImportOptions replace_all;
   replace_all.replace_all = true;
+  // Dropping the lists no file was given for is a shrink: refused unless allowed.
+  EXPECT_FALSE(import_lists(store_, {fixture("lists/cn_custom.csv")}, replace_all).ok());
+  replace_all.allow_shrink = true;
   const ImportReport fresh = import_ok({fixture("lists/cn_custom.csv")}, replace_all);
   EXPECT_EQ(fresh.snapshot.entities.size(), 3u);
 }

@@ -1,6 +1,7 @@
 #include "clearance/batch/batch_runner.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <future>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <thread>
 
 #include "clearance/match/explanation.h"
@@ -80,7 +82,24 @@ struct Checkpoint {
   uint64_t output_bytes = 0, errors_bytes = 0;
   BatchSummary summary;
   std::string snapshot_id, input_sha256;
+  std::string settings;  // screening_settings() of the run
+  std::string run_id;    // the run's, kept by a resumed run: its chunks' keys
 };
+
+// What decides a row's output besides the row and the snapshot: a resumed run must screen as the
+// interrupted one did, or its output would mix two kinds of answer.
+std::string screening_settings(const BatchOptions& o) {
+  return fmt::format("--threshold {} --limit {} --lists {} --output-format {} --record {}",
+                     o.screen.threshold, o.screen.limit, fmt::join(o.lists, ","),
+                     o.format == BatchOutputFormat::csv ? "csv" : "jsonl",
+                     o.keep_chunk ? "on" : "off");
+}
+
+// A run's id: random, so that two runs over the same file are two runs.
+std::string new_run_id() {
+  std::random_device random;
+  return fmt::format("{:08x}{:08x}", random(), random());
+}
 
 Result<Checkpoint> read_checkpoint(const std::string& path) {
   auto bytes = read_file_raw(path);
@@ -98,6 +117,8 @@ Result<Checkpoint> read_checkpoint(const std::string& path) {
   c.summary.errors = j.value("errors", size_t{0});
   c.snapshot_id = j.value("snapshot", "");
   c.input_sha256 = j.value("input_sha256", "");
+  c.settings = j.value("settings", "");
+  c.run_id = j.value("run", "");
   return c;
 }
 
@@ -110,7 +131,9 @@ Status write_checkpoint(const std::string& path, const Checkpoint& c) {
                       {"hits", c.summary.hits},
                       {"errors", c.summary.errors},
                       {"snapshot", c.snapshot_id},
-                      {"input_sha256", c.input_sha256}};
+                      {"input_sha256", c.input_sha256},
+                      {"settings", c.settings},
+                      {"run", c.run_id}};
   return write_file_atomic(path, j.dump());
 }
 
@@ -175,6 +198,14 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
       return make_error(ErrorCode::invalid_argument,
                         "--resume: the input file is not the one the interrupted run read (its "
                         "SHA-256 differs); start again without --resume");
+    if (checkpoint.settings != screening_settings(options))
+      return make_error(
+          ErrorCode::invalid_argument,
+          fmt::format("--resume: the interrupted run screened with {}, this one asks for {}; one "
+                      "output must not mix them (resume with the same options, or start again "
+                      "without --resume)",
+                      checkpoint.settings.empty() ? "(unknown options)" : checkpoint.settings,
+                      screening_settings(options)));
     std::error_code ec;
     fs::resize_file(output_partial, checkpoint.output_bytes, ec);
     if (!ec) fs::resize_file(errors_partial, checkpoint.errors_bytes, ec);
@@ -191,6 +222,19 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
   if (!resuming) {
     if (options.format == BatchOutputFormat::csv) out << kCsvHeader;
     errors << "line,id,field,error\n";
+    // A checkpoint before the first chunk: a run stopped while keeping it resumes under the same
+    // run id, so that the chunk given again is recognised (BatchKeepChunk).
+    out.flush();
+    errors.flush();
+    checkpoint.run_id = new_run_id();
+    checkpoint.output_bytes = static_cast<uint64_t>(out.tellp());
+    checkpoint.errors_bytes = static_cast<uint64_t>(errors.tellp());
+    checkpoint.snapshot_id = snapshot_id;
+    checkpoint.input_sha256 = options.input_sha256;
+    checkpoint.settings = screening_settings(options);
+    if (auto st = write_checkpoint(checkpoint_path, checkpoint); !st) return st.error();
+  } else if (checkpoint.run_id.empty()) {
+    checkpoint.run_id = new_run_id();  // a checkpoint written before runs had ids
   }
   BatchSummary summary = checkpoint.summary;
   const unsigned threads =
@@ -249,8 +293,11 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
     for (size_t i = 0; i < c.rows.size(); ++i)
       if (c.rows[i].error.empty()) c.to_keep.push_back(std::move(c.kept[i]));
     if (!c.to_keep.empty())
-      c.keeping =
-          std::async(std::launch::async, [&options, &c] { return options.keep_chunk(c.to_keep); });
+      c.keeping = std::async(
+          std::launch::async,
+          [&options, &c, key = fmt::format("{}:{}", checkpoint.run_id, c.rows.front().line)] {
+            return options.keep_chunk(c.to_keep, key);
+          });
   };
 
   // Once the chunk is kept: its output, its errors and the checkpoint after it.
@@ -281,6 +328,7 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
       checkpoint.summary = summary;
       checkpoint.snapshot_id = snapshot_id;
       checkpoint.input_sha256 = options.input_sha256;
+      checkpoint.settings = screening_settings(options);
       if (auto st = write_checkpoint(checkpoint_path, checkpoint); !st) return st.error();
     }
     summary.seconds =

@@ -2,6 +2,7 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -246,6 +247,23 @@ Result<ImportReport> import_lists(SnapshotStore& store, const std::vector<std::s
                           "--allow-shrink if it is right)",
                           now.files.empty() ? now.dataset : now.files.front().path, now.dataset,
                           before.entities, now.entities));
+    // --replace-all drops every list no given file holds: as much a shrink as any (a forgotten
+    // argument would close every alert of those lists as delisted).
+    if (options.replace_all && !options.allow_shrink) {
+      std::vector<std::string> dropped;
+      size_t records = 0;
+      for (const ListSource& before : previous->sources)
+        if (!replaced.count(before.dataset) && before.entities > 0) {
+          dropped.push_back(before.dataset);
+          records += before.entities;
+        }
+      if (!dropped.empty())
+        return make_error(
+            ErrorCode::invalid_argument,
+            fmt::format("--replace-all would drop {} ({} records): no given file holds them; give "
+                        "their files too, or import with --allow-shrink if they are to go",
+                        fmt::join(dropped, ", "), records));
+    }
     if (options.links_file.empty()) next.user_links = previous->user_links;
     if (!options.replace_all) {
       for (auto& e : previous->entities.edit())

@@ -93,6 +93,15 @@ class SqliteCaseStore final : public CaseStore {
     while (columns.step()) has_words = has_words || columns.text(0) == "words";
     columns.reset();
     if (!has_words) db_->exec("ALTER TABLE subject_near ADD COLUMN words BLOB");
+    // A store made before batches had keys (ScreeningBatch::key).
+    bool has_key = false;
+    auto batch_columns = db_->prepare("SELECT name FROM pragma_table_info('screening_batches')");
+    while (batch_columns.step()) has_key = has_key || batch_columns.text(0) == "key";
+    batch_columns.reset();
+    if (!has_key) db_->exec("ALTER TABLE screening_batches ADD COLUMN key TEXT");
+    db_->exec(
+        "CREATE UNIQUE INDEX IF NOT EXISTS screening_batches_key ON screening_batches (key) "
+        "WHERE key IS NOT NULL");
   }
 
   Result<bool> put_subject(const Subject& s, const std::string& actor) override {
@@ -348,15 +357,25 @@ class SqliteCaseStore final : public CaseStore {
                         "a batch's screening is empty or spans more than one line");
     return guarded<BatchIds>([&] {
       Transaction tx(*this);
+      // Given again under its key (a resumed run's chunk that was in flight): recorded already.
+      if (!b.key.empty()) {
+        auto kept = db_->prepare("SELECT first_id, last_id FROM screening_batches WHERE key = ?");
+        kept.bind(1, b.key);
+        if (kept.step()) return BatchIds{kept.integer(0), kept.integer(1)};
+      }
       const std::string now = utc_now_iso();
       const int64_t count = static_cast<int64_t>(b.screenings.size());
       BatchIds ids;
       ids.first = take_screening_ids(count);
       ids.last = ids.first + count - 1;
-      db_->prepare(
-             "INSERT INTO screening_batches (first_id, last_id, actor, at, threshold, "
-             "snapshot_id, matcher, body) VALUES (?,?,?,?,?,?,?,?)")
-          .bind(1, ids.first)
+      auto insert = db_->prepare(
+          "INSERT INTO screening_batches (first_id, last_id, actor, at, threshold, "
+          "snapshot_id, matcher, body, key) VALUES (?,?,?,?,?,?,?,?,?)");
+      if (b.key.empty())
+        insert.bind_null(9);
+      else
+        insert.bind(9, std::string_view(b.key));
+      insert.bind(1, ids.first)
           .bind(2, ids.last)
           .bind(3, b.actor)
           .bind(4, now)
