@@ -247,6 +247,50 @@ TEST_F(CaseStoreTest, UnderFourEyesAFalsePositiveWaitsForASecondReviewer) {
   EXPECT_EQ(screen({s}).suppressed, std::vector<int64_t>{id});
 }
 
+// The trail is the record of every change: the tables it describes, edited beside it (a decision
+// turned into a false positive, an alert closed, a screening's hits emptied, a subject renamed or
+// removed), no longer agree with it — verify names the object and the entry that disagrees.
+TEST_F(CaseStoreTest, TheStateEditedBesideTheTrailIsFoundByVerify) {
+  const Subject c1 = subject("C-1", "Example Microelectronics Company");
+  const Subject c2 = subject("C-2", "Quiet Bakery GmbH");
+  ASSERT_TRUE(store_->put_subjects({c1, c2}, "analyst").ok());
+  ASSERT_EQ(screen({c1, c2}).opened.size(), 1u);
+  const int64_t id = alerts()[0].id;
+  ASSERT_TRUE(store_->decide({id, "true_match", "confirmed by KYC", "ann", ""}).ok());
+  ASSERT_TRUE(store_->verify_audit()->intact);
+  store_.reset();
+  const std::string copy = dir_ / "cases-state.db";
+  fs::copy_file(db_path(), copy);
+  auto verdict_after = [&](const std::string& statement) {
+    fs::remove(db_path());
+    fs::copy_file(copy, db_path());
+    if (!statement.empty()) sql(db_path(), statement);
+    auto store = open_case_store(data_);
+    EXPECT_TRUE(store.ok());
+    auto v = store.value()->verify_audit();
+    EXPECT_TRUE(v.ok());
+    return v.value();
+  };
+  EXPECT_TRUE(verdict_after("").intact) << verdict_after("").problem;
+  const std::vector<std::pair<std::string, std::string>> edits = {
+      {"UPDATE decisions SET decision = 'false_positive', reason = 'not him'", "decision"},
+      {"UPDATE alerts SET resolution = 'false_positive'", "alert"},
+      {"UPDATE alerts SET status = 'open', resolution = ''", "alert"},
+      {"DELETE FROM decisions", "decision"},
+      {"DELETE FROM alerts", "alert"},
+      {"UPDATE screenings SET hits = '[]' WHERE subject_id = 'C-1'", "screening"},
+      {"DELETE FROM screenings WHERE subject_id = 'C-2'", "screening"},
+      {"UPDATE subjects SET name = 'Another Name' WHERE id = 'C-2'", "subject"},
+      {"DELETE FROM subjects WHERE id = 'C-2'", "subject"},
+  };
+  for (const auto& [edit, named] : edits) {
+    const AuditVerdict v = verdict_after(edit);
+    EXPECT_FALSE(v.intact) << edit;
+    EXPECT_GT(v.first_bad, 0) << edit;
+    EXPECT_NE(v.problem.find(named), std::string::npos) << edit << ": " << v.problem;
+  }
+}
+
 TEST_F(CaseStoreTest, AlertsOfPartiesNoLongerListedCloseAsDelisted) {
   const Subject s = subject("C-1", "Example Microelectronics Company");
   ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
