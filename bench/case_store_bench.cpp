@@ -4,7 +4,7 @@
 // status and by subject (median and worst of 200 calls), and `audit verify` over every entry.
 // The matcher is not involved: the hits are made up, so this measures the store alone.
 //
-//   build/bench/case_store_bench [--subjects 1000000] [--alerts 100000] [--dir /tmp/cases]
+//   build/bench/case_store_bench [--subjects 1000000] [--alerts 100000] [--dir /tmp/cases] [--keep]
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -30,11 +30,13 @@ double seconds_since(clock_type::time_point start) {
 int main(int argc, char** argv) {
   size_t subjects = 1000000, alerts = 100000;
   std::string dir = "/tmp/clearance-case-bench";
-  for (int i = 1; i + 1 < argc; i += 2) {
+  for (int i = 1; i + 1 < argc; i += (std::strcmp(argv[i], "--keep") ? 2 : 1)) {
     if (!std::strcmp(argv[i], "--subjects")) subjects = std::stoul(argv[i + 1]);
     if (!std::strcmp(argv[i], "--alerts")) alerts = std::stoul(argv[i + 1]);
     if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
   }
+  bool keep = false;  // --keep: the store left for `clearance --data-dir DIR audit verify`
+  for (int i = 1; i < argc; ++i) keep = keep || !std::strcmp(argv[i], "--keep");
   alerts = std::min(alerts, subjects);
   std::filesystem::remove_all(dir);
   auto opened = open_case_store(dir);
@@ -142,6 +144,6 @@ int main(int argc, char** argv) {
                    ? std::filesystem::file_size(dir + "/cases.db-wal")
                    : 0)) /
                  1e6);
-  std::filesystem::remove_all(dir);
+  if (!keep) std::filesystem::remove_all(dir);
   return 0;
 }

@@ -296,12 +296,23 @@ int run_four_eyes(const GlobalOptions& global, const CaseArgs& args, bool on) {
 }
 
 int run_audit_verify(const GlobalOptions& global) {
+  // A store that is not there is not an intact one (opening it would make an empty store that
+  // verifies): a deleted cases.db is reported.
+  const std::string data_dir = SnapshotStore::resolve_data_dir(global.data_dir);
+  if (!std::filesystem::exists(data_dir + "/cases.db")) {
+    fmt::print(stderr, "error: no case store in {} (cases.db is missing): nothing to verify\n",
+               data_dir);
+    return kExitError;
+  }
   auto store = open_store(global);
   if (!store) return kExitError;
   auto verdict = store->verify_audit();
   if (!verdict) return fail(verdict.error());
   if (verdict->intact) {
-    fmt::print("audit trail intact: {} entries\n", verdict->entries);
+    fmt::print(
+        "audit trail intact: {} entries, and the alerts, decisions, screenings and subjects "
+        "they record\n",
+        verdict->entries);
     return kExitOk;
   }
   fmt::print("audit trail BROKEN at entry {} of {}: {}\n", verdict->first_bad, verdict->entries,
@@ -462,7 +473,10 @@ void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
 
   auto* audit = app.add_subcommand("audit", "The audit trail of the case store");
   audit->require_subcommand(1);
-  audit->add_subcommand("verify", "Check the hash chain: exit 1 naming the first bad entry")
+  audit
+      ->add_subcommand("verify",
+                       "Check the hash chain and the tables it records: exit 1 naming the first "
+                       "bad entry")
       ->callback([&] { exit_code = run_audit_verify(global); });
   auto* exp = audit->add_subcommand(
       "export",

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "clearance/lists/snapshot_store.h"
+#include "clearance/store/audit_state_check.h"
 #include "clearance/store/case_store.h"
 #include "clearance/store/screening_batch.h"
 #include "clearance/store/sqlite_db.h"
@@ -136,6 +137,7 @@ class SqliteCaseStore final : public CaseStore {
     RecordOutcome out;
     nlohmann::ordered_json hits = nlohmann::ordered_json::array();
     for (const auto& h : r.hits) hits.push_back(h.detail);
+    const std::string hits_text = hits.dump();
     out.screening_id = take_screening_ids(1);
     db_->prepare(
            "INSERT INTO screenings (id, subject_id, actor, at, query, threshold, snapshot_id, "
@@ -148,10 +150,13 @@ class SqliteCaseStore final : public CaseStore {
         .bind(6, r.threshold)
         .bind(7, r.snapshot_id)
         .bind(8, r.matcher)
-        .bind(9, hits.dump())
+        .bind(9, hits_text)
         .run();
-    nlohmann::ordered_json summary = {
-        {"snapshot", r.snapshot_id}, {"threshold", r.threshold}, {"hits", r.hits.size()}};
+    // The hits' digest: audit verify finds them edited (AuditStateCheck).
+    nlohmann::ordered_json summary = {{"snapshot", r.snapshot_id},
+                                      {"threshold", r.threshold},
+                                      {"hits", r.hits.size()},
+                                      {"hits_sha256", sha256_hex(hits_text)}};
     if (r.subject_id) summary["subject"] = *r.subject_id;
     append(now, r.actor, "screening.recorded", fmt::format("screening:{}", out.screening_id),
            summary);
@@ -213,9 +218,12 @@ class SqliteCaseStore final : public CaseStore {
         .bind(10, now)
         .run();
     const bool changed = before != fingerprint;
-    if (!exists || changed)
-      append(now, actor, exists ? "subject.changed" : "subject.added", "subject:" + s.id,
-             subject_json(s));
+    if (!exists || changed) {
+      // With the screened fields' digest: audit verify finds them edited (AuditStateCheck).
+      nlohmann::ordered_json detail = subject_json(s);
+      detail["fingerprint"] = fingerprint;
+      append(now, actor, exists ? "subject.changed" : "subject.added", "subject:" + s.id, detail);
+    }
     return !exists || changed;
   }
 
@@ -590,6 +598,9 @@ class SqliteCaseStore final : public CaseStore {
         }
       } snapshot(*db_);
       AuditVerdict v;
+      AuditStateCheck state;  // what the entries say the tables hold
+      if (auto n = db_->prepare("SELECT count(*) FROM subjects"); n.step())
+        state.expect_subjects(static_cast<size_t>(n.integer(0)));
       auto q = db_->prepare(
           "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit ORDER BY seq");
       std::string prev = kGenesis;
@@ -622,6 +633,7 @@ class SqliteCaseStore final : public CaseStore {
           batch_entries[q.text(4)] = {
               seq, digest != detail.end() && digest->is_string() ? digest->get<std::string>() : ""};
         }
+        state.add(seq, q.bytes(2), q.bytes(3), q.bytes(4), q.bytes(5));
         prev = q.text(7);
         expected = seq + 1;
       }
@@ -633,6 +645,9 @@ class SqliteCaseStore final : public CaseStore {
         bad(expected, fmt::format("the chain ends at entry {} but the store's head is {} (entries "
                                   "were removed from its end)",
                                   expected - 1, recorded.substr(0, recorded.find(':'))));
+      // Then the tables against an intact chain (against a broken one, what it says of them is
+      // no longer known: the chain's problem is the one named).
+      if (v.intact) state.check(*db_, expected, bad);
       return v;
     });
   }
