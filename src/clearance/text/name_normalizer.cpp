@@ -11,6 +11,7 @@
 
 #include "clearance/text/arabic_names.h"
 #include "clearance/text/arabic_script_names.h"
+#include "clearance/text/branch_offices.h"
 #include "clearance/text/cantonese_reading.h"
 #include "clearance/text/chinese_org_words.h"
 #include "clearance/text/consonant_skeleton.h"
@@ -529,6 +530,9 @@ NormalizedName japanese_reading(const std::vector<JapaneseWord>& words, bool tra
 
 NormalizedName NameNormalizer::normalize_query(std::string_view name) {
   NormalizedName out = normalize(name);
+  // A branch or office of an organisation: also read as the organisation's name.
+  for (NormalizedName& reading : branch_office_readings(out))
+    out.readings.push_back(std::move(reading));
   if (is_ascii(name)) return out;
   add_joined_allah_reading(out);
   // Japanese: the name as read and, where it holds organisation words, with those translated
