@@ -51,10 +51,10 @@ bool is(const NameToken& t, const char* text) {
   return t.text == text;
 }
 
-// The name without a closing "in <one or two words>" (the office's place).
+// The name without a closing "in <one to three words>" (the office's place).
 std::vector<NameToken> without_place_after(std::vector<NameToken> name) {
   for (size_t i = name.size(); i-- > 0;)
-    if (is(name[i], "in") && i > 0 && name.size() - i - 1 >= 1 && name.size() - i - 1 <= 2) {
+    if (is(name[i], "in") && i > 0 && name.size() - i - 1 >= 1 && name.size() - i - 1 <= 3) {
       name.resize(i);
       break;
     }
@@ -83,8 +83,13 @@ std::vector<NormalizedName> branch_office_readings(const NormalizedName& name) {
     names.push_back(without_place_after(std::vector<NameToken>(after.begin() + 1, after.end())));
   } else if (!before.empty()) {
     // "X Hamburg Branch", "X Representative Office in Moscow", "X Rep. Office Tehran".
-    const bool place_after = after.empty() || after.size() == 1 ||
-                             (is(after.front(), "in") && after.size() >= 2 && after.size() <= 3);
+    // (A place of up to three words: "in Frankfurt am Main", ", Hong Kong"; a legal form there
+    // says the office word was the name's own: "Golden Branch Trading LLC".)
+    const bool in = !after.empty() && is(after.front(), "in");
+    const bool place_after =
+        after.size() <= (in ? 4u : 2u) &&
+        std::none_of(after.begin() + (in ? 1 : 0), after.end(),
+                     [](const NameToken& t) { return t.kind == TokenClass::legal_form; });
     if (!place_after) return {};
     names.push_back(before);
     // The word before the office words, when the name goes on without it: as often the place.

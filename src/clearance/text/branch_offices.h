@@ -12,7 +12,8 @@
 namespace clearance {
 
 // The readings of a query naming a branch or office: its tokens without the office words and
-// what follows them ("in Moscow", a place), and — when a word stood between the name and the
+// what follows them (a place of up to three words, after "in" or not: "in Frankfurt am Main",
+// ", Hong Kong"), and — when a word stood between the name and the
 // office words ("Hamburg Branch") — without that word too, which is the office's place as often
 // as not. None when the name holds no office words, or would keep no word of its own. Each
 // reading keeps at least one ordinary word.
