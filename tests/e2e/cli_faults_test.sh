@@ -172,4 +172,19 @@ else
   echo "FAIL: the batch finished before it could be stopped"; failures=$((failures + 1))
 fi
 
+# A subjects file whose header names a column twice (the second's values would be lost), a JSON
+# row whose name is a number, an id holding a NUL byte: refused, the file or row named.
+printf 'id,name,name\nH1,First Name,Second Name\n' >"$WORK/twice.csv"
+expect_exit 2 -- "$bin" subjects add --file "$WORK/twice.csv"
+expect_in "$WORK/err" "twice"
+printf '{"id":"J1","name":123}\n{"id":"J2","name":"Plain Widgets GmbH"}\n' >"$WORK/number.jsonl"
+expect_exit 3 -- "$bin" subjects add --file "$WORK/number.jsonl"
+expect_in "$WORK/err" "number.jsonl:1: name: must be text"
+printf 'id,name\nN\0x,Nul Trader\nN2,Plain Trader\n' >"$WORK/nul.csv"
+expect_exit 3 -- "$bin" subjects add --file "$WORK/nul.csv"
+expect_in "$WORK/err" "control character"
+printf 'id,name,name\nR1,First,Second\n' >"$WORK/twice_rows.csv"
+expect_exit 2 -- "$bin" screen --input "$WORK/twice_rows.csv" --output "$WORK/twice_rows.jsonl"
+expect_in "$WORK/err" "twice"
+
 finish
