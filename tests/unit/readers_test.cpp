@@ -215,6 +215,28 @@ TEST(CustomListReader, JsonLinesLayout) {
   EXPECT_TRUE(has_issue(r, 4, "name"));
 }
 
+// A date that reads as one but is none (month 13, 30 February): the row is skipped and named,
+// as a malformed one is — not kept with the date dropped or cut to its year.
+TEST(CustomListReader, AnImpossibleDateSkipsItsRow) {
+  test::TempDir dir;
+  const std::string path = dir / "dates.csv";
+  ASSERT_TRUE(write_file_atomic(path,
+                                "id,name,list,dataset,dates_of_birth,listed_on\n"
+                                "A1,Good Trader,X,dates,1970-02-28,2020-01-31\n"
+                                "A2,Month Trader,X,dates,2026-13-45,\n"
+                                "A3,February Trader,X,dates,31.02.1970,\n"
+                                "A4,Listed Trader,X,dates,,2026-99-99\n"
+                                "A5,Leap Trader,X,dates,29.02.2000,\n")
+                  .ok());
+  const ReadResult r = read_ok(path, "custom");
+  ASSERT_EQ(r.entities.size(), 2u);
+  EXPECT_NE(find(r, "dates:x:A1"), nullptr);
+  EXPECT_NE(find(r, "dates:x:A5"), nullptr);  // 2000 was a leap year
+  EXPECT_TRUE(has_issue(r, 3, "dates_of_birth"));
+  EXPECT_TRUE(has_issue(r, 4, "dates_of_birth"));
+  EXPECT_TRUE(has_issue(r, 5, "listed_on"));
+}
+
 // ---- files that are not what they claim, or are cut short ----
 
 TEST(BadFiles, WrongFormatIsRefusedWithAClearMessage) {
