@@ -291,6 +291,26 @@ TEST_F(CaseStoreTest, TheStateEditedBesideTheTrailIsFoundByVerify) {
   }
 }
 
+// An alert raised on what a subject used to be: once the subject is changed and screened again
+// without meeting that party, the alert closes, saying why; while it is unchanged it stays.
+TEST_F(CaseStoreTest, AnAlertOnWhatASubjectNoLongerIsClosesWhenItIsScreenedAgain) {
+  Subject s = subject("C-1", "Example Microelectronics Company");
+  ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
+  ASSERT_EQ(screen({s}).opened.size(), 1u);
+  const int64_t id = alerts()[0].id;
+  options_.threshold = 0.99f;  // the same subject, screened stricter: its alert stays open
+  screen({s});
+  options_.threshold = 0.8f;
+  EXPECT_EQ(store_->alert(id).value()->status, AlertStatus::open);
+  s.name = "Quiet Bakery GmbH";  // the record corrected
+  ASSERT_TRUE(store_->put_subject(s, "analyst").value());
+  screen({s});
+  const auto closed = store_->alert(id).value();
+  EXPECT_EQ(closed->status, AlertStatus::closed);
+  EXPECT_EQ(closed->resolution, "subject_changed");
+  EXPECT_TRUE(store_->verify_audit()->intact) << store_->verify_audit()->problem;
+}
+
 TEST_F(CaseStoreTest, AlertsOfPartiesNoLongerListedCloseAsDelisted) {
   const Subject s = subject("C-1", "Example Microelectronics Company");
   ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
