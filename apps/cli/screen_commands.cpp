@@ -18,6 +18,7 @@
 #include "clearance/model/freshness.h"
 #include "clearance/store/case_store.h"
 #include "clearance/store/monitor.h"
+#include "clearance/util/dates.h"
 #include "clearance/util/sha256.h"
 #include "clearance/util/strings.h"
 #include "commands.h"
@@ -126,6 +127,13 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
       fmt::print(stderr, "error: --type must be person, organization, vessel or aircraft\n");
       return kExitError;
     }
+  }
+  if (!args.dob.empty() && !is_iso_date(args.dob)) {
+    fmt::print(stderr,
+               "error: --dob: '{}' is not a date of the calendar (YYYY, YYYY-MM or "
+               "YYYY-MM-DD)\n",
+               args.dob);
+    return kExitError;
   }
   query.date_of_birth = args.dob;
   query.identifier = args.id;

@@ -6,29 +6,13 @@
 
 #include "clearance/model/country_codes.h"
 #include "clearance/util/csv_reader.h"
+#include "clearance/util/dates.h"
 #include "clearance/util/mapped_file.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
 
 namespace {
-
-bool valid_date(const std::string& d) {
-  auto digits = [&](size_t from, size_t n) {
-    for (size_t i = from; i < from + n; ++i)
-      if (i >= d.size() || d[i] < '0' || d[i] > '9') return false;
-    return true;
-  };
-  if (d.size() == 4) return digits(0, 4);
-  if (d.size() == 7)
-    return digits(0, 4) && d[4] == '-' && digits(5, 2) && d.substr(5, 2) >= "01" &&
-           d.substr(5, 2) <= "12";
-  if (d.size() == 10)
-    return digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' && digits(8, 2) &&
-           d.substr(5, 2) >= "01" && d.substr(5, 2) <= "12" && d.substr(8, 2) >= "01" &&
-           d.substr(8, 2) <= "31";
-  return false;
-}
 
 class CsvBatchInput final : public BatchInput {
  public:
@@ -42,6 +26,9 @@ class CsvBatchInput final : public BatchInput {
       return make_error(ErrorCode::format, fmt::format("{}: {}", path_, got.error().message));
     if (!got.value()) return Ok{};  // empty file: no rows
     header_ = CsvHeader(header_row.fields);
+    if (const std::string twice = header_.repeated(); !twice.empty())
+      return make_error(ErrorCode::format,
+                        fmt::format("{}:1: the header names the column '{}' twice", path_, twice));
     if (!header_.has("name"))
       return make_error(ErrorCode::format,
                         fmt::format("{}: the CSV header has no 'name' column", path_));
@@ -187,7 +174,7 @@ bool fill_query(BatchRow& row, const std::string& name, const std::string& count
                   fmt::format("type '{}' is not person, organization, vessel or aircraft", type));
   }
   if (!dob.empty()) {
-    if (!valid_date(dob))
+    if (!is_iso_date(dob))
       return fail("dob", fmt::format("date of birth '{}' is not YYYY, YYYY-MM or YYYY-MM-DD", dob));
     row.query.date_of_birth = dob;
   }

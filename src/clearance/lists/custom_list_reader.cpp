@@ -12,6 +12,7 @@
 #include "clearance/lists/name_parsing.h"
 #include "clearance/model/country_codes.h"
 #include "clearance/util/csv_reader.h"
+#include "clearance/util/dates.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
@@ -89,7 +90,15 @@ std::string build(const Fields& f, CountryResolver& countries, Entity& e, std::s
     e.identifiers.push_back(
         {trim_copy(text.substr(0, colon)), trim_copy(text.substr(colon + 1)), "", "", "", ""});
   }
-  for (const auto& d : f.many("dates_of_birth")) e.dates_of_birth.push_back(normalize_date(d));
+  for (const auto& d : f.many("dates_of_birth")) {
+    e.dates_of_birth.push_back(normalize_date(d));
+    if (!is_iso_date(e.dates_of_birth.back()))
+      return problem = fmt::format(
+                 "'{}' is not a date of the calendar (YYYY, YYYY-MM, YYYY-MM-DD "
+                 "or dd.mm.yyyy)",
+                 d),
+             "dates_of_birth";
+  }
   for (const auto& n : f.many("nationalities")) {
     std::string code = countries.resolve(n);
     e.nationalities.push_back(code.empty() ? n : code);
@@ -98,9 +107,8 @@ std::string build(const Fields& f, CountryResolver& countries, Entity& e, std::s
   e.listed_on = normalize_date(f.one("listed_on"));
   e.end_date = normalize_date(f.one("end_date"));
   for (const auto* date : {&e.listed_on, &e.end_date})
-    if (!date->empty() &&
-        !(date->size() >= 4 && std::isdigit(static_cast<unsigned char>((*date)[0]))))
-      return problem = fmt::format("'{}' is not a date (YYYY-MM-DD)", *date),
+    if (!date->empty() && !is_iso_date(*date))
+      return problem = fmt::format("'{}' is not a date of the calendar (YYYY-MM-DD)", *date),
              date == &e.listed_on ? "listed_on" : "end_date";
   e.remarks = f.one("remarks");
   e.source_url = f.one("source_url");

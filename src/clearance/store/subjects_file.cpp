@@ -31,6 +31,13 @@ std::string subject_problem(const Subject& s) {
                                     {"dob", s.date_of_birth},
                                     {"identifier", s.identifier}})
     if (!is_valid_utf8(text)) return fmt::format("{}: not valid UTF-8", field);
+  // A control character (a NUL byte, a line break) in an id or name: no command line could name
+  // the subject again, and no screen shows it as it is.
+  for (const auto& [field, text] :
+       {std::pair<const char*, const std::string&>{"id", s.id}, {"name", s.name}})
+    if (std::any_of(text.begin(), text.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+      return fmt::format("{}: holds a control character", field);
   for (const auto& [key, value] : s.attributes.items()) {
     if (!is_valid_utf8(key)) return "an attribute's name is not valid UTF-8";
     if (value.is_string() && !is_valid_utf8(value.get_ref<const std::string&>()))
@@ -80,7 +87,10 @@ Result<SubjectsFile> read_subjects_file(const std::string& path) {
         continue;
       }
       Subject s;
+      std::string not_text;  // a screened field given as a number, list or object
       for (const auto& [key, value] : j.items()) {
+        if (kFields.count(key) && !value.is_string() && !value.is_null() && not_text.empty())
+          not_text = key;
         const std::string v = value.is_string() ? value.get<std::string>() : value.dump();
         if (key == "id")
           s.id = v;
@@ -97,6 +107,10 @@ Result<SubjectsFile> read_subjects_file(const std::string& path) {
         else
           s.attributes[key] = value;
       }
+      if (!not_text.empty()) {
+        out.rejected.push_back(fmt::format("{}:{}: {}: must be text", path, line, not_text));
+        continue;
+      }
       keep(std::move(s), line);
     }
     return out;
@@ -108,6 +122,9 @@ Result<SubjectsFile> read_subjects_file(const std::string& path) {
     return make_error(ErrorCode::parse, fmt::format("{}: {}", path, first.error().message));
   if (!first.value()) return out;
   const CsvHeader header(row.fields);
+  if (const std::string twice = header.repeated(); !twice.empty())
+    return make_error(ErrorCode::format,
+                      fmt::format("{}:1: the header names the column '{}' twice", path, twice));
   if (!header.has("id") || !header.has("name"))
     return make_error(ErrorCode::format,
                       fmt::format("{}:1: the header needs the columns id and name", path));

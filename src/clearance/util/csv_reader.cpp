@@ -86,6 +86,12 @@ size_t CsvHeader::index(std::string_view name) const {
   return npos;
 }
 
+std::string CsvHeader::repeated() const {
+  for (size_t i = 0; i < names_.size(); ++i)
+    if (!names_[i].empty() && index(names_[i]) != i) return names_[i];
+  return "";
+}
+
 std::string_view field_or_empty(const CsvRecord& record, size_t index) {
   if (index == CsvHeader::npos || index >= record.fields.size()) return {};
   return record.fields[index];

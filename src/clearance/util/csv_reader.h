@@ -37,6 +37,9 @@ class CsvHeader {
   explicit CsvHeader(const std::vector<std::string>& names);
   size_t index(std::string_view name) const;
   bool has(std::string_view name) const { return index(name) != npos; }
+  // A column name given twice (case aside), or empty: the second column of that name would never
+  // be read, its values silently lost.
+  std::string repeated() const;
   size_t size() const { return names_.size(); }
   const std::vector<std::string>& names() const { return names_; }
   static constexpr size_t npos = static_cast<size_t>(-1);

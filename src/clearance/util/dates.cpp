@@ -69,4 +69,26 @@ std::string iso_date(std::string_view text, DateOrder order) {
   return valid(y, m, d) ? fmt::format("{:04}-{:02}-{:02}", y, m, d) : std::string();
 }
 
+bool is_iso_date(std::string_view d) {
+  auto number = [&](size_t from, size_t n) {
+    int v = 0;
+    for (size_t i = from; i < from + n; ++i) {
+      if (i >= d.size() || d[i] < '0' || d[i] > '9') return -1;
+      v = v * 10 + (d[i] - '0');
+    }
+    return v;
+  };
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+  const int year = number(0, 4);
+  if (year < 0) return false;
+  if (d.size() == 4) return true;
+  const int month = number(5, 2);
+  if (d[4] != '-' || month < 1 || month > 12) return false;
+  if (d.size() == 7) return true;
+  const int day = number(8, 2);
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return d[7] == '-' && day >= 1 && day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
 }  // namespace clearance

@@ -12,4 +12,8 @@ enum class DateOrder { day_month_year, month_day_year };
 // the text is not one date (ranges, "or", impossible days are not guessed at).
 std::string iso_date(std::string_view text, DateOrder order);
 
+// Whether the text is an ISO date of the calendar — "YYYY", "YYYY-MM" or "YYYY-MM-DD", with a
+// month of 1 to 12 and a day the month has (29 February in leap years only).
+bool is_iso_date(std::string_view text);
+
 }  // namespace clearance
