@@ -136,7 +136,8 @@ struct Alert {
   std::string party_id;
   std::string party_name;
   AlertStatus status = AlertStatus::open;
-  std::string resolution;  // when closed: true_match, false_positive, delisted, subject_removed
+  // When closed: true_match, false_positive, delisted, subject_removed, subject_changed.
+  std::string resolution;
   double score = 0;
   int64_t screening_id = 0;  // the screening that last raised it
   std::string snapshot_id;

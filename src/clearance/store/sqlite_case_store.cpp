@@ -186,6 +186,16 @@ class SqliteCaseStore final : public CaseStore {
         if (h.score >= r.threshold)
           raise_alert(*r.subject_id, subject_fp, h, out.screening_id, r.snapshot_id, r.actor, now,
                       out);
+      // An alert raised on what the subject was before it changed, on a party this screening of
+      // what it is now did not meet: about data that no longer exists, it closes, saying so.
+      // (A hit updates its alert's fingerprint above; an unchanged subject keeps every alert.)
+      auto stale = db_->prepare(
+          "SELECT id FROM alerts WHERE subject_id = ? AND status != 'closed' AND "
+          "subject_fingerprint != ? ORDER BY id");
+      stale.bind(1, *r.subject_id).bind(2, subject_fp);
+      std::vector<int64_t> ids;
+      while (stale.step()) ids.push_back(stale.integer(0));
+      for (int64_t id : ids) close_alert(id, "subject_changed", now, r.actor, r.snapshot_id);
     }
     return out;
   }
