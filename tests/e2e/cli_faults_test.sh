@@ -187,4 +187,10 @@ printf 'id,name,name\nR1,First,Second\n' >"$WORK/twice_rows.csv"
 expect_exit 2 -- "$bin" screen --input "$WORK/twice_rows.csv" --output "$WORK/twice_rows.jsonl"
 expect_in "$WORK/err" "twice"
 
+# Counts and ids out of their range are refused, not read as the largest value (CLI11 saturates).
+expect_exit 2 -- "$bin" screen "Example Microelectronics Co." --limit -1
+expect_exit 2 -- "$bin" screen "Example Microelectronics Co." --limit 18446744073709551616
+expect_exit 2 -- "$bin" alerts show 99999999999999999999
+expect_exit 2 -- "$bin" alerts list --limit -5
+
 finish
