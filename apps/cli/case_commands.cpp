@@ -443,15 +443,17 @@ void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   alist->add_option("--status", args.status, "open, escalated, awaiting_confirmation or closed")
       ->check(CLI::IsMember({"open", "escalated", "awaiting_confirmation", "closed"}));
   alist->add_option("--subject", args.subject, "Only this subject's");
-  alist->add_option("--after", args.after, "Page: alerts after this id");
-  alist->add_option("--limit", args.limit, "At most this many (default 50)");
+  alist->add_option("--after", args.after, "Page: alerts after this id")
+      ->check(whole_number(kMostId));
+  alist->add_option("--limit", args.limit, "At most this many (default 50)")
+      ->check(whole_number(1000000));
   alist->add_flag("--json", args.json, "JSON Lines");
   alist->callback([&] { exit_code = run_alerts_list(global, args); });
   auto* show = alerts->add_subcommand("show", "One alert, its decisions and its audit entries");
-  show->add_option("id", args.alert_id, "Alert id")->required();
+  show->add_option("id", args.alert_id, "Alert id")->required()->check(whole_number(kMostId));
   show->callback([&] { exit_code = run_alerts_show(global, args); });
   auto* decide = alerts->add_subcommand("decide", "Decide an alert, with a reason");
-  decide->add_option("id", args.alert_id, "Alert id")->required();
+  decide->add_option("id", args.alert_id, "Alert id")->required()->check(whole_number(kMostId));
   decide
       ->add_option("--decision", args.decision,
                    "true_match, false_positive, escalate, or confirm (a second reviewer's, under "
@@ -481,7 +483,8 @@ void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto* exp = audit->add_subcommand(
       "export",
       "An alert's case file (--alert ID; JSON or printable HTML), or every entry as JSON Lines");
-  exp->add_option("--alert", args.alert_id, "The alert whose case file to write");
+  exp->add_option("--alert", args.alert_id, "The alert whose case file to write")
+      ->check(whole_number(kMostId));
   exp->add_option("--format", args.format, "json (default) or html")
       ->check(CLI::IsMember({"json", "html"}));
   exp->add_option("--output,-o", args.output, "Write here rather than to standard output");
@@ -493,8 +496,10 @@ void add_case_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   notify->require_subcommand(1);
   auto* nlist = notify->add_subcommand("list", "Notifications, oldest first");
   nlist->add_flag("--pending", args.pending, "Only those not delivered yet");
-  nlist->add_option("--after", args.after, "Page: notifications after this id");
-  nlist->add_option("--limit", args.limit, "At most this many (default 50)");
+  nlist->add_option("--after", args.after, "Page: notifications after this id")
+      ->check(whole_number(kMostId));
+  nlist->add_option("--limit", args.limit, "At most this many (default 50)")
+      ->check(whole_number(1000000));
   nlist->add_flag("--json", args.json, "JSON Lines");
   nlist->callback([&] { exit_code = run_notify_list(global, args); });
   auto* deliver = notify->add_subcommand(

@@ -32,6 +32,27 @@ inline const CLI::Validator kScore(
     },
     "SCORE in [0 - 1]");
 
+// A count or an id: digits only, at most `most`. (CLI11 reads "-1" and 2^64 as the largest value
+// the type holds, and an alert id past 2^63 as another alert's.)
+inline CLI::Validator whole_number(uint64_t most) {
+  return CLI::Validator(
+      [most](std::string& text) -> std::string {
+        uint64_t v = 0;
+        bool ok = !text.empty() && text.size() <= 20;
+        for (char c : text) {
+          if (!ok || c < '0' || c > '9' || v > (most - static_cast<uint64_t>(c - '0')) / 10) {
+            ok = false;
+            break;
+          }
+          v = v * 10 + static_cast<uint64_t>(c - '0');
+        }
+        return ok ? std::string()
+                  : "Value " + text + " is not a whole number from 0 to " + std::to_string(most);
+      },
+      "0.." + std::to_string(most));
+}
+constexpr uint64_t kMostId = (uint64_t{1} << 63) - 1;
+
 struct GlobalOptions {
   std::string data_dir;
 };

@@ -331,7 +331,8 @@ static size_t diff_limit = 50;
 diff->add_option("old", old_ref, "Older snapshot")->required();
 diff->add_option("new", new_ref, "Newer snapshot (default: current)");
 diff->add_flag("--json", diff_json, "Print JSON");
-diff->add_option("--limit", diff_limit, "Show at most N entries of each kind (0 = all)");
+diff->add_option("--limit", diff_limit, "Show at most N entries of each kind (0 = all)")
+    ->check(whole_number(100000000));
 diff->callback([&] { exit_code = run_diff(global, old_ref, new_ref, diff_json, diff_limit); });
 
 auto* update = lists->add_subcommand("update", "Download the official list files and import them");

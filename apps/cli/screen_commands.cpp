@@ -321,7 +321,8 @@ void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->check(CLI::IsMember({"csv", "jsonl"}));
   screen->add_option("--output-format", args.output_format, "jsonl or csv (default: by extension)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
-  screen->add_option("--threads", args.threads, "Batch: worker threads (default: every core)");
+  screen->add_option("--threads", args.threads, "Batch: worker threads (default: every core)")
+      ->check(whole_number(1024));
   screen->add_flag("--resume", args.resume,
                    "Batch: continue an interrupted run from its checkpoint");
   screen->add_option("--country", args.country, "Country of the party (ISO code or name)");
@@ -330,7 +331,8 @@ void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
   screen->add_option("--id", args.id, "An identifier: passport, registration number…");
   screen->add_option("--threshold", args.threshold, "Minimum score of a hit (default 0.80)")
       ->check(kScore);
-  screen->add_option("--limit", args.limit, "Most hits per name (default 10)");
+  screen->add_option("--limit", args.limit, "Most hits per name (default 10)")
+      ->check(whole_number(100000));
   // One value per --lists (comma-separated codes), so the names after it stay names.
   screen
       ->add_option("--lists", args.lists,
