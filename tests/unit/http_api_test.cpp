@@ -320,6 +320,42 @@ TEST_F(HttpApiTest, ClassifyAndCheck) {
             "colour");
 }
 
+// A value the engine does not know is refused, named — never dropped: a misspelled end use turned
+// "license required: yes" into "no". Long party names are refused as the screening refuses them.
+TEST_F(HttpApiTest, CheckRefusesWhatItDoesNotKnow) {
+  const std::string base = R"("eccn":"5A992","destination":"CN","date":"2025-06-01")";
+  EXPECT_EQ(post("/v1/check", "{" + base + R"(,"end_uses":["supercomputer"]})")
+                .json()["license_required"],
+            "yes");
+  for (const auto& [extra, field] : std::vector<std::pair<std::string, std::string>>{
+           {R"("end_uses":["Supercomputer"])", "end_uses"},
+           {R"("end_uses":["supercomputr"])", "end_uses"},
+           {R"("us_person_activity":"facilitat")", "us_person_activity"},
+           {R"("us_content":150)", "us_content"},
+           {R"("prc_content":-5)", "prc_content"},
+       })
+    EXPECT_EQ(error_of(post("/v1/check", "{" + base + "," + extra + "}")),
+              std::make_tuple(400L, std::string("invalid_field"), field))
+        << extra;
+  EXPECT_EQ(std::get<2>(error_of(
+                post("/v1/check", R"({"eccn":"5A992","destination":"CN","date":"2025-02-30"})"))),
+            "date");
+  EXPECT_EQ(std::get<2>(error_of(
+                post("/v1/check", R"({"eccn":"ZZZZ","destination":"CN","date":"2025-06-01"})"))),
+            "eccn");
+  nlohmann::json long_name = {
+      {"eccn", "5A992"}, {"destination", "CN"}, {"parties", {std::string(5000, 'x')}}};
+  EXPECT_EQ(std::get<2>(error_of(post("/v1/check", long_name.dump()))), "parties");
+}
+
+// A numeric id past the signed range comes back as written, not as another number.
+TEST_F(HttpApiTest, ANumericIdComesBackAsWritten) {
+  const Reply r = post("/v1/screen", R"({"name":"Nonexistent Zzyzx","id":12345678901234567890})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["id"], "12345678901234567890");
+  EXPECT_EQ(std::get<0>(error_of(post("/v1/screen", R"({"name":"Nonexistent","id":1.5})"))), 400L);
+}
+
 TEST_F(HttpApiTest, YenteShapedMatch) {
   const Entity& listed = entity_named("Example Microelectronics Co.");
   const Reply r = post("/match/default?limit=3", R"({
