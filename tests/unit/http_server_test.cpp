@@ -168,6 +168,29 @@ TEST(HttpServer, KeepAliveServesManyRequestsOnOneConnection) {
   EXPECT_EQ(calls, 6);
 }
 
+// A Transfer-Encoding whose last coding is not chunked leaves the body's length unknown: the
+// request is refused and the connection closed, so its body never runs as a request of its own
+// (it did: "Transfer-Encoding: gzip" and a DELETE as the body).
+TEST(HttpServer, ATransferEncodingThatIsNotChunkedIsRefusedAndClosesTheConnection) {
+  std::atomic<int> calls{0};
+  HttpServer server(
+      [&calls](const HttpRequest&) {
+        ++calls;
+        return HttpResponse{200, "text/plain", "ok", {}, ""};
+      },
+      plain_errors(), loopback_any_port());
+  ASSERT_TRUE(server.start().ok());
+  for (const char* coding : {"gzip", "identity", "xchunked", "chunked, identity"}) {
+    calls = 0;
+    const std::string replies = raw_exchange(
+        server.port(), std::string("POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: ") + coding +
+                           "\r\n\r\nDELETE /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    EXPECT_EQ(replies.find("HTTP/1.1 200"), std::string::npos) << coding << ": " << replies;
+    EXPECT_NE(replies.find("HTTP/1.1 400"), std::string::npos) << coding << ": " << replies;
+    EXPECT_EQ(calls, 0) << coding;
+  }
+}
+
 // Over the connection cap, a new connection is closed at once and the open ones keep their
 // service; once one closes, new connections are served again.
 TEST(HttpServer, ConnectionsOverTheCapAreClosedAtOnce) {
