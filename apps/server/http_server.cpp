@@ -126,6 +126,14 @@ class Session : public std::enable_shared_from_this<Session> {
       return respond(server_.error_response(status, message), 11, false);
     }
     auto& req = parser_->get();
+    // A Transfer-Encoding whose last coding is not chunked (gzip, identity, "xchunked") leaves the
+    // body's length unknown (RFC 9112 § 6.3): read as bodiless, its body would be parsed as the
+    // next request — one client's bytes run as a request of their own behind a proxy that frames
+    // them otherwise. Refused, and the connection closed.
+    if (req.find(http::field::transfer_encoding) != req.end() && !req.chunked())
+      return respond(server_.error_response(
+                         400, "Transfer-Encoding must end in chunked (no other coding is read)"),
+                     11, false);
     HttpRequest request;
     request.method = std::string(req.method_string());
     request.target = std::string(req.target());
