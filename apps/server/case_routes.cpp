@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <set>
 
 #include "clearance/match/list_filter.h"
 #include "clearance/store/case_json.h"
@@ -87,11 +88,13 @@ HttpResponse subjects_post_route(RouteContext& ctx) {
   const double threshold = fields.number("threshold", 0, 1).value_or(0.8);
   const std::string actor = actor_of(ctx, &fields, "reviewer");
   std::vector<Subject> subjects;
+  std::set<std::string> ids;  // an id twice would leave the first one's alerts on the second
   for (size_t i = 0; i < list.size(); ++i) {
     const JsonFields f(list[i], fmt::format("subjects[{}]", i));
     f.reject_unknown({"id", "name", "country", "type", "dob", "identifier", "attributes"});
     Subject s;
     s.id = f.text("id", true);
+    if (!ids.insert(s.id).second) f.fail("id", fmt::format("'{}' is given twice", s.id));
     s.name = f.text("name", true);
     s.country = f.text("country");
     s.type = f.text("type");

@@ -96,9 +96,12 @@ std::string JsonFields::text(const char* key, bool required, bool number_ok) con
     return {};
   }
   if (it->is_string()) return it->get<std::string>();
+  // A whole number as written (one past the signed range read as signed would come back as
+  // another number); a fraction is no reference.
+  if (number_ok && it->is_number_unsigned()) return std::to_string(it->get<unsigned long long>());
   if (number_ok && it->is_number_integer()) return std::to_string(it->get<long long>());
-  if (number_ok && it->is_number()) return it->dump();
-  fail(key, fmt::format("expected a string, got {}", type_name(*it)));
+  fail(key, fmt::format("expected a string{}, got {}", number_ok ? " or a whole number" : "",
+                        type_name(*it)));
 }
 
 std::optional<double> JsonFields::number(const char* key, double min, double max) const {

@@ -170,16 +170,23 @@ YenteQuery read_yente_query(const std::string& key, const nlohmann::json& value)
   return out;
 }
 
+// A plain decimal number ("0.75", "3"), or with `whole` digits only: strtod also reads "nan"
+// (which every comparison lets through: a listed party became "no match"), hexadecimal floats and
+// "1e-400" (0), which no caller means.
 double param_number(const RouteContext& ctx, const char* name, double fallback, double min,
-                    double max) {
+                    double max, bool whole = false) {
   auto it = ctx.target.params.find(name);
   if (it == ctx.target.params.end() || it->second.empty()) return fallback;
-  char* end = nullptr;
-  const double v = std::strtod(it->second.c_str(), &end);
-  if (end == it->second.c_str() || *end != '\0' || v < min || v > max)
-    throw ApiError(
-        400, "invalid_parameter", name,
-        fmt::format("{}: expected a number in {}–{}, got '{}'", name, min, max, it->second));
+  const std::string& text = it->second;
+  const size_t digits = static_cast<size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
+  const size_t dots = static_cast<size_t>(std::count(text.begin(), text.end(), '.'));
+  const bool plain = digits > 0 && digits + dots == text.size() && dots <= (whole ? 0u : 1u);
+  const double v = plain ? std::strtod(text.c_str(), nullptr) : 0;
+  if (!plain || !(v >= min && v <= max))
+    throw ApiError(400, "invalid_parameter", name,
+                   fmt::format("{}: expected {} in {}–{}, got '{}'", name,
+                               whole ? "a whole number" : "a number", min, max, text));
   return v;
 }
 
@@ -325,7 +332,8 @@ HttpResponse yente_match_route(RouteContext& ctx) {
                                ctx.path_arg));
   const double threshold = param_number(ctx, "threshold", kDefaultThreshold, 0, 1);
   const double cutoff = std::min(param_number(ctx, "cutoff", kDefaultCutoff, 0, 1), threshold);
-  const auto limit = static_cast<size_t>(param_number(ctx, "limit", kDefaultLimit, 1, kMaxLimit));
+  const auto limit =
+      static_cast<size_t>(param_number(ctx, "limit", kDefaultLimit, 1, kMaxLimit, true));
   const ResultFilter filter = read_filter(ctx, *engine.snapshot);
 
   const nlohmann::json body = parse_json_body(ctx.request.body);

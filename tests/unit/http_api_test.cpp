@@ -348,6 +348,27 @@ TEST_F(HttpApiTest, CheckRefusesWhatItDoesNotKnow) {
   EXPECT_EQ(std::get<2>(error_of(post("/v1/check", long_name.dump()))), "parties");
 }
 
+// /match's numbers are plain decimals in range: "nan" passed the range check and made a listed
+// party "no match"; hexadecimal floats, underflows and fractional limits are no caller's meaning.
+TEST_F(HttpApiTest, MatchParametersArePlainNumbersInRange) {
+  for (const char* query : {"threshold=nan", "cutoff=nan", "threshold=-nan", "threshold=0x0.8",
+                            "cutoff=0x1p-2", "threshold=1e-400", "limit=1.9", "limit=-1"})
+    EXPECT_EQ(
+        std::get<0>(error_of(post(std::string("/match/default?") + query, R"({"queries":{}})"))),
+        400L)
+        << query;
+  EXPECT_EQ(post("/match/default?threshold=0.75&cutoff=.5&limit=3", R"({"queries":{}})").status,
+            200);
+}
+
+// One subject id twice in one request is refused: the first's alerts stayed open on the second.
+TEST_F(HttpApiTest, ASubjectIdTwiceInOneRequestIsRefused) {
+  EXPECT_EQ(
+      error_of(post("/v1/subjects",
+                    R"({"subjects":[{"id":"d1","name":"Huawei"},{"id":"d1","name":"ZTE"}]})")),
+      std::make_tuple(400L, std::string("invalid_field"), std::string("subjects[1].id")));
+}
+
 // A numeric id past the signed range comes back as written, not as another number.
 TEST_F(HttpApiTest, ANumericIdComesBackAsWritten) {
   const Reply r = post("/v1/screen", R"({"name":"Nonexistent Zzyzx","id":12345678901234567890})");

@@ -27,6 +27,10 @@ inline constexpr const char* military_intelligence = "military-intelligence";
 inline constexpr const char* technical_analysis = "technical-analysis";
 inline constexpr const char* below_5g = "below-5g";
 inline constexpr const char* facility_200mm = "200mm-facility";
+// Every end use the rules read: a request naming another is refused, not answered without it.
+inline constexpr const char* all[] = {supercomputer,      advanced_node_fab, fab_node_unknown,
+                                      sme_development,    military,          military_intelligence,
+                                      technical_analysis, below_5g,          facility_200mm};
 }  // namespace end_use
 
 struct Transaction {

@@ -1,8 +1,13 @@
 #include "clearance/rules/transaction_json.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <set>
+
+#include "clearance/batch/batch_input.h"
+#include "clearance/util/dates.h"
 
 namespace clearance::rules {
 
@@ -25,6 +30,37 @@ std::optional<double> number(const json& in, const char* key) {
   if (!in.contains(key) || in.at(key).is_null()) return std::nullopt;
   if (!in.at(key).is_number()) throw BadField{key, "expected a number"};
   return in.at(key).get<double>();
+}
+
+// A share of a value, 0 to 100.
+std::optional<double> percent(const json& in, const char* key) {
+  const auto v = number(in, key);
+  if (v && !(*v >= 0 && *v <= 100)) throw BadField{key, "expected a percentage from 0 to 100"};
+  return v;
+}
+
+void check_name_length(const char* key, const std::string& name) {
+  if (name.size() > kMaxNameBytes)
+    throw BadField{key,
+                   fmt::format("a name of {} bytes; the limit is {}", name.size(), kMaxNameBytes)};
+}
+
+// An Export Control Classification Number as the CCL writes one (3A090.a, 5A992.c, 4E001,
+// 0A606.a.1) or EAR99.
+bool is_eccn(const std::string& text) {
+  if (text == "EAR99") return true;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (text.size() < 5 || !digit(text[0]) || text[1] < 'A' || text[1] > 'E' || !digit(text[2]) ||
+      !digit(text[3]) || !digit(text[4]))
+    return false;
+  // Then its paragraphs: ".a", ".a.1", ".z".
+  for (size_t i = 5; i < text.size();) {
+    size_t j = i + 1;
+    while (j < text.size() && ((text[j] >= 'a' && text[j] <= 'z') || digit(text[j]))) ++j;
+    if (text[i] != '.' || j == i + 1) return false;
+    i = j;
+  }
+  return true;
 }
 
 bool flag(const json& in, const char* key) {
@@ -89,6 +125,9 @@ Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& cat
   Transaction tx;
   try {
     tx.date = text(in, "date");
+    if (!tx.date.empty() && (tx.date.size() != 10 || !is_iso_date(tx.date)))
+      throw BadField{"date",
+                     fmt::format("'{}' is not a date of the calendar (YYYY-MM-DD)", tx.date)};
     const std::string mode = text(in, "mode", "enforced");
     if (mode != "enforced" && mode != "text") throw BadField{"mode", "expected enforced or text"};
     tx.text_mode = mode == "text";
@@ -108,6 +147,9 @@ Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& cat
       tx.chip = std::move(spec.value());
     }
     tx.eccn = text(in, "eccn");
+    if (!tx.eccn.empty() && !is_eccn(tx.eccn))
+      throw BadField{"eccn",
+                     fmt::format("'{}' is not an ECCN (such as 3A090.a, 5A992) or EAR99", tx.eccn)};
     tx.form = text(in, "form", "ic");
     tx.described_in = text(in, "described_in");
     tx.description = text(in, "description");
@@ -115,13 +157,13 @@ Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& cat
     if (tx.quantity && !(*tx.quantity > 0 && *tx.quantity < 1e12))
       throw BadField{"quantity", "expected a number of units above 0"};
     tx.origin = text(in, "origin", "US");
-    tx.us_content_percent = number(in, "us_content");
+    tx.us_content_percent = percent(in, "us_content");
     const std::string dp = text(in, "direct_product", "unknown");
     if (dp != "yes" && dp != "no" && dp != "unknown")
       throw BadField{"direct_product", "expected yes, no or unknown"};
     tx.direct_product = dp == "yes" ? Tristate::yes : dp == "no" ? Tristate::no : Tristate::unknown;
     tx.contains_us_ic = flag(in, "contains_us_ic");
-    tx.prc_content_percent = number(in, "prc_content");
+    tx.prc_content_percent = percent(in, "prc_content");
     tx.ship_from = text(in, "ship_from", "US");
     tx.destination = text(in, "destination");
     tx.exporter = text(in, "exporter");
@@ -129,6 +171,11 @@ Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& cat
     tx.exporter_hq = text(in, "exporter_hq", "US");
     tx.party_hq = text(in, "party_hq");
     tx.parties = strings(in, "parties");
+    // A party is screened: names as long as a screening takes (kMaxNameBytes), no longer — one
+    // word of megabytes would hold a worker for minutes.
+    for (const std::string& name : tx.parties) check_name_length("parties", name);
+    check_name_length("exporter", tx.exporter);
+    check_name_length("seller", tx.seller);
     if (in.contains("owners")) {
       if (!in.at("owners").is_array()) throw BadField{"owners", "expected an array"};
       for (const json& o : in.at("owners")) {
@@ -137,13 +184,23 @@ Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& cat
           throw BadField{"owners", "expected objects {\"name\": …, \"percent\": …}"};
         const double pct = o.at("percent").get<double>();
         if (pct < 0 || pct > 100) throw BadField{"owners", "percent must be 0-100"};
+        check_name_length("owners", o.at("name").get_ref<const std::string&>());
         tx.owners.push_back({o.at("name").get<std::string>(), pct});
       }
     }
     tx.us_person_activity = text(in, "us_person_activity");
+    if (tx.us_person_activity != "" && tx.us_person_activity != "facilitate" &&
+        tx.us_person_activity != "service")
+      throw BadField{"us_person_activity",
+                     fmt::format("'{}' is not facilitate or service", tx.us_person_activity)};
     tx.us_person_employer_hq = text(in, "us_person_employer_hq");
     tx.us_person_employer_d5_owned = flag(in, "us_person_employer_d5_owned");
     const auto uses = strings(in, "end_uses");
+    for (const std::string& use : uses)
+      if (std::none_of(std::begin(end_use::all), std::end(end_use::all),
+                       [&](const char* known) { return use == known; }))
+        throw BadField{"end_uses", fmt::format("'{}' is not an end use the rules know ({})", use,
+                                               fmt::join(end_use::all, ", "))};
     tx.end_uses = {uses.begin(), uses.end()};
     tx.certifications_dd = flag(in, "certifications_dd");
     tx.is_informed = strings(in, "is_informed");
