@@ -369,6 +369,19 @@ TEST_F(HttpApiTest, ASubjectIdTwiceInOneRequestIsRefused) {
       std::make_tuple(400L, std::string("invalid_field"), std::string("subjects[1].id")));
 }
 
+// A subject once screened at a stricter threshold is screened again at a lower one: its data
+// unchanged, it was passed by and its alert never opened.
+TEST_F(HttpApiTest, ASubjectScreenedStricterOnceIsScreenedAgainAtTheStoresThreshold) {
+  Reply r =
+      post("/v1/subjects",
+           R"({"subjects":[{"id":"tt1","name":"Exampel Microelectronics Co."}],"threshold":1.0})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(r.json()["alerts_opened"].empty()) << r.body;
+  r = post("/v1/subjects", R"({"subjects":[{"id":"tt1","name":"Exampel Microelectronics Co."}]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["alerts_opened"].size(), 1u) << r.body;
+}
+
 // A numeric id past the signed range comes back as written, not as another number.
 TEST_F(HttpApiTest, ANumericIdComesBackAsWritten) {
   const Reply r = post("/v1/screen", R"({"name":"Nonexistent Zzyzx","id":12345678901234567890})");
