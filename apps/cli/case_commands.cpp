@@ -72,8 +72,10 @@ void print_monitor_report(const MonitorReport& r) {
   else if (r.mode == "up_to_date" && r.screened == 0)
     return fmt::print("already done for snapshot {}: nothing to screen\n", r.against);
   else if (r.mode == "up_to_date")
-    fmt::print("already done for snapshot {}: only the {} subject(s) never screened\n", r.against,
-               r.screened);
+    fmt::print(
+        "already done for snapshot {}: only the {} subject(s) never screened (or screened at a "
+        "stricter threshold)\n",
+        r.against, r.screened);
   fmt::print(
       "screened {} subject(s): {} hit(s); alerts opened {}, reopened {}, suppressed (false "
       "positives unchanged) {}, closed as delisted {}\n",
@@ -177,7 +179,7 @@ int run_subjects_add(const GlobalOptions& global, const CaseArgs& args) {
   // get to screen.
   auto put = store->put_subjects(given, actor_of(args));
   if (!put) return fail(put.error());
-  auto to_screen = subjects_to_screen(*store, given, put.value());
+  auto to_screen = subjects_to_screen(*store, given, put.value(), args.threshold);
   if (!to_screen) return fail(to_screen.error());
   const size_t changed =
       static_cast<size_t>(std::count(put.value().begin(), put.value().end(), true));
@@ -185,7 +187,8 @@ int run_subjects_add(const GlobalOptions& global, const CaseArgs& args) {
   fmt::print("{} subject(s) given, {} new or changed, {} rejected", given.size(), changed,
              rejected.size());
   if (to_screen->size() > changed)
-    fmt::print("; {} stored earlier but never screened", to_screen->size() - changed);
+    fmt::print("; {} stored earlier but never screened (or at a stricter threshold)",
+               to_screen->size() - changed);
   fmt::print("\n");
   const int rc = screen_now(engine.get(), *store, to_screen.value(), args);
   if (rc != kExitOk) return rc;

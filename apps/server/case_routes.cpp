@@ -117,7 +117,8 @@ HttpResponse subjects_post_route(RouteContext& ctx) {
   CaseStore& store = case_store_of(ctx);
   const std::vector<bool> put = value_or_raise(store.put_subjects(subjects, actor));
   // The new or changed, and any an earlier request stored but did not get to screen.
-  const std::vector<Subject> changed = value_or_raise(subjects_to_screen(store, subjects, put));
+  const std::vector<Subject> changed =
+      value_or_raise(subjects_to_screen(store, subjects, put, static_cast<float>(threshold)));
   nlohmann::ordered_json out = {{"given", subjects.size()},
                                 {"changed", std::count(put.begin(), put.end(), true)}};
   if (!changed.empty() && ctx.engine) {

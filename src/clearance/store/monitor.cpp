@@ -152,7 +152,7 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
 }
 
 Result<std::vector<Subject>> subjects_to_screen(CaseStore& store, const std::vector<Subject>& given,
-                                                const std::vector<bool>& put) {
+                                                const std::vector<bool>& put, float threshold) {
   std::vector<Subject> out;
   std::vector<std::string> unchanged;
   for (size_t i = 0; i < given.size(); ++i)
@@ -163,8 +163,11 @@ Result<std::vector<Subject>> subjects_to_screen(CaseStore& store, const std::vec
   if (unchanged.empty()) return out;
   auto stored = store.subjects(unchanged);
   if (!stored) return stored.error();
+  auto drift = store.monitor_drift();
+  if (!drift) return drift.error();
+  // Never screened (no near score kept), or within reach of this threshold.
   for (Subject& s : stored.value())
-    if (!s.near_score) out.push_back(std::move(s));  // never screened: no near score kept
+    if (!s.near_score || *s.near_score + drift.value() >= threshold) out.push_back(std::move(s));
   return out;
 }
 
@@ -681,12 +684,16 @@ Result<MonitorReport> monitor_lists(CaseStore& store, const ScreeningEngine& eng
     why_full = "the matcher changed since the last run";
   } else if (last_snapshot == engine.snapshot->id) {
     // This snapshot was monitored already (by `lists import`, say): only subjects stored since
-    // and never screened (their command stopped first) are left.
+    // and never screened (their command stopped first), or screened at a stricter threshold.
     auto monitored = store.monitored_subjects();
     if (!monitored) return monitored.error();
     std::vector<std::string> unscreened;
+    auto drift = store.monitor_drift();
+    if (!drift) return drift.error();
+    // (And those screened at a stricter threshold than this run's: their near score reaches it.)
     for (const MonitoredSubject& s : monitored->subjects)
-      if (!s.near_score) unscreened.push_back(s.id);
+      if (!s.near_score || *s.near_score + drift.value() >= options.threshold)
+        unscreened.push_back(s.id);
     MonitorReport report;
     if (!unscreened.empty()) {
       auto subjects = store.subjects(unscreened);

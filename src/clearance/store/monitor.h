@@ -54,11 +54,12 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
                                       const std::vector<Subject>& subjects,
                                       const MonitorOptions& options);
 
-// The subjects an add leaves to screen (`put` as CaseStore::put_subjects answered for `given`):
-// those new or changed, and those given unchanged that were never screened — stored by a command
-// stopped, or failing, before it screened them.
+// The subjects an add at `threshold` leaves to screen (`put` as CaseStore::put_subjects answered
+// for `given`): those new or changed, those given unchanged that were never screened — stored by a
+// command stopped, or failing, before it screened them — and those whose near score reaches the
+// threshold: screened before at a stricter one, they may have a hit at this one.
 Result<std::vector<Subject>> subjects_to_screen(CaseStore& store, const std::vector<Subject>& given,
-                                                const std::vector<bool>& put);
+                                                const std::vector<bool>& put, float threshold);
 
 // Every subject, then the open alerts of parties the snapshot no longer lists are closed.
 Result<MonitorReport> run_monitor(CaseStore& store, const ScreeningEngine& engine,
