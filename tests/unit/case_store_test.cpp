@@ -311,6 +311,30 @@ TEST_F(CaseStoreTest, AnAlertOnWhatASubjectNoLongerIsClosesWhenItIsScreenedAgain
   EXPECT_TRUE(store_->verify_audit()->intact) << store_->verify_audit()->problem;
 }
 
+// A subject removed while it was being screened (the API's DELETE during a monitoring run): its
+// screening is moot, not an error that stops the run — the rest is recorded.
+TEST_F(CaseStoreTest, ASubjectRemovedWhileItWasScreenedIsPassedBy) {
+  const Subject c1 = subject("C-1", "Example Microelectronics Company");
+  const Subject c2 = subject("C-2", "Example Microelectronics Co.");
+  ASSERT_TRUE(store_->put_subjects({c1, c2}, "analyst").ok());
+  ScreenSession session;
+  std::vector<ScreeningRecord> records;
+  for (const Subject& s : {c1, c2}) {
+    const ScreenQuery q = subject_query(s);
+    ScreeningRecord r = make_screening_record(
+        *engine_, q, engine_->screener->screen(q, {}, session), 0.8f, "analyst");
+    r.subject_id = s.id;
+    r.near_score = 0.5;
+    records.push_back(std::move(r));
+  }
+  ASSERT_TRUE(store_->remove_subject("C-1", "someone").ok());
+  auto outcomes = store_->record_screenings(records);
+  ASSERT_TRUE(outcomes.ok()) << outcomes.error().message;
+  ASSERT_EQ(alerts().size(), 1u);
+  EXPECT_EQ(alerts()[0].subject_id, "C-2");
+  EXPECT_TRUE(store_->verify_audit()->intact) << store_->verify_audit()->problem;
+}
+
 TEST_F(CaseStoreTest, AlertsOfPartiesNoLongerListedCloseAsDelisted) {
   const Subject s = subject("C-1", "Example Microelectronics Company");
   ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
