@@ -180,6 +180,7 @@ struct Notification {
 
 // What recording a screening did to the alerts.
 struct RecordOutcome {
+  // 0 when nothing was recorded: the subject was removed while it was being screened.
   int64_t screening_id = 0;
   std::vector<int64_t> opened;      // new alerts
   std::vector<int64_t> reopened;    // closed alerts (false positive, delisted…) raised again

@@ -135,6 +135,15 @@ class SqliteCaseStore final : public CaseStore {
   // Inside the caller's transaction: the screening, its audit entry and its alerts.
   RecordOutcome record_one(const ScreeningRecord& r, const std::string& now) {
     RecordOutcome out;
+    std::string subject_fp;
+    if (r.subject_id) {
+      auto fp = db_->prepare("SELECT fingerprint FROM subjects WHERE id = ?");
+      fp.bind(1, *r.subject_id);
+      // Removed while it was being screened (a DELETE beside a monitoring run): its screening
+      // is moot — nothing recorded, no alert — and the rest of the run goes on.
+      if (!fp.step()) return out;
+      subject_fp = fp.text(0);
+    }
     nlohmann::ordered_json hits = nlohmann::ordered_json::array();
     for (const auto& h : r.hits) hits.push_back(h.detail);
     const std::string hits_text = hits.dump();
@@ -161,10 +170,6 @@ class SqliteCaseStore final : public CaseStore {
     append(now, r.actor, "screening.recorded", fmt::format("screening:{}", out.screening_id),
            summary);
     if (r.subject_id) {
-      auto fp = db_->prepare("SELECT fingerprint FROM subjects WHERE id = ?");
-      fp.bind(1, *r.subject_id);
-      if (!fp.step()) throw NotFound{fmt::format("no subject '{}'", *r.subject_id)};
-      const std::string subject_fp = fp.text(0);
       // In a narrow table of its own: rewriting a million subjects' rows at every run would
       // rewrite the whole subjects table.
       if (r.near_score && !r.words)
