@@ -743,6 +743,24 @@ TEST_F(HttpApiTest, AdminReloadIsHandedToTheReloadThread) {
 namespace clearance::test {
 namespace {
 
+// Subjects are listed a page at a time (as alerts are): a store of a few hundred thousand made one
+// answer of 41 MB, and past the response limit the list could never be read again.
+TEST_F(HttpApiTest, SubjectsAreListedAPageAtATime) {
+  nlohmann::json body = {{"subjects", nlohmann::json::array()}};
+  for (int i = 0; i < 5; ++i)
+    body["subjects"].push_back({{"id", "P-" + std::to_string(i)}, {"name", "Plain Bakery"}});
+  ASSERT_EQ(post("/v1/subjects", body.dump()).status, 200);
+  auto page = get("/v1/subjects?limit=2").json();
+  ASSERT_EQ(page["subjects"].size(), 2u);
+  EXPECT_EQ(page["subjects"][0]["id"], "P-0");
+  EXPECT_EQ(page["next"], "P-1");
+  page = get("/v1/subjects?limit=2&after=P-3").json();
+  ASSERT_EQ(page["subjects"].size(), 1u);
+  EXPECT_EQ(page["subjects"][0]["id"], "P-4");
+  EXPECT_TRUE(page["next"].is_null());
+  EXPECT_EQ(std::get<2>(error_of(get("/v1/subjects?limit=0"))), "limit");
+}
+
 TEST_F(HttpApiTest, TheCaseStoreOverHttp) {
   // A subject that matches: screened at once, an alert opened.
   auto added =
