@@ -15,6 +15,7 @@
 #include "clearance/store/subjects_file.h"
 #include "clearance/util/strings.h"
 #include "json_fields.h"
+#include "request_target.h"
 #include "routes.h"
 
 namespace clearance::server {
@@ -135,10 +136,18 @@ HttpResponse subjects_post_route(RouteContext& ctx) {
   return json_response(out);
 }
 
+// GET /v1/subjects?limit=N&after=ID: a page of subjects by id, with the id to ask after for the
+// next ("next", null on the last page) — one answer of every subject grew past any response
+// limit with the store.
 HttpResponse subjects_get_route(RouteContext& ctx) {
+  const auto limit = static_cast<size_t>(query_integer(ctx.target, "limit", 1, 10000, 1000));
+  const auto after_it = ctx.target.params.find("after");
+  const std::string after = after_it == ctx.target.params.end() ? "" : after_it->second;
+  const std::vector<Subject> page = value_or_raise(case_store_of(ctx).subjects_after(after, limit));
   nlohmann::ordered_json out = {{"subjects", nlohmann::ordered_json::array()}};
-  for (const Subject& s : value_or_raise(case_store_of(ctx).subjects()))
-    out["subjects"].push_back(subject_to_json(s));
+  for (const Subject& s : page) out["subjects"].push_back(subject_to_json(s));
+  out["next"] = page.size() == limit ? nlohmann::ordered_json(page.back().id)
+                                     : nlohmann::ordered_json(nullptr);
   return json_response(out);
 }
 

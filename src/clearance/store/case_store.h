@@ -215,6 +215,8 @@ class CaseStore {
   virtual Status remove_subject(const std::string& id, const std::string& actor) = 0;
   virtual Result<std::optional<Subject>> subject(const std::string& id) = 0;
   virtual Result<std::vector<Subject>> subjects() = 0;
+  // A page of them by id: at most `limit` after the id `after` ("" for the first page).
+  virtual Result<std::vector<Subject>> subjects_after(const std::string& after, size_t limit) = 0;
   // These subjects (those that exist), in the order asked.
   virtual Result<std::vector<Subject>> subjects(const std::vector<std::string>& ids) = 0;
   // Every subject with its near score and words, and the words' vocabulary: one read of a narrow

@@ -280,6 +280,16 @@ class SqliteCaseStore final : public CaseStore {
     });
   }
 
+  Result<std::vector<Subject>> subjects_after(const std::string& after, size_t limit) override {
+    return guarded<std::vector<Subject>>([&] {
+      auto q = db_->prepare(std::string(kSubjectColumns) + " WHERE s.id > ? ORDER BY s.id LIMIT ?");
+      q.bind(1, after).bind(2, static_cast<int64_t>(limit));
+      std::vector<Subject> out;
+      while (q.step()) out.push_back(read_subject(q));
+      return out;
+    });
+  }
+
   Result<std::vector<Subject>> subjects(const std::vector<std::string>& ids) override {
     return guarded<std::vector<Subject>>([&] {
       auto q = db_->prepare(std::string(kSubjectColumns) + " WHERE s.id = ?");
