@@ -211,6 +211,12 @@ TEST_F(CaseStoreTest, BadDecisionsAreRefusedWithAReason) {
   EXPECT_EQ(unknown.error().code, ErrorCode::not_found);
   auto kind = store_->decide({id, "maybe", "x", "reviewer-1", ""});
   ASSERT_FALSE(kind.ok());
+  // A reason of megabytes, or a reviewer's name of kilobytes, is no note for the trail.
+  auto long_reason =
+      store_->decide({id, "false_positive", std::string(3 << 20, 'r'), "reviewer-1", ""});
+  ASSERT_FALSE(long_reason.ok());
+  EXPECT_NE(long_reason.error().message.find("reason"), std::string::npos);
+  ASSERT_FALSE(store_->decide({id, "false_positive", "x", std::string(5000, 'v'), ""}).ok());
   ASSERT_TRUE(store_->decide({id, "escalate", "needs the sales file", "reviewer-1", ""}).ok());
   EXPECT_EQ(alerts(AlertStatus::escalated).size(), 1u);
   ASSERT_TRUE(store_->decide({id, "true_match", "same address", "reviewer-2", ""}).ok());
