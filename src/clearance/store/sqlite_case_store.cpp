@@ -521,6 +521,14 @@ class SqliteCaseStore final : public CaseStore {
       if (d.reason.find_first_not_of(" \t\r\n") == std::string::npos)
         throw Refusal{"a decision needs a reason"};
       if (d.reviewer.empty()) throw Refusal{"a decision needs a reviewer"};
+      // A note for the trail, not a file: every export and case file carries it.
+      constexpr size_t kMaxReason = 10000, kMaxReviewer = 200;
+      if (d.reason.size() > kMaxReason)
+        throw Refusal{fmt::format("a decision's reason of {} bytes; the limit is {}",
+                                  d.reason.size(), kMaxReason)};
+      if (d.reviewer.size() > kMaxReviewer)
+        throw Refusal{fmt::format("a reviewer's name of {} bytes; the limit is {}",
+                                  d.reviewer.size(), kMaxReviewer)};
       Transaction tx(*this);
       auto q = db_->prepare("SELECT status, resolution FROM alerts WHERE id = ?");
       q.bind(1, d.alert_id);
