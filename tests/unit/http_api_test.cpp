@@ -333,6 +333,7 @@ TEST_F(HttpApiTest, CheckRefusesWhatItDoesNotKnow) {
            {R"("us_person_activity":"facilitat")", "us_person_activity"},
            {R"("us_content":150)", "us_content"},
            {R"("prc_content":-5)", "prc_content"},
+           {R"("is_informed":["nope"])", "is_informed"},
        })
     EXPECT_EQ(error_of(post("/v1/check", "{" + base + "," + extra + "}")),
               std::make_tuple(400L, std::string("invalid_field"), field))
