@@ -203,7 +203,15 @@ Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& cat
                                                fmt::join(end_use::all, ", "))};
     tx.end_uses = {uses.begin(), uses.end()};
     tx.certifications_dd = flag(in, "certifications_dd");
-    tx.is_informed = strings(in, "is_informed");
+    // The chips BIS informed the exporter of, by the catalogue's ids (or names): one it does not
+    // hold would be ignored, and the "is informed" requirement with it.
+    for (const std::string& chip : strings(in, "is_informed")) {
+      auto found = catalog.find(chip);
+      if (!found)
+        throw BadField{"is_informed", fmt::format("'{}' is no chip of the catalogue: {}", chip,
+                                                  found.error().message)};
+      tx.is_informed.push_back(found.value()->id);
+    }
     tx.deemed_export_to = text(in, "deemed_export_to");
     if (!tx.deemed_export_to.empty()) {
       // Only technology and software are released; the release happens in the United States.
