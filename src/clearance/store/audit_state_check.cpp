@@ -90,18 +90,17 @@ void AuditStateCheck::add(int64_t seq, std::string_view actor, std::string_view 
 
 void AuditStateCheck::check(SqliteDb& db, int64_t end, const Bad& bad) const {
   // Alerts: each as its entries left it.
-  std::map<int64_t, bool> alert_seen;
   auto alerts =
       db.prepare("SELECT id, status, resolution, subject_id, party_id FROM alerts ORDER BY id");
   while (alerts.step()) {
     const int64_t id = alerts.integer(0);
-    alert_seen[id] = true;
     const auto it = alerts_.find(id);
     if (it == alerts_.end()) {
       bad(end, fmt::format("alert {} has no entry in the trail (the alerts table was edited)", id));
       continue;
     }
     const AlertState& a = it->second;
+    a.seen = true;
     if (alerts.text(1) != a.status || alerts.text(2) != a.resolution)
       bad(a.seq,
           fmt::format("alert {} is {}{} but its last entry ({}) left it {}{} (the alerts "
@@ -114,7 +113,7 @@ void AuditStateCheck::check(SqliteDb& db, int64_t end, const Bad& bad) const {
                              id, alerts.text(3), alerts.text(4), a.subject, a.party));
   }
   for (const auto& [id, a] : alerts_)
-    if (!alert_seen.count(id))
+    if (!a.seen)
       bad(a.seq, fmt::format("alert {} is in the trail (entry {}) but not in the alerts table (it "
                              "was removed)",
                              id, a.seq));

@@ -39,6 +39,7 @@ class AuditStateCheck {
     // Its decisions as entries record them: decision, reason, reviewer.
     std::vector<std::array<std::string, 3>> decisions;
     std::vector<int64_t> decision_seqs;
+    mutable bool seen = false;  // its row was found (check())
   };
   struct RowState {
     int64_t seq = 0;                // its last entry

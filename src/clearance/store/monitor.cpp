@@ -151,6 +151,17 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
   return report;
 }
 
+namespace {
+
+// Whether a subject the lists' change did not reach is to be screened all the same: it never was
+// (no near score kept: its command stopped first), or its near score — the best it scored under
+// the stricter threshold it was screened at, plus the drift since — reaches this one.
+bool unscreened_at(const std::optional<double>& near_score, double drift, float threshold) {
+  return !near_score || *near_score + drift >= threshold;
+}
+
+}  // namespace
+
 Result<std::vector<Subject>> subjects_to_screen(CaseStore& store, const std::vector<Subject>& given,
                                                 const std::vector<bool>& put, float threshold) {
   std::vector<Subject> out;
@@ -165,9 +176,8 @@ Result<std::vector<Subject>> subjects_to_screen(CaseStore& store, const std::vec
   if (!stored) return stored.error();
   auto drift = store.monitor_drift();
   if (!drift) return drift.error();
-  // Never screened (no near score kept), or within reach of this threshold.
   for (Subject& s : stored.value())
-    if (!s.near_score || *s.near_score + drift.value() >= threshold) out.push_back(std::move(s));
+    if (unscreened_at(s.near_score, drift.value(), threshold)) out.push_back(std::move(s));
   return out;
 }
 
@@ -690,10 +700,8 @@ Result<MonitorReport> monitor_lists(CaseStore& store, const ScreeningEngine& eng
     std::vector<std::string> unscreened;
     auto drift = store.monitor_drift();
     if (!drift) return drift.error();
-    // (And those screened at a stricter threshold than this run's: their near score reaches it.)
     for (const MonitoredSubject& s : monitored->subjects)
-      if (!s.near_score || *s.near_score + drift.value() >= options.threshold)
-        unscreened.push_back(s.id);
+      if (unscreened_at(s.near_score, drift.value(), options.threshold)) unscreened.push_back(s.id);
     MonitorReport report;
     if (!unscreened.empty()) {
       auto subjects = store.subjects(unscreened);
