@@ -130,6 +130,28 @@ TEST_F(NameTablesOnLists, AChineseBrandFindsTheListedPartyWithItsSource) {
   EXPECT_NE(cambricon.hits.front().entity->name.find("Cambricon"), std::string::npos);
 }
 
+// A Chinese name whose translation says what the English name leaves out (中国人民解放军: the
+// People's Liberation Army, before a university's name) is added, and found as written; one whose
+// translation the English name holds word for word (南京理工大学) is not: the English name keeps
+// its structure where the translation loses it.
+TEST_F(NameTablesOnLists, AChineseNameIsAddedWhenItsTranslationSaysMoreThanTheListedName) {
+  auto added = [&](const std::string& listed_start, const std::string& chinese) {
+    for (const Entity& e : snapshot_->entities)
+      if (e.name.rfind(listed_start, 0) == 0)
+        for (const Alias& a : e.aliases)
+          if (a.kind == AliasKind::added && a.name == chinese) return true;
+    return false;
+  };
+  EXPECT_TRUE(added("National University of Defense Technology", "中国人民解放军国防科技大学"));
+  EXPECT_FALSE(added("Nanjing University of Science and Technology", "南京理工大学"));
+  ScreenQuery q;
+  q.name = "中国人民解放军国防科技大学";
+  const auto result = screener_->screen(q, {}, session_);
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_NE(result.hits.front().entity->name.find("National University of Defense Technology"),
+            std::string::npos);
+}
+
 TEST_F(NameTablesOnLists, GivenNamesAndTitlesAcrossLanguages) {
   const NameMatch m = screener_->compare(
       "Alexander Lukashenko", "Aleksandr Grigoryevich LUKASHENKO", EntityType::person, session_);
