@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "clearance/text/name_normalizer.h"
 #include "clearance/text/name_tables.h"
@@ -29,15 +30,29 @@ const std::unordered_map<std::string, std::vector<const ListedName*>>& by_key() 
   return table;
 }
 
-// Whether a Chinese name says something its list's English name does not: a brand spelled in
-// pinyin (海光, 寒武纪). A name the normaliser translates word for word (南京理工大学: a place and
-// the words of the organisation-word table) is the English name already, which keeps its structure
-// ("Nanjing University of Science and Technology") where the translation loses it.
-bool adds_a_word(const std::string& name) {
+// Whether a Chinese name says something the record's own names do not: a brand spelled in pinyin
+// (海光, 寒武纪), or a word it translates that none of them holds (中国人民解放军国防科技大学:
+// "People's Liberation Army", which the English name leaves out). A name the normaliser translates
+// into words the English name holds (南京理工大学: a place and the words of the organisation-word
+// table) is the English name already, which keeps its structure ("Nanjing University of Science
+// and Technology") where the translation loses it.
+bool adds_a_word(const std::string& name, const Entity& e) {
   thread_local NameNormalizer normalizer;
   const NormalizedName n = normalizer.normalize(name);
-  return std::any_of(n.tokens.begin(), n.tokens.end(), [](const NameToken& t) {
-    return t.origin == TokenOrigin::pinyin && !t.marks.place && t.kind == TokenClass::ordinary;
+  std::unordered_set<std::string> own;  // the words of the record's names, in Latin script
+  auto hold = [&](const std::string& written) {
+    for (const NameToken& t : normalizer.normalize(written).tokens)
+      if (t.origin != TokenOrigin::pinyin && t.origin != TokenOrigin::translated)
+        own.insert(t.text);
+  };
+  hold(e.name);
+  for (const Alias& a : e.aliases) hold(a.name);
+  return std::any_of(n.tokens.begin(), n.tokens.end(), [&](const NameToken& t) {
+    if (t.kind != TokenClass::ordinary || t.marks.place) return false;
+    if (t.origin == TokenOrigin::pinyin) return true;
+    if (t.origin != TokenOrigin::translated || own.count(t.text)) return false;
+    return std::none_of(t.alternatives.begin(), t.alternatives.end(),
+                        [&](const std::string& alt) { return own.count(alt) > 0; });
   });
 }
 
@@ -96,7 +111,7 @@ size_t add_listed_names(std::vector<Entity>& entities) {
     if (!row) continue;
     bool added = false;
     for (const std::string& name : row->names) {
-      if (!adds_a_word(name)) continue;
+      if (!adds_a_word(name, e)) continue;
       const bool present =
           name == e.name || std::any_of(e.aliases.begin(), e.aliases.end(),
                                         [&](const Alias& a) { return a.name == name; });
