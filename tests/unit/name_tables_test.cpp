@@ -152,6 +152,31 @@ TEST_F(NameTablesOnLists, AChineseNameIsAddedWhenItsTranslationSaysMoreThanTheLi
             std::string::npos);
 }
 
+// A group's brand names every record of its list that carries it: the table gives 华大九天 to
+// Beijing Huada Jiutian, and Shanghai Huada Jiutian, listed beside it, is the same brand; 智谱 is
+// the brand of Zhipu Huazhang and of Zhipu Linghang. A record whose name does not carry the brand's
+// words (Huawei Marine for 华为's 海思) gets nothing.
+TEST_F(NameTablesOnLists, AGroupsBrandNamesEveryRecordOfItsListThatCarriesIt) {
+  auto parties_found = [&](const std::string& brand) {
+    ScreenQuery q;
+    q.name = brand;
+    ScreenOptions options;
+    options.limit = 20;
+    std::string names;
+    for (const Hit& h : screener_->screen(q, options, session_).hits)
+      names += h.entity->name + "\n";
+    return names;
+  };
+  const std::string huada = parties_found("华大九天");
+  EXPECT_NE(huada.find("Beijing Huada Jiutian"), std::string::npos) << huada;
+  EXPECT_NE(huada.find("Shanghai Huada Jiutian"), std::string::npos) << huada;
+  const std::string zhipu = parties_found("智谱");
+  EXPECT_NE(zhipu.find("Zhipu Huazhang"), std::string::npos) << zhipu;
+  EXPECT_NE(zhipu.find("Zhipu Linghang"), std::string::npos) << zhipu;
+  const std::string hisilicon = parties_found("海思");
+  EXPECT_EQ(hisilicon.find("Marine"), std::string::npos) << hisilicon;
+}
+
 TEST_F(NameTablesOnLists, GivenNamesAndTitlesAcrossLanguages) {
   const NameMatch m = screener_->compare(
       "Alexander Lukashenko", "Aleksandr Grigoryevich LUKASHENKO", EntityType::person, session_);
