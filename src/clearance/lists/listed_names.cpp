@@ -88,7 +88,10 @@ const std::vector<ListedName>& chinese_listed_names() {
           n.names.push_back(std::move(name));
       };
       add(trim_copy(row.fields[5]));
-      for (auto& s : split_trimmed(row.fields[6], "|")) add(std::move(s));
+      for (auto& s : split_trimmed(row.fields[6], "|")) {
+        if (std::find(n.brands.begin(), n.brands.end(), s) == n.brands.end()) n.brands.push_back(s);
+        add(std::move(s));
+      }
       out.push_back(std::move(n));
     }
     return out;
@@ -96,8 +99,68 @@ const std::vector<ListedName>& chinese_listed_names() {
   return table;
 }
 
+namespace {
+
+// Whether a record names a party in China: an address in CN, HK or MO (a record without addresses
+// is judged by its list: see listed_name_coverage).
+bool in_china(const Entity& e) {
+  return std::any_of(e.addresses.begin(), e.addresses.end(), [](const Address& a) {
+    return a.country == "CN" || a.country == "HK" || a.country == "MO";
+  });
+}
+
+bool has_name(const Entity& e, const std::string& name) {
+  return name == e.name || std::any_of(e.aliases.begin(), e.aliases.end(),
+                                       [&](const Alias& a) { return a.name == name; });
+}
+
+void add_name(Entity& e, const std::string& name, AliasKind kind, const std::string& detail) {
+  e.aliases.push_back({name, kind});
+  e.properties.push_back(
+      {kAddedNameProperty, fmt::format("{} — added by Clearance {}", name, detail)});
+}
+
+// The shortest brand key (letters of its pinyin) matched by the words of other records' names:
+// shorter ones ("hua", "da") are parts of too many names.
+constexpr size_t kMinBrandKey = 5;
+
+// A brand's pinyin as one run of letters: 华大九天 → "huadajiutian", 壁仞科技 → "biren" (the
+// translated trade word left out); empty when it spells nothing in pinyin.
+std::string brand_key(const std::string& brand) {
+  thread_local NameNormalizer normalizer;
+  std::string key;
+  for (const NameToken& t : normalizer.normalize(brand).tokens)
+    if (t.origin == TokenOrigin::pinyin && t.kind == TokenClass::ordinary && !t.marks.place)
+      key += t.text;
+  return key.size() >= kMinBrandKey ? key : std::string();
+}
+
+// The runs of up to four consecutive words of a Latin-script name, each as its letters in lower
+// case joined ("Shanghai Huada Jiutian Information" → "huada", "huadajiutian", …).
+std::vector<std::string> word_runs(std::string_view name) {
+  std::vector<std::string> words(1);
+  for (char c : name) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 'A' && b <= 'Z')
+      words.back() += static_cast<char>(b - 'A' + 'a');
+    else if (b >= 'a' && b <= 'z')
+      words.back() += c;
+    else if (!words.back().empty())
+      words.emplace_back();
+  }
+  if (words.back().empty()) words.pop_back();
+  std::vector<std::string> runs;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string run;
+    for (size_t j = i; j < words.size() && j < i + 4; ++j) runs.push_back(run += words[j]);
+  }
+  return runs;
+}
+
+}  // namespace
+
 size_t add_listed_names(std::vector<Entity>& entities) {
-  size_t given = 0;
+  std::unordered_set<const Entity*> given;
   for (Entity& e : entities) {
     if (e.list.empty()) continue;
     const ListedName* row = nullptr;
@@ -109,23 +172,53 @@ size_t add_listed_names(std::vector<Entity>& entities) {
     find(e.name);
     for (const Alias& a : e.aliases) find(a.name);
     if (!row) continue;
-    bool added = false;
     for (const std::string& name : row->names) {
-      if (!adds_a_word(name, e)) continue;
-      const bool present =
-          name == e.name || std::any_of(e.aliases.begin(), e.aliases.end(),
-                                        [&](const Alias& a) { return a.name == name; });
-      if (present) continue;
-      e.aliases.push_back({name, AliasKind::added});
-      e.properties.push_back(
-          {kAddedNameProperty,
-           fmt::format("{} — added by Clearance (data/names/{} line {}), source {}, checked {}",
-                       name, kTable, row->line, row->source_url, row->checked)});
-      added = true;
+      if (!adds_a_word(name, e) || has_name(e, name)) continue;
+      add_name(e, name, AliasKind::added,
+               fmt::format("(data/names/{} line {}), source {}, checked {}", kTable, row->line,
+                           row->source_url, row->checked));
+      given.insert(&e);
     }
-    given += added;
   }
-  return given;
+  // A group's brand: its pinyin as the words of another record of the list, in China.
+  struct Brand {
+    const ListedName* row;
+    const std::string* name;
+  };
+  static const auto brands = [] {
+    std::unordered_map<std::string, std::vector<Brand>> out;
+    for (const ListedName& row : chinese_listed_names())
+      for (const std::string& brand : row.brands)
+        if (std::string key = brand_key(brand); !key.empty())
+          out[std::move(key)].push_back({&row, &brand});
+    return out;
+  }();
+  std::unordered_set<std::string> lists_with_addresses;
+  for (const Entity& e : entities)
+    if (!e.addresses.empty()) lists_with_addresses.insert(e.list);
+  for (Entity& e : entities) {
+    if (e.list.empty() || (lists_with_addresses.count(e.list) && !in_china(e))) continue;
+    std::vector<std::string> runs = word_runs(e.name);
+    for (const Alias& a : e.aliases)
+      if (!added_by_clearance(a.kind)) {
+        std::vector<std::string> more = word_runs(a.name);
+        runs.insert(runs.end(), more.begin(), more.end());
+      }
+    for (const std::string& run : runs) {
+      const auto it = brands.find(run);
+      if (it == brands.end()) continue;
+      for (const Brand& b : it->second) {
+        if (b.row->list != e.list || has_name(e, *b.name)) continue;
+        add_name(e, *b.name, AliasKind::added_brand,
+                 fmt::format("(data/names/{} line {}: the brand of {}, which this record's name "
+                             "carries), source {}, checked {}",
+                             kTable, b.row->line, b.row->listed_name, b.row->source_url,
+                             b.row->checked));
+        given.insert(&e);
+      }
+    }
+  }
+  return given.size();
 }
 
 std::map<std::string, std::pair<size_t, size_t>> listed_name_coverage(const EntityTable& entities) {
@@ -133,11 +226,6 @@ std::map<std::string, std::pair<size_t, size_t>> listed_name_coverage(const Enti
   for (const ListedName& row : chinese_listed_names()) out[row.list];
   // The records in China (an address in CN, HK or MO) where the list gives addresses; every
   // record of a list that gives none (§ 1260H, the NDAA lists name Chinese firms only).
-  auto in_china = [](const Entity& e) {
-    return std::any_of(e.addresses.begin(), e.addresses.end(), [](const Address& a) {
-      return a.country == "CN" || a.country == "HK" || a.country == "MO";
-    });
-  };
   std::map<std::string, bool> has_addresses;
   for (const Entity& e : entities)
     if (out.count(e.list) && !e.addresses.empty()) has_addresses[e.list] = true;
@@ -146,7 +234,7 @@ std::map<std::string, std::pair<size_t, size_t>> listed_name_coverage(const Enti
     if (it == out.end() || (has_addresses[e.list] && !in_china(e))) continue;
     ++it->second.second;
     if (std::any_of(e.aliases.begin(), e.aliases.end(),
-                    [](const Alias& a) { return a.kind == AliasKind::added; }))
+                    [](const Alias& a) { return added_by_clearance(a.kind); }))
       ++it->second.first;
   }
   return out;

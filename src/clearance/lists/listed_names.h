@@ -16,10 +16,11 @@
 namespace clearance {
 
 struct ListedName {
-  size_t line = 0;                 // in data/names/chinese_names.csv
-  std::string list;                // list code: EL, MEU, CMIC, 1260H, NDAA-5949…
-  std::string listed_name;         // a name or alias of the record as the list writes it
-  std::vector<std::string> names;  // full name (simplified, then traditional), then short names
+  size_t line = 0;                  // in data/names/chinese_names.csv
+  std::string list;                 // list code: EL, MEU, CMIC, 1260H, NDAA-5949…
+  std::string listed_name;          // a name or alias of the record as the list writes it
+  std::vector<std::string> names;   // full name (simplified, then traditional), then short names
+  std::vector<std::string> brands;  // the short names alone
   std::string source_url;
   std::string checked;  // ISO date the source was read
 };
@@ -28,7 +29,9 @@ struct ListedName {
 const std::vector<ListedName>& chinese_listed_names();
 
 // Adds the table's names to the records they belong to (same list, a name or alias equal but for
-// case, spacing and punctuation). Returns how many records were given names.
+// case, spacing and punctuation), and a group's brand to every record in China of the same list
+// whose name carries the brand's pinyin words ("华大九天", the brand of Beijing Huada Jiutian, to
+// Shanghai Huada Jiutian too). Returns how many records were given names.
 size_t add_listed_names(std::vector<Entity>& entities);
 
 // Per list code: records the table gave names to, and the list's records in China (an address in

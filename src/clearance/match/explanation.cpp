@@ -61,7 +61,7 @@ std::string reading_text(const PreparedQuery& reading) {
 
 std::optional<std::string_view> matched_name_source(const Hit& hit) {
   const Entity& e = *hit.entity;
-  if (hit.alias < 0 || e.aliases[hit.alias].kind != AliasKind::added) return std::nullopt;
+  if (hit.alias < 0 || !added_by_clearance(e.aliases[hit.alias].kind)) return std::nullopt;
   const std::string prefix = hit.matched_name() + " — ";
   std::optional<std::string_view> source;
   for (const Property& p : e.properties)

@@ -17,6 +17,17 @@ namespace clearance {
 
 namespace {
 
+// The order of hits: by score; at an equal score a hit on a record's own name before one on a
+// group's brand Clearance gave it (the brand's own record first), then by record id.
+bool ranks_before(const Hit& a, const Hit& b) {
+  if (a.score != b.score) return a.score > b.score;
+  auto on_a_brand = [](const Hit& h) {
+    return h.alias >= 0 && h.entity->aliases[h.alias].kind == AliasKind::added_brand;
+  };
+  if (on_a_brand(a) != on_a_brand(b)) return on_a_brand(b);
+  return a.entity->id < b.entity->id;
+}
+
 std::string alnum_upper(std::string_view text) {
   std::string out;
   for (char c : text)
@@ -529,10 +540,7 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
   // One hit per party: the record that scores best stands for it.
   const Snapshot& snapshot = index.snapshot();
   std::unordered_map<uintptr_t, Hit> by_party;
-  auto better = [](const Hit& a, const Hit& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return a.entity->id < b.entity->id;
-  };
+  const auto better = ranks_before;
   for (auto& [entity_index, hit] : best) {
     if (hit.name_score <= 0) continue;
     auto extra = weigh_evidence(query, prepared, *hit.entity);
@@ -578,10 +586,7 @@ void merge_reading(ScreenResult& into, ScreenResult&& other, const ScreenOptions
     else if (hit.score > same->score)
       *same = std::move(hit);
   }
-  std::sort(into.hits.begin(), into.hits.end(), [](const Hit& a, const Hit& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return a.entity->id < b.entity->id;
-  });
+  std::sort(into.hits.begin(), into.hits.end(), ranks_before);
   // Exact unless a reading's own hits were cut at the limit, then a lower bound.
   into.total = std::max({into.total + (into.hits.size() - distinct_before), other.total});
   into.truncated = into.total > options.limit;

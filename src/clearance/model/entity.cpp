@@ -44,6 +44,7 @@ const char* to_string(AliasKind kind) {
     case AliasKind::original_script:
       return "original_script";
     case AliasKind::added:
+    case AliasKind::added_brand:
       return "added_by_clearance";
   }
   return "aka";

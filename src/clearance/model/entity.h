@@ -13,8 +13,15 @@ enum class EntityType : uint8_t { unknown, person, organization, vessel, aircraf
 // How a source qualifies an alternative name. `weak` is the source's own low-quality flag
 // (OFAC "weak a.k.a.", UN quality "Low"): such names must never carry a hit on their own.
 // `added`: a name the list does not carry, added by Clearance from a table with a public source
-// (lists/listed_names.h); the record's "added_name" property says which.
-enum class AliasKind : uint8_t { aka, fka, nka, weak, original_script, added };
+// (lists/listed_names.h); the record's "added_name" property says which. `added_brand`: the same,
+// a group's brand given to another record of the group whose name carries it; a hit on it ranks
+// after an equal hit on the record the brand is of.
+enum class AliasKind : uint8_t { aka, fka, nka, weak, original_script, added, added_brand };
+
+// A name Clearance added, never the list's own text.
+inline bool added_by_clearance(AliasKind kind) {
+  return kind == AliasKind::added || kind == AliasKind::added_brand;
+}
 
 struct Alias {
   std::string name;

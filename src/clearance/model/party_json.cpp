@@ -57,7 +57,7 @@ std::vector<std::string> party_aliases(const Snapshot& snapshot, const Party& pa
     // Names Clearance added are not the lists' text: they are shown where they matched, with
     // their source (explanation's matched_name_source), and in the record's own aliases.
     for (const auto& a : e.aliases)
-      if (a.kind != AliasKind::added) add(a.name);
+      if (!added_by_clearance(a.kind)) add(a.name);
   }
   return out;
 }
