@@ -36,17 +36,9 @@ const std::unordered_map<std::string, std::vector<const ListedName*>>& by_key() 
 // into words the English name holds (南京理工大学: a place and the words of the organisation-word
 // table) is the English name already, which keeps its structure ("Nanjing University of Science
 // and Technology") where the translation loses it.
-bool adds_a_word(const std::string& name, const Entity& e) {
+bool adds_a_word(const std::string& name, const std::unordered_set<std::string>& own) {
   thread_local NameNormalizer normalizer;
   const NormalizedName n = normalizer.normalize(name);
-  std::unordered_set<std::string> own;  // the words of the record's names, in Latin script
-  auto hold = [&](const std::string& written) {
-    for (const NameToken& t : normalizer.normalize(written).tokens)
-      if (t.origin != TokenOrigin::pinyin && t.origin != TokenOrigin::translated)
-        own.insert(t.text);
-  };
-  hold(e.name);
-  for (const Alias& a : e.aliases) hold(a.name);
   return std::any_of(n.tokens.begin(), n.tokens.end(), [&](const NameToken& t) {
     if (t.kind != TokenClass::ordinary || t.marks.place) return false;
     if (t.origin == TokenOrigin::pinyin) return true;
@@ -54,6 +46,20 @@ bool adds_a_word(const std::string& name, const Entity& e) {
     return std::none_of(t.alternatives.begin(), t.alternatives.end(),
                         [&](const std::string& alt) { return own.count(alt) > 0; });
   });
+}
+
+// The words of a record's names in Latin script, as the normaliser writes them.
+std::unordered_set<std::string> own_words(const Entity& e) {
+  thread_local NameNormalizer normalizer;
+  std::unordered_set<std::string> own;
+  auto hold = [&](const std::string& written) {
+    for (const NameToken& t : normalizer.normalize(written).tokens)
+      if (t.origin != TokenOrigin::pinyin && t.origin != TokenOrigin::translated)
+        own.insert(t.text);
+  };
+  hold(e.name);
+  for (const Alias& a : e.aliases) hold(a.name);
+  return own;
 }
 
 }  // namespace
@@ -135,9 +141,13 @@ std::string brand_key(const std::string& brand) {
   return key.size() >= kMinBrandKey ? key : std::string();
 }
 
-// The runs of up to four consecutive words of a Latin-script name, each as its letters in lower
-// case joined ("Shanghai Huada Jiutian Information" → "huada", "huadajiutian", …).
-std::vector<std::string> word_runs(std::string_view name) {
+// Calls `found(run)` for each run of consecutive words of a Latin-script name, as its letters in
+// lower case joined ("Shanghai Huada Jiutian Information" → "huada", "huadajiutian", …), that is
+// the start of some brand key (`starts`: every prefix of every key); a run no key starts with
+// is not extended.
+template <typename Found>
+void for_each_brand_run(std::string_view name, const std::unordered_set<std::string>& starts,
+                        Found&& found) {
   std::vector<std::string> words(1);
   for (char c : name) {
     const auto b = static_cast<unsigned char>(c);
@@ -148,13 +158,14 @@ std::vector<std::string> word_runs(std::string_view name) {
     else if (!words.back().empty())
       words.emplace_back();
   }
-  if (words.back().empty()) words.pop_back();
-  std::vector<std::string> runs;
   for (size_t i = 0; i < words.size(); ++i) {
     std::string run;
-    for (size_t j = i; j < words.size() && j < i + 4; ++j) runs.push_back(run += words[j]);
+    for (size_t j = i; j < words.size() && !words[j].empty(); ++j) {
+      run += words[j];
+      if (!starts.count(run)) break;
+      found(run);
+    }
   }
-  return runs;
 }
 
 }  // namespace
@@ -172,8 +183,9 @@ size_t add_listed_names(std::vector<Entity>& entities) {
     find(e.name);
     for (const Alias& a : e.aliases) find(a.name);
     if (!row) continue;
+    const std::unordered_set<std::string> own = own_words(e);
     for (const std::string& name : row->names) {
-      if (!adds_a_word(name, e) || has_name(e, name)) continue;
+      if (!adds_a_word(name, own) || has_name(e, name)) continue;
       add_name(e, name, AliasKind::added,
                fmt::format("(data/names/{} line {}), source {}, checked {}", kTable, row->line,
                            row->source_url, row->checked));
@@ -193,20 +205,20 @@ size_t add_listed_names(std::vector<Entity>& entities) {
           out[std::move(key)].push_back({&row, &brand});
     return out;
   }();
+  static const auto starts = [] {
+    std::unordered_set<std::string> out;
+    for (const auto& [key, of] : brands)
+      for (size_t n = 1; n <= key.size(); ++n) out.insert(key.substr(0, n));
+    return out;
+  }();
   std::unordered_set<std::string> lists_with_addresses;
   for (const Entity& e : entities)
     if (!e.addresses.empty()) lists_with_addresses.insert(e.list);
   for (Entity& e : entities) {
     if (e.list.empty() || (lists_with_addresses.count(e.list) && !in_china(e))) continue;
-    std::vector<std::string> runs = word_runs(e.name);
-    for (const Alias& a : e.aliases)
-      if (!added_by_clearance(a.kind)) {
-        std::vector<std::string> more = word_runs(a.name);
-        runs.insert(runs.end(), more.begin(), more.end());
-      }
-    for (const std::string& run : runs) {
+    auto give = [&](const std::string& run) {
       const auto it = brands.find(run);
-      if (it == brands.end()) continue;
+      if (it == brands.end()) return;
       for (const Brand& b : it->second) {
         if (b.row->list != e.list || has_name(e, *b.name)) continue;
         add_name(e, *b.name, AliasKind::added_brand,
@@ -216,7 +228,13 @@ size_t add_listed_names(std::vector<Entity>& entities) {
                              b.row->checked));
         given.insert(&e);
       }
-    }
+    };
+    // (The names the list gives; a name added here adds no brand.)
+    const size_t listed = e.aliases.size();
+    for_each_brand_run(e.name, starts, give);
+    for (size_t k = 0; k < listed; ++k)
+      if (!added_by_clearance(e.aliases[k].kind))
+        for_each_brand_run(e.aliases[k].name, starts, give);
   }
   return given.size();
 }
