@@ -349,6 +349,26 @@ TEST_F(HttpApiTest, CheckRefusesWhatItDoesNotKnow) {
   EXPECT_EQ(std::get<2>(error_of(post("/v1/check", long_name.dump()))), "parties");
 }
 
+// "Described in" another ECCN moves a chip to that ECCN's .z paragraph: a value that is no ECCN
+// ("5a992", "5A992 c") was ignored, and the chip classified as if nothing described it.
+TEST_F(HttpApiTest, DescribedInMustBeAnEccn) {
+  EXPECT_EQ(post("/v1/classify", R"({"chip":"H100 SXM","date":"2025-01-01","form":"computer",)"
+                                 R"("described_in":"5A992.c"})")
+                .json()["eccn"],
+            "5A992.z.1");
+  for (const char* bad : {"5a992", "5A992 c", "encryption"}) {
+    nlohmann::json classify = {{"chip", "H100 SXM"}, {"date", "2025-01-01"}, {"described_in", bad}};
+    EXPECT_EQ(error_of(post("/v1/classify", classify.dump())),
+              std::make_tuple(400L, std::string("invalid_field"), std::string("described_in")))
+        << bad;
+    nlohmann::json check = {
+        {"chip", "H100 SXM"}, {"destination", "CN"}, {"date", "2025-06-01"}, {"described_in", bad}};
+    EXPECT_EQ(error_of(post("/v1/check", check.dump())),
+              std::make_tuple(400L, std::string("invalid_field"), std::string("described_in")))
+        << bad;
+  }
+}
+
 // /match's numbers are plain decimals in range: "nan" passed the range check and made a listed
 // party "no match"; hexadecimal floats, underflows and fractional limits are no caller's meaning.
 TEST_F(HttpApiTest, MatchParametersArePlainNumbersInRange) {

@@ -226,6 +226,13 @@ TEST(Classifier, ZParagraphWhenAnotherEccnDescribesTheItem) {
   EXPECT_EQ(classify(catalog_chip("H100"), o, Rulebook::builtin()).eccn, "5A992.z.1");
   o.described_in = "";
   EXPECT_EQ(classify(catalog_chip("H100"), o, Rulebook::builtin()).eccn, "4A090.a");
+  // An ECCN without a .z paragraph changes nothing, and the answer says so.
+  o.described_in = "3A991.p";
+  const Classification c = classify(catalog_chip("H100"), o, Rulebook::builtin());
+  EXPECT_EQ(c.eccn, "4A090.a");
+  EXPECT_TRUE(std::any_of(c.steps.begin(), c.steps.end(), [](const std::string& s) {
+    return s.find("3A991.p") != std::string::npos && s.find(".z") != std::string::npos;
+  })) << ::testing::PrintToString(c.steps);
 }
 
 TEST(Classifier, CatalogueFiguresGiveThePublishedTpp) {
