@@ -369,6 +369,17 @@ TEST_F(HttpApiTest, DescribedInMustBeAnEccn) {
   }
 }
 
+// A classification is for a date: one the calendar does not have (30 February) is refused, as
+// /v1/check refuses it, not read as a day of the rules.
+TEST_F(HttpApiTest, ClassifyRefusesAnImpossibleDate) {
+  for (const char* date : {"2025-02-30", "2025-04-31", "2023-02-29"})
+    EXPECT_EQ(
+        error_of(post("/v1/classify", nlohmann::json{{"chip", "H100 SXM"}, {"date", date}}.dump())),
+        std::make_tuple(400L, std::string("invalid_field"), std::string("date")))
+        << date;
+  EXPECT_EQ(post("/v1/classify", R"({"chip":"H100 SXM","date":"2024-02-29"})").status, 200);
+}
+
 // /match's numbers are plain decimals in range: "nan" passed the range check and made a listed
 // party "no match"; hexadecimal floats, underflows and fractional limits are no caller's meaning.
 TEST_F(HttpApiTest, MatchParametersArePlainNumbersInRange) {
