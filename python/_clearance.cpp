@@ -26,6 +26,7 @@
 #include "clearance/rules/license_check.h"
 #include "clearance/rules/rulebook.h"
 #include "clearance/rules/transaction_json.h"
+#include "clearance/util/dates.h"
 
 namespace py = pybind11;
 using namespace clearance;
@@ -449,9 +450,11 @@ py::object classify(const std::optional<std::string>& chip, const std::optional<
   }
   rules::ClassifyOptions options;
   options.date = date.empty() ? utc_now_iso().substr(0, 10) : date;
-  if (!rules::is_iso_date(options.date)) raise("date: expected YYYY-MM-DD, got \"" + date + "\"");
+  if (!is_iso_date(options.date)) raise("date: expected YYYY-MM-DD, got \"" + date + "\"");
   if (form != "ic" && form != "computer") raise("form: expected \"ic\" or \"computer\"");
   options.form = form;
+  if (!described_in.empty() && !rules::is_eccn(described_in))
+    raise("described_in: '" + described_in + "' is not an ECCN (such as 5A992, 4A003.b)");
   options.described_in = described_in;
   nlohmann::json out = rules::to_json(rules::classify(c, options, rules::Rulebook::builtin()));
   out["item"] = c.name;

@@ -7,8 +7,10 @@
 #include <cstdio>
 
 #include "clearance/lists/snapshot_store.h"
+#include "clearance/rules/classifier.h"
 #include "clearance/rules/license_check.h"
 #include "clearance/rules/transaction_json.h"
+#include "clearance/util/dates.h"
 #include "clearance/util/file_io.h"
 #include "commands.h"
 
@@ -286,7 +288,13 @@ void add_item_options(CLI::App* cmd, ItemArgs& a) {
   cmd->add_option("--form", a.form, "ic, or computer for boards/servers/assemblies containing it")
       ->check(CLI::IsMember({"ic", "computer"}));
   cmd->add_option("--described-in", a.described_in,
-                  "Another ECCN that describes the item (5A992, 4A003…): use its .z paragraph");
+                  "Another ECCN that describes the item (5A992, 4A003…): use its .z paragraph")
+      ->check(CLI::Validator(
+          [](const std::string& v) {
+            return rules::is_eccn(v) ? std::string()
+                                     : "'" + v + "' is not an ECCN (such as 5A992, 4A003.b)";
+          },
+          "ECCN"));
   cmd->add_option("--rules", a.rules_file, "A rulebook JSON file instead of the built-in one");
   cmd->add_option("--format", a.format, "text or json (default: text on a terminal)")
       ->check(CLI::IsMember({"text", "json"}));

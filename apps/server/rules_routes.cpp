@@ -6,6 +6,7 @@
 #include "clearance/rules/classifier.h"
 #include "clearance/rules/license_check.h"
 #include "clearance/rules/transaction_json.h"
+#include "clearance/util/dates.h"
 #include "json_fields.h"
 #include "routes.h"
 
@@ -48,12 +49,15 @@ HttpResponse classify_route(RouteContext& ctx) {
   }
   rules::ClassifyOptions options;
   options.date = fields.has("date") ? fields.text("date") : today_utc();
-  if (!rules::is_iso_date(options.date))
+  if (!is_iso_date(options.date))
     fields.fail("date", fmt::format("expected YYYY-MM-DD, got \"{}\"", options.date));
   if (fields.has("form")) options.form = fields.text("form");
   if (options.form != "ic" && options.form != "computer")
     fields.fail("form", "expected \"ic\" or \"computer\"");
   options.described_in = fields.text("described_in");
+  if (!options.described_in.empty() && !rules::is_eccn(options.described_in))
+    fields.fail("described_in",
+                fmt::format("'{}' is not an ECCN (such as 5A992, 4A003.b)", options.described_in));
   options.sum_units = fields.boolean("sum_units").value_or(false);
   const rules::Classification c = rules::classify(chip, options, *ctx.rulebook);
   nlohmann::json out = rules::to_json(c);

@@ -344,6 +344,10 @@ Classification classify(const ChipSpec& chip, const ClassifyOptions& options,
   }
   out.steps.push_back(fmt::format("3A090.{} by paragraph {}{}", high.first, high.second,
                                   !datacenter ? " (Note 2 does not apply: TPP ≥ 4800)" : ""));
+  if (!options.described_in.empty() && !is_z_base(options.described_in))
+    out.steps.push_back(fmt::format(
+        "described in {}, which has no .z paragraph for these items: classified by its figures",
+        options.described_in));
   if (is_z_base(options.described_in)) {
     out.eccn = z_paragraph(options.described_in.substr(0, 5), out.level);
     out.steps.push_back(fmt::format("described in {}: classified in its .z paragraph, {}",
@@ -355,6 +359,22 @@ Classification classify(const ChipSpec& chip, const ClassifyOptions& options,
     out.eccn = fmt::format("3A090.{}", out.level);
   }
   return out;
+}
+
+bool is_eccn(const std::string& text) {
+  if (text == "EAR99") return true;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (text.size() < 5 || !digit(text[0]) || text[1] < 'A' || text[1] > 'E' || !digit(text[2]) ||
+      !digit(text[3]) || !digit(text[4]))
+    return false;
+  // Then its paragraphs: ".a", ".a.1", ".z".
+  for (size_t i = 5; i < text.size();) {
+    size_t j = i + 1;
+    while (j < text.size() && ((text[j] >= 'a' && text[j] <= 'z') || digit(text[j]))) ++j;
+    if (text[i] != '.' || j == i + 1) return false;
+    i = j;
+  }
+  return true;
 }
 
 }  // namespace clearance::rules

@@ -41,4 +41,8 @@ struct Classification {
 
 Classification classify(const ChipSpec& chip, const ClassifyOptions& options, const Rulebook& book);
 
+// An Export Control Classification Number as the CCL writes one (3A090.a, 5A992.c, 4E001,
+// 0A606.a.1) or EAR99.
+bool is_eccn(const std::string& text);
+
 }  // namespace clearance::rules

@@ -6,6 +6,7 @@
 
 #include "clearance/model/country_codes.h"
 #include "clearance/rules/check_context.h"
+#include "clearance/util/dates.h"
 #include "clearance/util/strings.h"
 
 namespace clearance::rules {

@@ -6,20 +6,12 @@
 #include <nlohmann/json.hpp>
 
 #include "clearance/rules/embedded_data.h"
+#include "clearance/util/dates.h"
 #include "clearance/util/file_io.h"
 
 namespace clearance::rules {
 
 using nlohmann::json;
-
-bool is_iso_date(std::string_view t) {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (t[i] < '0' || t[i] > '9') return false;
-  const int month = (t[5] - '0') * 10 + (t[6] - '0');
-  const int day = (t[8] - '0') * 10 + (t[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
 
 namespace {
 

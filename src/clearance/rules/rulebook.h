@@ -16,8 +16,6 @@
 
 namespace clearance::rules {
 
-bool is_iso_date(std::string_view text);
-
 struct GroupChange {
   std::string date;
   std::string country;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "clearance/batch/batch_input.h"
+#include "clearance/rules/classifier.h"
 #include "clearance/util/dates.h"
 
 namespace clearance::rules {
@@ -43,24 +44,6 @@ void check_name_length(const char* key, const std::string& name) {
   if (name.size() > kMaxNameBytes)
     throw BadField{key,
                    fmt::format("a name of {} bytes; the limit is {}", name.size(), kMaxNameBytes)};
-}
-
-// An Export Control Classification Number as the CCL writes one (3A090.a, 5A992.c, 4E001,
-// 0A606.a.1) or EAR99.
-bool is_eccn(const std::string& text) {
-  if (text == "EAR99") return true;
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (text.size() < 5 || !digit(text[0]) || text[1] < 'A' || text[1] > 'E' || !digit(text[2]) ||
-      !digit(text[3]) || !digit(text[4]))
-    return false;
-  // Then its paragraphs: ".a", ".a.1", ".z".
-  for (size_t i = 5; i < text.size();) {
-    size_t j = i + 1;
-    while (j < text.size() && ((text[j] >= 'a' && text[j] <= 'z') || digit(text[j]))) ++j;
-    if (text[i] != '.' || j == i + 1) return false;
-    i = j;
-  }
-  return true;
 }
 
 bool flag(const json& in, const char* key) {
@@ -152,6 +135,9 @@ Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& cat
                      fmt::format("'{}' is not an ECCN (such as 3A090.a, 5A992) or EAR99", tx.eccn)};
     tx.form = text(in, "form", "ic");
     tx.described_in = text(in, "described_in");
+    if (!tx.described_in.empty() && !is_eccn(tx.described_in))
+      throw BadField{"described_in",
+                     fmt::format("'{}' is not an ECCN (such as 5A992, 4A003.b)", tx.described_in)};
     tx.description = text(in, "description");
     tx.quantity = number(in, "quantity");
     if (tx.quantity && !(*tx.quantity > 0 && *tx.quantity < 1e12))
