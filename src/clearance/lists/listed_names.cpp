@@ -31,18 +31,21 @@ const std::unordered_map<std::string, std::vector<const ListedName*>>& by_key() 
 }
 
 // Whether a Chinese name says something the record's own names do not: a brand spelled in pinyin
-// (海光, 寒武纪), or a word it translates that none of them holds (中国人民解放军国防科技大学:
-// "People's Liberation Army", which the English name leaves out). A name the normaliser translates
-// into words the English name holds (南京理工大学: a place and the words of the organisation-word
-// table) is the English name already, which keeps its structure ("Nanjing University of Science
-// and Technology") where the translation loses it.
-bool adds_a_word(const std::string& name, const std::unordered_set<std::string>& own) {
+// (海光, 寒武纪), or a word it translates that none of them holds and that is no common word of
+// the lists (中国人民解放军国防科技大学: "People's Liberation Army", which the English name leaves
+// out; not 集团 "group" against "Corporation"). A name the normaliser translates into words the
+// English name holds (南京理工大学: a place and the words of the organisation-word table) is the
+// English name already, which keeps its structure ("Nanjing University of Science and
+// Technology") where the translation loses it.
+bool adds_a_word(const std::string& name, const std::unordered_set<std::string>& own,
+                 const std::unordered_set<std::string>& common) {
   thread_local NameNormalizer normalizer;
   const NormalizedName n = normalizer.normalize(name);
   return std::any_of(n.tokens.begin(), n.tokens.end(), [&](const NameToken& t) {
     if (t.kind != TokenClass::ordinary || t.marks.place) return false;
     if (t.origin == TokenOrigin::pinyin) return true;
-    if (t.origin != TokenOrigin::translated || own.count(t.text)) return false;
+    if (t.origin != TokenOrigin::translated || own.count(t.text) || common.count(t.text))
+      return false;
     return std::none_of(t.alternatives.begin(), t.alternatives.end(),
                         [&](const std::string& alt) { return own.count(alt) > 0; });
   });
@@ -170,8 +173,42 @@ void for_each_brand_run(std::string_view name, const std::unordered_set<std::str
 
 }  // namespace
 
+// The words of the records' names (lower case, Latin letters) that at least one record in
+// kCommonShare writes: a translated word among them says little of which record a name is.
+constexpr size_t kCommonShare = 100;
+
+std::unordered_set<std::string> common_words(const std::vector<Entity>& entities) {
+  std::unordered_map<std::string, size_t> records;
+  std::unordered_set<std::string> seen;
+  std::string word;
+  for (const Entity& e : entities) {
+    seen.clear();
+    auto take = [&](const std::string& name) {
+      for (size_t i = 0; i <= name.size(); ++i) {
+        const auto b = i < name.size() ? static_cast<unsigned char>(name[i]) : ' ';
+        if (b >= 'A' && b <= 'Z') {
+          word += static_cast<char>(b - 'A' + 'a');
+        } else if (b >= 'a' && b <= 'z') {
+          word += static_cast<char>(b);
+        } else if (!word.empty()) {
+          if (seen.insert(word).second) ++records[word];
+          word.clear();
+        }
+      }
+    };
+    take(e.name);
+    for (const Alias& a : e.aliases) take(a.name);
+  }
+  std::unordered_set<std::string> out;
+  const size_t enough = std::max<size_t>(2, entities.size() / kCommonShare);
+  for (const auto& [w, n] : records)
+    if (n >= enough) out.insert(w);
+  return out;
+}
+
 size_t add_listed_names(std::vector<Entity>& entities) {
   std::unordered_set<const Entity*> given;
+  const std::unordered_set<std::string> common = common_words(entities);
   for (Entity& e : entities) {
     if (e.list.empty()) continue;
     const ListedName* row = nullptr;
@@ -185,7 +222,7 @@ size_t add_listed_names(std::vector<Entity>& entities) {
     if (!row) continue;
     const std::unordered_set<std::string> own = own_words(e);
     for (const std::string& name : row->names) {
-      if (!adds_a_word(name, own) || has_name(e, name)) continue;
+      if (!adds_a_word(name, own, common) || has_name(e, name)) continue;
       add_name(e, name, AliasKind::added,
                fmt::format("(data/names/{} line {}), source {}, checked {}", kTable, row->line,
                            row->source_url, row->checked));
