@@ -168,13 +168,25 @@ TEST_F(NameTablesOnLists, AGroupsBrandNamesEveryRecordOfItsListThatCarriesIt) {
     return names;
   };
   const std::string huada = parties_found("华大九天");
-  EXPECT_NE(huada.find("Beijing Huada Jiutian"), std::string::npos) << huada;
+  // The brand's own record first, the group's other records after it at the same score.
+  EXPECT_EQ(huada.rfind("Beijing Huada Jiutian", 0), 0u) << huada;
   EXPECT_NE(huada.find("Shanghai Huada Jiutian"), std::string::npos) << huada;
   const std::string zhipu = parties_found("智谱");
-  EXPECT_NE(zhipu.find("Zhipu Huazhang"), std::string::npos) << zhipu;
+  EXPECT_EQ(zhipu.rfind("Beijing Zhipu Huazhang", 0), 0u) << zhipu;
   EXPECT_NE(zhipu.find("Zhipu Linghang"), std::string::npos) << zhipu;
   const std::string hisilicon = parties_found("海思");
   EXPECT_EQ(hisilicon.find("Marine"), std::string::npos) << hisilicon;
+}
+
+// A numbered institute in Chinese finds the list's "760th Research Institute".
+TEST_F(NameTablesOnLists, ANumberedInstituteInChineseFindsItsListing) {
+  for (const char* name : {"中国船舶重工集团公司第七六零研究所", "七六○研究所"}) {
+    ScreenQuery q;
+    q.name = name;
+    std::string found;
+    for (const Hit& h : screener_->screen(q, {}, session_).hits) found += h.entity->name + "\n";
+    EXPECT_NE(found.find("760th Research Institute"), std::string::npos) << name << "\n" << found;
+  }
 }
 
 TEST_F(NameTablesOnLists, GivenNamesAndTitlesAcrossLanguages) {

@@ -254,6 +254,29 @@ TEST(Numbers, ChineseNumeralsAndOrdinals) {
   EXPECT_NE(std::find(tokens.begin(), tokens.end(), "14"), tokens.end());
 }
 
+// Institutes are numbered digit by digit (第七六零研究所 "760th", 七一五所 "715"), the zero written
+// 零, 〇 or the circle ○; and often without 第, the number just before the institute word.
+TEST(Numbers, ChineseNumbersReadDigitByDigit) {
+  EXPECT_EQ(chinese_number("七六零"), 760);
+  EXPECT_EQ(chinese_number("七一五"), 715);
+  EXPECT_EQ(chinese_number("二〇二"), 202);
+  EXPECT_EQ(chinese_number("七六○"), 760);
+  EXPECT_EQ(chinese_number("一百零二"), 102);  // with its units, read by them
+  EXPECT_EQ(chinese_number("零"), 0);
+  NameNormalizer n;
+  auto holds = [&](const std::string& name, const std::string& word) {
+    const auto tokens = texts(n.normalize(name));
+    return std::find(tokens.begin(), tokens.end(), word) != tokens.end();
+  };
+  EXPECT_TRUE(holds("中国船舶重工集团公司第七六零研究所", "760"));
+  EXPECT_TRUE(holds("七六○研究所", "760"));
+  EXPECT_TRUE(holds("中国船舶七一五所", "715"));
+  EXPECT_TRUE(holds("五十四所", "54"));
+  EXPECT_EQ(texts(n.normalize("七六○研究所")).back(), "institute");
+  // Not a number before another word: a brand's numerals stay its name (三一重工 Sany).
+  EXPECT_FALSE(holds("三一重工", "31"));
+}
+
 TEST(Numbers, SeriesNumbersAreDigitsAndRomanNumeralsAsWritten) {
   for (const char* written : {"7", "2004", "000", "II", "VII", "VIII", "IX", "XIV", "XXXIX", "V"})
     EXPECT_TRUE(is_series_number(written)) << written;
