@@ -33,6 +33,21 @@ namespace clearance {
 
 namespace {
 
+// A white circle ○ beside a Chinese numeral is the zero 〇 typed with the nearest key
+// (七六○研究所): made the Han character, so the number stays in one Han run.
+void circle_zeros_as_han(icu::UnicodeString& text) {
+  static const icu::UnicodeString numerals =
+      icu::UnicodeString::fromUTF8("零〇一二三四五六七八九十百千两");
+  auto numeral = [&](int32_t at) {
+    return at >= 0 && at < text.length() && numerals.indexOf(text.charAt(at)) >= 0;
+  };
+  for (int32_t k = 0; k < text.length(); ++k)
+    if (text.charAt(k) == 0x25CB && (numeral(k - 1) || numeral(k + 1))) text.setCharAt(k, 0x3007);
+}
+
+// The words a number just before names a numbered unit (七一五所, 五十四研究所, 七二五厂).
+constexpr std::string_view kNumberedWords[] = {"研究所", "研究院", "所", "院", "厂", "基地"};
+
 std::unique_ptr<icu::Transliterator> make_transliterator(const char* id) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Transliterator> t(
@@ -218,6 +233,24 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
       out.tokens.push_back(std::move(t));
       i += length;
       continue;
+    }
+    // A number of two numerals or more just before an institute word, without 第: 七一五所 is
+    // the 715th institute as 第七一五研究所 is. (Elsewhere numerals are a name's: 三一重工.)
+    if (const size_t length = chinese_numerals_length(text, i); length >= 6) {
+      const size_t after = i + length;
+      const bool institute = std::any_of(
+          std::begin(kNumberedWords), std::end(kNumberedWords),
+          [&](std::string_view word) { return text.compare(after, word.size(), word) == 0; });
+      if (institute) {
+        flush_pending();
+        NameToken t;
+        t.origin = TokenOrigin::translated;
+        t.source = text.substr(i, length);
+        t.text = std::to_string(chinese_number(t.source));
+        out.tokens.push_back(std::move(t));
+        i = after;
+        continue;
+      }
     }
     const ChineseOrgWord* hit = nullptr;
     for (const auto& word : chinese_org_words()) {
@@ -675,10 +708,11 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool transla
   } else {
     prepare_icu();
     UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString folded =
+    icu::UnicodeString folded =
         nfkc_casefold_->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
                                       name.data(), static_cast<int32_t>(name.size()))),
                                   status);
+    circle_zeros_as_han(folded);
     // Walk runs of Han and non-Han text.
     int32_t i = 0;
     while (i < folded.length()) {

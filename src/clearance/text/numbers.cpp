@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace clearance {
 
@@ -42,8 +43,8 @@ int ordinal_digits(const std::string& t) {
 // for any other character.
 int chinese_numeral(std::string_view c) {
   static const std::unordered_map<std::string_view, int> table = {
-      {"零", 0}, {"〇", 0}, {"一", 1}, {"二", 2}, {"两", 2},  {"三", 3},   {"四", 4},   {"五", 5},
-      {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}, {"十", 10}, {"百", 100}, {"千", 1000}};
+      {"零", 0}, {"〇", 0}, {"○", 0},  {"一", 1}, {"二", 2}, {"两", 2},  {"三", 3},   {"四", 4},
+      {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}, {"十", 10}, {"百", 100}, {"千", 1000}};
   auto it = table.find(c);
   return it == table.end() ? -1 : it->second;
 }
@@ -77,10 +78,21 @@ size_t chinese_ordinal_length(std::string_view text, size_t at) {
 
 int chinese_number(std::string_view numerals) {
   if (numerals.empty() || numerals.size() % 3 != 0) return -1;
-  int total = 0, digit = -1;  // digit: the last digit not yet multiplied by a unit
+  std::vector<int> values;
   for (size_t i = 0; i < numerals.size(); i += 3) {
-    const int v = chinese_numeral(numerals.substr(i, 3));
-    if (v < 0) return -1;
+    values.push_back(chinese_numeral(numerals.substr(i, 3)));
+    if (values.back() < 0) return -1;
+  }
+  // Without a unit (十, 百, 千), digit by digit, as institutes are numbered: 七六零 760.
+  if (values.size() > 1 &&
+      std::all_of(values.begin(), values.end(), [](int v) { return v < 10; })) {
+    if (values.size() > 9) return -1;
+    int total = 0;
+    for (int v : values) total = total * 10 + v;
+    return total;
+  }
+  int total = 0, digit = -1;  // digit: the last digit not yet multiplied by a unit
+  for (int v : values) {
     if (v < 10) {
       digit = v;  // 零 is a place skipped (一百零二) and adds nothing
     } else {
@@ -89,6 +101,12 @@ int chinese_number(std::string_view numerals) {
     }
   }
   return total + (digit < 0 ? 0 : digit);
+}
+
+size_t chinese_numerals_length(std::string_view text, size_t at) {
+  size_t end = at;
+  while (is_chinese_numeral(text, end)) end += 3;
+  return end - at;
 }
 
 void letters_for_digits(std::vector<NameToken>& tokens) {
