@@ -275,6 +275,12 @@ TEST(Numbers, ChineseNumbersReadDigitByDigit) {
   EXPECT_EQ(texts(n.normalize("七六○研究所")).back(), "institute");
   // Not a number before another word: a brand's numerals stay its name (三一重工 Sany).
   EXPECT_FALSE(holds("三一重工", "31"));
+  // A number too long for an int is its digits still, never "-1".
+  EXPECT_EQ(chinese_number_text("七七七七七七七七七七七"), "77777777777");
+  for (const char* name : {"七七七七七七七七七七七研究所", "第七七七七七七七七七七七研究所"}) {
+    EXPECT_TRUE(holds(name, "77777777777")) << name;
+    EXPECT_FALSE(holds(name, "-1")) << name;
+  }
 }
 
 TEST(Numbers, SeriesNumbersAreDigitsAndRomanNumeralsAsWritten) {
