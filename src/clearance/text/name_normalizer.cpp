@@ -228,8 +228,7 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
       NameToken t;
       t.origin = TokenOrigin::translated;
       t.source = text.substr(i, length);
-      t.text = std::to_string(
-          chinese_number(std::string_view(t.source).substr(kChineseOrdinalMark.size())));
+      t.text = chinese_number_text(std::string_view(t.source).substr(kChineseOrdinalMark.size()));
       out.tokens.push_back(std::move(t));
       i += length;
       continue;
@@ -246,7 +245,7 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
         NameToken t;
         t.origin = TokenOrigin::translated;
         t.source = text.substr(i, length);
-        t.text = std::to_string(chinese_number(t.source));
+        t.text = chinese_number_text(t.source);
         out.tokens.push_back(std::move(t));
         i = after;
         continue;

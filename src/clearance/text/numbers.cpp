@@ -76,31 +76,39 @@ size_t chinese_ordinal_length(std::string_view text, size_t at) {
   return end == at + kChineseOrdinalMark.size() ? 0 : end - at;
 }
 
-int chinese_number(std::string_view numerals) {
-  if (numerals.empty() || numerals.size() % 3 != 0) return -1;
+std::string chinese_number_text(std::string_view numerals) {
+  if (numerals.empty() || numerals.size() % 3 != 0) return {};
   std::vector<int> values;
   for (size_t i = 0; i < numerals.size(); i += 3) {
     values.push_back(chinese_numeral(numerals.substr(i, 3)));
-    if (values.back() < 0) return -1;
+    if (values.back() < 0) return {};
   }
   // Without a unit (十, 百, 千), digit by digit, as institutes are numbered: 七六零 760.
   if (values.size() > 1 &&
       std::all_of(values.begin(), values.end(), [](int v) { return v < 10; })) {
-    if (values.size() > 9) return -1;
-    int total = 0;
-    for (int v : values) total = total * 10 + v;
-    return total;
+    std::string digits;
+    for (int v : values) digits += static_cast<char>('0' + v);
+    return digits;
   }
-  int total = 0, digit = -1;  // digit: the last digit not yet multiplied by a unit
+  // By its units. (A name is at most kMaxNameBytes: 341 numerals add up to far less than an
+  // int holds.)
+  long long total = 0;
+  int digit = -1;  // the last digit not yet multiplied by a unit
   for (int v : values) {
     if (v < 10) {
       digit = v;  // 零 is a place skipped (一百零二) and adds nothing
     } else {
-      total += (digit < 0 ? 1 : digit) * v;  // 十四: a unit without a digit is one of it
+      total += static_cast<long long>(digit < 0 ? 1 : digit) * v;  // 十四: a unit alone is one
       digit = -1;
     }
   }
-  return total + (digit < 0 ? 0 : digit);
+  return std::to_string(total + (digit < 0 ? 0 : digit));
+}
+
+int chinese_number(std::string_view numerals) {
+  const std::string text = chinese_number_text(numerals);
+  if (text.empty() || text.size() > 9) return -1;
+  return std::stoi(text);
 }
 
 size_t chinese_numerals_length(std::string_view text, size_t at) {

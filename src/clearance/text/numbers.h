@@ -27,8 +27,11 @@ bool is_series_number(std::string_view written);
 size_t chinese_ordinal_length(std::string_view text, size_t at);
 // The ordinal mark itself, 第, which chinese_ordinal_length() counts.
 constexpr std::string_view kChineseOrdinalMark = "第";
-// The value of a number written in Chinese numerals (十四 14, 三十八 38, 一百零二 102; without a
-// unit, digit by digit: 七六零 760, 二〇二 202); -1 when `numerals` holds anything else.
+// A number written in Chinese numerals as decimal digits (十四 "14", 三十八 "38", 一百零二 "102";
+// without a unit, digit by digit: 七六零 "760", 二〇二 "202"); empty when `numerals` holds
+// anything else.
+std::string chinese_number_text(std::string_view numerals);
+// The same as a value; -1 when it is none or more than nine digits long.
 int chinese_number(std::string_view numerals);
 // The length in bytes of the run of Chinese numerals at `at` in UTF-8 `text` (0 when none).
 size_t chinese_numerals_length(std::string_view text, size_t at);
