@@ -369,10 +369,10 @@ TEST_F(HttpApiTest, DescribedInMustBeAnEccn) {
   }
 }
 
-// A classification is for a date: one the calendar does not have (30 February) is refused, as
-// /v1/check refuses it, not read as a day of the rules.
+// A classification is for a day: one the calendar does not have (30 February), or a year or month
+// alone, is refused, as /v1/check refuses it, not read as a day of the rules.
 TEST_F(HttpApiTest, ClassifyRefusesAnImpossibleDate) {
-  for (const char* date : {"2025-02-30", "2025-04-31", "2023-02-29"})
+  for (const char* date : {"2025-02-30", "2025-04-31", "2023-02-29", "2025", "2025-06"})
     EXPECT_EQ(
         error_of(post("/v1/classify", nlohmann::json{{"chip", "H100 SXM"}, {"date", date}}.dump())),
         std::make_tuple(400L, std::string("invalid_field"), std::string("date")))
