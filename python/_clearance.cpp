@@ -450,7 +450,7 @@ py::object classify(const std::optional<std::string>& chip, const std::optional<
   }
   rules::ClassifyOptions options;
   options.date = date.empty() ? utc_now_iso().substr(0, 10) : date;
-  if (!is_iso_date(options.date)) raise("date: expected YYYY-MM-DD, got \"" + date + "\"");
+  if (!is_iso_day(options.date)) raise("date: expected YYYY-MM-DD, got \"" + date + "\"");
   if (form != "ic" && form != "computer") raise("form: expected \"ic\" or \"computer\"");
   options.form = form;
   if (!described_in.empty() && !rules::is_eccn(described_in))

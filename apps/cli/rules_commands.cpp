@@ -147,7 +147,7 @@ int run_classify(const ItemArgs& args) {
     return kExitError;
   }
   const std::string date = args.date.empty() ? today() : args.date;
-  if (!is_iso_date(date)) {
+  if (!is_iso_day(date)) {
     fmt::print(stderr, "error: --date: expected YYYY-MM-DD, got \"{}\"\n", date);
     return kExitError;
   }

@@ -49,7 +49,7 @@ HttpResponse classify_route(RouteContext& ctx) {
   }
   rules::ClassifyOptions options;
   options.date = fields.has("date") ? fields.text("date") : today_utc();
-  if (!is_iso_date(options.date))
+  if (!is_iso_day(options.date))
     fields.fail("date", fmt::format("expected YYYY-MM-DD, got \"{}\"", options.date));
   if (fields.has("form")) options.form = fields.text("form");
   if (options.form != "ic" && options.form != "computer")

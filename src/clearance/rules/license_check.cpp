@@ -277,7 +277,7 @@ void check_jurisdiction(CheckContext& ctx) {
 
 Result<Determination> check_license(const Transaction& tx, const Rulebook& book,
                                     const CheckOptions& options) {
-  if (!is_iso_date(tx.date))
+  if (!is_iso_day(tx.date))
     return make_error(ErrorCode::invalid_argument,
                       "date: expected YYYY-MM-DD, got \"" + tx.date + "\"");
   if (!tx.chip && tx.eccn.empty())

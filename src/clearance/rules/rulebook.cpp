@@ -38,7 +38,7 @@ class Reader {
   }
   std::string date(const char* key) const {
     std::string d = str(key);
-    if (!is_iso_date(d)) throw FieldError{at(key), "expected a date YYYY-MM-DD, got \"" + d + "\""};
+    if (!is_iso_day(d)) throw FieldError{at(key), "expected a date YYYY-MM-DD, got \"" + d + "\""};
     return d;
   }
   std::string date_or(const char* key) const { return has(key) ? date(key) : std::string(); }

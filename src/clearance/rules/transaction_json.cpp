@@ -108,7 +108,7 @@ Result<Transaction> transaction_from_json(const json& in, const ChipCatalog& cat
   Transaction tx;
   try {
     tx.date = text(in, "date");
-    if (!tx.date.empty() && (tx.date.size() != 10 || !is_iso_date(tx.date)))
+    if (!tx.date.empty() && !is_iso_day(tx.date))
       throw BadField{"date",
                      fmt::format("'{}' is not a date of the calendar (YYYY-MM-DD)", tx.date)};
     const std::string mode = text(in, "mode", "enforced");

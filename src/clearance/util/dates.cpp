@@ -91,4 +91,8 @@ bool is_iso_date(std::string_view d) {
   return d[7] == '-' && day >= 1 && day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
+bool is_iso_day(std::string_view text) {
+  return text.size() == 10 && is_iso_date(text);
+}
+
 }  // namespace clearance

@@ -15,5 +15,7 @@ std::string iso_date(std::string_view text, DateOrder order);
 // Whether the text is an ISO date of the calendar — "YYYY", "YYYY-MM" or "YYYY-MM-DD", with a
 // month of 1 to 12 and a day the month has (29 February in leap years only).
 bool is_iso_date(std::string_view text);
+// Whether the text is a day of the calendar, "YYYY-MM-DD" (as the rules read dates).
+bool is_iso_day(std::string_view text);
 
 }  // namespace clearance
