@@ -20,6 +20,14 @@ using server::HttpRequest;
 using server::HttpResponse;
 using server::HttpServer;
 
+// A handler that answers "ok" and counts its calls.
+server::HttpHandler counting_ok(std::atomic<int>& calls) {
+  return [&calls](const HttpRequest&) {
+    ++calls;
+    return HttpResponse{200, "text/plain", "ok", {}, ""};
+  };
+}
+
 server::HttpErrorResponder plain_errors() {
   return [](unsigned status, const std::string& message) {
     HttpResponse r;
@@ -149,12 +157,7 @@ TEST(HttpServer, StreamsAFileBodyAndReportsAMissingFile) {
 
 TEST(HttpServer, KeepAliveServesManyRequestsOnOneConnection) {
   std::atomic<int> calls{0};
-  HttpServer server(
-      [&calls](const HttpRequest&) {
-        ++calls;
-        return HttpResponse{200, "text/plain", "ok", {}, ""};
-      },
-      plain_errors(), loopback_any_port());
+  HttpServer server(counting_ok(calls), plain_errors(), loopback_any_port());
   ASSERT_TRUE(server.start().ok());
   std::string pipelined;
   for (int i = 0; i < 5; ++i) pipelined += "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
@@ -173,12 +176,7 @@ TEST(HttpServer, KeepAliveServesManyRequestsOnOneConnection) {
 // (it did: "Transfer-Encoding: gzip" and a DELETE as the body).
 TEST(HttpServer, ATransferEncodingThatIsNotChunkedIsRefusedAndClosesTheConnection) {
   std::atomic<int> calls{0};
-  HttpServer server(
-      [&calls](const HttpRequest&) {
-        ++calls;
-        return HttpResponse{200, "text/plain", "ok", {}, ""};
-      },
-      plain_errors(), loopback_any_port());
+  HttpServer server(counting_ok(calls), plain_errors(), loopback_any_port());
   ASSERT_TRUE(server.start().ok());
   for (const char* coding : {"gzip", "identity", "xchunked", "chunked, identity"}) {
     calls = 0;

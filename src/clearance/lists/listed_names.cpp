@@ -110,13 +110,26 @@ const std::vector<ListedName>& chinese_listed_names() {
 
 namespace {
 
-// Whether a record names a party in China: an address in CN, HK or MO (a record without addresses
-// is judged by its list: see listed_name_coverage).
-bool in_china(const Entity& e) {
-  return std::any_of(e.addresses.begin(), e.addresses.end(), [](const Address& a) {
-    return a.country == "CN" || a.country == "HK" || a.country == "MO";
-  });
-}
+// Whether a record of these names a party in China: an address in CN, HK or MO where its list
+// gives addresses; every record of a list that gives none (§ 1260H, the NDAA lists name Chinese
+// firms only).
+class InChina {
+ public:
+  template <typename Entities>
+  explicit InChina(const Entities& entities) {
+    for (const Entity& e : entities)
+      if (!e.addresses.empty()) addressed_lists_.insert(e.list);
+  }
+  bool operator()(const Entity& e) const {
+    return !addressed_lists_.count(e.list) ||
+           std::any_of(e.addresses.begin(), e.addresses.end(), [](const Address& a) {
+             return a.country == "CN" || a.country == "HK" || a.country == "MO";
+           });
+  }
+
+ private:
+  std::unordered_set<std::string> addressed_lists_;
+};
 
 bool has_name(const Entity& e, const std::string& name) {
   return name == e.name || std::any_of(e.aliases.begin(), e.aliases.end(),
@@ -144,13 +157,9 @@ std::string brand_key(const std::string& brand) {
   return key.size() >= kMinBrandKey ? key : std::string();
 }
 
-// Calls `found(run)` for each run of consecutive words of a Latin-script name, as its letters in
-// lower case joined ("Shanghai Huada Jiutian Information" → "huada", "huadajiutian", …), that is
-// the start of some brand key (`starts`: every prefix of every key); a run no key starts with
-// is not extended.
-template <typename Found>
-void for_each_brand_run(std::string_view name, const std::unordered_set<std::string>& starts,
-                        Found&& found) {
+// The words of a name in Latin letters, lower case ("Shanghai Huada Jiutian" → shanghai, huada,
+// jiutian); other characters part them.
+std::vector<std::string> latin_words(std::string_view name) {
   std::vector<std::string> words(1);
   for (char c : name) {
     const auto b = static_cast<unsigned char>(c);
@@ -161,9 +170,20 @@ void for_each_brand_run(std::string_view name, const std::unordered_set<std::str
     else if (!words.back().empty())
       words.emplace_back();
   }
+  if (words.back().empty()) words.pop_back();
+  return words;
+}
+
+// Calls `found(run)` for each run of consecutive words of a name, joined ("huada",
+// "huadajiutian", …), that is the start of some brand key (`starts`: every prefix of every key); a
+// run no key starts with is not extended.
+template <typename Found>
+void for_each_brand_run(std::string_view name, const std::unordered_set<std::string>& starts,
+                        Found&& found) {
+  const std::vector<std::string> words = latin_words(name);
   for (size_t i = 0; i < words.size(); ++i) {
     std::string run;
-    for (size_t j = i; j < words.size() && !words[j].empty(); ++j) {
+    for (size_t j = i; j < words.size(); ++j) {
       run += words[j];
       if (!starts.count(run)) break;
       found(run);
@@ -171,30 +191,18 @@ void for_each_brand_run(std::string_view name, const std::unordered_set<std::str
   }
 }
 
-}  // namespace
-
-// The words of the records' names (lower case, Latin letters) that at least one record in
-// kCommonShare writes: a translated word among them says little of which record a name is.
+// The words of the records' names that at least one record in kCommonShare writes: a translated
+// word among them says little of which record a name is.
 constexpr size_t kCommonShare = 100;
 
 std::unordered_set<std::string> common_words(const std::vector<Entity>& entities) {
   std::unordered_map<std::string, size_t> records;
   std::unordered_set<std::string> seen;
-  std::string word;
   for (const Entity& e : entities) {
     seen.clear();
     auto take = [&](const std::string& name) {
-      for (size_t i = 0; i <= name.size(); ++i) {
-        const auto b = i < name.size() ? static_cast<unsigned char>(name[i]) : ' ';
-        if (b >= 'A' && b <= 'Z') {
-          word += static_cast<char>(b - 'A' + 'a');
-        } else if (b >= 'a' && b <= 'z') {
-          word += static_cast<char>(b);
-        } else if (!word.empty()) {
-          if (seen.insert(word).second) ++records[word];
-          word.clear();
-        }
-      }
+      for (std::string& w : latin_words(name))
+        if (seen.insert(w).second) ++records[std::move(w)];
     };
     take(e.name);
     for (const Alias& a : e.aliases) take(a.name);
@@ -205,6 +213,8 @@ std::unordered_set<std::string> common_words(const std::vector<Entity>& entities
     if (n >= enough) out.insert(w);
   return out;
 }
+
+}  // namespace
 
 size_t add_listed_names(std::vector<Entity>& entities) {
   std::unordered_set<const Entity*> given;
@@ -248,11 +258,9 @@ size_t add_listed_names(std::vector<Entity>& entities) {
       for (size_t n = 1; n <= key.size(); ++n) out.insert(key.substr(0, n));
     return out;
   }();
-  std::unordered_set<std::string> lists_with_addresses;
-  for (const Entity& e : entities)
-    if (!e.addresses.empty()) lists_with_addresses.insert(e.list);
+  const InChina in_china(entities);
   for (Entity& e : entities) {
-    if (e.list.empty() || (lists_with_addresses.count(e.list) && !in_china(e))) continue;
+    if (e.list.empty() || !in_china(e)) continue;
     auto give = [&](const std::string& run) {
       const auto it = brands.find(run);
       if (it == brands.end()) return;
@@ -266,10 +274,9 @@ size_t add_listed_names(std::vector<Entity>& entities) {
         given.insert(&e);
       }
     };
-    // (The names the list gives; a name added here adds no brand.)
-    const size_t listed = e.aliases.size();
+    // The names the list gives (a name added here adds no brand; `give` may add to the aliases).
     for_each_brand_run(e.name, starts, give);
-    for (size_t k = 0; k < listed; ++k)
+    for (size_t k = 0; k < e.aliases.size(); ++k)
       if (!added_by_clearance(e.aliases[k].kind))
         for_each_brand_run(e.aliases[k].name, starts, give);
   }
@@ -279,14 +286,10 @@ size_t add_listed_names(std::vector<Entity>& entities) {
 std::map<std::string, std::pair<size_t, size_t>> listed_name_coverage(const EntityTable& entities) {
   std::map<std::string, std::pair<size_t, size_t>> out;
   for (const ListedName& row : chinese_listed_names()) out[row.list];
-  // The records in China (an address in CN, HK or MO) where the list gives addresses; every
-  // record of a list that gives none (§ 1260H, the NDAA lists name Chinese firms only).
-  std::map<std::string, bool> has_addresses;
-  for (const Entity& e : entities)
-    if (out.count(e.list) && !e.addresses.empty()) has_addresses[e.list] = true;
+  const InChina in_china(entities);
   for (const Entity& e : entities) {
     const auto it = out.find(e.list);
-    if (it == out.end() || (has_addresses[e.list] && !in_china(e))) continue;
+    if (it == out.end() || !in_china(e)) continue;
     ++it->second.second;
     if (std::any_of(e.aliases.begin(), e.aliases.end(),
                     [](const Alias& a) { return added_by_clearance(a.kind); }))

@@ -540,7 +540,6 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
   // One hit per party: the record that scores best stands for it.
   const Snapshot& snapshot = index.snapshot();
   std::unordered_map<uintptr_t, Hit> by_party;
-  const auto better = ranks_before;
   for (auto& [entity_index, hit] : best) {
     if (hit.name_score <= 0) continue;
     auto extra = weigh_evidence(query, prepared, *hit.entity);
@@ -556,10 +555,10 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
     const uintptr_t key = hit.party ? reinterpret_cast<uintptr_t>(hit.party)
                                     : reinterpret_cast<uintptr_t>(hit.entity);
     auto [it, fresh] = by_party.try_emplace(key);
-    if (fresh || better(hit, it->second)) it->second = std::move(hit);
+    if (fresh || ranks_before(hit, it->second)) it->second = std::move(hit);
   }
   for (auto& [key, hit] : by_party) result.hits.push_back(std::move(hit));
-  std::sort(result.hits.begin(), result.hits.end(), better);
+  std::sort(result.hits.begin(), result.hits.end(), ranks_before);
   result.total = result.hits.size();
   result.truncated = result.hits.size() > options.limit;
   if (result.truncated) result.hits.resize(options.limit);

@@ -195,6 +195,17 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
     pending.clear();
   };
   size_t i = 0;
+  // A number as a token of its own, written as `length` bytes at i, its numerals the last
+  // `numerals` of them.
+  auto add_number = [&](size_t length, size_t numerals) {
+    flush_pending();
+    NameToken t;
+    t.origin = TokenOrigin::translated;
+    t.source = text.substr(i, length);
+    t.text = chinese_number_text(std::string_view(t.source).substr(length - numerals));
+    out.tokens.push_back(std::move(t));
+    i += length;
+  };
   while (i < text.size()) {
     // A Chinese firm's name opens with the place it is registered in (深圳市大疆创新科技有限公司:
     // Shenzhen, then the brand): spelled apart from the brand, so the brand meets the same brand
@@ -224,32 +235,18 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
     }
     // An ordinal, 第 and a number: 第十四研究所 is the "14th Research Institute".
     if (const size_t length = chinese_ordinal_length(text, i); length > 0) {
-      flush_pending();
-      NameToken t;
-      t.origin = TokenOrigin::translated;
-      t.source = text.substr(i, length);
-      t.text = chinese_number_text(std::string_view(t.source).substr(kChineseOrdinalMark.size()));
-      out.tokens.push_back(std::move(t));
-      i += length;
+      add_number(length, length - kChineseOrdinalMark.size());
       continue;
     }
     // A number of two numerals or more just before an institute word, without 第: 七一五所 is
     // the 715th institute as 第七一五研究所 is. (Elsewhere numerals are a name's: 三一重工.)
-    if (const size_t length = chinese_numerals_length(text, i); length >= 6) {
-      const size_t after = i + length;
-      const bool institute = std::any_of(
-          std::begin(kNumberedWords), std::end(kNumberedWords),
-          [&](std::string_view word) { return text.compare(after, word.size(), word) == 0; });
-      if (institute) {
-        flush_pending();
-        NameToken t;
-        t.origin = TokenOrigin::translated;
-        t.source = text.substr(i, length);
-        t.text = chinese_number_text(t.source);
-        out.tokens.push_back(std::move(t));
-        i = after;
-        continue;
-      }
+    if (const size_t length = chinese_numerals_length(text, i);
+        length >= 6 && std::any_of(std::begin(kNumberedWords), std::end(kNumberedWords),
+                                   [&](std::string_view word) {
+                                     return text.compare(i + length, word.size(), word) == 0;
+                                   })) {
+      add_number(length, length);
+      continue;
     }
     const ChineseOrgWord* hit = nullptr;
     for (const auto& word : chinese_org_words()) {
