@@ -45,6 +45,15 @@ async function open(hash) {
   await page.waitForSelector("body[data-ready=true]");
 }
 
+// Waits until the page has drawn the view a link led to. location.hash changes at once, but the
+// hashchange event that draws the view (and moves focus to it) comes in a later task: waiting on
+// the hash alone let a slow page take the focus from the next link after the test had given it.
+// The view is drawn when its navigation link is marked current, in the same task as the focus.
+async function routed(hash) {
+  await page.waitForFunction((h) => location.hash === h &&
+    document.querySelector("nav a[aria-current=page]")?.getAttribute("href") === h, hash);
+}
+
 before(async () => {
   dataDir = makeDataDir();
   // Two imports, so the Lists view has a diff to show: the CSL of 2026-07-31, then BIS's MIEU list.
@@ -337,7 +346,7 @@ describe("the analyst's page", () => {
       ["Lists", "#/lists"], ["Screen", "#/screen"]]) {
       await page.locator("nav a", { hasText: label }).focus();
       await page.keyboard.press("Enter");
-      await page.waitForFunction((h) => location.hash === h, hash);
+      await routed(hash);
     }
     // Screen by typing and Enter; open the first party with the keyboard.
     await page.focus("#screen-name");
