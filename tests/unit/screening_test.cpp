@@ -735,6 +735,37 @@ TEST(ScreenSessionTest, ASessionReusedAcrossIndexesAnswersForTheCurrentOne) {
   EXPECT_EQ(again.hits[0].match.alignments[0].how, MatchHow::fuzzy);
 }
 
+// A score is a float sum of weights: the same pair of names scores 0.8 as 0.79999995 or as
+// 0.80000001 as the lists' other words move the weights, and a hit at the threshold came and went
+// with unrelated list changes. A score within float rounding of the threshold meets it; one a
+// thousandth under it does not.
+TEST(ScreenThresholdTest, AScoreWithinFloatRoundingOfTheThresholdMeetsIt) {
+  EXPECT_TRUE(meets_threshold(0.79999995f, 0.8f));
+  EXPECT_TRUE(meets_threshold(0.8f, 0.8f));
+  EXPECT_FALSE(meets_threshold(0.7999f, 0.8f));
+  auto snapshot = std::make_shared<Snapshot>();
+  for (const char* name : {"Benny Gantz", "Gadi Eizenkot", "Arye Deri"}) {
+    Entity e;
+    e.id = fmt::format("t:{}", snapshot->entities.size());
+    e.type = EntityType::person;
+    e.name = name;
+    snapshot->entities.push_back(std::move(e));
+  }
+  const Screener screener(std::shared_ptr<const NameIndex>(NameIndex::build(snapshot)));
+  ScreenSession session;
+  ScreenQuery q;
+  q.name = "Beni Ganz";
+  ScreenOptions options;
+  options.threshold = 0.3f;
+  const ScreenResult found = screener.screen(q, options, session);
+  ASSERT_EQ(found.hits.size(), 1u);
+  const float score = found.hits[0].score;
+  options.threshold = score + 4e-6f;  // the score, rounded the other way
+  EXPECT_EQ(screener.screen(q, options, session).hits.size(), 1u) << score;
+  options.threshold = score + 1e-3f;
+  EXPECT_EQ(screener.screen(q, options, session).hits.size(), 0u) << score;
+}
+
 // A batch row's JSON text (what the JSON Lines output and a recorded batch keep) is exactly the
 // dump of the row's JSON, for rows with hits of every kind the real lists give: parties of one
 // record and of several, aliases, names Clearance added (their source), readings of other scripts,

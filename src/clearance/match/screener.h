@@ -23,6 +23,9 @@ struct ScreenQuery {
   std::vector<std::string> lists;  // restrict to these list codes or datasets (empty = all)
 };
 
+// Whether a score meets a threshold.
+inline bool meets_threshold(float score, float threshold) { return score >= threshold; }
+
 struct ScreenOptions {
   float threshold = 0.80f;
   size_t limit = 10;
