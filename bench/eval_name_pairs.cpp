@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
     std::map<std::string, Counts> groups, schemas;
     Counts all;
     for (const auto& p : pairs) {
-      const bool predicted = p.ours >= threshold;
+      const bool predicted = meets_threshold(p.ours, threshold);
       all.add(p.match, predicted);
       groups[p.group].add(p.match, predicted);
       schemas[p.schema].add(p.match, predicted);
@@ -154,7 +154,7 @@ int main(int argc, char** argv) {
   Counts ours_all, ours_common, theirs_all;
   std::map<std::string, std::pair<Counts, Counts>> by_group, by_schema;
   for (const auto& p : pairs) {
-    const bool predicted = p.ours >= threshold;
+    const bool predicted = meets_threshold(p.ours, threshold);
     ours_all.add(p.match, predicted);
     if (scores || (misses && predicted != p.match))
       fmt::print(stderr, "{} {:<13} {:<8} {:.3f}  {} | {}\n",
@@ -162,7 +162,7 @@ int main(int argc, char** argv) {
                  p.schema, p.ours, p.a, p.b);
   }
   for (const auto& p : frozen_pairs) {
-    const bool predicted = p.ours >= threshold, theirs = p.theirs >= 0.7f;
+    const bool predicted = meets_threshold(p.ours, threshold), theirs = p.theirs >= 0.7f;
     ours_common.add(p.match, predicted);
     theirs_all.add(p.match, theirs);
     by_group[p.group].first.add(p.match, predicted);

@@ -239,7 +239,7 @@ nlohmann::ordered_json yente_result(const Hit& hit, const ScreenResult& result,
   nlohmann::ordered_json features = {{"name_score", ours["explanation"]["name_score"]}};
   for (const auto& ev : hit.evidence) features[ev.feature] = ev.delta;
   r["features"] = std::move(features);
-  r["match"] = hit.score >= threshold;
+  r["match"] = meets_threshold(hit.score, static_cast<float>(threshold));
   nlohmann::ordered_json explanations;
   explanations["name_score"] = {{"detail", explain_text(ours["explanation"])},
                                 {"score", ours["explanation"]["name_score"]},
@@ -381,7 +381,7 @@ HttpResponse yente_match_route(RouteContext& ctx) {
     size_t matches = 0;
     for (const auto& [id, b] : best) {
       ordered.push_back(&b);
-      matches += b.hit->score >= threshold;
+      matches += meets_threshold(b.hit->score, static_cast<float>(threshold));
     }
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const Best* a, const Best* b) { return a->hit->score > b->hit->score; });

@@ -280,15 +280,16 @@ TEST_F(DeltaMonitor, ScoresThatReweightingAloneLiftsOverTheThresholdAreFound) {
   size_t spanned = 0;
   for (const Rise& r : rises) {
     const float t = r.now - 1e-5f;
-    const size_t n = std::count_if(rises.begin(), rises.end(),
-                                   [&](const Rise& x) { return x.then < t && x.now >= t; });
+    const size_t n = std::count_if(rises.begin(), rises.end(), [&](const Rise& x) {
+      return !meets_threshold(x.then, t) && meets_threshold(x.now, t);
+    });
     if (n > spanned) spanned = n, threshold = t;
   }
   ASSERT_GT(spanned, 0u) << "no score rose against an unchanged party";
   std::vector<Subject> subjects;
   std::set<std::pair<std::string, std::string>> lifted;
   for (const Rise& r : rises)
-    if (r.then < threshold && r.now >= threshold) {
+    if (!meets_threshold(r.then, threshold) && meets_threshold(r.now, threshold)) {
       lifted.emplace(r.subject->id, r.party);
       if (std::none_of(subjects.begin(), subjects.end(),
                        [&](const Subject& s) { return s.id == r.subject->id; }))
@@ -329,7 +330,7 @@ TEST_F(DeltaMonitor, AfterADeltaEveryNearScoreStillBoundsTheSubjectsScores) {
     const ScreenResult result = after_->screener->screen(subject_query(s), wide, session);
     float best = 0;
     for (const Hit& h : result.hits)
-      if (h.score < options.threshold) best = std::max(best, h.score);
+      if (!meets_threshold(h.score, options.threshold)) best = std::max(best, h.score);
     if (best == 0) continue;
     ++checked;
     const auto it = near.find(s.id);
@@ -356,7 +357,7 @@ TEST_F(DeltaMonitor, DriftFromEarlierDeltasBringsBackTheSubjectsItCanLift) {
         every ? options.threshold - lowest + 0.001 : (options.threshold - lowest) / 2;
     size_t lifted = 0;
     for (const MonitoredSubject& s : monitored.subjects)
-      lifted += *s.near_score + drift >= options.threshold;
+      lifted += meets_threshold(static_cast<float>(*s.near_score + drift), options.threshold);
     ASSERT_TRUE(store->set_monitor_drift(drift).ok());
     auto delta = run_monitor_delta(*store, *after_, *before_->snapshot, options);
     ASSERT_TRUE(delta.ok()) << delta.error().message;

@@ -493,7 +493,7 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
   result.candidates = names.size();
   // The most non-name evidence can add (see weigh_evidence).
   const float boost = evidence_boost_of(query);
-  const float needed = options.threshold - boost;
+  const float needed = lowest_meeting(options.threshold) - boost;
   const bool near_asked = options.near_floor > 0 && options.near_floor < options.threshold;
   result.near = 0;
   const NameIndex& index = *index_;
@@ -547,7 +547,7 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
     for (const auto& e : extra) score += e.delta;
     hit.evidence.insert(hit.evidence.end(), extra.begin(), extra.end());
     hit.score = std::clamp(score, 0.0f, 1.0f);
-    if (hit.score < options.threshold) {
+    if (!meets_threshold(hit.score, options.threshold)) {
       if (near_asked) result.near = std::max(result.near, hit.score);
       continue;
     }
@@ -620,8 +620,8 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
 ScreenResult Screener::screen_reading(const ScreenQuery& query, const ScreenOptions& options,
                                       PreparedQuery&& prepared, ScreenSession& session) const {
   // Filtered at the threshold, or at the near floor when a near score is asked for.
-  const float lowest =
-      options.near_floor > 0 ? std::min(options.threshold, options.near_floor) : options.threshold;
+  const float lowest = lowest_meeting(
+      options.near_floor > 0 ? std::min(options.threshold, options.near_floor) : options.threshold);
   // With a near score asked for, the names only the lightest words reach are held as far under
   // the floor as the floor is under the threshold, so that near scores stay as tight as a full
   // look would make most of them.

@@ -9,6 +9,7 @@
 
 #include "clearance/match/name_index.h"
 #include "clearance/match/name_scorer.h"
+#include "clearance/match/threshold.h"
 #include "clearance/text/name_normalizer.h"
 #include "clearance/util/text_map.h"
 
@@ -22,9 +23,6 @@ struct ScreenQuery {
   std::string identifier;          // passport, registration number…
   std::vector<std::string> lists;  // restrict to these list codes or datasets (empty = all)
 };
-
-// Whether a score meets a threshold.
-inline bool meets_threshold(float score, float threshold) { return score >= threshold; }
 
 struct ScreenOptions {
   float threshold = 0.80f;

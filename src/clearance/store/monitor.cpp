@@ -157,7 +157,7 @@ namespace {
 // (no near score kept: its command stopped first), or its near score — the best it scored under
 // the stricter threshold it was screened at, plus the drift since — reaches this one.
 bool unscreened_at(const std::optional<double>& near_score, double drift, float threshold) {
-  return !near_score || *near_score + drift >= threshold;
+  return !near_score || meets_threshold(static_cast<float>(*near_score + drift), threshold);
 }
 
 }  // namespace
@@ -530,11 +530,13 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         for (uint32_t id : runs->of(i))
           if (id != 0 && id != kUnknownWord) change = std::max(change, word_change[id]);
         own_change[i] = change;
-        if (screened_anyway[i] || bound_of(i) >= options.threshold) continue;
+        if (screened_anyway[i] ||
+            meets_threshold(static_cast<float>(bound_of(i)), options.threshold))
+          continue;
         const uint32_t flags = runs->flags[i];
         const float boost =
             Screener::max_evidence_boost(flags & kCountry, flags & kBirthDate, flags & kIdentifier);
-        const float needed = options.threshold - boost;
+        const float needed = lowest_meeting(options.threshold) - boost;
         const float floor = std::max(needed - kNearMargin, static_cast<float>(bound_of(i)) - boost);
         bool may = false;
         float best = 0;
@@ -632,7 +634,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         // subject is granted.
         const double in_delta = m != met.end() ? m->second.near : delta_near[i];
         const double bound = std::max(bound_of(i), in_delta);
-        if (bound >= options.threshold) {
+        if (meets_threshold(static_cast<float>(bound), options.threshold)) {
           chosen.insert(all[i].id);
           ++why.chosen_for_near;
         } else if (const double raise = bound - (*all[i].near_score + drift.value() + rise(a_all));

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "clearance/lists/snapshot_store.h"
+#include "clearance/match/threshold.h"
 #include "clearance/store/audit_state_check.h"
 #include "clearance/store/case_store.h"
 #include "clearance/store/screening_batch.h"
@@ -188,7 +189,7 @@ class SqliteCaseStore final : public CaseStore {
             .bind_blob(3, word_ids(*r.words))
             .run();
       for (const auto& h : r.hits)
-        if (h.score >= r.threshold)
+        if (meets_threshold(h.score, static_cast<float>(r.threshold)))
           raise_alert(*r.subject_id, subject_fp, h, out.screening_id, r.snapshot_id, r.actor, now,
                       out);
       // An alert raised on what the subject was before it changed, on a party this screening of
