@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
+#include <optional>
 #include <span>
 #include <unordered_map>
 
@@ -440,6 +442,38 @@ QueryToken Screener::prepare_word(const NameToken& word, ScreenSession& session)
 
 namespace {
 
+// Whether two names read the same to the scorer: the same tokens — each one's term, kind,
+// origin, marks, Han spelling and alternatives — and the same person and weak-alias flags.
+bool read_alike(const IndexedName& a, const IndexedName& b) {
+  if (a.tokens.size() != b.tokens.size() || a.person != b.person || a.weak_alias != b.weak_alias)
+    return false;
+  for (size_t k = 0; k < a.tokens.size(); ++k) {
+    const IndexedToken &x = a.tokens[k], &y = b.tokens[k];
+    if (x.term != y.term || x.kind != y.kind || x.origin != y.origin || x.han != y.han ||
+        std::memcmp(&x.marks, &y.marks, sizeof x.marks) != 0)
+      return false;
+    const auto ax = a.alternatives(x), ay = b.alternatives(y);
+    if (!std::equal(ax.begin(), ax.end(), ay.begin(), ay.end())) return false;
+  }
+  return true;
+}
+
+// A hash of what read_alike() compares (alternatives by their count only).
+uint64_t reading_hash(const IndexedName& n) {
+  uint64_t h = 1469598103934665603ull ^ (n.person ? 2 : 1) ^ (n.weak_alias ? 4 : 0);
+  auto mix = [&h](uint64_t v) { h = (h ^ v) * 1099511628211ull; };
+  for (const IndexedToken& t : n.tokens) {
+    mix(t.term);
+    mix(static_cast<uint64_t>(t.kind) << 8 | static_cast<uint64_t>(t.origin));
+    mix(t.han);
+    mix(t.alt_count);
+    uint64_t marks = 0;
+    std::memcpy(&marks, &t.marks, std::min(sizeof marks, sizeof t.marks));
+    mix(marks);
+  }
+  return h;
+}
+
 // A Korean reading of Han characters counts only against parties of Korea (an address or a
 // nationality there): the same characters read in Chinese are another person's name (李明 is not
 // RI MYONG). A Cantonese one only against parties of Hong Kong, Macau or China (the lists give
@@ -501,6 +535,14 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
   const auto& entities = index.snapshot().entities;
   std::unordered_map<uint32_t, Hit> best;  // per entity, its best-scoring name
   const bool person = query.type == EntityType::person;
+  // The lists write one name on many records (a group's brand given to each of its firms, a
+  // firm under several programmes): a name that reads like one scored already scores the same.
+  struct Scored {
+    uint32_t name;
+    float score;
+    std::optional<NameMatch> match;  // its alignment, once a hit asked for it
+  };
+  std::unordered_map<uint64_t, Scored> scored_alike;
   for (uint32_t n : names) {
     const IndexedName name = index.name(n);
     if (!query.lists.empty() && !party_in_lists(index.snapshot(), name.entity, query.lists))
@@ -510,7 +552,11 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
       continue;
     ++result.scored;
     const bool as_person = person || name.person;
-    float name_score = name_score_only(prepared, name, terms, as_person, options.scorer);
+    auto [memo, fresh_reading] = scored_alike.try_emplace(reading_hash(name), Scored{n, 0, {}});
+    const bool alike = !fresh_reading && read_alike(index.name(memo->second.name), name);
+    float name_score = alike ? memo->second.score
+                             : name_score_only(prepared, name, terms, as_person, options.scorer);
+    if (fresh_reading) memo->second.score = name_score;
     const bool weak = name.weak_alias;
     // A weak alias never carries a hit on its own: cap it below any sensible threshold.
     if (weak) name_score = std::min(name_score, 0.6f);
@@ -521,7 +567,14 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
     auto it = best.find(name.entity);
     if (it != best.end() && it->second.name_score >= name_score) continue;
     // A likely hit: score again, this time recording the alignment that explains it.
-    NameMatch match = score_name(prepared, name, terms, as_person, options.scorer);
+    NameMatch match;
+    if (alike || fresh_reading) {
+      if (!memo->second.match)
+        memo->second.match = score_name(prepared, name, terms, as_person, options.scorer);
+      match = *memo->second.match;
+    } else {
+      match = score_name(prepared, name, terms, as_person, options.scorer);
+    }
     const Entity& entity = entities[name.entity];
     // Only a damaged index (its checksum made to match) names an alias the record lacks.
     if (name.alias >= static_cast<int32_t>(entity.aliases.size())) continue;
