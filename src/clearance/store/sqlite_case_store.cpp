@@ -95,12 +95,18 @@ class SqliteCaseStore final : public CaseStore {
     while (columns.step()) has_words = has_words || columns.text(0) == "words";
     columns.reset();
     if (!has_words) db_->exec("ALTER TABLE subject_near ADD COLUMN words BLOB");
-    // A store made before batches had keys (ScreeningBatch::key).
-    bool has_key = false;
+    // A store made before batches had keys (ScreeningBatch::key), or were compressed: its
+    // bodies are their text ('' encoding).
+    bool has_key = false, has_encoding = false;
     auto batch_columns = db_->prepare("SELECT name FROM pragma_table_info('screening_batches')");
-    while (batch_columns.step()) has_key = has_key || batch_columns.text(0) == "key";
+    while (batch_columns.step()) {
+      has_key = has_key || batch_columns.text(0) == "key";
+      has_encoding = has_encoding || batch_columns.text(0) == "encoding";
+    }
     batch_columns.reset();
     if (!has_key) db_->exec("ALTER TABLE screening_batches ADD COLUMN key TEXT");
+    if (!has_encoding)
+      db_->exec("ALTER TABLE screening_batches ADD COLUMN encoding TEXT NOT NULL DEFAULT ''");
     db_->exec(
         "CREATE UNIQUE INDEX IF NOT EXISTS screening_batches_key ON screening_batches (key) "
         "WHERE key IS NOT NULL");
