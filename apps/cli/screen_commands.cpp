@@ -237,14 +237,14 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
     if (!(cases = store_for_record(global))) return kExitError;
     const ScreeningEngine& e = *engine;
     options.keep_chunk = [&cases, &e, actor = args.reviewer.empty() ? os_user() : args.reviewer,
-                          threshold = args.threshold](std::vector<std::string>& kept,
+                          threshold = args.threshold](const std::vector<std::string_view>& kept,
                                                       const std::string& key) -> Status {
       ScreeningBatch batch;
       batch.actor = actor;
       batch.threshold = threshold;
       batch.snapshot_id = e.snapshot->id;
       batch.matcher = index_build_key();
-      batch.screenings = std::move(kept);
+      batch.screenings = kept;
       batch.key = key;
       auto ids = cases->record_batch(batch);
       if (!ids) return make_error(ids.error().code, "--record: " + ids.error().message);

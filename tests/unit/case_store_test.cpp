@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -524,8 +525,9 @@ class BatchRecords : public CaseStoreTest {
       row.id = fmt::format("row-{}", i + 1);
       row.line = i + 2;
       row.query = query;
-      b.screenings.push_back(
+      texts_.push_back(
           batch_row_to_json(row, result, *engine_->screener, engine_->snapshot->id).dump());
+      b.screenings.push_back(texts_.back());
     }
     return b;
   }
@@ -540,6 +542,7 @@ class BatchRecords : public CaseStoreTest {
     return outcome.ok() ? outcome->screening_id : 0;
   }
   std::vector<size_t> hits_;
+  std::deque<std::string> texts_;  // what the batches' screenings view
 };
 
 // A resumed batch gives again the chunk that was in flight when it stopped: kept under the
@@ -632,7 +635,7 @@ TEST_F(BatchRecords, ABatchIsKeptCompressedAndReadsBackAsRecorded) {
     names.push_back(i % 3 ? fmt::format("Counterparty Trading {} GmbH", i)
                           : "Example Microelectronics Company");
   ScreeningBatch b = batch(names);
-  const std::vector<std::string> texts = b.screenings;
+  const std::vector<std::string> texts(b.screenings.begin(), b.screenings.end());
   auto ids = store_->record_batch(b);
   ASSERT_TRUE(ids.ok()) << ids.error().message;
   const auto [stored, text] = batch_sizes(db_path(), ids->first);

@@ -9,6 +9,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clearance/batch/batch_input.h"
@@ -20,12 +21,13 @@ namespace clearance {
 enum class BatchOutputFormat { jsonl, csv };
 
 // `screen --input --record`: each chunk's screenings, as JSON output rows (batch_row_to_json, one
-// line each, made on the threads that screened them and shared with a JSON Lines output), in input
-// order, rejected rows left out, never empty, to be kept before the chunk's output is written. An
-// error stops the run; a resumed run may give the chunk that was in flight again, under the same
-// `key` (the run's id and the chunk's first line: ScreeningBatch::key).
+// line each, made on the threads that screened them: a JSON Lines output's own lines, with their
+// line breaks), in input order, rejected rows left out, never empty, to be kept before the chunk's
+// output is written (the views last until then). An error stops the run; a resumed run may give
+// the chunk that was in flight again, under the same `key` (the run's id and the chunk's first
+// line: ScreeningBatch::key).
 using BatchKeepChunk =
-    std::function<Status(std::vector<std::string>& screenings, const std::string& key)>;
+    std::function<Status(const std::vector<std::string_view>& screenings, const std::string& key)>;
 
 struct BatchOptions {
   ScreenOptions screen;

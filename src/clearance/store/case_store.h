@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clearance/util/result.h"
@@ -96,9 +97,10 @@ struct ScreeningBatch {
   std::string snapshot_id;
   std::string matcher;
   // One per screening, in order: a JSON object on one line with the screening's "query" and "hits"
-  // (as the API writes them); the batch output's rows (batch_row_to_json) also carry the row's
-  // "id", which goes with the query when the screening is read back.
-  std::vector<std::string> screenings;
+  // (as the API writes them), a final line break allowed; the batch output's rows
+  // (batch_row_to_json) also carry the row's "id", which goes with the query when the screening is
+  // read back. Views: the caller keeps the texts while the batch is recorded.
+  std::vector<std::string_view> screenings;
   // What the batch is in the run that made it (its run and first row): a batch given again under
   // a key the store holds is the same batch (a resumed run giving again the chunk in flight when
   // it stopped), recorded once. Empty: every batch is new.

@@ -16,6 +16,7 @@
 #include "clearance/store/case_store.h"
 #include "clearance/store/screening_batch.h"
 #include "clearance/store/sqlite_db.h"
+#include "clearance/util/compression.h"
 #include "clearance/util/file_io.h"
 #include "clearance/util/sha256.h"
 #include "clearance/util/strings.h"
@@ -79,6 +80,16 @@ std::string entry_hash(const std::string& prev, int64_t seq, const std::string& 
                        const std::string& object, const std::string& detail) {
   return sha256_hex(
       fmt::format("{}\n{}\n{}\n{}\n{}\n{}\n{}", prev, seq, at, actor, action, object, detail));
+}
+
+// A batch's screenings as the text they were recorded as: kept as a zstd frame, or as the text
+// itself by a store made before batches were compressed ('' encoding).
+Result<std::string> batch_text(std::string_view stored, const std::string& encoding) {
+  if (encoding.empty()) return std::string(stored);
+  if (encoding != "zstd")
+    return make_error(ErrorCode::format, fmt::format("unknown encoding \"{}\"", encoding));
+  // A chunk of rows is a few MB of text; a frame claiming more is damaged.
+  return zstd_decompress(stored, size_t{1} << 31);
 }
 
 AlertStatus status_from(const std::string& s) {
@@ -391,10 +402,11 @@ class SqliteCaseStore final : public CaseStore {
   Result<BatchIds> record_batch(const ScreeningBatch& b) override {
     if (b.screenings.empty())
       return make_error(ErrorCode::invalid_argument, "a batch needs at least one screening");
-    const std::optional<std::string> body = batch_body(b.screenings);
-    if (!body)
+    if (!batch_lines_valid(b.screenings))
       return make_error(ErrorCode::invalid_argument,
                         "a batch's screening is empty or spans more than one line");
+    // Made before the transaction, which other writers wait for.
+    const std::string body = compressed_batch_body(b.screenings);
     return guarded<BatchIds>([&] {
       Transaction tx(*this);
       // Given again under its key (a resumed run's chunk that was in flight): recorded already.
@@ -410,7 +422,7 @@ class SqliteCaseStore final : public CaseStore {
       ids.last = ids.first + count - 1;
       auto insert = db_->prepare(
           "INSERT INTO screening_batches (first_id, last_id, actor, at, threshold, "
-          "snapshot_id, matcher, body, key) VALUES (?,?,?,?,?,?,?,?,?)");
+          "snapshot_id, matcher, body, key, encoding) VALUES (?,?,?,?,?,?,?,?,?,'zstd')");
       if (b.key.empty())
         insert.bind_null(9);
       else
@@ -422,7 +434,7 @@ class SqliteCaseStore final : public CaseStore {
           .bind(5, b.threshold)
           .bind(6, b.snapshot_id)
           .bind(7, b.matcher)
-          .bind(8, *body)
+          .bind_blob(8, body)
           .run();
       const nlohmann::ordered_json detail = {
           {"first", ids.first},
@@ -432,7 +444,7 @@ class SqliteCaseStore final : public CaseStore {
           {"threshold", b.threshold},
           {"matcher", b.matcher},
           {"sha256",
-           batch_digest(ids, b.actor, now, b.threshold, b.snapshot_id, b.matcher, *body)}};
+           batch_digest(ids, b.actor, now, b.threshold, b.snapshot_id, b.matcher, b.screenings)}};
       append(now, b.actor, "screenings.recorded", batch_object(ids), detail);
       tx.commit();
       return ids;
@@ -1035,12 +1047,15 @@ class SqliteCaseStore final : public CaseStore {
     const auto ids = batch_of(id);
     if (!ids) return std::nullopt;
     auto q = db_->prepare(
-        "SELECT actor, at, threshold, snapshot_id, matcher, body FROM screening_batches WHERE "
-        "first_id = ?");
+        "SELECT actor, at, threshold, snapshot_id, matcher, body, encoding FROM "
+        "screening_batches WHERE first_id = ?");
     q.bind(1, ids->first);
     if (!q.step()) return std::nullopt;
-    const std::string body = q.text(5);
-    const auto line = batch_line(body, id - ids->first);
+    const Result<std::string> body = batch_text(q.bytes(5), q.text(6));
+    if (!body)
+      throw SqliteError{
+          fmt::format("screenings {}–{}: {}", ids->first, ids->last, body.error().message)};
+    const auto line = batch_line(body.value(), id - ids->first);
     if (!line) return std::nullopt;
     const auto json = nlohmann::ordered_json::parse(*line, nullptr, false);
     StoredScreening s;
@@ -1065,8 +1080,8 @@ class SqliteCaseStore final : public CaseStore {
   void verify_batches(std::map<std::string, std::pair<int64_t, std::string>>& entries,
                       int64_t after_last, Bad& bad) {
     auto q = db_->prepare(
-        "SELECT first_id, last_id, actor, at, threshold, snapshot_id, matcher, body FROM "
-        "screening_batches ORDER BY first_id");
+        "SELECT first_id, last_id, actor, at, threshold, snapshot_id, matcher, body, encoding "
+        "FROM screening_batches ORDER BY first_id");
     while (q.step()) {
       const BatchIds ids{q.integer(0), q.integer(1)};
       const auto entry = entries.find(batch_object(ids));
@@ -1076,9 +1091,16 @@ class SqliteCaseStore final : public CaseStore {
                         ids.first, ids.last));
         continue;
       }
-      const std::string body = q.text(7);
+      const Result<std::string> body = batch_text(q.bytes(7), q.text(8));
+      if (!body) {
+        bad(entry->second.first, fmt::format("screenings {}–{} cannot be read ({}): they were "
+                                             "edited",
+                                             ids.first, ids.last, body.error().message));
+        entries.erase(entry);
+        continue;
+      }
       const std::string digest =
-          batch_digest(ids, q.text(2), q.text(3), q.real(4), q.text(5), q.text(6), body);
+          batch_digest(ids, q.text(2), q.text(3), q.real(4), q.text(5), q.text(6), body.value());
       if (digest != entry->second.second)
         bad(entry->second.first,
             fmt::format("screenings {}–{} do not match the digest of entry {} (they were edited)",

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <zstd.h>
 
+#include <new>
 #include <stdexcept>
 
 namespace clearance {
@@ -14,6 +15,44 @@ std::string zstd_compress(std::string_view text, int level) {
   if (ZSTD_isError(size)) throw std::logic_error(ZSTD_getErrorName(size));
   frame.resize(size);
   return frame;
+}
+
+ZstdFrameWriter::ZstdFrameWriter(size_t size, int level)
+    : context_(ZSTD_createCCtx()),
+      frame_(new char[ZSTD_compressBound(size)]),
+      capacity_(ZSTD_compressBound(size)) {
+  if (!context_) throw std::bad_alloc();
+  auto* cctx = static_cast<ZSTD_CCtx*>(context_);
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
+  ZSTD_CCtx_setPledgedSrcSize(cctx, size);  // written in the frame: the reader sizes its buffer
+}
+
+ZstdFrameWriter::~ZstdFrameWriter() {
+  ZSTD_freeCCtx(static_cast<ZSTD_CCtx*>(context_));
+}
+
+void ZstdFrameWriter::add(std::string_view piece) {
+  ZSTD_inBuffer in{piece.data(), piece.size(), 0};
+  while (in.pos < in.size) {
+    ZSTD_outBuffer out{frame_.get(), capacity_, used_};
+    const size_t r =
+        ZSTD_compressStream2(static_cast<ZSTD_CCtx*>(context_), &out, &in, ZSTD_e_continue);
+    if (ZSTD_isError(r)) throw std::logic_error(ZSTD_getErrorName(r));
+    used_ = out.pos;
+  }
+}
+
+std::string ZstdFrameWriter::finish() {
+  ZSTD_inBuffer in{nullptr, 0, 0};
+  for (;;) {
+    ZSTD_outBuffer out{frame_.get(), capacity_, used_};
+    const size_t left =
+        ZSTD_compressStream2(static_cast<ZSTD_CCtx*>(context_), &out, &in, ZSTD_e_end);
+    if (ZSTD_isError(left)) throw std::logic_error(ZSTD_getErrorName(left));
+    used_ = out.pos;
+    if (left == 0) break;
+  }
+  return std::string(frame_.get(), used_);
 }
 
 Result<std::string> zstd_decompress(std::string_view frame, size_t max_size) {
