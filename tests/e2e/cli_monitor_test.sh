@@ -124,4 +124,11 @@ expect_exit 0 -- "$bin" audit export -o "$WORK/trail2.jsonl"
 n=$(grep '"action":"screenings.recorded"' "$WORK/trail2.jsonl" | grep '"actor":"batcher"' | grep -c '"count":2')
 [ "$n" = 1 ] || { echo "FAIL: $n batch entries of 2 screenings recorded, expected 1"; failures=$((failures + 1)); }
 expect_exit 0 -- "$bin" audit verify
+# With CSV output, on two threads: the rows' JSON is made for the record alone, and verifies.
+{ echo 'id,name'; for i in $(seq 1 300); do echo "c$i,Counterparty Number $i Trading"; done; echo 'c301,Inspur Group'; } >"$WORK/batch2.csv"
+expect_exit 1 -- "$bin" screen --input "$WORK/batch2.csv" --output "$WORK/batch2.csv.out.csv" --threads 2 --record --reviewer batcher2
+expect_exit 0 -- "$bin" audit export -o "$WORK/trail3.jsonl"
+n=$(grep '"action":"screenings.recorded"' "$WORK/trail3.jsonl" | grep '"actor":"batcher2"' | grep -c '"count":301')
+[ "$n" = 1 ] || { echo "FAIL: $n batch entries of 301 screenings recorded, expected 1"; failures=$((failures + 1)); }
+expect_exit 0 -- "$bin" audit verify
 finish

@@ -653,6 +653,37 @@ TEST_F(BatchRecords, ABatchIsKeptCompressedAndReadsBackAsRecorded) {
   EXPECT_TRUE(v->intact) << v->problem;
 }
 
+// A batch runner hands over rows written one after another into one text, each with its line
+// break (CSV output), or lines of their own with theirs (JSON Lines output): kept and read back
+// alike, one screening per row.
+TEST_F(BatchRecords, RowsGivenInOneTextWithTheirLineBreaksAreKeptOneByOne) {
+  const ScreeningBatch given = batch(
+      {"Example Microelectronics Company", "Plain Name", "Second Batch Name", "Quiet Bakery GmbH"});
+  std::string text;  // the runner's per-thread text: rows 0, 1 and 3 one after another
+  std::vector<size_t> at;
+  for (size_t k : {0, 1, 3}) {
+    at.push_back(text.size());
+    text.append(given.screenings[k]).append("\n");
+  }
+  const std::string apart = std::string(given.screenings[2]) + "\n";  // a line of its own
+  ScreeningBatch b = given;
+  b.screenings = {std::string_view(text).substr(at[0], at[1] - at[0]),
+                  std::string_view(text).substr(at[1], at[2] - at[1]), apart,
+                  std::string_view(text).substr(at[2])};
+  auto ids = store_->record_batch(b);
+  ASSERT_TRUE(ids.ok()) << ids.error().message;
+  for (int64_t k = 0; k < 4; ++k) {
+    auto s = store_->screening(ids->first + k);
+    ASSERT_TRUE(s.ok() && s->has_value()) << k;
+    EXPECT_EQ((*s)->query["name"],
+              nlohmann::ordered_json::parse(given.screenings[k])["query"]["name"])
+        << k;
+  }
+  auto v = store_->verify_audit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->intact) << v->problem;
+}
+
 // A store made before batches were compressed keeps their text as it is: read and verified alike.
 TEST_F(BatchRecords, ABatchKeptPlainByAnOlderStoreReadsAndVerifies) {
   auto ids = store_->record_batch(batch({"Example Microelectronics Company", "Plain Name"}));

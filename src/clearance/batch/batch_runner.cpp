@@ -147,10 +147,17 @@ Status write_checkpoint(const std::string& path, const Checkpoint& c) {
 std::string batch_row_text(const BatchRow& row, const ScreenResult& result,
                            const Screener& screener, const std::string& snapshot_id,
                            const HitTextWriter* writer) {
+  std::string out;
+  out.reserve(128 + row.query.name.size() + row.id.size());
+  append_batch_row_text(out, row, result, screener, snapshot_id, writer);
+  return out;
+}
+
+void append_batch_row_text(std::string& out, const BatchRow& row, const ScreenResult& result,
+                           const Screener& screener, const std::string& snapshot_id,
+                           const HitTextWriter* writer) {
   // Field by field as batch_row_to_json and query_to_json order them.
   const ScreenQuery& q = row.query;
-  std::string out;
-  out.reserve(128 + q.name.size() + row.id.size());
   out += "{\"id\":";
   append_json_string(out, row.id);
   // Numbers by std::to_chars: a format string parsed a million times weighed in a batch's time.
@@ -182,7 +189,6 @@ std::string batch_row_text(const BatchRow& row, const ScreenResult& result,
       result.truncated ? ",\"truncated\":true,\"snapshot\":" : ",\"truncated\":false,\"snapshot\":";
   append_json_string(out, snapshot_id);
   out += '}';
-  return out;
 }
 
 Result<BatchSummary> run_batch(const Screener& screener, const std::string& snapshot_id,
@@ -265,8 +271,16 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
     std::vector<std::string> formatted;
     std::vector<uint8_t> had_hits;
     std::vector<size_t> hit_counts;
-    std::vector<std::string> kept;          // per row, as JSON, for options.keep_chunk (CSV output)
-    std::vector<std::string_view> to_keep;  // the rows kept: `kept`'s, or the JSON Lines output's
+    // With CSV output, the rows' JSON for options.keep_chunk: each thread's rows one after
+    // another in a text of its own (kept from chunk to chunk: no allocation per row), and where
+    // each row's is.
+    struct KeptAt {
+      unsigned thread = 0;
+      size_t offset = 0, size = 0;
+    };
+    std::vector<std::string> kept_text;
+    std::vector<KeptAt> kept_at;
+    std::vector<std::string_view> to_keep;  // the rows kept: those texts, or the JSON Lines lines
     std::future<Status> keeping;            // last: waited for before the rest goes
   };
   std::array<Chunk, 2> chunks;
@@ -276,7 +290,11 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
     c.had_hits.assign(c.rows.size(), 0);
     c.hit_counts.assign(c.rows.size(), 0);
     const bool keeping_apart = keeping && options.format != BatchOutputFormat::jsonl;
-    if (keeping_apart) c.kept.assign(c.rows.size(), std::string());
+    if (keeping_apart) {
+      c.kept_text.resize(threads);
+      for (std::string& text : c.kept_text) text.clear();
+      c.kept_at.assign(c.rows.size(), Chunk::KeptAt());
+    }
     // Each thread takes the next few rows as it finishes its last (its own session): slow rows,
     // and a core lent to the case store's thread meanwhile, hold back no thread's share.
     std::atomic<size_t> next{0};
@@ -287,8 +305,13 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
           const BatchRow& row = c.rows[i];
           if (!row.error.empty()) continue;
           ScreenResult result = screener.screen(row.query, options.screen, sessions[t]);
-          if (keeping_apart)
-            c.kept[i] = batch_row_text(row, result, screener, snapshot_id, &writer);
+          if (keeping_apart) {
+            std::string& text = c.kept_text[t];
+            const size_t offset = text.size();
+            append_batch_row_text(text, row, result, screener, snapshot_id, &writer);
+            text += '\n';  // rows one after another go to the store as one piece
+            c.kept_at[i] = {t, offset, text.size() - offset};
+          }
           c.formatted[i] = format_row(row, result, screener, snapshot_id, options.format, writer);
           c.had_hits[i] = !result.hits.empty();
           c.hit_counts[i] = result.hits.size();
@@ -306,10 +329,16 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
   auto start_keeping = [&](Chunk& c) {
     if (!keeping) return;
     c.to_keep.clear();
-    const std::vector<std::string>& texts =
-        options.format == BatchOutputFormat::jsonl ? c.formatted : c.kept;
-    for (size_t i = 0; i < c.rows.size(); ++i)
-      if (c.rows[i].error.empty()) c.to_keep.push_back(texts[i]);
+    const bool jsonl = options.format == BatchOutputFormat::jsonl;
+    for (size_t i = 0; i < c.rows.size(); ++i) {
+      if (!c.rows[i].error.empty()) continue;
+      if (jsonl) {
+        c.to_keep.push_back(c.formatted[i]);
+      } else {
+        const Chunk::KeptAt& at = c.kept_at[i];
+        c.to_keep.push_back(std::string_view(c.kept_text[at.thread]).substr(at.offset, at.size));
+      }
+    }
     if (!c.to_keep.empty())
       c.keeping = std::async(
           std::launch::async,

@@ -65,6 +65,11 @@ std::string batch_row_text(const BatchRow& row, const ScreenResult& result,
                            const Screener& screener, const std::string& snapshot_id,
                            const HitTextWriter* writer = nullptr);
 
+// The same text appended to `out`.
+void append_batch_row_text(std::string& out, const BatchRow& row, const ScreenResult& result,
+                           const Screener& screener, const std::string& snapshot_id,
+                           const HitTextWriter* writer = nullptr);
+
 Result<BatchSummary> run_batch(const Screener& screener, const std::string& snapshot_id,
                                BatchInput& input, const std::string& output_path,
                                const std::string& errors_path, const BatchOptions& options,

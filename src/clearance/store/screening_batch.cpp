@@ -24,6 +24,29 @@ void digest_fields(Sha256& sha, const BatchIds& ids, const std::string& actor,
                          snapshot_id, matcher));
 }
 
+// Calls `take` with the body's text in pieces: each screening's line and its line break, and
+// screenings that lie one after another in memory with their line breaks (a batch's rows written
+// into one text) as one piece — a few hundred pieces for a chunk rather than thousands.
+template <typename Take>
+void for_each_body_piece(const std::vector<std::string_view>& screenings, Take&& take) {
+  std::string_view run;  // whole lines, each with its line break, one after another
+  for (std::string_view s : screenings) {
+    if (s.ends_with('\n') && !run.empty() && run.data() + run.size() == s.data()) {
+      run = std::string_view(run.data(), run.size() + s.size());
+      continue;
+    }
+    if (!run.empty()) take(run);
+    run = {};
+    if (s.ends_with('\n')) {
+      run = s;
+    } else {
+      take(s);
+      take(std::string_view("\n"));
+    }
+  }
+  if (!run.empty()) take(run);
+}
+
 }  // namespace
 
 bool batch_lines_valid(const std::vector<std::string_view>& screenings) {
@@ -37,10 +60,7 @@ std::string compressed_batch_body(const std::vector<std::string_view>& screening
   size_t size = 0;
   for (std::string_view s : screenings) size += line_of(s).size() + 1;
   ZstdFrameWriter frame(size);
-  for (std::string_view s : screenings) {
-    frame.add(line_of(s));
-    frame.add("\n");
-  }
+  for_each_body_piece(screenings, [&frame](std::string_view piece) { frame.add(piece); });
   return frame.finish();
 }
 
@@ -72,10 +92,7 @@ std::string batch_digest(const BatchIds& ids, const std::string& actor, const st
                          const std::vector<std::string_view>& screenings) {
   Sha256 sha;
   digest_fields(sha, ids, actor, at, threshold, snapshot_id, matcher);
-  for (std::string_view s : screenings) {
-    sha.update(line_of(s));
-    sha.update("\n");
-  }
+  for_each_body_piece(screenings, [&sha](std::string_view piece) { sha.update(piece); });
   return sha.hex_digest();
 }
 
