@@ -882,6 +882,55 @@ TEST_F(CaseStoreTest, ManySubjectsAtOnceAreWrittenInChunksAndEachAudited) {
   EXPECT_NE(refused.error().message.find("S1500"), std::string::npos);
 }
 
+// A false positive holds until the party's listings change — what the lists say, not the names
+// Clearance adds to a record from its own tables (a table row added or corrected is no new
+// listing). A store whose fingerprints counted those names (made before) keeps its decisions.
+TEST(PartyFingerprint, NamesClearanceAddsAreNoListing) {
+  Entity e;
+  e.id = "el-1";
+  e.list = "EL";
+  e.name = "Hangzhou Example Vision Co., Ltd.";
+  e.aliases.push_back({"Example Vision", AliasKind::aka});
+  e.aliases.push_back({"杭州示例视觉有限公司", AliasKind::added});
+  auto fingerprint_of = [](const Entity& one, bool with_added_names = false) {
+    Snapshot s;
+    s.entities.push_back(one);
+    const Party party{one.id, {0}, {}};
+    return with_added_names ? party_fingerprint_with_added_names(s, party)
+                            : party_fingerprint(s, party);
+  };
+  const std::string before = fingerprint_of(e);
+  Entity table_changed = e;
+  table_changed.aliases[1].name = "杭州示例视觉股份有限公司";  // the table's row corrected
+  table_changed.aliases.push_back({"示例视觉", AliasKind::added_brand});
+  EXPECT_EQ(fingerprint_of(table_changed), before);
+  Entity list_changed = e;
+  list_changed.aliases[0].name = "Example Vision Ltd.";  // the list's own alias changed
+  EXPECT_NE(fingerprint_of(list_changed), before);
+  // What stores made before kept: the same with the added names.
+  EXPECT_NE(fingerprint_of(e, true), before);
+}
+
+TEST_F(CaseStoreTest, AFalsePositiveDecidedWhenFingerprintsCountedAddedNamesHolds) {
+  Subject s = subject("C-1", "Example Microelectronics Company");
+  ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
+  ASSERT_EQ(screen({s}).opened.size(), 1u);
+  const int64_t id = alerts()[0].id;
+  ASSERT_TRUE(store_->decide({id, "false_positive", "a bakery in Ohio", "reviewer-1", ""}).ok());
+  // The fingerprint as a store made before kept it (the party's names Clearance added counted).
+  const Snapshot& snapshot = *engine_->snapshot;
+  const Party* party = snapshot.party_of_entity(0);
+  const Party single{snapshot.entities[0].id, {0}, {}};
+  const std::string older = party_fingerprint_with_added_names(snapshot, party ? *party : single);
+  store_.reset();
+  sql(db_path(),
+      fmt::format("UPDATE alerts SET party_fingerprint = '{}' WHERE id = {}", older, id));
+  store_ = std::move(open_case_store(data_).value());
+  const MonitorReport held = screen({s});
+  EXPECT_EQ(held.suppressed, std::vector<int64_t>{id});
+  EXPECT_TRUE(held.reopened.empty());
+}
+
 TEST(SubjectsFile, CsvAndJsonLinesWithBadRowsNamed) {
   test::TempDir dir;
   std::ofstream(dir / "s.csv") << "id,name,country,type,owner\n"

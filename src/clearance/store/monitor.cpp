@@ -19,18 +19,31 @@
 
 namespace clearance {
 
-std::string party_fingerprint(const Snapshot& snapshot, const Party& party) {
+namespace {
+
+std::string listings_fingerprint(const Snapshot& snapshot, const Party& party, bool added_names) {
   std::string text;
   for (uint32_t m : party.members) {
     const Entity& e = snapshot.entities[m];
     text +=
         fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}\n", e.id, e.list, e.sub_list, e.name, e.listed_on,
                     e.end_date, e.license_requirement, e.license_policy, e.federal_register_notice);
-    for (const auto& a : e.aliases) text += "a|" + a.name + "\n";
+    for (const auto& a : e.aliases)
+      if (added_names || !added_by_clearance(a.kind)) text += "a|" + a.name + "\n";
     for (const auto& p : e.programs) text += "p|" + p + "\n";
     for (const auto& d : e.dates_of_birth) text += "d|" + d + "\n";
   }
   return sha256_hex(text);
+}
+
+}  // namespace
+
+std::string party_fingerprint(const Snapshot& snapshot, const Party& party) {
+  return listings_fingerprint(snapshot, party, true);
+}
+
+std::string party_fingerprint_with_added_names(const Snapshot& snapshot, const Party& party) {
+  return listings_fingerprint(snapshot, party, true);
 }
 
 ScreeningRecord make_screening_record(const ScreeningEngine& engine, const ScreenQuery& query,

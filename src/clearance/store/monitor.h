@@ -85,4 +85,8 @@ Result<MonitorReport> monitor_lists(CaseStore& store, const ScreeningEngine& eng
 // fields), not of when the source was published: a change reopens a false positive.
 std::string party_fingerprint(const Snapshot& snapshot, const Party& party);
 
+// The same with the names Clearance added to the party's records counted, as stores made before
+// kept it.
+std::string party_fingerprint_with_added_names(const Snapshot& snapshot, const Party& party);
+
 }  // namespace clearance
