@@ -929,6 +929,14 @@ TEST_F(CaseStoreTest, AFalsePositiveDecidedWhenFingerprintsCountedAddedNamesHold
   const MonitorReport held = screen({s});
   EXPECT_EQ(held.suppressed, std::vector<int64_t>{id});
   EXPECT_TRUE(held.reopened.empty());
+  // It now holds today's fingerprint.
+  store_.reset();
+  auto db = SqliteDb::open(db_path());
+  ASSERT_TRUE(db.ok());
+  auto q = db.value()->prepare("SELECT party_fingerprint FROM alerts WHERE id = ?");
+  q.bind(1, id);
+  ASSERT_TRUE(q.step());
+  EXPECT_EQ(q.text(0), party_fingerprint(snapshot, party ? *party : single));
 }
 
 TEST(SubjectsFile, CsvAndJsonLinesWithBadRowsNamed) {

@@ -53,9 +53,12 @@ struct RecordedHit {
   std::string party_id;
   std::string party_name;
   float score = 0;
-  // SHA-256 of the party's listings (records, lists, names, programmes, dates): a change reopens
-  // a false positive.
+  // SHA-256 of the party's listings (records, lists, names, programmes, dates; not the names
+  // Clearance adds): a change reopens a false positive.
   std::string party_fingerprint;
+  // The same as stores made before kept it, with the added names (party_fingerprint_with_added_
+  // names): an alert holding it is unchanged, and takes party_fingerprint. Empty: none.
+  std::string former_party_fingerprint;
   nlohmann::ordered_json detail;  // the hit as the API writes it (listings, explanation)
 };
 

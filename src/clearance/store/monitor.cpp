@@ -39,7 +39,7 @@ std::string listings_fingerprint(const Snapshot& snapshot, const Party& party, b
 }  // namespace
 
 std::string party_fingerprint(const Snapshot& snapshot, const Party& party) {
-  return listings_fingerprint(snapshot, party, true);
+  return listings_fingerprint(snapshot, party, false);
 }
 
 std::string party_fingerprint_with_added_names(const Snapshot& snapshot, const Party& party) {
@@ -66,6 +66,7 @@ ScreeningRecord make_screening_record(const ScreeningEngine& engine, const Scree
     h.party_name = party_name(snapshot, party);
     h.score = hit.score;
     h.party_fingerprint = party_fingerprint(snapshot, party);
+    h.former_party_fingerprint = party_fingerprint_with_added_names(snapshot, party);
     h.detail = details.at(k);
     record.hits.push_back(std::move(h));
   }

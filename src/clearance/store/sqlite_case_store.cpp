@@ -987,9 +987,19 @@ class SqliteCaseStore final : public CaseStore {
     const std::string status = q.text(1), resolution = q.text(2);
     std::vector<std::string> changed;
     if (q.text(3) != subject_fp) changed.push_back("subject");
-    if (q.text(4) != h.party_fingerprint) changed.push_back("party listings");
+    const std::string kept_fingerprint = q.text(4);
+    if (kept_fingerprint != h.party_fingerprint &&
+        (h.former_party_fingerprint.empty() || kept_fingerprint != h.former_party_fingerprint))
+      changed.push_back("party listings");
     if (status == "closed" && resolution == "true_match") return;  // decided: it is the party
     if (status == "closed" && resolution == "false_positive" && changed.empty()) {
+      // Held by the fingerprint a store made before kept: today's replaces it, so that the names
+      // Clearance adds stop counting from here on (the alert's state is unchanged: no entry).
+      if (kept_fingerprint != h.party_fingerprint)
+        db_->prepare("UPDATE alerts SET party_fingerprint = ? WHERE id = ?")
+            .bind(1, h.party_fingerprint)
+            .bind(2, id)
+            .run();
       out.suppressed.push_back(id);
       return;
     }
