@@ -171,6 +171,8 @@ TEST_F(HttpApiTest, ScreenHonoursThresholdLimitListsAndId) {
                                    "threshold":0.99,"limit":1,"lists":["SDN"]})");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["id"], "order-7");
+  // The threshold as asked for, not the float's binary expansion (0.9900000095367432).
+  EXPECT_NE(r.body.find("\"threshold\":0.99}"), std::string::npos) << r.body;
   EXPECT_TRUE(r.json()["hits"].empty());  // the EL entry is outside the lists asked for
   r = post("/v1/screen", R"({"id":42,"name":"Example Microelectronics","lists":"EL"})");
   EXPECT_EQ(r.json()["id"], "42");
