@@ -1,5 +1,7 @@
 #include "clearance/match/screen_output.h"
 
+#include <cmath>
+
 #include "clearance/match/explanation.h"
 #include "clearance/match/term_table.h"
 
@@ -31,7 +33,8 @@ nlohmann::ordered_json screen_result_to_json(const std::string& id, const Screen
   out["total"] = result.total;
   out["truncated"] = result.truncated;
   out["snapshot"] = snapshot_id;
-  out["threshold"] = threshold;
+  // As asked for: the float's nearest value of six decimals, not its binary expansion.
+  out["threshold"] = std::round(static_cast<double>(threshold) * 1e6) / 1e6;
   return out;
 }
 
