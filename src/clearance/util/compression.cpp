@@ -9,12 +9,9 @@
 namespace clearance {
 
 std::string zstd_compress(std::string_view text, int level) {
-  std::string frame(ZSTD_compressBound(text.size()), '\0');
-  const size_t size = ZSTD_compress(frame.data(), frame.size(), text.data(), text.size(), level);
-  // Only a bound too small or a bad level fails, neither of which a caller can cause.
-  if (ZSTD_isError(size)) throw std::logic_error(ZSTD_getErrorName(size));
-  frame.resize(size);
-  return frame;
+  ZstdFrameWriter frame(text.size(), level);
+  frame.add(text);
+  return frame.finish();
 }
 
 ZstdFrameWriter::ZstdFrameWriter(size_t size, int level)
