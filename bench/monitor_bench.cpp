@@ -7,7 +7,11 @@
 //
 //   bench/make_batch_input.py /tmp/subjects.csv 1000000
 //   build/bench/monitor_bench --subjects-file /tmp/subjects.csv [--subjects N] [--threads 2] [--dir
-//   D]
+//   D] [--delta-only]
+//
+// The store after the first run is kept in D/base (default /tmp/clearance-monitor-bench) and used
+// again by the next run with the same subjects and matcher. --delta-only runs the delta alone (to
+// profile it), without the full re-screen it is compared with.
 //
 // The full re-screen screens and records on one thread (as `monitor run --full` does); the delta
 // looks for the subjects it can affect on --threads threads.
@@ -24,6 +28,7 @@
 
 #include "clearance/lists/list_reader.h"
 #include "clearance/lists/party_linker.h"
+#include "clearance/match/name_index_file.h"
 #include "clearance/store/monitor.h"
 #include "clearance/store/subjects_file.h"
 #include "shared_lists.h"
@@ -88,12 +93,19 @@ int main(int argc, char** argv) {
   std::string subjects_file, dir = "/tmp/clearance-monitor-bench";
   size_t limit = 1000000;
   unsigned threads = 2;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--subjects-file")) subjects_file = argv[i + 1];
-    if (!std::strcmp(argv[i], "--subjects")) limit = std::stoul(argv[i + 1]);
-    if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
-    if (!std::strcmp(argv[i], "--threads"))
-      threads = static_cast<unsigned>(std::stoul(argv[i + 1]));
+  bool delta_only = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--delta-only") {
+      delta_only = true;
+      continue;
+    }
+    if (i + 1 == argc) break;
+    const char* value = argv[++i];
+    if (arg == "--subjects-file") subjects_file = value;
+    if (arg == "--subjects") limit = std::stoul(value);
+    if (arg == "--dir") dir = value;
+    if (arg == "--threads") threads = static_cast<unsigned>(std::stoul(value));
   }
   if (subjects_file.empty()) {
     fmt::print(stderr, "usage: monitor_bench --subjects-file FILE [--subjects N] [--dir D]\n");
@@ -121,13 +133,21 @@ int main(int argc, char** argv) {
              before_snapshot->entities.size(), after->snapshot->entities.size(),
              seconds_since(start));
 
-  const std::string full_dir = dir + "/full", delta_dir = dir + "/delta";
-  std::filesystem::remove_all(dir);
+  // The store after the first run is kept in D/base and used again by a run with the same
+  // subjects and matcher (only the two monitoring runs are measured).
+  const std::string base_dir = dir + "/base", full_dir = dir + "/full", delta_dir = dir + "/delta";
+  const std::string base_key =
+      fmt::format("{}\n{}\n{}\n", std::filesystem::absolute(subjects_file).string(),
+                  subjects.size(), index_build_key());
+  const std::string key_file = base_dir + "/bench-key";
+  std::string kept_key;
+  if (std::ifstream in(key_file); in) kept_key.assign(std::istreambuf_iterator<char>(in), {});
   MonitorOptions options;
   options.actor = "bench";
   options.threads = threads;
-  {
-    auto store = open_case_store(full_dir).value();
+  if (kept_key != base_key) {
+    std::filesystem::remove_all(dir);
+    auto store = open_case_store(base_dir).value();
     start = clock_type::now();
     if (auto put = store->put_subjects(subjects, "bench"); !put) {
       fmt::print(stderr, "error: {}\n", put.error().message);
@@ -142,25 +162,25 @@ int main(int argc, char** argv) {
     }
     fmt::print("first run (every subject, the lists before): {:.1f} s, {} alerts opened\n",
                seconds_since(start), first->opened.size());
+    store.reset();
+    std::ofstream(key_file) << base_key;
+  } else {
+    fmt::print("the store after the first run kept in {} is used again\n", base_dir);
   }
-  std::filesystem::create_directories(delta_dir);
-  std::filesystem::copy_file(full_dir + "/cases.db", delta_dir + "/cases.db");
+  for (const std::string& d : {full_dir, delta_dir}) {
+    std::filesystem::remove_all(d);
+    std::filesystem::create_directories(d);
+    std::filesystem::copy_file(base_dir + "/cases.db", d + "/cases.db");
+  }
 
-  auto full_store = open_case_store(full_dir).value();
-  start = clock_type::now();
-  auto full = run_monitor(*full_store, *after, options);
-  const double full_seconds = seconds_since(start);
   auto delta_store = open_case_store(delta_dir).value();
   start = clock_type::now();
   auto delta = run_monitor_delta(*delta_store, *after, *before_snapshot, options);
   const double delta_seconds = seconds_since(start);
-  if (!full || !delta) {
-    fmt::print(stderr, "error: {}\n", (!full ? full.error() : delta.error()).message);
+  if (!delta) {
+    fmt::print(stderr, "error: {}\n", delta.error().message);
     return 2;
   }
-  fmt::print("full re-screen: {:.2f} s, screened {}, opened {}, reopened {}, delisted {}\n",
-             full_seconds, full->screened, full->opened.size(), full->reopened.size(),
-             full->delisted.size());
   fmt::print(
       "delta:          {:.2f} s, screened {} ({} for an alert, {} for a match, {} near the "
       "threshold, {} without a near score; {} parties changed, {} terms reweighted), opened {}, "
@@ -171,6 +191,19 @@ int main(int argc, char** argv) {
       delta->delisted.size());
   fmt::print("  near scores raised without a re-screen: {}\n", delta->near_raised);
   for (const auto& [name, seconds] : delta->steps) fmt::print("  {}: {:.3f} s\n", name, seconds);
+  if (delta_only) return 0;
+
+  auto full_store = open_case_store(full_dir).value();
+  start = clock_type::now();
+  auto full = run_monitor(*full_store, *after, options);
+  const double full_seconds = seconds_since(start);
+  if (!full) {
+    fmt::print(stderr, "error: {}\n", full.error().message);
+    return 2;
+  }
+  fmt::print("full re-screen: {:.2f} s, screened {}, opened {}, reopened {}, delisted {}\n",
+             full_seconds, full->screened, full->opened.size(), full->reopened.size(),
+             full->delisted.size());
   const auto a = raised(*full_store, *full), b = raised(*delta_store, *delta);
   size_t only_full = 0, only_delta = 0;
   for (const auto& x : a)
