@@ -489,6 +489,51 @@ TEST_F(CaseStoreTest, ASubjectsWordsAreKeptWithItsNearScoreUntilItChanges) {
   EXPECT_EQ(blob[5], 0);
 }
 
+// A word whose weight moved (a delta monitoring run's finding) raises the near score of every
+// subject holding it, kept once for the word instead of once for each subject; a screening keeps
+// what it found, the word's drift not counted twice; forgetting the words keeps what they raised.
+TEST_F(CaseStoreTest, AWordsDriftRaisesEverySubjectHoldingItOnce) {
+  const std::vector<Subject> subjects = {subject("C-1", "Example Microelectronics Company"),
+                                         subject("C-2", "Other Trading Company"),
+                                         subject("C-3", "Example Microelectronics")};
+  for (const Subject& s : subjects) ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
+  screen(subjects);
+  const MonitoredSubjects first = store_->monitored_subjects().value();
+  ASSERT_EQ(first.subjects.size(), 3u);
+  std::vector<double> near;
+  for (const MonitoredSubject& s : first.subjects) {
+    ASSERT_TRUE(s.near_score.has_value()) << s.id;
+    near.push_back(*s.near_score);
+  }
+  // The word C-1 and C-2 share and C-3 lacks: "company" as the words read it.
+  std::string shared;
+  for (char id : first.subjects[1].words.substr(1))
+    if (id != 0 && first.subjects[0].words.find(id, 1) != std::string::npos &&
+        first.subjects[2].words.find(id, 1) == std::string::npos)
+      shared = first.vocabulary[static_cast<uint8_t>(id)];
+  ASSERT_FALSE(shared.empty());
+
+  ASSERT_TRUE(store_->raise_word_drifts({{shared, 0.01}, {"no such word", 0.5}}).ok());
+  ASSERT_TRUE(store_->raise_word_drifts({{shared, 0.02}}).ok());
+  const MonitoredSubjects raised = store_->monitored_subjects().value();
+  EXPECT_NEAR(*raised.subjects[0].near_score, near[0] + 0.03, 1e-9);
+  EXPECT_NEAR(*raised.subjects[1].near_score, near[1] + 0.03, 1e-9);
+  EXPECT_NEAR(*raised.subjects[2].near_score, near[2], 1e-9);
+  EXPECT_NEAR(*store_->subject("C-2").value()->near_score, near[1] + 0.03, 1e-9);
+  EXPECT_EQ(raised.vocabulary, first.vocabulary);  // no word added
+
+  // Screened again against the same lists: the near score it finds, not that plus the drift.
+  screen({subjects[0]});
+  EXPECT_NEAR(*store_->subject("C-1").value()->near_score, near[0], 1e-6);
+  EXPECT_NEAR(*store_->subject("C-2").value()->near_score, near[1] + 0.03, 1e-9);
+
+  // Another matcher's words: the drift its words carried stays in the near scores.
+  ASSERT_TRUE(store_->reset_words("another matcher").ok());
+  EXPECT_NEAR(*store_->subject("C-1").value()->near_score, near[0], 1e-6);
+  EXPECT_NEAR(*store_->subject("C-2").value()->near_score, near[1] + 0.03, 1e-9);
+  EXPECT_NEAR(*store_->subject("C-3").value()->near_score, near[2], 1e-9);
+}
+
 TEST_F(CaseStoreTest, AStoreMadeBeforeNearScoresGainsThem) {
   ASSERT_TRUE(
       store_->put_subject(subject("C-1", "Example Microelectronics Company"), "analyst").ok());

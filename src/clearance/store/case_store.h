@@ -272,6 +272,10 @@ class CaseStore {
   virtual Status set_monitor_drift(double drift) = 0;
   // Raises the near score of these subjects (those that have one) by these amounts.
   virtual Status raise_near_scores(const std::vector<std::pair<std::string, double>>& by) = 0;
+  // Raises the near score of every subject holding one of these words (MonitoredSubjects'
+  // vocabulary forms) by the amount given for the word, a subject holding several by their sum:
+  // kept once for the word. Words the store does not hold are passed by.
+  virtual Status raise_word_drifts(const std::vector<std::pair<std::string, double>>& by) = 0;
   // The snapshot and matcher of the last monitoring run (empty strings before the first).
   virtual Result<std::pair<std::string, std::string>> last_monitor_run() = 0;
   // The outbox, oldest first, after `after_id`; with `pending`, only those not delivered whose

@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS subjects (
   fingerprint TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS subject_near (
   subject_id TEXT PRIMARY KEY, near_score REAL NOT NULL, words BLOB) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS words (id INTEGER PRIMARY KEY, form BLOB NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS words (
+  id INTEGER PRIMARY KEY, form BLOB NOT NULL UNIQUE, drift REAL NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS screenings (
   id INTEGER PRIMARY KEY, subject_id TEXT, actor TEXT NOT NULL, at TEXT NOT NULL,
   query TEXT NOT NULL, threshold REAL NOT NULL, snapshot_id TEXT NOT NULL, matcher TEXT NOT NULL,
@@ -106,6 +107,13 @@ class SqliteCaseStore final : public CaseStore {
     while (columns.step()) has_words = has_words || columns.text(0) == "words";
     columns.reset();
     if (!has_words) db_->exec("ALTER TABLE subject_near ADD COLUMN words BLOB");
+    // A store made before words had a drift (raise_word_drifts).
+    bool has_drift = false;
+    auto word_columns = db_->prepare("SELECT name FROM pragma_table_info('words')");
+    while (word_columns.step()) has_drift = has_drift || word_columns.text(0) == "drift";
+    word_columns.reset();
+    if (!has_drift) db_->exec("ALTER TABLE words ADD COLUMN drift REAL NOT NULL DEFAULT 0");
+    db_->exec("CREATE INDEX IF NOT EXISTS words_drifted ON words (id) WHERE drift > 0");
     // A store made before batches had keys (ScreeningBatch::key), or were compressed: its
     // bodies are their text ('' encoding).
     bool has_key = false, has_encoding = false;
@@ -190,21 +198,30 @@ class SqliteCaseStore final : public CaseStore {
     if (r.subject_id) {
       // In a narrow table of its own: rewriting a million subjects' rows at every run would
       // rewrite the whole subjects table.
-      if (r.near_score && !r.words)
+      // Kept less the drift of the subject's words, which reading it adds back (word_drifts).
+      if (r.near_score && !r.words) {
+        double words_drift = 0;
+        if (!word_drifts().empty()) {
+          auto kept = db_->prepare("SELECT words FROM subject_near WHERE subject_id = ?");
+          kept.bind(1, *r.subject_id);
+          if (kept.step() && !kept.is_null(0)) words_drift = drift_of(kept.bytes(0));
+        }
         db_->prepare(
                "INSERT INTO subject_near (subject_id, near_score) VALUES (?,?) ON CONFLICT "
                "(subject_id) DO UPDATE SET near_score = excluded.near_score")
             .bind(1, *r.subject_id)
-            .bind(2, *r.near_score)
+            .bind(2, *r.near_score - words_drift)
             .run();
-      else if (r.near_score)
+      } else if (r.near_score) {
+        const std::string words = word_ids(*r.words);
         db_->prepare(
                "INSERT OR REPLACE INTO subject_near (subject_id, near_score, words) VALUES "
                "(?,?,?)")
             .bind(1, *r.subject_id)
-            .bind(2, *r.near_score)
-            .bind_blob(3, word_ids(*r.words))
+            .bind(2, *r.near_score - drift_of(words))
+            .bind_blob(3, words)
             .run();
+      }
       for (const auto& h : r.hits)
         if (meets_threshold(h.score, static_cast<float>(r.threshold)))
           raise_alert(*r.subject_id, subject_fp, h, out.screening_id, r.snapshot_id, r.actor, now,
@@ -282,6 +299,7 @@ class SqliteCaseStore final : public CaseStore {
 
   Result<std::optional<Subject>> subject(const std::string& id) override {
     return guarded<std::optional<Subject>>([&]() -> std::optional<Subject> {
+      load_word_drifts();
       auto q = db_->prepare(std::string(kSubjectColumns) + " WHERE s.id = ?");
       q.bind(1, id);
       if (!q.step()) return std::nullopt;
@@ -291,6 +309,7 @@ class SqliteCaseStore final : public CaseStore {
 
   Result<std::vector<Subject>> subjects() override {
     return guarded<std::vector<Subject>>([&] {
+      load_word_drifts();
       auto q = db_->prepare(std::string(kSubjectColumns) + " ORDER BY s.id");
       std::vector<Subject> out;
       while (q.step()) out.push_back(read_subject(q));
@@ -300,6 +319,7 @@ class SqliteCaseStore final : public CaseStore {
 
   Result<std::vector<Subject>> subjects_after(const std::string& after, size_t limit) override {
     return guarded<std::vector<Subject>>([&] {
+      load_word_drifts();
       auto q = db_->prepare(std::string(kSubjectColumns) + " WHERE s.id > ? ORDER BY s.id LIMIT ?");
       q.bind(1, after).bind(2, static_cast<int64_t>(limit));
       std::vector<Subject> out;
@@ -310,6 +330,7 @@ class SqliteCaseStore final : public CaseStore {
 
   Result<std::vector<Subject>> subjects(const std::vector<std::string>& ids) override {
     return guarded<std::vector<Subject>>([&] {
+      load_word_drifts();
       auto q = db_->prepare(std::string(kSubjectColumns) + " WHERE s.id = ?");
       std::vector<Subject> out;
       for (const std::string& id : ids) {
@@ -330,6 +351,7 @@ class SqliteCaseStore final : public CaseStore {
         if (out.vocabulary.size() <= id) out.vocabulary.resize(id + 1);
         out.vocabulary[id] = std::string(words.bytes(1));
       }
+      load_word_drifts();
       if (out.vocabulary.empty()) out.vocabulary.resize(1);
       // Two ordered scans merged (a join would look each subject up in the other table).
       auto ids = db_->prepare("SELECT id FROM subjects ORDER BY id");
@@ -341,8 +363,8 @@ class SqliteCaseStore final : public CaseStore {
         s.id = ids.text(0);
         while (more && near.bytes(0) < std::string_view(s.id)) more = near.step();
         if (more && near.bytes(0) == std::string_view(s.id)) {
-          s.near_score = near.real(1);
           s.words = std::string(near.bytes(2));
+          s.near_score = near.real(1) + drift_of(s.words);
         }
         out.subjects.push_back(std::move(s));
       }
@@ -357,6 +379,22 @@ class SqliteCaseStore final : public CaseStore {
   Status reset_words(const std::string& matcher) override {
     return guarded_status([&] {
       Transaction tx(*this);
+      // What the words' drift raised stays in the near scores once the words are gone.
+      if (!word_drifts().empty()) {
+        std::vector<std::pair<std::string, double>> raised;
+        auto q = db_->prepare("SELECT subject_id, words FROM subject_near WHERE words IS NOT NULL");
+        while (q.step())
+          if (const double d = drift_of(q.bytes(1)); d > 0) raised.emplace_back(q.text(0), d);
+        q.reset();
+        auto raise = db_->prepare(
+            "UPDATE subject_near SET near_score = near_score + ? WHERE subject_id = ?");
+        for (const auto& [id, amount] : raised) {
+          raise.bind(1, amount).bind(2, id).run();
+          raise.reset();
+        }
+        db_->exec("UPDATE words SET drift = 0 WHERE drift > 0");
+        drifts_.reset();
+      }
       db_->exec("UPDATE subject_near SET words = NULL WHERE words IS NOT NULL");
       db_->prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('words_matcher', ?)")
           .bind(1, matcher)
@@ -368,9 +406,12 @@ class SqliteCaseStore final : public CaseStore {
   Status keep_words(const std::vector<std::pair<std::string, SubjectWords>>& words) override {
     return guarded_status([&] {
       Transaction tx(*this);
-      auto q = db_->prepare("UPDATE subject_near SET words = ? WHERE subject_id = ?");
+      // Less their drift: the near score reads as it did without them.
+      auto q = db_->prepare(
+          "UPDATE subject_near SET words = ?, near_score = near_score - ? WHERE subject_id = ?");
       for (const auto& [id, subject_words] : words) {
-        q.bind_blob(1, word_ids(subject_words)).bind(2, id).run();
+        const std::string blob = word_ids(subject_words);
+        q.bind_blob(1, blob).bind(2, drift_of(blob)).bind(3, id).run();
         q.reset();
       }
       tx.commit();
@@ -745,6 +786,18 @@ class SqliteCaseStore final : public CaseStore {
     });
   }
 
+  Status raise_word_drifts(const std::vector<std::pair<std::string, double>>& by) override {
+    return guarded_status([&] {
+      Transaction tx(*this);
+      auto q = db_->prepare("UPDATE words SET drift = drift + ? WHERE form = ?");
+      for (const auto& [form, amount] : by) {
+        q.bind(1, amount).bind_blob(2, form).run();
+        q.reset();
+      }
+      tx.commit();
+    });
+  }
+
   Result<bool> four_eyes() override {
     return guarded<bool>([&] { return setting("four_eyes") == "1"; });
   }
@@ -832,7 +885,7 @@ class SqliteCaseStore final : public CaseStore {
   };
   static constexpr const char* kSubjectColumns =
       "SELECT s.id, s.name, s.country, s.type, s.dob, s.identifier, s.attributes, s.created_at, "
-      "s.updated_at, n.near_score, n.words IS NOT NULL FROM subjects s LEFT JOIN subject_near "
+      "s.updated_at, n.near_score, n.words FROM subjects s LEFT JOIN subject_near "
       "n ON n.subject_id = s.id";
   static constexpr const char* kAlertColumns =
       "SELECT id, subject_id, party_id, party_name, status, resolution, score, screening_id, "
@@ -859,7 +912,8 @@ class SqliteCaseStore final : public CaseStore {
     });
   }
 
-  static Subject read_subject(SqliteStatement& q) {
+  // After load_word_drifts().
+  Subject read_subject(SqliteStatement& q) {
     Subject s;
     s.id = q.text(0);
     s.name = q.text(1);
@@ -870,8 +924,8 @@ class SqliteCaseStore final : public CaseStore {
     s.attributes = nlohmann::ordered_json::parse(q.text(6), nullptr, false);
     s.created_at = q.text(7);
     s.updated_at = q.text(8);
-    if (!q.is_null(9)) s.near_score = q.real(9);
-    s.words_known = q.integer(10) != 0;
+    s.words_known = !q.is_null(10);
+    if (!q.is_null(9)) s.near_score = q.real(9) + (s.words_known ? drift_of(q.bytes(10)) : 0.0);
     return s;
   }
   static Alert read_alert(SqliteStatement& q) {
@@ -1132,10 +1186,12 @@ class SqliteCaseStore final : public CaseStore {
       store_.head_.reset();
       store_.head_moved_ = false;
       store_.next_screening_.reset();
+      store_.drifts_.reset();
     }
     ~Transaction() {
       store_.head_.reset();
       store_.next_screening_.reset();
+      store_.drifts_.reset();
       if (!committed_)
         for (const std::string& form : store_.words_added_) store_.word_ids_.erase(form);
       store_.words_added_.clear();
@@ -1154,6 +1210,36 @@ class SqliteCaseStore final : public CaseStore {
     SqliteDb::WriteTransaction tx_;
     bool committed_ = false;
   };
+
+  // The words whose weight moved further than the monitoring drift grants (raise_word_drifts):
+  // id → how far; a subject's near score is kept less the drift of its words and read with it,
+  // so that a delta run raises a word once rather than every subject holding it. Few words have
+  // one (an index holds them); read once a transaction, or once a read of many subjects.
+  const std::unordered_map<int64_t, double>& word_drifts() {
+    if (!drifts_) load_word_drifts();
+    return *drifts_;
+  }
+  void load_word_drifts() {
+    drifts_.emplace();
+    auto q = db_->prepare("SELECT id, drift FROM words WHERE drift > 0");
+    while (q.step()) drifts_->emplace(q.integer(0), q.real(1));
+  }
+  // The drift of a subject's words as word_ids() writes them, each word counted once.
+  double drift_of(std::string_view words) {
+    const auto& drifts = word_drifts();
+    if (drifts.empty()) return 0;
+    uint64_t v = 0;
+    if (!read_varint(words, v)) return 0;  // the flags
+    double sum = 0;
+    std::vector<uint64_t> seen;
+    while (read_varint(words, v)) {
+      const auto it = drifts.find(static_cast<int64_t>(v));
+      if (it == drifts.end() || std::find(seen.begin(), seen.end(), v) != seen.end()) continue;
+      seen.push_back(v);
+      sum += it->second;
+    }
+    return sum;
+  }
 
   // Inside a transaction: a subject's words as LEB128 numbers (the flags, then each reading's ids
   // in the words table and a 0), adding the words the table lacks. The ids of committed words never
@@ -1190,6 +1276,7 @@ class SqliteCaseStore final : public CaseStore {
   std::optional<int64_t> next_screening_;              // within a transaction, once read
   std::unordered_map<std::string, int64_t> word_ids_;  // the words table, as far as it was used
   std::vector<std::string> words_added_;               // to it by the current transaction
+  std::optional<std::unordered_map<int64_t, double>> drifts_;  // word_drifts(), once read
 };
 
 }  // namespace
