@@ -189,7 +189,10 @@ int main(int argc, char** argv) {
       delta->chosen_for_near, delta->chosen_without_near, delta->changed_parties,
       delta->reweighted_terms, delta->opened.size(), delta->reopened.size(),
       delta->delisted.size());
-  fmt::print("  near scores raised without a re-screen: {}\n", delta->near_raised);
+  fmt::print(
+      "  near scores raised without a re-screen: {}, words whose drift rose: {}; weights moved "
+      "under {:.3f} left out of the delta index\n",
+      delta->near_raised, delta->words_raised, delta->weight_cut);
   for (const auto& [name, seconds] : delta->steps) fmt::print("  {}: {:.3f} s\n", name, seconds);
   if (delta_only) return 0;
 

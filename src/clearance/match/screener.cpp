@@ -695,9 +695,9 @@ ScreenResult Screener::screen_reading(const ScreenQuery& query, const ScreenOpti
 }
 
 float Screener::best_name_score(const PreparedQuery& query, bool person, float floor, float enough,
-                                ScreenSession& session) const {
+                                ScreenSession& session, float followers_under) const {
   const ScorerSettings scorer;
-  filter_candidates(query, person, floor, scorer, session);
+  filter_candidates(query, person, floor, scorer, session, followers_under);
   // A name whose bound cannot beat the best score so far is not scored.
   float best = session.bound_below;
   const TermTable terms(*index_);

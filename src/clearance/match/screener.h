@@ -139,7 +139,7 @@ class Screener {
   // names whose score bound reaches `floor` (screen() would score them), that bound for the rest,
   // so never less than the truth; it stops at the first name found scoring `enough`. At the
   // threshold less the most evidence can add, the query may have a hit; under it, the figure
-  // bounds its near score here.
+  // bounds its near score here (`followers_under` as filter_candidates takes it).
   QueryToken prepare_word(const NameToken& word, ScreenSession& session) const;
   // Leaves in session.survivors the names whose score bound reaches `needed`, and in
   // session.bound_below the highest bound of the rest; a name only the query's lightest words reach
@@ -149,7 +149,7 @@ class Screener {
                          const ScorerSettings& scorer, ScreenSession& session,
                          float followers_under = 2) const;
   float best_name_score(const PreparedQuery& query, bool person, float floor, float enough,
-                        ScreenSession& session) const;
+                        ScreenSession& session, float followers_under = 2) const;
   // The most a query's non-name evidence (country, date of birth, identifier) can add to a score.
   static float max_evidence_boost(bool country, bool date_of_birth, bool identifier);
   // Two ad-hoc names, weighted with this index's term statistics.

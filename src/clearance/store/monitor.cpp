@@ -287,10 +287,15 @@ std::unordered_map<std::string, size_t> term_counts(const NameIndex& index) {
 
 constexpr size_t kEvery = size_t{1} << 40;  // an alert filter's limit that keeps every alert
 
-// A term whose weight moved by more than kWeightMoved (relative) makes the parties holding it
-// worth re-scoring (they go into the delta index); a score against any other party moves only by
-// how far weights moved within that, which the subjects' near scores bound.
-constexpr double kWeightMoved = 0.002;
+// A term whose weight moved by more than a cut (relative) makes the parties holding it worth
+// re-scoring (they go into the delta index); a score against any other party moves only by how far
+// weights moved within the cut, which every subject's near score is granted — those it lifts to
+// the threshold are screened again. A low cut makes a large delta index, searched for every
+// subject; a high one re-screens more subjects. Each run takes the cut, of these, that costs least.
+constexpr double kWeightCuts[] = {0.002, 0.003, 0.004, 0.006, 0.008, 0.012, 0.016, 0.024};
+// What one subject's screening and its record cost, in subject–name pairs of the delta index's
+// search on one thread (bench/monitor_bench: about 90 µs against 0.18 ns a pair).
+constexpr double kPairsPerScreening = 5e5;
 
 // A term's weight moves when the number of names holding it does. Weighed as the index weighs
 // (name_index_builder.cpp): log(1 + names / names holding it).
@@ -440,7 +445,6 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
                                 static_cast<double>(removed->name_count());
     const auto added_counts = term_counts(*added), removed_counts = term_counts(*removed);
     std::unordered_map<std::string, double> reweighted;  // term → relative change of weight
-    std::unordered_set<std::string> moved;               // those beyond kWeightMoved
     auto weigh = [&](const std::string& text) {
       const TermId t = index.find_term(text);
       const double now = t == kNoTerm ? 0.0 : static_cast<double>(index.names_with_term(t).size());
@@ -451,10 +455,60 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       const double change = std::abs(w_now - w_then) / w_then;
       if (change == 0) return;
       reweighted[text] = change;
-      if (change > kWeightMoved) moved.insert(text);
     };
     for (const auto& [text, count] : added_counts) weigh(text);
     for (const auto& [text, count] : removed_counts) weigh(text);
+
+    // Every weight moves a little with the count of all names (a_names). A score being a ratio of
+    // weights, weights each moved by at most `a` (relative) raise it by at most a factor
+    // (1 + a) / (1 − a), and a score being at most 1, by at most that less 1.
+    double a_names = 0;
+    for (const double holding :
+         {1.0, names_before / 100, names_before / 10, names_before / 2, names_before}) {
+      const double then = term_weight(names_before, holding),
+                   now = term_weight(names_after, holding);
+      a_names = std::max(a_names, std::abs(now - then) / then);
+    }
+    auto rise = [](double a) { return a >= 0.5 ? 1.0 : (1 + a) / (1 - a) - 1; };
+    auto drift = store.monitor_drift();
+    if (!drift) return drift.error();
+
+    // The cut: for each, the names the delta index would hold (the changed parties' and those of
+    // every party with a name holding a term moved beyond it) and the subjects its rise would
+    // bring to the threshold.
+    std::vector<double> party_moved(after.parties.size(), 0);  // the most a term of its names moved
+    for (const auto& [text, change] : reweighted) {
+      const TermId t = index.find_term(text);
+      if (t == kNoTerm || change <= kWeightCuts[0]) continue;
+      for (uint32_t n : index.names_with_term(t)) {
+        double& most = party_moved[after.party_of[index.name(n).entity]];
+        most = std::max(most, change);
+      }
+    }
+    std::vector<uint32_t> party_names(after.parties.size(), 0);
+    for (uint32_t n = 0; n < index.name_count(); ++n)
+      ++party_names[after.party_of[index.name(n).entity]];
+    std::vector<bool> is_changed(after.parties.size(), false);
+    for (uint32_t k : changed) is_changed[k] = true;
+    const unsigned threads = std::max(1u, std::min(options.threads, 16u));
+    double cut = kWeightCuts[0], least = -1;
+    for (const double c : kWeightCuts) {
+      double names = 0;
+      for (size_t k = 0; k < after.parties.size(); ++k)
+        if (is_changed[k] || party_moved[k] > c) names += party_names[k];
+      const double lift = drift.value() + rise(std::max(c, a_names));
+      double rescreened = 0;
+      for (const MonitoredSubject& s : all)
+        rescreened += s.near_score &&
+                      meets_threshold(static_cast<float>(*s.near_score + lift), options.threshold);
+      const double cost =
+          rescreened + static_cast<double>(all.size()) * names / (kPairsPerScreening * threads);
+      if (least < 0 || cost < least) least = cost, cut = c;
+    }
+    std::unordered_set<std::string> moved;  // terms moved beyond the cut
+    for (const auto& [text, change] : reweighted)
+      if (change > cut) moved.insert(text);
+    why.weight_cut = cut;
     step("reweighted terms");
 
     // What a subject may now meet at the threshold: the changed parties, and every party with a
@@ -473,7 +527,6 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       }
     }
     const Screener screener(NameIndex::build(snapshot_of_parties(after, reach), 2, &index));
-    const unsigned threads = std::max(1u, std::min(options.threads, 16u));
     step("delta index");
 
     // Which subjects have a name of the delta index through the screener's score bound: their
@@ -505,24 +558,24 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     });
     step("words prepared");
     // Near scores: a score against a party the delta index does not hold moves only through
-    // weights, each of which moved by at most `a` (relative): the party's words by kWeightMoved
-    // (those beyond are in the delta index) or through the count of all names alone (a_names),
-    // the subject's own words by what they moved. A score being a ratio of weights, it then rises
-    // by at most a factor (1 + a) / (1 − a), and being at most 1, by at most that less 1.
-    double a_names = 0;
-    for (const double holding :
-         {1.0, names_before / 100, names_before / 10, names_before / 2, names_before}) {
-      const double then = term_weight(names_before, holding),
-                   now = term_weight(names_after, holding);
-      a_names = std::max(a_names, std::abs(now - then) / then);
-    }
-    const double a_all = std::max(kWeightMoved, a_names);
-    auto rise = [](double a) { return a >= 0.5 ? 1.0 : (1 + a) / (1 - a) - 1; };
-    auto drift = store.monitor_drift();
-    if (!drift) return drift.error();
+    // weights, each of which moved by at most `a` (relative): the party's words by the cut (those
+    // beyond are in the delta index) or through the count of all names alone (a_names), the
+    // subject's own words by what they moved.
+    const double a_all = std::max(cut, a_names);
+
+    // What a word whose weight moved further than every word is granted (a_all) raises the near
+    // score of each subject holding it by (CaseStore::raise_word_drifts): kept once for the word.
+    std::vector<double> word_raise(vocabulary.size(), 0);
+    std::vector<std::pair<std::string, double>> raised_words;
+    for (size_t w = 1; w < vocabulary.size(); ++w)
+      if (used[w] && word_change[w] > a_all) {
+        word_raise[w] = rise(word_change[w]) - rise(a_all);
+        raised_words.emplace_back(vocabulary[w], word_raise[w]);
+      }
 
     std::vector<uint8_t> candidate(all.size(), 0);
     std::vector<double> own_change(all.size(), 0);  // the most one of a subject's words moved
+    std::vector<double> own_raise(all.size(), 0);   // what its words' raises add to its near score
     // Each subject's bound before this search: its near score plus the drift plus the rise its
     // own words and every party's can give (screened when that reaches the threshold); none when
     // it has no near score (screened) or an alert on a changed party (screened).
@@ -540,10 +593,19 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       ScreenSession session;
       PreparedQuery query;
       for (size_t i = first; i < all.size(); i += stride) {
-        double change = 0;
-        for (uint32_t id : runs->of(i))
-          if (id != 0 && id != kUnknownWord) change = std::max(change, word_change[id]);
+        double change = 0, raise = 0;
+        std::span<const uint32_t> words = runs->of(i);
+        for (size_t k = 0; k < words.size(); ++k) {
+          const uint32_t id = words[k];
+          if (id == 0 || id == kUnknownWord) continue;
+          change = std::max(change, word_change[id]);
+          // Each word once, as the store counts it.
+          if (word_raise[id] > 0 &&
+              std::find(words.begin(), words.begin() + k, id) == words.begin() + k)
+            raise += word_raise[id];
+        }
         own_change[i] = change;
+        own_raise[i] = raise;
         if (screened_anyway[i] ||
             meets_threshold(static_cast<float>(bound_of(i)), options.threshold))
           continue;
@@ -564,8 +626,8 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
           } else if (!may && k > 0) {  // the end of a reading
             query.tokens.resize(k);
             complete_query(query, flags & kMaybeCut);
-            best = std::max(
-                best, screener.best_name_score(query, flags & kPerson, floor, needed, session));
+            best = std::max(best, screener.best_name_score(query, flags & kPerson, floor, needed,
+                                                           session, floor - kNearMargin));
             may = best >= needed;
             k = 0;
           } else {
@@ -645,13 +707,14 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         // change's rise plus what earlier delta runs may have added (the drift); against those in
         // it, what the search (or its screening there) found. Within reach of the threshold:
         // screened. Otherwise its near score grows by what the bound gained beyond the rise every
-        // subject is granted.
+        // subject is granted and its words' raises.
         const double in_delta = m != met.end() ? m->second.near : delta_near[i];
         const double bound = std::max(bound_of(i), in_delta);
         if (meets_threshold(static_cast<float>(bound), options.threshold)) {
           chosen.insert(all[i].id);
           ++why.chosen_for_near;
-        } else if (const double raise = bound - (*all[i].near_score + drift.value() + rise(a_all));
+        } else if (const double raise =
+                       bound - (*all[i].near_score + drift.value() + rise(a_all) + own_raise[i]);
                    raise > 0) {
           raised_near.emplace_back(all[i].id, raise);
         }
@@ -664,8 +727,10 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     }
     why.reweighted_terms = moved.size();
     why.near_raised = raised_near.size();
+    why.words_raised = raised_words.size();
     // Before the re-screen, which keeps near scores against the drift as it then stands (a run
     // cut short leaves bounds higher than they need be, never lower).
+    if (auto st = store.raise_word_drifts(raised_words); !st) return st.error();
     if (auto st = store.raise_near_scores(raised_near); !st) return st.error();
     if (auto st = store.set_monitor_drift(drift.value() + rise(a_all)); !st) return st.error();
     step("near scores");
@@ -686,6 +751,8 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
   report->changed_parties = why.changed_parties;
   report->reweighted_terms = why.reweighted_terms;
   report->near_raised = why.near_raised;
+  report->words_raised = why.words_raised;
+  report->weight_cut = why.weight_cut;
   auto closed = close_delisted(store, engine, options);
   if (!closed) return closed.error();
   report->delisted = std::move(closed.value());

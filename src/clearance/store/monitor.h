@@ -34,6 +34,12 @@ struct MonitorReport {
   size_t chosen_for_alert = 0, chosen_for_match = 0, chosen_for_near = 0, chosen_without_near = 0;
   size_t changed_parties = 0, reweighted_terms = 0;
   size_t near_raised = 0;  // a delta run: subjects not re-screened whose near score it raised
+  // A delta run: words whose weight moved further than every word is granted, whose raise it
+  // kept once for the word (CaseStore::raise_word_drifts) rather than for each subject holding it.
+  size_t words_raised = 0;
+  // A delta run: how far (relative) a term's weight may move for the parties holding it to stay
+  // out of the delta index, every subject's near score granted the rise it allows.
+  double weight_cut = 0;
   size_t hits = 0;
   // A delta run: how long each of its steps took, in seconds, in order.
   std::vector<std::pair<std::string, double>> steps;
