@@ -191,8 +191,9 @@ int main(int argc, char** argv) {
       delta->delisted.size());
   fmt::print(
       "  near scores raised without a re-screen: {}, words whose drift rose: {}; weights moved "
-      "under {:.3f} left out of the delta index\n",
-      delta->near_raised, delta->words_raised, delta->weight_cut);
+      "under {:.3f} left out of the delta index; near the threshold, checked and nothing to "
+      "record: {}\n",
+      delta->near_raised, delta->words_raised, delta->weight_cut, delta->near_checked);
   for (const auto& [name, seconds] : delta->steps) fmt::print("  {}: {:.3f} s\n", name, seconds);
   if (delta_only) return 0;
 

@@ -526,6 +526,10 @@ TEST_F(CaseStoreTest, AWordsDriftRaisesEverySubjectHoldingItOnce) {
   screen({subjects[0]});
   EXPECT_NEAR(*store_->subject("C-1").value()->near_score, near[0], 1e-6);
   EXPECT_NEAR(*store_->subject("C-2").value()->near_score, near[1] + 0.03, 1e-9);
+  // A near score kept without a screening (a delta run's check) reads as given, likewise.
+  ASSERT_TRUE(store_->keep_near_scores({{"C-2", near[1] - 0.01}, {"nobody", 0.5}}).ok());
+  EXPECT_NEAR(*store_->subject("C-2").value()->near_score, near[1] - 0.01, 1e-9);
+  ASSERT_TRUE(store_->keep_near_scores({{"C-2", near[1] + 0.03}}).ok());
 
   // Another matcher's words: the drift its words carried stays in the near scores.
   ASSERT_TRUE(store_->reset_words("another matcher").ok());

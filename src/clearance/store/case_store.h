@@ -276,6 +276,10 @@ class CaseStore {
   // vocabulary forms) by the amount given for the word, a subject holding several by their sum:
   // kept once for the word. Words the store does not hold are passed by.
   virtual Status raise_word_drifts(const std::vector<std::pair<std::string, double>>& by) = 0;
+  // Keeps these near scores (ScreeningRecord::near_score: less the drift of their time) for these
+  // subjects, as recording a screening of each would, without the screening: a delta monitoring
+  // run's check of a subject that found nothing to raise. Subjects without one are passed by.
+  virtual Status keep_near_scores(const std::vector<std::pair<std::string, double>>& near) = 0;
   // The snapshot and matcher of the last monitoring run (empty strings before the first).
   virtual Result<std::pair<std::string, std::string>> last_monitor_run() = 0;
   // The outbox, oldest first, after `after_id`; with `pending`, only those not delivered whose

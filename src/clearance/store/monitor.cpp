@@ -293,9 +293,10 @@ constexpr size_t kEvery = size_t{1} << 40;  // an alert filter's limit that keep
 // the threshold are screened again. A low cut makes a large delta index, searched for every
 // subject; a high one re-screens more subjects. Each run takes the cut, of these, that costs least.
 constexpr double kWeightCuts[] = {0.002, 0.003, 0.004, 0.006, 0.008, 0.012, 0.016, 0.024};
-// What one subject's screening and its record cost, in subject–name pairs of the delta index's
-// search on one thread (bench/monitor_bench: about 90 µs against 0.18 ns a pair).
-constexpr double kPairsPerScreening = 5e5;
+// What checking one subject near the threshold costs (its screening), in subject–name pairs of the
+// delta index's search, both on the same threads (bench/monitor_bench at 1M subjects: 43 µs
+// against 0.11 ns a pair, each on two threads).
+constexpr double kPairsPerScreening = 4e5;
 
 // A term's weight moves when the number of names holding it does. Weighed as the index weighs
 // (name_index_builder.cpp): log(1 + names / names holding it).
@@ -382,6 +383,26 @@ Result<SubjectWordRuns> subject_word_runs(CaseStore& store, MonitoredSubjects& m
   return out;
 }
 
+// Whether recording a screening of the subject that met these parties at the threshold would open
+// or reopen an alert: one on a party it has no alert on, or whose alert was closed other than by a
+// decision (the store reopens those).
+Result<bool> raises_an_alert(CaseStore& store, const std::string& subject_id,
+                             const std::vector<std::string>& parties) {
+  if (parties.empty()) return false;
+  AlertFilter filter;
+  filter.subject_id = subject_id;
+  filter.limit = kEvery;
+  auto alerts = store.alerts(filter);
+  if (!alerts) return alerts.error();
+  std::unordered_set<std::string> held;
+  for (const Alert& a : alerts.value())
+    if (a.status != AlertStatus::closed || a.resolution == "true_match" ||
+        a.resolution == "false_positive")
+      held.insert(a.party_id);
+  return std::any_of(parties.begin(), parties.end(),
+                     [&](const std::string& p) { return held.count(p) == 0; });
+}
+
 }  // namespace
 
 Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine& engine,
@@ -434,6 +455,8 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
   step("alerts of changed parties");
   why.changed_parties = changed.size() + gone.size();
 
+  std::vector<size_t> near_only;  // subjects chosen for their near score alone
+  const unsigned threads = std::max(1u, std::min(options.threads, 16u));
   if (!changed.empty() || !gone.empty()) {
     // Terms whose weight the change moved: the names holding them were added or removed. A score
     // between a subject and an unchanged party moves only through them. (Indexed for their terms'
@@ -490,7 +513,6 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       ++party_names[after.party_of[index.name(n).entity]];
     std::vector<bool> is_changed(after.parties.size(), false);
     for (uint32_t k : changed) is_changed[k] = true;
-    const unsigned threads = std::max(1u, std::min(options.threads, 16u));
     double cut = kWeightCuts[0], least = -1;
     for (const double c : kWeightCuts) {
       double names = 0;
@@ -501,8 +523,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       for (const MonitoredSubject& s : all)
         rescreened += s.near_score &&
                       meets_threshold(static_cast<float>(*s.near_score + lift), options.threshold);
-      const double cost =
-          rescreened + static_cast<double>(all.size()) * names / (kPairsPerScreening * threads);
+      const double cost = rescreened + static_cast<double>(all.size()) * names / kPairsPerScreening;
       if (least < 0 || cost < least) least = cost, cut = c;
     }
     std::unordered_set<std::string> moved;  // terms moved beyond the cut
@@ -684,18 +705,12 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     for (size_t i = 0; i < all.size(); ++i) {
       const auto m = met.find(all[i].id);
       bool news = m != met.end() && m->second.changed_party;
-      if (!news && m != met.end() && !m->second.parties.empty()) {
+      if (!news && m != met.end()) {
         // A match with a party whose listings did not change, which the subject already has an
         // alert on, only moves that alert's score: not worth a screening.
-        AlertFilter filter;
-        filter.subject_id = all[i].id;
-        filter.limit = kEvery;
-        auto alerts = store.alerts(filter);
-        if (!alerts) return alerts.error();
-        std::unordered_set<std::string> known;
-        for (const Alert& a : alerts.value()) known.insert(a.party_id);
-        news = std::any_of(m->second.parties.begin(), m->second.parties.end(),
-                           [&](const std::string& p) { return known.count(p) == 0; });
+        auto raises = raises_an_alert(store, all[i].id, m->second.parties);
+        if (!raises) return raises.error();
+        news = raises.value();
       }
       if (news) {
         chosen.insert(all[i].id);
@@ -713,6 +728,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         if (meets_threshold(static_cast<float>(bound), options.threshold)) {
           chosen.insert(all[i].id);
           ++why.chosen_for_near;
+          near_only.push_back(i);
         } else if (const double raise =
                        bound - (*all[i].near_score + drift.value() + rise(a_all) + own_raise[i]);
                    raise > 0) {
@@ -735,6 +751,45 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     if (auto st = store.set_monitor_drift(drift.value() + rise(a_all)); !st) return st.error();
     step("near scores");
   }
+  // Subjects chosen for their near score alone are screened here on every core, and recorded only
+  // when they meet at the threshold a party whose alert that would open or reopen (what a full run
+  // raises); the others keep the near score found, as the record of their screening would.
+  size_t near_checked = 0;
+  if (!near_only.empty()) {
+    std::vector<std::string> ids;
+    for (size_t i : near_only) ids.push_back(all[i].id);
+    auto subjects = store.subjects(ids);
+    if (!subjects) return subjects.error();
+    const std::vector<Subject>& checked = subjects.value();
+    ScreenOptions screen_options;
+    screen_options.threshold = options.threshold;
+    screen_options.limit = 1000;
+    screen_options.near_floor = options.threshold - kNearMargin;
+    std::vector<float> near(checked.size(), 0);
+    std::vector<std::vector<std::string>> met_parties(checked.size());
+    on_threads(threads, [&](size_t first, size_t stride) {
+      ScreenSession session;
+      for (size_t i = first; i < checked.size(); i += stride) {
+        const ScreenResult r =
+            engine.screener->screen(subject_query(checked[i]), screen_options, session);
+        near[i] = r.near;
+        for (const Hit& h : r.hits) met_parties[i].push_back(h.party ? h.party->id : h.entity->id);
+      }
+    });
+    auto drift = store.monitor_drift();
+    if (!drift) return drift.error();
+    std::vector<std::pair<std::string, double>> kept;
+    for (size_t i = 0; i < checked.size(); ++i) {
+      auto raises = raises_an_alert(store, checked[i].id, met_parties[i]);
+      if (!raises) return raises.error();
+      if (raises.value()) continue;  // screened and recorded below
+      kept.emplace_back(checked[i].id, near[i] - drift.value());
+      chosen.erase(checked[i].id);
+    }
+    if (auto st = store.keep_near_scores(kept); !st) return st.error();
+    near_checked = kept.size();
+    step("near scores checked");
+  }
   std::vector<std::string> chosen_ids;
   for (const MonitoredSubject& s : all)
     if (chosen.count(s.id)) chosen_ids.push_back(s.id);
@@ -744,6 +799,8 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
   if (!report) return report;
   step("re-screened and recorded");
   report->subjects = all.size();
+  report->screened += near_checked;
+  report->near_checked = near_checked;
   report->chosen_for_alert = why.chosen_for_alert;
   report->chosen_for_match = why.chosen_for_match;
   report->chosen_for_near = why.chosen_for_near;

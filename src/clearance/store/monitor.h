@@ -34,6 +34,9 @@ struct MonitorReport {
   size_t chosen_for_alert = 0, chosen_for_match = 0, chosen_for_near = 0, chosen_without_near = 0;
   size_t changed_parties = 0, reweighted_terms = 0;
   size_t near_raised = 0;  // a delta run: subjects not re-screened whose near score it raised
+  // A delta run: subjects chosen for their near score that it screened and found nothing to raise
+  // (no hit on a party without an alert): their near score kept, no screening recorded.
+  size_t near_checked = 0;
   // A delta run: words whose weight moved further than every word is granted, whose raise it
   // kept once for the word (CaseStore::raise_word_drifts) rather than for each subject holding it.
   size_t words_raised = 0;

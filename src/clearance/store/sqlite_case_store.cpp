@@ -798,6 +798,23 @@ class SqliteCaseStore final : public CaseStore {
     });
   }
 
+  Status keep_near_scores(const std::vector<std::pair<std::string, double>>& near) override {
+    return guarded_status([&] {
+      Transaction tx(*this);
+      auto words = db_->prepare("SELECT words FROM subject_near WHERE subject_id = ?");
+      auto keep = db_->prepare("UPDATE subject_near SET near_score = ? WHERE subject_id = ?");
+      for (const auto& [id, score] : near) {
+        words.bind(1, id);
+        const double words_drift =
+            words.step() && !words.is_null(0) ? drift_of(words.bytes(0)) : 0.0;
+        words.reset();
+        keep.bind(1, score - words_drift).bind(2, id).run();
+        keep.reset();
+      }
+      tx.commit();
+    });
+  }
+
   Result<bool> four_eyes() override {
     return guarded<bool>([&] { return setting("four_eyes") == "1"; });
   }
