@@ -90,13 +90,21 @@ std::string_view chinese_person_surname(const std::string& name, const PreparedQ
 // of looked up: reading its postings would cost more than scoring the names it lets through.
 constexpr size_t kMaxOptionalWordCarriers = 2000;
 
-// Country, date of birth, identifier and type evidence, each a bounded adjustment.
+// The query's country as an ISO code ("" when it states none or none known).
+std::string country_code_of(const ScreenQuery& q) {
+  if (q.country.empty()) return {};
+  CountryResolver resolver;
+  return resolver.resolve(q.country);
+}
+
+// Country, date of birth, identifier and type evidence, each a bounded adjustment. `code`: the
+// query's country resolved (country_code_of). Without `explain`, the details are left empty: what
+// a near score asks of a record, its adjustments alone.
 std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const PreparedQuery& prepared,
-                                     const Entity& e) {
+                                     const Entity& e, const std::string& code,
+                                     bool explain = true) {
   std::vector<Evidence> out;
   if (!q.country.empty()) {
-    CountryResolver resolver;
-    const std::string code = resolver.resolve(q.country);
     std::vector<std::string> countries;
     for (const auto& a : e.addresses)
       if (!a.country.empty()) countries.push_back(a.country);
@@ -104,32 +112,34 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const PreparedQuery& 
     for (const auto& c : e.citizenships) countries.push_back(c);
     if (!code.empty() && !countries.empty()) {
       const bool match = std::find(countries.begin(), countries.end(), code) != countries.end();
-      out.push_back(
-          {"country",
-           fmt::format("query {} {} list {}", code, match ? "in" : "not in", join(countries, ",")),
-           match ? kCountryMatch : -0.05f});
+      out.push_back({"country",
+                     explain ? fmt::format("query {} {} list {}", code, match ? "in" : "not in",
+                                           join(countries, ","))
+                             : std::string(),
+                     match ? kCountryMatch : -0.05f});
     }
   }
   if (!q.date_of_birth.empty() && !e.dates_of_birth.empty()) {
     const std::string& want = q.date_of_birth;
     float best = -0.15f;
     std::string detail =
-        fmt::format("query {} differs from list {}", want, join(e.dates_of_birth, ","));
+        explain ? fmt::format("query {} differs from list {}", want, join(e.dates_of_birth, ","))
+                : std::string();
     for (const auto& have : e.dates_of_birth) {
       if (have.size() < 4 || want.size() < 4) continue;
       const int dy =
           std::abs(std::atoi(have.substr(0, 4).c_str()) - std::atoi(want.substr(0, 4).c_str()));
       if (have == want && want.size() == 10) {
         best = kExactDateOfBirth;
-        detail = fmt::format("same date {}", want);
+        if (explain) detail = fmt::format("same date {}", want);
         break;
       }
       if (dy == 0 && best < 0.02f) {
         best = 0.02f;
-        detail = fmt::format("same year {}", want.substr(0, 4));
+        if (explain) detail = fmt::format("same year {}", want.substr(0, 4));
       } else if (dy == 1 && best < 0.0f) {
         best = 0.0f;
-        detail = fmt::format("year within one of list {}", have);
+        if (explain) detail = fmt::format("year within one of list {}", have);
       }
     }
     out.push_back({"date_of_birth", detail, best});
@@ -138,8 +148,10 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const PreparedQuery& 
     const std::string want = alnum_upper(q.identifier);
     for (const auto& id : e.identifiers)
       if (!want.empty() && alnum_upper(id.number) == want) {
-        out.push_back({"identifier", fmt::format("{} {} matches exactly", id.type, id.number),
-                       kIdentifierMatch});
+        out.push_back(
+            {"identifier",
+             explain ? fmt::format("{} {} matches exactly", id.type, id.number) : std::string(),
+             kIdentifierMatch});
         break;
       }
   }
@@ -155,12 +167,14 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const PreparedQuery& 
   if (type != EntityType::unknown && e.type != EntityType::unknown && type != e.type) {
     const bool person_involved = type == EntityType::person || e.type == EntityType::person;
     std::string why;
-    if (form) why = fmt::format(" (legal form \"{}\")", form->source);
-    if (!surname.empty()) why = fmt::format(" (a Chinese personal name: surname {})", surname);
-    out.push_back(
-        {"type",
-         fmt::format("query is {}{}, list entry is {}", to_string(type), why, to_string(e.type)),
-         person_involved ? -0.1f : -0.2f});
+    if (form && explain) why = fmt::format(" (legal form \"{}\")", form->source);
+    if (!surname.empty() && explain)
+      why = fmt::format(" (a Chinese personal name: surname {})", surname);
+    out.push_back({"type",
+                   explain ? fmt::format("query is {}{}, list entry is {}", to_string(type), why,
+                                         to_string(e.type))
+                           : std::string(),
+                   person_involved ? -0.1f : -0.2f});
   }
   return out;
 }
@@ -543,6 +557,7 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
     std::optional<NameMatch> match;  // its alignment, once a hit asked for it
   };
   std::unordered_map<uint64_t, Scored> scored_alike;
+  std::optional<std::string> country_code;  // the query's, once a record's evidence is weighed
   for (uint32_t n : names) {
     const IndexedName name = index.name(n);
     if (!query.lists.empty() && !party_in_lists(index.snapshot(), name.entity, query.lists))
@@ -561,7 +576,17 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
     // A weak alias never carries a hit on its own: cap it below any sensible threshold.
     if (weak) name_score = std::min(name_score, 0.6f);
     if (name_score < needed) {  // even the best non-name evidence cannot make it a hit
-      if (near_asked) result.near = std::max(result.near, std::min(name_score + boost, 1.0f));
+      // Its near score part: the name score and its record's evidence, weighed only when the
+      // most evidence could raise the near score (a country the record does not have, another
+      // kind of party, lower it: a bound by the most it could add stays loose by all of that).
+      if (near_asked && name_score + boost > result.near) {
+        if (!country_code) country_code = country_code_of(query);
+        float evidence = 0;
+        for (const Evidence& e :
+             weigh_evidence(query, prepared, entities[name.entity], *country_code, false))
+          evidence += e.delta;
+        result.near = std::max(result.near, std::clamp(name_score + evidence, 0.0f, 1.0f));
+      }
       continue;
     }
     auto it = best.find(name.entity);
@@ -595,7 +620,8 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
   std::unordered_map<uintptr_t, Hit> by_party;
   for (auto& [entity_index, hit] : best) {
     if (hit.name_score <= 0) continue;
-    auto extra = weigh_evidence(query, prepared, *hit.entity);
+    if (!country_code) country_code = country_code_of(query);
+    auto extra = weigh_evidence(query, prepared, *hit.entity, *country_code);
     float score = hit.name_score;
     for (const auto& e : extra) score += e.delta;
     hit.evidence.insert(hit.evidence.end(), extra.begin(), extra.end());
