@@ -746,10 +746,11 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     why.words_raised = raised_words.size();
     // Before the re-screen, which keeps near scores against the drift as it then stands (a run
     // cut short leaves bounds higher than they need be, never lower).
+    step("bounds weighed");
     if (auto st = store.raise_word_drifts(raised_words); !st) return st.error();
     if (auto st = store.raise_near_scores(raised_near); !st) return st.error();
     if (auto st = store.set_monitor_drift(drift.value() + rise(a_all)); !st) return st.error();
-    step("near scores");
+    step("near scores and drifts raised");
   }
   // Subjects chosen for their near score alone are screened here on every core, and recorded only
   // when they meet at the threshold a party whose alert that would open or reopen (what a full run
@@ -761,6 +762,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     auto subjects = store.subjects(ids);
     if (!subjects) return subjects.error();
     const std::vector<Subject>& checked = subjects.value();
+    step("near-threshold subjects read");
     ScreenOptions screen_options;
     screen_options.threshold = options.threshold;
     screen_options.limit = 1000;
@@ -776,6 +778,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         for (const Hit& h : r.hits) met_parties[i].push_back(h.party ? h.party->id : h.entity->id);
       }
     });
+    step("near-threshold subjects screened");
     auto drift = store.monitor_drift();
     if (!drift) return drift.error();
     std::vector<std::pair<std::string, double>> kept;
@@ -788,7 +791,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     }
     if (auto st = store.keep_near_scores(kept); !st) return st.error();
     near_checked = kept.size();
-    step("near scores checked");
+    step("their near scores kept");
   }
   std::vector<std::string> chosen_ids;
   for (const MonitoredSubject& s : all)
