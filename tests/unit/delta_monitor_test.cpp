@@ -388,6 +388,28 @@ TEST_F(DeltaMonitor, ADeltaAfterADeltaFindsWhatAFullRescreenFinds) {
   EXPECT_TRUE(unbounded.empty()) << "scores over their subject's near score:" << unbounded;
 }
 
+// A subject chosen only because its near score came within reach of the threshold is screened to
+// check; when it meets no party it has no alert on, nothing is recorded for it (the change did
+// not reach it, as it did not reach the subjects left alone) but its near score is renewed.
+TEST_F(DeltaMonitor, SubjectsNearTheThresholdThatMeetNothingNewAreCheckedNotRecorded) {
+  test::TempDir dir;
+  auto store = monitored_store(dir / "checked");
+  auto recorded = [&] {
+    const std::vector<AuditEntry> entries = store->audit("", 10000000).value();
+    return std::count_if(entries.begin(), entries.end(),
+                         [](const AuditEntry& e) { return e.action == "screening.recorded"; });
+  };
+  const auto before = recorded();
+  const MonitorOptions options = monitor_options();
+  auto delta = run_monitor_delta(*store, *after_, *before_->snapshot, options);
+  ASSERT_TRUE(delta.ok()) << delta.error().message;
+  EXPECT_GT(delta->near_checked, 0u);
+  EXPECT_LE(delta->near_checked, delta->chosen_for_near);
+  EXPECT_EQ(static_cast<size_t>(recorded() - before), delta->screened - delta->near_checked);
+  const auto [checked, unbounded] = unbounded_near_scores(*store, *after_, options);
+  EXPECT_TRUE(unbounded.empty()) << "scores over their subject's near score:" << unbounded;
+}
+
 // What earlier delta runs let pass (the drift) adds up: a subject whose near score it could lift
 // over the threshold is screened again (and keeps its new near score against the drift as it then
 // stands) — every subject, once it could lift the lowest; only those, when it is half that.

@@ -766,6 +766,72 @@ TEST(ScreenThresholdTest, AScoreWithinFloatRoundingOfTheThresholdMeetsIt) {
   EXPECT_EQ(screener.screen(q, options, session).hits.size(), 0u) << score;
 }
 
+// A near score (what monitoring keeps to know how near the threshold a subject came) bounds the
+// best score under the threshold, evidence included, and is no looser than that for a name scored
+// in full: a subject whose country the party lacks scores that party 0.05 under its name score,
+// not the 0.03 over it a country could add. Parts of three listed names, queried from elsewhere.
+TEST(NearScoreTest, ANameScoredInFullCountsItsRecordsEvidence) {
+  auto snapshot = std::make_shared<Snapshot>();
+  for (const char* name : {"Mohammad Reza Karimi Nasab", "Hossein Ali Moradi Tehrani",
+                           "Gholam Hossein Shafiei Zand"}) {
+    Entity e;
+    e.id = fmt::format("t:{}", snapshot->entities.size());
+    e.type = EntityType::person;
+    e.name = name;
+    e.nationalities = {"IR"};
+    snapshot->entities.push_back(std::move(e));
+  }
+  const Screener screener(std::shared_ptr<const NameIndex>(NameIndex::build(snapshot)));
+  ScreenSession session;
+  ScreenOptions every;
+  every.threshold = 0.0001f;
+  every.limit = 100;
+  ScreenOptions with_near;
+  with_near.threshold = 0.8f;
+  with_near.near_floor = 0.75f;
+  size_t in_band = 0;
+  for (const Entity& e : snapshot->entities) {
+    const std::vector<std::string> words = split_trimmed(e.name, " ");
+    // Each word in turn left out, or written as another name's word; other names' words added.
+    std::vector<std::vector<std::string>> variants;
+    for (size_t skip = 0; skip < words.size(); ++skip) {
+      std::vector<std::string> left_out, replaced = words;
+      for (size_t k = 0; k < words.size(); ++k)
+        if (k != skip) left_out.push_back(words[k]);
+      replaced[skip] = "Bagheri";
+      variants.push_back(left_out);
+      variants.push_back(replaced);
+    }
+    for (const auto& added :
+         {std::vector<std::string>{"Bagheri"}, std::vector<std::string>{"Bagheri", "Jafari"},
+          std::vector<std::string>{"Bagheri", "Jafari", "Sadeghi"},
+          std::vector<std::string>{"Bagheri", "Jafari", "Sadeghi", "Rahimi"},
+          std::vector<std::string>{"Bagheri", "Jafari", "Sadeghi", "Rahimi", "Hashemi"}}) {
+      variants.push_back(words);
+      variants.back().insert(variants.back().end(), added.begin(), added.end());
+    }
+    for (const std::vector<std::string>& kept : variants) {
+      ScreenQuery q;
+      q.name = join(kept, " ");
+      q.type = EntityType::person;
+      float name_score = 0;  // the best, no evidence: no country asked
+      for (const Hit& h : screener.screen_all_names(q, every, session).hits)
+        name_score = std::max(name_score, h.score);
+      q.country = "DE";
+      float best_under = 0;
+      for (const Hit& h : screener.screen_all_names(q, every, session).hits)
+        if (!meets_threshold(h.score, 0.8f)) best_under = std::max(best_under, h.score);
+      const ScreenResult found = screener.screen(q, with_near, session);
+      EXPECT_GE(found.near + 1e-6f, best_under) << q.name;
+      // Names under the floor are bounded by what every name is credited, up to the floor plus
+      // the most evidence could add (0.75); a name scored in full by its score and evidence.
+      EXPECT_LE(found.near, std::max(best_under, 0.75f) + 1e-4f) << q.name << " " << name_score;
+      in_band += name_score > 0.725f && name_score < 0.77f;
+    }
+  }
+  EXPECT_GT(in_band, 0u);  // a name scored under the hit path, where the evidence was granted
+}
+
 // A batch row's JSON text (what the JSON Lines output and a recorded batch keep) is exactly the
 // dump of the row's JSON, for rows with hits of every kind the real lists give: parties of one
 // record and of several, aliases, names Clearance added (their source), readings of other scripts,
