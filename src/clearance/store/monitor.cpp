@@ -92,6 +92,16 @@ constexpr uint32_t kCountry = 4;      // evidence it may have: a country,
 constexpr uint32_t kBirthDate = 8;    // a date of birth,
 constexpr uint32_t kIdentifier = 16;  // an identifier
 
+// How monitoring screens a subject: at the threshold, with its near score looked for kNearMargin
+// under it, keeping `limit` hits.
+ScreenOptions monitoring_screen_options(const MonitorOptions& options, size_t limit) {
+  ScreenOptions out;
+  out.threshold = options.threshold;
+  out.limit = limit;
+  out.near_floor = options.threshold - kNearMargin;
+  return out;
+}
+
 // The subject's words from its name as normalize_query() reads it.
 SubjectWords words_of(const Subject& subject, const NormalizedName& name) {
   SubjectWords out;
@@ -124,10 +134,7 @@ Result<MonitorReport> screen_subjects(CaseStore& store, const ScreeningEngine& e
   ScreenSession session;
   // With the subject's near score: a bound of its best score under the threshold, looked for
   // kNearMargin under it (how far a reweighting of words would have to lift it to a hit).
-  ScreenOptions screen_options;
-  screen_options.threshold = options.threshold;
-  screen_options.limit = options.limit;
-  screen_options.near_floor = options.threshold - kNearMargin;
+  ScreenOptions screen_options = monitoring_screen_options(options, options.limit);
   // Recorded a thousand at a time: a transaction each would cap a run at a few thousand
   // subjects a second (the cost is the commit's sync, not the rows).
   constexpr size_t kRecordsPerTransaction = 1000;
@@ -666,10 +673,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
 
     // The subjects that can meet it, screened against it on every core (sessions are per
     // thread); what each met is kept for the store, which this thread alone asks.
-    ScreenOptions screen_options;
-    screen_options.threshold = options.threshold;
-    screen_options.limit = 1000;
-    screen_options.near_floor = options.threshold - kNearMargin;
+    const ScreenOptions screen_options = monitoring_screen_options(options, 1000);
     struct Met {
       std::vector<std::string> parties;  // at the threshold, none of them changed
       bool changed_party = false;
@@ -763,10 +767,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     if (!subjects) return subjects.error();
     const std::vector<Subject>& checked = subjects.value();
     step("near-threshold subjects read");
-    ScreenOptions screen_options;
-    screen_options.threshold = options.threshold;
-    screen_options.limit = 1000;
-    screen_options.near_floor = options.threshold - kNearMargin;
+    const ScreenOptions screen_options = monitoring_screen_options(options, 1000);
     std::vector<float> near(checked.size(), 0);
     std::vector<std::vector<std::string>> met_parties(checked.size());
     on_threads(threads, [&](size_t first, size_t stride) {

@@ -1229,17 +1229,22 @@ class SqliteCaseStore final : public CaseStore {
   };
 
   // The words whose weight moved further than the monitoring drift grants (raise_word_drifts):
-  // id → how far; a subject's near score is kept less the drift of its words and read with it,
-  // so that a delta run raises a word once rather than every subject holding it. Few words have
-  // one (an index holds them); read once a transaction, or once a read of many subjects.
-  const std::unordered_map<int64_t, double>& word_drifts() {
+  // by word id, how far (empty when none has); a subject's near score is kept less the drift of
+  // its words and read with it, so that a delta run raises a word once rather than every subject
+  // holding it. Few words have one (an index holds them); read once a transaction, or once a read
+  // of many subjects, and looked up by id for each word of each subject read.
+  const std::vector<double>& word_drifts() {
     if (!drifts_) load_word_drifts();
     return *drifts_;
   }
   void load_word_drifts() {
     drifts_.emplace();
     auto q = db_->prepare("SELECT id, drift FROM words WHERE drift > 0");
-    while (q.step()) drifts_->emplace(q.integer(0), q.real(1));
+    while (q.step()) {
+      const auto id = static_cast<size_t>(q.integer(0));
+      if (drifts_->size() <= id) drifts_->resize(id + 1, 0.0);
+      (*drifts_)[id] = q.real(1);
+    }
   }
   // The drift of a subject's words as word_ids() writes them, each word counted once.
   double drift_of(std::string_view words) {
@@ -1250,10 +1255,11 @@ class SqliteCaseStore final : public CaseStore {
     double sum = 0;
     std::vector<uint64_t> seen;
     while (read_varint(words, v)) {
-      const auto it = drifts.find(static_cast<int64_t>(v));
-      if (it == drifts.end() || std::find(seen.begin(), seen.end(), v) != seen.end()) continue;
+      if (v >= drifts.size() || drifts[v] == 0 ||
+          std::find(seen.begin(), seen.end(), v) != seen.end())
+        continue;
       seen.push_back(v);
-      sum += it->second;
+      sum += drifts[v];
     }
     return sum;
   }
@@ -1293,7 +1299,7 @@ class SqliteCaseStore final : public CaseStore {
   std::optional<int64_t> next_screening_;              // within a transaction, once read
   std::unordered_map<std::string, int64_t> word_ids_;  // the words table, as far as it was used
   std::vector<std::string> words_added_;               // to it by the current transaction
-  std::optional<std::unordered_map<int64_t, double>> drifts_;  // word_drifts(), once read
+  std::optional<std::vector<double>> drifts_;          // word_drifts(), once read
 };
 
 }  // namespace
