@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 namespace clearance {
 
 namespace {
@@ -118,7 +122,92 @@ void SqliteStatement::reset() {
   sqlite3_clear_bindings(stmt_);
 }
 
-Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path) {
+// Checkpoints the log on a connection and a thread of its own when asked (LogLimits). A checkpoint
+// asked for while one runs is run once after it. PASSIVE: it copies what no reader still needs and
+// never waits for readers or writers.
+class SqliteDb::Checkpointer {
+ public:
+  explicit Checkpointer(std::string path) : path_(std::move(path)) {}
+  ~Checkpointer() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_one();
+    if (thread_.joinable()) thread_.join();
+    if (db_) sqlite3_close(db_);
+  }
+  Checkpointer(const Checkpointer&) = delete;
+  Checkpointer& operator=(const Checkpointer&) = delete;
+
+  // A checkpoint on the writer's connection, once this thread's own (if running) is done: a
+  // writer that outpaced it waits for it rather than grow the log further.
+  void checkpoint_on(sqlite3* writer, const char* schema) {
+    std::lock_guard running(running_);
+    sqlite3_wal_checkpoint_v2(writer, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  }
+
+  void request() {
+    {
+      std::lock_guard lock(mutex_);
+      asked_ = true;
+      // Started at the first request: most connections (a CLI command) never write that much.
+      if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
+    }
+    wake_.notify_one();
+  }
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      wake_.wait(lock, [&] { return stop_ || asked_; });
+      // Stopping: the connection's close checkpoints what is left.
+      if (stop_) return;
+      asked_ = false;
+      lock.unlock();
+      checkpoint();
+      lock.lock();
+    }
+  }
+
+  void checkpoint() {
+    std::lock_guard running(running_);
+    if (!db_ && sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                                nullptr) != SQLITE_OK) {
+      // The writer checkpoints itself at LogLimits::writer_pages; nothing is lost.
+      sqlite3_close(db_);
+      db_ = nullptr;
+      return;
+    }
+    sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  }
+
+  std::string path_;
+  sqlite3* db_ = nullptr;  // this thread's alone
+  std::mutex mutex_;       // asked_, stop_, thread_
+  std::mutex running_;     // held through a checkpoint, by this thread or the writer
+  std::condition_variable wake_;
+  bool asked_ = false, stop_ = false;
+  std::thread thread_;
+};
+
+SqliteDb::SqliteDb(sqlite3* db, std::string path, LogLimits limits)
+    : db_(db),
+      path_(std::move(path)),
+      limits_(limits),
+      checkpointer_(std::make_unique<Checkpointer>(path_)) {}
+
+int SqliteDb::after_commit(void* self, sqlite3* db, const char* schema, int log_pages) {
+  auto& me = *static_cast<SqliteDb*>(self);
+  if (log_pages >= me.limits_.writer_pages)
+    me.checkpointer_->checkpoint_on(db, schema);
+  else if (log_pages >= me.limits_.checkpoint_pages)
+    me.checkpointer_->request();
+  return SQLITE_OK;
+}
+
+Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path, LogLimits limits) {
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
@@ -127,9 +216,11 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path) {
     sqlite3_close(db);
     return make_error(ErrorCode::io, fmt::format("{}: cannot open: {}", path, message));
   }
-  std::unique_ptr<SqliteDb> out(new SqliteDb(db, path));
+  std::unique_ptr<SqliteDb> out(new SqliteDb(db, path, limits));
   // A writer waits up to 10 s for another (the CLI and the server writing at once).
   sqlite3_busy_timeout(db, 10000);
+  // In place of SQLite's checkpoint in the committing thread (LogLimits).
+  sqlite3_wal_hook(db, &SqliteDb::after_commit, out.get());
   try {
     out->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
   } catch (const SqliteError& e) {
@@ -139,6 +230,7 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path) {
 }
 
 SqliteDb::~SqliteDb() {
+  checkpointer_.reset();  // its checkpoint finished first; this connection's close does the rest
   for (auto& [sql, stmts] : idle_)
     for (sqlite3_stmt* stmt : stmts) sqlite3_finalize(stmt);
   sqlite3_close(db_);
