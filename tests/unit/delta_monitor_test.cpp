@@ -391,6 +391,36 @@ TEST_F(DeltaMonitor, ADeltaAfterADeltaFindsWhatAFullRescreenFinds) {
 // A subject chosen only because its near score came within reach of the threshold is screened to
 // check; when it meets no party it has no alert on, nothing is recorded for it (the change did
 // not reach it, as it did not reach the subjects left alone) but its near score is renewed.
+// Counterparties written alike (two firms' "John Smith", one name under two ids, the same name
+// with and without a country) each get what they would alone: the delta raises for each copy
+// what a full re-screen raises for it.
+TEST_F(DeltaMonitor, SubjectsWrittenAlikeEachGetWhatTheyWouldAlone) {
+  std::vector<Subject> subjects;
+  for (size_t i = 0; i < subjects_->size(); i += 3) {
+    Subject s = (*subjects_)[i];
+    subjects.push_back(s);
+    s.id += "-copy";
+    subjects.push_back(s);
+    s.id += "-in";
+    if (i % 2 == 0) s.country = i % 4 == 0 ? "IR" : "CN";
+    subjects.push_back(s);
+  }
+  const auto runs = full_and_delta(subjects, *after_, monitor_options());
+  EXPECT_GT(runs.full_raised.size(), 20u);
+  EXPECT_EQ(runs.full_raised, runs.delta_raised)
+      << "only the full run:" << difference(runs.full_raised, runs.delta_raised)
+      << "\nonly the delta:" << difference(runs.delta_raised, runs.full_raised);
+  // The copies under another id raise what their original raises.
+  std::set<std::pair<std::string, std::string>> originals, copies;
+  for (const auto& [subject, party] : runs.delta_raised) {
+    if (subject.ends_with("-copy"))
+      copies.emplace(subject.substr(0, subject.size() - 5), party);
+    else if (!subject.ends_with("-in"))
+      originals.emplace(subject, party);
+  }
+  EXPECT_EQ(originals, copies);
+}
+
 TEST_F(DeltaMonitor, SubjectsNearTheThresholdThatMeetNothingNewAreCheckedNotRecorded) {
   test::TempDir dir;
   auto store = monitored_store(dir / "checked");
