@@ -1,6 +1,7 @@
 #include "clearance/store/monitor.h"
 
 #include <fmt/format.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <chrono>
@@ -442,7 +443,20 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
   const std::vector<MonitoredSubject>& all = monitored->subjects;
   step("subjects read");
 
-  std::unordered_set<std::string> chosen;
+  // A subject's position in `all` by its id (the store reads them in order of id; a store whose
+  // order differs from the bytes' is sorted here).
+  std::vector<uint32_t> by_id(all.size());
+  for (uint32_t i = 0; i < all.size(); ++i) by_id[i] = i;
+  auto id_less = [&](uint32_t a, uint32_t b) { return all[a].id < all[b].id; };
+  if (!std::is_sorted(by_id.begin(), by_id.end(), id_less))
+    std::sort(by_id.begin(), by_id.end(), id_less);
+  auto index_of = [&](const std::string& id) -> size_t {
+    const auto it =
+        std::lower_bound(by_id.begin(), by_id.end(), id,
+                         [&](uint32_t i, const std::string& v) { return all[i].id < v; });
+    return it != by_id.end() && all[*it].id == id ? *it : all.size();
+  };
+  std::vector<uint8_t> chosen(all.size(), 0);  // to be screened and recorded
   // Subjects with an alert of any status on a changed or removed party: its listings changed.
   std::vector<std::string> party_ids;
   for (uint32_t k : changed) {
@@ -456,9 +470,10 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     filter.limit = kEvery;
     auto alerts = store.alerts(filter);
     if (!alerts) return alerts.error();
-    for (const Alert& a : alerts.value()) chosen.insert(a.subject_id);
+    for (const Alert& a : alerts.value())
+      if (const size_t i = index_of(a.subject_id); i < all.size() && !chosen[i])
+        chosen[i] = 1, ++why.chosen_for_alert;
   }
-  why.chosen_for_alert = chosen.size();
   step("alerts of changed parties");
   why.changed_parties = changed.size() + gone.size();
 
@@ -611,15 +626,17 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       return *all[i].near_score + drift.value() + rise(std::max(a_all, own_change[i]));
     };
     std::vector<uint8_t> screened_anyway(all.size(), 0);
-    for (size_t i = 0; i < all.size(); ++i)
-      screened_anyway[i] = !all[i].near_score || chosen.count(all[i].id);
+    for (size_t i = 0; i < all.size(); ++i) screened_anyway[i] = !all[i].near_score || chosen[i];
     // A bound of each subject's best score under the threshold against the delta index's
     // parties, whose scores the change moved by any amount: its near score must cover it. Only
     // names that may score over the subject's bound need scoring for that.
     std::vector<float> delta_near(all.size(), 0);
+    // What the search asks of each subject: how far under the threshold it must look (none: it is
+    // screened anyway, or its bound reaches the threshold), and its words' hash.
+    constexpr float kNoSearch = -1;
+    std::vector<float> floor_of(all.size(), kNoSearch);
+    std::vector<uint64_t> run_hash(all.size(), 0);
     on_threads(threads, [&](size_t first, size_t stride) {
-      ScreenSession session;
-      PreparedQuery query;
       for (size_t i = first; i < all.size(); i += stride) {
         double change = 0, raise = 0;
         std::span<const uint32_t> words = runs->of(i);
@@ -641,7 +658,35 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         const float boost =
             Screener::max_evidence_boost(flags & kCountry, flags & kBirthDate, flags & kIdentifier);
         const float needed = lowest_meeting(options.threshold) - boost;
-        const float floor = std::max(needed - kNearMargin, static_cast<float>(bound_of(i)) - boost);
+        floor_of[i] = std::max(needed - kNearMargin, static_cast<float>(bound_of(i)) - boost);
+        run_hash[i] = XXH3_64bits_withSeed(words.data(), words.size_bytes(), flags);
+      }
+    });
+    // Subjects whose words and flags are the same (one name under two ids, "John Smith" in two
+    // firms) are searched once, at the lowest floor any of them asks: a search at a lower floor
+    // scores more names in full, so its figure bounds each of theirs as tightly or more, and
+    // finds every name reaching the threshold alike. Each thread takes the runs whose hash falls
+    // to it, in order of hash, then of floor.
+    on_threads(threads, [&](size_t first, size_t stride) {
+      struct Asked {
+        uint64_t hash;
+        float floor;
+        uint32_t subject;
+      };
+      std::vector<Asked> asked;
+      for (size_t i = 0; i < all.size(); ++i)
+        if (floor_of[i] != kNoSearch && run_hash[i] % stride == first)
+          asked.push_back({run_hash[i], floor_of[i], static_cast<uint32_t>(i)});
+      std::sort(asked.begin(), asked.end(), [](const Asked& a, const Asked& b) {
+        return a.hash != b.hash ? a.hash < b.hash : a.floor < b.floor;
+      });
+      ScreenSession session;
+      PreparedQuery query;
+      auto search = [&](size_t i, float floor) {
+        const uint32_t flags = runs->flags[i];
+        const float boost =
+            Screener::max_evidence_boost(flags & kCountry, flags & kBirthDate, flags & kIdentifier);
+        const float needed = lowest_meeting(options.threshold) - boost;
         bool may = false;
         float best = 0;
         size_t k = 0;
@@ -664,12 +709,29 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         }
         candidate[i] = may;
         delta_near[i] = std::min(1.0f, best + boost);
+      };
+      for (size_t g = 0; g < asked.size();) {
+        const size_t lead = asked[g].subject;
+        search(lead, asked[g].floor);
+        size_t next = g + 1;
+        for (; next < asked.size() && asked[next].hash == asked[g].hash; ++next) {
+          const size_t i = asked[next].subject;
+          const auto a = runs->of(i), b = runs->of(lead);
+          if (runs->flags[i] == runs->flags[lead] &&
+              std::equal(a.begin(), a.end(), b.begin(), b.end())) {
+            candidate[i] = candidate[lead];
+            delta_near[i] = delta_near[lead];
+          } else {
+            search(i, asked[next].floor);  // another run under the same hash
+          }
+        }
+        g = next;
       }
     });
     step("subjects searched");
     std::vector<std::string> candidate_ids;
     for (size_t i = 0; i < all.size(); ++i)
-      if (candidate[i] && !chosen.count(all[i].id)) candidate_ids.push_back(all[i].id);
+      if (candidate[i] && !chosen[i]) candidate_ids.push_back(all[i].id);
 
     // The subjects that can meet it, screened against it on every core (sessions are per
     // thread); what each met is kept for the store, which this thread alone asks.
@@ -679,12 +741,13 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       bool changed_party = false;
       float near = 0;  // ScreenResult::near against the delta index
     };
-    std::unordered_map<std::string, Met> met;
+    std::vector<Met> found;
+    std::vector<int32_t> met_at(all.size(), -1);  // a subject's entry in `found`
     {
       auto subjects = store.subjects(candidate_ids);
       if (!subjects) return subjects.error();
       const std::vector<Subject>& screened = subjects.value();
-      std::vector<Met> found(screened.size());
+      found.resize(screened.size());
       on_threads(threads, [&](size_t first, size_t stride) {
         ScreenSession session;
         for (size_t i = first; i < screened.size(); i += stride) {
@@ -700,26 +763,28 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
           }
         }
       });
-      for (size_t i = 0; i < screened.size(); ++i) met.emplace(screened[i].id, std::move(found[i]));
+      for (size_t k = 0; k < screened.size(); ++k)
+        if (const size_t i = index_of(screened[k].id); i < all.size())
+          met_at[i] = static_cast<int32_t>(k);
     }
 
     step("candidates screened");
     std::vector<std::pair<std::string, double>> raised_near;
 
     for (size_t i = 0; i < all.size(); ++i) {
-      const auto m = met.find(all[i].id);
-      bool news = m != met.end() && m->second.changed_party;
-      if (!news && m != met.end()) {
+      const Met* m = met_at[i] < 0 ? nullptr : &found[static_cast<size_t>(met_at[i])];
+      bool news = m && m->changed_party;
+      if (!news && m) {
         // A match with a party whose listings did not change, which the subject already has an
         // alert on, only moves that alert's score: not worth a screening.
-        auto raises = raises_an_alert(store, all[i].id, m->second.parties);
+        auto raises = raises_an_alert(store, all[i].id, m->parties);
         if (!raises) return raises.error();
         news = raises.value();
       }
       if (news) {
-        chosen.insert(all[i].id);
+        chosen[i] = 1;
         ++why.chosen_for_match;
-      } else if (chosen.count(all[i].id)) {
+      } else if (chosen[i]) {
         // chosen for an alert on a changed party
       } else if (all[i].near_score) {
         // Its bound now: against the parties outside the delta index, its near score plus this
@@ -727,10 +792,10 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         // it, what the search (or its screening there) found. Within reach of the threshold:
         // screened. Otherwise its near score grows by what the bound gained beyond the rise every
         // subject is granted and its words' raises.
-        const double in_delta = m != met.end() ? m->second.near : delta_near[i];
+        const double in_delta = m ? m->near : delta_near[i];
         const double bound = std::max(bound_of(i), in_delta);
         if (meets_threshold(static_cast<float>(bound), options.threshold)) {
-          chosen.insert(all[i].id);
+          chosen[i] = 1;
           ++why.chosen_for_near;
           near_only.push_back(i);
         } else if (const double raise =
@@ -741,7 +806,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       } else {
         // Nothing bounds its score (never screened since it changed, or a store made before
         // near scores were kept).
-        chosen.insert(all[i].id);
+        chosen[i] = 1;
         ++why.chosen_without_near;
       }
     }
@@ -768,17 +833,35 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     const std::vector<Subject>& checked = subjects.value();
     step("near-threshold subjects read");
     const ScreenOptions screen_options = monitoring_screen_options(options, 1000);
+    // Subjects asking the same query (one name under two ids) are screened once.
+    std::vector<size_t> same_as(checked.size());
+    std::vector<size_t> distinct;
+    {
+      std::unordered_map<std::string, size_t> first_asking;
+      for (size_t i = 0; i < checked.size(); ++i) {
+        const Subject& s = checked[i];
+        const auto [it, fresh] =
+            first_asking.try_emplace(fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", s.name, s.country,
+                                                 s.type, s.date_of_birth, s.identifier),
+                                     i);
+        same_as[i] = it->second;
+        if (fresh) distinct.push_back(i);
+      }
+    }
     std::vector<float> near(checked.size(), 0);
     std::vector<std::vector<std::string>> met_parties(checked.size());
     on_threads(threads, [&](size_t first, size_t stride) {
       ScreenSession session;
-      for (size_t i = first; i < checked.size(); i += stride) {
+      for (size_t d = first; d < distinct.size(); d += stride) {
+        const size_t i = distinct[d];
         const ScreenResult r =
             engine.screener->screen(subject_query(checked[i]), screen_options, session);
         near[i] = r.near;
         for (const Hit& h : r.hits) met_parties[i].push_back(h.party ? h.party->id : h.entity->id);
       }
     });
+    for (size_t i = 0; i < checked.size(); ++i)
+      if (same_as[i] != i) near[i] = near[same_as[i]], met_parties[i] = met_parties[same_as[i]];
     step("near-threshold subjects screened");
     auto drift = store.monitor_drift();
     if (!drift) return drift.error();
@@ -788,15 +871,15 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       if (!raises) return raises.error();
       if (raises.value()) continue;  // screened and recorded below
       kept.emplace_back(checked[i].id, near[i] - drift.value());
-      chosen.erase(checked[i].id);
+      if (const size_t k = index_of(checked[i].id); k < all.size()) chosen[k] = 0;
     }
     if (auto st = store.keep_near_scores(kept); !st) return st.error();
     near_checked = kept.size();
     step("their near scores kept");
   }
   std::vector<std::string> chosen_ids;
-  for (const MonitoredSubject& s : all)
-    if (chosen.count(s.id)) chosen_ids.push_back(s.id);
+  for (size_t i = 0; i < all.size(); ++i)
+    if (chosen[i]) chosen_ids.push_back(all[i].id);
   auto rescreen = store.subjects(chosen_ids);
   if (!rescreen) return rescreen.error();
   auto report = screen_subjects(store, engine, rescreen.value(), options);

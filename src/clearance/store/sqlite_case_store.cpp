@@ -353,6 +353,10 @@ class SqliteCaseStore final : public CaseStore {
       }
       load_word_drifts();
       if (out.vocabulary.empty()) out.vocabulary.resize(1);
+      {
+        auto count = db_->prepare("SELECT count(*) FROM subjects");
+        if (count.step()) out.subjects.reserve(static_cast<size_t>(count.integer(0)));
+      }
       // Two ordered scans merged (a join would look each subject up in the other table).
       auto ids = db_->prepare("SELECT id FROM subjects ORDER BY id");
       auto near = db_->prepare(
