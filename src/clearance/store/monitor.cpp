@@ -424,11 +424,23 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     why.steps.emplace_back(name, std::chrono::duration<double>(now - step_start).count());
     step_start = now;
   };
-  const std::vector<uint32_t> changed = changed_parties(before, after);
-  const std::vector<uint32_t> gone = changed_parties(after, before);  // before's side of it
+  // The lists' change (the parties it touches; the names it adds and removes, indexed for their
+  // terms' counts) is found on a thread of its own while this one reads the subjects.
+  std::vector<uint32_t> changed, gone;  // gone: before's side of it
+  std::shared_ptr<const NameIndex> added, removed;
+  auto most_changed = [&] { return changed.size() * 4 > after.parties.size(); };
+  std::jthread change_side([&] {
+    changed = changed_parties(before, after);
+    gone = changed_parties(after, before);
+    if (most_changed() || (changed.empty() && gone.empty())) return;
+    added = NameIndex::build(snapshot_of_parties(after, changed), 1);
+    removed = NameIndex::build(snapshot_of_parties(before, gone), 1);
+  });
+  auto monitored = store.monitored_subjects();
+  change_side.join();
   // A change of most of the lists (a source's new format, a first import of a list) reaches
   // most subjects anyway: screening them all costs less than finding out which.
-  if (changed.size() * 4 > after.parties.size()) {
+  if (most_changed()) {
     auto report = run_monitor(store, engine, options);
     if (report) {
       report->changed_parties = changed.size() + gone.size();
@@ -437,11 +449,9 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     }
     return report;
   }
-  step("changed parties");
-  auto monitored = store.monitored_subjects();
   if (!monitored) return monitored.error();
   const std::vector<MonitoredSubject>& all = monitored->subjects;
-  step("subjects read");
+  step("subjects read, the change found");
 
   // A subject's position in `all` by its id (the store reads them in order of id; a store whose
   // order differs from the bytes' is sorted here).
@@ -481,10 +491,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
   const unsigned threads = std::max(1u, std::min(options.threads, 16u));
   if (!changed.empty() || !gone.empty()) {
     // Terms whose weight the change moved: the names holding them were added or removed. A score
-    // between a subject and an unchanged party moves only through them. (Indexed for their terms'
-    // counts alone: without the whole index's terms, which only weigh.)
-    const auto added = NameIndex::build(snapshot_of_parties(after, changed), 1);
-    const auto removed = NameIndex::build(snapshot_of_parties(before, gone), 1);
+    // between a subject and an unchanged party moves only through them.
     const double names_after = static_cast<double>(index.name_count());
     const double names_before = names_after - static_cast<double>(added->name_count()) +
                                 static_cast<double>(removed->name_count());
