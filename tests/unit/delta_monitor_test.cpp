@@ -352,6 +352,50 @@ TEST_F(DeltaMonitor, AfterADeltaEveryNearScoreStillBoundsTheSubjectsScores) {
   EXPECT_TRUE(unbounded.empty()) << "scores over their subject's near score:" << unbounded;
 }
 
+// A subject checked near the threshold (or re-screened) keeps the near score its screening
+// gives, not a looser bound: one kept loose brings the subject back into every later run's checks.
+// Checked here on the subjects with nothing but a name (no type, country, date of birth or
+// identifier), whose near score their words alone decide.
+TEST_F(DeltaMonitor, ACheckedSubjectKeepsTheNearScoreItsScreeningGives) {
+  test::TempDir dir;
+  auto store = monitored_store(dir / "kept");
+  const MonitorOptions options = monitor_options();
+  std::unordered_map<std::string, double> before;
+  const MonitoredSubjects monitored = store->monitored_subjects().value();
+  for (const MonitoredSubject& s : monitored.subjects)
+    if (s.near_score) before.emplace(s.id, *s.near_score);
+  auto delta = run_monitor_delta(*store, *after_, *before_->snapshot, options);
+  ASSERT_TRUE(delta.ok()) << delta.error().message;
+  const double drift = store->monitor_drift().value();
+  std::unordered_map<std::string, const Subject*> by_id;
+  for (const Subject& s : *subjects_) by_id.emplace(s.id, &s);
+  ScreenOptions screen_options;
+  screen_options.threshold = options.threshold;
+  screen_options.limit = 1000;
+  screen_options.near_floor = options.threshold - kNearMargin;
+  ScreenSession session;
+  size_t compared = 0;
+  std::string loose;
+  const MonitoredSubjects after = store->monitored_subjects().value();
+  for (const MonitoredSubject& s : after.subjects) {
+    const auto was = before.find(s.id);
+    const Subject& subject = *by_id.at(s.id);
+    // Only a check or a screening lowers a near score as kept (drift and raises add to it).
+    if (!s.near_score || was == before.end() || *s.near_score >= was->second - 1e-6) continue;
+    if (!subject.type.empty() || !subject.country.empty() || !subject.date_of_birth.empty() ||
+        !subject.identifier.empty())
+      continue;
+    const float near =
+        after_->screener->screen(subject_query(subject), screen_options, session).near;
+    ++compared;
+    if (std::abs(*s.near_score + drift - near) > 1e-4)
+      loose += fmt::format(" {} ({}: kept {:.4f}, screened {:.4f})", s.id, subject.name,
+                           *s.near_score + drift, near);
+  }
+  EXPECT_GT(compared, 20u);
+  EXPECT_TRUE(loose.empty()) << "near scores kept unlike the screening's:" << loose;
+}
+
 // A second delta after the first (the lists changed back) finds what a full re-screen finds, and
 // leaves near scores that still bound every subject's scores. Weights that moved are kept for the
 // words that hold them: far more subjects' near scores rise than the run raises one by one.

@@ -363,14 +363,14 @@ class SqliteCaseStore final : public CaseStore {
           "SELECT subject_id, near_score, words FROM subject_near ORDER BY subject_id");
       bool more = near.step();
       while (ids.step()) {
-        MonitoredSubject s;
-        s.id = ids.text(0);
-        while (more && near.bytes(0) < std::string_view(s.id)) more = near.step();
-        if (more && near.bytes(0) == std::string_view(s.id)) {
-          s.words = std::string(near.bytes(2));
+        MonitoredSubject& s = out.subjects.emplace_back();
+        const std::string_view id = ids.bytes(0);
+        s.id.assign(id);
+        while (more && near.bytes(0) < id) more = near.step();
+        if (more && near.bytes(0) == id) {
+          s.words.assign(near.bytes(2));
           s.near_score = near.real(1) + drift_of(s.words);
         }
-        out.subjects.push_back(std::move(s));
       }
       return out;
     });
