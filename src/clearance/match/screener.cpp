@@ -17,6 +17,9 @@
 
 namespace clearance {
 
+// A weak alias never carries a hit on its own: its score is capped below any sensible threshold.
+constexpr float kWeakAliasCap = 0.6f;
+
 namespace {
 
 // The order of hits: by score; at an equal score a hit on a record's own name before one on a
@@ -574,7 +577,7 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
     if (fresh_reading) memo->second.score = name_score;
     const bool weak = name.weak_alias;
     // A weak alias never carries a hit on its own: cap it below any sensible threshold.
-    if (weak) name_score = std::min(name_score, 0.6f);
+    if (weak) name_score = std::min(name_score, kWeakAliasCap);
     if (name_score < needed) {  // even the best non-name evidence cannot make it a hit
       // Its near score part: the name score and its record's evidence, weighed only when the
       // most evidence could raise the near score (a country the record does not have, another
@@ -730,7 +733,8 @@ float Screener::best_name_score(const PreparedQuery& query, bool person, float f
   for (size_t k = 0; k < session.survivors.size() && best < enough; ++k) {
     if (session.survivor_bounds[k] <= best) continue;
     const IndexedName name = index_->name(session.survivors[k]);
-    best = std::max(best, name_score_only(query, name, terms, person || name.person, scorer));
+    const float score = name_score_only(query, name, terms, person || name.person, scorer);
+    best = std::max(best, name.weak_alias ? std::min(score, kWeakAliasCap) : score);
   }
   return best;
 }

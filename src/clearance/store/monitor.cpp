@@ -92,6 +92,7 @@ constexpr uint32_t kMaybeCut = 2;     // NormalizedName::maybe_cut
 constexpr uint32_t kCountry = 4;      // evidence it may have: a country,
 constexpr uint32_t kBirthDate = 8;    // a date of birth,
 constexpr uint32_t kIdentifier = 16;  // an identifier
+constexpr uint32_t kTyped = 32;       // and a type (a person's, or another)
 
 // How monitoring screens a subject: at the threshold, with its near score looked for kNearMargin
 // under it, keeping `limit` hits.
@@ -109,6 +110,7 @@ SubjectWords words_of(const Subject& subject, const NormalizedName& name) {
   out.readings = name_words(name);
   const ScreenQuery query = subject_query(subject);
   if (query.type == EntityType::person) out.flags |= kPerson;
+  if (query.type != EntityType::unknown) out.flags |= kTyped;
   if (name.maybe_cut) out.flags |= kMaybeCut;
   if (!query.country.empty()) out.flags |= kCountry;
   if (!query.date_of_birth.empty()) out.flags |= kBirthDate;
@@ -391,6 +393,38 @@ Result<SubjectWordRuns> subject_word_runs(CaseStore& store, MonitoredSubjects& m
   return out;
 }
 
+// The best name score a subject's words may have against `screener`'s index, over their readings
+// (Screener::best_name_score: exact for the names whose bound reaches `floor`), and whether it may
+// reach `enough` — or holds a word the vocabulary lacks, which only a screening can tell.
+// `token_of(id)` is a word prepared against that index; `query` and `session`, the caller's.
+template <typename TokenOf>
+std::pair<bool, float> best_over_readings(const Screener& screener, std::span<const uint32_t> words,
+                                          uint32_t flags, TokenOf token_of, float floor,
+                                          float enough, float followers_under,
+                                          ScreenSession& session, PreparedQuery& query) {
+  bool may = false;
+  float best = 0;
+  size_t k = 0;
+  for (uint32_t id : words) {
+    if (id == kUnknownWord) {
+      may = true;
+    } else if (id != 0) {
+      if (query.tokens.size() <= k) query.tokens.resize(k + 1);
+      query.tokens[k++] = token_of(id);
+    } else if (!may && k > 0) {  // the end of a reading
+      query.tokens.resize(k);
+      complete_query(query, flags & kMaybeCut);
+      best = std::max(best, screener.best_name_score(query, flags & kPerson, floor, enough, session,
+                                                     followers_under));
+      may = best >= enough;
+      k = 0;
+    } else {
+      k = 0;
+    }
+  }
+  return {may, best};
+}
+
 // Whether recording a screening of the subject that met these parties at the threshold would open
 // or reopen an alert: one on a party it has no alert on, or whose alert was closed other than by a
 // decision (the store reopens those).
@@ -488,6 +522,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
   why.changed_parties = changed.size() + gone.size();
 
   std::vector<size_t> near_only;  // subjects chosen for their near score alone
+  SubjectWordRuns runs;           // every subject's words
   const unsigned threads = std::max(1u, std::min(options.threads, 16u));
   if (!changed.empty() || !gone.empty()) {
     // Terms whose weight the change moved: the names holding them were added or removed. A score
@@ -584,12 +619,13 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     // (each reading's) without normalising a million names, and the screener's lookups and bound
     // run on them as screen() runs them. A subject with no name through the bound there has no
     // hit there; the others are screened against it below.
-    auto runs = subject_word_runs(store, monitored.value());
-    if (!runs) return runs.error();
+    auto read_runs = subject_word_runs(store, monitored.value());
+    if (!read_runs) return read_runs.error();
+    runs = std::move(read_runs.value());
     step("subjects' words");
-    const std::vector<std::string>& vocabulary = runs->vocabulary;
+    const std::vector<std::string>& vocabulary = runs.vocabulary;
     std::vector<uint8_t> used(vocabulary.size(), 0);
-    for (uint32_t id : runs->ids)
+    for (uint32_t id : runs.ids)
       if (id < used.size()) used[id] = 1;
     std::vector<QueryToken> prepared(vocabulary.size());
     std::vector<double> word_change(vocabulary.size(), 0);  // how far its weight moved, relative
@@ -646,7 +682,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     on_threads(threads, [&](size_t first, size_t stride) {
       for (size_t i = first; i < all.size(); i += stride) {
         double change = 0, raise = 0;
-        std::span<const uint32_t> words = runs->of(i);
+        std::span<const uint32_t> words = runs.of(i);
         for (size_t k = 0; k < words.size(); ++k) {
           const uint32_t id = words[k];
           if (id == 0 || id == kUnknownWord) continue;
@@ -661,7 +697,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         if (screened_anyway[i] ||
             meets_threshold(static_cast<float>(bound_of(i)), options.threshold))
           continue;
-        const uint32_t flags = runs->flags[i];
+        const uint32_t flags = runs.flags[i];
         const float boost =
             Screener::max_evidence_boost(flags & kCountry, flags & kBirthDate, flags & kIdentifier);
         const float needed = lowest_meeting(options.threshold) - boost;
@@ -690,30 +726,14 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       ScreenSession session;
       PreparedQuery query;
       auto search = [&](size_t i, float floor) {
-        const uint32_t flags = runs->flags[i];
+        const uint32_t flags = runs.flags[i];
         const float boost =
             Screener::max_evidence_boost(flags & kCountry, flags & kBirthDate, flags & kIdentifier);
         const float needed = lowest_meeting(options.threshold) - boost;
-        bool may = false;
-        float best = 0;
-        size_t k = 0;
-        for (uint32_t id : runs->of(i)) {
-          if (id == kUnknownWord) {
-            may = true;
-          } else if (id != 0) {
-            if (query.tokens.size() <= k) query.tokens.resize(k + 1);
-            query.tokens[k++] = prepared[id];
-          } else if (!may && k > 0) {  // the end of a reading
-            query.tokens.resize(k);
-            complete_query(query, flags & kMaybeCut);
-            best = std::max(best, screener.best_name_score(query, flags & kPerson, floor, needed,
-                                                           session, floor - kNearMargin));
-            may = best >= needed;
-            k = 0;
-          } else {
-            k = 0;
-          }
-        }
+        const auto [may, best] = best_over_readings(
+            screener, runs.of(i), flags,
+            [&](uint32_t id) -> const QueryToken& { return prepared[id]; }, floor, needed,
+            floor - kNearMargin, session, query);
         candidate[i] = may;
         delta_near[i] = std::min(1.0f, best + boost);
       };
@@ -723,8 +743,8 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         size_t next = g + 1;
         for (; next < asked.size() && asked[next].hash == asked[g].hash; ++next) {
           const size_t i = asked[next].subject;
-          const auto a = runs->of(i), b = runs->of(lead);
-          if (runs->flags[i] == runs->flags[lead] &&
+          const auto a = runs.of(i), b = runs.of(lead);
+          if (runs.flags[i] == runs.flags[lead] &&
               std::equal(a.begin(), a.end(), b.begin(), b.end())) {
             candidate[i] = candidate[lead];
             delta_near[i] = delta_near[lead];
@@ -833,8 +853,63 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
   // raises); the others keep the near score found, as the record of their screening would.
   size_t near_checked = 0;
   if (!near_only.empty()) {
+    auto drift = store.monitor_drift();
+    if (!drift) return drift.error();
+    std::vector<std::pair<std::string, double>> kept;
+    // A subject with nothing but a name (no type, country, date of birth or identifier to weigh):
+    // its near score is its best name score under the threshold, which its words give against the
+    // whole index as the search gives it against the delta's — at the floor and follower bound a
+    // screening uses (screener.cpp, screen_reading) — without the subject read from the store.
+    // Those whose words may reach the threshold, and the others, are screened.
+    std::vector<size_t> by_words, by_screening;
+    constexpr uint32_t kEvidence = kTyped | kCountry | kBirthDate | kIdentifier;
+    for (size_t i : near_only) (runs.flags[i] & kEvidence ? by_screening : by_words).push_back(i);
+    if (!by_words.empty()) {
+      // The words they hold, prepared against the whole index.
+      constexpr uint32_t kNoSlot = static_cast<uint32_t>(-1);
+      std::vector<uint32_t> slot(runs.vocabulary.size(), kNoSlot), words;
+      for (size_t i : by_words)
+        for (uint32_t id : runs.of(i))
+          if (id != 0 && id != kUnknownWord && slot[id] == kNoSlot)
+            slot[id] = static_cast<uint32_t>(words.size()), words.push_back(id);
+      std::vector<QueryToken> tokens(words.size());
+      on_threads(threads, [&](size_t first, size_t stride) {
+        ScreenSession session;
+        for (size_t k = first; k < words.size(); k += stride)
+          tokens[k] =
+              engine.screener->prepare_word(decode_word(runs.vocabulary[words[k]]), session);
+      });
+      const float lowest = lowest_meeting(options.threshold - kNearMargin);
+      const float enough = lowest_meeting(options.threshold);
+      std::vector<float> near(by_words.size(), 0);
+      std::vector<uint8_t> may_meet(by_words.size(), 0);
+      on_threads(threads, [&](size_t first, size_t stride) {
+        ScreenSession session;
+        PreparedQuery query;
+        for (size_t d = first; d < by_words.size(); d += stride) {
+          const size_t i = by_words[d];
+          const auto [may, best] = best_over_readings(
+              *engine.screener, runs.of(i), runs.flags[i],
+              [&](uint32_t id) -> const QueryToken& { return tokens[slot[id]]; }, lowest, enough,
+              lowest - (options.threshold - lowest), session, query);
+          may_meet[d] = may;
+          near[d] = std::min(1.0f, best);
+        }
+      });
+      for (size_t d = 0; d < by_words.size(); ++d) {
+        const size_t i = by_words[d];
+        if (may_meet[d]) {
+          by_screening.push_back(i);
+        } else {
+          kept.emplace_back(all[i].id, near[d] - drift.value());
+          chosen[i] = 0;
+        }
+      }
+      step("near-threshold subjects checked from their words");
+    }
+    std::sort(by_screening.begin(), by_screening.end());
     std::vector<std::string> ids;
-    for (size_t i : near_only) ids.push_back(all[i].id);
+    for (size_t i : by_screening) ids.push_back(all[i].id);
     auto subjects = store.subjects(ids);
     if (!subjects) return subjects.error();
     const std::vector<Subject>& checked = subjects.value();
@@ -870,9 +945,6 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     for (size_t i = 0; i < checked.size(); ++i)
       if (same_as[i] != i) near[i] = near[same_as[i]], met_parties[i] = met_parties[same_as[i]];
     step("near-threshold subjects screened");
-    auto drift = store.monitor_drift();
-    if (!drift) return drift.error();
-    std::vector<std::pair<std::string, double>> kept;
     for (size_t i = 0; i < checked.size(); ++i) {
       auto raises = raises_an_alert(store, checked[i].id, met_parties[i]);
       if (!raises) return raises.error();
@@ -880,6 +952,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       kept.emplace_back(checked[i].id, near[i] - drift.value());
       if (const size_t k = index_of(checked[i].id); k < all.size()) chosen[k] = 0;
     }
+    std::sort(kept.begin(), kept.end());  // the store's rows in order
     if (auto st = store.keep_near_scores(kept); !st) return st.error();
     near_checked = kept.size();
     step("their near scores kept");
