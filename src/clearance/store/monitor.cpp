@@ -881,13 +881,33 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       });
       const float lowest = lowest_meeting(options.threshold - kNearMargin);
       const float enough = lowest_meeting(options.threshold);
+      // Subjects holding the same words with the same flags are checked once.
+      std::vector<size_t> same_as(by_words.size()), distinct;
+      {
+        std::unordered_map<uint64_t, std::vector<size_t>> by_hash;
+        for (size_t d = 0; d < by_words.size(); ++d) {
+          const size_t i = by_words[d];
+          const auto run = runs.of(i);
+          auto& alike = by_hash[XXH3_64bits_withSeed(run.data(), run.size_bytes(), runs.flags[i])];
+          same_as[d] = d;
+          for (size_t e : alike) {
+            const auto other = runs.of(by_words[e]);
+            if (runs.flags[by_words[e]] == runs.flags[i] &&
+                std::equal(run.begin(), run.end(), other.begin(), other.end())) {
+              same_as[d] = e;
+              break;
+            }
+          }
+          if (same_as[d] == d) alike.push_back(d), distinct.push_back(d);
+        }
+      }
       std::vector<float> near(by_words.size(), 0);
       std::vector<uint8_t> may_meet(by_words.size(), 0);
       on_threads(threads, [&](size_t first, size_t stride) {
         ScreenSession session;
         PreparedQuery query;
-        for (size_t d = first; d < by_words.size(); d += stride) {
-          const size_t i = by_words[d];
+        for (size_t e = first; e < distinct.size(); e += stride) {
+          const size_t d = distinct[e], i = by_words[d];
           const auto [may, best] = best_over_readings(
               *engine.screener, runs.of(i), runs.flags[i],
               [&](uint32_t id) -> const QueryToken& { return tokens[slot[id]]; }, lowest, enough,
@@ -898,6 +918,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       });
       for (size_t d = 0; d < by_words.size(); ++d) {
         const size_t i = by_words[d];
+        near[d] = near[same_as[d]], may_meet[d] = may_meet[same_as[d]];
         if (may_meet[d]) {
           by_screening.push_back(i);
         } else {
