@@ -41,6 +41,12 @@ struct QueryToken {
   // the word marked so, else the last word, in a name of two words or more without a legal form.
   bool family_name = false;
   float weight = 0;
+  // Its fuzzy and phonetic neighbours in the index numbered `similar_serial`, found beforehand
+  // (as a family name, [1], and not, [0]; Screener::find_similar): a delta monitoring run prepares
+  // each word of a million subjects once and looks up its neighbours once. Null: looked up when
+  // needed.
+  const std::vector<NameIndex::SimilarTerm>* similar[2] = {nullptr, nullptr};
+  uint64_t similar_serial = 0;
 };
 
 struct PreparedQuery {

@@ -186,20 +186,26 @@ std::vector<Evidence> weigh_evidence(const ScreenQuery& q, const PreparedQuery& 
 // phonetic, with their sound-alike edits), from the session's cache when this thread has looked
 // the text up before. A person's family name looks two letters further (lookup_edits): the scorer
 // allows that much in a family name when the rest of the name agrees.
-const std::vector<NameIndex::SimilarTerm>& similar_terms(const NameIndex& index,
-                                                         const QueryToken& t, bool family,
-                                                         ScreenSession& s) {
-  thread_local std::string key;
-  key.assign(t.text).push_back(family ? '+' : '=');
-  auto it = s.similar_cache.find(key);
-  if (it != s.similar_cache.end()) return it->second;
+std::vector<NameIndex::SimilarTerm> similar_terms_of(const NameIndex& index, const QueryToken& t,
+                                                     bool family) {
   std::vector<NameIndex::SimilarTerm> found;
   index.similar_terms(t.text, found, family);
   if (!t.phonetic.empty())
     for (TermId term : index.terms_with_phonetic(t.phonetic))
       found.push_back(
           {term, static_cast<uint8_t>(sound_alike_edits(t.text, index.term_text(term))), true});
-  return s.similar_cache.emplace(key, std::move(found)).first->second;
+  return found;
+}
+
+const std::vector<NameIndex::SimilarTerm>& similar_terms(const NameIndex& index,
+                                                         const QueryToken& t, bool family,
+                                                         ScreenSession& s) {
+  if (t.similar[family] && t.similar_serial == index.serial()) return *t.similar[family];
+  thread_local std::string key;
+  key.assign(t.text).push_back(family ? '+' : '=');
+  auto it = s.similar_cache.find(key);
+  if (it != s.similar_cache.end()) return it->second;
+  return s.similar_cache.emplace(key, similar_terms_of(index, t, family)).first->second;
 }
 
 }  // namespace
@@ -444,6 +450,11 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
 float Screener::max_evidence_boost(bool country, bool date_of_birth, bool identifier) {
   return (country ? kCountryMatch : 0.0f) + (date_of_birth ? kExactDateOfBirth : 0.0f) +
          (identifier ? kIdentifierMatch : 0.0f);
+}
+
+std::vector<NameIndex::SimilarTerm> Screener::find_similar(const QueryToken& word,
+                                                           bool family) const {
+  return similar_terms_of(*index_, word, family);
 }
 
 QueryToken Screener::prepare_word(const NameToken& word, ScreenSession& session) const {

@@ -141,6 +141,9 @@ class Screener {
   // threshold less the most evidence can add, the query may have a hit; under it, the figure
   // bounds its near score here (`followers_under` as filter_candidates takes it).
   QueryToken prepare_word(const NameToken& word, ScreenSession& session) const;
+  // A prepared word's fuzzy and phonetic neighbours in this index, as a family name or not (what
+  // QueryToken::similar holds).
+  std::vector<NameIndex::SimilarTerm> find_similar(const QueryToken& word, bool family) const;
   // Leaves in session.survivors the names whose score bound reaches `needed`, and in
   // session.bound_below the highest bound of the rest; a name only the query's lightest words reach
   // (gather_candidates' followers) is not looked at, its bound held under `followers_under` (at

@@ -4,6 +4,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <span>
@@ -628,6 +629,9 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     for (uint32_t id : runs.ids)
       if (id < used.size()) used[id] = 1;
     std::vector<QueryToken> prepared(vocabulary.size());
+    // Each word's neighbours in the delta index, as a family name and not, looked up once here
+    // rather than once by each search thread (QueryToken::similar).
+    std::vector<std::array<std::vector<NameIndex::SimilarTerm>, 2>> similar(vocabulary.size());
     std::vector<double> word_change(vocabulary.size(), 0);  // how far its weight moved, relative
     on_threads(threads, [&](size_t first, size_t stride) {
       ScreenSession session;
@@ -635,6 +639,11 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         if (!used[w] || w == 0) continue;
         const NameToken token = decode_word(vocabulary[w]);
         prepared[w] = screener.prepare_word(token, session);
+        for (const bool family : {false, true}) {
+          similar[w][family] = screener.find_similar(prepared[w], family);
+          prepared[w].similar[family] = &similar[w][family];
+        }
+        prepared[w].similar_serial = screener.index().serial();
         double& change = word_change[w];
         if (auto it = reweighted.find(token.text); it != reweighted.end()) change = it->second;
         for (const auto& alt : token.alternatives)
