@@ -7,11 +7,13 @@
 //
 //   bench/make_batch_input.py /tmp/subjects.csv 1000000
 //   build/bench/monitor_bench --subjects-file /tmp/subjects.csv [--subjects N] [--threads 2] [--dir
-//   D] [--delta-only]
+//   D] [--delta-only] [--and-back]
 //
 // The store after the first run is kept in D/base (default /tmp/clearance-monitor-bench) and used
 // again by the next run with the same subjects and matcher. --delta-only runs the delta alone (to
-// profile it), without the full re-screen it is compared with.
+// profile it), without the full re-screen it is compared with. --and-back then changes the lists
+// back and monitors both stores again: a delta after a delta (the drift of the first weighing on
+// the second) against a second full re-screen.
 //
 // The full re-screen screens and records on one thread (as `monitor run --full` does); the delta
 // looks for the subjects it can affect on --threads threads.
@@ -93,11 +95,11 @@ int main(int argc, char** argv) {
   std::string subjects_file, dir = "/tmp/clearance-monitor-bench";
   size_t limit = 1000000;
   unsigned threads = 2;
-  bool delta_only = false;
+  bool delta_only = false, and_back = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--delta-only") {
-      delta_only = true;
+    if (arg == "--delta-only" || arg == "--and-back") {
+      (arg == "--delta-only" ? delta_only : and_back) = true;
       continue;
     }
     if (i + 1 == argc) break;
@@ -174,54 +176,64 @@ int main(int argc, char** argv) {
   }
 
   auto delta_store = open_case_store(delta_dir).value();
-  start = clock_type::now();
-  auto delta = run_monitor_delta(*delta_store, *after, *before_snapshot, options);
-  const double delta_seconds = seconds_since(start);
-  if (!delta) {
-    fmt::print(stderr, "error: {}\n", delta.error().message);
-    return 2;
-  }
-  fmt::print(
-      "delta:          {:.2f} s, screened {} ({} for an alert, {} for a match, {} near the "
-      "threshold, {} without a near score; {} parties changed, {} terms reweighted), opened {}, "
-      "reopened {}, delisted {}\n",
-      delta_seconds, delta->screened, delta->chosen_for_alert, delta->chosen_for_match,
-      delta->chosen_for_near, delta->chosen_without_near, delta->changed_parties,
-      delta->reweighted_terms, delta->opened.size(), delta->reopened.size(),
-      delta->delisted.size());
-  fmt::print(
-      "  near scores raised without a re-screen: {}, words whose drift rose: {}; weights moved "
-      "under {:.3f} left out of the delta index; near the threshold, checked and nothing to "
-      "record: {}\n",
-      delta->near_raised, delta->words_raised, delta->weight_cut, delta->near_checked);
-  for (const auto& [name, seconds] : delta->steps) fmt::print("  {}: {:.3f} s\n", name, seconds);
-  if (delta_only) return 0;
+  std::unique_ptr<CaseStore> full_store;
+  // One round: the delta from `from` to `to`'s lists, then (unless --delta-only) the full re-screen
+  // against them; 0 when both raised the same alerts.
+  auto round = [&](const char* label, const ScreeningEngine& to, const Snapshot& from) -> int {
+    auto start = clock_type::now();
+    auto delta = run_monitor_delta(*delta_store, to, from, options);
+    const double delta_seconds = seconds_since(start);
+    if (!delta) {
+      fmt::print(stderr, "error: {}\n", delta.error().message);
+      return 2;
+    }
+    fmt::print("{}\n", label);
+    fmt::print(
+        "delta:          {:.2f} s, screened {} ({} for an alert, {} for a match, {} near the "
+        "threshold, {} without a near score; {} parties changed, {} terms reweighted), opened {}, "
+        "reopened {}, delisted {}\n",
+        delta_seconds, delta->screened, delta->chosen_for_alert, delta->chosen_for_match,
+        delta->chosen_for_near, delta->chosen_without_near, delta->changed_parties,
+        delta->reweighted_terms, delta->opened.size(), delta->reopened.size(),
+        delta->delisted.size());
+    fmt::print(
+        "  near scores raised without a re-screen: {}, words whose drift rose: {}; weights moved "
+        "under {:.3f} left out of the delta index; near the threshold, checked and nothing to "
+        "record: {}\n",
+        delta->near_raised, delta->words_raised, delta->weight_cut, delta->near_checked);
+    for (const auto& [name, seconds] : delta->steps) fmt::print("  {}: {:.3f} s\n", name, seconds);
+    if (delta_only) return 0;
 
-  auto full_store = open_case_store(full_dir).value();
-  start = clock_type::now();
-  auto full = run_monitor(*full_store, *after, options);
-  const double full_seconds = seconds_since(start);
-  if (!full) {
-    fmt::print(stderr, "error: {}\n", full.error().message);
-    return 2;
-  }
-  fmt::print("full re-screen: {:.2f} s, screened {}, opened {}, reopened {}, delisted {}\n",
-             full_seconds, full->screened, full->opened.size(), full->reopened.size(),
-             full->delisted.size());
-  const auto a = raised(*full_store, *full), b = raised(*delta_store, *delta);
-  size_t only_full = 0, only_delta = 0;
-  for (const auto& x : a)
-    if (!b.count(x)) {
-      ++only_full;
-      fmt::print("  raised by the full run only: subject {} → party {}\n", x.first, x.second);
+    if (!full_store) full_store = open_case_store(full_dir).value();
+    start = clock_type::now();
+    auto full = run_monitor(*full_store, to, options);
+    const double full_seconds = seconds_since(start);
+    if (!full) {
+      fmt::print(stderr, "error: {}\n", full.error().message);
+      return 2;
     }
-  for (const auto& x : b)
-    if (!a.count(x)) {
-      ++only_delta;
-      fmt::print("  raised by the delta only: subject {} → party {}\n", x.first, x.second);
-    }
-  fmt::print(
-      "delta {:.1f}x faster; alerts raised by the full run only: {}, by the delta only: {}\n",
-      full_seconds / delta_seconds, only_full, only_delta);
-  return only_full + only_delta == 0 ? 0 : 1;
+    fmt::print("full re-screen: {:.2f} s, screened {}, opened {}, reopened {}, delisted {}\n",
+               full_seconds, full->screened, full->opened.size(), full->reopened.size(),
+               full->delisted.size());
+    const auto a = raised(*full_store, *full), b = raised(*delta_store, *delta);
+    size_t only_full = 0, only_delta = 0;
+    for (const auto& x : a)
+      if (!b.count(x)) {
+        ++only_full;
+        fmt::print("  raised by the full run only: subject {} → party {}\n", x.first, x.second);
+      }
+    for (const auto& x : b)
+      if (!a.count(x)) {
+        ++only_delta;
+        fmt::print("  raised by the delta only: subject {} → party {}\n", x.first, x.second);
+      }
+    fmt::print(
+        "delta {:.1f}x faster; alerts raised by the full run only: {}, by the delta only: {}\n",
+        full_seconds / delta_seconds, only_full, only_delta);
+    return only_full + only_delta == 0 ? 0 : 1;
+  };
+  int status = round("the lists changed by 1 %:", *after, *before_snapshot);
+  if (status == 0 && and_back)
+    status = round("the lists changed back (a delta after a delta):", *before, *after->snapshot);
+  return status;
 }
