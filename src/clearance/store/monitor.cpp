@@ -629,8 +629,9 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
     for (uint32_t id : runs.ids)
       if (id < used.size()) used[id] = 1;
     std::vector<QueryToken> prepared(vocabulary.size());
-    // Each word's neighbours in the delta index, as a family name and not, looked up once here
-    // rather than once by each search thread (QueryToken::similar).
+    // Each word's neighbours in the delta index looked up once here rather than once by each
+    // search thread (QueryToken::similar): as a family name for the words some subject's reading
+    // holds as its family name (complete_query's rule), which look further.
     std::vector<std::array<std::vector<NameIndex::SimilarTerm>, 2>> similar(vocabulary.size());
     std::vector<double> word_change(vocabulary.size(), 0);  // how far its weight moved, relative
     on_threads(threads, [&](size_t first, size_t stride) {
@@ -639,10 +640,8 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         if (!used[w] || w == 0) continue;
         const NameToken token = decode_word(vocabulary[w]);
         prepared[w] = screener.prepare_word(token, session);
-        for (const bool family : {false, true}) {
-          similar[w][family] = screener.find_similar(prepared[w], family);
-          prepared[w].similar[family] = &similar[w][family];
-        }
+        similar[w][0] = screener.find_similar(prepared[w], false);
+        prepared[w].similar[0] = &similar[w][0];
         prepared[w].similar_serial = screener.index().serial();
         double& change = word_change[w];
         if (auto it = reweighted.find(token.text); it != reweighted.end()) change = it->second;
@@ -650,6 +649,37 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
           if (auto it = reweighted.find(alt); it != reweighted.end())
             change = std::max(change, it->second);
       }
+    });
+    std::vector<uint8_t> family(vocabulary.size(), 0);
+    for (size_t start = 0; start < runs.ids.size();) {
+      size_t end = start;
+      while (end < runs.ids.size() && runs.ids[end] != 0) ++end;
+      const std::span<const uint32_t> reading(runs.ids.data() + start, end - start);
+      const bool known = std::none_of(reading.begin(), reading.end(),
+                                      [](uint32_t id) { return id == kUnknownWord; });
+      if (known && !reading.empty()) {
+        auto token = [&](int k) -> const QueryToken& { return prepared[reading[k]]; };
+        const int count = static_cast<int>(reading.size());
+        int words = 0;
+        bool legal_form = false;
+        for (int k = 0; k < count; ++k) {
+          words += token(k).kind == TokenClass::ordinary;
+          legal_form = legal_form || token(k).kind == TokenClass::legal_form;
+        }
+        for (int k = 0; k < count && words >= 2 && !legal_form; ++k)
+          if (is_family_name(
+                  k, count, [&](int m) -> const TokenMarks& { return token(m).marks; },
+                  [&](int m) { return token(m).kind; }))
+            family[reading[k]] = 1;
+      }
+      start = end + 1;
+    }
+    on_threads(threads, [&](size_t first, size_t stride) {
+      for (size_t w = first; w < vocabulary.size(); w += stride)
+        if (family[w]) {
+          similar[w][1] = screener.find_similar(prepared[w], true);
+          prepared[w].similar[1] = &similar[w][1];
+        }
     });
     step("words prepared");
     // Near scores: a score against a party the delta index does not hold moves only through
