@@ -538,6 +538,87 @@ TEST_F(CaseStoreTest, AWordsDriftRaisesEverySubjectHoldingItOnce) {
   EXPECT_NEAR(*store_->subject("C-3").value()->near_score, near[2], 1e-9);
 }
 
+// A near score a delta run's check keeps (no screening recorded) holds on every path that reads
+// it or moves it: read alone, with every subject, or among some; raised; raised through a word's
+// drift; kept again; after the store is reopened — until a screening, a change of the subject or
+// its removal replaces it, and a subject removed and added again has none.
+TEST_F(CaseStoreTest, ANearScoreKeptByACheckHoldsOnEveryPathUntilAScreeningReplacesIt) {
+  const std::vector<Subject> subjects = {subject("C-1", "Example Microelectronics Company"),
+                                         subject("C-2", "Other Trading Company"),
+                                         subject("C-3", "Example Microelectronics")};
+  for (const Subject& s : subjects) ASSERT_TRUE(store_->put_subject(s, "analyst").ok());
+  screen(subjects);
+  std::vector<double> screened;
+  for (const Subject& s : subjects) screened.push_back(*store_->subject(s.id).value()->near_score);
+  auto read_everywhere = [&](const std::string& id) {
+    std::vector<std::optional<double>> out = {store_->subject(id).value()->near_score};
+    const std::vector<Subject> some = store_->subjects({id}).value();
+    for (const Subject& s : some) out.push_back(s.near_score);
+    const MonitoredSubjects every = store_->monitored_subjects().value();
+    for (const MonitoredSubject& s : every.subjects)
+      if (s.id == id) out.push_back(s.near_score);
+    return out;
+  };
+  auto expect_everywhere = [&](const std::string& id, double near, const char* when) {
+    const auto read = read_everywhere(id);
+    ASSERT_EQ(read.size(), 3u) << when;
+    for (const auto& r : read) {
+      ASSERT_TRUE(r.has_value()) << when;
+      EXPECT_NEAR(*r, near, 1e-9) << when;
+    }
+  };
+
+  ASSERT_TRUE(store_->keep_near_scores({{"C-1", 0.61}, {"C-3", 0.42}, {"nobody", 0.5}}).ok());
+  expect_everywhere("C-1", 0.61, "kept");
+  expect_everywhere("C-2", screened[1], "another subject, not kept");
+  expect_everywhere("C-3", 0.42, "kept");
+  EXPECT_EQ(store_->monitored_subjects().value().subjects.size(), 3u);  // "nobody" is no subject
+  ASSERT_TRUE(store_->raise_near_scores({{"C-1", 0.01}, {"C-2", 0.02}}).ok());
+  expect_everywhere("C-1", 0.62, "kept, then raised");
+  expect_everywhere("C-2", screened[1] + 0.02, "raised");
+  ASSERT_TRUE(store_->keep_near_scores({{"C-1", 0.6}}).ok());
+  expect_everywhere("C-1", 0.6, "kept again");
+
+  // A word C-1 holds and C-3 does not ("company"): its drift raises the kept score; a score kept
+  // after it reads as given.
+  const MonitoredSubjects monitored = store_->monitored_subjects().value();
+  std::string word;
+  for (char id : monitored.subjects[0].words.substr(1))
+    if (id != 0 && monitored.subjects[2].words.find(id, 1) == std::string::npos)
+      word = monitored.vocabulary[static_cast<uint8_t>(id)];
+  ASSERT_FALSE(word.empty());
+  ASSERT_TRUE(store_->raise_word_drifts({{word, 0.05}}).ok());
+  expect_everywhere("C-1", 0.65, "kept, then its word's drift");
+  expect_everywhere("C-3", 0.42, "kept, without the word");
+  ASSERT_TRUE(store_->keep_near_scores({{"C-1", 0.63}}).ok());
+  expect_everywhere("C-1", 0.63, "kept after the drift");
+
+  store_.reset();
+  store_ = open_case_store(data_).value();
+  expect_everywhere("C-1", 0.63, "reopened");
+  expect_everywhere("C-3", 0.42, "reopened");
+
+  // Screened again: the screening's near score (its word's drift not counted twice).
+  screen({subjects[0]});
+  expect_everywhere("C-1", screened[0], "screened again");
+  // Changed, then screened again: unknown until then.
+  Subject changed = subjects[2];
+  changed.country = "CN";
+  ASSERT_TRUE(store_->put_subject(changed, "analyst").ok());
+  EXPECT_FALSE(store_->subject("C-3").value()->near_score.has_value());
+  screen({changed});
+  ASSERT_TRUE(store_->subject("C-3").value()->near_score.has_value());
+  // Kept, then removed and added again: none.
+  ASSERT_TRUE(store_->keep_near_scores({{"C-2", 0.3}}).ok());
+  ASSERT_TRUE(store_->remove_subject("C-2", "analyst").ok());
+  ASSERT_TRUE(store_->put_subject(subjects[1], "analyst").ok());
+  for (const auto& r : read_everywhere("C-2")) EXPECT_FALSE(r.has_value());
+  // Kept, then another matcher's words: the score stays as it read.
+  ASSERT_TRUE(store_->keep_near_scores({{"C-1", 0.55}}).ok());
+  ASSERT_TRUE(store_->reset_words("another matcher").ok());
+  expect_everywhere("C-1", 0.55, "kept, then the words reset");
+}
+
 TEST_F(CaseStoreTest, AStoreMadeBeforeNearScoresGainsThem) {
   ASSERT_TRUE(
       store_->put_subject(subject("C-1", "Example Microelectronics Company"), "analyst").ok());
