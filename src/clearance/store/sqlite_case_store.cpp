@@ -34,6 +34,8 @@ CREATE TABLE IF NOT EXISTS subjects (
   fingerprint TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS subject_near (
   subject_id TEXT PRIMARY KEY, near_score REAL NOT NULL, words BLOB) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS subject_near_kept (
+  subject_id TEXT PRIMARY KEY, near_score REAL NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS words (
   id INTEGER PRIMARY KEY, form BLOB NOT NULL UNIQUE, drift REAL NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS screenings (
@@ -158,8 +160,10 @@ class SqliteCaseStore final : public CaseStore {
   }
 
  private:
-  // Inside the caller's transaction: the screening, its audit entry and its alerts.
-  RecordOutcome record_one(const ScreeningRecord& r, const std::string& now) {
+  // Inside the caller's transaction: the screening, its audit entry and its alerts. `any_kept`:
+  // whether subject_near_kept may hold a row (asked once per transaction: most runs find it empty,
+  // and a million lookups in it would cost a full run seconds).
+  RecordOutcome record_one(const ScreeningRecord& r, const std::string& now, bool any_kept = true) {
     RecordOutcome out;
     std::string subject_fp;
     if (r.subject_id) {
@@ -222,6 +226,11 @@ class SqliteCaseStore final : public CaseStore {
             .bind_blob(3, words)
             .run();
       }
+      // The screening's near score replaces one a check kept (keep_near_scores).
+      if (r.near_score && any_kept)
+        db_->prepare("DELETE FROM subject_near_kept WHERE subject_id = ?")
+            .bind(1, *r.subject_id)
+            .run();
       for (const auto& h : r.hits)
         if (meets_threshold(h.score, static_cast<float>(r.threshold)))
           raise_alert(*r.subject_id, subject_fp, h, out.screening_id, r.snapshot_id, r.actor, now,
@@ -251,8 +260,7 @@ class SqliteCaseStore final : public CaseStore {
     const std::string created = exists ? existing.text(1) : now;
     const std::string fingerprint = s.fingerprint();
     // The near score holds while what screening reads is unchanged.
-    if (exists && before != fingerprint)
-      db_->prepare("DELETE FROM subject_near WHERE subject_id = ?").bind(1, s.id).run();
+    if (exists && before != fingerprint) forget_near_score(s.id);
     db_->prepare(
            "INSERT OR REPLACE INTO subjects (id, name, country, type, dob, identifier, "
            "attributes, fingerprint, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
@@ -285,7 +293,7 @@ class SqliteCaseStore final : public CaseStore {
       auto del = db_->prepare("DELETE FROM subjects WHERE id = ?");
       del.bind(1, id).run();
       if (db_->changes() == 0) throw NotFound{fmt::format("no subject '{}'", id)};
-      db_->prepare("DELETE FROM subject_near WHERE subject_id = ?").bind(1, id).run();
+      forget_near_score(id);
       append(now, actor, "subject.removed", "subject:" + id, nlohmann::ordered_json::object());
       auto open = db_->prepare(
           "SELECT id FROM alerts WHERE subject_id = ? AND status != 'closed' ORDER BY id");
@@ -361,7 +369,10 @@ class SqliteCaseStore final : public CaseStore {
       auto ids = db_->prepare("SELECT id FROM subjects ORDER BY id");
       auto near = db_->prepare(
           "SELECT subject_id, near_score, words FROM subject_near ORDER BY subject_id");
-      bool more = near.step();
+      auto kept = db_->prepare(
+          "SELECT subject_id, near_score FROM subject_near_kept ORDER BY "
+          "subject_id");
+      bool more = near.step(), more_kept = kept.step();
       while (ids.step()) {
         MonitoredSubject& s = out.subjects.emplace_back();
         const std::string_view id = ids.bytes(0);
@@ -369,7 +380,9 @@ class SqliteCaseStore final : public CaseStore {
         while (more && near.bytes(0) < id) more = near.step();
         if (more && near.bytes(0) == id) {
           s.words.assign(near.bytes(2));
-          s.near_score = near.real(1) + drift_of(s.words);
+          while (more_kept && kept.bytes(0) < id) more_kept = kept.step();
+          const bool was_kept = more_kept && kept.bytes(0) == id;
+          s.near_score = (was_kept ? kept.real(1) : near.real(1)) + drift_of(s.words);
         }
       }
       return out;
@@ -383,6 +396,7 @@ class SqliteCaseStore final : public CaseStore {
   Status reset_words(const std::string& matcher) override {
     return guarded_status([&] {
       Transaction tx(*this);
+      fold_kept_near_scores();
       // What the words' drift raised stays in the near scores once the words are gone.
       if (!word_drifts().empty()) {
         std::vector<std::pair<std::string, double>> raised;
@@ -413,10 +427,15 @@ class SqliteCaseStore final : public CaseStore {
       // Less their drift: the near score reads as it did without them.
       auto q = db_->prepare(
           "UPDATE subject_near SET words = ?, near_score = near_score - ? WHERE subject_id = ?");
+      auto kept = db_->prepare(
+          "UPDATE subject_near_kept SET near_score = near_score - ? WHERE subject_id = ?");
       for (const auto& [id, subject_words] : words) {
         const std::string blob = word_ids(subject_words);
-        q.bind_blob(1, blob).bind(2, drift_of(blob)).bind(3, id).run();
+        const double drift = drift_of(blob);
+        q.bind_blob(1, blob).bind(2, drift).bind(3, id).run();
         q.reset();
+        kept.bind(1, drift).bind(2, id).run();
+        kept.reset();
       }
       tx.commit();
     });
@@ -438,7 +457,10 @@ class SqliteCaseStore final : public CaseStore {
       const std::string now = utc_now_iso();
       std::vector<RecordOutcome> out;
       out.reserve(screenings.size());
-      for (const auto& r : screenings) out.push_back(record_one(r, now));
+      auto kept = db_->prepare("SELECT EXISTS (SELECT 1 FROM subject_near_kept)");
+      const bool any_kept = kept.step() && kept.integer(0) != 0;
+      kept.reset();
+      for (const auto& r : screenings) out.push_back(record_one(r, now, any_kept));
       tx.commit();
       return out;
     });
@@ -782,8 +804,13 @@ class SqliteCaseStore final : public CaseStore {
       Transaction tx(*this);
       auto q =
           db_->prepare("UPDATE subject_near SET near_score = near_score + ? WHERE subject_id = ?");
+      auto kept = db_->prepare(
+          "UPDATE subject_near_kept SET near_score = near_score + ? WHERE subject_id = ?");
       for (const auto& [id, amount] : by) {
-        q.bind(1, amount).bind(2, id).run();
+        // The score that reads: the one kept by a check, else the screening's.
+        kept.bind(1, amount).bind(2, id).run();
+        kept.reset();
+        if (db_->changes() == 0) q.bind(1, amount).bind(2, id).run();
         q.reset();
       }
       tx.commit();
@@ -805,14 +832,18 @@ class SqliteCaseStore final : public CaseStore {
   Status keep_near_scores(const std::vector<std::pair<std::string, double>>& near) override {
     return guarded_status([&] {
       Transaction tx(*this);
+      // Beside the screenings' (subject_near): the few subjects near the threshold a run checks
+      // are written to a small table rather than to random pages of the large one.
       auto words = db_->prepare("SELECT words FROM subject_near WHERE subject_id = ?");
-      auto keep = db_->prepare("UPDATE subject_near SET near_score = ? WHERE subject_id = ?");
+      auto keep = db_->prepare(
+          "INSERT OR REPLACE INTO subject_near_kept (subject_id, near_score) VALUES (?, ?)");
       for (const auto& [id, score] : near) {
         words.bind(1, id);
-        const double words_drift =
-            words.step() && !words.is_null(0) ? drift_of(words.bytes(0)) : 0.0;
+        const bool screened = words.step();  // a subject with a near score
+        const double words_drift = screened && !words.is_null(0) ? drift_of(words.bytes(0)) : 0.0;
         words.reset();
-        keep.bind(1, score - words_drift).bind(2, id).run();
+        if (!screened) continue;
+        keep.bind(1, id).bind(2, score - words_drift).run();
         keep.reset();
       }
       tx.commit();
@@ -906,8 +937,9 @@ class SqliteCaseStore final : public CaseStore {
   };
   static constexpr const char* kSubjectColumns =
       "SELECT s.id, s.name, s.country, s.type, s.dob, s.identifier, s.attributes, s.created_at, "
-      "s.updated_at, n.near_score, n.words FROM subjects s LEFT JOIN subject_near "
-      "n ON n.subject_id = s.id";
+      "s.updated_at, COALESCE(k.near_score, n.near_score), n.words FROM subjects s LEFT JOIN "
+      "subject_near n ON n.subject_id = s.id LEFT JOIN subject_near_kept k ON k.subject_id = "
+      "s.id";
   static constexpr const char* kAlertColumns =
       "SELECT id, subject_id, party_id, party_name, status, resolution, score, screening_id, "
       "snapshot_id, opened_at, updated_at FROM alerts";
@@ -1251,6 +1283,19 @@ class SqliteCaseStore final : public CaseStore {
     }
   }
   // The drift of a subject's words as word_ids() writes them, each word counted once.
+  // Inside a transaction: a subject's near score forgotten (it changed, or is gone).
+  void forget_near_score(const std::string& id) {
+    db_->prepare("DELETE FROM subject_near WHERE subject_id = ?").bind(1, id).run();
+    db_->prepare("DELETE FROM subject_near_kept WHERE subject_id = ?").bind(1, id).run();
+  }
+
+  // Inside a transaction: the near scores checks kept written into subject_near.
+  void fold_kept_near_scores() {
+    db_->exec(
+        "UPDATE subject_near SET near_score = k.near_score FROM subject_near_kept k WHERE "
+        "k.subject_id = subject_near.subject_id; DELETE FROM subject_near_kept;");
+  }
+
   double drift_of(std::string_view words) {
     const auto& drifts = word_drifts();
     if (drifts.empty()) return 0;
