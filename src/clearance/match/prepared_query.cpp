@@ -89,20 +89,11 @@ void complete_query(PreparedQuery& q, bool maybe_cut) {
       q.tokens.size(), [&](size_t k) { return q.tokens[k].kind; },
       [&](size_t k) -> const std::string& { return q.tokens[k].romanization; });
   q.maybe_cut = maybe_cut;
-  // A name of one word has nothing else to agree on; a name with a legal form is a company's.
-  const auto words = std::count_if(q.tokens.begin(), q.tokens.end(), [](const QueryToken& t) {
-    return t.kind == TokenClass::ordinary;
-  });
-  const bool legal_form = std::any_of(q.tokens.begin(), q.tokens.end(), [](const QueryToken& t) {
-    return t.kind == TokenClass::legal_form;
-  });
-  const int count = static_cast<int>(q.tokens.size());
-  for (int k = 0; k < count; ++k)
-    q.tokens[k].family_name =
-        words >= 2 && !legal_form &&
-        is_family_name(
-            k, count, [&](int m) -> const TokenMarks& { return q.tokens[m].marks; },
-            [&](int m) { return q.tokens[m].kind; });
+  for (QueryToken& t : q.tokens) t.family_name = false;
+  for_each_family_name(
+      static_cast<int>(q.tokens.size()),
+      [&](int m) -> const TokenMarks& { return q.tokens[m].marks; },
+      [&](int m) { return q.tokens[m].kind; }, [&](int k) { q.tokens[k].family_name = true; });
 }
 
 }  // namespace clearance

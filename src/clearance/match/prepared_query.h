@@ -89,6 +89,22 @@ bool is_family_name(int k, int count, MarksOf marks_of, KindOf kind_of) {
   return true;
 }
 
+// The tokens complete_query() marks as a name's family name, each given to `mark`: by
+// is_family_name, in a name of two ordinary words or more without a legal form (a name of one
+// word has nothing else to agree on; a name with a legal form is a company's).
+template <typename MarksOf, typename KindOf, typename Mark>
+void for_each_family_name(int count, MarksOf marks_of, KindOf kind_of, Mark mark) {
+  int words = 0;
+  bool legal_form = false;
+  for (int k = 0; k < count; ++k) {
+    words += kind_of(k) == TokenClass::ordinary;
+    legal_form = legal_form || kind_of(k) == TokenClass::legal_form;
+  }
+  if (words < 2 || legal_form) return;
+  for (int k = 0; k < count; ++k)
+    if (is_family_name(k, count, marks_of, kind_of)) mark(k);
+}
+
 // Whether every ordinary token of a name reads as Chinese syllables, two or more in all: a single
 // syllable ("Kia", the acronym "GIA") says nothing of the language it is written in.
 template <typename KindOf, typename KeyOf>

@@ -337,6 +337,15 @@ struct SubjectWordRuns {
   std::span<const uint32_t> of(size_t i) const {
     return std::span<const uint32_t>(ids).subspan(begin[i], begin[i + 1] - begin[i]);
   }
+  // Subjects holding the same words with the same flags are searched and checked alike.
+  uint64_t hash(size_t i) const {
+    const auto run = of(i);
+    return XXH3_64bits_withSeed(run.data(), run.size_bytes(), flags[i]);
+  }
+  bool alike(size_t a, size_t b) const {
+    const auto x = of(a), y = of(b);
+    return flags[a] == flags[b] && std::equal(x.begin(), x.end(), y.begin(), y.end());
+  }
 };
 
 // Reads the words the store keeps and derives (and keeps) those it lacks: subjects screened
@@ -657,21 +666,12 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       const std::span<const uint32_t> reading(runs.ids.data() + start, end - start);
       const bool known = std::none_of(reading.begin(), reading.end(),
                                       [](uint32_t id) { return id == kUnknownWord; });
-      if (known && !reading.empty()) {
-        auto token = [&](int k) -> const QueryToken& { return prepared[reading[k]]; };
-        const int count = static_cast<int>(reading.size());
-        int words = 0;
-        bool legal_form = false;
-        for (int k = 0; k < count; ++k) {
-          words += token(k).kind == TokenClass::ordinary;
-          legal_form = legal_form || token(k).kind == TokenClass::legal_form;
-        }
-        for (int k = 0; k < count && words >= 2 && !legal_form; ++k)
-          if (is_family_name(
-                  k, count, [&](int m) -> const TokenMarks& { return token(m).marks; },
-                  [&](int m) { return token(m).kind; }))
-            family[reading[k]] = 1;
-      }
+      if (known)
+        for_each_family_name(
+            static_cast<int>(reading.size()),
+            [&](int m) -> const TokenMarks& { return prepared[reading[m]].marks; },
+            [&](int m) { return prepared[reading[m]].kind; },
+            [&](int k) { family[reading[k]] = 1; });
       start = end + 1;
     }
     on_threads(threads, [&](size_t first, size_t stride) {
@@ -741,7 +741,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
             Screener::max_evidence_boost(flags & kCountry, flags & kBirthDate, flags & kIdentifier);
         const float needed = lowest_meeting(options.threshold) - boost;
         floor_of[i] = std::max(needed - kNearMargin, static_cast<float>(bound_of(i)) - boost);
-        run_hash[i] = XXH3_64bits_withSeed(words.data(), words.size_bytes(), flags);
+        run_hash[i] = runs.hash(i);
       }
     });
     // Subjects whose words and flags are the same (one name under two ids, "John Smith" in two
@@ -782,9 +782,7 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
         size_t next = g + 1;
         for (; next < asked.size() && asked[next].hash == asked[g].hash; ++next) {
           const size_t i = asked[next].subject;
-          const auto a = runs.of(i), b = runs.of(lead);
-          if (runs.flags[i] == runs.flags[lead] &&
-              std::equal(a.begin(), a.end(), b.begin(), b.end())) {
+          if (runs.alike(i, lead)) {
             candidate[i] = candidate[lead];
             delta_near[i] = delta_near[lead];
           } else {
@@ -925,18 +923,13 @@ Result<MonitorReport> run_monitor_delta(CaseStore& store, const ScreeningEngine&
       {
         std::unordered_map<uint64_t, std::vector<size_t>> by_hash;
         for (size_t d = 0; d < by_words.size(); ++d) {
-          const size_t i = by_words[d];
-          const auto run = runs.of(i);
-          auto& alike = by_hash[XXH3_64bits_withSeed(run.data(), run.size_bytes(), runs.flags[i])];
+          auto& alike = by_hash[runs.hash(by_words[d])];
           same_as[d] = d;
-          for (size_t e : alike) {
-            const auto other = runs.of(by_words[e]);
-            if (runs.flags[by_words[e]] == runs.flags[i] &&
-                std::equal(run.begin(), run.end(), other.begin(), other.end())) {
+          for (size_t e : alike)
+            if (runs.alike(by_words[e], by_words[d])) {
               same_as[d] = e;
               break;
             }
-          }
           if (same_as[d] == d) alike.push_back(d), distinct.push_back(d);
         }
       }

@@ -369,9 +369,8 @@ class SqliteCaseStore final : public CaseStore {
       auto ids = db_->prepare("SELECT id FROM subjects ORDER BY id");
       auto near = db_->prepare(
           "SELECT subject_id, near_score, words FROM subject_near ORDER BY subject_id");
-      auto kept = db_->prepare(
-          "SELECT subject_id, near_score FROM subject_near_kept ORDER BY "
-          "subject_id");
+      auto kept =
+          db_->prepare("SELECT subject_id, near_score FROM subject_near_kept ORDER BY subject_id");
       bool more = near.step(), more_kept = kept.step();
       while (ids.step()) {
         MonitoredSubject& s = out.subjects.emplace_back();
