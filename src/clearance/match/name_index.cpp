@@ -14,6 +14,7 @@
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/phonetic.h"
+#include "clearance/text/thai_letters.h"
 #include "clearance/util/file_io.h"
 #include "clearance/util/mapped_file.h"
 
@@ -205,7 +206,8 @@ Result<std::unique_ptr<NameIndex>> NameIndex::open(std::shared_ptr<const Snapsho
   auto file = IndexFileReader::open(bytes, snapshot->content_hash, name);
   if (!file) return file.error();
   std::unique_ptr<NameIndex> index(new NameIndex());
-  index->skeletons_ = std::make_shared<SkeletonTable>();
+  index->skeletons_ = std::make_shared<KeyedTerms>();
+  index->thai_keys_ = std::make_shared<KeyedTerms>();
   index->snapshot_ = std::move(snapshot);
   index->storage_ = std::move(storage);
   index->bytes_ = bytes;
@@ -343,21 +345,36 @@ std::span<const TermId> NameIndex::terms_with_phonetic(std::string_view key) con
   return phonetic_terms_.find(key);
 }
 
-struct NameIndex::SkeletonTable {
+struct NameIndex::KeyedTerms {
   std::once_flag built;
   std::unordered_map<std::string, std::vector<TermId>> terms;
+
+  // The terms under `key`, every term's keys (keys_of(text) → strings) filed on first use.
+  template <typename KeysOf>
+  std::span<const TermId> find(const NameIndex& index, std::string_view key, KeysOf keys_of) {
+    std::call_once(built, [&] {
+      for (TermId t = 0; t < index.term_count(); ++t)
+        for (std::string& k : keys_of(index.term_text(t)))
+          if (auto& list = terms[std::move(k)]; list.empty() || list.back() != t) list.push_back(t);
+    });
+    const auto it = terms.find(std::string(key));
+    if (it == terms.end()) return {};
+    return it->second;
+  }
 };
 
 std::span<const TermId> NameIndex::terms_with_skeleton(std::string_view skeleton) const {
   if (skeleton.empty() || !skeletons_) return {};
-  std::call_once(skeletons_->built, [&] {
-    for (TermId t = 0; t < term_count(); ++t)
-      if (std::string key = consonant_skeleton(term_text(t)); !key.empty())
-        skeletons_->terms[key].push_back(t);
+  return skeletons_->find(*this, skeleton, [](std::string_view text) {
+    std::vector<std::string> keys;
+    if (std::string key = consonant_skeleton(text); !key.empty()) keys.push_back(std::move(key));
+    return keys;
   });
-  const auto it = skeletons_->terms.find(std::string(skeleton));
-  if (it == skeletons_->terms.end()) return {};
-  return it->second;
+}
+
+std::span<const TermId> NameIndex::terms_with_thai_key(std::string_view key) const {
+  if (key.empty() || !thai_keys_) return {};
+  return thai_keys_->find(*this, key, latin_thai_letter_keys);
 }
 
 std::span<const TermId> NameIndex::terms_with_romanization(std::string_view key) const {

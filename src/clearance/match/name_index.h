@@ -159,6 +159,9 @@ class NameIndex {
   // Terms whose consonant skeleton (text/consonant_skeleton.h) is `skeleton`: the list words an
   // Arabic- or Hebrew-script query word may be written with. Built on first use, in memory.
   std::span<const TermId> terms_with_skeleton(std::string_view skeleton) const;
+  // Terms with this key of Thai letters among theirs (text/thai_letters.h: the list words a word
+  // transliterated from Thai may be spelled as). Built on first use, as the skeletons.
+  std::span<const TermId> terms_with_thai_key(std::string_view key) const;
   std::span<const uint32_t> names_with_romanized_span(std::string_view key) const;
   // Names in which a span of 2–6 terms has `text` as its initials (stopwords inside skipped).
   std::span<const uint32_t> names_with_initials(std::string_view text) const;
@@ -252,9 +255,10 @@ class NameIndex {
 
   std::shared_ptr<const Snapshot> snapshot_;
   std::shared_ptr<const void> storage_;  // keeps bytes_ alive
-  // Terms by consonant skeleton, built by the first terms_with_skeleton() call (thread-safe).
-  struct SkeletonTable;
-  std::shared_ptr<SkeletonTable> skeletons_;
+  // Terms by consonant skeleton and by Thai letter keys, each built by its first lookup
+  // (thread-safe).
+  struct KeyedTerms;
+  std::shared_ptr<KeyedTerms> skeletons_, thai_keys_;
   std::string_view bytes_;
   uint64_t serial_ = 0;
   // Tables by letter_slot(): a–z, then 0–9.

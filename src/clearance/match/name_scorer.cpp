@@ -6,6 +6,7 @@
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/nicknames.h"
+#include "clearance/text/thai_letters.h"
 
 namespace clearance {
 
@@ -232,6 +233,18 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         sim = s.skeleton_similarity;
         how = MatchHow::skeleton;
         edits = 0;
+      }
+      // A word transliterated from Thai against a Latin spelling of its letters.
+      if (sim < s.skeleton_similarity && n.kind == TokenClass::ordinary &&
+          !qt[i].thai_keys.empty()) {
+        if (const size_t classes = thai_letters_match(qt[i].thai_keys, index.text(n.term))) {
+          const float letters = thai_letter_similarity(classes, s.skeleton_similarity);
+          if (letters > sim) {
+            sim = letters;
+            how = MatchHow::skeleton;
+            edits = 0;
+          }
+        }
       }
       if (sim > 0)
         candidates.push_back(

@@ -41,6 +41,8 @@ std::string encode_word(const NameToken& t) {
   for (size_t k = 0; k < t.alternatives.size() && k < 255; ++k) put_text(out, t.alternatives[k]);
   out.push_back(static_cast<char>(std::min<size_t>(t.abjad_forms.size(), 255)));
   for (size_t k = 0; k < t.abjad_forms.size() && k < 255; ++k) put_text(out, t.abjad_forms[k]);
+  out.push_back(static_cast<char>(std::min<size_t>(t.letter_keys.size(), 255)));
+  for (size_t k = 0; k < t.letter_keys.size() && k < 255; ++k) put_text(out, t.letter_keys[k]);
   return out;
 }
 
@@ -61,6 +63,7 @@ NameToken decode_word(std::string_view in) {
   t.source = t.text;
   for (uint8_t n = take_byte(in); n > 0; --n) t.alternatives.emplace_back(take_text(in));
   for (uint8_t n = take_byte(in); n > 0; --n) t.abjad_forms.emplace_back(take_text(in));
+  for (uint8_t n = take_byte(in); n > 0; --n) t.letter_keys.emplace_back(take_text(in));
   return t;
 }
 

@@ -63,6 +63,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
           qt.skeletons.push_back(std::move(key));
       }
     }
+    if (t.kind == TokenClass::ordinary) qt.thai_keys = t.letter_keys;
     if (!terms.in_lists(qt.term) && t.kind == TokenClass::ordinary &&
         t.origin != TokenOrigin::pinyin && qt.text.size() >= kMinJoinedTypoLength) {
       if (has_similar_term) {

@@ -32,6 +32,9 @@ struct QueryToken {
   // their consonants (MatchHow::skeleton). Empty for other tokens.
   std::vector<std::string> abjad_forms;
   std::vector<std::string> skeletons;
+  // For a word transliterated from Thai: NameToken::letter_keys, which list words meet on their
+  // consonants (MatchHow::skeleton; text/thai_letters.h). Empty for other tokens.
+  std::vector<std::string> thai_keys;
   uint32_t mask = 0;  // letter_mask(text)
   // A word no list name contains, of kMinJoinedTypoLength letters or more, with no list word
   // within the fuzzy edits either: not a typo of one word, perhaps two written together. Never

@@ -298,6 +298,9 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
     for (const std::string& key : t.skeletons)
       for (TermId term : index.terms_with_skeleton(key))
         reach(index.names_with_term(term), index.idf(term), 0, skeleton);
+    for (const std::string& key : t.thai_keys)
+      for (TermId term : index.terms_with_thai_key(key))
+        reach(index.names_with_term(term), index.idf(term), 0, skeleton);
     // Fuzzy matches score 1 − edits / longer length; phonetic ones the phonetic similarity,
     // or sound_alike_similarity() in a name scored as a person.
     for (const auto& [similar, edits, by_sound] : similar_terms(index, t, t.family_name, s)) {

@@ -26,6 +26,7 @@
 #include "clearance/text/numbers.h"
 #include "clearance/text/org_words.h"
 #include "clearance/text/place_names.h"
+#include "clearance/text/thai_letters.h"
 #include "clearance/text/thai_names.h"
 #include "clearance/util/strings.h"
 
@@ -444,6 +445,7 @@ void NameNormalizer::add_thai_words(const std::string& run, bool translate, Norm
       t.origin = TokenOrigin::transliterated;
       t.text = spellings.front();
       t.alternatives.assign(spellings.begin() + 1, spellings.end());
+      t.letter_keys = thai_letter_keys(part.text);
       out.tokens.push_back(std::move(t));
     }
   }

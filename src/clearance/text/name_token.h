@@ -59,6 +59,9 @@ struct NameToken {
   // each reading as the consonant comparison reads it (hebrew_names.h), the likeliest first. Empty
   // for other tokens, whose text is their one reading.
   std::vector<std::string> abjad_forms;
+  // A word transliterated from Thai: the keys of its letters (thai_letters.h), which the Latin
+  // spellings of the word meet that no reading of it gives (ชินวัตร Shinawatra). Empty otherwise.
+  std::vector<std::string> letter_keys;
 };
 
 constexpr uint8_t kLineageChild = 1;
