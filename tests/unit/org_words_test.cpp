@@ -154,5 +154,29 @@ TEST(CyrillicOrgWords, AStemInAnyCaseEndingIsTranslatedAndStaysSpelled) {
             (std::vector<std::string>{"vladimir", "putin"}));
 }
 
+TEST(CyrillicOrgWords, ANameInTheGenitiveIsComparedAsItsNominative) {
+  EXPECT_EQ(cyrillic_nominatives("вагнера"), (std::vector<std::string>{"вагнер"}));
+  EXPECT_EQ(cyrillic_nominatives("петровского"),
+            (std::vector<std::string>{"петровский", "петровской", "петровскый"}));
+  EXPECT_EQ(cyrillic_nominatives("москвы"), (std::vector<std::string>{"москва"}));
+  EXPECT_EQ(cyrillic_nominatives("николая"), (std::vector<std::string>{"николай"}));
+  EXPECT_TRUE(cyrillic_nominatives("газпром").empty());  // no genitive ending
+  EXPECT_TRUE(cyrillic_nominatives("ива").empty());      // too short to say
+  NameNormalizer normalizer;
+  // In an organisation's name: the nominative compared, the word as written kept exact.
+  const NormalizedName wagner = normalizer.normalize("Группа «Вагнера»");
+  ASSERT_EQ(wagner.tokens.size(), 2u);
+  EXPECT_EQ(wagner.tokens[1].text, "vagner");
+  EXPECT_EQ(wagner.tokens[1].alternatives, (std::vector<std::string>{"vagnera"}));
+  // "имени" (named after) is a word lists leave out.
+  const NormalizedName plant = normalizer.normalize("Завод имени Свердлова");
+  ASSERT_EQ(plant.tokens.size(), 3u);
+  EXPECT_EQ(plant.tokens[1].kind, TokenClass::stopword);
+  EXPECT_EQ(plant.tokens[2].text, "sverdlov");
+  // A person's name is not an organisation's: a surname ending in -а stays as written.
+  EXPECT_EQ(texts(normalizer.normalize("Анна Петрова").tokens),
+            (std::vector<std::string>{"anna", "petrova"}));
+}
+
 }  // namespace
 }  // namespace clearance

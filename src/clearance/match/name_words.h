@@ -12,7 +12,8 @@
 namespace clearance {
 
 // Everything the screener's lookups read of a token (text, class, origin, marks, alternatives,
-// abjad readings), as bytes; not the text as written (`source`), which only explains.
+// abjad readings, Thai letter keys), as bytes; not the text as written (`source`), which only
+// explains.
 std::string encode_word(const NameToken& token);
 NameToken decode_word(std::string_view bytes);
 

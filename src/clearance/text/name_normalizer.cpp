@@ -342,6 +342,7 @@ bool NameNormalizer::add_cyrillic_org_words(const std::string& run, NormalizedNa
   std::replace(spaced.begin(), spaced.end(), '-', ' ');  // научно-исследовательский: two words
   const auto words = split_trimmed(spaced, " ");
   std::vector<const OrgWord*> found;
+  std::vector<std::string> letters;
   for (const auto& word : words) {
     // The word's letters, without the quotes and brackets around a name («Ростех», (ПАО)).
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
@@ -349,13 +350,14 @@ bool NameNormalizer::add_cyrillic_org_words(const std::string& run, NormalizedNa
     while (first < last && !u_isalpha(u.char32At(first))) first = u.moveIndex32(first, 1);
     while (last > first && !u_isalpha(u.char32At(u.moveIndex32(last, -1))))
       last = u.moveIndex32(last, -1);
-    found.push_back(cyrillic_org_word(to_utf8(u.tempSubStringBetween(first, last))));
+    letters.push_back(to_utf8(u.tempSubStringBetween(first, last)));
+    found.push_back(cyrillic_org_word(letters.back()));
   }
   if (std::none_of(found.begin(), found.end(), [](const OrgWord* w) { return w != nullptr; }))
     return false;
   for (size_t k = 0; k < words.size(); ++k) {
     if (!found[k]) {
-      add_other_word(words[k], out);
+      add_org_name_word(words[k], letters[k], out);
       continue;
     }
     // The word as the lists that transliterate it write it (Gruppa, Zavod; a letter off still
@@ -378,6 +380,34 @@ bool NameNormalizer::add_cyrillic_org_words(const std::string& run, NormalizedNa
     }
   }
   return true;
+}
+
+void NameNormalizer::add_org_name_word(const std::string& word, const std::string& letters,
+                                       NormalizedName& out) {
+  NormalizedName as_written;
+  add_other_word(word, as_written);
+  icu::UnicodeString lower = icu::UnicodeString::fromUTF8(letters);
+  lower.toLower();
+  const auto nominatives = cyrillic_nominatives(to_utf8(lower));
+  if (as_written.tokens.size() != 1 || nominatives.empty()) {
+    for (NameToken& t : as_written.tokens) out.tokens.push_back(std::move(t));
+    return;
+  }
+  // A name in the genitive (Вагнера): compared as its nominative, the likeliest first ("vagner",
+  // a letter from "Wagner"), the word as written and the other nominatives exact alternatives.
+  NameToken t = std::move(as_written.tokens[0]);
+  std::vector<std::string> spelled;
+  for (const std::string& nominative : nominatives) {
+    NormalizedName n;
+    add_other_word(nominative, n);
+    if (n.tokens.size() == 1 && n.tokens[0].text != t.text) spelled.push_back(n.tokens[0].text);
+  }
+  if (!spelled.empty()) {
+    t.alternatives.push_back(std::move(t.text));
+    t.text = spelled.front();
+    t.alternatives.insert(t.alternatives.end(), spelled.begin() + 1, spelled.end());
+  }
+  out.tokens.push_back(std::move(t));
 }
 
 void NameNormalizer::add_other_word(const std::string& word, NormalizedName& out) {

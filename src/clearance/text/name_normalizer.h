@@ -55,6 +55,10 @@ class NameNormalizer {
   bool add_cyrillic_org_words(const std::string& run, NormalizedName& out);
   // A word among those of another script (digits, Latin…), transliterated as any other text.
   void add_other_word(const std::string& word, NormalizedName& out);
+  // A word of an organisation's name in Cyrillic that the table does not hold (its `letters`
+  // without quotes): transliterated, and when it may be a name in the genitive, compared as its
+  // nominative (cyrillic_nominatives()).
+  void add_org_name_word(const std::string& word, const std::string& letters, NormalizedName& out);
   // A run holding Hebrew letters, a token per word (hebrew_names.h).
   void add_hebrew_words(const std::string& run, NormalizedName& out);
   // A run holding Thai letters, a token per word (thai_names.h); with `translate`, an

@@ -19,7 +19,8 @@ bool consonant(char32_t c) {
 bool vowel_sign(char32_t c) {
   return (c >= 0x0E30 && c <= 0x0E39) || c == 0x0E47 || c == 0x0E4D;
 }
-// Tone marks and other signs that change no letter.
+// Tone marks and other signs that change no consonant read (ๆ repeats a word, ◌ฺ marks a letter
+// without a vowel in Pali spellings).
 bool ignored(char32_t c) {
   return (c >= 0x0E48 && c <= 0x0E4B) || c == 0x0E3A || c == 0x0E45 || c == 0x0E46 || c == 0x0E4E;
 }
@@ -30,9 +31,10 @@ struct Letter {
   bool opens_word;       // the word's first consonant
   bool vowel_after;      // a vowel sign follows it: it opens a syllable, never closes one
   bool after_consonant;  // the letter before it is a consonant (ปร, ศร: perhaps a cluster)
-  bool after_short_a;  // after ◌ั, which a final always follows (ลัก): it closes the syllable
-  bool silent;         // under ◌์, or just before the letter that is
-  bool doubled_ro;  // รร, read as one letter
+  bool after_short_a;    // after ◌ั, mostly a syllable's final (ลัก)
+  bool silent;           // under ◌์, or just before the letter that is
+  bool doubled_ro;       // รร, read as one letter
+  bool before_ro;        // ท opening ทร, which reads s (ทราย sai, ทรง song)
 };
 
 // The ways a letter may be spelled, as classes; "" for not written at all.
@@ -56,16 +58,13 @@ std::vector<std::string_view> spellings(const Letter& l) {
     case 0x0E0A:  // ช
     case 0x0E0C:  // ฌ
       out = {"c"};
-      if (may_close) out.push_back("t");  // a final ช reads t (ชาติ chat)
+      if (may_close) out.push_back("t");  // a final ช reads t (เดช det)
       break;
     case 0x0E0B:  // ซ
+    case 0x0E28:  // ศ
+    case 0x0E29:  // ษ
     case 0x0E2A:  // ส
       out = {"s"};
-      if (may_close) out.push_back("t");
-      break;
-    case 0x0E28:         // ศ
-    case 0x0E29:         // ษ
-      out = {"s", "c"};  // Sanskrit's ś and ṣ: s, or sh as some write them
       if (may_close) out.push_back("t");
       break;
     case 0x0E0D:  // ญ
@@ -80,9 +79,12 @@ std::vector<std::string_view> spellings(const Letter& l) {
     case 0x0E14:  // ด
     case 0x0E15:  // ต
     case 0x0E16:  // ถ
-    case 0x0E17:  // ท
     case 0x0E18:  // ธ
       out = {"t"};
+      break;
+    case 0x0E17:  // ท
+      out = {"t"};
+      if (l.before_ro) out.push_back("s");
       break;
     case 0x0E13:  // ณ
     case 0x0E19:  // น
@@ -107,8 +109,9 @@ std::vector<std::string_view> spellings(const Letter& l) {
       out = {"y", ""};
       break;
     case kRoRuea:
-      if (l.doubled_ro) {  // รร: an, or a doubled r as some spell it
+      if (l.doubled_ro) {  // รร: an, a doubled r as some spell it, or a before a final (ธรรม tham)
         out = {"n", "r", "rn"};
+        if (!l.vowel_after) out.push_back("");
         break;
       }
       out = {"r"};
@@ -172,6 +175,8 @@ std::vector<Letter> letters_of(std::string_view word) {
     l.vowel_after = k + 1 < text.size() && vowel_sign(text[k + 1]);
     out.push_back(l);
   }
+  for (size_t k = 0; k + 1 < out.size(); ++k)
+    out[k].before_ro = out[k].c == 0x0E17 && out[k + 1].c == kRoRuea && out[k + 1].after_consonant;
   return out;
 }
 
@@ -182,10 +187,11 @@ bool latin_vowel(char c) {
 }  // namespace
 
 std::vector<std::string> thai_letter_keys(std::string_view word) {
-  // Each key with the number of sounded ร and ว it leaves out: one at most. Either may be part of
-  // a vowel (ชวน chuan) or a silent second letter (เศรษฐา Settha), but a key that leaves out
-  // several keeps too little of the word (เจียรวนนท์ would meet "Chen"). ย is left out freely: it
-  // mostly spells part of a vowel (เ-ีย, ไ-ย).
+  // Each key with the number of letters read it leaves out: one at most. A ร or ว may be part of
+  // a vowel (ชวน chuan) or a silent second letter (ศร), but a key that leaves out several keeps
+  // too little of the word. Silent letters (◌์) are left out freely, and so is ย, which mostly
+  // spells part of a vowel (เ-ีย, ไ-ย). Keys are pruned as they are made: a long name's keys are
+  // not cut short by the cap before those that leave out too much are dropped.
   struct Key {
     std::string text;
     int left_out = 0;
@@ -197,7 +203,7 @@ std::vector<std::string> thai_letter_keys(std::string_view word) {
     const auto ways = spellings(l);
     if (ways.empty()) continue;
     if (!l.silent && l.c != 0x0E22) append_collapsed(as_letters, ways.front());
-    const bool counted = !l.silent && (l.c == kRoRuea || l.c == 0x0E27);
+    const bool counted = !l.silent && l.c != 0x0E22;
     std::vector<Key> next;
     for (const Key& key : keys)
       for (std::string_view way : ways) {
@@ -213,14 +219,13 @@ std::vector<std::string> thai_letter_keys(std::string_view word) {
       }
     keys = std::move(next);
   }
-  // Vowels are not compared: a word of few consonants meets too many names that way (ภิรมย์
-  // Piromya and Ibrahim are both p-r-m). A word is compared on its letters only when it reads
-  // kMinThaiLetterKey classes or more, and by keys that keep all but one of them.
+  // Vowels are not compared: a word of few consonants meets too many names that way. A word is
+  // compared on its letters only when it reads kMinThaiLetterKey classes or more, by keys of as
+  // many.
   std::vector<std::string> out;
   if (as_letters.size() < kMinThaiLetterKey) return out;
-  const size_t shortest = std::max(kMinThaiLetterKey, as_letters.size() - 1);
   for (Key& k : keys)
-    if (k.text.size() >= shortest) out.push_back(std::move(k.text));
+    if (k.text.size() >= kMinThaiLetterKey) out.push_back(std::move(k.text));
   return out;
 }
 

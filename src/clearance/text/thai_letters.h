@@ -17,10 +17,9 @@
 namespace clearance {
 
 // The keys of a Thai word (UTF-8, no spaces; tone marks ignored), distinct, at most
-// kMaxThaiLetterKeys, none leaving out more than one sounded ร or ว, none shorter by more than one
-// class than the word's letters read as letters; empty for a word whose letters read fewer than
-// kMinThaiLetterKey classes (vowels are not compared: too many names share a short word's
-// consonants).
+// kMaxThaiLetterKeys, none leaving out more than one of the letters it reads, none shorter than
+// kMinThaiLetterKey classes; empty for a word whose letters read fewer (vowels are not compared:
+// too many names share a short word's consonants).
 std::vector<std::string> thai_letter_keys(std::string_view word);
 
 // The keys of a Latin word (lower-case ASCII; other bytes ignored): one, and one without the r of
