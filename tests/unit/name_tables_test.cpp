@@ -12,6 +12,7 @@
 #include "clearance/lists/listed_names.h"
 #include "clearance/match/explanation.h"
 #include "clearance/match/screener.h"
+#include "clearance/match/threshold.h"
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/given_names.h"
 #include "shared_lists.h"
@@ -343,7 +344,14 @@ TEST_F(NameTablesOnLists, ArabicScriptNamesAsTheListsSpellThem) {
   EXPECT_FALSE(matched_by(other, MatchHow::skeleton));
   EXPECT_EQ(consonant_skeleton("mohamed"), consonant_skeleton("muhammad"));
   EXPECT_EQ(consonant_skeleton("hussein"), "hsn");
-  EXPECT_EQ(consonant_skeleton("ali"), "");      // too few consonants to say anything
+  EXPECT_EQ(consonant_skeleton("ali"), "");  // too few consonants to say anything
+  // A consonant before ه or ح is two letters, not the digraph the transliteration writes: the word
+  // is also read with its h apart.
+  EXPECT_EQ(with_h_apart("sphr"), "sp|hr");
+  EXPECT_EQ(with_h_apart("mahdi"), "");
+  EXPECT_TRUE(meets_threshold(person_score("سپهر حیدری", "Sepehr HEIDARI"), 0.8f));
+  EXPECT_TRUE(meets_threshold(person_score("سهیل عباسی", "Soheil ABBASI"), 0.8f));
+  EXPECT_FALSE(meets_threshold(person_score("سپهر حیدری", "Sepideh HEIDARI"), 0.8f));
   EXPECT_EQ(consonant_skeleton("azzam"), "zm");  // two do, with the long vowels where written
   EXPECT_TRUE(abjad_spelling_matches("zam", "azzam"));
   EXPECT_FALSE(abjad_spelling_matches("zam", "zimu"));  // ا writes an a after the z

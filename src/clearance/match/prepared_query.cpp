@@ -51,10 +51,14 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     // (A katakana word's forms are its loanword spellings, which its alternatives hold too.)
     const bool loanword = t.marks.kana && !t.abjad_forms.empty();
     if (((t.marks.abjad && t.alternatives.empty()) || loanword) && t.kind == TokenClass::ordinary) {
-      // Only readings of enough consonants to say something (kMinSkeleton).
-      const std::vector<std::string> forms =
-          t.abjad_forms.empty() ? std::vector<std::string>{std::string(without_article(qt.text))}
-                                : t.abjad_forms;
+      // Only readings of enough consonants to say something (kMinSkeleton). A word transliterated
+      // from Arabic script is also read with its h apart from the letter before (with_h_apart).
+      std::vector<std::string> forms = t.abjad_forms;
+      if (forms.empty()) {
+        forms.emplace_back(without_article(qt.text));
+        if (std::string apart = with_h_apart(forms.front()); !apart.empty())
+          forms.push_back(std::move(apart));
+      }
       for (const std::string& form : forms) {
         std::string key = consonant_skeleton(form);
         if (key.empty()) continue;

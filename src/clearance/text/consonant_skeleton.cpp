@@ -77,6 +77,22 @@ std::string consonant_skeleton(std::string_view word) {
   return consonants.size() >= kMinSkeleton ? consonants : std::string();
 }
 
+std::string with_h_apart(std::string_view word) {
+  std::string out;
+  bool any = false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    out += word[i];
+    const char c = word[i];
+    const bool digraph_head = c == 'c' || c == 'd' || c == 'g' || c == 'k' || c == 'p' ||
+                              c == 's' || c == 't' || c == 'z';
+    if (digraph_head && i + 1 < word.size() && word[i + 1] == 'h') {
+      out += kLettersApart;
+      any = true;
+    }
+  }
+  return any ? out : std::string();
+}
+
 bool abjad_spelling_matches(std::string_view abjad, std::string_view latin) {
   const Shape a = shape_of(abjad, false), l = shape_of(latin, true);
   if (a.consonants != l.consonants) return false;

@@ -28,6 +28,13 @@ inline std::string_view without_article(std::string_view word) {
   return word.size() > 4 && word.starts_with("al") ? word.substr(2) : word;
 }
 
+// A word transliterated from Arabic script with each h after c, d, g, k, p, s, t or z read apart
+// from it ("sp|h"), or "" when it has none. No Arabic-script letter is written ph, and ت, س, ک
+// before ه or ح (تهمینه Tahmineh, سهیل Soheil, کهریزک Kahrizak) are two letters that the
+// transliteration writes as one digraph (th, sh, kh) — though ث, ش, خ are written so too: the
+// word is read both ways.
+std::string with_h_apart(std::string_view word);
+
 // Whether a Latin word may spell a word transliterated from Arabic or Hebrew script: the same
 // consonants, and each long vowel the script writes (ا a, ي i, و u) among the vowels the Latin
 // word writes in the same place — بشير "bshyr" is Bashir, not Bashar; محمود "mhmwd" is Mahmoud,
