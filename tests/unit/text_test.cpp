@@ -126,12 +126,6 @@ TEST(NameNormalizer, CyrillicWordsStayWhole) {
   const NormalizedName llc = n.normalize("ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ \"БАЙКАЛ\"");
   ASSERT_EQ(llc.tokens.size(), 2u);
   EXPECT_EQ(llc.tokens[0].kind, TokenClass::legal_form);
-  // A private military company says what the organisation is, as a legal form does.
-  const NormalizedName pmc = n.normalize("Private Military Company Wagner");
-  ASSERT_EQ(pmc.tokens.size(), 2u);
-  EXPECT_EQ(pmc.tokens[0].text, "pmc");
-  EXPECT_EQ(pmc.tokens[0].kind, TokenClass::legal_form);
-  EXPECT_EQ(n.normalize("ЧВК Вагнер").tokens[0].text, "pmc");
   EXPECT_EQ(llc.tokens[1].text, "baykal");
 }
 

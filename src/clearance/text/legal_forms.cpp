@@ -23,9 +23,6 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& phrases() {
       {{"open", "joint", "stock", "company"}, "ojsc"},
       {{"closed", "joint", "stock", "company"}, "cjsc"},
       {{"joint", "stock", "company"}, "jsc"},
-      // A private military company (Russian ЧВК, частная военная компания): what the
-      // organisation is, as "group" or a legal form says, not which (PMC Wagner, Wagner Group).
-      {{"private", "military", "company"}, "pmc"},
       {{"joint", "stock", "co"}, "jsc"},
       {{"company", "limited"}, "ltd"},
       {{"co", "ltd"}, "ltd"},
@@ -155,8 +152,6 @@ const std::unordered_map<std::string, std::string>& single_forms() {
       {"holdings", "holding"},
       {"firm", "firm"},
       {"partnership", "partnership"},
-      {"pmc", "pmc"},
-      {"chvk", "pmc"},  // ЧВК
   };
   return table;
 }
