@@ -1281,7 +1281,6 @@ class SqliteCaseStore final : public CaseStore {
       (*drifts_)[id] = q.real(1);
     }
   }
-  // The drift of a subject's words as word_ids() writes them, each word counted once.
   // Inside a transaction: a subject's near score forgotten (it changed, or is gone).
   void forget_near_score(const std::string& id) {
     db_->prepare("DELETE FROM subject_near WHERE subject_id = ?").bind(1, id).run();
@@ -1295,6 +1294,7 @@ class SqliteCaseStore final : public CaseStore {
         "k.subject_id = subject_near.subject_id; DELETE FROM subject_near_kept;");
   }
 
+  // The drift of a subject's words as word_ids() writes them, each word counted once.
   double drift_of(std::string_view words) {
     const auto& drifts = word_drifts();
     if (drifts.empty()) return 0;

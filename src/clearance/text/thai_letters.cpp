@@ -202,13 +202,13 @@ std::vector<std::string> thai_letter_keys(std::string_view word) {
   for (const Letter& l : letters_of(word)) {
     const auto ways = spellings(l);
     if (ways.empty()) continue;
-    if (!l.silent && l.c != 0x0E22) append_collapsed(as_letters, ways.front());
-    const bool counted = !l.silent && l.c != 0x0E22;
+    const bool read = !l.silent && l.c != 0x0E22;  // a letter a key may leave out only once
+    if (read) append_collapsed(as_letters, ways.front());
     std::vector<Key> next;
     for (const Key& key : keys)
       for (std::string_view way : ways) {
         Key k = key;
-        if (way.empty() && counted && ++k.left_out > kMaxLeftOut) continue;
+        if (way.empty() && read && ++k.left_out > kMaxLeftOut) continue;
         append_collapsed(k.text, way);
         const auto same = std::find_if(next.begin(), next.end(),
                                        [&](const Key& other) { return other.text == k.text; });
