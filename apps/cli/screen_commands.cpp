@@ -18,6 +18,7 @@
 #include "clearance/model/freshness.h"
 #include "clearance/store/case_store.h"
 #include "clearance/store/monitor.h"
+#include "clearance/store/screening_batch.h"
 #include "clearance/util/dates.h"
 #include "clearance/util/sha256.h"
 #include "clearance/util/strings.h"
@@ -231,20 +232,31 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
   options.format = out_format == "csv" ? BatchOutputFormat::csv : BatchOutputFormat::jsonl;
   const std::string errors = args.errors.empty() ? args.output + ".errors.csv" : args.errors;
   // --record: each chunk's screenings kept in the case store as one batch (one transaction, one
-  // audit entry) before its output is written; the row's id goes with the query.
+  // audit entry) before its output is written; the row's id goes with the query. The batch's body
+  // is made (prepare_batch_body) outside the store's transaction, beside the next chunk's
+  // screening.
   std::unique_ptr<CaseStore> cases;
   if (args.record) {
     if (!(cases = store_for_record(global))) return kExitError;
     const ScreeningEngine& e = *engine;
-    options.keep_chunk = [&cases, &e, actor = args.reviewer.empty() ? os_user() : args.reviewer,
-                          threshold = args.threshold](const std::vector<std::string_view>& kept,
-                                                      const std::string& key) -> Status {
+    options.keeper.prepare = [](const std::vector<std::string_view>& screenings,
+                                std::any& prepared) -> Status {
+      auto body = prepare_batch_body(screenings);
+      if (!body) return body.error();
+      prepared = std::move(body.value());
+      return Ok{};
+    };
+    options.keeper.keep = [&cases, &e, actor = args.reviewer.empty() ? os_user() : args.reviewer,
+                           threshold = args.threshold](
+                              const std::vector<std::string_view>& screenings, std::any body,
+                              const std::string& key) -> Status {
       ScreeningBatch batch;
       batch.actor = actor;
       batch.threshold = threshold;
       batch.snapshot_id = e.snapshot->id;
       batch.matcher = index_build_key();
-      batch.screenings = kept;
+      batch.screenings = screenings;
+      batch.body = std::any_cast<PreparedBatchBody>(std::move(body));
       batch.key = key;
       auto ids = cases->record_batch(batch);
       if (!ids) return make_error(ids.error().code, "--record: " + ids.error().message);

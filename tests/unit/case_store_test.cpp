@@ -20,9 +20,11 @@
 #include "clearance/match/name_index_file.h"
 #include "clearance/store/case_file.h"
 #include "clearance/store/monitor.h"
+#include "clearance/store/screening_batch.h"
 #include "clearance/store/sqlite_db.h"
 #include "clearance/store/subjects_file.h"
 #include "clearance/util/compression.h"
+#include "clearance/util/sha256.h"
 #include "test_support.h"
 
 namespace clearance {
@@ -814,22 +816,129 @@ TEST_F(BatchRecords, RowsGivenInOneTextWithTheirLineBreaksAreKeptOneByOne) {
   EXPECT_TRUE(v->intact) << v->problem;
 }
 
-// A store made before batches were compressed keeps their text as it is: read and verified alike.
-TEST_F(BatchRecords, ABatchKeptPlainByAnOlderStoreReadsAndVerifies) {
-  auto ids = store_->record_batch(batch({"Example Microelectronics Company", "Plain Name"}));
-  ASSERT_TRUE(ids.ok());
+// A store written before batches' digests covered their stored bytes: the store that version
+// wrote for three rows (`screen --input --record` against lists/csl_small.csv, kept as SQL text).
+std::string older_batch_store_sql() {
+  std::ifstream in(test::fixture("store/batch_text_digest.sql"));
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Its batch reads back, verifies against the digest of its text, and an edit of the text is
+// still found.
+TEST_F(BatchRecords, ABatchRecordedBeforeDigestsCoveredTheStoredBodyStillVerifies) {
   store_.reset();
-  rewrite_batch(
-      db_path(), ids->first, [](std::string text) { return text; }, true);
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path() + suffix);
+  sql(db_path(), older_batch_store_sql());
+  const std::string copy = dir_ / "older.db";
+  fs::copy_file(db_path(), copy);
   auto store = open_case_store(data_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto v = store.value()->verify_audit();
+  ASSERT_TRUE(v.ok()) << v.error().message;
+  EXPECT_TRUE(v->intact) << v->problem;
+  EXPECT_EQ(v->entries, 1u);
+  auto s = store.value()->screening(2);
+  ASSERT_TRUE(s.ok() && s->has_value());
+  EXPECT_EQ((*s)->query["name"], "Quiet Bakery GmbH");
+  EXPECT_FALSE(store.value()->screening(1).value()->hits.empty());
+  store.value().reset();
+  rewrite_batch(
+      db_path(), 1,
+      [](std::string text) { return text.replace(text.find("Quiet Bakery"), 12, "Quiet Bakerx"); },
+      false);
+  v = open_case_store(data_).value()->verify_audit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_FALSE(v->intact);
+  EXPECT_EQ(v->first_bad, 1);
+  // Kept plain, as a store made before batches were compressed kept it: read and verified alike.
+  fs::remove(db_path());
+  fs::copy_file(copy, db_path());
+  rewrite_batch(
+      db_path(), 1, [](std::string text) { return text; }, true);
+  store = open_case_store(data_);
   ASSERT_TRUE(store.ok());
-  auto s = store.value()->screening(ids->first + 1);
+  s = store.value()->screening(3);
   ASSERT_TRUE(s.ok()) << s.error().message;
   ASSERT_TRUE(s->has_value());
-  EXPECT_EQ((*s)->query["name"], "Plain Name");
-  auto v = store.value()->verify_audit();
+  EXPECT_EQ((*s)->query["name"], "John Doe");
+  v = store.value()->verify_audit();
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v->intact) << v->problem;
+}
+
+// A batch's body made before the store's transaction (prepare_batch_body: a batch run makes it
+// beside the next chunk's screening) is kept as given. Its entry holds the SHA-256 of the text and
+// a digest over it: the same text kept otherwise (plain, as an older store kept it) verifies
+// alike; an edit of the text is found.
+TEST_F(BatchRecords, ABodyMadeBeforehandIsKeptAsGivenAndItsDigestCoversTheText) {
+  ScreeningBatch b =
+      batch({"Example Microelectronics Company", "Quiet Bakery GmbH", "Nobody Special Widgets"});
+  auto body = prepare_batch_body(b.screenings);
+  ASSERT_TRUE(body.ok()) << body.error().message;
+  std::string text;
+  for (std::string_view s : b.screenings) text.append(s).append("\n");
+  EXPECT_EQ(body->text_sha256, sha256_hex(text));
+  EXPECT_EQ(zstd_decompress(body->frame, 1 << 20).value(), text);
+  b.body = body.value();
+  auto ids = store_->record_batch(b);
+  ASSERT_TRUE(ids.ok()) << ids.error().message;
+  for (int64_t k = 0; k < 3; ++k) {
+    auto s = store_->screening(ids->first + k);
+    ASSERT_TRUE(s.ok() && s->has_value()) << k;
+    EXPECT_EQ((*s)->query["name"], nlohmann::ordered_json::parse(b.screenings[k])["query"]["name"]);
+  }
+  auto trail = store_->audit("", 10);
+  ASSERT_TRUE(trail.ok());
+  ASSERT_EQ(trail->size(), 1u);
+  EXPECT_EQ(trail->at(0).detail["text_sha256"], sha256_hex(text));
+  auto v = store_->verify_audit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->intact) << v->problem;
+  {
+    auto db = SqliteDb::open(db_path());
+    ASSERT_TRUE(db.ok());
+    auto q = db.value()->prepare("SELECT body FROM screening_batches WHERE first_id = ?");
+    q.bind(1, ids->first);
+    ASSERT_TRUE(q.step());
+    EXPECT_EQ(q.bytes(0), body->frame);
+  }
+  store_.reset();
+  const std::string copy = dir_ / "made.db";
+  fs::copy_file(db_path(), copy);
+  rewrite_batch(
+      db_path(), ids->first, [](std::string text) { return text; }, true);
+  v = open_case_store(data_).value()->verify_audit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->intact) << v->problem;
+  for (const bool plain : {false, true}) {
+    fs::remove(db_path());
+    fs::copy_file(copy, db_path());
+    rewrite_batch(
+        db_path(), ids->first,
+        [](std::string text) { return text.replace(text.find("Quiet"), 5, "Quite"); }, plain);
+    v = open_case_store(data_).value()->verify_audit();
+    ASSERT_TRUE(v.ok());
+    EXPECT_FALSE(v->intact) << plain;
+    EXPECT_EQ(v->first_bad, trail->at(0).seq) << plain;
+  }
+}
+
+TEST(BatchBody, EmptyBatchesAndScreeningsOverSeveralLinesAreRefused) {
+  EXPECT_FALSE(prepare_batch_body({}).ok());
+  EXPECT_FALSE(prepare_batch_body({"{\"query\":{}}", "{\"query\":\n{}}"}).ok());
+  EXPECT_FALSE(prepare_batch_body({"{\"query\":{}}", ""}).ok());
+  auto one = prepare_batch_body({"{\"query\":{}}\n"});
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(zstd_decompress(one->frame, 1 << 20).value(), "{\"query\":{}}\n");
+  EXPECT_EQ(one->text_sha256, sha256_hex("{\"query\":{}}\n"));
+}
+
+TEST_F(BatchRecords, ABodyGivenWithoutItsScreeningsIsRefused) {
+  ScreeningBatch b = batch({"Quiet Bakery GmbH"});
+  b.body = prepare_batch_body(b.screenings).value();
+  b.screenings.clear();
+  EXPECT_FALSE(store_->record_batch(b).ok());
+  EXPECT_TRUE(store_->audit("", 10)->empty());
 }
 
 TEST_F(BatchRecords, AnEmptyBatchIsRefusedAndRecordsNothing) {

@@ -96,8 +96,7 @@ struct Checkpoint {
 std::string screening_settings(const BatchOptions& o) {
   return fmt::format("--threshold {} --limit {} --lists {} --output-format {} --record {}",
                      o.screen.threshold, o.screen.limit, fmt::join(o.lists, ","),
-                     o.format == BatchOutputFormat::csv ? "csv" : "jsonl",
-                     o.keep_chunk ? "on" : "off");
+                     o.format == BatchOutputFormat::csv ? "csv" : "jsonl", o.keeper ? "on" : "off");
 }
 
 // A run's id: random, so that two runs over the same file are two runs.
@@ -243,7 +242,7 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
     if (options.format == BatchOutputFormat::csv) out << kCsvHeader;
     errors << "line,id,field,error\n";
     // A checkpoint before the first chunk: a run stopped while keeping it resumes under the same
-    // run id, so that the chunk given again is recognised (BatchKeepChunk).
+    // run id, so that the chunk given again is recognised (BatchKeeper).
     out.flush();
     errors.flush();
     checkpoint.run_id = new_run_id();
@@ -261,17 +260,17 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<ScreenSession> sessions(threads);
   const HitTextWriter writer(screener);  // shared by the threads
-  const bool keeping = static_cast<bool>(options.keep_chunk);
+  const bool keeping = static_cast<bool>(options.keeper);
 
-  // One chunk's way through: read, screened, handed to options.keep_chunk, written. Two chunks
-  // are in flight: one is kept (the case store's transaction, on a thread of its own) while the
-  // next is screened, and its output is written once it is kept.
+  // One chunk's way through: read, screened, kept (options.keeper), written. Two chunks are in
+  // flight: one is kept while the next is screened (BatchKeeper), and its output is written once
+  // it is kept.
   struct Chunk {
     std::vector<BatchRow> rows;
     std::vector<std::string> formatted;
     std::vector<uint8_t> had_hits;
     std::vector<size_t> hit_counts;
-    // With CSV output, the rows' JSON for options.keep_chunk: each thread's rows one after
+    // With CSV output, the rows' JSON for options.keeper: each thread's rows one after
     // another in a text of its own (kept from chunk to chunk: no allocation per row), and where
     // each row's is.
     struct KeptAt {
@@ -285,7 +284,28 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
   };
   std::array<Chunk, 2> chunks;
 
-  auto screen_chunk = [&](Chunk& c) {
+  // Keeping chunk `c`: its body made (keeper.prepare) on the calling thread, then its
+  // transaction (keeper.keep) started on a thread of its own.
+  auto start_keeping = [&](Chunk& c) {
+    std::any prepared;
+    if (Status st = options.keeper.prepare(c.to_keep, prepared); !st) {
+      std::promise<Status> failed;
+      failed.set_value(st);
+      c.keeping = failed.get_future();
+      return;
+    }
+    c.keeping =
+        std::async(std::launch::async,
+                   [&options, &c, prepared = std::move(prepared),
+                    key = fmt::format("{}:{}", checkpoint.run_id, c.rows.front().line)]() mutable {
+                     return options.keeper.keep(c.to_keep, std::move(prepared), key);
+                   });
+  };
+
+  // Screens chunk `c`; `to_keep` (the chunk before, screened), when given, is kept meanwhile: the
+  // first thread makes its body before it takes rows (the others take them meanwhile; no thread
+  // waits to be woken for it) and starts its transaction.
+  auto screen_chunk = [&](Chunk& c, Chunk* to_keep) {
     c.formatted.assign(c.rows.size(), std::string());
     c.had_hits.assign(c.rows.size(), 0);
     c.hit_counts.assign(c.rows.size(), 0);
@@ -300,6 +320,7 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
     std::atomic<size_t> next{0};
     constexpr size_t kRowsTaken = 16;
     auto work = [&](unsigned t) {
+      if (t == 0 && to_keep) start_keeping(*to_keep);
       for (size_t first; (first = next.fetch_add(kRowsTaken)) < c.rows.size();)
         for (size_t i = first; i < std::min(first + kRowsTaken, c.rows.size()); ++i) {
           const BatchRow& row = c.rows[i];
@@ -326,9 +347,10 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
     }
   };
 
-  auto start_keeping = [&](Chunk& c) {
-    if (!keeping) return;
+  // The screenings of a screened chunk to keep: views of the rows' texts.
+  auto collect_to_keep = [&](Chunk& c) {
     c.to_keep.clear();
+    if (!keeping) return;
     const bool jsonl = options.format == BatchOutputFormat::jsonl;
     for (size_t i = 0; i < c.rows.size(); ++i) {
       if (!c.rows[i].error.empty()) continue;
@@ -339,12 +361,6 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
         c.to_keep.push_back(std::string_view(c.kept_text[at.thread]).substr(at.offset, at.size));
       }
     }
-    if (!c.to_keep.empty())
-      c.keeping = std::async(
-          std::launch::async,
-          [&options, &c, key = fmt::format("{}:{}", checkpoint.run_id, c.rows.front().line)] {
-            return options.keep_chunk(c.to_keep, key);
-          });
   };
 
   // Once the chunk is kept: its output, its errors and the checkpoint after it.
@@ -384,7 +400,7 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
     return Ok{};
   };
 
-  Chunk* pending = nullptr;  // screened, being kept, not yet written
+  Chunk* pending = nullptr;  // screened, not yet kept or written
   bool done = false;
   for (size_t n = 0; !done; ++n) {
     Chunk& c = chunks[n % 2];
@@ -404,14 +420,16 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
       row.query.lists = options.lists;
       c.rows.push_back(std::move(row));
     }
-    screen_chunk(c);
+    screen_chunk(c, pending && !pending->to_keep.empty() ? pending : nullptr);
     if (pending)
       if (auto st = write_chunk(*pending); !st) return st.error();
-    start_keeping(c);
+    collect_to_keep(c);
     pending = &c;
   }
-  if (pending)
+  if (pending) {
+    if (!pending->to_keep.empty()) start_keeping(*pending);
     if (auto st = write_chunk(*pending); !st) return st.error();
+  }
   out.close();
   errors.close();
   std::error_code ec;

@@ -6,6 +6,7 @@
 // completes, so a rerun never appends to a half-written file. After each chunk a checkpoint
 // (OUTPUT.partial.checkpoint) records how far the run got; `resume` continues from it, truncating
 // the partial files to the checkpoint first so nothing is written twice.
+#include <any>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -20,14 +21,27 @@ namespace clearance {
 
 enum class BatchOutputFormat { jsonl, csv };
 
-// `screen --input --record`: each chunk's screenings, as JSON output rows (batch_row_to_json, one
-// line each, made on the threads that screened them: a JSON Lines output's own lines, with their
-// line breaks), in input order, rejected rows left out, never empty, to be kept before the chunk's
-// output is written (the views last until then). An error stops the run; a resumed run may give
-// the chunk that was in flight again, under the same `key` (the run's id and the chunk's first
-// line: ScreeningBatch::key).
-using BatchKeepChunk =
-    std::function<Status(const std::vector<std::string_view>& screenings, const std::string& key)>;
+// `screen --input --record`: how each chunk's screenings are kept. `screenings`: as JSON output
+// rows (batch_row_to_json, one line each, made on the threads that screened them: a JSON Lines
+// output's own lines, with their line breaks), in input order, rejected rows left out, never
+// empty; views that last until the chunk's output is written. Two steps, so that the keeping
+// takes no core from the screening threads for longer than it must:
+// - `prepare` (pure computation: the case store's body compressed and hashed) runs on the first
+//   screening thread of the next chunk before it takes rows (the others take them meanwhile: no
+//   core idles, and no thread waits to be woken for it);
+// - `keep` (the case store's transaction, mostly waiting on the disk) is given what `prepare`
+//   made, as made, and runs on a thread of its own while the next chunk is screened; the chunk's
+//   output is written once it is kept.
+// An error stops the run; a resumed run may give the chunk that was in flight again, under the
+// same `key` (the run's id and the chunk's first line: ScreeningBatch::key).
+struct BatchKeeper {
+  std::function<Status(const std::vector<std::string_view>& screenings, std::any& prepared)>
+      prepare;
+  std::function<Status(const std::vector<std::string_view>& screenings, std::any prepared,
+                       const std::string& key)>
+      keep;
+  explicit operator bool() const { return prepare && keep; }
+};
 
 struct BatchOptions {
   ScreenOptions screen;
@@ -39,7 +53,7 @@ struct BatchOptions {
   // resume refuses another input or snapshot rather than mix their rows in one output.
   std::string input_sha256;
   std::vector<std::string> lists;  // restrict every row to these lists or datasets (empty = all)
-  BatchKeepChunk keep_chunk;       // optional
+  BatchKeeper keeper;              // optional
 };
 
 struct BatchSummary {

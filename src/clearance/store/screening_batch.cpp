@@ -64,6 +64,24 @@ std::string compressed_batch_body(const std::vector<std::string_view>& screening
   return frame.finish();
 }
 
+Result<PreparedBatchBody> prepare_batch_body(const std::vector<std::string_view>& screenings) {
+  if (screenings.empty())
+    return make_error(ErrorCode::invalid_argument, "a batch needs at least one screening");
+  if (!batch_lines_valid(screenings))
+    return make_error(ErrorCode::invalid_argument,
+                      "a batch's screening is empty or spans more than one line");
+  size_t size = 0;
+  for (std::string_view s : screenings) size += line_of(s).size() + 1;
+  ZstdFrameWriter frame(size);
+  Sha256 sha;
+  // Each piece hashed while the compressor has just read it.
+  for_each_body_piece(screenings, [&](std::string_view piece) {
+    frame.add(piece);
+    sha.update(piece);
+  });
+  return PreparedBatchBody{frame.finish(), sha.hex_digest()};
+}
+
 std::optional<std::string_view> batch_line(std::string_view body, int64_t offset) {
   if (offset < 0) return std::nullopt;
   size_t start = 0;
@@ -79,20 +97,19 @@ std::optional<std::string_view> batch_line(std::string_view body, int64_t offset
 
 std::string batch_digest(const BatchIds& ids, const std::string& actor, const std::string& at,
                          double threshold, const std::string& snapshot_id,
-                         const std::string& matcher, std::string_view body) {
+                         const std::string& matcher, const std::string& text_sha256) {
   Sha256 sha;
   digest_fields(sha, ids, actor, at, threshold, snapshot_id, matcher);
-  sha.update(body);
+  sha.update(text_sha256);
   return sha.hex_digest();
 }
 
-std::string batch_digest(const BatchIds& ids, const std::string& actor, const std::string& at,
-                         double threshold, const std::string& snapshot_id,
-                         const std::string& matcher,
-                         const std::vector<std::string_view>& screenings) {
+std::string batch_text_digest(const BatchIds& ids, const std::string& actor, const std::string& at,
+                              double threshold, const std::string& snapshot_id,
+                              const std::string& matcher, std::string_view body) {
   Sha256 sha;
   digest_fields(sha, ids, actor, at, threshold, snapshot_id, matcher);
-  for_each_body_piece(screenings, [&sha](std::string_view piece) { sha.update(piece); });
+  sha.update(body);
   return sha.hex_digest();
 }
 

@@ -21,18 +21,26 @@ bool batch_lines_valid(const std::vector<std::string_view>& screenings);
 // The body as the store keeps it: one zstd frame of the body's text, made without joining it.
 std::string compressed_batch_body(const std::vector<std::string_view>& screenings);
 
+// The body made ready for the store (ScreeningBatch::body) outside its transaction: the
+// screenings checked (batch_lines_valid, at least one), compressed, and their text's SHA-256
+// taken in the same pass.
+Result<PreparedBatchBody> prepare_batch_body(const std::vector<std::string_view>& screenings);
+
 // The line of the screening at `offset` (0 = the batch's first) in `body`; nullopt past its end.
 std::optional<std::string_view> batch_line(std::string_view body, int64_t offset);
 
-// SHA-256 of the batch as stored: its ids, who, when, threshold, snapshot, matcher and body's text.
+// SHA-256 of the batch as recorded: its ids, who, when, threshold, snapshot, matcher, and the
+// SHA-256 of its body's text (PreparedBatchBody::text_sha256, which the entry's detail also
+// holds) — the text, not how the store keeps it, so that a store may keep a body otherwise
+// (another encoding, another database) without its digest changing.
 std::string batch_digest(const BatchIds& ids, const std::string& actor, const std::string& at,
                          double threshold, const std::string& snapshot_id,
-                         const std::string& matcher, std::string_view body);
+                         const std::string& matcher, const std::string& text_sha256);
 
-// The same digest from the screenings the body is made of (batch_lines_valid).
-std::string batch_digest(const BatchIds& ids, const std::string& actor, const std::string& at,
-                         double threshold, const std::string& snapshot_id,
-                         const std::string& matcher,
-                         const std::vector<std::string_view>& screenings);
+// The digest of batches recorded before the text's SHA-256 was taken apart (an entry without
+// "text_sha256"): the same fields followed by the body's text itself.
+std::string batch_text_digest(const BatchIds& ids, const std::string& actor, const std::string& at,
+                              double threshold, const std::string& snapshot_id,
+                              const std::string& matcher, std::string_view body);
 
 }  // namespace clearance

@@ -468,11 +468,15 @@ class SqliteCaseStore final : public CaseStore {
   Result<BatchIds> record_batch(const ScreeningBatch& b) override {
     if (b.screenings.empty())
       return make_error(ErrorCode::invalid_argument, "a batch needs at least one screening");
-    if (!batch_lines_valid(b.screenings))
-      return make_error(ErrorCode::invalid_argument,
-                        "a batch's screening is empty or spans more than one line");
     // Made before the transaction, which other writers wait for.
-    const std::string body = compressed_batch_body(b.screenings);
+    std::optional<PreparedBatchBody> made;
+    if (!b.body) {
+      auto body = prepare_batch_body(b.screenings);
+      if (!body) return body.error();
+      made = std::move(body.value());
+    }
+    const PreparedBatchBody& body = b.body ? *b.body : *made;
+    const int64_t count = static_cast<int64_t>(b.screenings.size());
     return guarded<BatchIds>([&] {
       Transaction tx(*this);
       // Given again under its key (a resumed run's chunk that was in flight): recorded already.
@@ -482,7 +486,6 @@ class SqliteCaseStore final : public CaseStore {
         if (kept.step()) return BatchIds{kept.integer(0), kept.integer(1)};
       }
       const std::string now = utc_now_iso();
-      const int64_t count = static_cast<int64_t>(b.screenings.size());
       BatchIds ids;
       ids.first = take_screening_ids(count);
       ids.last = ids.first + count - 1;
@@ -500,7 +503,7 @@ class SqliteCaseStore final : public CaseStore {
           .bind(5, b.threshold)
           .bind(6, b.snapshot_id)
           .bind(7, b.matcher)
-          .bind_blob(8, body)
+          .bind_blob(8, body.frame)
           .run();
       const nlohmann::ordered_json detail = {
           {"first", ids.first},
@@ -509,8 +512,9 @@ class SqliteCaseStore final : public CaseStore {
           {"snapshot", b.snapshot_id},
           {"threshold", b.threshold},
           {"matcher", b.matcher},
-          {"sha256",
-           batch_digest(ids, b.actor, now, b.threshold, b.snapshot_id, b.matcher, b.screenings)}};
+          {"sha256", batch_digest(ids, b.actor, now, b.threshold, b.snapshot_id, b.matcher,
+                                  body.text_sha256)},
+          {"text_sha256", body.text_sha256}};
       append(now, b.actor, "screenings.recorded", batch_object(ids), detail);
       tx.commit();
       return ids;
@@ -723,7 +727,7 @@ class SqliteCaseStore final : public CaseStore {
           "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit ORDER BY seq");
       std::string prev = kGenesis;
       int64_t expected = 1;
-      std::map<std::string, std::pair<int64_t, std::string>> batch_entries;  // object → seq, digest
+      std::map<std::string, BatchEntry> batch_entries;  // by the object they record
       // The problem of the earliest entry is the one reported.
       auto bad = [&](int64_t seq, std::string why) {
         if (!v.intact && seq >= v.first_bad) return;
@@ -748,8 +752,12 @@ class SqliteCaseStore final : public CaseStore {
         if (q.text(3) == "screenings.recorded") {
           const auto detail = nlohmann::json::parse(q.text(5), nullptr, false);
           const auto digest = detail.is_object() ? detail.find("sha256") : detail.end();
+          const auto text_sha256 = detail.is_object() ? detail.find("text_sha256") : detail.end();
           batch_entries[q.text(4)] = {
-              seq, digest != detail.end() && digest->is_string() ? digest->get<std::string>() : ""};
+              seq, digest != detail.end() && digest->is_string() ? digest->get<std::string>() : "",
+              text_sha256 != detail.end() && text_sha256->is_string()
+                  ? std::optional(text_sha256->get<std::string>())
+                  : std::nullopt};
         }
         state.add(seq, q.bytes(2), q.bytes(3), q.bytes(4), q.bytes(5));
         prev = q.text(7);
@@ -1189,44 +1197,54 @@ class SqliteCaseStore final : public CaseStore {
     return s;
   }
 
+  // A batch's audit entry: where it is in the chain and the digests it holds.
+  struct BatchEntry {
+    int64_t seq = 0;
+    std::string digest;
+    std::optional<std::string> text_sha256;  // none in entries written before it was kept apart
+  };
+
   // Every batch against its audit entry's digest: a batch edited, removed or added behind the
-  // store's back. `entries`: each batch entry's object → its seq and the digest it holds; a batch
-  // without an entry is reported at `after_last`, the seq after the chain's end.
+  // store's back. `entries`: each batch entry by its object; a batch without an entry is reported
+  // at `after_last`, the seq after the chain's end.
   template <typename Bad>
-  void verify_batches(std::map<std::string, std::pair<int64_t, std::string>>& entries,
-                      int64_t after_last, Bad& bad) {
+  void verify_batches(std::map<std::string, BatchEntry>& entries, int64_t after_last, Bad& bad) {
     auto q = db_->prepare(
         "SELECT first_id, last_id, actor, at, threshold, snapshot_id, matcher, body, encoding "
         "FROM screening_batches ORDER BY first_id");
     while (q.step()) {
       const BatchIds ids{q.integer(0), q.integer(1)};
-      const auto entry = entries.find(batch_object(ids));
-      if (entry == entries.end()) {
+      const auto found = entries.find(batch_object(ids));
+      if (found == entries.end()) {
         bad(after_last,
             fmt::format("screenings {}–{} have no audit entry (added behind the store's back)",
                         ids.first, ids.last));
         continue;
       }
+      const BatchEntry& entry = found->second;
       const Result<std::string> body = batch_text(q.bytes(7), q.text(8));
       if (!body) {
-        bad(entry->second.first, fmt::format("screenings {}–{} cannot be read ({}): they were "
-                                             "edited",
-                                             ids.first, ids.last, body.error().message));
-        entries.erase(entry);
+        bad(entry.seq, fmt::format("screenings {}–{} cannot be read ({}): they were edited",
+                                   ids.first, ids.last, body.error().message));
+        entries.erase(found);
         continue;
       }
-      const std::string digest =
-          batch_digest(ids, q.text(2), q.text(3), q.real(4), q.text(5), q.text(6), body.value());
-      if (digest != entry->second.second)
-        bad(entry->second.first,
+      const bool intact = entry.text_sha256
+                              ? sha256_hex(body.value()) == *entry.text_sha256 &&
+                                    batch_digest(ids, q.text(2), q.text(3), q.real(4), q.text(5),
+                                                 q.text(6), *entry.text_sha256) == entry.digest
+                              : batch_text_digest(ids, q.text(2), q.text(3), q.real(4), q.text(5),
+                                                  q.text(6), body.value()) == entry.digest;
+      if (!intact)
+        bad(entry.seq,
             fmt::format("screenings {}–{} do not match the digest of entry {} (they were edited)",
-                        ids.first, ids.last, entry->second.first));
-      entries.erase(entry);
+                        ids.first, ids.last, entry.seq));
+      entries.erase(found);
     }
     for (const auto& [object, entry] : entries)
-      bad(entry.first, fmt::format("entry {} records {}, which the store no longer holds (they "
-                                   "were removed)",
-                                   entry.first, object));
+      bad(entry.seq, fmt::format("entry {} records {}, which the store no longer holds (they "
+                                 "were removed)",
+                                 entry.seq, object));
   }
 
   // A write transaction of the store: the chain's head is read once, when the first entry is
