@@ -242,7 +242,7 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
     options.keeper.prepare = [](const std::vector<std::string_view>& screenings,
                                 std::any& prepared) -> Status {
       auto body = prepare_batch_body(screenings);
-      if (!body) return body.error();
+      if (!body) return make_error(body.error().code, "--record: " + body.error().message);
       prepared = std::move(body.value());
       return Ok{};
     };
@@ -256,7 +256,10 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
       batch.snapshot_id = e.snapshot->id;
       batch.matcher = index_build_key();
       batch.screenings = screenings;
-      batch.body = std::any_cast<PreparedBatchBody>(std::move(body));
+      auto* made = std::any_cast<PreparedBatchBody>(&body);
+      if (!made)
+        return make_error(ErrorCode::invalid_argument, "--record: the batch's body was not made");
+      batch.body = std::move(*made);
       batch.key = key;
       auto ids = cases->record_batch(batch);
       if (!ids) return make_error(ids.error().code, "--record: " + ids.error().message);

@@ -28,25 +28,42 @@ class BatchKeeping : public ::testing::Test {
     auto engine = load_screening_engine(store, "current", 1);
     ASSERT_TRUE(engine.ok());
     engine_ = std::move(engine.value());
+    write_rows(kRows);
+  }
+
+  // `count` rows; those of `rejected_chunk` (0 = the first hundred) all without a name, and a
+  // few others.
+  void write_rows(int count, int rejected_chunk = -1) {
+    auto rejected = [&](int i) {
+      return i / 100 == rejected_chunk || (i % 97 == 3 && i % 50 != 7);
+    };
     std::string rows = "id,name\n";
-    for (int i = 0; i < kRows; ++i)
-      rows += i % 50 == 7   ? fmt::format("K{},Example Microelectronics Co.\n", i)
-              : i % 97 == 3 ? fmt::format("K{},\n", i)  // no name: rejected
-                            : fmt::format("K{},Quiet Trader {}\n", i, i);
+    expected_ids_.clear();
+    for (int i = 0; i < count; ++i) {
+      if (rejected(i)) {
+        rows += fmt::format("K{},\n", i);  // no name: rejected
+        continue;
+      }
+      rows += i % 50 == 7 ? fmt::format("K{},Example Microelectronics Co.\n", i)
+                          : fmt::format("K{},Quiet Trader {}\n", i, i);
+      expected_ids_.push_back(fmt::format("K{}", i));
+    }
     ASSERT_TRUE(write_file_atomic(dir_ / "in.csv", rows).ok());
   }
 
   // Runs the batch with a keeper that records what it was given; `fail_at`: the chunk (0 = the
   // first) whose prepare (or keep, when `in_keep`) fails.
   Result<BatchSummary> run(BatchOutputFormat format, unsigned threads, int fail_at = -1,
-                           bool in_keep = false) {
+                           bool in_keep = false, bool throwing = false) {
     BatchOptions options;
     options.format = format;
     options.threads = threads;
     options.chunk_rows = 100;
-    options.keeper.prepare = [&, fail_at, in_keep](const std::vector<std::string_view>& rows,
-                                                   std::any& prepared) -> Status {
+    options.keeper.prepare = [&, fail_at, in_keep, throwing](
+                                 const std::vector<std::string_view>& rows,
+                                 std::any& prepared) -> Status {
       std::lock_guard lock(mutex_);
+      if (!in_keep && prepared_ == fail_at && throwing) throw std::runtime_error("prepare threw");
       if (!in_keep && prepared_ == fail_at) return make_error(ErrorCode::io, "prepare failed");
       prepared = fmt::format("prepared-{}:{}", prepared_++, rows.size());
       return Ok{};
@@ -74,6 +91,7 @@ class BatchKeeping : public ::testing::Test {
     std::vector<std::string> ids;
   };
   static constexpr int kRows = 1050;
+  std::vector<std::string> expected_ids_;
   test::TempDir dir_;
   std::unique_ptr<ScreeningEngine> engine_;
   std::mutex mutex_;
@@ -90,9 +108,6 @@ TEST_F(BatchKeeping, EveryChunkIsKeptOnceInOrderWithWhatItsPrepareMade) {
       ASSERT_TRUE(summary.ok()) << summary.error().message;
       EXPECT_EQ(summary->rows, static_cast<size_t>(kRows));
       ASSERT_EQ(kept_.size(), 11u);  // 1,050 rows in chunks of 100
-      std::vector<std::string> expected_ids;
-      for (int i = 0; i < kRows; ++i)
-        if (i % 97 != 3 || i % 50 == 7) expected_ids.push_back(fmt::format("K{}", i));
       std::vector<std::string> ids;
       std::string run_id;
       for (size_t k = 0; k < kept_.size(); ++k) {
@@ -105,7 +120,7 @@ TEST_F(BatchKeeping, EveryChunkIsKeptOnceInOrderWithWhatItsPrepareMade) {
         EXPECT_EQ(c.key.substr(c.key.find(':') + 1), std::to_string(k * 100 + 2));
         ids.insert(ids.end(), c.ids.begin(), c.ids.end());
       }
-      EXPECT_EQ(ids, expected_ids) << static_cast<int>(format) << " " << threads;
+      EXPECT_EQ(ids, expected_ids_) << static_cast<int>(format) << " " << threads;
     }
 }
 
@@ -131,6 +146,54 @@ TEST_F(BatchKeeping, AFailingPrepareOrKeepStopsTheRunBeforeItsChunkIsWritten) {
       fs::remove(dir_ / "out.jsonl.partial");
       fs::remove(dir_ / "out.jsonl.partial.checkpoint");
     }
+}
+
+// 1,000 rows: the last read finds nothing (no empty chunk kept); a chunk whose rows are all
+// rejected has nothing to keep, and the chunks around it are kept as ever.
+TEST_F(BatchKeeping, AnEmptyLastReadAndAChunkOfRejectedRowsKeepNothing) {
+  write_rows(1000, 4);
+  for (const unsigned threads : {1u, 2u}) {
+    prepared_ = 0;
+    kept_.clear();
+    auto summary = run(BatchOutputFormat::csv, threads);
+    ASSERT_TRUE(summary.ok()) << summary.error().message;
+    EXPECT_EQ(summary->rows, 1000u);
+    EXPECT_EQ(summary->errors, 1000u - expected_ids_.size());
+    ASSERT_EQ(kept_.size(), 9u);
+    std::vector<std::string> ids;
+    for (const Kept& c : kept_) {
+      EXPECT_FALSE(c.ids.empty());
+      ids.insert(ids.end(), c.ids.begin(), c.ids.end());
+    }
+    EXPECT_EQ(ids, expected_ids_);
+    EXPECT_EQ(kept_[4].key.substr(kept_[4].key.find(':') + 1), "502");  // chunk 4 has none
+  }
+}
+
+// An exception thrown while a chunk is prepared, on a screening thread, stops the run as an
+// exception of the batch, not of the process.
+TEST_F(BatchKeeping, AnExceptionWhileAChunkIsPreparedReachesTheCaller) {
+  for (const unsigned threads : {1u, 2u}) {
+    prepared_ = 0;
+    kept_.clear();
+    EXPECT_THROW(run(BatchOutputFormat::jsonl, threads, 3, false, true), std::runtime_error);
+    EXPECT_EQ(kept_.size(), 3u);
+    fs::remove(dir_ / "out.jsonl.partial");
+    fs::remove(dir_ / "out.jsonl.partial.checkpoint");
+  }
+}
+
+TEST_F(BatchKeeping, AKeeperWithOneStepIsRefused) {
+  BatchOptions options;
+  options.keeper.keep = [](const std::vector<std::string_view>&, std::any, const std::string&) {
+    return Status(Ok{});
+  };
+  auto input = BatchInput::open(dir_ / "in.csv", "");
+  ASSERT_TRUE(input.ok());
+  auto refused = run_batch(*engine_->screener, engine_->snapshot->id, *input.value(),
+                           dir_ / "out.jsonl", dir_ / "err.csv", options, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("both"), std::string::npos);
 }
 
 }  // namespace

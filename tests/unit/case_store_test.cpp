@@ -816,8 +816,9 @@ TEST_F(BatchRecords, RowsGivenInOneTextWithTheirLineBreaksAreKeptOneByOne) {
   EXPECT_TRUE(v->intact) << v->problem;
 }
 
-// A store written before batches' digests covered their stored bytes: the store that version
-// wrote for three rows (`screen --input --record` against lists/csl_small.csv, kept as SQL text).
+// A store written before a batch's entry kept the SHA-256 of its text apart (its digest is over
+// the fields and the text itself): the store that version wrote for three rows (`screen --input
+// --record` against lists/csl_small.csv, kept as SQL text).
 std::string older_batch_store_sql() {
   std::ifstream in(test::fixture("store/batch_text_digest.sql"));
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -825,7 +826,7 @@ std::string older_batch_store_sql() {
 
 // Its batch reads back, verifies against the digest of its text, and an edit of the text is
 // still found.
-TEST_F(BatchRecords, ABatchRecordedBeforeDigestsCoveredTheStoredBodyStillVerifies) {
+TEST_F(BatchRecords, ABatchRecordedBeforeTheTextsDigestWasKeptApartStillVerifies) {
   store_.reset();
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path() + suffix);
   sql(db_path(), older_batch_store_sql());
@@ -933,12 +934,20 @@ TEST(BatchBody, EmptyBatchesAndScreeningsOverSeveralLinesAreRefused) {
   EXPECT_EQ(one->text_sha256, sha256_hex("{\"query\":{}}\n"));
 }
 
-TEST_F(BatchRecords, ABodyGivenWithoutItsScreeningsIsRefused) {
-  ScreeningBatch b = batch({"Quiet Bakery GmbH"});
+// A body made of other screenings than the batch's (a batch reused with its old body) is refused
+// rather than recorded under the wrong ids.
+TEST_F(BatchRecords, ABodyOfAnotherNumberOfScreeningsIsRefused) {
+  ScreeningBatch b = batch({"Quiet Bakery GmbH", "Plain Name"});
   b.body = prepare_batch_body(b.screenings).value();
-  b.screenings.clear();
-  EXPECT_FALSE(store_->record_batch(b).ok());
+  ScreeningBatch fewer = b;
+  fewer.screenings.pop_back();
+  auto refused = store_->record_batch(fewer);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("made of 2 screenings"), std::string::npos);
+  fewer.screenings.clear();
+  EXPECT_FALSE(store_->record_batch(fewer).ok());
   EXPECT_TRUE(store_->audit("", 10)->empty());
+  EXPECT_TRUE(store_->record_batch(b).ok());
 }
 
 TEST_F(BatchRecords, AnEmptyBatchIsRefusedAndRecordsNothing) {

@@ -260,6 +260,8 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<ScreenSession> sessions(threads);
   const HitTextWriter writer(screener);  // shared by the threads
+  if (static_cast<bool>(options.keeper.prepare) != static_cast<bool>(options.keeper.keep))
+    return make_error(ErrorCode::invalid_argument, "a batch's keeper needs both its steps");
   const bool keeping = static_cast<bool>(options.keeper);
 
   // One chunk's way through: read, screened, kept (options.keeper), written. Two chunks are in
@@ -285,21 +287,27 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
   std::array<Chunk, 2> chunks;
 
   // Keeping chunk `c`: its body made (keeper.prepare) on the calling thread, then its
-  // transaction (keeper.keep) started on a thread of its own.
+  // transaction (keeper.keep) started on a thread of its own. What fails (an error, or an
+  // exception on a screening thread, where it must not escape) is waited for as the keeping.
   auto start_keeping = [&](Chunk& c) {
-    std::any prepared;
-    if (Status st = options.keeper.prepare(c.to_keep, prepared); !st) {
-      std::promise<Status> failed;
-      failed.set_value(st);
+    std::promise<Status> failed;
+    try {
+      std::any prepared;
+      if (Status st = options.keeper.prepare(c.to_keep, prepared); !st) {
+        failed.set_value(st);
+        c.keeping = failed.get_future();
+        return;
+      }
+      c.keeping = std::async(
+          std::launch::async,
+          [&options, &c, prepared = std::move(prepared),
+           key = fmt::format("{}:{}", checkpoint.run_id, c.rows.front().line)]() mutable {
+            return options.keeper.keep(c.to_keep, std::move(prepared), key);
+          });
+    } catch (...) {
+      failed.set_exception(std::current_exception());
       c.keeping = failed.get_future();
-      return;
     }
-    c.keeping =
-        std::async(std::launch::async,
-                   [&options, &c, prepared = std::move(prepared),
-                    key = fmt::format("{}:{}", checkpoint.run_id, c.rows.front().line)]() mutable {
-                     return options.keeper.keep(c.to_keep, std::move(prepared), key);
-                   });
   };
 
   // Screens chunk `c`; `to_keep` (the chunk before, screened), when given, is kept meanwhile: the

@@ -91,15 +91,16 @@ struct MonitoredSubjects {
   std::vector<MonitoredSubject> subjects;
 };
 
-// The screenings of one chunk of a batch (`screen --input --record`): no subject, so no alert.
-// Kept together: one row and one audit entry for the chunk, the entry holding the SHA-256 of every
-// screening in it, so that `audit verify` finds one edited or removed.
 // A batch's body as the store keeps it, made before its transaction (prepare_batch_body).
 struct PreparedBatchBody {
   std::string frame;        // one zstd frame of the body's text: its screenings' lines
   std::string text_sha256;  // the SHA-256 of that text, lower-case hex
+  size_t lines = 0;         // the screenings it was made of
 };
 
+// The screenings of one chunk of a batch (`screen --input --record`): no subject, so no alert.
+// Kept together: one row and one audit entry for the chunk, the entry holding the SHA-256 of every
+// screening in it, so that `audit verify` finds one edited or removed.
 struct ScreeningBatch {
   std::string actor;
   double threshold = 0.8;
@@ -111,7 +112,8 @@ struct ScreeningBatch {
   // read back. Views: the caller keeps the texts while the batch is recorded.
   std::vector<std::string_view> screenings;
   // The body made already from `screenings` (prepare_batch_body, screening_batch.h), so that the
-  // store's transaction only writes it; none: the store makes it.
+  // store's transaction only writes it; none: the store makes it. A body of another number of
+  // screenings is refused.
   std::optional<PreparedBatchBody> body;
   // What the batch is in the run that made it (its run and first row): a batch given again under
   // a key the store holds is the same batch (a resumed run giving again the chunk in flight when

@@ -79,7 +79,7 @@ Result<PreparedBatchBody> prepare_batch_body(const std::vector<std::string_view>
     frame.add(piece);
     sha.update(piece);
   });
-  return PreparedBatchBody{frame.finish(), sha.hex_digest()};
+  return PreparedBatchBody{frame.finish(), sha.hex_digest(), screenings.size()};
 }
 
 std::optional<std::string_view> batch_line(std::string_view body, int64_t offset) {

@@ -476,6 +476,10 @@ class SqliteCaseStore final : public CaseStore {
       made = std::move(body.value());
     }
     const PreparedBatchBody& body = b.body ? *b.body : *made;
+    if (body.lines != b.screenings.size())
+      return make_error(ErrorCode::invalid_argument,
+                        fmt::format("a batch's body was made of {} screenings, not its {}",
+                                    body.lines, b.screenings.size()));
     const int64_t count = static_cast<int64_t>(b.screenings.size());
     return guarded<BatchIds>([&] {
       Transaction tx(*this);
