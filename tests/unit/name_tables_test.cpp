@@ -352,6 +352,14 @@ TEST_F(NameTablesOnLists, ArabicScriptNamesAsTheListsSpellThem) {
   EXPECT_TRUE(meets_threshold(person_score("سپهر حیدری", "Sepehr HEIDARI"), 0.8f));
   EXPECT_TRUE(meets_threshold(person_score("سهیل عباسی", "Soheil ABBASI"), 0.8f));
   EXPECT_FALSE(meets_threshold(person_score("سپهر حیدری", "Sepideh HEIDARI"), 0.8f));
+  // Persian reads و as v first in a word, before a long vowel and after ا; elsewhere a vowel.
+  EXPECT_EQ(with_waw_as_v("wlayty"), "vlayty");
+  EXPECT_EQ(with_waw_as_v("phlwy"), "phlvy");
+  EXPECT_EQ(with_waw_as_v("dawwd"), "davwd");
+  EXPECT_EQ(with_waw_as_v("mwswy"), "mwsvy");
+  EXPECT_EQ(with_waw_as_v("rwhany"), "");
+  EXPECT_TRUE(meets_threshold(person_score("علی اکبر ولایتی", "Ali Akbar VELAYATI"), 0.8f));
+  EXPECT_FALSE(meets_threshold(person_score("علی اکبر ولایتی", "Ali Akbar VALIZADEH"), 0.8f));
   EXPECT_EQ(consonant_skeleton("azzam"), "zm");  // two do, with the long vowels where written
   EXPECT_TRUE(abjad_spelling_matches("zam", "azzam"));
   EXPECT_FALSE(abjad_spelling_matches("zam", "zimu"));  // ا writes an a after the z

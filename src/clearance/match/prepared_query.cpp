@@ -52,12 +52,15 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     const bool loanword = t.marks.kana && !t.abjad_forms.empty();
     if (((t.marks.abjad && t.alternatives.empty()) || loanword) && t.kind == TokenClass::ordinary) {
       // Only readings of enough consonants to say something (kMinSkeleton). A word transliterated
-      // from Arabic script is also read with its h apart from the letter before (with_h_apart).
+      // from Arabic script is also read with its h apart from the letter before (with_h_apart)
+      // and with its Persian v (with_waw_as_v), each way and both.
       std::vector<std::string> forms = t.abjad_forms;
       if (forms.empty()) {
         forms.emplace_back(without_article(qt.text));
-        if (std::string apart = with_h_apart(forms.front()); !apart.empty())
-          forms.push_back(std::move(apart));
+        if (std::string v = with_waw_as_v(forms.front()); !v.empty()) forms.push_back(std::move(v));
+        for (size_t k = 0, read = forms.size(); k < read; ++k)
+          if (std::string apart = with_h_apart(forms[k]); !apart.empty())
+            forms.push_back(std::move(apart));
       }
       for (const std::string& form : forms) {
         std::string key = consonant_skeleton(form);

@@ -93,6 +93,20 @@ std::string with_h_apart(std::string_view word) {
   return any ? out : std::string();
 }
 
+std::string with_waw_as_v(std::string_view word) {
+  std::string out(word);
+  bool any = false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (word[i] != 'w') continue;
+    const char before = i ? word[i - 1] : '\0', after = i + 1 < word.size() ? word[i + 1] : '\0';
+    if (i == 0 || before == 'a' || after == 'a' || after == 'y' || after == 'w') {
+      out[i] = 'v';
+      any = true;
+    }
+  }
+  return any ? out : std::string();
+}
+
 bool abjad_spelling_matches(std::string_view abjad, std::string_view latin) {
   const Shape a = shape_of(abjad, false), l = shape_of(latin, true);
   if (a.consonants != l.consonants) return false;

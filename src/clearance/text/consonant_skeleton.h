@@ -35,6 +35,13 @@ inline std::string_view without_article(std::string_view word) {
 // word is read both ways.
 std::string with_h_apart(std::string_view word);
 
+// A word transliterated from Arabic script with each w that Persian reads as the consonant v
+// written v, or "" when it has none: و first in the word, before a long vowel (ا, ی, و) or after
+// ا (ولایتی Velayati, پهلوی Pahlavi, داوود Davood, خاوری Khavari). Elsewhere و stays a vowel
+// (موسوی Mousavi, روحانی Rouhani); Arabic reads it w, which the word as it is keeps: the
+// word is read both ways.
+std::string with_waw_as_v(std::string_view word);
+
 // Whether a Latin word may spell a word transliterated from Arabic or Hebrew script: the same
 // consonants, and each long vowel the script writes (ا a, ي i, و u) among the vowels the Latin
 // word writes in the same place — بشير "bshyr" is Bashir, not Bashar; محمود "mhmwd" is Mahmoud,
