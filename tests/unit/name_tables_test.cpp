@@ -13,6 +13,7 @@
 #include "clearance/match/explanation.h"
 #include "clearance/match/screener.h"
 #include "clearance/match/threshold.h"
+#include "clearance/text/arabic_script_names.h"
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/given_names.h"
 #include "shared_lists.h"
@@ -360,6 +361,19 @@ TEST_F(NameTablesOnLists, ArabicScriptNamesAsTheListsSpellThem) {
   EXPECT_EQ(with_waw_as_v("rwhany"), "");
   EXPECT_TRUE(meets_threshold(person_score("علی اکبر ولایتی", "Ali Akbar VELAYATI"), 0.8f));
   EXPECT_FALSE(meets_threshold(person_score("علی اکبر ولایتی", "Ali Akbar VALIZADEH"), 0.8f));
+  // Persian says ق as gh, and the lists write it so; Arabic's q stays.
+  EXPECT_EQ(with_qaf_as_gh("qasmy"), "ghasmy");
+  EXPECT_EQ(with_qaf_as_gh("ahmad"), "");
+  EXPECT_TRUE(meets_threshold(person_score("رستم قاسمی", "Rostam GHASEMI"), 0.8f));
+  EXPECT_TRUE(meets_threshold(person_score("قاسم محمدی", "Qasem MOHAMMADI"), 0.8f));
+  EXPECT_FALSE(meets_threshold(person_score("رستم قاسمی", "Rostam GHASSEMLOU"), 0.8f));
+  // Only in a Persian name (ی, ک, …), and not in a word with Arabic's own letters (ي, ك, …).
+  EXPECT_TRUE(meets_threshold(person_score("شفیق محمد", "Shafigh MOHAMMAD"), 0.8f));
+  EXPECT_FALSE(meets_threshold(person_score("شفيق محمد", "Shafigh MOHAMMAD"), 0.8f));
+  EXPECT_FALSE(meets_threshold(person_score("قيس سعید", "Ghais SAEED"), 0.8f));
+  EXPECT_TRUE(has_persian_letters("محمدی"));
+  EXPECT_FALSE(has_persian_letters("محمد"));
+  EXPECT_TRUE(has_arabic_only_letters("قيس"));
   EXPECT_EQ(consonant_skeleton("azzam"), "zm");  // two do, with the long vowels where written
   EXPECT_TRUE(abjad_spelling_matches("zam", "azzam"));
   EXPECT_FALSE(abjad_spelling_matches("zam", "zimu"));  // ا writes an a after the z

@@ -1,6 +1,9 @@
 #include "clearance/match/prepared_query.h"
 
+#include <algorithm>
+
 #include "clearance/match/name_scorer.h"
+#include "clearance/text/arabic_script_names.h"
 #include "clearance/text/chinese_romanization.h"
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/edit_distance.h"
@@ -13,6 +16,10 @@ namespace clearance {
 PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern,
                             const HasSimilarTerm& has_similar_term) {
   PreparedQuery q;
+  // Written on a Persian keyboard (arabic_script_names.h): some word says so.
+  const bool persian = std::any_of(name.tokens.begin(), name.tokens.end(), [](const NameToken& t) {
+    return has_persian_letters(t.source);
+  });
   for (const NameToken& t : name.tokens) {
     QueryToken qt;
     qt.text = t.text;
@@ -53,7 +60,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     if (((t.marks.abjad && t.alternatives.empty()) || loanword) && t.kind == TokenClass::ordinary) {
       // Only readings of enough consonants to say something (kMinSkeleton). A word transliterated
       // from Arabic script is also read with its h apart from the letter before (with_h_apart)
-      // and with its Persian v (with_waw_as_v), each way and both.
+      // and with its Persian v and gh (with_waw_as_v, with_qaf_as_gh), each way and together.
       std::vector<std::string> forms = t.abjad_forms;
       if (forms.empty()) {
         forms.emplace_back(without_article(qt.text));
@@ -61,6 +68,12 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
         for (size_t k = 0, read = forms.size(); k < read; ++k)
           if (std::string apart = with_h_apart(forms[k]); !apart.empty())
             forms.push_back(std::move(apart));
+        // Persian's gh only in a Persian name (Arabic's Qays is no Ghais), after the h apart: the
+        // gh it writes is one letter.
+        if (persian && !has_arabic_only_letters(t.source))
+          for (size_t k = 0, read = forms.size(); k < read; ++k)
+            if (std::string gh = with_qaf_as_gh(forms[k]); !gh.empty())
+              forms.push_back(std::move(gh));
       }
       for (const std::string& form : forms) {
         std::string key = consonant_skeleton(form);

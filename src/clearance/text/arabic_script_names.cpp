@@ -94,4 +94,16 @@ std::vector<std::string> arabic_script_compound(std::string_view word) {
   return {};
 }
 
+bool has_arabic_only_letters(std::string_view text) {
+  for (std::string_view letter : {"\u064A", "\u0643", "\u0629", "\u0649"})
+    if (text.find(letter) != std::string_view::npos) return true;
+  return false;
+}
+
+bool has_persian_letters(std::string_view text) {
+  for (std::string_view letter : {"\u06CC", "\u06A9", "\u06AF", "\u067E", "\u0686", "\u0698"})
+    if (text.find(letter) != std::string_view::npos) return true;
+  return false;
+}
+
 }  // namespace clearance

@@ -30,4 +30,10 @@ const OrgWord* arabic_script_org_word(std::string_view word);
 // write them apart, or joined as one Latin word, which the scorer meets as a joined span.
 std::vector<std::string> arabic_script_compound(std::string_view word);
 
+// Which language the letters say a word or a name is written in, where they say it: Arabic's own
+// forms of ya, kaf, ta marbuta and alef maqsura (ي ك ة ى), or Persian's ی ک گ پ چ ژ. A word may
+// say neither (قاسم); a name written on a Persian keyboard says Persian in most of its words.
+bool has_arabic_only_letters(std::string_view text);
+bool has_persian_letters(std::string_view text);
+
 }  // namespace clearance
