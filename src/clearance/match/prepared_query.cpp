@@ -59,21 +59,26 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     const bool loanword = t.marks.kana && !t.abjad_forms.empty();
     if (((t.marks.abjad && t.alternatives.empty()) || loanword) && t.kind == TokenClass::ordinary) {
       // Only readings of enough consonants to say something (kMinSkeleton). A word transliterated
-      // from Arabic script is also read with its h apart from the letter before (with_h_apart)
-      // and with its Persian v and gh (with_waw_as_v, with_qaf_as_gh), each way and together.
+      // from Arabic script is also read as Persian says its letters (persian_reading: ق gh, ض z,
+      // ث s) when its name is Persian and the word has none of Arabic's own letters (Arabic's
+      // Qays is no Ghais); each reading also with its Persian v (with_waw_as_v) and with its h
+      // apart from the letter before (with_h_apart).
       std::vector<std::string> forms = t.abjad_forms;
       if (forms.empty()) {
         forms.emplace_back(without_article(qt.text));
-        if (std::string v = with_waw_as_v(forms.front()); !v.empty()) forms.push_back(std::move(v));
+        if (persian && !has_arabic_only_letters(t.source)) {
+          // The same letters read otherwise (not a word split from the one written).
+          const std::string said = persian_reading(t.source);
+          const std::string_view word = without_article(said);
+          if (!word.empty() && word != forms.front() &&
+              consonant_skeleton(word).size() == consonant_skeleton(forms.front()).size())
+            forms.emplace_back(word);
+        }
+        for (size_t k = 0, read = forms.size(); k < read; ++k)
+          if (std::string v = with_waw_as_v(forms[k]); !v.empty()) forms.push_back(std::move(v));
         for (size_t k = 0, read = forms.size(); k < read; ++k)
           if (std::string apart = with_h_apart(forms[k]); !apart.empty())
             forms.push_back(std::move(apart));
-        // Persian's gh only in a Persian name (Arabic's Qays is no Ghais), after the h apart: the
-        // gh it writes is one letter.
-        if (persian && !has_arabic_only_letters(t.source))
-          for (size_t k = 0, read = forms.size(); k < read; ++k)
-            if (std::string gh = with_qaf_as_gh(forms[k]); !gh.empty())
-              forms.push_back(std::move(gh));
       }
       for (const std::string& form : forms) {
         std::string key = consonant_skeleton(form);

@@ -106,4 +106,112 @@ bool has_persian_letters(std::string_view text) {
   return false;
 }
 
+std::string persian_reading(std::string_view word) {
+  std::string out;
+  for (char32_t c : to_code_points(word)) {
+    const char* latin = nullptr;
+    switch (c) {
+      case U'\u0627':
+      case U'\u0622':
+      case U'\u0623':
+      case U'\u0625':
+        latin = "a";
+        break;
+      case U'\u0628':
+        latin = "b";
+        break;
+      case U'\u067E':
+        latin = "p";
+        break;
+      case U'\u062A':
+      case U'\u0637':
+        latin = "t";
+        break;
+      case U'\u062B':
+      case U'\u0633':
+      case U'\u0635':
+        latin = "s";
+        break;
+      case U'\u062C':
+        latin = "j";
+        break;
+      case U'\u0686':
+        latin = "ch";
+        break;
+      case U'\u062D':
+      case U'\u0647':
+      case U'\u0629':
+        latin = "h";
+        break;
+      case U'\u062E':
+        latin = "kh";
+        break;
+      case U'\u062F':
+        latin = "d";
+        break;
+      case U'\u0630':
+      case U'\u0632':
+      case U'\u0636':
+      case U'\u0638':
+        latin = "z";
+        break;
+      case U'\u0631':
+        latin = "r";
+        break;
+      case U'\u0698':
+        latin = "zh";
+        break;
+      case U'\u0634':
+        latin = "sh";
+        break;
+      case U'\u063A':
+      case U'\u0642':
+        latin = "gh";
+        break;
+      case U'\u0641':
+        latin = "f";
+        break;
+      case U'\u06A9':
+      case U'\u0643':
+        latin = "k";
+        break;
+      case U'\u06AF':
+        latin = "g";
+        break;
+      case U'\u0644':
+        latin = "l";
+        break;
+      case U'\u0645':
+        latin = "m";
+        break;
+      case U'\u0646':
+        latin = "n";
+        break;
+      case U'\u0648':
+      case U'\u0624':
+        latin = "w";
+        break;
+      case U'\u06CC':
+      case U'\u064A':
+      case U'\u0649':
+      case U'\u0626':
+        latin = "y";
+        break;
+      case U'\u0639':
+      case U'\u0621':
+      case U'\u0640':
+      case U'\u200C':
+        latin = "";
+        break;
+      default:
+        // Vowel marks and other signs written over or under a letter: nothing to read.
+        if ((c >= U'\u064B' && c <= U'\u065F') || c == U'\u0670') latin = "";
+        break;
+    }
+    if (!latin) return std::string();
+    out += latin;
+  }
+  return out;
+}
+
 }  // namespace clearance

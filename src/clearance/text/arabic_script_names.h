@@ -36,4 +36,10 @@ std::vector<std::string> arabic_script_compound(std::string_view word);
 bool has_arabic_only_letters(std::string_view text);
 bool has_persian_letters(std::string_view text);
 
+// A Persian word (UTF-8) in Latin letters as Persian says them and the lists write them: ث ص s,
+// ذ ض ظ z, ق غ gh (رمضانی "rmzany" Ramezani, ذاکری "zakry" Zakeri, قاضی "ghazy" Ghazi), the other
+// letters as the transliteration writes them (ا a, و w, ی y, ع and marks left out). "" when the
+// word holds a letter of another script or one Persian does not write.
+std::string persian_reading(std::string_view word);
+
 }  // namespace clearance

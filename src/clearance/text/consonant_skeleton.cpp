@@ -107,13 +107,6 @@ std::string with_waw_as_v(std::string_view word) {
   return any ? out : std::string();
 }
 
-std::string with_qaf_as_gh(std::string_view word) {
-  if (word.find('q') == std::string_view::npos) return std::string();
-  std::string out;
-  for (char c : word) c == 'q' ? out += "gh" : out += c;
-  return out;
-}
-
 bool abjad_spelling_matches(std::string_view abjad, std::string_view latin) {
   const Shape a = shape_of(abjad, false), l = shape_of(latin, true);
   if (a.consonants != l.consonants) return false;

@@ -42,11 +42,6 @@ std::string with_h_apart(std::string_view word);
 // word is read both ways.
 std::string with_waw_as_v(std::string_view word);
 
-// A word transliterated from Arabic script with each q (ق) written gh, as Persian says it and
-// the lists write it (باقری Bagheri, قاسمی Ghasemi, صادقی Sadeghi), or "" when it has none;
-// Arabic's q (Qasim, Rafiq) is the word as it is.
-std::string with_qaf_as_gh(std::string_view word);
-
 // Whether a Latin word may spell a word transliterated from Arabic or Hebrew script: the same
 // consonants, and each long vowel the script writes (ا a, ي i, و u) among the vowels the Latin
 // word writes in the same place — بشير "bshyr" is Bashir, not Bashar; محمود "mhmwd" is Mahmoud,
