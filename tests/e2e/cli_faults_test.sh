@@ -172,6 +172,34 @@ else
   echo "FAIL: the batch finished before it could be stopped"; failures=$((failures + 1))
 fi
 
+# The same on two threads with CSV output, stopped once a chunk is written (a chunk's body made on
+# a screening thread, its transaction in flight): resumed, every row is recorded once and the
+# output is the uninterrupted run's.
+rm -f "$CLEARANCE_DATA_DIR"/cases.db*
+"$bin" screen --input "$WORK/big.csv" --output "$WORK/big2.csv" --threads 2 --record >/dev/null 2>&1 &
+batch=$!
+for i in $(seq 1 1500); do
+  grep -qs '"line":[1-9]' "$WORK/big2.csv.partial.checkpoint" && break
+  sleep 0.01
+done
+kill -9 $batch 2>/dev/null
+wait $batch 2>/dev/null
+if [ -f "$WORK/big2.csv.partial.checkpoint" ]; then
+  expect_exit 1 -- "$bin" screen --input "$WORK/big.csv" --output "$WORK/big2.csv" --threads 2 --record --resume
+  recorded=$(python3 - "$CLEARANCE_DATA_DIR/cases.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT coalesce(sum(last_id - first_id + 1), 0) FROM screening_batches").fetchone()[0])
+PY
+)
+  [ "$recorded" = 60000 ] || { echo "FAIL: 60000 rows recorded as $recorded screenings (two threads)"; failures=$((failures + 1)); }
+  expect_exit 0 -- "$bin" audit verify
+  expect_exit 1 -- "$bin" screen --input "$WORK/big.csv" --output "$WORK/whole.csv" --threads 2
+  cmp -s "$WORK/big2.csv" "$WORK/whole.csv" || { echo "FAIL: the resumed CSV output differs from an uninterrupted run's"; failures=$((failures + 1)); }
+else
+  echo "FAIL: the two-thread batch finished before it could be stopped"; failures=$((failures + 1))
+fi
+
 # A subjects file whose header names a column twice (the second's values would be lost), a JSON
 # row whose name is a number, an id holding a NUL byte: refused, the file or row named.
 printf 'id,name,name\nH1,First Name,Second Name\n' >"$WORK/twice.csv"
