@@ -143,6 +143,15 @@ PY
 expect_exit 2 -- "$bin" lists info
 cp "$WORK/snap.bak" "$snap"
 
+# batch_screenings_count: the screenings the case store's batches hold.
+batch_screenings_count() {
+  python3 - "$CLEARANCE_DATA_DIR/cases.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT coalesce(sum(last_id - first_id + 1), 0) FROM screening_batches").fetchone()[0])
+PY
+}
+
 # A batch stopped (kill -9 once its first checkpoint is written) and resumed: with other screening
 # options it is refused (one output must not mix them); with the same, every row is recorded once.
 python3 -c "
@@ -160,12 +169,7 @@ if [ -f "$WORK/big.jsonl.partial.checkpoint" ]; then
   expect_exit 2 -- "$bin" screen --input "$WORK/big.csv" --output "$WORK/big.jsonl" --threads 1 --record --resume --threshold 0.95
   expect_in "$WORK/err" "--threshold"
   expect_exit 1 -- "$bin" screen --input "$WORK/big.csv" --output "$WORK/big.jsonl" --threads 1 --record --resume
-  recorded=$(python3 - "$CLEARANCE_DATA_DIR/cases.db" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-print(db.execute("SELECT coalesce(sum(last_id - first_id + 1), 0) FROM screening_batches").fetchone()[0])
-PY
-)
+  recorded=$(batch_screenings_count)
   [ "$recorded" = 60000 ] || { echo "FAIL: 60000 rows recorded as $recorded screenings"; failures=$((failures + 1)); }
   expect_exit 0 -- "$bin" audit verify
 else
@@ -186,12 +190,7 @@ kill -9 $batch 2>/dev/null
 wait $batch 2>/dev/null
 if [ -f "$WORK/big2.csv.partial.checkpoint" ]; then
   expect_exit 1 -- "$bin" screen --input "$WORK/big.csv" --output "$WORK/big2.csv" --threads 2 --record --resume
-  recorded=$(python3 - "$CLEARANCE_DATA_DIR/cases.db" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-print(db.execute("SELECT coalesce(sum(last_id - first_id + 1), 0) FROM screening_batches").fetchone()[0])
-PY
-)
+  recorded=$(batch_screenings_count)
   [ "$recorded" = 60000 ] || { echo "FAIL: 60000 rows recorded as $recorded screenings (two threads)"; failures=$((failures + 1)); }
   expect_exit 0 -- "$bin" audit verify
   expect_exit 1 -- "$bin" screen --input "$WORK/big.csv" --output "$WORK/whole.csv" --threads 2

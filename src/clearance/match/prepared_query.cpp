@@ -10,15 +10,17 @@
 #include "clearance/text/given_names.h"
 #include "clearance/text/nicknames.h"
 #include "clearance/text/phonetic.h"
+#include "clearance/util/strings.h"
 
 namespace clearance {
 
 PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool intern,
                             const HasSimilarTerm& has_similar_term) {
   PreparedQuery q;
-  // Written on a Persian keyboard (arabic_script_names.h): some word says so.
+  // Written on a Persian keyboard (arabic_script_names.h): some word says so. (Most queries are
+  // Latin: a word of ASCII alone is not looked at.)
   const bool persian = std::any_of(name.tokens.begin(), name.tokens.end(), [](const NameToken& t) {
-    return has_persian_letters(t.source);
+    return !is_ascii(t.source) && has_persian_letters(t.source);
   });
   for (const NameToken& t : name.tokens) {
     QueryToken qt;

@@ -1,6 +1,8 @@
 #include "clearance/text/arabic_script_names.h"
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 #include "clearance/text/name_tables.h"
 #include "clearance/text/org_words.h"
@@ -107,109 +109,26 @@ bool has_persian_letters(std::string_view text) {
 }
 
 std::string persian_reading(std::string_view word) {
+  // Each letter as Persian says it; "" for what is not read (ع, hamza, tatweel, the zero-width
+  // non-joiner).
+  static constexpr std::pair<char32_t, const char*> kLetters[] = {
+      {U'\u0627', "a"},  {U'\u0622', "a"},  {U'\u0623', "a"},  {U'\u0625', "a"},  {U'\u0628', "b"},
+      {U'\u067E', "p"},  {U'\u062A', "t"},  {U'\u0637', "t"},  {U'\u062B', "s"},  {U'\u0633', "s"},
+      {U'\u0635', "s"},  {U'\u062C', "j"},  {U'\u0686', "ch"}, {U'\u062D', "h"},  {U'\u0647', "h"},
+      {U'\u0629', "h"},  {U'\u062E', "kh"}, {U'\u062F', "d"},  {U'\u0630', "z"},  {U'\u0632', "z"},
+      {U'\u0636', "z"},  {U'\u0638', "z"},  {U'\u0631', "r"},  {U'\u0698', "zh"}, {U'\u0634', "sh"},
+      {U'\u063A', "gh"}, {U'\u0642', "gh"}, {U'\u0641', "f"},  {U'\u06A9', "k"},  {U'\u0643', "k"},
+      {U'\u06AF', "g"},  {U'\u0644', "l"},  {U'\u0645', "m"},  {U'\u0646', "n"},  {U'\u0648', "w"},
+      {U'\u0624', "w"},  {U'\u06CC', "y"},  {U'\u064A', "y"},  {U'\u0649', "y"},  {U'\u0626', "y"},
+      {U'\u0639', ""},   {U'\u0621', ""},   {U'\u0640', ""},   {U'\u200C', ""}};
   std::string out;
   for (char32_t c : to_code_points(word)) {
-    const char* latin = nullptr;
-    switch (c) {
-      case U'\u0627':
-      case U'\u0622':
-      case U'\u0623':
-      case U'\u0625':
-        latin = "a";
-        break;
-      case U'\u0628':
-        latin = "b";
-        break;
-      case U'\u067E':
-        latin = "p";
-        break;
-      case U'\u062A':
-      case U'\u0637':
-        latin = "t";
-        break;
-      case U'\u062B':
-      case U'\u0633':
-      case U'\u0635':
-        latin = "s";
-        break;
-      case U'\u062C':
-        latin = "j";
-        break;
-      case U'\u0686':
-        latin = "ch";
-        break;
-      case U'\u062D':
-      case U'\u0647':
-      case U'\u0629':
-        latin = "h";
-        break;
-      case U'\u062E':
-        latin = "kh";
-        break;
-      case U'\u062F':
-        latin = "d";
-        break;
-      case U'\u0630':
-      case U'\u0632':
-      case U'\u0636':
-      case U'\u0638':
-        latin = "z";
-        break;
-      case U'\u0631':
-        latin = "r";
-        break;
-      case U'\u0698':
-        latin = "zh";
-        break;
-      case U'\u0634':
-        latin = "sh";
-        break;
-      case U'\u063A':
-      case U'\u0642':
-        latin = "gh";
-        break;
-      case U'\u0641':
-        latin = "f";
-        break;
-      case U'\u06A9':
-      case U'\u0643':
-        latin = "k";
-        break;
-      case U'\u06AF':
-        latin = "g";
-        break;
-      case U'\u0644':
-        latin = "l";
-        break;
-      case U'\u0645':
-        latin = "m";
-        break;
-      case U'\u0646':
-        latin = "n";
-        break;
-      case U'\u0648':
-      case U'\u0624':
-        latin = "w";
-        break;
-      case U'\u06CC':
-      case U'\u064A':
-      case U'\u0649':
-      case U'\u0626':
-        latin = "y";
-        break;
-      case U'\u0639':
-      case U'\u0621':
-      case U'\u0640':
-      case U'\u200C':
-        latin = "";
-        break;
-      default:
-        // Vowel marks and other signs written over or under a letter: nothing to read.
-        if ((c >= U'\u064B' && c <= U'\u065F') || c == U'\u0670') latin = "";
-        break;
-    }
-    if (!latin) return std::string();
-    out += latin;
+    // Vowel marks and other signs written over or under a letter: nothing to read.
+    if ((c >= U'\u064B' && c <= U'\u065F') || c == U'\u0670') continue;
+    const auto* letter = std::find_if(std::begin(kLetters), std::end(kLetters),
+                                      [c](const auto& l) { return l.first == c; });
+    if (letter == std::end(kLetters)) return std::string();
+    out += letter->second;
   }
   return out;
 }

@@ -58,12 +58,6 @@ std::unique_ptr<icu::Transliterator> make_transliterator(const char* id) {
   return t;
 }
 
-bool is_ascii(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
-
 std::string to_utf8(const icu::UnicodeString& u) {
   std::string out;
   u.toUTF8String(out);
