@@ -96,8 +96,7 @@ int main(int argc, char** argv) {
     by_kind[kind].found += ok;
     if (misses && !ok)
       fmt::print(stderr, "{} {:<8} {} → {} (top: {} {:.3f})\n",
-                 kind == "negative" || kind == "unrelated" ? "FP" : "FN",
-                 kind, query,
+                 kind == "negative" || kind == "unrelated" ? "FP" : "FN", kind, query,
                  kind == "negative"
                      ? "-"
                      : list + " " + std::string(field_or_empty(row, header.index("listed_name"))),
