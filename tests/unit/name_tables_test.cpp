@@ -184,6 +184,34 @@ TEST_F(NameTablesOnLists, AGroupsBrandNamesEveryRecordOfItsListThatCarriesIt) {
   EXPECT_EQ(hisilicon.find("Marine"), std::string::npos) << hisilicon;
 }
 
+// A group's English brand that is no pinyin (Naura for 北方华创, Cambricon for 寒武纪): the
+// group's short name names every record of its list that opens with that brand after its place;
+// a firm of the group with a brand of its own (Cambricon Jixingge: 行歌) lends it to no other
+// record, and an English word (Aircraft, written by firms everywhere) is no brand.
+TEST_F(NameTablesOnLists, AGroupsEnglishBrandNamesTheRecordsThatOpenWithIt) {
+  auto parties_found = [&](const std::string& name) {
+    ScreenQuery q;
+    q.name = name;
+    ScreenOptions options;
+    options.limit = 20;
+    std::string names;
+    for (const Hit& h : screener_->screen(q, options, session_).hits)
+      names += h.entity->name + "\n";
+    return names;
+  };
+  const std::string naura = parties_found("北方华创");
+  EXPECT_EQ(naura.rfind("Naura Technology Group", 0), 0u) << naura;
+  EXPECT_NE(naura.find("Wuxi Naura Microelectronics Equipment"), std::string::npos) << naura;
+  const std::string cambricon = parties_found("寒武纪");
+  EXPECT_NE(cambricon.find("Suzhou Cambricon Information Technology"), std::string::npos)
+      << cambricon;
+  const std::string jixingge = parties_found("行歌科技");
+  EXPECT_EQ(jixingge.find("Cambricon Technologies Corporation"), std::string::npos) << jixingge;
+  const std::string xian_aircraft = parties_found("西飞");
+  EXPECT_EQ(xian_aircraft.find("Chengdu Aircraft"), std::string::npos) << xian_aircraft;
+  EXPECT_EQ(xian_aircraft.find("Shenyang Aircraft"), std::string::npos) << xian_aircraft;
+}
+
 // A numbered institute in Chinese finds the list's "760th Research Institut[e]" (as the list cuts
 // it). The number alone with the institute word (七六○研究所) is its best match, under the
 // threshold: the list's name says whose institute it is.

@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "clearance/text/chinese_org_words.h"
+#include "clearance/text/legal_forms.h"
 #include "clearance/text/name_normalizer.h"
 #include "clearance/text/name_tables.h"
 #include "clearance/util/strings.h"
@@ -191,6 +193,49 @@ void for_each_brand_run(std::string_view name, const std::unordered_set<std::str
   }
 }
 
+// The pinyin of the places Chinese firms are registered in (data/names/chinese_places.csv), as
+// English names write them: "beijing", "xian" (Xi'an is two words, joined).
+const std::unordered_set<std::string>& chinese_place_words() {
+  static const auto words = [] {
+    NameNormalizer normalizer;
+    std::unordered_set<std::string> out{"china"};
+    for (const auto& row : read_name_table("chinese_places.csv", {"place", "source"})) {
+      std::string joined;
+      for (const NameToken& t : normalizer.normalize(row.fields[0]).tokens) joined += t.text;
+      if (!joined.empty()) out.insert(std::move(joined));
+    }
+    return out;
+  }();
+  return words;
+}
+
+// Like for_each_brand_run, for the runs that open a name after its place words only ("Wuxi Naura
+// Microelectronics": naura; not "AVIC Chengdu Aircraft Industrial": aircraftindustrial).
+template <typename Found>
+void for_each_opening_run(std::string_view name, const std::unordered_set<std::string>& starts,
+                          Found&& found) {
+  const std::vector<std::string> words = latin_words(name);
+  const auto& places = chinese_place_words();
+  size_t i = 0;
+  while (i < words.size()) {
+    if (places.count(words[i]))
+      ++i;
+    else if (i + 1 < words.size() && places.count(words[i] + words[i + 1]))
+      i += 2;
+    else
+      break;
+  }
+  std::string run;
+  for (size_t j = i; j < words.size(); ++j) {
+    run += words[j];
+    if (!starts.count(run)) break;
+    found(run);
+  }
+}
+
+// The most records outside China an English brand may be written by (a group's firm abroad).
+constexpr size_t kMostRecordsAbroad = 1;
+
 // The words of the records' names that at least one record in kCommonShare writes: a translated
 // word among them says little of which record a name is.
 constexpr size_t kCommonShare = 100;
@@ -212,6 +257,58 @@ std::unordered_set<std::string> common_words(const std::vector<Entity>& entities
   for (const auto& [w, n] : records)
     if (n >= enough) out.insert(w);
   return out;
+}
+
+// The English words the Chinese organisation-word table translates into (电子 electronics,
+// 半导体 semiconductor, 飞机 aircraft), each word of each alternative.
+const std::unordered_set<std::string>& translated_words() {
+  static const auto words = [] {
+    std::unordered_set<std::string> out;
+    for (const ChineseOrgWord& w : chinese_org_words())
+      for (std::string_view english : w.english)
+        for (std::string& word : latin_words(english)) out.insert(std::move(word));
+    return out;
+  }();
+  return words;
+}
+
+// A group's English brand where it is no pinyin of its Chinese name: the run of words of the
+// row's English name that begins after the words its Chinese name places or translates and ends
+// before the next such word, a legal form or a word of many records (Cambricon for 中科寒武纪,
+// Naura for 北方华创, "Moore Thread" for 摩尔线程, HiSilicon for 海思), joined as brand keys are.
+// Empty when the Chinese name has no brand in pinyin, when the run's first word is part of that
+// pinyin (Huafeng for 华峰测控: the pinyin rule above, which asks for the whole brand, covers
+// it), or when the run is short. A run of two brands (Cambricon Jixingge, a firm of the group with
+// a brand of its own) is kept whole, so it names that firm only.
+std::string english_brand(const ListedName& row, const std::unordered_set<std::string>& common) {
+  thread_local NameNormalizer normalizer;
+  std::unordered_set<std::string> said;
+  std::string pinyin;
+  for (const NameToken& t : normalizer.normalize(row.names.front()).tokens) {
+    if (t.origin == TokenOrigin::pinyin && t.kind == TokenClass::ordinary && !t.marks.place) {
+      pinyin += t.text;
+      continue;
+    }
+    said.insert(t.text);
+    said.insert(t.alternatives.begin(), t.alternatives.end());
+  }
+  if (pinyin.empty()) return {};
+  const std::vector<std::string> words = latin_words(row.listed_name);
+  // A place may be written in two words (Cheng Du): their join is what the name says.
+  auto said_at = [&](size_t i) -> size_t {
+    if (said.count(words[i])) return 1;
+    if (i + 1 < words.size() && said.count(words[i] + words[i + 1])) return 2;
+    return 0;
+  };
+  size_t i = 0;
+  while (i < words.size() && said_at(i)) i += said_at(i);
+  if (i == words.size() || pinyin.find(words[i]) != std::string::npos) return {};
+  std::string key;
+  for (; i < words.size() && !said_at(i) && !common.count(words[i]) &&
+         !translated_words().count(words[i]) && !is_legal_form(words[i]);
+       ++i)
+    key += words[i];
+  return key.size() >= kMinBrandKey ? key : std::string();
 }
 
 }  // namespace
@@ -279,6 +376,57 @@ size_t add_listed_names(std::vector<Entity>& entities) {
     for (size_t k = 0; k < e.aliases.size(); ++k)
       if (!added_by_clearance(e.aliases[k].kind))
         for_each_brand_run(e.aliases[k].name, starts, give);
+  }
+  // A group's English brand (english_brand): its short names to every record of the list, in
+  // China, whose name opens with it (after the place it is registered in, as the row's name does).
+  // An English word (Aircraft, which firms everywhere write) is no brand: a run that records
+  // outside China write more than once is dropped (a group may have a firm abroad: Inspur Taiwan,
+  // Skyverse Pte.). A file of Chinese firms only (§ 1260H) has no such records to tell by and gets
+  // no English brands.
+  const bool some_outside =
+      std::any_of(entities.begin(), entities.end(), [&](const Entity& e) { return !in_china(e); });
+  std::unordered_map<std::string, std::vector<const ListedName*>> english;
+  if (some_outside)
+    for (const ListedName& row : chinese_listed_names())
+      if (!row.brands.empty())
+        if (std::string key = english_brand(row, common); !key.empty())
+          english[std::move(key)].push_back(&row);
+  std::unordered_set<std::string> english_starts;
+  for (const auto& [key, rows] : english)
+    for (size_t n = 1; n <= key.size(); ++n) english_starts.insert(key.substr(0, n));
+  std::unordered_map<std::string, size_t> abroad;
+  for (const Entity& e : entities) {
+    if (english.empty() || in_china(e)) continue;
+    std::unordered_set<std::string> runs;
+    auto count = [&](const std::string& run) {
+      if (english.count(run) && runs.insert(run).second) ++abroad[run];
+    };
+    for_each_brand_run(e.name, english_starts, count);
+    for (const Alias& a : e.aliases) for_each_brand_run(a.name, english_starts, count);
+  }
+  for (const auto& [run, n] : abroad)
+    if (n > kMostRecordsAbroad) english.erase(run);
+  for (Entity& e : entities) {
+    if (english.empty()) break;
+    if (e.list.empty() || !in_china(e)) continue;
+    auto give = [&](const std::string& run) {
+      const auto it = english.find(run);
+      if (it == english.end()) return;
+      for (const ListedName* row : it->second)
+        for (const std::string& brand : row->brands) {
+          if (row->list != e.list || has_name(e, brand)) continue;
+          add_name(e, brand, AliasKind::added_brand,
+                   fmt::format("(data/names/{} line {}: the brand of {}, whose English brand "
+                               "this record's name opens with), source {}, checked {}",
+                               kTable, row->line, row->listed_name, row->source_url, row->checked));
+          given.insert(&e);
+        }
+    };
+    const size_t listed_aliases = e.aliases.size();
+    for_each_opening_run(e.name, english_starts, give);
+    for (size_t k = 0; k < listed_aliases; ++k)
+      if (!added_by_clearance(e.aliases[k].kind))
+        for_each_opening_run(e.aliases[k].name, english_starts, give);
   }
   return given.size();
 }

@@ -31,7 +31,9 @@ const std::vector<ListedName>& chinese_listed_names();
 // Adds the table's names to the records they belong to (same list, a name or alias equal but for
 // case, spacing and punctuation), and a group's brand to every record in China of the same list
 // whose name carries the brand's pinyin words ("华大九天", the brand of Beijing Huada Jiutian, to
-// Shanghai Huada Jiutian too). Returns how many records were given names.
+// Shanghai Huada Jiutian too) or opens with its English brand where that is no pinyin ("北方华创",
+// the brand of Naura Technology Group, to Wuxi Naura Microelectronics Equipment). Returns how many
+// records were given names.
 size_t add_listed_names(std::vector<Entity>& entities);
 
 // Per list code: records the table gave names to, and the list's records in China (an address in
