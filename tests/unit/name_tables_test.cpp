@@ -187,7 +187,8 @@ TEST_F(NameTablesOnLists, AGroupsBrandNamesEveryRecordOfItsListThatCarriesIt) {
 // A group's English brand that is no pinyin (Naura for 北方华创, Cambricon for 寒武纪): the
 // group's short name names every record of its list that opens with that brand after its place;
 // a firm of the group with a brand of its own (Cambricon Jixingge: 行歌) lends it to no other
-// record, and an English word (Aircraft, written by firms everywhere) is no brand.
+// record, and an English word (Aircraft, written by firms everywhere) is no brand. The brand with
+// a firm's place ranks that firm first.
 TEST_F(NameTablesOnLists, AGroupsEnglishBrandNamesTheRecordsThatOpenWithIt) {
   auto parties_found = [&](const std::string& name) {
     ScreenQuery q;
@@ -205,6 +206,9 @@ TEST_F(NameTablesOnLists, AGroupsEnglishBrandNamesTheRecordsThatOpenWithIt) {
   const std::string cambricon = parties_found("寒武纪");
   EXPECT_NE(cambricon.find("Suzhou Cambricon Information Technology"), std::string::npos)
       << cambricon;
+  // The brand with a firm's place: that firm first.
+  const std::string suzhou = parties_found("苏州寒武纪");
+  EXPECT_EQ(suzhou.rfind("Suzhou Cambricon Information Technology", 0), 0u) << suzhou;
   const std::string jixingge = parties_found("行歌科技");
   EXPECT_EQ(jixingge.find("Cambricon Technologies Corporation"), std::string::npos) << jixingge;
   const std::string xian_aircraft = parties_found("西飞");

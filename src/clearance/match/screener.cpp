@@ -22,15 +22,45 @@ constexpr float kWeakAliasCap = 0.6f;
 
 namespace {
 
-// The order of hits: by score; at an equal score a hit on a record's own name before one on a
-// group's brand Clearance gave it (the brand's own record first), then by record id.
+// The order of hits: by score; at an equal score a record whose name writes the place the query
+// names (Hit::names_its_place) first, then a hit on a record's own name before one on a group's
+// brand Clearance gave it (the brand's own record first), then by record id.
 bool ranks_before(const Hit& a, const Hit& b) {
   if (a.score != b.score) return a.score > b.score;
+  if (a.names_its_place != b.names_its_place) return a.names_its_place;
   auto on_a_brand = [](const Hit& h) {
     return h.alias >= 0 && h.entity->aliases[h.alias].kind == AliasKind::added_brand;
   };
   if (on_a_brand(a) != on_a_brand(b)) return on_a_brand(b);
   return a.entity->id < b.entity->id;
+}
+
+// Whether a name writes `word` (lower case, letters only) as one of its words, in any case.
+bool writes_word(std::string_view name, std::string_view word) {
+  size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && !std::isalpha(static_cast<unsigned char>(name[i]))) ++i;
+    size_t j = i;
+    while (j < name.size() && std::isalpha(static_cast<unsigned char>(name[j]))) ++j;
+    if (j - i == word.size() &&
+        std::equal(word.begin(), word.end(), name.begin() + i,
+                   [](char w, char c) { return w == std::tolower(static_cast<unsigned char>(c)); }))
+      return true;
+    i = j;
+  }
+  return false;
+}
+
+// Whether the query names a place that the hit's matched name leaves over and the record's own
+// name writes: the hit is on another of the record's names (a Chinese name, a brand), and the
+// place is the record's.
+bool names_its_place(const Hit& hit, const PreparedQuery& query) {
+  if (hit.alias < 0) return false;
+  for (int i : hit.match.unmatched_query) {
+    const QueryToken& t = query.tokens[i];
+    if (t.marks.place && writes_word(hit.entity->name, t.text)) return true;
+  }
+  return false;
 }
 
 std::string alnum_upper(std::string_view text) {
@@ -648,6 +678,7 @@ ScreenResult Screener::finish(const ScreenQuery& query, const ScreenOptions& opt
       continue;
     }
     hit.party = snapshot.party_of_entity(entity_index);
+    hit.names_its_place = names_its_place(hit, prepared);
     const uintptr_t key = hit.party ? reinterpret_cast<uintptr_t>(hit.party)
                                     : reinterpret_cast<uintptr_t>(hit.entity);
     auto [it, fresh] = by_party.try_emplace(key);

@@ -54,6 +54,10 @@ struct Hit {
   int32_t alias = -1;  // which name matched: -1 primary, else index into aliases
   float name_score = 0;
   float score = 0;
+  // The query names a place its matched name leaves over and the record's own name writes
+  // (苏州寒武纪 against the brand 寒武纪 that Clearance gave "Suzhou Cambricon Information
+  // Technology"): at an equal score, this record ranks first.
+  bool names_its_place = false;
   NameMatch match;
   // The reading of the query the match aligns when it is not ScreenResult::query (a name in kanji
   // read as Japanese: NormalizedName::readings); null otherwise.
