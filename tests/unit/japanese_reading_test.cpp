@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 
+#include "clearance/text/japanese_names.h"
 #include "clearance/text/name_normalizer.h"
 #include "clearance/text/utf8.h"
 
@@ -89,6 +91,48 @@ TEST(JapaneseReading, TheNormaliserAddsTheReadingBesideTheChineseOne) {
   EXPECT_EQ(japanese.tokens[0].text, "tanaka");
   EXPECT_EQ(japanese.tokens[0].origin, TokenOrigin::transliterated);
   EXPECT_TRUE(normalizer.normalize_query("Tanaka Kakuei").readings.empty());
+}
+
+// Given names read from the dictionary of names (enamdict), which MeCab's dictionary reads
+// character by character: a person it names (安倍晋三), or a surname MeCab knows and a given name
+// of two kanji or more (篠田建市 Ken'ichi, every reading of the given name an alternative).
+TEST(JapaneseReading, PersonsNamesReadByTheDictionaryOfNames) {
+  ASSERT_TRUE(std::ifstream(kEnamdictPath).good())
+      << "the dictionary of Japanese names (enamdict) is missing";
+  JapaneseReader reader;
+  const auto abe = read_japanese_person_name("安倍晋三", reader);
+  ASSERT_EQ(abe.size(), 2u);
+  EXPECT_EQ(abe[0].spelling, "abe");
+  EXPECT_EQ(abe[1].spelling, "shinzo");
+  EXPECT_EQ(abe[1].source, "晋三");
+  const auto suga = read_japanese_person_name("菅義偉", reader);  // MeCab reads 菅 Kan
+  ASSERT_EQ(suga.size(), 2u);
+  EXPECT_EQ(suga[0].spelling, "suga");
+  EXPECT_EQ(suga[1].spelling, "yoshihide");
+  const auto shinoda = read_japanese_person_name("篠田建市", reader);
+  ASSERT_EQ(shinoda.size(), 2u);
+  EXPECT_EQ(shinoda[0].spelling, "shinoda");
+  EXPECT_EQ(shinoda[1].spelling, "kenichi");
+  // The surname keeps MeCab's reading (佐藤 Sato, not the dictionary's Saito too).
+  const auto sato = read_japanese_person_name("佐藤和夫", reader);
+  ASSERT_EQ(sato.size(), 2u);
+  EXPECT_EQ(sato[0].spelling, "sato");
+  EXPECT_TRUE(std::find(sato[0].alternatives.begin(), sato[0].alternatives.end(), "saito") ==
+              sato[0].alternatives.end());
+  EXPECT_NE(std::find(sato[1].alternatives.begin(), sato[1].alternatives.end(), "tomoo"),
+            sato[1].alternatives.end());
+  // Not read: a given name of one kanji (明 has dozens of name readings), a name of two that no
+  // person of the dictionary bears (王芳, a Chinese name), kana, a name of one character.
+  EXPECT_TRUE(read_japanese_person_name("池田明", reader).empty());
+  EXPECT_TRUE(read_japanese_person_name("王芳", reader).empty());
+  EXPECT_TRUE(read_japanese_person_name("アベシンゾウ", reader).empty());
+  EXPECT_TRUE(read_japanese_person_name("森", reader).empty());
+  // The normaliser screens it as a reading beside the others.
+  NameNormalizer normalizer;
+  const NormalizedName n = normalizer.normalize_query("安倍晋三");
+  EXPECT_TRUE(std::any_of(n.readings.begin(), n.readings.end(), [](const NormalizedName& r) {
+    return r.language == "ja" && r.tokens.size() == 2 && r.tokens[1].text == "shinzo";
+  }));
 }
 
 }  // namespace

@@ -278,6 +278,33 @@ constexpr int kOtherPaths = 2;
 
 }  // namespace
 
+bool JapaneseReader::prepare() {
+  if (!tagger_) {
+    auto model = shared_model();
+    if (!model) return false;
+    tagger_ = std::make_unique<Tagger>();
+    tagger_->model = model;
+    tagger_->tagger.reset(model->createTagger());
+    tagger_->lattice.reset(model->createLattice());
+  }
+  return tagger_->tagger && tagger_->lattice;
+}
+
+std::pair<size_t, std::string> JapaneseReader::surname(std::string_view utf8) {
+  if (!in_japanese_charset(utf8) || !prepare()) return {0, ""};
+  MeCab::Lattice& lattice = *tagger_->lattice;
+  const std::string text(utf8);
+  lattice.set_request_type(MECAB_ONE_BEST);
+  lattice.set_sentence(text.c_str());
+  if (!tagger_->tagger->parse(&lattice)) return {0, ""};
+  const MeCab::Node* first = lattice.bos_node()->next;
+  if (!first || first->stat != MECAB_NOR_NODE || first->rlength != first->length) return {0, ""};
+  const auto f = features(first);
+  if (f.size() < 8 || f[1] != "固有名詞" || f[2] != "人名" || f[3] != "姓" || f[7] == "*")
+    return {0, ""};
+  return {first->length, f[7]};
+}
+
 std::vector<JapaneseWord> JapaneseReader::read(std::string_view utf8) {
   bool any_kana = false, any_han = false;
   for (size_t i = 0; i < utf8.size();) {
@@ -288,15 +315,7 @@ std::vector<JapaneseWord> JapaneseReader::read(std::string_view utf8) {
   }
   if (!any_kana && !any_han) return {};
   if (!any_kana && !in_japanese_charset(utf8)) return {};
-  if (!tagger_) {
-    auto model = shared_model();
-    if (!model) return {};
-    tagger_ = std::make_unique<Tagger>();
-    tagger_->model = model;
-    tagger_->tagger.reset(model->createTagger());
-    tagger_->lattice.reset(model->createLattice());
-  }
-  if (!tagger_->tagger || !tagger_->lattice) return {};
+  if (!prepare()) return {};
   MeCab::Lattice& lattice = *tagger_->lattice;
   // The dots and equals signs Japanese writes between the words of a foreign name (ウラジーミル・
   // プーチン, アル＝アサド) are read by MeCab as letters of one unknown word: spaces part them.

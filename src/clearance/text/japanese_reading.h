@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "clearance/text/org_words.h"
@@ -63,10 +64,15 @@ class JapaneseReader {
   // kana, or is not read (see above).
   std::vector<JapaneseWord> read(std::string_view utf8);
 
+  // The surname a name of kanji opens with, as the dictionary reads it (安倍晋三: 安倍, アベ): its
+  // length in bytes and its reading in katakana; {0, ""} when the name's first word is no surname.
+  std::pair<size_t, std::string> surname(std::string_view utf8);
+
   // Whether the dictionary could be loaded.
   static bool available();
 
  private:
+  bool prepare();
   struct Tagger;
   std::unique_ptr<Tagger> tagger_;
 };

@@ -20,6 +20,7 @@
 #include "clearance/text/han.h"
 #include "clearance/text/hanja_reading.h"
 #include "clearance/text/hebrew_names.h"
+#include "clearance/text/japanese_names.h"
 #include "clearance/text/korean_names.h"
 #include "clearance/text/legal_forms.h"
 #include "clearance/text/name_tables.h"
@@ -600,6 +601,11 @@ NormalizedName NameNormalizer::normalize_query(std::string_view name) {
                     [](const NameToken& t) { return t.origin == TokenOrigin::translated; }))
       out.readings.push_back(std::move(translated));
   }
+  // A person's name in kanji: a surname and a given name as the dictionary of names reads them
+  // (安倍晋三 Abe Shinzo, which MeCab reads "Abe Susumu-san").
+  if (out.has_han && in_japanese_charset(name))
+    if (const auto person = read_japanese_person_name(name, japanese_); !person.empty())
+      out.readings.push_back(japanese_reading(person, false));
   // Thai: an organisation's name is read with the table's words translated (ธนาคารกรุงเทพ Bangkok
   // Bank); some lists spell it (Thanakhan Krung Thep), as a reading with every word spelled.
   if (has_thai_letters(name) &&
