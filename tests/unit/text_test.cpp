@@ -95,6 +95,17 @@ TEST(NameNormalizer, ChineseOrganisationWordsAndPinyin) {
   // A province opening a run is its own token: 浙江大华 is "zhejiang dahua", not one run.
   EXPECT_EQ(texts(n.normalize("浙江大华技术股份有限公司")),
             (std::vector<std::string>{"zhejiang", "dahua", "technology", "ltd"}));
+  // A place the word table spells keeps its administrative suffix (深圳市): the brand after it is
+  // "biguang", not "shibiguang".
+  EXPECT_EQ(texts(n.normalize("深圳市比广贸易有限公司")),
+            (std::vector<std::string>{"shenzhen", "biguang", "trade", "ltd"}));
+  // Trade words of firms' names, from data/names/chinese_trade_words.csv: the brand before them
+  // is its own run (丹东鸿祥实业 is "dandonghongxiang industry", not "dandonghongxiangshiye").
+  EXPECT_EQ(
+      texts(n.normalize("山东欧锐激光科技有限公司")),
+      (std::vector<std::string>{"shandong", "ourui", "laser", "science", "technology", "ltd"}));
+  const auto hongxiang = texts(n.normalize("丹东鸿祥实业发展有限公司"));
+  EXPECT_NE(std::find(hongxiang.begin(), hongxiang.end(), "industry"), hongxiang.end());
   // Words of civil-society and government bodies translate too; a US body's "美国" is optional.
   EXPECT_EQ(texts(n.normalize("人权观察")), (std::vector<std::string>{"human", "rights", "watch"}));
   const auto ned = n.normalize("美国国家民主基金会");

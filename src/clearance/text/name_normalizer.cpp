@@ -271,6 +271,13 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
       out.tokens.back().marks.place = place;
     }
     i += hit->chinese.size();
+    // The place's administrative suffix (深圳市, 广东省) belongs to it, not to the brand after it.
+    if (place)
+      for (std::string_view suffix : {"市", "省"})
+        if (text.compare(i, suffix.size(), suffix) == 0 && i + suffix.size() < text.size()) {
+          out.tokens.back().source.append(suffix);
+          i += suffix.size();
+        }
   }
   flush_pending();
 }
