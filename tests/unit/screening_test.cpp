@@ -408,6 +408,20 @@ TEST_F(ScreeningTest, ANameAndItsAcronymMatchThemselvesWordByWord) {
                          MatchHow::initial));
 }
 
+// A Chinese brand of up to four syllables that a list writes apart (the EU's "Shen Zhen You Bang
+// Shi Da Freight Forwarding"), against the same brand read from its characters as one run.
+TEST_F(ScreeningTest, FourSyllablesWrittenApartMeetTheirRun) {
+  const NameMatch m = screener_->compare("深圳友邦仕达货运代理有限公司",
+                                         "Shen Zhen You Bang Shi Da Freight Forwarding Co. Ltd.",
+                                         EntityType::organization, session_);
+  EXPECT_GT(m.score, 0.9f);
+  EXPECT_TRUE(matched_by(m, MatchHow::joined));
+  // Five are not joined: the span ends at four.
+  EXPECT_LT(
+      screener_->compare("abcdefghij", "ab cd ef gh ij", EntityType::organization, session_).score,
+      0.8f);
+}
+
 TEST_F(ScreeningTest, TwoWordsWrittenTogetherWithATypo) {
   const NameMatch m = screener_->compare("FridrichBuchenberg", "Friedrich Buchenberg",
                                          EntityType::person, session_);

@@ -269,9 +269,9 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
         add_once(acronym_postings[text], n);
       for (uint32_t a = 0; a < tokens[k].alt_count; ++a)
         add_once(postings[d.alternatives[tokens[k].alt_begin + a]], n);
-      // Two and three adjacent terms written together (the scorer joins spans of up to three).
+      // Two to kMaxJoinedSpan adjacent terms written together (the scorer joins such spans).
       std::string joined_text = terms[tokens[k].term];
-      for (size_t m = k + 1; m < tokens.size() && m < k + 3; ++m) {
+      for (size_t m = k + 1; m < tokens.size() && m < k + kMaxJoinedSpan; ++m) {
         joined_text += terms[tokens[m].term];
         add_once(joined_postings[joined_text], n);
       }

@@ -306,7 +306,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     }
   }
   // Spacing: several tokens on one side written as one on the other ("hua wei" ↔ "huawei",
-  // pinyin "hefeibaolongda" ↔ "hefei baolongda").
+  // pinyin "hefeibaolongda" ↔ "hefei baolongda", "youbangshida" ↔ "you bang shi da").
   // Compared piece by piece, without building the joined string: most spans differ in length.
   auto span_equals = [](auto text_of, int begin, int end, std::string_view target) {
     size_t length = 0;
@@ -322,7 +322,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   };
   auto query_text = [&](int k) -> std::string_view { return qt[k].text; };
   auto name_text = [&](int k) -> std::string_view { return index.text(nt[k].term); };
-  for (int span = 2; span <= 3; ++span) {
+  for (int span = 2; span <= kMaxJoinedSpan; ++span) {
     for (int i = 0; i + span <= nq; ++i) {
       for (int j = 0; j < nn; ++j) {
         if (!span_equals(query_text, i, i + span, name_text(j))) continue;

@@ -55,6 +55,11 @@ struct NameMatch {
   std::vector<int> unmatched_name;
 };
 
+// The most tokens on one side a token of the other may write together ("youbangshida" for the
+// EU's "You Bang Shi Da", a brand of four syllables): the scorer's joined match, the index's
+// joined postings and the screener's lookups share it.
+constexpr int kMaxJoinedSpan = 4;
+
 struct ScorerSettings {
   float legal_form_factor = 0.1f;  // legal forms are weak evidence, never the reason for a hit
   float stopword_factor = 0.1f;

@@ -360,7 +360,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
                             : index.people_with_initial(t.text[0]),
             index.idf(first_letter), 0, initial);
     // A list span written together, or spelled by this token as an acronym.
-    reach(index.names_with_joined(t.text), 0, 3, 1);
+    reach(index.names_with_joined(t.text), 0, kMaxJoinedSpan, 1);
     // The same Chinese syllables romanised otherwise, in a term or a span (name_scorer.cpp).
     if (t.origin == TokenOrigin::pinyin || query.romanized) {
       reach_romanized_terms(t.romanization, t.term);
@@ -428,7 +428,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
         if (t.term != kNoTerm) reach(index.names_with_term(t.term), index.idf(t.term), 0, 1);
         for (TermId alt : t.alternatives) reach(index.names_with_term(alt), index.idf(alt), 0, 1);
       }
-      reach(index.names_with_joined(t.text), 0, 3, 1);
+      reach(index.names_with_joined(t.text), 0, kMaxJoinedSpan, 1);
     } else if (!((followers >> i) & 1)) {
       ordinary_lookups(t);
     }
@@ -439,7 +439,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
     std::string key = t.kind == TokenClass::ordinary ? t.romanization : std::string();
     bool pinyin = t.origin == TokenOrigin::pinyin;
     float span_weight = t.weight;
-    for (size_t k = i + 1; k < nq && k < i + 3; ++k) {
+    for (size_t k = i + 1; k < nq && k < i + kMaxJoinedSpan; ++k) {
       const QueryToken& next = query.tokens[k];
       joined += next.text;
       span_weight += next.weight;
