@@ -86,6 +86,17 @@ class NameTablesOnLists : public ::testing::Test {
     }
     return indexed;
   }
+  // The names of the parties a query finds (up to 20, best first), one a line.
+  std::string parties_found(const std::string& name) {
+    ScreenQuery q;
+    q.name = name;
+    ScreenOptions options;
+    options.limit = 20;
+    std::string names;
+    for (const Hit& h : screener_->screen(q, options, session_).hits)
+      names += h.entity->name + "\n";
+    return names;
+  }
   // The score of two names compared as a person's.
   float person_score(std::string_view a, std::string_view b) {
     return screener_->compare(std::string(a), std::string(b), EntityType::person, session_).score;
@@ -163,16 +174,6 @@ TEST_F(NameTablesOnLists, AChineseNameIsAddedWhenItsTranslationSaysMoreThanTheLi
 // the brand of Zhipu Huazhang and of Zhipu Linghang. A record whose name does not carry the brand's
 // words (Huawei Marine for 华为's 海思) gets nothing.
 TEST_F(NameTablesOnLists, AGroupsBrandNamesEveryRecordOfItsListThatCarriesIt) {
-  auto parties_found = [&](const std::string& brand) {
-    ScreenQuery q;
-    q.name = brand;
-    ScreenOptions options;
-    options.limit = 20;
-    std::string names;
-    for (const Hit& h : screener_->screen(q, options, session_).hits)
-      names += h.entity->name + "\n";
-    return names;
-  };
   const std::string huada = parties_found("华大九天");
   // The brand's own record first, the group's other records after it at the same score.
   EXPECT_EQ(huada.rfind("Beijing Huada Jiutian", 0), 0u) << huada;
@@ -190,16 +191,6 @@ TEST_F(NameTablesOnLists, AGroupsBrandNamesEveryRecordOfItsListThatCarriesIt) {
 // record, and an English word (Aircraft, written by firms everywhere) is no brand. The brand with
 // a firm's place ranks that firm first.
 TEST_F(NameTablesOnLists, AGroupsEnglishBrandNamesTheRecordsThatOpenWithIt) {
-  auto parties_found = [&](const std::string& name) {
-    ScreenQuery q;
-    q.name = name;
-    ScreenOptions options;
-    options.limit = 20;
-    std::string names;
-    for (const Hit& h : screener_->screen(q, options, session_).hits)
-      names += h.entity->name + "\n";
-    return names;
-  };
   const std::string naura = parties_found("北方华创");
   EXPECT_EQ(naura.rfind("Naura Technology Group", 0), 0u) << naura;
   EXPECT_NE(naura.find("Wuxi Naura Microelectronics Equipment"), std::string::npos) << naura;
