@@ -176,6 +176,15 @@ std::vector<std::string> latin_words(std::string_view name) {
   return words;
 }
 
+// Every prefix of every key of a map of brand keys: what for_each_brand_run extends runs by.
+template <typename Map>
+std::unordered_set<std::string> key_starts(const Map& keys) {
+  std::unordered_set<std::string> out;
+  for (const auto& [key, of] : keys)
+    for (size_t n = 1; n <= key.size(); ++n) out.insert(key.substr(0, n));
+  return out;
+}
+
 // Calls `found(run)` for each run of consecutive words of a name, joined ("huada",
 // "huadajiutian", …), that is the start of some brand key (`starts`: every prefix of every key); a
 // run no key starts with is not extended.
@@ -349,12 +358,7 @@ size_t add_listed_names(std::vector<Entity>& entities) {
           out[std::move(key)].push_back({&row, &brand});
     return out;
   }();
-  static const auto starts = [] {
-    std::unordered_set<std::string> out;
-    for (const auto& [key, of] : brands)
-      for (size_t n = 1; n <= key.size(); ++n) out.insert(key.substr(0, n));
-    return out;
-  }();
+  static const auto starts = key_starts(brands);
   const InChina in_china(entities);
   for (Entity& e : entities) {
     if (e.list.empty() || !in_china(e)) continue;
@@ -391,9 +395,7 @@ size_t add_listed_names(std::vector<Entity>& entities) {
       if (!row.brands.empty())
         if (std::string key = english_brand(row, common); !key.empty())
           english[std::move(key)].push_back(&row);
-  std::unordered_set<std::string> english_starts;
-  for (const auto& [key, rows] : english)
-    for (size_t n = 1; n <= key.size(); ++n) english_starts.insert(key.substr(0, n));
+  const std::unordered_set<std::string> english_starts = key_starts(english);
   std::unordered_map<std::string, size_t> abroad;
   for (const Entity& e : entities) {
     if (english.empty() || in_china(e)) continue;

@@ -1,12 +1,8 @@
 #include "clearance/text/chinese_org_words.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
-#include <stdexcept>
 
-#include "clearance/text/name_tables.h"
-#include "clearance/util/strings.h"
+#include "clearance/text/org_words.h"
 
 namespace clearance {
 
@@ -283,23 +279,11 @@ const std::vector<ChineseOrgWord>& chinese_org_words() {
         {"美国", {"?us/usa/america/american"}},
     };
     // Trade words of firms' names, as data with their sources (data/names/chinese_trade_words.csv:
-    // 实业 industrial, 供应链 supply chain, 机床 machine tool). The rows live as long as the table.
-    static const std::vector<NameTableRow> trade_rows =
-        read_name_table("chinese_trade_words.csv", {"chinese", "english", "source"});
-    static const std::vector<std::vector<std::string>> trade_english = [] {
-      std::vector<std::vector<std::string>> out;
-      for (const NameTableRow& row : trade_rows) out.push_back(split_trimmed(row.fields[1], " "));
-      return out;
-    }();
-    for (size_t k = 0; k < trade_rows.size(); ++k) {
-      ChineseOrgWord word{trade_rows[k].fields[0], {}};
-      for (const std::string& token : trade_english[k]) word.english.push_back(token);
-      if (word.english.empty())
-        throw std::runtime_error(
-            fmt::format("data/names/chinese_trade_words.csv line {}: field \"english\" is empty",
-                        trade_rows[k].line));
-      t.push_back(std::move(word));
-    }
+    // 实业 industrial, 供应链 supply chain, 机床 machine tool), read as the other scripts' tables
+    // are. The table lives as long as this one, which views its strings.
+    static const OrgWordTable trade_words("chinese_trade_words.csv", "chinese");
+    for (const OrgWord& w : trade_words.words())
+      t.push_back({w.written, std::vector<std::string_view>(w.english.begin(), w.english.end())});
     std::stable_sort(t.begin(), t.end(), [](const ChineseOrgWord& a, const ChineseOrgWord& b) {
       return a.chinese.size() > b.chinese.size();
     });

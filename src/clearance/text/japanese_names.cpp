@@ -158,8 +158,13 @@ std::vector<JapaneseWord> read_japanese_person_name(std::string_view utf8, Japan
               return {std::move(family_word), std::move(given_word)};
           }
       }
-  // A surname MeCab knows and a given name the dictionary holds.
+  // A surname MeCab knows and a given name the dictionary holds. MeCab parses only a name that
+  // ends in such a given name.
   if (starts.size() < kMinPartedCharacters) return {};
+  bool given_name_ends_it = false;
+  for (size_t cut = 1; cut + 2 <= starts.size() && !given_name_ends_it; ++cut)
+    given_name_ends_it = d.given_names.count(name.substr(starts[cut])) > 0;
+  if (!given_name_ends_it) return {};
   const auto [length, family_kana] = reader.surname(utf8);
   if (length == 0 || length >= utf8.size() || starts.back() <= length) return {};
   const auto g = d.given_names.find(name.substr(length));

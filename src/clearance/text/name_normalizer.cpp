@@ -115,6 +115,15 @@ size_t chinese_place_length(const std::string& text, size_t at) {
   return 0;
 }
 
+// The length in bytes of a place's administrative suffix (市 city, 省 province) at `at`, when
+// more of the name follows; 0 otherwise.
+size_t place_suffix_length(const std::string& text, size_t at) {
+  for (std::string_view suffix : {"市", "省"})
+    if (text.compare(at, suffix.size(), suffix) == 0 && at + suffix.size() < text.size())
+      return suffix.size();
+  return 0;
+}
+
 }  // namespace
 
 NameNormalizer::NameNormalizer() = default;
@@ -219,11 +228,9 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
         pending.assign(text, i, length);
         i += length;
         // The administrative suffix (市 city, 省 province) belongs to the place.
-        for (std::string_view suffix : {"市", "省"})
-          if (text.compare(i, suffix.size(), suffix) == 0 && i + suffix.size() < text.size()) {
-            pending.append(suffix);
-            i += suffix.size();
-          }
+        const size_t suffix = place_suffix_length(text, i);
+        pending.append(text, i, suffix);
+        i += suffix;
         flush_pending();
         out.tokens.back().marks.place = true;
         continue;
@@ -272,12 +279,10 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
     }
     i += hit->chinese.size();
     // The place's administrative suffix (深圳市, 广东省) belongs to it, not to the brand after it.
-    if (place)
-      for (std::string_view suffix : {"市", "省"})
-        if (text.compare(i, suffix.size(), suffix) == 0 && i + suffix.size() < text.size()) {
-          out.tokens.back().source.append(suffix);
-          i += suffix.size();
-        }
+    if (const size_t suffix = place ? place_suffix_length(text, i) : 0; suffix > 0) {
+      out.tokens.back().source.append(text, i, suffix);
+      i += suffix;
+    }
   }
   flush_pending();
 }
