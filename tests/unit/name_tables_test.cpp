@@ -16,6 +16,7 @@
 #include "clearance/text/arabic_script_names.h"
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/given_names.h"
+#include "clearance/text/utf8.h"
 #include "shared_lists.h"
 
 namespace clearance {
@@ -32,6 +33,16 @@ TEST(NameTables, EveryRowHasItsFieldsAndSource) {
   EXPECT_NO_THROW(read_name_table("chinese_places.csv", {"place", "source"}));
   EXPECT_NO_THROW(read_name_table("korean_surnames.csv", {"hangul", "spellings", "source"}));
   EXPECT_NO_THROW(read_name_table("korean_org_words.csv", {"hangul", "english", "source"}));
+  // One character and its one pinyin syllable a row, each character once.
+  std::set<std::string> characters;
+  for (const auto& row :
+       read_name_table("chinese_transcription.csv", {"character", "pinyin", "source"})) {
+    EXPECT_EQ(to_code_points(row.fields[0]).size(), 1u) << "line " << row.line;
+    EXPECT_TRUE(std::all_of(row.fields[1].begin(), row.fields[1].end(),
+                            [](char c) { return c >= 'a' && c <= 'z'; }))
+        << "line " << row.line;
+    EXPECT_TRUE(characters.insert(row.fields[0]).second) << "line " << row.line;
+  }
   EXPECT_GE(chinese_listed_names().size(), 300u);
   for (const ListedName& row : chinese_listed_names()) {
     EXPECT_TRUE(row.source_url.starts_with("http")) << "chinese_names.csv line " << row.line;

@@ -145,6 +145,29 @@ TEST_F(ScreeningTest, ExplanationNamesTheAlignment) {
   EXPECT_TRUE(pinyin_exact);
 }
 
+// A foreign name written in Chinese characters for its sound meets the list's Latin spelling on
+// its consonants; a name of other consonants, or of more syllables than the characters write,
+// does not.
+TEST_F(ScreeningTest, ForeignNamesWrittenInChineseForTheirSound) {
+  expect_above(
+      {{"根纳季·季姆琴科", "Gennady TIMCHENKO"}, {"德米特里·梅德韦杰夫", "Dmitry MEDVEDEV"}},
+      EntityType::person);
+  expect_above({{"卡拉什尼科夫公司", "Kalashnikov Company"}}, EntityType::organization);
+  expect_below({{"根纳季·季莫申科", "Gennady TIMCHENKO"},
+                {"罗曼·阿布拉莫维奇", "Roman ABRAMOV"},
+                {"弗拉基米尔·普京", "Vladimir POTANIN"},
+                {"万安特", "VANITY"}},
+               EntityType::person);
+  ScreenQuery q;
+  q.name = "根纳季·季姆琴科";
+  const auto hits = screener_->screen(q, {}, session_).hits;
+  ASSERT_FALSE(hits.empty());
+  EXPECT_NE(hits.front().entity->name.find("TIMCHENKO"), std::string::npos);
+  EXPECT_TRUE(matched_by(screener_->compare("根纳季·季姆琴科", hits.front().matched_name(),
+                                            EntityType::person, session_),
+                         MatchHow::transcribed));
+}
+
 TEST_F(ScreeningTest, CountryDateAndIdentifierEvidence) {
   ScreenQuery q;
   q.name = "Banco Nacional de Cuba";
@@ -189,7 +212,9 @@ TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
       "Saddam Husayn", "Usama bin Ladin", "Osama bin Laden", "Hsi Chin-ping", "Mao Tse-tung",
       "中山科学研究院", "习近平", "U.S. Department of State", "中国核工业集团有限公司",
       "中国海洋石油集团有限公司", "中国电子科技集团公司第十四研究所", "Қасым-Жомарт Тоқаев",
-      "Abdurrahman Yasin", "Abdul Aziz Nooristani"};
+      "Abdurrahman Yasin", "Abdul Aziz Nooristani",
+      // Foreign names written in Chinese characters for their sound.
+      "奥列格·德里帕斯卡", "根纳季·季姆琴科", "卡拉什尼科夫集团", "霍尼韦尔国际公司"};
   // Plus list names with a character dropped, from a fixed random sample.
   std::mt19937 rng(7);
   const auto& entities = index_->snapshot().entities;

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "clearance/match/name_index_file.h"
+#include "clearance/text/chinese_transcription.h"
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/phonetic.h"
@@ -208,6 +209,7 @@ Result<std::unique_ptr<NameIndex>> NameIndex::open(std::shared_ptr<const Snapsho
   std::unique_ptr<NameIndex> index(new NameIndex());
   index->skeletons_ = std::make_shared<KeyedTerms>();
   index->thai_keys_ = std::make_shared<KeyedTerms>();
+  index->transcription_keys_ = std::make_shared<KeyedTerms>();
   index->snapshot_ = std::move(snapshot);
   index->storage_ = std::move(storage);
   index->bytes_ = bytes;
@@ -375,6 +377,11 @@ std::span<const TermId> NameIndex::terms_with_skeleton(std::string_view skeleton
 std::span<const TermId> NameIndex::terms_with_thai_key(std::string_view key) const {
   if (key.empty() || !thai_keys_) return {};
   return thai_keys_->find(*this, key, latin_thai_letter_keys);
+}
+
+std::span<const TermId> NameIndex::terms_with_transcription_key(std::string_view key) const {
+  if (key.empty() || !transcription_keys_) return {};
+  return transcription_keys_->find(*this, key, latin_transcription_keys);
 }
 
 std::span<const TermId> NameIndex::terms_with_romanization(std::string_view key) const {

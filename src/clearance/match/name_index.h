@@ -162,6 +162,9 @@ class NameIndex {
   // Terms with this key of Thai letters among theirs (text/thai_letters.h: the list words a word
   // transliterated from Thai may be spelled as). Built on first use, as the skeletons.
   std::span<const TermId> terms_with_thai_key(std::string_view key) const;
+  // Terms with this consonant key among theirs (text/chinese_transcription.h: the list words a
+  // foreign name written in Chinese characters for its sound may be). Built on first use.
+  std::span<const TermId> terms_with_transcription_key(std::string_view key) const;
   std::span<const uint32_t> names_with_romanized_span(std::string_view key) const;
   // Names in which a span of 2–6 terms has `text` as its initials (stopwords inside skipped).
   std::span<const uint32_t> names_with_initials(std::string_view text) const;
@@ -258,7 +261,7 @@ class NameIndex {
   // Terms by consonant skeleton and by Thai letter keys, each built by its first lookup
   // (thread-safe).
   struct KeyedTerms;
-  std::shared_ptr<KeyedTerms> skeletons_, thai_keys_;
+  std::shared_ptr<KeyedTerms> skeletons_, thai_keys_, transcription_keys_;
   std::string_view bytes_;
   uint64_t serial_ = 0;
   // Tables by letter_slot(): a–z, then 0–9.

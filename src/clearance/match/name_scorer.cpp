@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "clearance/text/chinese_transcription.h"
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/nicknames.h"
@@ -36,6 +37,8 @@ const char* to_string(MatchHow how) {
       return "equivalent";
     case MatchHow::skeleton:
       return "skeleton";
+    case MatchHow::transcribed:
+      return "transcribed";
   }
   return "exact";
 }
@@ -242,6 +245,19 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
           if (letters > sim) {
             sim = letters;
             how = MatchHow::skeleton;
+            edits = 0;
+          }
+        }
+      }
+      // A foreign name written in Chinese characters for its sound, against a Latin spelling of
+      // the same consonants.
+      if (n.kind == TokenClass::ordinary && !qt[i].transcription_keys.empty()) {
+        if (const size_t classes = transcription_match(
+                qt[i].transcription_keys, qt[i].transcription_characters, index.text(n.term))) {
+          const float sound = transcription_similarity(classes, s.transcription_similarity);
+          if (sound > sim) {
+            sim = sound;
+            how = MatchHow::transcribed;
             edits = 0;
           }
         }

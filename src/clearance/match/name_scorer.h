@@ -34,6 +34,9 @@ enum class MatchHow : uint8_t {
   // A word written in Arabic or Hebrew script against a Latin spelling with the same consonants
   // (محمود "mhmwd" ↔ Mahmoud): text/consonant_skeleton.h.
   skeleton,
+  // A foreign name written in Chinese characters for its sound against a Latin spelling with the
+  // same consonants (阿布拉莫维奇 ↔ Abramovich): text/chinese_transcription.h.
+  transcribed,
 };
 const char* to_string(MatchHow how);
 
@@ -88,6 +91,10 @@ struct ScorerSettings {
   // An Arabic- or Hebrew-script word against a Latin word of the same consonants: below an exact
   // spelling, since the vowels are unknown.
   float skeleton_similarity = 0.8f;
+  // A run of Han characters read as a foreign name's sounds against a Latin word with the same
+  // consonants, for a key of six classes or more (less for a shorter one): the vowels and the
+  // characters chosen are the transcriber's.
+  float transcription_similarity = 0.95f;
   // A given name against its short form ("Bill" / "William"), people only.
   float nickname_similarity = 0.9f;
   // An acronym or run of initials is ambiguous ("MIT"): alone it stays below the default threshold.

@@ -91,6 +91,10 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
       }
     }
     if (t.kind == TokenClass::ordinary) qt.thai_keys = t.letter_keys;
+    if (t.kind == TokenClass::ordinary) {
+      qt.transcription_keys = t.transcription_keys;
+      qt.transcription_characters = t.transcription_characters;
+    }
     if (!terms.in_lists(qt.term) && t.kind == TokenClass::ordinary &&
         t.origin != TokenOrigin::pinyin && qt.text.size() >= kMinJoinedTypoLength) {
       if (has_similar_term) {

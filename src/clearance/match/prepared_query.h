@@ -35,6 +35,11 @@ struct QueryToken {
   // For a word transliterated from Thai: NameToken::letter_keys, which list words meet on their
   // consonants (MatchHow::skeleton; text/thai_letters.h). Empty for other tokens.
   std::vector<std::string> thai_keys;
+  // For a run of Han characters that may write a foreign name for its sound:
+  // NameToken::transcription_keys, which list words meet on their consonants
+  // (MatchHow::transcribed; text/chinese_transcription.h). Empty for other tokens.
+  std::vector<std::string> transcription_keys;
+  uint8_t transcription_characters = 0;
   uint32_t mask = 0;  // letter_mask(text)
   // A word no list name contains, of kMinJoinedTypoLength letters or more, with no list word
   // within the fuzzy edits either: not a typo of one word, perhaps two written together. Never

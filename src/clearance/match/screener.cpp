@@ -308,6 +308,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   const float acronym = std::min(1.0f, scorer.acronym_similarity);
   const float nickname = std::min(1.0f, scorer.nickname_similarity);
   const float skeleton = std::min(1.0f, scorer.skeleton_similarity);
+  const float transcribed = std::min(1.0f, scorer.transcription_similarity);
   const float romanization = std::min(1.0f, scorer.romanization_similarity);
   auto reach_romanized_terms = [&](const std::string& key, TermId self) {
     for (TermId term : index.terms_with_romanization(key))
@@ -331,6 +332,9 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
     for (const std::string& key : t.thai_keys)
       for (TermId term : index.terms_with_thai_key(key))
         reach(index.names_with_term(term), index.idf(term), 0, skeleton);
+    for (const std::string& key : t.transcription_keys)
+      for (TermId term : index.terms_with_transcription_key(key))
+        reach(index.names_with_term(term), index.idf(term), 0, transcribed);
     // Fuzzy matches score 1 − edits / longer length; phonetic ones the phonetic similarity,
     // or sound_alike_similarity() in a name scored as a person.
     for (const auto& [similar, edits, by_sound] : similar_terms(index, t, t.family_name, s)) {

@@ -14,6 +14,7 @@
 #include "clearance/text/branch_offices.h"
 #include "clearance/text/cantonese_reading.h"
 #include "clearance/text/chinese_org_words.h"
+#include "clearance/text/chinese_transcription.h"
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/cyrillic_org_words.h"
 #include "clearance/text/given_names.h"
@@ -29,6 +30,7 @@
 #include "clearance/text/place_names.h"
 #include "clearance/text/thai_letters.h"
 #include "clearance/text/thai_names.h"
+#include "clearance/text/utf8.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
@@ -185,17 +187,29 @@ std::string NameNormalizer::pinyin(const std::string& han_utf8) {
   return joined;
 }
 
-void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& out) {
+void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& out,
+                                 bool foreign_name) {
   icu::UnicodeString simplified = icu::UnicodeString::fromUTF8(han_utf8);
   traditional_to_simplified_->transliterate(simplified);
   const std::string text = to_utf8(simplified);
   std::string pending;  // Han characters not covered by the dictionary, spelled in pinyin together
-  auto flush_pending = [&] {
+  // `before_word`: an organisation word follows the characters (霍尼韦尔国际公司).
+  auto flush_pending = [&](bool before_word = false) {
     if (pending.empty()) return;
     NameToken t;
     t.text = pinyin(pending);
     t.source = pending;
     t.origin = TokenOrigin::pinyin;
+    // Characters that may write a foreign name for its sound are read so where the writing says
+    // it is one: a part of a name with the interpunct, a brand before an organisation word, or a
+    // run longer than a Chinese personal name (阿布拉莫维奇). A Chinese person's name of two to
+    // four characters made of them (丁娜, 万安特) is read as itself only.
+    const size_t characters = to_code_points(pending).size();
+    if (foreign_name || before_word || characters >= kMinBareTranscription) {
+      t.transcription_keys = chinese_transcription_keys(pending);
+      if (!t.transcription_keys.empty())
+        t.transcription_characters = static_cast<uint8_t>(std::min<size_t>(characters, 255));
+    }
     if (!t.text.empty()) out.tokens.push_back(std::move(t));
     pending.clear();
   };
@@ -272,7 +286,7 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
     // its place of registration, as above.
     const bool place = pending.empty() && chinese_place_length(text, i) == hit->chinese.size() &&
                        i + hit->chinese.size() < text.size();
-    flush_pending();
+    flush_pending(true);
     for (std::string_view english : hit->english) {
       out.tokens.push_back(translated_token(english, std::string(hit->chinese)));
       out.tokens.back().marks.place = place;
@@ -753,6 +767,13 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool transla
                                       name.data(), static_cast<int32_t>(name.size()))),
                                   status);
     circle_zeros_as_han(folded);
+    // The interpunct between Han characters: the parts of a foreign person's name (GB/T 15834).
+    bool foreign_name = false;
+    for (int32_t k = 1; k + 1 < folded.length() && !foreign_name; ++k) {
+      const UChar c = folded.charAt(k);
+      foreign_name = (c == 0x00B7 || c == 0x2022 || c == 0x2027 || c == 0x30FB || c == 0x2219) &&
+                     is_han(folded.char32At(k - 1)) && is_han(folded.char32At(k + 1));
+    }
     // Walk runs of Han and non-Han text.
     int32_t i = 0;
     while (i < folded.length()) {
@@ -762,7 +783,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool transla
       icu::UnicodeString run = folded.tempSubStringBetween(i, j);
       if (han) {
         out.has_han = true;
-        add_han_run(to_utf8(run), out);
+        add_han_run(to_utf8(run), out, foreign_name);
       } else {
         const std::string utf8 = to_utf8(run);
         const bool ascii = is_ascii(utf8);

@@ -45,7 +45,9 @@ class NameNormalizer {
   NormalizedName normalize_text(std::string_view name, bool translate_thai);
   void prepare_icu();
   void add_latin_text(std::string_view ascii, TokenOrigin origin, NormalizedName& out) const;
-  void add_han_run(const std::string& han_utf8, NormalizedName& out);
+  // `foreign_name`: the name writes the interpunct between Han characters, as Chinese writes the
+  // parts of a foreign person's name (罗曼·阿布拉莫维奇).
+  void add_han_run(const std::string& han_utf8, NormalizedName& out, bool foreign_name);
   // A run of Arabic-script words when the name table knows one of them; false (nothing added)
   // when it knows none.
   bool add_arabic_script_words(const std::string& run, NormalizedName& out);

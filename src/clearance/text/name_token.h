@@ -62,6 +62,10 @@ struct NameToken {
   // A word transliterated from Thai: the keys of its letters (thai_letters.h), which the Latin
   // spellings of the word meet that no reading of it gives (ชินวัตร Shinawatra). Empty otherwise.
   std::vector<std::string> letter_keys;
+  // A run of Han characters that may write a foreign name for its sound (阿布拉莫维奇 Abramovich):
+  // the keys of its consonants (chinese_transcription.h). Empty otherwise.
+  std::vector<std::string> transcription_keys;
+  uint8_t transcription_characters = 0;  // the run's characters, when it has keys
 };
 
 constexpr uint8_t kLineageChild = 1;
