@@ -253,6 +253,15 @@ TEST_F(NameTablesOnLists, GivenNamesAndTitlesAcrossLanguages) {
   EXPECT_GT(
       screener_->compare("Mahan Airlines", "MAHAN AIR", EntityType::organization, session_).score,
       0.8f);
+  // A concern (Konzern, концерн) is a group; another concern is not this one.
+  for (const char* query : {"Kalashnikov Group", "卡拉什尼科夫集团", "Концерн Калашников"})
+    EXPECT_GT(
+        screener_->compare(query, "Concern Kalashnikov", EntityType::organization, session_).score,
+        0.8f)
+        << query;
+  EXPECT_LT(
+      screener_->compare("Vega Group", "Concern Agat", EntityType::organization, session_).score,
+      0.8f);
   EXPECT_GT(screener_
                 ->compare("Huawei Technolgies Co Ltd", "HUAWEI TECHNOLOGIES CO. LTD.",
                           EntityType::organization, session_)

@@ -98,6 +98,11 @@ std::vector<std::string_view> final_classes(std::string_view syllable, std::stri
   return {""};
 }
 
+// The class of each consonant letter written alone (vowels, h and c are read apart), a to z.
+constexpr std::array<std::string_view, 26> kLetterClasses = {
+    "",  "p", "",  "t", "",  "f", "k", "", "",  "c", "k",  "r", "m",
+    "n", "",  "p", "k", "r", "s", "t", "", "f", "f", "ks", "",  "s"};
+
 bool latin_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
@@ -161,47 +166,10 @@ std::vector<std::string> latin_transcription_keys(std::string_view w) {
       cls = "k", ++i;
     } else if (c == 'n' && next == 'g') {
       cls = "n", ++i;
+    } else if (c == 'c') {  // soft before e, i, y
+      cls = next == 'e' || next == 'i' || next == 'y' ? "s" : "k";
     } else {
-      switch (c) {
-        case 'c':  // soft before e, i, y
-          cls = next == 'e' || next == 'i' || next == 'y' ? "s" : "k";
-          break;
-        case 'k':
-        case 'g':
-        case 'q':
-          cls = "k";
-          break;
-        case 'j':
-          cls = "c";
-          break;
-        case 's':
-        case 'z':
-          cls = "s";
-          break;
-        case 'x':
-          cls = "ks";
-          break;
-        case 'd':
-        case 't':
-          cls = "t";
-          break;
-        case 'b':
-        case 'p':
-          cls = "p";
-          break;
-        case 'f':
-        case 'v':
-        case 'w':
-          cls = "f";
-          break;
-        case 'l':
-        case 'r':
-          cls = "r";
-          break;
-        default:  // m, n
-          cls = std::string_view(&w[i], 1);
-          break;
-      }
+      cls = kLetterClasses[static_cast<size_t>(c - 'a')];
     }
     append_collapsed(key, cls);
     // An r after a vowel and before a consonant or the end, which English does not sound and

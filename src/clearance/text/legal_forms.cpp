@@ -148,6 +148,9 @@ const std::unordered_map<std::string, std::string>& single_forms() {
       {"enterprise", "enterprise"},
       {"enterprises", "enterprise"},
       {"group", "group"},
+      // A concern (German Konzern, Russian концерн: Concern Kalashnikov, BELNEFTEKHIM CONCERN) is
+      // a group of companies, as Chinese (集团) and English name it.
+      {"concern", "group"},
       {"holding", "holding"},
       {"holdings", "holding"},
       {"firm", "firm"},
