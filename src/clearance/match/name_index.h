@@ -258,8 +258,8 @@ class NameIndex {
 
   std::shared_ptr<const Snapshot> snapshot_;
   std::shared_ptr<const void> storage_;  // keeps bytes_ alive
-  // Terms by consonant skeleton and by Thai letter keys, each built by its first lookup
-  // (thread-safe).
+  // Terms by consonant skeleton, by Thai letter keys and by transcription keys, each built by its
+  // first lookup (thread-safe).
   struct KeyedTerms;
   std::shared_ptr<KeyedTerms> skeletons_, thai_keys_, transcription_keys_;
   std::string_view bytes_;

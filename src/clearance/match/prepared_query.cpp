@@ -90,8 +90,8 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
           qt.skeletons.push_back(std::move(key));
       }
     }
-    if (t.kind == TokenClass::ordinary) qt.thai_keys = t.letter_keys;
     if (t.kind == TokenClass::ordinary) {
+      qt.thai_keys = t.letter_keys;
       qt.transcription_keys = t.transcription_keys;
       qt.transcription_characters = t.transcription_characters;
     }
