@@ -99,6 +99,15 @@ TEST(NameNormalizer, ChineseOrganisationWordsAndPinyin) {
   // "biguang", not "shibiguang".
   EXPECT_EQ(texts(n.normalize("深圳市比广贸易有限公司")),
             (std::vector<std::string>{"shenzhen", "biguang", "trade", "ltd"}));
+  // So does a place only the place table holds, spelled without it as the lists spell it: 义乌市
+  // is "yiwu", not "yiwushi"; 丹东 is a place of its own before the brand.
+  const auto yiwu = n.normalize("义乌市天鹰光学仪器有限公司");
+  ASSERT_GE(yiwu.tokens.size(), 2u);
+  EXPECT_EQ(yiwu.tokens[0].text, "yiwu");
+  EXPECT_EQ(yiwu.tokens[0].source, "义乌市");
+  EXPECT_TRUE(yiwu.tokens[0].marks.place);
+  EXPECT_EQ(yiwu.tokens[1].text, "tianying");
+  EXPECT_EQ(n.normalize("丹东鸿祥实业发展有限公司").tokens[0].text, "dandong");
   // Trade words of firms' names, from data/names/chinese_trade_words.csv: the brand before them
   // is its own run (丹东鸿祥实业 is "dandonghongxiang industry", not "dandonghongxiangshiye").
   EXPECT_EQ(

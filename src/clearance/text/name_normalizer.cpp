@@ -241,12 +241,13 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
           length > 0 && i + length < text.size() && !word_at()) {
         pending.assign(text, i, length);
         i += length;
-        // The administrative suffix (市 city, 省 province) belongs to the place.
-        const size_t suffix = place_suffix_length(text, i);
-        pending.append(text, i, suffix);
-        i += suffix;
         flush_pending();
         out.tokens.back().marks.place = true;
+        // The administrative suffix (市 city, 省 province) belongs to the place, which the lists
+        // spell without it (义乌市 Yiwu).
+        const size_t suffix = place_suffix_length(text, i);
+        out.tokens.back().source.append(text, i, suffix);
+        i += suffix;
         continue;
       }
     }
