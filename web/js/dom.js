@@ -68,8 +68,11 @@ export function megabytes(bytes) {
 // Runs `fn` once typing has paused for `ms`.
 export function debounce(fn, ms) {
   let timer = null;
-  return (...args) => {
+  const debounced = (...args) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), ms);
   };
+  // Drops a call still waiting: what it would have done has been done another way.
+  debounced.cancel = () => clearTimeout(timer);
+  return debounced;
 }

@@ -352,7 +352,13 @@ describe("the analyst's page", () => {
     await page.focus("#screen-name");
     await page.keyboard.type("Huawei Technologies");
     await page.keyboard.press("Enter");
-    await page.locator("article.hit").first().waitFor();
+    // The hits of the whole name, drawn and the button free again: a hit of a name still being
+    // typed may be drawn first and then replaced, taking the focus with it.
+    await page.waitForFunction(() =>
+      document.querySelector("#screen-results")?.dataset.query === "Huawei Technologies" &&
+      document.querySelector("#screen-form button[type=submit]")?.getAttribute("aria-busy") !== "true" &&
+      document.querySelector("article.hit") !== null);
+    await page.focus("#screen-name");
     await page.keyboard.press("Tab"); // country
     for (let i = 0; i < 12; i++) {
       const onLink = await page.evaluate(() => document.activeElement.closest("article.hit h2") !== null);

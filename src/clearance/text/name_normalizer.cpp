@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "clearance/text/arabic_names.h"
 #include "clearance/text/arabic_script_names.h"
@@ -104,15 +105,21 @@ std::vector<std::pair<std::string, std::string>> split_ascii(std::string_view te
 // The length in bytes of a Chinese place name (data/names/chinese_places.csv) at `at`, the
 // longest; 0 when none starts there.
 size_t chinese_place_length(const std::string& text, size_t at) {
-  static const std::vector<std::string> places = [] {
-    std::vector<std::string> out;
+  // The places by their first character (three bytes of UTF-8), the longest first: a run is
+  // looked up at each character, against the few places that open with it.
+  static const auto places = [] {
+    std::unordered_map<std::string, std::vector<std::string>> out;
     for (const auto& row : read_name_table("chinese_places.csv", {"place", "source"}))
-      out.push_back(row.fields[0]);
-    std::sort(out.begin(), out.end(),
-              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+      out[row.fields[0].substr(0, 3)].push_back(row.fields[0]);
+    for (auto& [first, list] : out)
+      std::sort(list.begin(), list.end(),
+                [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
     return out;
   }();
-  for (const std::string& place : places)
+  if (at + 3 > text.size()) return 0;
+  const auto it = places.find(text.substr(at, 3));
+  if (it == places.end()) return 0;
+  for (const std::string& place : it->second)
     if (text.compare(at, place.size(), place) == 0) return place.size();
   return 0;
 }

@@ -75,6 +75,9 @@ export function renderScreen(main) {
   name.addEventListener("input", typed);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
+    // Enter screens what was typed: the search-as-you-type still waiting would only screen it
+    // again and draw the same hits a second time, under the analyst's keyboard.
+    typed.cancel();
     run(false);
   });
   put(main, h("h1", {}, t("screen.title")), form, results);
