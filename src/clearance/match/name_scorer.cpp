@@ -251,7 +251,8 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       }
       // A foreign name written in Chinese characters for its sound, against a Latin spelling of
       // the same consonants.
-      if (n.kind == TokenClass::ordinary && !qt[i].transcription_keys.empty()) {
+      if (sim < s.transcription_similarity && n.kind == TokenClass::ordinary &&
+          !qt[i].transcription_keys.empty()) {
         if (const size_t classes = transcription_match(
                 qt[i].transcription_keys, qt[i].transcription_characters, index.text(n.term))) {
           const float sound = transcription_similarity(classes, s.transcription_similarity);

@@ -110,12 +110,14 @@ bool latin_vowel(char c) {
 }  // namespace
 
 std::vector<std::string> chinese_transcription_keys(std::string_view han) {
-  std::vector<std::string> syllables;
+  std::vector<std::string_view> syllables;  // views of the table's pinyin, which lives on
   const auto& table = transcription_characters();
-  for (char32_t c : to_code_points(han)) {
-    const auto it = table.find(to_utf8(std::u32string_view(&c, 1)));
+  for (size_t at = 0; at < han.size();) {
+    const size_t length = code_point_at(han, at).length;
+    const auto it = table.find(han.substr(at, length));
     if (it == table.end()) return {};
     syllables.push_back(it->second);
+    at += length;
   }
   if (syllables.size() < 2) return {};
   std::vector<std::string> keys = {""};
