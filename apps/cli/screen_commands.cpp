@@ -150,7 +150,7 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   const std::string format =
       args.format.empty() ? (::isatty(STDOUT_FILENO) ? "table" : "jsonl") : args.format;
   ScreenSession session;
-  bool any_hit = false;
+  bool any_hit = false, any_unread = false;
   nlohmann::ordered_json all = nlohmann::ordered_json::array();
   std::unique_ptr<CaseStore> cases;
   if (args.record && !(cases = store_for_record(global))) return kExitError;
@@ -175,6 +175,10 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
         screen_result_to_json(std::to_string(i + 1), query, result, *engine->screener,
                               engine->snapshot->id, options.threshold);
     any_hit = any_hit || result.total > 0;  // hits cut by --limit 0 are hits still
+    if (!result.unread.empty()) {
+      any_unread = true;
+      fmt::print(stderr, "warning: name {}: {}\n", i + 1, unread_message(result.unread));
+    }
     if (format == "table")
       print_table(query.name, out, args.explain);
     else if (format == "jsonl")
@@ -188,7 +192,8 @@ int run_screen(const GlobalOptions& global, const ScreenArgs& args) {
                engine->snapshot->id, engine->snapshot->entities.size(), engine->index->name_count(),
                engine->load_seconds, engine->index_report.mapped ? "mapped" : "built",
                engine->index_seconds);
-  return any_hit ? kExitHits : kExitOk;
+  // No hit for a name not wholly read is no answer: indeterminate.
+  return any_hit ? kExitHits : any_unread ? kExitPartial : kExitOk;
 }
 
 // A one-line progress bar with rate and ETA, redrawn in place; only on a terminal.
@@ -277,12 +282,15 @@ int run_batch_screen(const GlobalOptions& global, const ScreenArgs& args) {
   }
   const BatchSummary& s = summary.value();
   fmt::print(
-      stderr, "{} rows, {} with hits ({} hits), {} rejected (see {}), {:.2f} s, {:.0f} rows/s{}\n",
-      s.rows, s.rows_with_hits, s.hits, s.errors, errors, s.seconds,
-      s.seconds > 0 ? s.rows / s.seconds : 0.0,
+      stderr,
+      "{} rows, {} with hits ({} hits), {} rejected{} (see {}), {:.2f} s, {:.0f} rows/s{}\n",
+      s.rows, s.rows_with_hits, s.hits, s.errors,
+      s.unread_rows ? fmt::format(", {} screened without words of a script not read", s.unread_rows)
+                    : "",
+      errors, s.seconds, s.seconds > 0 ? s.rows / s.seconds : 0.0,
       s.resumed_rows ? fmt::format(", {} rows done by the interrupted run", s.resumed_rows) : "");
   if (s.rows_with_hits > 0) return kExitHits;
-  return s.errors > 0 ? kExitPartial : kExitOk;
+  return s.errors > 0 || s.unread_rows > 0 ? kExitPartial : kExitOk;
 }
 
 int run_compare(const GlobalOptions& global, const std::string& a, const std::string& b,
@@ -370,7 +378,7 @@ void add_screen_commands(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->check(CLI::Range(0, 36500));
   screen->footer(
       "Exit codes: 0 no hit, 1 at least one hit, 2 error (nothing screened), 3 no hit but rows "
-      "rejected (batch).");
+      "rejected (batch) or words of a script no reader spells left out of a name.");
   screen->callback([&] { exit_code = run_screen(global, args); });
 
   static std::string a, b, type, snapshot = "current";

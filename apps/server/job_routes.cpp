@@ -48,6 +48,7 @@ nlohmann::ordered_json job_json(const BatchJob& job) {
                                 {"rows_with_hits", s.rows_with_hits},
                                 {"hits", s.hits},
                                 {"rejected", s.errors},
+                                {"unread_rows", s.unread_rows},
                                 {"seconds", s.seconds},
                                 {"snapshot", job.snapshot},
                                 {"created_at", job.created_at}};

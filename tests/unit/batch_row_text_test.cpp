@@ -43,6 +43,7 @@ TEST(BatchRowText, EqualsTheDumpOfTheRowsJsonForRowsWithAndWithoutHits) {
       row_of("c-6", "Ünïcödé Façade 🚀 Ltd", "", EntityType::unknown, "", "", {"el", "sdn"}),
       row_of("c-7", "Delete\x7f char", "DE", EntityType::vessel),
       row_of("c-8", ""),
+      row_of("c-9", "Example Microelectronics ཏཱ་ལའི་ \"བླ་མ\""),  // words not read
   };
   ScreenSession session;
   size_t with_hits = 0;

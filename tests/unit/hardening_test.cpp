@@ -181,5 +181,63 @@ TEST(Hardening, ResumeRefusesAnotherSnapshotOrInputAndCsvCannotCarryFormulas) {
   EXPECT_NE(other_input.error().message.find("input file"), std::string::npos);
 }
 
+// A name in a script no reader spells (Tibetan, Khmer) is screened without those words, and says
+// so wherever the answer goes: an empty answer would read as "no party".
+TEST(Hardening, WordsOfAScriptNoReaderSpellsAreSaidNotSilentlyLeftOut) {
+  test::TempDir dir;
+  SnapshotStore store(dir / "data");
+  ASSERT_TRUE(import_lists(store, {test::fixture("lists/cn_custom.csv")}, {}).ok());
+  auto engine = load_screening_engine(store, "current", 1);
+  ASSERT_TRUE(engine.ok());
+  const Screener& screener = *engine.value()->screener;
+  ScreenSession session;
+  ScreenQuery q;
+  q.name = "ཏཱ་ལའི་ བླ་མ";
+  ScreenResult result = screener.screen(q, {}, session);
+  EXPECT_TRUE(result.hits.empty());
+  ASSERT_EQ(result.unread.size(), 1u);  // two words of one script: one text
+  EXPECT_EQ(result.unread[0].script, "Tibetan");
+  EXPECT_EQ(result.unread[0].text, "ཏཱ་ལའི་ བླ་མ");
+  const auto json = screen_result_to_json("1", q, result, screener, "snap", 0.8f);
+  ASSERT_TRUE(json.contains("unread"));
+  EXPECT_EQ(json["unread"][0]["script"], "Tibetan");
+  EXPECT_NE(unread_message(result.unread).find("Tibetan"), std::string::npos);
+
+  // The words that are read still find their party; the rest is said beside the hit.
+  q.name = "Raytheon Missiles & Defense ហ៊ុន សែន";
+  result = screener.screen(q, {}, session);
+  EXPECT_FALSE(result.hits.empty());
+  ASSERT_EQ(result.unread.size(), 1u);
+  EXPECT_EQ(result.unread[0].script, "Khmer");
+
+  // Names every reader here spells leave nothing unread.
+  for (const char* name :
+       {"Raytheon Missiles & Defense", "华为技术有限公司", "Владимир Путин", "محمد علي", "김정은",
+        "ภูมิพล อดุลยเดช", "צבי לוי", "Ünïcödé Façade 🚀 Ltd", "Αλέξης Τσίπρας", "राहुल गांधी"}) {
+    q.name = name;
+    EXPECT_TRUE(screener.screen(q, {}, session).unread.empty()) << name;
+  }
+
+  // A batch: the row is screened and written, named in the errors file, and counted apart.
+  write(dir / "in.csv", "id,name\n1,ཏཱ་ལའི་བླ་མ\n2,Raytheon Missiles & Defense\n");
+  auto input = BatchInput::open(dir / "in.csv", "");
+  ASSERT_TRUE(input.ok());
+  auto done = run_batch(screener, "snap-1", *input.value(), dir / "out.jsonl", dir / "err.csv",
+                        BatchOptions{}, {});
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  EXPECT_EQ(done->rows, 2u);
+  EXPECT_EQ(done->errors, 0u);
+  EXPECT_EQ(done->unread_rows, 1u);
+  auto out = read_file(dir / "out.jsonl");
+  ASSERT_TRUE(out.ok());
+  EXPECT_NE(out->find("\"unread\":[{\"text\":\"ཏཱ་ལའི་བླ་མ\",\"script\":\"Tibetan\"}]"),
+            std::string::npos)
+      << out.value();
+  auto errors = read_file(dir / "err.csv");
+  ASSERT_TRUE(errors.ok());
+  EXPECT_NE(errors->find("\n2,1,name,"), std::string::npos) << errors.value();
+  EXPECT_NE(errors->find("Tibetan"), std::string::npos) << errors.value();
+}
+
 }  // namespace
 }  // namespace clearance

@@ -116,6 +116,15 @@ describe("the analyst's page", () => {
     assert.match(facts, /Name source[\s\S]*chinese_names\.csv line \d+[\s\S]*https?:\/\//);
   });
 
+  test("screen: words of a script no reader spells are said, not taken for a clear answer", async () => {
+    await open("#/screen");
+    await page.fill("#screen-name", "ཏཱ་ལའི་བླ་མ"); // Tibetan: no transliterator spells it
+    const alert = page.locator('#screen-results[data-query="ཏཱ་ལའི་བླ་མ"] p.warnings[role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Tibetan[\s\S]*ཏཱ་ལའི་བླ་མ[\s\S]*no hit is no answer/);
+    await assertAccessible("screen with words not read");
+  });
+
   test("screen: a record is kept only when asked for, and the trail shows it", async () => {
     await open("#/screen");
     await page.check("#screen-record");

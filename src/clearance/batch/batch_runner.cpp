@@ -119,6 +119,7 @@ Result<Checkpoint> read_checkpoint(const std::string& path) {
   c.summary.rows_with_hits = j.value("rows_with_hits", size_t{0});
   c.summary.hits = j.value("hits", size_t{0});
   c.summary.errors = j.value("errors", size_t{0});
+  c.summary.unread_rows = j.value("unread_rows", size_t{0});
   c.snapshot_id = j.value("snapshot", "");
   c.input_sha256 = j.value("input_sha256", "");
   c.settings = j.value("settings", "");
@@ -134,6 +135,7 @@ Status write_checkpoint(const std::string& path, const Checkpoint& c) {
                       {"rows_with_hits", c.summary.rows_with_hits},
                       {"hits", c.summary.hits},
                       {"errors", c.summary.errors},
+                      {"unread_rows", c.summary.unread_rows},
                       {"snapshot", c.snapshot_id},
                       {"input_sha256", c.input_sha256},
                       {"settings", c.settings},
@@ -174,7 +176,9 @@ void append_batch_row_text(std::string& out, const BatchRow& row, const ScreenRe
   if (!q.date_of_birth.empty()) out += ",\"dob\":", append_json_string(out, q.date_of_birth);
   if (!q.identifier.empty()) out += ",\"identifier\":", append_json_string(out, q.identifier);
   if (!q.lists.empty()) out += ",\"lists\":", append_json_strings(out, q.lists);
-  out += "},\"hits\":";
+  out += '}';
+  if (!result.unread.empty()) out += ",\"unread\":", out += unread_to_json(result.unread).dump();
+  out += ",\"hits\":";
   if (result.hits.empty()) {
     out += "[]";
   } else if (writer) {
@@ -272,6 +276,7 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
     std::vector<std::string> formatted;
     std::vector<uint8_t> had_hits;
     std::vector<size_t> hit_counts;
+    std::vector<std::string> unread;  // unread_message() of a row with words no reader spells
     // With CSV output, the rows' JSON for options.keeper: each thread's rows one after
     // another in a text of its own (kept from chunk to chunk: no allocation per row), and where
     // each row's is.
@@ -317,6 +322,7 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
     c.formatted.assign(c.rows.size(), std::string());
     c.had_hits.assign(c.rows.size(), 0);
     c.hit_counts.assign(c.rows.size(), 0);
+    c.unread.assign(c.rows.size(), std::string());
     const bool keeping_apart = keeping && options.format != BatchOutputFormat::jsonl;
     if (keeping_apart) {
       c.kept_text.resize(threads);
@@ -344,6 +350,7 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
           c.formatted[i] = format_row(row, result, screener, snapshot_id, options.format, writer);
           c.had_hits[i] = !result.hits.empty();
           c.hit_counts[i] = result.hits.size();
+          if (!result.unread.empty()) c.unread[i] = unread_message(result.unread);
         }
     };
     if (threads == 1 || c.rows.size() < 64) {
@@ -384,6 +391,13 @@ Result<BatchSummary> run_batch(const Screener& screener, const std::string& snap
         continue;
       }
       out << c.formatted[i];
+      // Screened, but not all of its name: said in the errors file too, where a run's problems
+      // are looked for.
+      if (!c.unread[i].empty()) {
+        ++summary.unread_rows;
+        errors << c.rows[i].line << ',' << csv_field(c.rows[i].id) << ",name,"
+               << csv_field(c.unread[i]) << '\n';
+      }
       summary.rows_with_hits += c.had_hits[i];
       summary.hits += c.hit_counts[i];
     }
@@ -457,6 +471,7 @@ nlohmann::ordered_json batch_row_to_json(const BatchRow& row, const ScreenResult
   out["id"] = row.id;
   out["line"] = row.line;
   out["query"] = query_to_json(row.query);
+  if (!result.unread.empty()) out["unread"] = unread_to_json(result.unread);
   out["hits"] = hits_to_json(result, screener);
   out["total"] = result.total;
   out["truncated"] = result.truncated;

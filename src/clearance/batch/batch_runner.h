@@ -60,7 +60,8 @@ struct BatchSummary {
   size_t rows = 0;  // rows read (screened or not)
   size_t rows_with_hits = 0;
   size_t hits = 0;
-  size_t errors = 0;        // rows written to the errors file
+  size_t errors = 0;        // rows rejected (written to the errors file, not screened)
+  size_t unread_rows = 0;   // rows screened without words no reader spells (errors file too)
   size_t resumed_rows = 0;  // rows skipped because a previous run had done them
   double seconds = 0;
 };

@@ -1,5 +1,7 @@
 #include "clearance/match/screen_output.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 #include "clearance/match/explanation.h"
@@ -17,6 +19,19 @@ nlohmann::ordered_json query_to_json(const ScreenQuery& query) {
   return q;
 }
 
+nlohmann::ordered_json unread_to_json(const std::vector<UnreadText>& unread) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const UnreadText& u : unread) out.push_back({{"text", u.text}, {"script", u.script}});
+  return out;
+}
+
+std::string unread_message(const std::vector<UnreadText>& unread) {
+  std::string out;
+  for (const UnreadText& u : unread)
+    out += (out.empty() ? "" : "; ") + fmt::format("the {} letters of \"{}\"", u.script, u.text);
+  return out + " are not read (no reader for the script): screened without them";
+}
+
 nlohmann::ordered_json hits_to_json(const ScreenResult& result, const Screener& screener) {
   nlohmann::ordered_json hits = nlohmann::ordered_json::array();
   for (const Hit& hit : result.hits) hits.push_back(hit_to_json(hit, result.query, screener));
@@ -29,6 +44,7 @@ nlohmann::ordered_json screen_result_to_json(const std::string& id, const Screen
   nlohmann::ordered_json out;
   out["id"] = id;
   out["query"] = query_to_json(query);
+  if (!result.unread.empty()) out["unread"] = unread_to_json(result.unread);
   out["hits"] = hits_to_json(result, screener);
   out["total"] = result.total;
   out["truncated"] = result.truncated;

@@ -744,6 +744,7 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
     prepared.countries = countries_of_reading(reading);
     merge_reading(result, screen_reading(query, options, std::move(prepared), session), options);
   }
+  result.unread = normalized.unread;
   if (options.keep_name) session.name = std::move(normalized);
   return result;
 }
@@ -909,6 +910,7 @@ ScreenResult Screener::screen_all_names(const ScreenQuery& query, const ScreenOp
     prepared.countries = countries_of_reading(reading);
     merge_reading(result, finish(query, options, std::move(prepared), all), options);
   }
+  result.unread = normalized.unread;
   return result;
 }
 

@@ -81,6 +81,9 @@ struct ScreenResult {
   // upper bound: for a name not scored in full, what the score bound allows plus the most evidence
   // could add; names whose bound reaches the floor are scored).
   float near = 0;
+  // The query's words of a script no reader spells (NormalizedName::unread): screened without
+  // them, so no hit is no answer for them.
+  std::vector<UnreadText> unread;
 };
 
 // What a query's lookups have found out about one list name (see Screener::gather_candidates).

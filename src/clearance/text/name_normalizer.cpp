@@ -133,6 +133,34 @@ size_t place_suffix_length(const std::string& text, size_t at) {
   return 0;
 }
 
+// The words of a transliterated run that keep letters no transliterator spelled (a script with
+// none: Tibetan, Sinhala, Khmer…): tokens are ASCII, so those letters would be lost unseen. Words
+// of one script in a row are one text.
+void add_unread_words(const icu::UnicodeString& run, std::vector<UnreadText>& out) {
+  int32_t k = 0;
+  bool last_unread = false;
+  while (k < run.length()) {
+    while (k < run.length() && u_isUWhiteSpace(run.char32At(k))) k = run.moveIndex32(k, 1);
+    const int32_t start = k;
+    UScriptCode script = USCRIPT_INVALID_CODE;
+    while (k < run.length() && !u_isUWhiteSpace(run.char32At(k))) {
+      const UChar32 c = run.char32At(k);
+      if (c > 0x7F && u_isalpha(c) && script == USCRIPT_INVALID_CODE) {
+        UErrorCode status = U_ZERO_ERROR;
+        script = uscript_getScript(c, &status);
+      }
+      k = run.moveIndex32(k, 1);
+    }
+    if (start == k) break;
+    const bool unread = script != USCRIPT_INVALID_CODE;
+    if (unread && last_unread && out.back().script == uscript_getName(script))
+      out.back().text += " " + to_utf8(run.tempSubStringBetween(start, k));
+    else if (unread)
+      out.push_back({to_utf8(run.tempSubStringBetween(start, k)), uscript_getName(script)});
+    last_unread = unread;
+  }
+}
+
 }  // namespace
 
 NameNormalizer::NameNormalizer() = default;
@@ -837,6 +865,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool transla
           abjad = script == USCRIPT_ARABIC || script == USCRIPT_HEBREW || script == USCRIPT_SYRIAC;
           hangul = script == USCRIPT_HANGUL;
         }
+        if (!ascii) add_unread_words(run, out.unread);
         const size_t first_new = out.tokens.size();
         add_latin_text(to_utf8(run),
                        other_script ? TokenOrigin::transliterated : TokenOrigin::literal, out);

@@ -75,8 +75,16 @@ inline bool lineage_conflict(uint8_t a, uint8_t b) {
   return a && b && !(a & b);
 }
 
+// Letters of a script no reader here spells (Tibetan, Sinhala…), left out of the tokens: a name
+// screened without them may miss its party, and says so.
+struct UnreadText {
+  std::string text;    // the word as written (case-folded)
+  std::string script;  // Unicode's name of its script ("Tibetan")
+};
+
 struct NormalizedName {
   std::vector<NameToken> tokens;
+  std::vector<UnreadText> unread;
   bool has_han = false;
   // Long enough to have been cut by a field of fixed width (SWIFT writes names in lines of 35
   // characters) and ending inside a word: the last word may be the start of a longer one.

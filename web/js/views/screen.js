@@ -96,6 +96,10 @@ function showResult(where, result) {
     h("span", { class: "muted" }, t("screen.snapshot", { id: result.snapshot })),
     result.screening ? [" ", h("span", { class: "recorded" },
       t("screen.recorded", { id: result.screening }))] : null));
+  // Words of a script no reader spells were left out: no hit is then no answer for them.
+  for (const unread of result.unread || [])
+    put(where, h("p", { class: "warnings", role: "alert" },
+      t("screen.unread", { script: unread.script, text: unread.text })));
   for (const hit of hits) put(where, hitCard(hit));
 }
 
