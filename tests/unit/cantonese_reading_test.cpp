@@ -61,7 +61,7 @@ TEST(CantoneseReading, APersonsNameInHanCharactersIsReadSyllableBySyllable) {
   EXPECT_EQ(yue->tokens[1].text, "cheng");
   EXPECT_TRUE(yue->tokens[1].marks.family);  // a married woman's two family names
   EXPECT_FALSE(yue->tokens[2].marks.family);
-  EXPECT_TRUE(yue->tokens[3].marks.hangul);
+  EXPECT_TRUE(yue->tokens[3].marks.syllable);
   EXPECT_TRUE(has(yue->tokens[3].alternatives, "ngor"));
 }
 

@@ -28,7 +28,7 @@ TEST(HanjaReading, TheNormaliserReadsAQueryInKoreanBesideChinese) {
   ASSERT_NE(korean, nullptr);
   ASSERT_EQ(korean->tokens.size(), 3u);  // the family name and one token per syllable
   EXPECT_EQ(korean->tokens[0].text, "kim");
-  EXPECT_TRUE(korean->tokens[1].marks.hangul);
+  EXPECT_TRUE(korean->tokens[1].marks.syllable);
   EXPECT_TRUE(normalizer.normalize("金日成").readings.empty());  // a list's name: as written
 }
 

@@ -195,6 +195,24 @@ TEST_F(ScreeningTest, CountryDateAndIdentifierEvidence) {
   EXPECT_GT(score_of(with, "us_csl:sdn:9935"), score_of(without, "us_csl:sdn:9935") + 0.1f);
 }
 
+// Burmese and Khmer names against the lists' spellings: a syllable a word, or a word's syllables
+// as one; in order and whole, a syllable exact.
+TEST_F(ScreeningTest, BurmeseAndKhmerNamesMeetTheListsSpellingsInOrderAndWhole) {
+  expect_above({{"မင်းအောင်လှိုင်", "MIN AUNG HLAING"},
+                {"ဗိုလ်ချုပ်ကြီး မြထွန်းဦး", "MYA TUN OO"},
+                {"တေဇ", "Tayza"},
+                {"ហ៊ុន ម៉ាណែត", "HUN Manet"},
+                {"ហ៊ីង ប៊ុនហៀង", "HING Bun Hieng"}},
+               EntityType::person);
+  // The same syllables in another order, one more, or a letter apart: another name.
+  expect_below({{"မင်းအောင်လှိုင်", "AUNG MIN HLAING"},
+                {"ဝင်းမြင့်", "MYINT WIN"},
+                {"မောင်အေး", "MAUNG MAUNG AYE"},
+                {"ထွန်းထွန်းနောင်", "TUN TUN NAING"},
+                {"ហ៊ុន សែន", "HUN Manet"}},
+               EntityType::person);
+}
+
 // Every hit the brute-force reference finds at the threshold, the index finds too, with the same
 // score.
 TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
@@ -214,7 +232,10 @@ TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
       "中国海洋石油集团有限公司", "中国电子科技集团公司第十四研究所", "Қасым-Жомарт Тоқаев",
       "Abdurrahman Yasin", "Abdul Aziz Nooristani",
       // Foreign names written in Chinese characters for their sound.
-      "奥列格·德里帕斯卡", "根纳季·季姆琴科", "卡拉什尼科夫集团", "霍尼韦尔国际公司"};
+      "奥列格·德里帕斯卡", "根纳季·季姆琴科", "卡拉什尼科夫集团", "霍尼韦尔国际公司",
+      // Burmese and Khmer: a syllable a token, and the words' syllables joined (a reading).
+      "မင်းအောင်လှိုင်", "ဗိုလ်ချုပ်ကြီး မြထွန်းဦး", "တေဇ", "မြန်မာ့စီးပွားရေး ကော်ပိုရေးရှင်း", "ហ៊ុន សែន", "ហ៊ុន ម៉ាណែត",
+      "ខៀវ សំផន", "គណបក្សប្រជាជនកម្ពុជា"};
   // Plus list names with a character dropped, from a fixed random sample.
   std::mt19937 rng(7);
   const auto& entities = index_->snapshot().entities;

@@ -205,7 +205,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         }
       } else if (qt[i].kind == TokenClass::ordinary && n.kind == TokenClass::ordinary &&
                  !(qt[i].origin == TokenOrigin::pinyin && n.origin == TokenOrigin::pinyin) &&
-                 !qt[i].marks.hangul && !n.marks.hangul) {
+                 !qt[i].marks.syllable && !n.marks.syllable) {
         // Pinyin of two Han names is compared exactly: a letter apart is another character
         // (李娜 "lina" is not 林达 "linda"); so is a name written in Hangul, which spells each
         // syllable exactly (TokenMarks::hangul) and whose spellings in the lists' systems are its
@@ -498,7 +498,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     if (std::min(a.size(), b.size()) < 5 || a[0] != b[0]) return none;
     if (lineage_conflict(qt[qi].marks.lineage, n.marks.lineage)) return none;
     if ((qt[qi].origin == TokenOrigin::pinyin && n.origin == TokenOrigin::pinyin) ||
-        (qt[qi].marks.hangul && n.marks.hangul) ||
+        qt[qi].marks.syllable || n.marks.syllable ||
         (qt[qi].marks.abjad && n.marks.abjad && std::min(a.size(), b.size()) < 6))
       return none;
     if (edit_lower_bound(qt[qi].mask, index.mask(n.term)) > 2) return none;
@@ -534,7 +534,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     matched_n += c.similarity * pair_name_weight;
     if (distinctive) result.evidence += c.similarity * std::min(query_weight, pair_name_weight);
     aligned.push_back({c.similarity, query_weight, pair_name_weight});
-    if (qt[c.q_begin].marks.hangul && !qt[c.q_begin].marks.family)
+    if (qt[c.q_begin].marks.syllable && !qt[c.q_begin].marks.family)
       syllables.emplace_back(c.q_begin, c.n_begin);
     if (!record) return;
     TokenAlignment a;
@@ -621,7 +621,16 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       n_forebear, nn);
   // A middle name is one beyond a given and a family name: with a single name matched, the part
   // left over is as likely the other of the two ("Ahmed Hassan" is not the listed "Hassan").
-  const bool middle_possible = aligned.size() >= 2;
+  // A name of syllables and no family name (a Burmese one: every token a syllable, none a
+  // family name) has no middle names either: a syllable more on either side is another name
+  // (Maung Aye is not Maung Maung Aye, Aung San Suu Kyi not Aung San).
+  const bool syllables_only =
+      std::all_of(qt.begin(), qt.end(),
+                  [](const QueryToken& t) {
+                    return t.kind != TokenClass::ordinary || (t.marks.syllable && !t.marks.family);
+                  }) &&
+      std::any_of(qt.begin(), qt.end(), [](const QueryToken& t) { return t.marks.syllable; });
+  const bool middle_possible = aligned.size() >= 2 && !syllables_only;
   // An organisation's common words are descriptors ("Huawei Technologies"), except those after
   // "of", which say which one it is: "Nanjing University" is not "Nanjing University of Science
   // and Technology".
@@ -752,8 +761,10 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // another given name (김민준 Min Jun is not Man Chun), not a middle name.
   for (int i = 0; i < nq && person && conflicting; ++i)
     syllables_differ =
-        syllables_differ || (!q_used[i] && qt[i].marks.hangul && !qt[i].marks.family &&
+        syllables_differ || (!q_used[i] && qt[i].marks.syllable && !qt[i].marks.family &&
                              qt[i].kind == TokenClass::ordinary);
+  // A Burmese name's syllable more or less is another name, as another order is.
+  syllables_differ = syllables_differ || (syllables_only && (q_leftover || n_leftover));
   if (person && syllables_differ) score *= s.syllable_order_factor;
   // The floor is in IDF units, calibrated on the full lists (rarest term ≈ 11). A small snapshot
   // (a custom list alone) has low IDFs everywhere; there the floor shrinks with the rarest

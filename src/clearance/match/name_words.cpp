@@ -33,7 +33,7 @@ std::string encode_word(const NameToken& t) {
   out.push_back(static_cast<char>(t.origin));
   out.push_back(static_cast<char>(t.kind));
   const TokenMarks& m = t.marks;
-  out.push_back(static_cast<char>(m.family | m.letters << 1 | m.abjad << 2 | m.hangul << 3 |
+  out.push_back(static_cast<char>(m.family | m.letters << 1 | m.abjad << 2 | m.syllable << 3 |
                                   m.kana << 4 | m.place << 5 | m.series << 6));
   out.push_back(static_cast<char>(m.lineage));
   put_text(out, t.text);
@@ -54,7 +54,7 @@ NameToken decode_word(std::string_view in) {
   t.marks.family = bits & 1;
   t.marks.letters = bits & 2;
   t.marks.abjad = bits & 4;
-  t.marks.hangul = bits & 8;
+  t.marks.syllable = bits & 8;
   t.marks.kana = bits & 16;
   t.marks.place = bits & 32;
   t.marks.series = bits & 64;

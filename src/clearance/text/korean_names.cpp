@@ -70,7 +70,7 @@ NameToken token_of(std::vector<std::string> spellings, std::string source) {
   t.alternatives.assign(spellings.begin() + 1, spellings.end());
   t.source = std::move(source);
   t.origin = TokenOrigin::transliterated;
-  t.marks.hangul = true;
+  t.marks.syllable = true;
   return t;
 }
 

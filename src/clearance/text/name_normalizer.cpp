@@ -13,6 +13,7 @@
 #include "clearance/text/arabic_names.h"
 #include "clearance/text/arabic_script_names.h"
 #include "clearance/text/branch_offices.h"
+#include "clearance/text/burmese_names.h"
 #include "clearance/text/cantonese_reading.h"
 #include "clearance/text/chinese_org_words.h"
 #include "clearance/text/chinese_transcription.h"
@@ -23,6 +24,7 @@
 #include "clearance/text/hanja_reading.h"
 #include "clearance/text/hebrew_names.h"
 #include "clearance/text/japanese_names.h"
+#include "clearance/text/khmer_names.h"
 #include "clearance/text/korean_names.h"
 #include "clearance/text/legal_forms.h"
 #include "clearance/text/name_tables.h"
@@ -538,7 +540,192 @@ void NameNormalizer::add_thai_words(const std::string& run, bool translate, Norm
   }
 }
 
+void NameNormalizer::add_burmese_words(const std::string& run, NormalizedName& out) {
+  static const OrgWordTable org_words("burmese_org_words.csv", "burmese");
+  const auto words = split_trimmed(run, " ");
+  // The syllables of the whole name, and where each word's begin: a title opens the name only.
+  std::vector<std::vector<std::string>> syllables;
+  size_t total = 0;
+  for (const std::string& word : words) {
+    syllables.push_back(has_burmese_letters(word) ? burmese_syllables(word)
+                                                  : std::vector<std::string>());
+    total += syllables.back().size();
+  }
+  size_t read = 0;  // syllables of the name read so far
+  bool opening = true;
+  for (size_t w = 0; w < words.size(); ++w) {
+    const std::vector<std::string>& s = syllables[w];
+    if (s.empty()) {  // digits, Latin or another script among the Burmese
+      add_other_word(words[w], out);
+      opening = false;
+      continue;
+    }
+    // The syllables spelled since the word began or since its last title or organisation word.
+    size_t word_begin = out.tokens.size();
+    auto close_word = [&] {
+      if (out.tokens.size() >= word_begin + 2)
+        out.syllable_words.emplace_back(word_begin, out.tokens.size());
+    };
+    for (size_t k = 0; k < s.size();) {
+      // Honorifics and ranks before a person's name (ဦး U, ဒေါ် Daw, ဗိုလ်ချုပ်ကြီး General) say
+      // who the person is, not what they are called: stopwords, as titles are in Latin. Only
+      // before a name's own syllables: ဦး closing "Mya Tun Oo" is a name.
+      std::string english;
+      if (const size_t n = opening ? burmese_title_at(s, k, &english) : 0;
+          n && read + k + n < total) {
+        close_word();
+        for (const std::string& part : split_trimmed(english, " ")) {
+          NameToken t = translated_token(
+              part, join(std::vector<std::string>(s.begin() + k, s.begin() + k + n), ""));
+          t.kind = TokenClass::stopword;
+          out.tokens.push_back(std::move(t));
+        }
+        k += n;
+        word_begin = out.tokens.size();
+        continue;
+      }
+      opening = false;
+      // An organisation word of several syllables (စီးပွားရေး economic), the longest first.
+      const OrgWord* found = nullptr;
+      size_t found_end = k;
+      std::string joined;
+      for (size_t m = k; m < s.size() && m - k < 12; ++m) {
+        joined += s[m];
+        if (const OrgWord* o = org_words.find(joined)) {
+          found = o;
+          found_end = m + 1;
+        }
+      }
+      if (found) {
+        close_word();
+        append_translation(found->english, found->written, out.tokens);
+        k = found_end;
+        word_begin = out.tokens.size();
+        continue;
+      }
+      auto spellings = burmese_spellings(s[k]);
+      if (spellings.empty() && has_burmese_letters(s[k]))  // a letter of Mon, Shan, Karen…
+        out.unread.push_back({s[k], "Myanmar"});
+      if (!spellings.empty()) {
+        NameToken t;
+        t.source = s[k];
+        t.origin = TokenOrigin::transliterated;
+        t.marks.syllable = true;
+        t.text = std::move(spellings.front());
+        t.alternatives.assign(std::make_move_iterator(spellings.begin() + 1),
+                              std::make_move_iterator(spellings.end()));
+        out.tokens.push_back(std::move(t));
+      }
+      ++k;
+    }
+    close_word();
+    read += s.size();
+  }
+}
+
+void NameNormalizer::add_khmer_words(const std::string& run, NormalizedName& out) {
+  static const OrgWordTable org_words("khmer_org_words.csv", "khmer");
+  // Titles before a person's name (សម្តេច Samdech, ឯកឧត្តម Excellency, ឧកញ៉ា Oknha), written
+  // apart or together, are stopwords as titles are in Latin; only before letters of a name.
+  std::string_view text = trim(run);
+  std::string english;
+  for (size_t n; (n = khmer_title_length(text, &english)) && has_khmer_letters(text.substr(n));) {
+    for (const std::string& part : split_trimmed(english, " ")) {
+      NameToken t = translated_token(part, std::string(text.substr(0, n)));
+      t.kind = TokenClass::stopword;
+      out.tokens.push_back(std::move(t));
+    }
+    text = trim(text.substr(n));
+  }
+  for (const std::string& word : split_trimmed(text, " ")) {
+    if (!has_khmer_letters(word)) {  // digits, Latin or another script among the Khmer
+      add_other_word(word, out);
+      continue;
+    }
+    // The letters between organisation words (គណបក្ស party, ធនាគារ bank) are a name's part: a
+    // token a syllable, and one word of English (syllable_words).
+    std::string part;
+    auto spell_part = [&] {
+      const size_t begin = out.tokens.size();
+      for (const std::string& syllable : khmer_syllables(part)) {
+        auto spellings = khmer_spellings(syllable);
+        if (spellings.empty()) {
+          out.unread.push_back({syllable, "Khmer"});
+          continue;
+        }
+        NameToken t;
+        t.source = syllable;
+        t.origin = TokenOrigin::transliterated;
+        t.marks.syllable = true;
+        t.text = std::move(spellings.front());
+        t.alternatives.assign(std::make_move_iterator(spellings.begin() + 1),
+                              std::make_move_iterator(spellings.end()));
+        out.tokens.push_back(std::move(t));
+      }
+      if (out.tokens.size() >= begin + 2) out.syllable_words.emplace_back(begin, out.tokens.size());
+      part.clear();
+    };
+    for (size_t at = 0; at < word.size();) {
+      if (const OrgWord* o = org_words.longest_at(word, at)) {
+        spell_part();
+        append_translation(o->english, o->written, out.tokens);
+        at += o->written.size();
+        continue;
+      }
+      const size_t length = code_point_at(word, at).length;
+      part.append(word, at, length);
+      at += length;
+    }
+    spell_part();
+  }
+}
+
 namespace {
+
+// The most spellings a word of syllables written together gets (their product, likeliest first).
+constexpr size_t kMaxJoinedSpellings = 32;
+
+// A name whose written words spell a syllable a token (NormalizedName::syllable_words): a reading
+// with each such word one token, its syllables' spellings joined, as English often writes a name's
+// syllables together (တေဇ Tayza, တပ်မတော် Tatmadaw); exact as the syllables it joins are.
+void add_joined_syllables_reading(NormalizedName& out) {
+  if (out.syllable_words.empty()) return;
+  NormalizedName joined;
+  size_t next = 0;
+  for (const auto& [begin, end] : out.syllable_words) {
+    for (; next < begin; ++next) joined.tokens.push_back(out.tokens[next]);
+    // The spellings' product in order of the sum of the alternatives' ranks: the first spellings
+    // of every syllable first.
+    std::vector<std::pair<size_t, std::string>> spelled = {{0, ""}};
+    for (size_t k = begin; k < end; ++k) {
+      const NameToken& t = out.tokens[k];
+      std::vector<std::pair<size_t, std::string>> longer;
+      for (const auto& [rank, text] : spelled) {
+        longer.emplace_back(rank, text + t.text);
+        for (size_t a = 0; a < t.alternatives.size(); ++a)
+          longer.emplace_back(rank + a + 1, text + t.alternatives[a]);
+      }
+      std::stable_sort(longer.begin(), longer.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+      if (longer.size() > kMaxJoinedSpellings) longer.resize(kMaxJoinedSpellings);
+      spelled = std::move(longer);
+    }
+    NameToken t;
+    t.origin = TokenOrigin::transliterated;
+    t.marks.syllable = true;  // its spellings are the syllables': exact, as they are
+    for (size_t k = begin; k < end; ++k) t.source += out.tokens[k].source;
+    t.text = spelled.front().second;
+    for (size_t k = 1; k < spelled.size(); ++k)
+      if (std::find(t.alternatives.begin(), t.alternatives.end(), spelled[k].second) ==
+              t.alternatives.end() &&
+          spelled[k].second != t.text)
+        t.alternatives.push_back(spelled[k].second);
+    joined.tokens.push_back(std::move(t));
+    next = end;
+  }
+  for (; next < out.tokens.size(); ++next) joined.tokens.push_back(out.tokens[next]);
+  out.readings.push_back(std::move(joined));
+}
 
 // A word of Arabic script before الله, which Latin writes as one word with it (نصر الله Nasrallah,
 // حزب الله Hizballah or Hezbollah, فضل الله Fadlallah): a reading of the name with the two as one
@@ -653,6 +840,7 @@ NormalizedName NameNormalizer::normalize_query(std::string_view name) {
     out.readings.push_back(std::move(reading));
   if (is_ascii(name)) return out;
   add_joined_allah_reading(out);
+  add_joined_syllables_reading(out);
   // Japanese: the name as read and, where it holds organisation words, with those translated
   // (some lists spell NIHON SEKIGUN, others write Japanese Red Army).
   const auto words = japanese_.read(name);
@@ -689,7 +877,7 @@ NormalizedName NameNormalizer::normalize_query(std::string_view name) {
       t.alternatives.assign(syllable.spellings.begin() + 1, syllable.spellings.end());
       t.source = syllable.source;
       t.origin = TokenOrigin::transliterated;
-      t.marks.hangul = true;  // a syllable spelled exactly, its other spellings alternatives
+      t.marks.syllable = true;  // a syllable spelled exactly, its other spellings alternatives
       t.marks.family = reading.tokens.size() < (syllables.size() == 4 ? 2u : 1u);
       reading.tokens.push_back(std::move(t));
     }
@@ -836,6 +1024,18 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool transla
           i = j;
           continue;
         }
+        // Khmer names a syllable a token, as the lists spell them (khmer_names.h).
+        if (!ascii && has_khmer_letters(utf8)) {
+          add_khmer_words(utf8, out);
+          i = j;
+          continue;
+        }
+        // Burmese names a syllable a word, as names spell them (burmese_names.h).
+        if (!ascii && has_burmese_letters(utf8)) {
+          add_burmese_words(utf8, out);
+          i = j;
+          continue;
+        }
         // Thai words in RTGS and as their letters are commonly spelled (thai_names.h).
         if (!ascii && has_thai_letters(utf8)) {
           add_thai_words(utf8, translate_thai, out);
@@ -871,7 +1071,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool transla
                        other_script ? TokenOrigin::transliterated : TokenOrigin::literal, out);
         for (size_t k = first_new; k < out.tokens.size(); ++k) {
           out.tokens[k].marks.abjad = abjad;
-          out.tokens[k].marks.hangul = hangul;
+          out.tokens[k].marks.syllable = hangul;
         }
       }
       i = j;

@@ -66,6 +66,8 @@ class NameNormalizer {
   // A run holding Thai letters, a token per word (thai_names.h); with `translate`, an
   // organisation's words translated.
   void add_thai_words(const std::string& run, bool translate, NormalizedName& out);
+  void add_burmese_words(const std::string& run, NormalizedName& out);
+  void add_khmer_words(const std::string& run, NormalizedName& out);
   std::string pinyin(const std::string& han_utf8);
 
   const icu::Normalizer2* nfkc_casefold_ = nullptr;

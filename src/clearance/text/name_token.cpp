@@ -18,7 +18,7 @@ const char* to_string(TokenOrigin origin) {
 
 uint32_t han_spelling(const NameToken& token) {
   // Hangul spells each syllable exactly too: 종 and 정 are both "jong" in the lists' spelling.
-  if ((token.origin != TokenOrigin::pinyin && !token.marks.hangul) || token.source.empty())
+  if ((token.origin != TokenOrigin::pinyin && !token.marks.syllable) || token.source.empty())
     return 0;
   // FNV-1a: stable across runs and builds.
   uint32_t h = 2166136261u;

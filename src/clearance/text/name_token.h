@@ -2,6 +2,7 @@
 // A name after normalisation: lower-case ASCII tokens, each marked with how it was obtained.
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clearance {
@@ -33,10 +34,11 @@ struct TokenMarks {
   // Transliterated from a script that writes consonants and long vowels only (Arabic, Hebrew,
   // Syriac): a letter more or less is another name, not a typo.
   bool abjad = false;
-  // Transliterated from Hangul, which spells a Korean name exactly: a letter apart is another
-  // syllable, another name (김정은 Jeong-eun is not 김종은 Jong-eun). Also a syllable of a Han name
-  // read in Cantonese (cantonese_reading.h), spelled as exactly.
-  bool hangul = false;
+  // A syllable its script spells exactly, its other spellings alternatives: a letter apart is
+  // another syllable, another name, and the syllables' order is the name's. Hangul (김정은
+  // Jeong-eun is not 김종은 Jong-eun), a Han name's Cantonese reading (cantonese_reading.h), a
+  // Burmese syllable (burmese_names.h: ထွန်း Tun is not နောင် Naung).
+  bool syllable = false;
   // A word of a name's Japanese reading, spelled from its kana: a short word a letter apart is
   // another name (佐藤 Sato is not 斎藤 Saito, nor 加藤 Kato); a long one may be a list's other
   // spelling of the same (name_scorer.cpp).
@@ -85,6 +87,9 @@ struct UnreadText {
 struct NormalizedName {
   std::vector<NameToken> tokens;
   std::vector<UnreadText> unread;
+  // [begin, end) of the tokens each written word of two syllables or more spells a syllable a
+  // token (Burmese): English may write them as one word (တေဇ Tayza), a reading of the query.
+  std::vector<std::pair<uint32_t, uint32_t>> syllable_words;
   bool has_han = false;
   // Long enough to have been cut by a field of fixed width (SWIFT writes names in lines of 35
   // characters) and ending inside a word: the last word may be the start of a longer one.
