@@ -199,13 +199,16 @@ TEST_F(ScreeningTest, CountryDateAndIdentifierEvidence) {
 // as one; in order and whole, a syllable exact.
 TEST_F(ScreeningTest, BurmeseAndKhmerNamesMeetTheListsSpellingsInOrderAndWhole) {
   expect_above({{"မင်းအောင်လှိုင်", "MIN AUNG HLAING"},
+                {"မင်းအောင်လှိုင်", "HLAING, Min Aung"},  // OFAC's comma: the order is the name's
                 {"ဗိုလ်ချုပ်ကြီး မြထွန်းဦး", "MYA TUN OO"},
                 {"တေဇ", "Tayza"},
                 {"ហ៊ុន ម៉ាណែត", "HUN Manet"},
+                {"លី យ៉ុងផាត់", "LY, Yong Phat"},  // a Khmer family name first, as written
                 {"ហ៊ីង ប៊ុនហៀង", "HING Bun Hieng"}},
                EntityType::person);
   // The same syllables in another order, one more, or a letter apart: another name.
   expect_below({{"မင်းအောင်လှိုင်", "AUNG MIN HLAING"},
+                {"မင်းအောင်လှိုင်", "HLAING, Aung Min"},
                 {"ဝင်းမြင့်", "MYINT WIN"},
                 {"မောင်အေး", "MAUNG MAUNG AYE"},
                 {"ထွန်းထွန်းနောင်", "TUN TUN NAING"},

@@ -468,6 +468,8 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   aligned.clear();
   // (query token, list token) of each syllable of a Korean given name matched: their order is
   // the name's (김영철 Yong Chol is not Chol Yong).
+  // (query token, list token) of each syllable matched, the list token's place negative when it
+  // was written before the list name's comma (its family part).
   thread_local std::vector<std::pair<int, int>> syllables;
   syllables.clear();
   // The one pair of family names left over when everything else in two people's names matched
@@ -535,7 +537,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     if (distinctive) result.evidence += c.similarity * std::min(query_weight, pair_name_weight);
     aligned.push_back({c.similarity, query_weight, pair_name_weight});
     if (qt[c.q_begin].marks.syllable && !qt[c.q_begin].marks.family)
-      syllables.emplace_back(c.q_begin, c.n_begin);
+      syllables.emplace_back(c.q_begin, nt[c.n_begin].marks.family ? -1 - c.n_begin : c.n_begin);
     if (!record) return;
     TokenAlignment a;
     a.how = c.how;
@@ -753,10 +755,17 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   float score = 0.5f * (coverage_q + coverage_n);
   // Two people whose names each keep a part the other lacks are more likely two people.
   if (person && conflicting) score *= s.person_conflict_factor;
+  // The syllables' order is the name's: the list's as written, or — a family part written before
+  // a comma ("HLAING, Min Aung") coming last in a name that puts it last (Burmese: Min Aung
+  // Hlaing), first in one that puts it first (Khmer: LY, Yong Phat) — with that part moved last.
   std::sort(syllables.begin(), syllables.end());
-  bool syllables_differ = false;
-  for (size_t k = 1; k < syllables.size(); ++k)
-    syllables_differ = syllables_differ || syllables[k].second < syllables[k - 1].second;
+  auto out_of_order = [&](bool family_last) {
+    auto place = [&](int n) { return n >= 0 ? n : family_last ? nn - 1 - n : -1 - n; };
+    for (size_t k = 1; k < syllables.size(); ++k)
+      if (place(syllables[k].second) < place(syllables[k - 1].second)) return true;
+    return false;
+  };
+  bool syllables_differ = out_of_order(false) && out_of_order(true);
   // A syllable of a Korean given name left over while the other name keeps a word of its own:
   // another given name (김민준 Min Jun is not Man Chun), not a middle name.
   for (int i = 0; i < nq && person && conflicting; ++i)

@@ -95,8 +95,10 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
       qt.transcription_keys = t.transcription_keys;
       qt.transcription_characters = t.transcription_characters;
     }
+    // Never a word of exact syllables (a Burmese name's joined: "naingkhin" is not "Hlaing Khin").
     if (!terms.in_lists(qt.term) && t.kind == TokenClass::ordinary &&
-        t.origin != TokenOrigin::pinyin && qt.text.size() >= kMinJoinedTypoLength) {
+        t.origin != TokenOrigin::pinyin && !t.marks.syllable &&
+        qt.text.size() >= kMinJoinedTypoLength) {
       if (has_similar_term) {
         qt.run_together = !has_similar_term(qt);
       } else {

@@ -682,8 +682,10 @@ void NameNormalizer::add_khmer_words(const std::string& run, NormalizedName& out
 
 namespace {
 
-// The most spellings a word of syllables written together gets (their product, likeliest first).
+// The most spellings a word of syllables written together gets (their product, likeliest first),
+// and the fewest letters one has.
 constexpr size_t kMaxJoinedSpellings = 32;
+constexpr size_t kMinJoinedSpelling = 4;
 
 // A name whose written words spell a syllable a token (NormalizedName::syllable_words): a reading
 // with each such word one token, its syllables' spellings joined, as English often writes a name's
@@ -692,6 +694,7 @@ void add_joined_syllables_reading(NormalizedName& out) {
   if (out.syllable_words.empty()) return;
   NormalizedName joined;
   size_t next = 0;
+  bool any = false;
   for (const auto& [begin, end] : out.syllable_words) {
     for (; next < begin; ++next) joined.tokens.push_back(out.tokens[next]);
     // The spellings' product in order of the sum of the alternatives' ranks: the first spellings
@@ -710,6 +713,14 @@ void add_joined_syllables_reading(NormalizedName& out) {
       if (longer.size() > kMaxJoinedSpellings) longer.resize(kMaxJoinedSpellings);
       spelled = std::move(longer);
     }
+    // A short spelling joined is a code or an acronym as often as a name (အေးစိုး "eso", an alias
+    // of Hizballah): kept only from kMinJoinedSpelling letters.
+    std::erase_if(spelled, [](const auto& s) { return s.second.size() < kMinJoinedSpelling; });
+    if (spelled.empty()) {
+      for (size_t k = begin; k < end; ++k) joined.tokens.push_back(out.tokens[k]);
+      next = end;
+      continue;
+    }
     NameToken t;
     t.origin = TokenOrigin::transliterated;
     t.marks.syllable = true;  // its spellings are the syllables': exact, as they are
@@ -722,7 +733,9 @@ void add_joined_syllables_reading(NormalizedName& out) {
         t.alternatives.push_back(spelled[k].second);
     joined.tokens.push_back(std::move(t));
     next = end;
+    any = true;
   }
+  if (!any) return;
   for (; next < out.tokens.size(); ++next) joined.tokens.push_back(out.tokens[next]);
   out.readings.push_back(std::move(joined));
 }
