@@ -350,7 +350,11 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       }
     }
     for (int j = 0; j + span <= nn; ++j) {
+      // A name's syllables written as one word are one part of it: never a span across a list
+      // name's comma ("MIN, Aung" is Aung Min, not "minaung").
+      const bool across_comma = nt[j].marks.family != nt[j + span - 1].marks.family;
       for (int i = 0; i < nq; ++i) {
+        if (across_comma && qt[i].marks.syllable) continue;
         if (!span_equals(name_text, j, j + span, qt[i].text)) continue;
         float w = 0;
         for (int k = j; k < j + span; ++k) w += name_weight[k];
@@ -755,17 +759,16 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   float score = 0.5f * (coverage_q + coverage_n);
   // Two people whose names each keep a part the other lacks are more likely two people.
   if (person && conflicting) score *= s.person_conflict_factor;
-  // The syllables' order is the name's: the list's as written, or — a family part written before
-  // a comma ("HLAING, Min Aung") coming last in a name that puts it last (Burmese: Min Aung
-  // Hlaing), first in one that puts it first (Khmer: LY, Yong Phat) — with that part moved last.
+  // The syllables' order is the name's, a list's part written before its comma moved last: the
+  // lists write a Burmese name's last syllable there ("HLAING, Min Aung" for Min Aung Hlaing). A
+  // name whose family name opens it (Korean, Khmer) has its family syllables left out of the
+  // order, and they meet the list's family part.
   std::sort(syllables.begin(), syllables.end());
-  auto out_of_order = [&](bool family_last) {
-    auto place = [&](int n) { return n >= 0 ? n : family_last ? nn - 1 - n : -1 - n; };
-    for (size_t k = 1; k < syllables.size(); ++k)
-      if (place(syllables[k].second) < place(syllables[k - 1].second)) return true;
-    return false;
-  };
-  bool syllables_differ = out_of_order(false) && out_of_order(true);
+  bool syllables_differ = false;
+  auto place = [&](int n) { return n >= 0 ? n : nn - 1 - n; };
+  for (size_t k = 1; k < syllables.size(); ++k)
+    syllables_differ =
+        syllables_differ || place(syllables[k].second) < place(syllables[k - 1].second);
   // A syllable of a Korean given name left over while the other name keeps a word of its own:
   // another given name (김민준 Min Jun is not Man Chun), not a middle name.
   for (int i = 0; i < nq && person && conflicting; ++i)

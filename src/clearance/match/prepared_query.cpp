@@ -119,9 +119,13 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
 void complete_query(PreparedQuery& q, bool maybe_cut) {
   q.has_pinyin = std::any_of(q.tokens.begin(), q.tokens.end(),
                              [](const QueryToken& t) { return t.origin == TokenOrigin::pinyin; });
-  q.romanized = romanized_name(
-      q.tokens.size(), [&](size_t k) { return q.tokens[k].kind; },
-      [&](size_t k) -> const std::string& { return q.tokens[k].romanization; });
+  // Not a name its script spells syllable by syllable (Hangul, Burmese, Khmer): a syllable is
+  // what it spells, not any Chinese syllable's romanisation.
+  q.romanized = std::none_of(q.tokens.begin(), q.tokens.end(),
+                             [](const QueryToken& t) { return t.marks.syllable; }) &&
+                romanized_name(
+                    q.tokens.size(), [&](size_t k) { return q.tokens[k].kind; },
+                    [&](size_t k) -> const std::string& { return q.tokens[k].romanization; });
   q.maybe_cut = maybe_cut;
   for (QueryToken& t : q.tokens) t.family_name = false;
   for_each_family_name(

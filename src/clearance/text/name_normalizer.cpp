@@ -637,7 +637,10 @@ void NameNormalizer::add_khmer_words(const std::string& run, NormalizedName& out
     }
     text = trim(text.substr(n));
   }
-  for (const std::string& word : split_trimmed(text, " ")) {
+  const std::vector<std::string> words = split_trimmed(text, " ");
+  const size_t first_token = out.tokens.size();
+  size_t family_end = 0;  // the tokens of the name's first word, when a person's name has two
+  for (const std::string& word : words) {
     if (!has_khmer_letters(word)) {  // digits, Latin or another script among the Khmer
       add_other_word(word, out);
       continue;
@@ -677,7 +680,15 @@ void NameNormalizer::add_khmer_words(const std::string& run, NormalizedName& out
       at += length;
     }
     spell_part();
+    if (!family_end) family_end = out.tokens.size();
   }
+  // A Khmer person's name opens with the family name (ហ៊ុន សែន: Hun), as the lists write it
+  // (HUN Sen); an organisation's name has translated words instead.
+  const bool person_like =
+      words.size() >= 2 && std::all_of(out.tokens.begin() + first_token, out.tokens.end(),
+                                       [](const NameToken& t) { return t.marks.syllable; });
+  if (person_like)
+    for (size_t k = first_token; k < family_end; ++k) out.tokens[k].marks.family = true;
 }
 
 namespace {
