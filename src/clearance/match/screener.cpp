@@ -336,25 +336,27 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       for (TermId term : index.terms_with_transcription_key(key))
         reach(index.names_with_term(term), index.idf(term), 0, transcribed);
     // Fuzzy matches score 1 − edits / longer length; phonetic ones the phonetic similarity,
-    // or sound_alike_similarity() in a name scored as a person.
-    for (const auto& [similar, edits, by_sound] : similar_terms(index, t, t.family_name, s)) {
-      if (similar == t.term) continue;
-      const std::string_view text = index.term_text(similar);
-      const size_t longer = std::max(t.text.size(), text.size());
-      const auto found = index.names_with_term(similar);
-      if (!by_sound) {
-        const float fuzzy = 1.0f - static_cast<float>(edits) / static_cast<float>(longer);
-        if (edits <= max_edits(std::min(t.text.size(), text.size()))) {
-          reach(found, index.idf(similar), 0, std::max(phonetic, fuzzy));
-        } else if (text[0] == t.text[0]) {
-          // A family name further apart, in a name scored as a person only.
-          reach(found, index.idf(similar), 0, query_is_person ? fuzzy : 0, fuzzy);
+    // or sound_alike_similarity() in a name scored as a person. Never for a syllable its script
+    // spells exactly (Hangul, Burmese, Khmer): the scorer gives a word a letter apart nothing.
+    if (!t.marks.syllable)
+      for (const auto& [similar, edits, by_sound] : similar_terms(index, t, t.family_name, s)) {
+        if (similar == t.term) continue;
+        const std::string_view text = index.term_text(similar);
+        const size_t longer = std::max(t.text.size(), text.size());
+        const auto found = index.names_with_term(similar);
+        if (!by_sound) {
+          const float fuzzy = 1.0f - static_cast<float>(edits) / static_cast<float>(longer);
+          if (edits <= max_edits(std::min(t.text.size(), text.size()))) {
+            reach(found, index.idf(similar), 0, std::max(phonetic, fuzzy));
+          } else if (text[0] == t.text[0]) {
+            // A family name further apart, in a name scored as a person only.
+            reach(found, index.idf(similar), 0, query_is_person ? fuzzy : 0, fuzzy);
+          }
+          continue;
         }
-        continue;
+        const float sound_alike = std::min(1.0f, sound_alike_similarity(edits, longer, scorer));
+        reach(found, index.idf(similar), 0, query_is_person ? sound_alike : phonetic, sound_alike);
       }
-      const float sound_alike = std::min(1.0f, sound_alike_similarity(edits, longer, scorer));
-      reach(found, index.idf(similar), 0, query_is_person ? sound_alike : phonetic, sound_alike);
-    }
     // A person's initial on the list side ("J. Smith") matches this token's first letter. The
     // scorer matches initials only for people: every name when the query is a person, else the
     // names of listed people.
