@@ -735,6 +735,7 @@ void add_joined_syllables_reading(NormalizedName& out) {
     NameToken t;
     t.origin = TokenOrigin::transliterated;
     t.marks.syllable = true;  // its spellings are the syllables': exact, as they are
+    t.marks.family = out.tokens[begin].marks.family;  // a Khmer family name of two syllables
     for (size_t k = begin; k < end; ++k) t.source += out.tokens[k].source;
     t.text = spelled.front().second;
     for (size_t k = 1; k < spelled.size(); ++k)
