@@ -195,6 +195,19 @@ TEST_F(ScreeningTest, CountryDateAndIdentifierEvidence) {
   EXPECT_GT(score_of(with, "us_csl:sdn:9935"), score_of(without, "us_csl:sdn:9935") + 0.1f);
 }
 
+// An acronym whose last letter is a company's or corporation's (PMC, CCCC) meets the words it
+// stands for; a code closed by another legal form (S.A., Ltd) or of two letters does not.
+TEST_F(ScreeningTest, AnAcronymMayEndWithACompanyOrCorporation) {
+  expect_above({{"PMC Wagner", "Private Military Company Wagner"},
+                {"Private Military Company Wagner", "PMC Wagner"},
+                {"Redut PMC", "Private Military Company Redut"}},
+               EntityType::organization);
+  expect_below({{"Crystal Green Aviation S.A.", "CRYSTAL GAS FZE"},
+                {"VL Technologies Ltd", "Technology Videoanalysis LLC"},
+                {"IC Chemicals Corp.", "Chemical Industrial Corporation"}},
+               EntityType::organization);
+}
+
 // Burmese and Khmer names against the lists' spellings: a syllable a word, or a word's syllables
 // as one; in order and whole, a syllable exact.
 TEST_F(ScreeningTest, BurmeseAndKhmerNamesMeetTheListsSpellingsInOrderAndWhole) {
@@ -238,7 +251,10 @@ TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
       "奥列格·德里帕斯卡", "根纳季·季姆琴科", "卡拉什尼科夫集团", "霍尼韦尔国际公司",
       // Burmese and Khmer: a syllable a token, and the words' syllables joined (a reading).
       "မင်းအောင်လှိုင်", "ဗိုလ်ချုပ်ကြီး မြထွန်းဦး", "တေဇ", "မြန်မာ့စီးပွားရေး ကော်ပိုရေးရှင်း", "ហ៊ុន សែន", "ហ៊ុន ម៉ាណែត",
-      "ខៀវ សំផន", "គណបក្សប្រជាជនកម្ពុជា"};
+      "ខៀវ សំផន", "គណបក្សប្រជាជនកម្ពុជា",
+      // Acronyms closed by a company or corporation, both ways.
+      "PMC Wagner", "Private Military Company Wagner",
+      "China Communications Construction Company Second Navigation Engineering Bureau"};
   // Plus list names with a character dropped, from a fixed random sample.
   std::mt19937 rng(7);
   const auto& entities = index_->snapshot().entities;

@@ -13,6 +13,7 @@
 #include "clearance/match/name_scorer.h"
 #include "clearance/text/chinese_romanization.h"
 #include "clearance/text/edit_distance.h"
+#include "clearance/text/legal_forms.h"
 #include "clearance/text/name_normalizer.h"
 #include "clearance/text/phonetic.h"
 #include "clearance/util/text_map.h"
@@ -284,15 +285,19 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
         if (m == k) continue;
         add_once(romanized_span_postings[key], n);
       }
-      // Initials of the spans starting here: what an acronym on the query side would spell.
+      // Initials of the spans starting here: what an acronym on the query side would spell. A
+      // company or corporation may close one of three letters (Private Military Company: pmc).
       std::string initials;
       for (size_t m = k; m < tokens.size() && initials.size() < 6; ++m) {
-        if (tokens[m].kind == TokenClass::legal_form) break;
-        if (m > k && tokens[m].kind == TokenClass::stopword) continue;
         const std::string& word = terms[tokens[m].term];
+        const bool legal_form = tokens[m].kind == TokenClass::legal_form;
+        if (legal_form && (initials.size() + 1 < kMinAcronymWithLegalForm || !closes_acronym(word)))
+          break;
+        if (m > k && tokens[m].kind == TokenClass::stopword) continue;
         if (word.empty() || word[0] < 'a' || word[0] > 'z') break;
         initials += word[0];
         if (initials.size() >= 2) add_once(initials_postings[initials], n);
+        if (legal_form) break;
       }
     }
   }

@@ -6,6 +6,7 @@
 #include "clearance/text/chinese_transcription.h"
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/edit_distance.h"
+#include "clearance/text/legal_forms.h"
 #include "clearance/text/nicknames.h"
 #include "clearance/text/thai_letters.h"
 
@@ -400,13 +401,16 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   }
   // Acronyms and initials: "pla" ↔ "people's liberation army", "jc" ↔ "jean claude", "us" ↔
   // "united states". Stopwords inside the span may be skipped ("nudt" ↔ national university of
-  // defense technology).
+  // defense technology); a legal form may be its last word ("pmc" ↔ private military company).
   auto initials_span = [&](std::string_view letters, int count, auto text_of, auto kind_of,
                            int start) {
     int matched = 0, k = start;
     while (k < count && matched < static_cast<int>(letters.size())) {
       std::string_view word = text_of(k);
-      if (kind_of(k) == TokenClass::legal_form) return -1;
+      if (kind_of(k) == TokenClass::legal_form &&
+          (matched == 0 || matched + 1 < static_cast<int>(letters.size()) ||
+           letters.size() < kMinAcronymWithLegalForm || !closes_acronym(word)))
+        return -1;
       if (kind_of(k) == TokenClass::stopword && matched > 0) {
         ++k;
         continue;

@@ -13,6 +13,7 @@
 #include "clearance/model/country_codes.h"
 #include "clearance/text/chinese_personal_names.h"
 #include "clearance/text/edit_distance.h"
+#include "clearance/text/legal_forms.h"
 #include "clearance/util/strings.h"
 
 namespace clearance {
@@ -463,7 +464,10 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
     span_weight = 0;
     for (size_t k = i; k < nq && initials.size() < 6; ++k) {
       const QueryToken& w = query.tokens[k];
-      if (w.kind == TokenClass::legal_form) break;
+      // A company or corporation may close a span of three letters (name_scorer.cpp).
+      const bool legal_form = w.kind == TokenClass::legal_form;
+      if (legal_form && (initials.size() + 1 < kMinAcronymWithLegalForm || !closes_acronym(w.text)))
+        break;
       span_weight += w.weight;
       if (k > i && w.kind == TokenClass::stopword) continue;
       if (w.text.empty() || w.text[0] < 'a' || w.text[0] > 'z') break;
@@ -473,6 +477,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       // Two letters only reach list acronyms written as letters (the index keeps no others).
       reach(index.names_with_acronym(initials), 0, 1, acronym);
       close_stamp();
+      if (legal_form) break;
     }
   }
   // The followers last, once every name they could lift to the bound has been reached.

@@ -353,4 +353,8 @@ void canonicalize_legal_forms(std::vector<NameToken>& tokens) {
   tokens = std::move(out);
 }
 
+bool closes_acronym(std::string_view legal_form) {
+  return legal_form == "co" || legal_form == "corp";
+}
+
 }  // namespace clearance
