@@ -1042,22 +1042,18 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool transla
           i = j;
           continue;
         }
-        // Hebrew words: the table's spellings, else every reading of their letters
-        // (hebrew_names.h).
-        if (!ascii && has_hebrew_letters(utf8)) {
-          add_hebrew_words(utf8, out);
-          i = j;
-          continue;
-        }
-        // Khmer names a syllable a token, as the lists spell them (khmer_names.h).
-        if (!ascii && has_khmer_letters(utf8)) {
-          add_khmer_words(utf8, out);
-          i = j;
-          continue;
-        }
-        // Burmese names a syllable a word, as names spell them (burmese_names.h).
-        if (!ascii && has_burmese_letters(utf8)) {
-          add_burmese_words(utf8, out);
+        // Scripts with readers of their own: Hebrew words as the table spells them, else every
+        // reading of their letters (hebrew_names.h); Khmer and Burmese names a syllable a token,
+        // as the lists spell them (khmer_names.h, burmese_names.h).
+        using Reader = void (NameNormalizer::*)(const std::string&, NormalizedName&);
+        static constexpr std::pair<bool (*)(std::string_view), Reader> kReaders[] = {
+            {has_hebrew_letters, &NameNormalizer::add_hebrew_words},
+            {has_khmer_letters, &NameNormalizer::add_khmer_words},
+            {has_burmese_letters, &NameNormalizer::add_burmese_words}};
+        const auto reader = std::find_if(std::begin(kReaders), std::end(kReaders),
+                                         [&](const auto& r) { return !ascii && r.first(utf8); });
+        if (reader != std::end(kReaders)) {
+          (this->*reader->second)(utf8, out);
           i = j;
           continue;
         }
