@@ -70,6 +70,11 @@ TEST(KhmerNames, SyllablesAndSpellings) {
   EXPECT_EQ(khmer_syllables("ប៊ុនហៀង"), (V{"ប៊ុន", "ហៀង"}));
   EXPECT_EQ(khmer_syllables("សំផន"), (V{"សំ", "ផន"}));  // ំ closes its syllable
   EXPECT_EQ(khmer_syllables("រ៉ានី"), (V{"រ៉ា", "នី"}));  // a consonant before a vowel opens one
+  // After a bare consonant, a consonant with one stacked under it closes the syllable; the
+  // stacked one opens the next.
+  EXPECT_EQ(khmer_syllables("សម្តេច"), (V{"សម", "តេច"}));
+  EXPECT_EQ(khmer_syllables("ចន្ថា"), (V{"ចន", "ថា"}));
+  EXPECT_EQ(khmer_syllables("ស្រី"), (V{"ស្រី"}));        // a cluster opening a word stays one
   EXPECT_TRUE(spells(khmer_spellings("ហ៊ុន"), "hun"));  // triisap: the o-series u
   EXPECT_TRUE(spells(khmer_spellings("ប៉ុល"), "pol"));  // muusikatoan: the a-series o
   EXPECT_TRUE(spells(khmer_spellings("ពត"), "pot"));

@@ -110,6 +110,14 @@ std::vector<std::string> khmer_syllables(std::string_view word) {
       closed = closed || w[i] == 0x17C6 || w[i] == 0x17C7;
       ++i;
     }
+    // After a bare consonant, a consonant with another stacked under it is its final, and the
+    // stacked one opens the next syllable: សម្តេច is sam-dech, ចន្ថា chan-tha, កម្ពុជា kam-pu-chea.
+    if (i == begin + 1 && is_consonant(w[begin]) && i + 2 < n && is_consonant(w[i]) &&
+        w[i + 1] == kCoeng && is_consonant(w[i + 2])) {
+      out.push_back(to_utf8(w.substr(begin, i + 1 - begin)));
+      i += 2;
+      continue;
+    }
     // A consonant that opens nothing is this syllable's final, with the marks and the silent
     // stacked letters after it.
     if (!closed && i < n && is_consonant(w[i]) &&
