@@ -540,6 +540,28 @@ void NameNormalizer::add_thai_words(const std::string& run, bool translate, Norm
   }
 }
 
+namespace {
+
+// A syllable a token, spelled exactly, its other spellings alternatives (Burmese, Khmer); one the
+// table does not read is said as unread in `script`.
+void add_syllable(const std::string& source, std::vector<std::string> spellings, const char* script,
+                  NormalizedName& out) {
+  if (spellings.empty()) {
+    out.unread.push_back({source, script});
+    return;
+  }
+  NameToken t;
+  t.source = source;
+  t.origin = TokenOrigin::transliterated;
+  t.marks.syllable = true;
+  t.text = std::move(spellings.front());
+  t.alternatives.assign(std::make_move_iterator(spellings.begin() + 1),
+                        std::make_move_iterator(spellings.end()));
+  out.tokens.push_back(std::move(t));
+}
+
+}  // namespace
+
 void NameNormalizer::add_burmese_words(const std::string& run, NormalizedName& out) {
   static const OrgWordTable org_words("burmese_org_words.csv", "burmese");
   const auto words = split_trimmed(run, " ");
@@ -603,19 +625,8 @@ void NameNormalizer::add_burmese_words(const std::string& run, NormalizedName& o
         word_begin = out.tokens.size();
         continue;
       }
-      auto spellings = burmese_spellings(s[k]);
-      if (spellings.empty() && has_burmese_letters(s[k]))  // a letter of Mon, Shan, Karen…
-        out.unread.push_back({s[k], "Myanmar"});
-      if (!spellings.empty()) {
-        NameToken t;
-        t.source = s[k];
-        t.origin = TokenOrigin::transliterated;
-        t.marks.syllable = true;
-        t.text = std::move(spellings.front());
-        t.alternatives.assign(std::make_move_iterator(spellings.begin() + 1),
-                              std::make_move_iterator(spellings.end()));
-        out.tokens.push_back(std::move(t));
-      }
+      // A letter of Mon, Shan or Karen, which the table does not read, is said as unread.
+      add_syllable(s[k], burmese_spellings(s[k]), "Myanmar", out);
       ++k;
     }
     close_word();
@@ -650,21 +661,8 @@ void NameNormalizer::add_khmer_words(const std::string& run, NormalizedName& out
     std::string part;
     auto spell_part = [&] {
       const size_t begin = out.tokens.size();
-      for (const std::string& syllable : khmer_syllables(part)) {
-        auto spellings = khmer_spellings(syllable);
-        if (spellings.empty()) {
-          out.unread.push_back({syllable, "Khmer"});
-          continue;
-        }
-        NameToken t;
-        t.source = syllable;
-        t.origin = TokenOrigin::transliterated;
-        t.marks.syllable = true;
-        t.text = std::move(spellings.front());
-        t.alternatives.assign(std::make_move_iterator(spellings.begin() + 1),
-                              std::make_move_iterator(spellings.end()));
-        out.tokens.push_back(std::move(t));
-      }
+      for (const std::string& syllable : khmer_syllables(part))
+        add_syllable(syllable, khmer_spellings(syllable), "Khmer", out);
       if (out.tokens.size() >= begin + 2) out.syllable_words.emplace_back(begin, out.tokens.size());
       part.clear();
     };
