@@ -291,8 +291,7 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
       for (size_t m = k; m < tokens.size() && initials.size() < 6; ++m) {
         const std::string& word = terms[tokens[m].term];
         const bool legal_form = tokens[m].kind == TokenClass::legal_form;
-        if (legal_form && (initials.size() + 1 < kMinAcronymWithLegalForm || !closes_acronym(word)))
-          break;
+        if (legal_form && !closes_acronym(word, initials.size())) break;
         if (m > k && tokens[m].kind == TokenClass::stopword) continue;
         if (word.empty() || word[0] < 'a' || word[0] > 'z') break;
         initials += word[0];

@@ -209,7 +209,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                  !qt[i].marks.syllable && !n.marks.syllable) {
         // Pinyin of two Han names is compared exactly: a letter apart is another character
         // (李娜 "lina" is not 林达 "linda"); so is a name written in Hangul, which spells each
-        // syllable exactly (TokenMarks::hangul) and whose spellings in the lists' systems are its
+        // syllable exactly (TokenMarks::syllable) and whose spellings in the lists' systems are its
         // alternatives. Two short words both written in Arabic script are
         // too: the script writes consonants and long vowels, so "mhmwd" (محمود, Mahmoud) one
         // letter from "mhmd" (محمد, Muhammad) is another name, not a typo.
@@ -408,8 +408,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     while (k < count && matched < static_cast<int>(letters.size())) {
       std::string_view word = text_of(k);
       if (kind_of(k) == TokenClass::legal_form &&
-          (matched == 0 || matched + 1 < static_cast<int>(letters.size()) ||
-           letters.size() < kMinAcronymWithLegalForm || !closes_acronym(word)))
+          (matched + 1 < static_cast<int>(letters.size()) || !closes_acronym(word, matched)))
         return -1;
       if (kind_of(k) == TokenClass::stopword && matched > 0) {
         ++k;
@@ -474,10 +473,9 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // (similarity, query weight, name weight) of each pair aligned, in order.
   thread_local std::vector<std::array<float, 3>> aligned;
   aligned.clear();
-  // (query token, list token) of each syllable of a Korean given name matched: their order is
-  // the name's (김영철 Yong Chol is not Chol Yong).
-  // (query token, list token) of each syllable matched, the list token's place negative when it
-  // was written before the list name's comma (its family part).
+  // (query token, list token) of each syllable matched other than a family name's: their order is
+  // the name's (김영철 Yong Chol is not Chol Yong); the list token's place negative when it was
+  // written before the list name's comma (its family part).
   thread_local std::vector<std::pair<int, int>> syllables;
   syllables.clear();
   // The one pair of family names left over when everything else in two people's names matched
@@ -631,15 +629,10 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       n_forebear, nn);
   // A middle name is one beyond a given and a family name: with a single name matched, the part
   // left over is as likely the other of the two ("Ahmed Hassan" is not the listed "Hassan").
-  // A name of syllables and no family name (a Burmese one: every token a syllable, none a
-  // family name) has no middle names either: a syllable more on either side is another name
-  // (Maung Aye is not Maung Maung Aye, Aung San Suu Kyi not Aung San).
-  const bool syllables_only =
-      std::all_of(qt.begin(), qt.end(),
-                  [](const QueryToken& t) {
-                    return t.kind != TokenClass::ordinary || (t.marks.syllable && !t.marks.family);
-                  }) &&
-      std::any_of(qt.begin(), qt.end(), [](const QueryToken& t) { return t.marks.syllable; });
+  // A name of syllables and no family name (PreparedQuery::syllables_only, a Burmese one) has no
+  // middle names either: a syllable more on either side is another name (Maung Aye is not Maung
+  // Maung Aye, Aung San Suu Kyi not Aung San).
+  const bool syllables_only = query.syllables_only;
   const bool middle_possible = aligned.size() >= 2 && !syllables_only;
   // An organisation's common words are descriptors ("Huawei Technologies"), except those after
   // "of", which say which one it is: "Nanjing University" is not "Nanjing University of Science

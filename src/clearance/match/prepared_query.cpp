@@ -119,10 +119,15 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
 void complete_query(PreparedQuery& q, bool maybe_cut) {
   q.has_pinyin = std::any_of(q.tokens.begin(), q.tokens.end(),
                              [](const QueryToken& t) { return t.origin == TokenOrigin::pinyin; });
+  const bool any_syllable = std::any_of(q.tokens.begin(), q.tokens.end(),
+                                        [](const QueryToken& t) { return t.marks.syllable; });
+  q.syllables_only =
+      any_syllable && std::all_of(q.tokens.begin(), q.tokens.end(), [](const QueryToken& t) {
+        return t.kind != TokenClass::ordinary || (t.marks.syllable && !t.marks.family);
+      });
   // Not a name its script spells syllable by syllable (Hangul, Burmese, Khmer): a syllable is
   // what it spells, not any Chinese syllable's romanisation.
-  q.romanized = std::none_of(q.tokens.begin(), q.tokens.end(),
-                             [](const QueryToken& t) { return t.marks.syllable; }) &&
+  q.romanized = !any_syllable &&
                 romanized_name(
                     q.tokens.size(), [&](size_t k) { return q.tokens[k].kind; },
                     [&](size_t k) -> const std::string& { return q.tokens[k].romanization; });

@@ -64,6 +64,9 @@ struct PreparedQuery {
   bool romanized = false;
   bool has_pinyin = false;  // a token spelled in pinyin from Han script
   bool maybe_cut = false;   // NormalizedName::maybe_cut: the last word may be cut short
+  // Every ordinary token a syllable its script spells exactly and none a family name (a Burmese
+  // name): no middle names, a syllable more or less is another name (name_scorer.cpp).
+  bool syllables_only = false;
   // A reading that counts only against parties of these countries (ISO codes: a Korean reading of
   // Han characters, a Cantonese one); empty for every party.
   std::vector<std::string> countries;

@@ -466,8 +466,7 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       const QueryToken& w = query.tokens[k];
       // A company or corporation may close a span of three letters (name_scorer.cpp).
       const bool legal_form = w.kind == TokenClass::legal_form;
-      if (legal_form && (initials.size() + 1 < kMinAcronymWithLegalForm || !closes_acronym(w.text)))
-        break;
+      if (legal_form && !closes_acronym(w.text, initials.size())) break;
       span_weight += w.weight;
       if (k > i && w.kind == TokenClass::stopword) continue;
       if (w.text.empty() || w.text[0] < 'a' || w.text[0] > 'z') break;

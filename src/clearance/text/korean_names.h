@@ -4,7 +4,7 @@
 // usage), Kim Jeong-eun (Revised Romanization) or Kim Jung-eun (South Korean habit). A name of one
 // to four syllables becomes the family name (data/names/korean_surnames.csv: 김 Kim/Gim, 이 and 리
 // Ri/Lee/Yi, 박 Pak/Park, 최 Choe/Choi…) and one token per syllable of the given name, each with
-// the spellings of those systems as alternatives; the syllables stay exact (TokenMarks::hangul).
+// the spellings of those systems as alternatives; the syllables stay exact (TokenMarks::syllable).
 #include <string_view>
 #include <vector>
 

@@ -353,8 +353,9 @@ void canonicalize_legal_forms(std::vector<NameToken>& tokens) {
   tokens = std::move(out);
 }
 
-bool closes_acronym(std::string_view legal_form) {
-  return legal_form == "co" || legal_form == "corp";
+bool closes_acronym(std::string_view legal_form, size_t letters_before) {
+  constexpr size_t kMinAcronym = 3;  // letters, the legal form's own included
+  return letters_before + 1 >= kMinAcronym && (legal_form == "co" || legal_form == "corp");
 }
 
 }  // namespace clearance

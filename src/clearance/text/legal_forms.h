@@ -17,12 +17,11 @@ void canonicalize_legal_forms(std::vector<NameToken>& tokens);
 
 bool is_legal_form(std::string_view canonical);
 
-// Whether a legal form's canonical token may close an acronym of three letters or more: a
-// company's or a corporation's (Private Military Company: PMC; China National Petroleum
-// Corporation: CNPC). Other forms, mostly written abbreviated (S.A., Oy, Ltd), spell codes: "Green
-// Aviation S.A." is no "GAS".
-bool closes_acronym(std::string_view legal_form);
-
-constexpr size_t kMinAcronymWithLegalForm = 3;
+// Whether a legal form's canonical token may close an acronym after `letters_before` letters: a
+// company's or a corporation's, in an acronym of three letters or more (Private Military
+// Company: PMC; China National Petroleum Corporation: CNPC). Other forms, mostly written
+// abbreviated (S.A., Oy, Ltd), spell codes ("Green Aviation S.A." is no "GAS"), as do two letters.
+// The scorer, the index's initials and the screener's query spans all ask this.
+bool closes_acronym(std::string_view legal_form, size_t letters_before);
 
 }  // namespace clearance
