@@ -208,6 +208,22 @@ TEST_F(ScreeningTest, AnAcronymMayEndWithACompanyOrCorporation) {
                EntityType::organization);
 }
 
+// A common word left over on one side of an organisation's name is a descriptor; when each side
+// keeps a word of its own, the common words they share no longer make them one name.
+TEST_F(ScreeningTest, OrganisationsKeepingAWordEachAreTwoNames) {
+  expect_below({{"China Construction Bank", "CHINA CONSTRUCTION TECHNOLOGY CO LTD"},
+                {"Far Eastern Bank", "Far Eastern Shipping Company"},
+                {"Дальневосточный банк", "Far Eastern Shipping Company"}},
+               EntityType::organization);
+  // A descriptor on one side, a kind of organisation or a translated word on the other, still
+  // meets the name.
+  expect_above({{"Huawei Technologies", "Huawei Technologies Co., Ltd."},
+                {"Huawei", "HUAWEI TECHNOLOGIES CO., LTD."},
+                {"Kalashnikov Group", "Concern Kalashnikov"},
+                {"Rosoboronexport Group", "ROSOBORONEXPORT OAO"}},
+               EntityType::organization);
+}
+
 // Burmese and Khmer names against the lists' spellings: a syllable a word, or a word's syllables
 // as one; in order and whole, a syllable exact.
 TEST_F(ScreeningTest, BurmeseAndKhmerNamesMeetTheListsSpellingsInOrderAndWhole) {

@@ -595,6 +595,22 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   for (int j = 0; j < nn; ++j)
     n_leftover = n_leftover || (!n_used[j] && nt[j].kind == TokenClass::ordinary);
   const bool conflicting = q_leftover && n_leftover;
+  // Two organisations' names disagree when each keeps a word of its own as written ("China
+  // Construction Bank" / "China Construction Technology"): their common words are then no
+  // descriptors but what tells the two apart. Not a word the normaliser translated, which is its
+  // choice of English rather than the name's ("institute of technology" for 工业大学 against
+  // "Polytechnical University"), nor a word for the kind of organisation ("Wagner Group" / "PMC
+  // Wagner").
+  auto own_word = [](const auto& token, std::string_view text) {
+    return token.kind == TokenClass::ordinary && token.origin != TokenOrigin::translated &&
+           !is_organisation_kind(text);
+  };
+  bool q_own_word = false, n_own_word = false;
+  for (int i = 0; i < nq && !person; ++i)
+    q_own_word = q_own_word || (!q_used[i] && own_word(qt[i], qt[i].text));
+  for (int j = 0; j < nn && !person; ++j)
+    n_own_word = n_own_word || (!n_used[j] && own_word(nt[j], name_text(j)));
+  const bool names_disagree = q_own_word && n_own_word;
   // Organisations: leftover common words (descriptors) weigh less. People: up to
   // person_discounted_leftovers leftover names on one side (middle names, patronymics) weigh
   // less; further leftovers, leftovers on both sides, or a leftover family name ("Lina" is not
@@ -726,8 +742,9 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     // place is still a place. The query's own extra words stay descriptors (a brand with another
     // trade word: 北京寒武纪科技 / 寒武纪).
     if (translated && !place) return 1.0f;
-    return (idf < s.generic_idf || (one_place && place)) && !qualifier ? s.generic_unmatched_factor
-                                                                       : 1.0f;
+    return (idf < s.generic_idf || (one_place && place)) && !qualifier && !names_disagree
+               ? s.generic_unmatched_factor
+               : 1.0f;
   };
   float total_q = matched_q, total_n = matched_n;
   for (int i = 0; i < nq; ++i) {

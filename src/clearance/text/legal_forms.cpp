@@ -260,13 +260,16 @@ const std::string* folded_with_typo(const std::string& word) {
 
 }  // namespace
 
+bool is_organisation_kind(std::string_view canonical) {
+  return canonical == "enterprise" || canonical == "group" || canonical == "holding" ||
+         canonical == "firm" || canonical == "partnership" || canonical == "unitary";
+}
+
 bool is_legal_form(std::string_view canonical) {
   static const std::unordered_set<std::string> canonical_forms = [] {
     std::unordered_set<std::string> s;
     for (const auto& [word, form] : single_forms())
-      if (form != "enterprise" && form != "group" && form != "holding" && form != "firm" &&
-          form != "partnership" && form != "unitary")
-        s.insert(form);
+      if (!is_organisation_kind(form)) s.insert(form);
     for (const auto& [words, form] : phrases()) s.insert(form);
     return s;
   }();

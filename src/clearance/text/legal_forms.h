@@ -17,6 +17,12 @@ void canonicalize_legal_forms(std::vector<NameToken>& tokens);
 
 bool is_legal_form(std::string_view canonical);
 
+// Whether a canonical token says what kind of organisation a name is rather than what it does or
+// which one it is: a group, holding, enterprise, firm, partnership or unitary enterprise. Not a
+// legal form (it is weighed as a word), but one side writing "Group" where the other writes "PMC"
+// is no disagreement of names.
+bool is_organisation_kind(std::string_view canonical);
+
 // Whether a legal form's canonical token may close an acronym after `letters_before` letters: a
 // company's or a corporation's, in an acronym of three letters or more (Private Military
 // Company: PMC; China National Petroleum Corporation: CNPC). Other forms, mostly written
