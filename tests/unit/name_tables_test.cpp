@@ -33,6 +33,9 @@ TEST(NameTables, EveryRowHasItsFieldsAndSource) {
   EXPECT_NO_THROW(read_name_table("chinese_places.csv", {"place", "source"}));
   EXPECT_NO_THROW(read_name_table("korean_surnames.csv", {"hangul", "spellings", "source"}));
   EXPECT_NO_THROW(read_name_table("korean_org_words.csv", {"hangul", "english", "source"}));
+  EXPECT_NO_THROW(read_name_table(
+      "cyrillic_romanizations.csv",
+      {"letters", "icao", "german", "french", "ukrainian", "polish", "scientific", "source"}));
   // One character and its one pinyin syllable a row, each character once.
   std::set<std::string> characters;
   for (const auto& row :

@@ -4,6 +4,7 @@
 
 #include "clearance/text/chinese_personal_names.h"
 #include "clearance/text/chinese_romanization.h"
+#include "clearance/text/cyrillic_romanizations.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/name_normalizer.h"
 #include "clearance/text/nicknames.h"
@@ -130,6 +131,28 @@ TEST(NameNormalizer, OtherScripts) {
   EXPECT_FALSE(texts(n.normalize("김정은")).empty());
   EXPECT_FALSE(texts(n.normalize("محمد")).empty());
   EXPECT_FALSE(texts(n.normalize("トヨタ")).empty());
+}
+
+TEST(CyrillicRomanizations, EachSystemAndTheEndingsEnglishWrites) {
+  auto has = [](const std::vector<std::string>& spellings, const char* s) {
+    return std::find(spellings.begin(), spellings.end(), s) != spellings.end();
+  };
+  const auto sechin = cyrillic_romanizations("сечин", "sechin");
+  for (const char* s : {"setschin", "setchine", "sieczin", "secin"})
+    EXPECT_TRUE(has(sechin, s)) << s;
+  EXPECT_FALSE(has(sechin, "sechin"));  // the spelling the normaliser already has
+  const auto evgeniy = cyrillic_romanizations("евгений", "yevgeniy");
+  for (const char* s : {"evgenii", "jewgeni", "evgueni", "yevgeny", "evgeny", "jewgienij"})
+    EXPECT_TRUE(has(evgeniy, s)) << s;
+  EXPECT_TRUE(has(cyrillic_romanizations("юлия", "yuliya"), "yulia"));
+  EXPECT_TRUE(has(cyrillic_romanizations("янукович", "yanukovich"), "yanukovych"));  // Ukrainian
+  EXPECT_TRUE(
+      has(cyrillic_romanizations("шойгу", "shoygu"), "schoigu"));  // DIN: й i before a consonant
+  EXPECT_LE(cyrillic_romanizations("александрович", "aleksandrovich").size(),
+            kMaxCyrillicSpellings);
+  // A letter the table does not know (Kazakh қ), or another script: no spellings.
+  EXPECT_TRUE(cyrillic_romanizations("тоқаев", "tokayev").empty());
+  EXPECT_TRUE(cyrillic_romanizations("abc", "abc").empty());
 }
 
 TEST(NameNormalizer, CyrillicWordsStayWhole) {

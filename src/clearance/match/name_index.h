@@ -29,7 +29,7 @@ struct IndexedToken {
   TokenClass kind = TokenClass::ordinary;
   TokenOrigin origin = TokenOrigin::literal;
   TokenMarks marks;        // NameToken::marks
-  uint8_t unused[2] = {};  // explicit padding: the file holds no uninitialised bytes
+  uint8_t unused[1] = {};  // explicit padding: the file holds no uninitialised bytes
   uint32_t han = 0;        // han_spelling()
   // Translations' other renderings: a run of IndexedName::alternative_pool.
   uint32_t alt_begin = 0;

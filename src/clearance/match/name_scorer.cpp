@@ -92,14 +92,14 @@ struct Candidate {
 [[gnu::always_inline]] inline bool compare_texts(
     std::string_view a, std::string_view b, uint32_t mask_a, uint32_t mask_b,
     std::string_view phonetic_a, std::string_view phonetic_b, const ScorerSettings& s, bool fuzzy,
-    bool sound_alike, MatchHow& how, float& sim, int& edits) {
+    bool sound_alike, MatchHow& how, float& sim, int& edits, int most_edits = kTooManyEdits) {
   if (a == b) {
     how = MatchHow::exact;
     sim = 1.0f;
     edits = 0;
     return true;
   }
-  const int allowed = fuzzy ? max_edits(std::min(a.size(), b.size())) : 0;
+  const int allowed = fuzzy ? std::min(max_edits(std::min(a.size(), b.size())), most_edits) : 0;
   float best = 0;
   if (allowed > 0 && edit_lower_bound(mask_a, mask_b) <= allowed) {
     const int d = bounded_edit_distance(a, b, allowed);
@@ -221,10 +221,15 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         // one may be a list's other spelling a letter apart (Kunrei's "zi" for "ji").
         const bool kana = qt[i].marks.kana;
         const bool short_kana = kana && std::min(qt[i].text.size(), list_text.size()) < 6;
+        // A word read from Cyrillic is spelled in every romanisation the lists use (its
+        // alternatives): a list word further from them than a typo is another name, never one
+        // that merely sounds alike (Тимченко: Timchenko, Timtchenko, Timtschenko — not TKACHENKO).
+        const bool cyrillic = qt[i].marks.cyrillic;
         if (!short_kana)
           compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term),
-                        kana ? std::string_view() : std::string_view(qt[i].phonetic),
-                        index.phonetic(n.term), s, !short_abjad, person, how, sim, edits);
+                        kana || cyrillic ? std::string_view() : std::string_view(qt[i].phonetic),
+                        index.phonetic(n.term), s, !short_abjad, person, how, sim, edits,
+                        cyrillic ? 1 : kTooManyEdits);
       }
       // A word from Arabic or Hebrew script the tables do not spell, against a Latin word of the
       // same consonants.
@@ -506,7 +511,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     if (std::min(a.size(), b.size()) < 5 || a[0] != b[0]) return none;
     if (lineage_conflict(qt[qi].marks.lineage, n.marks.lineage)) return none;
     if ((qt[qi].origin == TokenOrigin::pinyin && n.origin == TokenOrigin::pinyin) ||
-        qt[qi].marks.syllable || n.marks.syllable ||
+        qt[qi].marks.syllable || n.marks.syllable || qt[qi].marks.cyrillic ||
         (qt[qi].marks.abjad && n.marks.abjad && std::min(a.size(), b.size()) < 6))
       return none;
     if (edit_lower_bound(qt[qi].mask, index.mask(n.term)) > 2) return none;

@@ -19,6 +19,7 @@
 #include "clearance/text/chinese_transcription.h"
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/cyrillic_org_words.h"
+#include "clearance/text/cyrillic_romanizations.h"
 #include "clearance/text/given_names.h"
 #include "clearance/text/han.h"
 #include "clearance/text/hanja_reading.h"
@@ -474,6 +475,32 @@ void NameNormalizer::add_other_word(const std::string& word, NormalizedName& out
   to_latin_->transliterate(u);
   add_latin_text(to_utf8(u), is_ascii(word) ? TokenOrigin::literal : TokenOrigin::transliterated,
                  out);
+}
+
+void NameNormalizer::add_cyrillic_spellings(const std::string& run, size_t first_token,
+                                            NormalizedName& out) {
+  // The run's words as split_ascii() splits their transliteration: letters, digits and apostrophes
+  // make a word, anything else ends one.
+  std::vector<std::string> words(1);
+  for (size_t at = 0; at < run.size();) {
+    const CodePoint c = code_point_at(run, at);
+    if (u_isalnum(static_cast<UChar32>(c.value)) || c.value == '\'' || c.value == '`')
+      words.back().append(run, at, c.length);
+    else if (!words.back().empty())
+      words.emplace_back();
+    at += c.length;
+  }
+  if (words.back().empty()) words.pop_back();
+  if (words.size() != out.tokens.size() - first_token) return;  // "&" or marks split otherwise
+  for (size_t k = 0; k < words.size(); ++k) {
+    NameToken& t = out.tokens[first_token + k];
+    if (t.origin != TokenOrigin::transliterated) continue;
+    std::vector<std::string> spellings = cyrillic_romanizations(words[k], t.text);
+    t.marks.cyrillic = !spellings.empty();
+    for (std::string& spelling : spellings)
+      if (std::find(t.alternatives.begin(), t.alternatives.end(), spelling) == t.alternatives.end())
+        t.alternatives.push_back(std::move(spelling));
+  }
 }
 
 void NameNormalizer::add_hebrew_words(const std::string& run, NormalizedName& out) {
@@ -1092,6 +1119,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool transla
           out.tokens[k].marks.abjad = abjad;
           out.tokens[k].marks.syllable = hangul;
         }
+        if (!ascii && has_cyrillic_letters(utf8)) add_cyrillic_spellings(utf8, first_new, out);
       }
       i = j;
     }
