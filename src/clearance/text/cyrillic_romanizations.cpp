@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <stdexcept>
-#include <unordered_map>
 
 #include "clearance/text/name_tables.h"
 #include "clearance/text/utf8.h"
@@ -38,10 +38,15 @@ constexpr std::string_view kSystems[] = {"icao",      "german", "french",
                                          "ukrainian", "polish", "scientific"};
 constexpr size_t kSystemCount = std::size(kSystems);
 
+using Spellings = std::array<Spelling, kSystemCount>;
+
+// The Cyrillic block, U+0400 to U+04FF: a letter's spellings by its offset in the block.
+constexpr char32_t kBlock = 0x0400;
+constexpr size_t kBlockSize = 0x100;
+
 struct Letters {
-  // By the letters written (one letter, or a sequence such as кс), each system's spelling.
-  std::unordered_map<std::u32string, std::array<Spelling, kSystemCount>> spelled;
-  size_t longest = 1;
+  std::array<std::optional<Spellings>, kBlockSize> letter;  // each system's spelling of a letter
+  std::vector<std::pair<std::u32string, Spellings>> sequences;  // of several letters (кс)
 };
 
 Context context_named(std::string_view name, const std::string& where) {
@@ -87,9 +92,15 @@ const Letters& letters() {
       const std::string where =
           "data/names/cyrillic_romanizations.csv line " + std::to_string(row.line);
       const std::u32string written = to_code_points(row.fields[0]);
-      auto& systems = t.spelled[written];
+      Spellings systems;
       for (size_t s = 0; s < kSystemCount; ++s) systems[s] = parse_cell(row.fields[1 + s], where);
-      t.longest = std::max(t.longest, written.size());
+      if (std::any_of(written.begin(), written.end(),
+                      [](char32_t c) { return c < kBlock || c >= kBlock + kBlockSize; }))
+        throw std::runtime_error(where + ": not a Cyrillic letter");
+      if (written.size() == 1)
+        t.letter[written[0] - kBlock] = std::move(systems);
+      else
+        t.sequences.emplace_back(written, std::move(systems));
     }
     return t;
   }();
@@ -138,13 +149,20 @@ bool spell(std::u32string_view word, size_t system, std::string& out) {
   const Letters& t = letters();
   out.clear();
   for (size_t at = 0; at < word.size();) {
-    size_t length = std::min(t.longest, word.size() - at);
-    auto found = t.spelled.end();
-    for (; length > 0; --length)
-      if ((found = t.spelled.find(std::u32string(word.substr(at, length)))) != t.spelled.end())
+    const Spellings* found = nullptr;
+    size_t length = 1;
+    for (const auto& [letters, spellings] : t.sequences)
+      if (word.substr(at).starts_with(letters)) {
+        found = &spellings;
+        length = letters.size();
         break;
-    if (length == 0) return false;
-    const Spelling& s = found->second[system];
+      }
+    if (!found) {
+      const char32_t c = word[at];
+      if (c < kBlock || c >= kBlock + kBlockSize || !t.letter[c - kBlock]) return false;
+      found = &*t.letter[c - kBlock];
+    }
+    const Spelling& s = (*found)[system];
     const std::string* chosen = &s.plain;
     for (const auto& [context, text] : s.in_context)
       if (applies(context, word, at, length)) {
