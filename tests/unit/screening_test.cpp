@@ -220,7 +220,12 @@ TEST_F(ScreeningTest, OrganisationsKeepingAWordEachAreTwoNames) {
   expect_above({{"Huawei Technologies", "Huawei Technologies Co., Ltd."},
                 {"Huawei", "HUAWEI TECHNOLOGIES CO., LTD."},
                 {"Kalashnikov Group", "Concern Kalashnikov"},
-                {"Rosoboronexport Group", "ROSOBORONEXPORT OAO"}},
+                {"Rosoboronexport Group", "ROSOBORONEXPORT OAO"},
+                // A word mistyped past the fuzzy match on one side is no word of its own.
+                {"Huawei echnologies Research & Development Belgium NV",
+                 "Huawei Technologies Research & Development Belgium NV"},
+                {"DISPOSITIVOS INDUSTRIALE DINAMICOS, S.A. DE C.V.",
+                 "DISPOSITIVOS INDUSTRIALES DINAMICOS, S.A. DE C.V."}},
                EntityType::organization);
 }
 

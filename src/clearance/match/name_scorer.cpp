@@ -79,6 +79,19 @@ namespace {
 
 constexpr size_t kMaxAcronym = 6;
 
+// Two words that may be one mistyped past the fuzzy match: the shorter opens the longer ("Al" /
+// "Ali"), or they share a run of five letters ("echnologies" / "technology", "industriales" /
+// "industry").
+bool words_alike(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.size() >= 2 && b.starts_with(a)) return true;
+  constexpr size_t kRun = 5;
+  if (a.size() < kRun) return false;
+  for (size_t at = 0; at + kRun <= a.size(); ++at)
+    if (b.find(a.substr(at, kRun)) != std::string_view::npos) return true;
+  return false;
+}
+
 struct Candidate {
   int q_begin, q_end;  // [begin, end) spans
   int n_begin, n_end;
@@ -606,16 +619,27 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // choice of English rather than the name's ("institute of technology" for 工业大学 against
   // "Polytechnical University"), nor a word for the kind of organisation ("Wagner Group" / "PMC
   // Wagner").
+  // Nor two leftovers that are one word mistyped beyond the fuzzy match ("echnologies" /
+  // "technology", "Al" / "Ali"): words_alike().
   auto own_word = [](const auto& token, std::string_view text) {
     return token.kind == TokenClass::ordinary && token.origin != TokenOrigin::translated &&
            !is_organisation_kind(text);
   };
-  bool q_own_word = false, n_own_word = false;
+  thread_local std::vector<std::string_view> q_own, n_own;
+  q_own.clear();
+  n_own.clear();
   for (int i = 0; i < nq && !person; ++i)
-    q_own_word = q_own_word || (!q_used[i] && own_word(qt[i], qt[i].text));
-  for (int j = 0; j < nn && !person; ++j)
-    n_own_word = n_own_word || (!n_used[j] && own_word(nt[j], name_text(j)));
-  const bool names_disagree = q_own_word && n_own_word;
+    if (!q_used[i] && own_word(qt[i], qt[i].text)) q_own.push_back(qt[i].text);
+  for (int j = 0; j < nn && !person && !q_own.empty(); ++j)
+    if (!n_used[j] && own_word(nt[j], name_text(j))) n_own.push_back(name_text(j));
+  auto unlike_any = [](const std::vector<std::string_view>& words,
+                       const std::vector<std::string_view>& others) {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) {
+      return std::none_of(others.begin(), others.end(),
+                          [&](std::string_view o) { return words_alike(w, o); });
+    });
+  };
+  const bool names_disagree = unlike_any(q_own, n_own) && unlike_any(n_own, q_own);
   // Organisations: leftover common words (descriptors) weigh less. People: up to
   // person_discounted_leftovers leftover names on one side (middle names, patronymics) weigh
   // less; further leftovers, leftovers on both sides, or a leftover family name ("Lina" is not
