@@ -36,6 +36,8 @@ TEST(NameTables, EveryRowHasItsFieldsAndSource) {
   EXPECT_NO_THROW(read_name_table(
       "cyrillic_romanizations.csv",
       {"letters", "icao", "german", "french", "ukrainian", "polish", "scientific", "source"}));
+  EXPECT_NO_THROW(read_name_table("greek_romanizations.csv",
+                                  {"letters", "elot", "english", "phonetic", "source"}));
   // One character and its one pinyin syllable a row, each character once.
   std::set<std::string> characters;
   for (const auto& row :

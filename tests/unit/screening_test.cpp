@@ -273,6 +273,16 @@ TEST_F(ScreeningTest, CyrillicNamesMeetEveryRomanisationAndNoSoundAlike) {
                EntityType::person);
 }
 
+// A name in Greek meets its ELOT, English and Cypriot spellings.
+TEST_F(ScreeningTest, GreekNamesMeetTheirSpellingsInEachSystem) {
+  expect_above({{"Κωνσταντίνος Μητσοτάκης", "Konstantinos MITSOTAKIS"},
+                {"Ευάγγελος Βενιζέλος", "Evangelos VENIZELOS"},
+                {"Γιάννης Μπακογιάννης", "Yannis BAKOYANNIS"},
+                {"Χρήστος Βασιλείου", "Hristos VASSILIOU"}},
+               EntityType::person);
+  expect_below({{"Γιάννης Παπαδόπουλος", "Giannis PAPADAKIS"}}, EntityType::person);
+}
+
 // Every hit the brute-force reference finds at the threshold, the index finds too, with the same
 // score.
 TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
@@ -300,6 +310,7 @@ TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
       "PMC Wagner", "Private Military Company Wagner",
       // Cyrillic words in every romanisation, compared strictly beyond them.
       "Геннадий Тимченко", "Игорь Сечин", "Евгений Пригожин", "Алексей Навальный",
+      "Χριστόδουλος Βασιλειάδης", "Γιάννης Μπακογιάννης",
       "China Communications Construction Company Second Navigation Engineering Bureau"};
   // Plus list names with a character dropped, from a fixed random sample.
   std::mt19937 rng(7);

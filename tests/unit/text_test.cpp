@@ -6,6 +6,7 @@
 #include "clearance/text/chinese_romanization.h"
 #include "clearance/text/cyrillic_romanizations.h"
 #include "clearance/text/edit_distance.h"
+#include "clearance/text/greek_romanizations.h"
 #include "clearance/text/name_normalizer.h"
 #include "clearance/text/nicknames.h"
 #include "clearance/text/numbers.h"
@@ -153,6 +154,23 @@ TEST(CyrillicRomanizations, EachSystemAndTheEndingsEnglishWrites) {
   // A letter the table does not know (Kazakh қ), or another script: no spellings.
   EXPECT_TRUE(cyrillic_romanizations("тоқаев", "tokayev").empty());
   EXPECT_TRUE(cyrillic_romanizations("abc", "abc").empty());
+}
+
+TEST(GreekRomanizations, ElotTheSoundsAndCypriotSpellings) {
+  auto has = [](const std::vector<std::string>& spellings, const char* s) {
+    return std::find(spellings.begin(), spellings.end(), s) != spellings.end();
+  };
+  const auto vasileiadis = greek_romanizations("βασιλειάδης", "basileiades");
+  for (const char* s : {"vasileiadis", "vasiliadis", "vassiliadis"})
+    EXPECT_TRUE(has(vasileiadis, s)) << s;
+  EXPECT_TRUE(has(greek_romanizations("μπακογιάννης", "mpakogiannes"), "bakogiannis"));  // ELOT
+  EXPECT_TRUE(has(greek_romanizations("μπακογιάννης", "mpakogiannes"), "bakoyannis"));
+  EXPECT_TRUE(
+      has(greek_romanizations("ευάγγελος", "euangelos"), "evangelos"));  // ευ before a vowel
+  EXPECT_TRUE(has(greek_romanizations("ευθύμιος", "euthymios"), "efthymios"));  // before θ
+  EXPECT_TRUE(has(greek_romanizations("χρήστος", "chrestos"), "hristos"));
+  EXPECT_TRUE(has(greek_romanizations("ντόρα", "ntora"), "dora"));
+  EXPECT_TRUE(greek_romanizations("abc", "abc").empty());
 }
 
 TEST(NameNormalizer, CyrillicWordsStayWhole) {

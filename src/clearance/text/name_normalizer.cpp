@@ -21,6 +21,7 @@
 #include "clearance/text/cyrillic_org_words.h"
 #include "clearance/text/cyrillic_romanizations.h"
 #include "clearance/text/given_names.h"
+#include "clearance/text/greek_romanizations.h"
 #include "clearance/text/han.h"
 #include "clearance/text/hanja_reading.h"
 #include "clearance/text/hebrew_names.h"
@@ -477,8 +478,9 @@ void NameNormalizer::add_other_word(const std::string& word, NormalizedName& out
                  out);
 }
 
-void NameNormalizer::add_cyrillic_spellings(const std::string& run, size_t first_token,
-                                            NormalizedName& out) {
+void NameNormalizer::add_romanizations(const std::string& run, size_t first_token,
+                                       Romanizations spellings_of, bool strict,
+                                       NormalizedName& out) {
   // The run's words as split_ascii() splits their transliteration: letters, digits and apostrophes
   // make a word, anything else ends one.
   std::vector<std::string> words(1);
@@ -495,8 +497,8 @@ void NameNormalizer::add_cyrillic_spellings(const std::string& run, size_t first
   for (size_t k = 0; k < words.size(); ++k) {
     NameToken& t = out.tokens[first_token + k];
     if (t.origin != TokenOrigin::transliterated) continue;
-    std::vector<std::string> spellings = cyrillic_romanizations(words[k], t.text);
-    t.marks.cyrillic = !spellings.empty();
+    std::vector<std::string> spellings = spellings_of(words[k], t.text);
+    t.marks.cyrillic = strict && !spellings.empty();
     for (std::string& spelling : spellings)
       if (std::find(t.alternatives.begin(), t.alternatives.end(), spelling) == t.alternatives.end())
         t.alternatives.push_back(std::move(spelling));
@@ -1119,7 +1121,10 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool transla
           out.tokens[k].marks.abjad = abjad;
           out.tokens[k].marks.syllable = hangul;
         }
-        if (!ascii && has_cyrillic_letters(utf8)) add_cyrillic_spellings(utf8, first_new, out);
+        if (!ascii && has_cyrillic_letters(utf8))
+          add_romanizations(utf8, first_new, cyrillic_romanizations, true, out);
+        else if (!ascii && has_greek_letters(utf8))
+          add_romanizations(utf8, first_new, greek_romanizations, false, out);
       }
       i = j;
     }

@@ -11,6 +11,13 @@ namespace clearance {
 std::vector<NameTableRow> read_name_table(std::string_view file,
                                           std::initializer_list<std::string_view> columns,
                                           std::initializer_list<std::string_view> optional) {
+  return read_name_table(file, std::span<const std::string_view>(columns.begin(), columns.size()),
+                         std::span<const std::string_view>(optional.begin(), optional.size()));
+}
+
+std::vector<NameTableRow> read_name_table(std::string_view file,
+                                          std::span<const std::string_view> columns,
+                                          std::span<const std::string_view> optional) {
   const std::string_view text = embedded_name_table(file);
   auto fail = [&](size_t line, std::string_view what) {
     throw std::runtime_error(fmt::format("data/names/{} line {}: {}", file, line, what));

@@ -3,6 +3,7 @@
 // honorifics, the Chinese names of listed parties…): data with a source on every row, compiled into
 // the library (cmake/embed_names.cmake) so that matching needs no file beside the binary.
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,5 +25,9 @@ struct NameTableRow {
 std::vector<NameTableRow> read_name_table(std::string_view file,
                                           std::initializer_list<std::string_view> columns,
                                           std::initializer_list<std::string_view> optional = {});
+// The same with the columns known at run time.
+std::vector<NameTableRow> read_name_table(std::string_view file,
+                                          std::span<const std::string_view> columns,
+                                          std::span<const std::string_view> optional = {});
 
 }  // namespace clearance
