@@ -45,7 +45,7 @@ bool valid_token(const IndexedToken& t) {
          byte_at_most(&m.lineage, kLineageChild | kLineageParent) && byte_at_most(&m.family, 1) &&
          byte_at_most(&m.letters, 1) && byte_at_most(&m.abjad, 1) && byte_at_most(&m.syllable, 1) &&
          byte_at_most(&m.kana, 1) && byte_at_most(&m.place, 1) && byte_at_most(&m.series, 1) &&
-         byte_at_most(&m.cyrillic, 1);
+         byte_at_most(&m.spelled, 1);
 }
 
 bool valid_bounds(const NameIndex::BoundFigures& b) {

@@ -78,6 +78,9 @@ float sound_alike_similarity(int edits, size_t longer, const ScorerSettings& s) 
 namespace {
 
 constexpr size_t kMaxAcronym = 6;
+// The shortest word spelled in every way the lists write it (TokenMarks::spelled) that may still
+// meet a list word a typo away.
+constexpr size_t kMinSpelledTypoLength = 5;
 
 // Two words that may be one mistyped past the fuzzy match: the shorter opens the longer ("Al" /
 // "Ali"), or they share a run of five letters ("echnologies" / "technology", "industriales" /
@@ -234,15 +237,17 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         // one may be a list's other spelling a letter apart (Kunrei's "zi" for "ji").
         const bool kana = qt[i].marks.kana;
         const bool short_kana = kana && std::min(qt[i].text.size(), list_text.size()) < 6;
-        // A word read from Cyrillic is spelled in every romanisation the lists use (its
-        // alternatives): a list word further from them than a typo is another name, never one
-        // that merely sounds alike (Тимченко: Timchenko, Timtchenko, Timtschenko — not TKACHENKO).
-        const bool cyrillic = qt[i].marks.cyrillic;
-        if (!short_kana)
+        // A word spelled in every way the lists write it (TokenMarks::spelled: a Cyrillic word's
+        // romanisations) meets a list word further from them than a typo never, nor one that
+        // merely sounds alike (Тимченко: Timchenko, Timtchenko, Timtschenko — not TKACHENKO); a
+        // short one, only as spelled (Игорь Igor, not EGOR).
+        const bool spelled = qt[i].marks.spelled;
+        const bool short_spelled = spelled && qt[i].text.size() < kMinSpelledTypoLength;
+        if (!short_kana && !short_spelled)
           compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term),
-                        kana || cyrillic ? std::string_view() : std::string_view(qt[i].phonetic),
+                        kana || spelled ? std::string_view() : std::string_view(qt[i].phonetic),
                         index.phonetic(n.term), s, !short_abjad, person, how, sim, edits,
-                        cyrillic ? 1 : kTooManyEdits);
+                        spelled ? 1 : kTooManyEdits);
       }
       // A word from Arabic or Hebrew script the tables do not spell, against a Latin word of the
       // same consonants.
@@ -524,7 +529,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     if (std::min(a.size(), b.size()) < 5 || a[0] != b[0]) return none;
     if (lineage_conflict(qt[qi].marks.lineage, n.marks.lineage)) return none;
     if ((qt[qi].origin == TokenOrigin::pinyin && n.origin == TokenOrigin::pinyin) ||
-        qt[qi].marks.syllable || n.marks.syllable || qt[qi].marks.cyrillic ||
+        qt[qi].marks.syllable || n.marks.syllable || qt[qi].marks.spelled ||
         (qt[qi].marks.abjad && n.marks.abjad && std::min(a.size(), b.size()) < 6))
       return none;
     if (edit_lower_bound(qt[qi].mask, index.mask(n.term)) > 2) return none;

@@ -34,7 +34,7 @@ std::string encode_word(const NameToken& t) {
   out.push_back(static_cast<char>(t.kind));
   const TokenMarks& m = t.marks;
   out.push_back(static_cast<char>(m.family | m.letters << 1 | m.abjad << 2 | m.syllable << 3 |
-                                  m.kana << 4 | m.place << 5 | m.series << 6 | m.cyrillic << 7));
+                                  m.kana << 4 | m.place << 5 | m.series << 6 | m.spelled << 7));
   out.push_back(static_cast<char>(m.lineage));
   put_text(out, t.text);
   out.push_back(static_cast<char>(std::min<size_t>(t.alternatives.size(), 255)));
@@ -58,7 +58,7 @@ NameToken decode_word(std::string_view in) {
   t.marks.kana = bits & 16;
   t.marks.place = bits & 32;
   t.marks.series = bits & 64;
-  t.marks.cyrillic = bits & 128;
+  t.marks.spelled = bits & 128;
   t.marks.lineage = take_byte(in);
   t.text = std::string(take_text(in));
   t.source = t.text;

@@ -498,7 +498,7 @@ void NameNormalizer::add_romanizations(const std::string& run, size_t first_toke
     NameToken& t = out.tokens[first_token + k];
     if (t.origin != TokenOrigin::transliterated) continue;
     std::vector<std::string> spellings = spellings_of(words[k], t.text);
-    t.marks.cyrillic = strict && !spellings.empty();
+    t.marks.spelled = strict && !spellings.empty();
     for (std::string& spelling : spellings)
       if (std::find(t.alternatives.begin(), t.alternatives.end(), spelling) == t.alternatives.end())
         t.alternatives.push_back(std::move(spelling));

@@ -64,7 +64,7 @@ class NameNormalizer {
   // A run holding Hebrew letters, a token per word (hebrew_names.h).
   // The other romanisations of each word of `run`, as alternatives of its tokens from
   // `first_token` on: a Cyrillic word's (cyrillic_romanizations.h, `strict`: marked
-  // TokenMarks::cyrillic) or a Greek one's (greek_romanizations.h).
+  // TokenMarks::spelled) or a Greek one's (greek_romanizations.h).
   using Romanizations = std::vector<std::string> (*)(std::string_view word, std::string_view as_is);
   void add_romanizations(const std::string& run, size_t first_token, Romanizations spellings_of,
                          bool strict, NormalizedName& out);

@@ -48,11 +48,11 @@ struct TokenMarks {
   // A series number, digits or a Roman numeral as written ("Partners VII", "Trust 2004-1"); a
   // one-letter numeral (V) only where it cannot be an initial: after a word, without a dot.
   bool series = false;
-  // Read from Cyrillic letters each of whose spellings the romanisation table gives
-  // (cyrillic_romanizations.h): the systems the lists, passports and the press use are its
-  // alternatives, so a Latin word further from all of them is another name (Тимченко is not
-  // TKACHENKO), not a spelling.
-  bool cyrillic = false;
+  // Spelled in every way the lists write it, its alternatives holding the rest: a Cyrillic word in
+  // the romanisation systems (cyrillic_romanizations.h). A Latin word further from them than one
+  // typo is another name (Тимченко is not TKACHENKO), and a short word must be one of them
+  // exactly (Игорь is not EGOR).
+  bool spelled = false;
 };
 
 struct NameToken {
