@@ -10,18 +10,7 @@ namespace clearance {
 namespace {
 
 bool is_vowel(char32_t c) {
-  return std::u32string_view(U"аеёиоуыэюяіїєў").find(c) != std::u32string_view::npos;
-}
-
-bool one_of(char32_t c, std::u32string_view letters) {
-  return c && letters.find(c) != std::u32string_view::npos;
-}
-
-char32_t before(std::u32string_view word, size_t at) {
-  return at > 0 ? word[at - 1] : 0;
-}
-char32_t after(std::u32string_view word, size_t at, size_t length) {
-  return at + length < word.size() ? word[at + length] : 0;
+  return is_one_of(c, U"аеёиоуыэюяіїєў");
 }
 
 // The table's contexts: where a letter stands.
@@ -31,26 +20,29 @@ const std::vector<LetterRomanizer::NamedContext>& contexts() {
       // At a word's start, or after a vowel, ъ or ь.
       {"initial",
        [](W w, size_t at, size_t) {
-         const char32_t b = before(w, at);
+         const char32_t b = letter_before(w, at);
          return at == 0 || is_vowel(b) || b == U'ъ' || b == U'ь';
        }},
-      {"hush", [](W w, size_t at, size_t) { return one_of(before(w, at), U"жцчшщ"); }},
+      {"hush", [](W w, size_t at, size_t) { return is_one_of(letter_before(w, at), U"жцчшщ"); }},
       // After ж ц ш: Polish жи ży, but чи czi.
-      {"hard", [](W w, size_t at, size_t) { return one_of(before(w, at), U"жцш"); }},
-      {"after-l", [](W w, size_t at, size_t) { return before(w, at) == U'л'; }},
-      {"vowels", [](W w, size_t at,
-                    size_t n) { return is_vowel(before(w, at)) && is_vowel(after(w, at, n)); }},
+      {"hard", [](W w, size_t at, size_t) { return is_one_of(letter_before(w, at), U"жцш"); }},
+      {"after-l", [](W w, size_t at, size_t) { return letter_before(w, at) == U'л'; }},
+      {"vowels",
+       [](W w, size_t at, size_t n) {
+         return is_vowel(letter_before(w, at)) && is_vowel(letter_after(w, at, n));
+       }},
       // Before е и ы э.
-      {"front", [](W w, size_t at, size_t n) { return one_of(after(w, at, n), U"еиыэ"); }},
+      {"front",
+       [](W w, size_t at, size_t n) { return is_one_of(letter_after(w, at, n), U"еиыэ"); }},
       {"before-consonant",
        [](W w, size_t at, size_t n) {
-         const char32_t a = after(w, at, n);
+         const char32_t a = letter_after(w, at, n);
          return a && !is_vowel(a) && a != U'ъ' && a != U'ь';
        }},
       {"final", [](W w, size_t at, size_t n) { return at + n == w.size(); }},
-      {"after-i", [](W w, size_t at, size_t) { return one_of(before(w, at), U"иы"); }},
+      {"after-i", [](W w, size_t at, size_t) { return is_one_of(letter_before(w, at), U"иы"); }},
       {"final-after-i",
-       [](W w, size_t at, size_t n) { return at + n == w.size() && before(w, at) == U'и'; }},
+       [](W w, size_t at, size_t n) { return at + n == w.size() && letter_before(w, at) == U'и'; }},
   };
   return table;
 }

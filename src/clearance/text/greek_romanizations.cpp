@@ -10,11 +10,7 @@ namespace clearance {
 namespace {
 
 bool is_vowel(char32_t c) {
-  return std::u32string_view(U"αεηιουωϊϋ").find(c) != std::u32string_view::npos;
-}
-
-char32_t after(std::u32string_view word, size_t at, size_t length, size_t more = 0) {
-  return at + length + more < word.size() ? word[at + length + more] : 0;
+  return is_one_of(c, U"αεηιουωϊϋ");
 }
 
 // The table's contexts: where a letter stands.
@@ -22,23 +18,23 @@ const std::vector<LetterRomanizer::NamedContext>& contexts() {
   using W = std::u32string_view;
   static const std::vector<LetterRomanizer::NamedContext> table = {
       {"initial", [](W, size_t at, size_t) { return at == 0; }},
-      {"before-vowel", [](W w, size_t at, size_t n) { return is_vowel(after(w, at, n)); }},
+      {"before-vowel", [](W w, size_t at, size_t n) { return is_vowel(letter_after(w, at, n)); }},
       // Before a vowel said e or i: ε η ι υ, and αι, ει, οι.
       {"front",
        [](W w, size_t at, size_t n) {
-         const char32_t a = after(w, at, n);
-         return std::u32string_view(U"εηιυϊϋ").find(a) != std::u32string_view::npos ||
-                ((a == U'α' || a == U'ο') && after(w, at, n, 1) == U'ι');
+         const char32_t a = letter_after(w, at, n);
+         return is_one_of(a, U"εηιυϊϋ") ||
+                (is_one_of(a, U"αο") && letter_after(w, at, n, 1) == U'ι');
        }},
       {"vowels",
        [](W w, size_t at, size_t n) {
-         return at > 0 && is_vowel(w[at - 1]) && is_vowel(after(w, at, n));
+         return is_vowel(letter_before(w, at)) && is_vowel(letter_after(w, at, n));
        }},
       // Before a voiceless consonant or at the word's end: αυ af, ευ ef.
       {"voiceless",
        [](W w, size_t at, size_t n) {
-         const char32_t a = after(w, at, n);
-         return !a || std::u32string_view(U"θκξπσςτφχψ").find(a) != std::u32string_view::npos;
+         const char32_t a = letter_after(w, at, n);
+         return !a || is_one_of(a, U"θκξπσςτφχψ");
        }},
   };
   return table;

@@ -13,6 +13,18 @@
 
 namespace clearance {
 
+// For contexts: the letter before [at…) and the one `more` letters after [at, at + length), 0
+// past the word's ends; whether a letter is one of `letters` (never 0, the word's edge).
+inline char32_t letter_before(std::u32string_view word, size_t at) {
+  return at > 0 ? word[at - 1] : 0;
+}
+inline char32_t letter_after(std::u32string_view word, size_t at, size_t length, size_t more = 0) {
+  return at + length + more < word.size() ? word[at + length + more] : 0;
+}
+inline bool is_one_of(char32_t c, std::u32string_view letters) {
+  return c && letters.find(c) != std::u32string_view::npos;
+}
+
 class LetterRomanizer {
  public:
   // Whether the letters [at, at + length) of a word stand in a context.

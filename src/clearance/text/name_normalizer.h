@@ -61,13 +61,13 @@ class NameNormalizer {
   // without quotes): transliterated, and when it may be a name in the genitive, compared as its
   // nominative (cyrillic_nominatives()).
   void add_org_name_word(const std::string& word, const std::string& letters, NormalizedName& out);
-  // A run holding Hebrew letters, a token per word (hebrew_names.h).
   // The other romanisations of each word of `run`, as alternatives of its tokens from
   // `first_token` on: a Cyrillic word's (cyrillic_romanizations.h, `strict`: marked
   // TokenMarks::spelled) or a Greek one's (greek_romanizations.h).
   using Romanizations = std::vector<std::string> (*)(std::string_view word, std::string_view as_is);
   void add_romanizations(const std::string& run, size_t first_token, Romanizations spellings_of,
                          bool strict, NormalizedName& out);
+  // A run holding Hebrew letters, a token per word (hebrew_names.h).
   void add_hebrew_words(const std::string& run, NormalizedName& out);
   // A run holding Thai letters, a token per word (thai_names.h); with `translate`, an
   // organisation's words translated.
