@@ -229,6 +229,28 @@ TEST_F(ScreeningTest, OrganisationsKeepingAWordEachAreTwoNames) {
                EntityType::organization);
 }
 
+// Chinese state groups are named in common words alone: a translated word each side keeps is what
+// tells two groups apart, and a number names which institute of a group it is. A list name's own
+// acronym repeats its words, and a translated word's alternatives go to the words that need them.
+TEST_F(ScreeningTest, StateGroupsAndTheirInstitutesAreToldApartByTheirWords) {
+  expect_below(
+      {{"中国航天科工集团", "China Aerospace Science and Technology Corporation"},
+       {"中国空间技术研究院502研究所", "China Academy of Space Technology 513 Research Institute"},
+       {"China Academy of Space Technology 502 Research Institute",
+        "China Academy of Space Technology 513 Research Institute"}},
+      EntityType::organization);
+  expect_above(
+      {{"中国空间技术研究院513研究所", "China Academy of Space Technology 513 Research Institute"},
+       {"China Aerospace Science and Technology Corporation",
+        "China Aerospace Science and Technology Corporation (CASC)"},
+       {"Aviation Industry Corporation of China", "Aviation Industry Corporation of China (AVIC)"},
+       {"西北工业大学", "Northwestern Polytechnical University"},
+       {"中国核工业建设股份有限公司", "CHINA NUCLEAR ENGINEERING & CONSTRUCTION CORP LTD"},
+       // A fund's series number is still one of a family.
+       {"Apollo Investment Fund VIII L.P.", "Apollo Investment Fund IX L.P."}},
+      EntityType::organization);
+}
+
 // Burmese and Khmer names against the lists' spellings: a syllable a word, or a word's syllables
 // as one; in order and whole, a syllable exact.
 TEST_F(ScreeningTest, BurmeseAndKhmerNamesMeetTheListsSpellingsInOrderAndWhole) {

@@ -50,7 +50,7 @@ bool valid_token(const IndexedToken& t) {
 
 bool valid_bounds(const NameIndex::BoundFigures& b) {
   return byte_at_most(&b.has_alternatives, 1) && byte_at_most(&b.person, 1) &&
-         byte_at_most(&b.forebears, 1) && byte_at_most(&b.series, 1);
+         byte_at_most(&b.forebears, 1) && byte_at_most(&b.series, 1) && byte_at_most(&b.acronym, 1);
 }
 
 }  // namespace

@@ -110,6 +110,7 @@ class NameIndex {
     bool person;     // scored as a person whatever the query: initials can match its tokens
     bool forebears;  // a person's name naming forebears in a lineage (lineage_unmatched_factor)
     bool series;     // a name holding a series number ("Fund VII": series_number_factor)
+    bool acronym;    // an organisation's name holding its own acronym (own_acronym.h)
     // letter_mask() of the first letters of its ordinary words: which words a query's last word,
     // cut short, may begin (name_scorer.cpp, MatchHow::cut).
     uint32_t first_letters;

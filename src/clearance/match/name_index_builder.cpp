@@ -11,6 +11,7 @@
 #include "clearance/match/name_index.h"
 #include "clearance/match/name_index_file.h"
 #include "clearance/match/name_scorer.h"
+#include "clearance/match/own_acronym.h"
 #include "clearance/text/chinese_romanization.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/legal_forms.h"
@@ -349,6 +350,11 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
     b.person = name.person;
     b.forebears = forebears;
     b.series = series;
+    const auto tokens = d.tokens_of(name);
+    b.acronym = holds_own_acronym(
+        static_cast<int>(tokens.size()),
+        [&](int k) -> std::string_view { return terms[tokens[k].term]; },
+        [&](int k) { return tokens[k].kind; });
     b.first_letters = first_letters;
     bound_figures.push_back(b);
   }

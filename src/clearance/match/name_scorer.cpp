@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "clearance/match/own_acronym.h"
 #include "clearance/text/chinese_transcription.h"
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/edit_distance.h"
@@ -78,6 +79,7 @@ float sound_alike_similarity(int edits, size_t longer, const ScorerSettings& s) 
 namespace {
 
 constexpr size_t kMaxAcronym = 6;
+
 // The shortest word spelled in every way the lists write it (TokenMarks::spelled) that may still
 // meet a list word a typo away.
 constexpr size_t kMinSpelledTypoLength = 5;
@@ -578,12 +580,53 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     a.name_weight = pair_name_weight;
     result.alignments.push_back(std::move(a));
   };
-  for (const Candidate& c : candidates) {
+  // The greedy order first, as indices into candidates, with the list token each pair holds.
+  thread_local std::vector<size_t> chosen;
+  thread_local std::vector<int> holder;  // per list token: the chosen pair holding it, or -1
+  chosen.clear();
+  holder.assign(nn, -1);
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const Candidate& x = candidates[c];
     bool free = true;
-    for (int k = c.q_begin; k < c.q_end; ++k) free = free && !q_used[k];
-    for (int k = c.n_begin; k < c.n_end; ++k) free = free && !n_used[k];
-    if (free) take(c);
+    for (int k = x.q_begin; k < x.q_end; ++k) free = free && !q_used[k];
+    for (int k = x.n_begin; k < x.n_end; ++k) free = free && !n_used[k];
+    if (!free) continue;
+    for (int k = x.q_begin; k < x.q_end; ++k) q_used[k] = true;
+    for (int k = x.n_begin; k < x.n_end; ++k) {
+      n_used[k] = true;
+      holder[k] = static_cast<int>(chosen.size());
+    }
+    chosen.push_back(c);
   }
+  // One repair of the greedy order: a word left out because the list word it matches in full went
+  // to another word that matches a free list word in full too. A translated word has several
+  // English words (工业大学: "institute/university/polytechnical" and "technology/
+  // polytechnical"): "institute" taking "polytechnical" left "technology" without a word, where
+  // "university" and "polytechnical" match both.
+  auto single_full = [](const Candidate& c) {
+    return c.similarity >= 1.0f && c.q_end - c.q_begin == 1 && c.n_end - c.n_begin == 1;
+  };
+  for (const Candidate& x : candidates) {
+    if (!single_full(x) || q_used[x.q_begin] || holder[x.n_begin] < 0) continue;
+    const size_t held = chosen[holder[x.n_begin]];
+    if (!single_full(candidates[held])) continue;
+    const int other_query = candidates[held].q_begin;
+    for (size_t z = 0; z < candidates.size(); ++z) {
+      const Candidate& y = candidates[z];
+      if (y.q_begin != other_query || !single_full(y) || n_used[y.n_begin]) continue;
+      // other_query moves to y's list word; x takes the one it held.
+      chosen[holder[x.n_begin]] = z;
+      holder[y.n_begin] = holder[x.n_begin];
+      n_used[y.n_begin] = true;
+      q_used[x.q_begin] = true;
+      holder[x.n_begin] = static_cast<int>(chosen.size());
+      chosen.push_back(static_cast<size_t>(&x - candidates.data()));
+      break;
+    }
+  }
+  q_used.assign(nq, false);
+  n_used.assign(nn, false);
+  for (size_t c : chosen) take(candidates[c]);
   // A long query may have been cut by a field of fixed width: its last word, left over, may be the
   // start of a longer word of the name ("Noureddine Ben Ali Ben Belkassem DR" in a 35-character
   // field, "DRISSI" in the list). It counts like an initial, and only beside words of the query
@@ -618,25 +661,39 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   for (int j = 0; j < nn; ++j)
     n_leftover = n_leftover || (!n_used[j] && nt[j].kind == TokenClass::ordinary);
   const bool conflicting = q_leftover && n_leftover;
+  // An organisation's own acronym left over ("… Corporation (CASC)" against the words alone)
+  // weighs as a legal form does: it repeats what the words say.
+  thread_local std::vector<bool> q_acronym, n_acronym;
+  q_acronym.assign(nq, false);
+  n_acronym.assign(nn, false);
+  for (int i = 0; i < nq && !person; ++i)
+    q_acronym[i] = !q_used[i] && qt[i].kind == TokenClass::ordinary &&
+                   abbreviates_own_words(
+                       qt[i].text, i, nq, [&](int k) -> std::string_view { return qt[k].text; },
+                       [&](int k) { return qt[k].kind; });
+  for (int j = 0; j < nn && !person; ++j)
+    n_acronym[j] =
+        !n_used[j] && nt[j].kind == TokenClass::ordinary &&
+        abbreviates_own_words(name_text(j), j, nn, name_text, [&](int k) { return nt[k].kind; });
   // Two organisations' names disagree when each keeps a word of its own as written ("China
   // Construction Bank" / "China Construction Technology"): their common words are then no
-  // descriptors but what tells the two apart. Not a word the normaliser translated, which is its
-  // choice of English rather than the name's ("institute of technology" for 工业大学 against
-  // "Polytechnical University"), nor a word for the kind of organisation ("Wagner Group" / "PMC
+  // descriptors but what tells the two apart. A word the normaliser translated counts too: its
+  // English words are the table's, each with its alternatives, and a Chinese state group's name is
+  // nothing but such words (中国航天科工集团 "science and industry" is not 中国航天科技集团's
+  // "science and technology"). Not a word for the kind of organisation ("Wagner Group" / "PMC
   // Wagner").
   // Nor two leftovers that are one word mistyped beyond the fuzzy match ("echnologies" /
   // "technology", "Al" / "Ali"): words_alike().
   auto own_word = [](const auto& token, std::string_view text) {
-    return token.kind == TokenClass::ordinary && token.origin != TokenOrigin::translated &&
-           !is_organisation_kind(text);
+    return token.kind == TokenClass::ordinary && !is_organisation_kind(text);
   };
   thread_local std::vector<std::string_view> q_own, n_own;
   q_own.clear();
   n_own.clear();
   for (int i = 0; i < nq && !person; ++i)
-    if (!q_used[i] && own_word(qt[i], qt[i].text)) q_own.push_back(qt[i].text);
+    if (!q_used[i] && !q_acronym[i] && own_word(qt[i], qt[i].text)) q_own.push_back(qt[i].text);
   for (int j = 0; j < nn && !person && !q_own.empty(); ++j)
-    if (!n_used[j] && own_word(nt[j], name_text(j))) n_own.push_back(name_text(j));
+    if (!n_used[j] && !n_acronym[j] && own_word(nt[j], name_text(j))) n_own.push_back(name_text(j));
   auto unlike_any = [](const std::vector<std::string_view>& words,
                        const std::vector<std::string_view>& others) {
     return std::any_of(words.begin(), words.end(), [&](std::string_view w) {
@@ -727,7 +784,8 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // Kong)" / "(Singapore)").
   // 1 when a side's leftovers hold a place after its last matched word, 2 when they hold any other
   // word worth a name (ordinary, not common), 0 when neither.
-  auto place_left = [&](const std::vector<bool>& used, int count, auto token_of, auto idf_of) {
+  auto place_left = [&](const std::vector<bool>& used, const std::vector<bool>& acronym, int count,
+                        auto token_of, auto idf_of) {
     int last_matched = -1;
     bool distinctive_matched = false;  // a word that is no common word: the brand
     for (int k = 0; k < count; ++k)
@@ -737,7 +795,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       }
     int found = 0;
     for (int k = 0; k < count; ++k) {
-      if (used[k] || token_of(k).kind != TokenClass::ordinary) continue;
+      if (used[k] || acronym[k] || token_of(k).kind != TokenClass::ordinary) continue;
       // A Chinese name opens with its place of registration (深圳市大疆…): there the place
       // before the brand says where the firm is, as a place after the words does elsewhere. Only
       // beside the brand: with common words alone matched, the place is what names the firm
@@ -753,14 +811,15 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   const int q_place =
       person ? 0
              : place_left(
-                   q_used, nq, [&](int k) -> const QueryToken& { return qt[k]; },
+                   q_used, q_acronym, nq, [&](int k) -> const QueryToken& { return qt[k]; },
                    [&](int k) {
                      return qt[k].term == kNoTerm ? index.unseen_idf() : index.idf(qt[k].term);
                    });
-  const int n_place = person ? 0
-                             : place_left(
-                                   n_used, nn, [&](int k) -> const IndexedToken& { return nt[k]; },
-                                   [&](int k) { return index.idf(nt[k].term); });
+  const int n_place =
+      person ? 0
+             : place_left(
+                   n_used, n_acronym, nn, [&](int k) -> const IndexedToken& { return nt[k]; },
+                   [&](int k) { return index.idf(nt[k].term); });
   const bool one_place = (q_place == 1 && n_place == 0) || (q_place == 0 && n_place == 1);
   auto unmatched_factor = [&](float idf, bool discounted, bool qualifier, bool forebear,
                               bool series, bool place, bool translated) {
@@ -785,17 +844,22 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     if (q_used[i]) continue;
     if (record) result.unmatched_query.push_back(i);
     const float idf = qt[i].term == kNoTerm ? index.unseen_idf() : index.idf(qt[i].term);
-    total_q += unmatched_factor(idf, i == q_discounted[0] || i == q_discounted[1], i > q_of,
-                                q_forebear(i), qt[i].marks.series, qt[i].marks.place, false) *
+    total_q += (q_acronym[i] ? s.legal_form_factor
+                             : unmatched_factor(idf, i == q_discounted[0] || i == q_discounted[1],
+                                                i > q_of, q_forebear(i), qt[i].marks.series,
+                                                qt[i].marks.place, false)) *
                qt[i].weight;
   }
   for (int j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     if (record) result.unmatched_name.push_back(j);
-    total_n += unmatched_factor(index.idf(nt[j].term), j == n_discounted[0] || j == n_discounted[1],
+    total_n +=
+        (n_acronym[j]
+             ? s.legal_form_factor
+             : unmatched_factor(index.idf(nt[j].term), j == n_discounted[0] || j == n_discounted[1],
                                 j > n_of, n_forebear(j), nt[j].marks.series, nt[j].marks.place,
-                                nt[j].origin == TokenOrigin::translated) *
-               name_weight[j];
+                                nt[j].origin == TokenOrigin::translated)) *
+        name_weight[j];
   }
   // Similarity-weighted totals: a fuzzy pair counts its full weight in the denominator.
   for (const auto& [similarity, query_weight, pair_name_weight] : aligned) {

@@ -10,6 +10,7 @@
 #include <span>
 #include <unordered_map>
 
+#include "clearance/match/own_acronym.h"
 #include "clearance/model/country_codes.h"
 #include "clearance/text/chinese_personal_names.h"
 #include "clearance/text/edit_distance.h"
@@ -813,8 +814,14 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
     query_forebears = query_forebears || (t.marks.lineage & kLineageParent);
     query_series = query_series || t.marks.series;
   }
-  auto factor = [&](bool forebears, bool series) {
-    return std::min(forebears ? f_forebears : f, series ? f_series : f);
+  // And a name's own acronym ("… Corporation (CASC)"), which weighs as a legal form.
+  const float f_acronym = std::min(f, scorer.legal_form_factor);
+  const bool query_acronym = holds_own_acronym(
+      static_cast<int>(prepared.tokens.size()),
+      [&](int k) -> std::string_view { return prepared.tokens[k].text; },
+      [&](int k) { return prepared.tokens[k].kind; });
+  auto factor = [&](bool forebears, bool series, bool acronym) {
+    return std::min({forebears ? f_forebears : f, series ? f_series : f, acronym ? f_acronym : f});
   };
   const bool default_weights = scorer.legal_form_factor == ScorerSettings{}.legal_form_factor &&
                                scorer.stopword_factor == ScorerSettings{}.stopword_factor;
@@ -838,7 +845,7 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
     else if (any_distinctive && t.kind != TokenClass::ordinary)
       credited += t.weight;
   if (prepared.maybe_cut && !tokens.empty()) credited += initial_similarity * tokens.back().weight;
-  const float query_factor = factor(query_forebears, query_series);
+  const float query_factor = factor(query_forebears, query_series, query_acronym);
   auto unreached_bound = [&](float followed) {
     return 0.5f * (coverage(std::min(total, credited + followed), total, query_factor) + 1.0f);
   };
@@ -878,8 +885,9 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
     float matched_n = name.total_weight;
     if (default_weights && !name.has_alternatives)
       matched_n = std::min(name.total_weight, x.name_credit + unaccounted.name_weight + initials_n);
-    return 0.5f * (coverage(matched_q, total, factor(query_forebears, query_series)) +
-                   coverage(matched_n, name.total_weight, factor(name.forebears, name.series)));
+    return 0.5f * (coverage(matched_q, total, query_factor) +
+                   coverage(matched_n, name.total_weight,
+                            factor(name.forebears, name.series, name.acronym)));
   };
   // Filter here, in a plain loop: most candidates fall below the bound.
   session.survivors.clear();
@@ -890,7 +898,7 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
       0.5f * (coverage(std::min(total, unaccounted.query_weight +
                                            initial_similarity * (unaccounted.initials_query_weight +
                                                                  unaccounted.cut_query_weight)),
-                       total, factor(query_forebears, query_series)) +
+                       total, query_factor) +
               1.0f);
   // A name only followers reach: what they and the rest credited to every name allow.
   if (followers) below = std::max(below, unreached_bound(followed));

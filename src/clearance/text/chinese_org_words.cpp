@@ -175,7 +175,9 @@ const std::vector<ChineseOrgWord>& chinese_org_words() {
         {"化工", {"chemical"}},
         {"生物", {"biological/biology/bio"}},
         {"核", {"nuclear"}},
-        {"核工业", {"nuclear", "industry"}},
+        // The English of the groups named 核工业 leaves "industry" out: China National Nuclear
+        // Corporation, China Nuclear Engineering & Construction.
+        {"核工业", {"nuclear", "?industry"}},
         {"能源", {"energy"}},
         {"动力", {"power/dynamics"}},
         {"机械", {"machinery"}},
@@ -185,7 +187,7 @@ const std::vector<ChineseOrgWord>& chinese_org_words() {
         {"工程", {"engineering"}},
         {"航空航天", {"aerospace/aeronautics", "?astronautics"}},
         {"航空", {"aviation/aeronautics/aeronautical/aero"}},
-        {"航天", {"aerospace/astronautics"}},
+        {"航天", {"aerospace/astronautics/space/spaceflight"}},
         {"船舶", {"shipbuilding"}},
         {"重工", {"?heavy", "industry"}},
         {"兵器", {"ordnance"}},

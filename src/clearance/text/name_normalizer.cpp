@@ -1177,7 +1177,8 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool transla
   for (size_t k = 0; k < out.tokens.size(); ++k) {
     NameToken& t = out.tokens[k];
     t.marks.series = is_series_number(t.source) &&
-                     (t.source.size() > 1 || (k > 0 && !t.marks.letters && !dotted(t)));
+                     (t.source.size() > 1 || (k > 0 && !t.marks.letters && !dotted(t))) &&
+                     !numbers_a_unit(out.tokens, k);
   }
   letters_for_digits(out.tokens);
   normalize_numbers(out.tokens);

@@ -69,6 +69,21 @@ bool is_series_number(std::string_view written) {
   return std::find(std::begin(kUnits), std::end(kUnits), rest) != std::end(kUnits);
 }
 
+bool numbers_a_unit(const std::vector<NameToken>& tokens, size_t k) {
+  static constexpr std::string_view kAfter[] = {
+      "research", "institute", "academy",    "factory",  "plant",    "works",
+      "bureau",   "unit",      "brigade",    "regiment", "division", "base",
+      "center",   "centre",    "laboratory", "shipyard", "arsenal",  "depot"};
+  static constexpr std::string_view kBefore[] = {"unit",  "no",       "institute", "factory",
+                                                 "plant", "brigade",  "regiment",  "division",
+                                                 "base",  "shipyard", "arsenal",   "depot"};
+  auto among = [](std::string_view word, const auto& words) {
+    return std::find(std::begin(words), std::end(words), word) != std::end(words);
+  };
+  return (k + 1 < tokens.size() && among(tokens[k + 1].text, kAfter)) ||
+         (k > 0 && among(tokens[k - 1].text, kBefore));
+}
+
 size_t chinese_ordinal_length(std::string_view text, size_t at) {
   if (text.substr(at, kChineseOrdinalMark.size()) != kChineseOrdinalMark) return 0;
   size_t end = at + kChineseOrdinalMark.size();

@@ -22,6 +22,12 @@ void letters_for_digits(std::vector<NameToken>& tokens);
 // ordinals are not: "First Systems", "24th Research Institute".
 bool is_series_number(std::string_view written);
 
+// Whether the number at tokens[k] says which institute, plant or unit of a group the name is
+// ("513 Research Institute", "Factory 256", "Unit 61398"), one next to such a word: that number is
+// the unit's name, and another number is another unit, where a fund's series number is one of a
+// family ("Partners VII").
+bool numbers_a_unit(const std::vector<NameToken>& tokens, size_t k);
+
 // The length in bytes of a Chinese ordinal at `at` in UTF-8 `text` — 第 and a number written in
 // Chinese numerals (第十四, 第三十八) — or 0 when none starts there.
 size_t chinese_ordinal_length(std::string_view text, size_t at);
