@@ -35,6 +35,22 @@ TEST(HebrewNames, TheTableSpellsCommonNamesAsTheListsDo) {
   EXPECT_TRUE(hebrew_spellings("גרינשפן").empty());
 }
 
+TEST(HebrewNames, TheTablesSpellingsComeAlsoAsGermanFrenchAndRussianWriteThem) {
+  EXPECT_NO_THROW(read_name_table("hebrew_spelling_conventions.csv",
+                                  {"system", "from", "to", "where", "source"}));
+  const auto yitzhak = hebrew_spellings("יצחק");
+  ASSERT_FALSE(yitzhak.empty());
+  EXPECT_EQ(yitzhak.front(), "yitzhak");  // the table's own spellings first
+  for (std::string_view other : {"jitzchak", "itshak", "itskhak"})
+    EXPECT_NE(std::find(yitzhak.begin(), yitzhak.end(), other), yitzhak.end()) << other;
+  const auto shlomo = hebrew_spellings("שלמה");
+  for (std::string_view other : {"schlomo", "chlomo"})
+    EXPECT_NE(std::find(shlomo.begin(), shlomo.end(), other), shlomo.end()) << other;
+  // The sh of Moshe is no h to write as kh.
+  const auto moshe = hebrew_spellings("משה");
+  EXPECT_EQ(std::find(moshe.begin(), moshe.end(), "moskhe"), moshe.end());
+}
+
 TEST(HebrewNames, EveryReadingOfAnAmbiguousLetterMeetsItsSpelling) {
   // ח as h, kh or ch; צ as tz, ts or z; ב as b or v; ו as a vowel or v; פ as p or f.
   for (std::string_view latin : {"yitzhak", "itzhak", "yitschak", "izhak"})
@@ -52,6 +68,16 @@ TEST(HebrewNames, EveryReadingOfAnAmbiguousLetterMeetsItsSpelling) {
   EXPECT_FALSE(reads_as("גרינשפן", "greenberg"));
   EXPECT_FALSE(reads_as("יוסף", "yasaf"));  // ו writes an o or u here, or is v
   EXPECT_TRUE(reads_as("יוסף", "yosef"));
+  // A word written without ו has no o or u (רבין is Rabin, not Rubin); one with a ו may leave
+  // another out (Slobodkin above). A final ה writes a vowel: דניאלה is Daniella, not Daniel.
+  EXPECT_FALSE(reads_as("רבין", "rubin"));
+  EXPECT_FALSE(reads_as("דניאלה", "daniel"));
+  EXPECT_TRUE(reads_as("דניאלה", "daniella"));
+  // Other languages' letters: German j for י and s for ז, Spanish j for ח, Russian g for ה.
+  EXPECT_TRUE(reads_as("דיין", "dajan"));
+  EXPECT_TRUE(reads_as("מופז", "mofas"));
+  EXPECT_TRUE(reads_as("חיים", "jaim"));
+  EXPECT_TRUE(reads_as("הרצוג", "gertsog"));
   EXPECT_TRUE(reads_as("רבין", "rabin"));
 }
 
@@ -59,7 +85,7 @@ TEST(HebrewNames, ReadingsAreBoundedAndTheLikeliestComesFirst) {
   const auto forms = hebrew_abjad_forms("חבצלת");
   EXPECT_LE(forms.size(), kMaxHebrewForms);
   ASSERT_FALSE(forms.empty());
-  EXPECT_EQ(forms.front(), "hbtzlt");
+  EXPECT_EQ(forms.front(), std::string(1, kOAndUWritten) + "hbtzlt");
   // Many ambiguous letters: still bounded, every form distinct.
   const auto many = hebrew_abjad_forms("חבפצכחבפצכ");
   EXPECT_LE(many.size(), kMaxHebrewForms);

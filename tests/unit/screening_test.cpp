@@ -229,6 +229,15 @@ TEST_F(ScreeningTest, OrganisationsKeepingAWordEachAreTwoNames) {
                EntityType::organization);
 }
 
+// A Hebrew name the table spells meets its spellings in English, German, French and Russian
+// manners and a list's typo, never a name a letter apart in a short word; one it reads letter by
+// letter needs the vowels it writes (and writes no o or u it leaves out everywhere).
+TEST_F(ScreeningTest, HebrewNamesMeetOtherLanguagesSpellingsAndNotTheirNeighbours) {
+  expect_above({{"יצחק רבין", "Jitzchak RABIN"}, {"שלמה", "Chlomo"}, {"משה דיין", "Mosche DAJAN"}},
+               EntityType::person);
+  expect_below({{"צבי לוי", "Zvi LAVI"}, {"יצחק רבין", "Yitzhak RUBIN"}}, EntityType::person);
+}
+
 // Chinese state groups are named in common words alone: a translated word each side keeps is what
 // tells two groups apart, and a number names which institute of a group it is. A list name's own
 // acronym repeats its words, and a translated word's alternatives go to the words that need them.

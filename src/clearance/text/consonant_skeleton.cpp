@@ -1,5 +1,6 @@
 #include "clearance/text/consonant_skeleton.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -16,6 +17,7 @@ struct Shape {
 };
 
 constexpr uint8_t kA = 1, kI = 2, kU = 4;
+constexpr uint8_t kLatinOU = 8;  // a Latin o or u (not w) among kU
 
 Shape shape_of(std::string_view word, bool latin) {
   Shape s;
@@ -41,6 +43,8 @@ Shape shape_of(std::string_view word, bool latin) {
         break;
       case 'o':
       case 'u':
+        vowel = latin ? kU | kLatinOU : kU;
+        break;
       case 'w':
         vowel = kU;
         break;
@@ -110,8 +114,15 @@ std::string with_waw_as_v(std::string_view word) {
 bool abjad_spelling_matches(std::string_view abjad, std::string_view latin) {
   const Shape a = shape_of(abjad, false), l = shape_of(latin, true);
   if (a.consonants != l.consonants) return false;
-  for (size_t k = 0; k < a.gaps.size(); ++k)
+  // A word of a script that writes o and u, written without any (רבין), has none: Rubin is
+  // another name. One that writes some may leave one out (סלבודקין Slobodkin).
+  const bool without_o_and_u =
+      !abjad.empty() && abjad[0] == kOAndUWritten &&
+      std::none_of(a.gaps.begin(), a.gaps.end(), [](uint8_t gap) { return (gap & kU) != 0; });
+  for (size_t k = 0; k < a.gaps.size(); ++k) {
     if ((a.gaps[k] & l.gaps[k]) != a.gaps[k]) return false;
+    if (without_o_and_u && (l.gaps[k] & kLatinOU)) return false;
+  }
   return true;
 }
 

@@ -21,6 +21,9 @@ constexpr size_t kMinSkeleton = 2;
 // two, even when alike (فضل الله Fadlallah has l twice, two words Latin writes as one) or when
 // Latin would read them as one (כה is k then h, not kh); nothing is asked of the vowel between.
 constexpr char kLettersApart = '|';
+// Opens the form of a word from a script that writes o and u (Hebrew as written today, with ו): a
+// Latin word with an o or u never meets such a form that writes neither (רבין is Rabin, not Rubin).
+constexpr char kOAndUWritten = '+';
 
 // A word transliterated from Arabic script without the article joined to it (البشير "albshyr" →
 // "bshyr"): the lists write the article apart or not at all (al-Bashir, Bashir).
@@ -45,7 +48,8 @@ std::string with_waw_as_v(std::string_view word);
 // Whether a Latin word may spell a word transliterated from Arabic or Hebrew script: the same
 // consonants, and each long vowel the script writes (ا a, ي i, و u) among the vowels the Latin
 // word writes in the same place — بشير "bshyr" is Bashir, not Bashar; محمود "mhmwd" is Mahmoud,
-// not Muhammad. The Latin word may write short vowels the script does not.
+// not Muhammad. The Latin word may write short vowels the script does not, save an o or u
+// against a form opening with kOAndUWritten that writes neither.
 bool abjad_spelling_matches(std::string_view abjad, std::string_view latin);
 
 }  // namespace clearance

@@ -1,6 +1,9 @@
 #include "clearance/text/hebrew_names.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <utility>
 
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/name_tables.h"
@@ -58,14 +61,105 @@ std::u32string fold(std::string_view word) {
   return out;
 }
 
+// One rule of a language's way of writing Hebrew names
+// (data/names/hebrew_spelling_conventions.csv): letters of an English spelling and what that
+// language writes for them, and where.
+struct SpellingRule {
+  std::string from, to;
+  enum class Where { any, start, before_vowel, between_vowels, lone } where;
+};
+
+bool vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// The systems in the order of the file, each its rules in order.
+const std::vector<std::vector<SpellingRule>>& conventions() {
+  static const auto systems = [] {
+    std::vector<std::string> names;
+    std::vector<std::vector<SpellingRule>> out;
+    for (const auto& row : read_name_table("hebrew_spelling_conventions.csv",
+                                           {"system", "from", "to", "where", "source"})) {
+      static constexpr std::pair<std::string_view, SpellingRule::Where> kWhere[] = {
+          {"any", SpellingRule::Where::any},
+          {"start", SpellingRule::Where::start},
+          {"before_vowel", SpellingRule::Where::before_vowel},
+          {"between_vowels", SpellingRule::Where::between_vowels},
+          {"lone", SpellingRule::Where::lone}};
+      const auto where = std::find_if(std::begin(kWhere), std::end(kWhere),
+                                      [&](const auto& w) { return w.first == row.fields[3]; });
+      if (where == std::end(kWhere))
+        throw std::runtime_error("hebrew_spelling_conventions.csv line " +
+                                 std::to_string(row.line) + ": unknown where '" + row.fields[3] +
+                                 "'");
+      const size_t system = std::find(names.begin(), names.end(), row.fields[0]) - names.begin();
+      if (system == names.size()) {
+        names.push_back(row.fields[0]);
+        out.emplace_back();
+      }
+      out[system].push_back({row.fields[1], row.fields[2], where->second});
+    }
+    return out;
+  }();
+  return systems;
+}
+
+// An English spelling as one system writes it: each rule in turn, at every place it applies.
+std::string respell(std::string_view spelling, const std::vector<SpellingRule>& rules) {
+  std::string word(spelling);
+  for (const SpellingRule& rule : rules) {
+    std::string out;
+    for (size_t at = 0; at < word.size();) {
+      const bool here = word.compare(at, rule.from.size(), rule.from) == 0;
+      const size_t end = at + rule.from.size();
+      const bool before = here && end < word.size() && vowel(word[end]);
+      const bool after = here && at > 0 && vowel(word[at - 1]);
+      bool applies = false;
+      switch (rule.where) {
+        case SpellingRule::Where::any:
+          applies = here;
+          break;
+        case SpellingRule::Where::start:
+          applies = here && at == 0;
+          break;
+        case SpellingRule::Where::before_vowel:
+          applies = before;
+          break;
+        case SpellingRule::Where::between_vowels:
+          applies = before && after;
+          break;
+        case SpellingRule::Where::lone:  // not the second letter of sh, ch or kh
+          applies = here && !(at > 0 &&
+                              std::string_view("sck").find(word[at - 1]) != std::string_view::npos);
+          break;
+      }
+      if (applies) {
+        out += rule.to;
+        at = end;
+      } else {
+        out += word[at++];
+      }
+    }
+    word = std::move(out);
+  }
+  return word;
+}
+
 const TextMap<std::vector<std::string>>& table() {
   static const auto names = [] {
     TextMap<std::vector<std::string>> out;
     for (const auto& row : read_name_table("hebrew_names.csv", {"hebrew", "spellings", "source"})) {
       auto& spellings = out[to_utf8(fold(row.fields[0]))];
-      for (auto& s : split_trimmed(row.fields[1], " "))
+      auto add = [&](std::string s) {
         if (std::find(spellings.begin(), spellings.end(), s) == spellings.end())
           spellings.push_back(std::move(s));
+      };
+      const auto listed = split_trimmed(row.fields[1], " ");
+      for (const auto& s : listed) add(s);
+      // Then each listed spelling as German, French and Russian write Hebrew names (Jitzchak,
+      // Itshak, Itskhak for Yitzchak): after the listed ones, which stay first.
+      for (const auto& rules : conventions())
+        for (const auto& s : listed) add(respell(s, rules));
     }
     return out;
   }();
@@ -90,23 +184,25 @@ std::vector<std::string_view> readings(const std::u32string& w, size_t at, size_
       return geresh ? std::vector<std::string_view>{"j", "g"} : std::vector<std::string_view>{"g"};
     case 0x05D3:  // ד
       return {"d"};
-    case 0x05D4:  // ה: silent at the end of a word, sounded or not inside it
-      return last ? std::vector<std::string_view>{""} : std::vector<std::string_view>{"h", ""};
+    case 0x05D4:  // ה: a final vowel at the end of a word (Daniella, not Daniel); inside it
+                  // sounded or not, and g where a name came through Russian (Gertsog)
+      return last ? std::vector<std::string_view>{"a"}
+                  : std::vector<std::string_view>{"h", "", "g"};
     case 0x05D5:  // ו: a word's first letter is v; וו v or w (סינוואר Sinwar); else o, u or v
       if (at + 1 < w.size() && w[at + 1] == 0x05D5) {
         used = 2;
         return {"v", "w"};
       }
       return at == 0 ? std::vector<std::string_view>{"v"} : std::vector<std::string_view>{"w", "v"};
-    case 0x05D6:  // ז
-      return geresh ? std::vector<std::string_view>{"zh"} : std::vector<std::string_view>{"z"};
-    case 0x05D7:  // ח
-      return {"h", "kh", "ch"};
+    case 0x05D6:  // ז, s in German (Mofas)
+      return geresh ? std::vector<std::string_view>{"zh"} : std::vector<std::string_view>{"z", "s"};
+    case 0x05D7:  // ח, j in Spanish (Jaim)
+      return {"h", "kh", "ch", "j"};
     case 0x05D8:  // ט
       return {"t"};
-    case 0x05D9:  // י: a vowel (i, e) or y, which the comparison reads alike
+    case 0x05D9:  // י: a vowel (i, e) or y, which the comparison reads alike; j in German (Dajan)
       if (at + 1 < w.size() && w[at + 1] == 0x05D9) used = 2;
-      return {"y"};
+      return {"y", "j"};
     case 0x05DB:  // כ
       return {"k", "ch"};
     case 0x05DC:
@@ -156,7 +252,7 @@ std::vector<std::string> hebrew_abjad_forms(std::string_view word) {
   const std::u32string w = fold(word);
   std::vector<std::string> forms;
   if (w.empty()) return forms;
-  forms.emplace_back();
+  forms.emplace_back(1, kOAndUWritten);
   for (size_t at = 0; at < w.size();) {
     if (w[at] == U'\'') {  // a geresh without a letter it belongs to
       ++at;

@@ -526,12 +526,15 @@ void NameNormalizer::add_hebrew_words(const std::string& run, NormalizedName& ou
     if (auto spellings = hebrew_spellings(word); !spellings.empty()) {
       t.text = spellings.front();
       t.alternatives.assign(spellings.begin() + 1, spellings.end());
+      // Spelled as the lists and the languages write it: a Latin word further than a typo is
+      // another name (לוי Levi is not LAVI), as for a Cyrillic word (TokenMarks::spelled).
+      t.marks.spelled = true;
     } else {
       t.abjad_forms = hebrew_abjad_forms(word);
       if (t.abjad_forms.empty()) continue;
       t.text = t.abjad_forms.front();
       std::erase(t.text, kLettersApart);
-      if (t.abjad_forms.size() == 1) t.abjad_forms.clear();  // the text is its one reading
+      std::erase(t.text, kOAndUWritten);
     }
     out.tokens.push_back(std::move(t));
   }
