@@ -38,6 +38,8 @@ TEST(NameTables, EveryRowHasItsFieldsAndSource) {
       {"letters", "icao", "german", "french", "ukrainian", "polish", "scientific", "source"}));
   EXPECT_NO_THROW(read_name_table("greek_romanizations.csv",
                                   {"letters", "elot", "english", "phonetic", "source"}));
+  EXPECT_NO_THROW(read_name_table("hebrew_spelling_conventions.csv",
+                                  {"system", "from", "to", "where", "source"}));
   // One character and its one pinyin syllable a row, each character once.
   std::set<std::string> characters;
   for (const auto& row :
