@@ -50,7 +50,8 @@ bool valid_token(const IndexedToken& t) {
 
 bool valid_bounds(const NameIndex::BoundFigures& b) {
   return byte_at_most(&b.has_alternatives, 1) && byte_at_most(&b.person, 1) &&
-         byte_at_most(&b.forebears, 1) && byte_at_most(&b.series, 1) && byte_at_most(&b.acronym, 1);
+         byte_at_most(&b.forebears, 1) && byte_at_most(&b.series, 1) && b.acronym_weight >= 0 &&
+         b.acronym_weight <= b.total_weight;
 }
 
 }  // namespace
@@ -262,6 +263,7 @@ IndexedName NameIndex::name(uint32_t n) const {
   out.has_alternatives = r.has_alternatives;
   out.person = r.person;
   out.weak_alias = r.weak_alias;
+  out.own_acronym = bound_figures_[n].acronym_weight > 0;
   return out;
 }
 

@@ -54,6 +54,10 @@ struct IndexedName {
   // miss per name): whether it is a person, and whether the source marks this alias as weak.
   bool person = false;
   bool weak_alias = false;
+  // Some token may abbreviate the name's other words (BoundFigures::acronym_weight; true when
+  // unknown):
+  // only then does the scorer look for one.
+  bool own_acronym = true;
 
   std::span<const TermId> alternatives(const IndexedToken& t) const {
     return alternative_pool.subspan(t.alt_begin, t.alt_count);
@@ -106,11 +110,13 @@ class NameIndex {
   struct BoundFigures {
     float total_weight;
     float max_token_weight;
+    // The weight of its tokens that abbreviate its other words (own_acronym.h): left over, they
+    // weigh as legal forms do, so the bound leaves them out of what the other leftovers weigh.
+    float acronym_weight;
     bool has_alternatives;
     bool person;     // scored as a person whatever the query: initials can match its tokens
     bool forebears;  // a person's name naming forebears in a lineage (lineage_unmatched_factor)
     bool series;     // a name holding a series number ("Fund VII": series_number_factor)
-    bool acronym;    // an organisation's name holding its own acronym (own_acronym.h)
     // letter_mask() of the first letters of its ordinary words: which words a query's last word,
     // cut short, may begin (name_scorer.cpp, MatchHow::cut).
     uint32_t first_letters;

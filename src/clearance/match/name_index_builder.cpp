@@ -351,10 +351,13 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
     b.forebears = forebears;
     b.series = series;
     const auto tokens = d.tokens_of(name);
-    b.acronym = holds_own_acronym(
-        static_cast<int>(tokens.size()),
-        [&](int k) -> std::string_view { return terms[tokens[k].term]; },
-        [&](int k) { return tokens[k].kind; });
+    auto text_of = [&](int k) -> std::string_view { return terms[tokens[k].term]; };
+    auto kind_of = [&](int k) { return tokens[k].kind; };
+    b.acronym_weight = 0;
+    for (int k = 0; k < static_cast<int>(tokens.size()); ++k)
+      if (tokens[k].kind == TokenClass::ordinary &&
+          abbreviates_own_words(text_of(k), k, static_cast<int>(tokens.size()), text_of, kind_of))
+        b.acronym_weight += idf[tokens[k].term];
     b.first_letters = first_letters;
     bound_figures.push_back(b);
   }

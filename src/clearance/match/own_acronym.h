@@ -2,7 +2,8 @@
 // An organisation's name written with its own acronym ("China Aerospace Science and Technology
 // Corporation (CASC)"): the acronym repeats what the words say, so left over it weighs as a legal
 // form does (name_scorer.cpp), and a name holding one may score that much higher than its other
-// leftovers allow (the screener's score bound, NameIndex::BoundFigures::acronym).
+// leftovers allow (the screener's score bound, NameIndex::BoundFigures::acronym_weight).
+#include <cstdint>
 #include <string_view>
 
 #include "clearance/text/name_token.h"
@@ -18,32 +19,33 @@ constexpr size_t kMaxOwnAcronym = 6;
 template <typename TextOf, typename KindOf>
 bool abbreviates_own_words(std::string_view word, int self, int count, TextOf text_of,
                            KindOf kind_of) {
-  if (word.size() < 3 || word.size() > kMaxOwnAcronym) return false;
+  if (word.size() < 3 || word.size() > kMaxOwnAcronym || count > 64) return false;
   int first = 0;
   while (first < count && (first == self || kind_of(first) != TokenClass::ordinary)) ++first;
-  // Letters [at, end) from words [k, count): each word used gives a start of one letter or more.
-  auto rest = [&](auto&& self_ref, size_t at, int k, int words) -> bool {
-    if (at == word.size()) return words >= 2;
-    for (; k < count; ++k) {
+  if (first == count || text_of(first).empty() || text_of(first)[0] != word[0]) return false;
+  // A search over (letters spelled, the first word the rest may use): reached[at] has bit k set
+  // when the first `at` letters are spelled by the first word and at least one more, the next
+  // from word k on; first_only[at] the same for the first word alone. The lowest bit rules: a
+  // state free to use word k on can do what one limited to later words can.
+  uint64_t reached[kMaxOwnAcronym + 1] = {};
+  uint64_t first_only[kMaxOwnAcronym + 1] = {};  // spelled by the first word alone
+  const std::string_view head = text_of(first);
+  for (size_t n = 1; n <= head.size() && n < word.size() && head[n - 1] == word[n - 1]; ++n)
+    first_only[n] |= uint64_t{1} << (first + 1 < 64 ? first + 1 : 63);
+  for (size_t at = 1; at < word.size(); ++at) {
+    const uint64_t from = reached[at] | first_only[at];
+    if (!from) continue;
+    const int lowest = __builtin_ctzll(from);
+    for (int k = lowest; k < count; ++k) {
       if (k == self) continue;
       const std::string_view w = text_of(k);
       for (size_t n = 1; n <= w.size() && at + n <= word.size() && w[n - 1] == word[at + n - 1];
-           ++n)
-        if (self_ref(self_ref, at + n, k + 1, words + 1)) return true;
-      if (words == 0) return false;  // the first letter is the first word's
+           ++n) {
+        if (at + n == word.size()) return true;  // the first word and this one at least
+        if (k + 1 < 64) reached[at + n] |= uint64_t{1} << (k + 1);
+      }
     }
-    return false;
-  };
-  return first < count && rest(rest, 0, first, 0);
-}
-
-// Whether any ordinary token of a name abbreviates its other words.
-template <typename TextOf, typename KindOf>
-bool holds_own_acronym(int count, TextOf text_of, KindOf kind_of) {
-  for (int k = 0; k < count; ++k)
-    if (kind_of(k) == TokenClass::ordinary &&
-        abbreviates_own_words(text_of(k), k, count, text_of, kind_of))
-      return true;
+  }
   return false;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "clearance/match/name_scorer.h"
+#include "clearance/match/own_acronym.h"
 #include "clearance/text/arabic_script_names.h"
 #include "clearance/text/chinese_romanization.h"
 #include "clearance/text/consonant_skeleton.h"
@@ -132,6 +133,16 @@ void complete_query(PreparedQuery& q, bool maybe_cut) {
                     q.tokens.size(), [&](size_t k) { return q.tokens[k].kind; },
                     [&](size_t k) -> const std::string& { return q.tokens[k].romanization; });
   q.maybe_cut = maybe_cut;
+  q.own_acronym = false;
+  for (size_t k = 0; k < q.tokens.size(); ++k) {
+    QueryToken& t = q.tokens[k];
+    t.own_acronym = t.kind == TokenClass::ordinary &&
+                    abbreviates_own_words(
+                        t.text, static_cast<int>(k), static_cast<int>(q.tokens.size()),
+                        [&](int m) -> std::string_view { return q.tokens[m].text; },
+                        [&](int m) { return q.tokens[m].kind; });
+    q.own_acronym = q.own_acronym || t.own_acronym;
+  }
   for (QueryToken& t : q.tokens) t.family_name = false;
   for_each_family_name(
       static_cast<int>(q.tokens.size()),

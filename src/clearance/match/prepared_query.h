@@ -48,6 +48,9 @@ struct QueryToken {
   // The name's family name as the family-name rule reads it (name_scorer.cpp, family_name_apart):
   // the word marked so, else the last word, in a name of two words or more without a legal form.
   bool family_name = false;
+  // It abbreviates the query's other words ("CASC" after China Aerospace Science and Technology
+  // Corporation): left over, it weighs as a legal form (own_acronym.h).
+  bool own_acronym = false;
   float weight = 0;
   // Its fuzzy and phonetic neighbours in the index numbered `similar_serial`, found beforehand
   // (as a family name, [1], and not, [0]; Screener::find_similar): a delta monitoring run prepares
@@ -67,6 +70,8 @@ struct PreparedQuery {
   // Every ordinary token a syllable its script spells exactly and none a family name (a Burmese
   // name): no middle names, a syllable more or less is another name (name_scorer.cpp).
   bool syllables_only = false;
+  // Some token abbreviates the query's other words (own_acronym.h; QueryToken::own_acronym).
+  bool own_acronym = false;
   // A reading that counts only against parties of these countries (ISO codes: a Korean reading of
   // Han characters, a Cantonese one); empty for every party.
   std::vector<std::string> countries;

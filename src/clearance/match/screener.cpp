@@ -10,7 +10,6 @@
 #include <span>
 #include <unordered_map>
 
-#include "clearance/match/own_acronym.h"
 #include "clearance/model/country_codes.h"
 #include "clearance/text/chinese_personal_names.h"
 #include "clearance/text/edit_distance.h"
@@ -814,21 +813,21 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
     query_forebears = query_forebears || (t.marks.lineage & kLineageParent);
     query_series = query_series || t.marks.series;
   }
-  // And a name's own acronym ("… Corporation (CASC)"), which weighs as a legal form.
-  const float f_acronym = std::min(f, scorer.legal_form_factor);
-  const bool query_acronym = holds_own_acronym(
-      static_cast<int>(prepared.tokens.size()),
-      [&](int k) -> std::string_view { return prepared.tokens[k].text; },
-      [&](int k) { return prepared.tokens[k].kind; });
-  auto factor = [&](bool forebears, bool series, bool acronym) {
-    return std::min({forebears ? f_forebears : f, series ? f_series : f, acronym ? f_acronym : f});
+  auto factor = [&](bool forebears, bool series) {
+    return std::min(forebears ? f_forebears : f, series ? f_series : f);
   };
+  // A side's own acronym ("… Corporation (CASC)") left over weighs as a legal form: its weight is
+  // left out of what the leftovers must weigh at least.
+  float query_acronym_weight = 0;
+  for (const auto& t : prepared.tokens)
+    if (t.own_acronym) query_acronym_weight += t.weight;
   const bool default_weights = scorer.legal_form_factor == ScorerSettings{}.legal_form_factor &&
                                scorer.stopword_factor == ScorerSettings{}.stopword_factor;
   // An initial's pair counts its similarity as matched; the rest of its weight is a leftover.
   const float initial_similarity = std::min(1.0f, scorer.initial_similarity);
-  auto coverage = [](float matched, float all, float factor) {
-    return all <= 0 ? 1.0f : matched / (matched + factor * (all - matched));
+  auto coverage = [](float matched, float all, float factor, float acronym_weight) {
+    return all <= 0 ? 1.0f
+                    : matched / (matched + factor * std::max(0.0f, all - matched - acronym_weight));
   };
   // The followers: the lightest ordinary words, as many as can together, with all a query
   // credits every name (its legal forms and stopwords, initials, a last word cut short), leave a
@@ -845,9 +844,11 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
     else if (any_distinctive && t.kind != TokenClass::ordinary)
       credited += t.weight;
   if (prepared.maybe_cut && !tokens.empty()) credited += initial_similarity * tokens.back().weight;
-  const float query_factor = factor(query_forebears, query_series, query_acronym);
+  const float query_factor = factor(query_forebears, query_series);
   auto unreached_bound = [&](float followed) {
-    return 0.5f * (coverage(std::min(total, credited + followed), total, query_factor) + 1.0f);
+    return 0.5f * (coverage(std::min(total, credited + followed), total, query_factor,
+                            query_acronym_weight) +
+                   1.0f);
   };
   uint64_t followers = 0;
   float followed = 0;  // their weight
@@ -885,9 +886,9 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
     float matched_n = name.total_weight;
     if (default_weights && !name.has_alternatives)
       matched_n = std::min(name.total_weight, x.name_credit + unaccounted.name_weight + initials_n);
-    return 0.5f * (coverage(matched_q, total, query_factor) +
-                   coverage(matched_n, name.total_weight,
-                            factor(name.forebears, name.series, name.acronym)));
+    return 0.5f * (coverage(matched_q, total, query_factor, query_acronym_weight) +
+                   coverage(matched_n, name.total_weight, factor(name.forebears, name.series),
+                            name.acronym_weight));
   };
   // Filter here, in a plain loop: most candidates fall below the bound.
   session.survivors.clear();
@@ -898,7 +899,7 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
       0.5f * (coverage(std::min(total, unaccounted.query_weight +
                                            initial_similarity * (unaccounted.initials_query_weight +
                                                                  unaccounted.cut_query_weight)),
-                       total, query_factor) +
+                       total, query_factor, query_acronym_weight) +
               1.0f);
   // A name only followers reach: what they and the rest credited to every name allow.
   if (followers) below = std::max(below, unreached_bound(followed));
