@@ -45,7 +45,7 @@ bool valid_token(const IndexedToken& t) {
          byte_at_most(&m.lineage, kLineageChild | kLineageParent) && byte_at_most(&m.family, 1) &&
          byte_at_most(&m.letters, 1) && byte_at_most(&m.abjad, 1) && byte_at_most(&m.syllable, 1) &&
          byte_at_most(&m.kana, 1) && byte_at_most(&m.place, 1) && byte_at_most(&m.series, 1) &&
-         byte_at_most(&m.spelled, 1);
+         byte_at_most(&m.spelled, 1) && byte_at_most(&m.own_acronym, 1);
 }
 
 bool valid_bounds(const NameIndex::BoundFigures& b) {
@@ -263,7 +263,6 @@ IndexedName NameIndex::name(uint32_t n) const {
   out.has_alternatives = r.has_alternatives;
   out.person = r.person;
   out.weak_alias = r.weak_alias;
-  out.own_acronym = bound_figures_[n].acronym_weight > 0;
   return out;
 }
 

@@ -28,9 +28,8 @@ struct IndexedToken {
   TermId term = kNoTerm;
   TokenClass kind = TokenClass::ordinary;
   TokenOrigin origin = TokenOrigin::literal;
-  TokenMarks marks;        // NameToken::marks
-  uint8_t unused[1] = {};  // explicit padding: the file holds no uninitialised bytes
-  uint32_t han = 0;        // han_spelling()
+  TokenMarks marks;  // NameToken::marks
+  uint32_t han = 0;  // han_spelling()
   // Translations' other renderings: a run of IndexedName::alternative_pool.
   uint32_t alt_begin = 0;
   uint32_t alt_count = 0;
@@ -54,10 +53,6 @@ struct IndexedName {
   // miss per name): whether it is a person, and whether the source marks this alias as weak.
   bool person = false;
   bool weak_alias = false;
-  // Some token may abbreviate the name's other words (BoundFigures::acronym_weight; true when
-  // unknown):
-  // only then does the scorer look for one.
-  bool own_acronym = true;
 
   std::span<const TermId> alternatives(const IndexedToken& t) const {
     return alternative_pool.subspan(t.alt_begin, t.alt_count);

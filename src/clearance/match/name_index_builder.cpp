@@ -235,6 +235,14 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
         d.tokens.push_back(it);
       }
       name.token_count = static_cast<uint32_t>(d.tokens.size()) - name.token_begin;
+      const int count = static_cast<int>(norm.tokens.size());
+      for (int k = 0; k < count; ++k)
+        d.tokens[name.token_begin + k].marks.own_acronym =
+            norm.tokens[k].kind == TokenClass::ordinary &&
+            abbreviates_own_words(
+                norm.tokens[k].text, k, count,
+                [&](int m) -> std::string_view { return norm.tokens[m].text; },
+                [&](int m) { return norm.tokens[m].kind; });
       d.names.push_back(name);
     }
   }
@@ -350,14 +358,9 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
     b.person = name.person;
     b.forebears = forebears;
     b.series = series;
-    const auto tokens = d.tokens_of(name);
-    auto text_of = [&](int k) -> std::string_view { return terms[tokens[k].term]; };
-    auto kind_of = [&](int k) { return tokens[k].kind; };
     b.acronym_weight = 0;
-    for (int k = 0; k < static_cast<int>(tokens.size()); ++k)
-      if (tokens[k].kind == TokenClass::ordinary &&
-          abbreviates_own_words(text_of(k), k, static_cast<int>(tokens.size()), text_of, kind_of))
-        b.acronym_weight += idf[tokens[k].term];
+    for (const auto& t : d.tokens_of(name))
+      if (t.marks.own_acronym) b.acronym_weight += idf[t.term];
     b.first_letters = first_letters;
     bound_figures.push_back(b);
   }

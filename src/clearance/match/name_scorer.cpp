@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 
-#include "clearance/match/own_acronym.h"
 #include "clearance/text/chinese_transcription.h"
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/edit_distance.h"
@@ -666,15 +665,9 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   thread_local std::vector<bool> q_acronym, n_acronym;
   q_acronym.assign(nq, false);
   n_acronym.assign(nn, false);
-  for (int i = 0; i < nq && !person; ++i)
-    q_acronym[i] = !q_used[i] && qt[i].kind == TokenClass::ordinary &&
-                   abbreviates_own_words(
-                       qt[i].text, i, nq, [&](int k) -> std::string_view { return qt[k].text; },
-                       [&](int k) { return qt[k].kind; });
-  for (int j = 0; j < nn && !person; ++j)
-    n_acronym[j] =
-        !n_used[j] && nt[j].kind == TokenClass::ordinary &&
-        abbreviates_own_words(name_text(j), j, nn, name_text, [&](int k) { return nt[k].kind; });
+  for (int i = 0; i < nq && !person && query.own_acronym; ++i)
+    q_acronym[i] = !q_used[i] && qt[i].own_acronym;
+  for (int j = 0; j < nn && !person; ++j) n_acronym[j] = !n_used[j] && nt[j].marks.own_acronym;
   // Two organisations' names disagree when each keeps a word of its own as written ("China
   // Construction Bank" / "China Construction Technology"): their common words are then no
   // descriptors but what tells the two apart. A word the normaliser translated counts too: its

@@ -12,14 +12,27 @@ namespace clearance {
 
 constexpr size_t kMaxOwnAcronym = 6;
 
-// Whether `word` abbreviates the other words of its own name: the starts of some of them, in
-// order, from the first ("CASC" for China Aerospace Science and Technology Corporation, "AVIC" for
+// Whether `word`, its name's first or last word, abbreviates the name's other words: the starts
+// of some of them, in order, from the first ("CASC" for China Aerospace Science and Technology Corporation, "AVIC" for
 // Aviation Industry Corporation of China). Lists write a name with its acronym ("… Corporation
 // (CASC)"); the acronym says nothing the words do not.
 template <typename TextOf, typename KindOf>
 bool abbreviates_own_words(std::string_view word, int self, int count, TextOf text_of,
                            KindOf kind_of) {
   if (word.size() < 3 || word.size() > kMaxOwnAcronym || count > 64) return false;
+  // Written after the words or before them, as the lists write one ("… Corporation (CASC)");
+  // one inside a name names a part ("CETC 38th Research Institute" within a longer name).
+  auto ordinary_after = [&](int k) {
+    for (int m = k + 1; m < count; ++m)
+      if (kind_of(m) == TokenClass::ordinary) return true;
+    return false;
+  };
+  auto ordinary_before = [&](int k) {
+    for (int m = 0; m < k; ++m)
+      if (kind_of(m) == TokenClass::ordinary) return true;
+    return false;
+  };
+  if (ordinary_after(self) && ordinary_before(self)) return false;
   int first = 0;
   while (first < count && (first == self || kind_of(first) != TokenClass::ordinary)) ++first;
   if (first == count || text_of(first).empty() || text_of(first)[0] != word[0]) return false;

@@ -1,5 +1,6 @@
 #include "clearance/match/term_table.h"
 
+#include "clearance/match/own_acronym.h"
 #include "clearance/text/chinese_romanization.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/phonetic.h"
@@ -39,6 +40,14 @@ TermTable::AdHocName TermTable::make_name(const NormalizedName& name) {
     it.alt_count = static_cast<uint32_t>(out.alternatives.size()) - it.alt_begin;
     out.tokens.push_back(it);
   }
+  const int count = static_cast<int>(name.tokens.size());
+  for (int k = 0; k < count; ++k)
+    out.tokens[k].marks.own_acronym =
+        name.tokens[k].kind == TokenClass::ordinary &&
+        abbreviates_own_words(
+            name.tokens[k].text, k, count,
+            [&](int m) -> std::string_view { return name.tokens[m].text; },
+            [&](int m) { return name.tokens[m].kind; });
   return out;
 }
 

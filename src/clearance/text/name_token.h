@@ -53,6 +53,10 @@ struct TokenMarks {
   // typo is another name (Тимченко is not TKACHENKO), and a short word must be one of them
   // exactly (Игорь is not EGOR).
   bool spelled = false;
+  // It abbreviates its own name's other words ("CASC" after China Aerospace Science and
+  // Technology Corporation; match/own_acronym.h): left over, it weighs as a legal form. Set on the
+  // index's tokens and the screener's query tokens, not by the normaliser.
+  bool own_acronym = false;
 };
 
 struct NameToken {
