@@ -13,9 +13,9 @@ namespace clearance {
 constexpr size_t kMaxOwnAcronym = 6;
 
 // Whether `word`, its name's first or last word, abbreviates the name's other words: the starts
-// of some of them, in order, from the first ("CASC" for China Aerospace Science and Technology Corporation, "AVIC" for
-// Aviation Industry Corporation of China). Lists write a name with its acronym ("… Corporation
-// (CASC)"); the acronym says nothing the words do not.
+// of some of them, in order, from the first ("CASC" for China Aerospace Science and Technology
+// Corporation, "AVIC" for Aviation Industry Corporation of China). Lists write a name with its
+// acronym ("… Corporation (CASC)"); the acronym says nothing the words do not.
 template <typename TextOf, typename KindOf>
 bool abbreviates_own_words(std::string_view word, int self, int count, TextOf text_of,
                            KindOf kind_of) {
