@@ -235,14 +235,15 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
         d.tokens.push_back(it);
       }
       name.token_count = static_cast<uint32_t>(d.tokens.size()) - name.token_begin;
-      const int count = static_cast<int>(norm.tokens.size());
+      // (A lambda may not capture a structured binding before C++20: through a reference.)
+      const std::vector<NameToken>& words = norm.tokens;
+      const int count = static_cast<int>(words.size());
       for (int k = 0; k < count; ++k)
         d.tokens[name.token_begin + k].marks.own_acronym =
-            norm.tokens[k].kind == TokenClass::ordinary &&
+            words[k].kind == TokenClass::ordinary &&
             abbreviates_own_words(
-                norm.tokens[k].text, k, count,
-                [&](int m) -> std::string_view { return norm.tokens[m].text; },
-                [&](int m) { return norm.tokens[m].kind; });
+                words[k].text, k, count, [&](int m) -> std::string_view { return words[m].text; },
+                [&](int m) { return words[m].kind; });
       d.names.push_back(name);
     }
   }
