@@ -235,15 +235,8 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
         d.tokens.push_back(it);
       }
       name.token_count = static_cast<uint32_t>(d.tokens.size()) - name.token_begin;
-      // (A lambda may not capture a structured binding before C++20: through a reference.)
-      const std::vector<NameToken>& words = norm.tokens;
-      const int count = static_cast<int>(words.size());
-      for (int k = 0; k < count; ++k)
-        d.tokens[name.token_begin + k].marks.own_acronym =
-            words[k].kind == TokenClass::ordinary &&
-            abbreviates_own_words(
-                words[k].text, k, count, [&](int m) -> std::string_view { return words[m].text; },
-                [&](int m) { return words[m].kind; });
+      for (size_t k = 0; k < norm.tokens.size(); ++k)
+        d.tokens[name.token_begin + k].marks.own_acronym = is_own_acronym(norm.tokens, k);
       d.names.push_back(name);
     }
   }

@@ -605,7 +605,8 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   auto single_full = [](const Candidate& c) {
     return c.similarity >= 1.0f && c.q_end - c.q_begin == 1 && c.n_end - c.n_begin == 1;
   };
-  for (const Candidate& x : candidates) {
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const Candidate& x = candidates[c];
     if (!single_full(x) || q_used[x.q_begin] || holder[x.n_begin] < 0) continue;
     const size_t held = chosen[holder[x.n_begin]];
     if (!single_full(candidates[held])) continue;
@@ -619,7 +620,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       n_used[y.n_begin] = true;
       q_used[x.q_begin] = true;
       holder[x.n_begin] = static_cast<int>(chosen.size());
-      chosen.push_back(static_cast<size_t>(&x - candidates.data()));
+      chosen.push_back(c);
       break;
     }
   }

@@ -19,7 +19,7 @@ constexpr size_t kMaxOwnAcronym = 6;
 template <typename TextOf, typename KindOf>
 bool abbreviates_own_words(std::string_view word, int self, int count, TextOf text_of,
                            KindOf kind_of) {
-  if (word.size() < 3 || word.size() > kMaxOwnAcronym || count > 64) return false;
+  if (word.size() < 3 || word.size() > kMaxOwnAcronym || count > 63) return false;
   // Written after the words or before them, as the lists write one ("… Corporation (CASC)");
   // one inside a name names a part ("CETC 38th Research Institute" within a longer name).
   auto ordinary_after = [&](int k) {
@@ -44,7 +44,7 @@ bool abbreviates_own_words(std::string_view word, int self, int count, TextOf te
   uint64_t first_only[kMaxOwnAcronym + 1] = {};  // spelled by the first word alone
   const std::string_view head = text_of(first);
   for (size_t n = 1; n <= head.size() && n < word.size() && head[n - 1] == word[n - 1]; ++n)
-    first_only[n] |= uint64_t{1} << (first + 1 < 64 ? first + 1 : 63);
+    first_only[n] |= uint64_t{1} << (first + 1);
   for (size_t at = 1; at < word.size(); ++at) {
     const uint64_t from = reached[at] | first_only[at];
     if (!from) continue;
@@ -55,11 +55,22 @@ bool abbreviates_own_words(std::string_view word, int self, int count, TextOf te
       for (size_t n = 1; n <= w.size() && at + n <= word.size() && w[n - 1] == word[at + n - 1];
            ++n) {
         if (at + n == word.size()) return true;  // the first word and this one at least
-        if (k + 1 < 64) reached[at + n] |= uint64_t{1} << (k + 1);
+        reached[at + n] |= uint64_t{1} << (k + 1);
       }
     }
   }
   return false;
+}
+
+// Whether tokens[k] — a name's tokens, each with its `text` and `kind` — is the name's own
+// acronym.
+template <typename Tokens>
+bool is_own_acronym(const Tokens& tokens, size_t k) {
+  return tokens[k].kind == TokenClass::ordinary &&
+         abbreviates_own_words(
+             tokens[k].text, static_cast<int>(k), static_cast<int>(tokens.size()),
+             [&](int m) -> std::string_view { return tokens[m].text; },
+             [&](int m) { return tokens[m].kind; });
 }
 
 }  // namespace clearance

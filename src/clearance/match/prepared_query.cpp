@@ -135,13 +135,8 @@ void complete_query(PreparedQuery& q, bool maybe_cut) {
   q.maybe_cut = maybe_cut;
   q.own_acronym = false;
   for (size_t k = 0; k < q.tokens.size(); ++k) {
-    QueryToken& t = q.tokens[k];
-    t.own_acronym = t.kind == TokenClass::ordinary &&
-                    abbreviates_own_words(
-                        t.text, static_cast<int>(k), static_cast<int>(q.tokens.size()),
-                        [&](int m) -> std::string_view { return q.tokens[m].text; },
-                        [&](int m) { return q.tokens[m].kind; });
-    q.own_acronym = q.own_acronym || t.own_acronym;
+    q.tokens[k].own_acronym = is_own_acronym(q.tokens, k);
+    q.own_acronym = q.own_acronym || q.tokens[k].own_acronym;
   }
   for (QueryToken& t : q.tokens) t.family_name = false;
   for_each_family_name(

@@ -40,14 +40,8 @@ TermTable::AdHocName TermTable::make_name(const NormalizedName& name) {
     it.alt_count = static_cast<uint32_t>(out.alternatives.size()) - it.alt_begin;
     out.tokens.push_back(it);
   }
-  const int count = static_cast<int>(name.tokens.size());
-  for (int k = 0; k < count; ++k)
-    out.tokens[k].marks.own_acronym =
-        name.tokens[k].kind == TokenClass::ordinary &&
-        abbreviates_own_words(
-            name.tokens[k].text, k, count,
-            [&](int m) -> std::string_view { return name.tokens[m].text; },
-            [&](int m) { return name.tokens[m].kind; });
+  for (size_t k = 0; k < name.tokens.size(); ++k)
+    out.tokens[k].marks.own_acronym = is_own_acronym(name.tokens, k);
   return out;
 }
 
