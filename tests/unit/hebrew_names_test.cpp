@@ -99,6 +99,21 @@ TEST(HebrewNames, ReadingsAreBoundedAndTheLikeliestComesFirst) {
   EXPECT_TRUE(hebrew_abjad_forms("").empty());
 }
 
+// German writes a consonant י j (Jitzchak, Netanjahu, Dajan); a י between two consonants is a
+// vowel, which no language writes j.
+TEST(HebrewNames, OnlyAConsonantYodReadsJ) {
+  auto reads_j = [](std::string_view hebrew) {
+    const auto forms = hebrew_abjad_forms(hebrew);
+    return std::any_of(forms.begin(), forms.end(),
+                       [](const std::string& f) { return f.find('j') != std::string::npos; });
+  };
+  EXPECT_TRUE(reads_j("יצחק"));    // first letter
+  EXPECT_TRUE(reads_j("דיין"));    // doubled
+  EXPECT_TRUE(reads_j("נתניהו"));  // before ה or ו, opening a syllable
+  EXPECT_FALSE(reads_j("סימון"));  // Simon: a vowel between two consonants
+  EXPECT_FALSE(reads_j("דניאל"));  // Daniel: before the א of -el, the vowel i
+}
+
 TEST(HebrewNames, TheNormaliserGivesEachWordItsSpellingsOrReadings) {
   NameNormalizer normalizer;
   // Maqaf and hyphen part words; a tabled word carries its spellings, another its readings.

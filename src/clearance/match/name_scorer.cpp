@@ -253,14 +253,16 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       // A word from Arabic or Hebrew script the tables do not spell, against a Latin word of the
       // same consonants.
       if (sim < s.skeleton_similarity && !qt[i].skeletons.empty() && !n.marks.abjad &&
-          n.kind == TokenClass::ordinary &&
-          std::any_of(qt[i].abjad_forms.begin(), qt[i].abjad_forms.end(),
-                      [&](const std::string& form) {
-                        return abjad_spelling_matches(form, index.text(n.term));
-                      })) {
-        sim = s.skeleton_similarity;
-        how = MatchHow::skeleton;
-        edits = 0;
+          n.kind == TokenClass::ordinary) {
+        thread_local SpellingShape latin;
+        read_latin_shape(index.text(n.term), latin);
+        if (std::any_of(
+                qt[i].abjad_shapes.begin(), qt[i].abjad_shapes.end(),
+                [&](const SpellingShape& form) { return abjad_spelling_matches(form, latin); })) {
+          sim = s.skeleton_similarity;
+          how = MatchHow::skeleton;
+          edits = 0;
+        }
       }
       // A word transliterated from Thai against a Latin spelling of its letters.
       if (sim < s.skeleton_similarity && n.kind == TokenClass::ordinary &&

@@ -86,7 +86,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
       for (const std::string& form : forms) {
         std::string key = consonant_skeleton(form);
         if (key.empty()) continue;
-        qt.abjad_forms.push_back(form);
+        qt.abjad_shapes.push_back(abjad_shape(form));
         if (std::find(qt.skeletons.begin(), qt.skeletons.end(), key) == qt.skeletons.end())
           qt.skeletons.push_back(std::move(key));
       }

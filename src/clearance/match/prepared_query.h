@@ -9,6 +9,7 @@
 
 #include "clearance/match/name_index.h"
 #include "clearance/match/term_table.h"
+#include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/name_token.h"
 
 namespace clearance {
@@ -28,9 +29,10 @@ struct QueryToken {
   std::string romanization;  // chinese_romanization_key(text)
   // For a word transliterated from Arabic or Hebrew script that the name tables do not spell:
   // its readings in the letters the consonant comparison reads (its text, or a Hebrew word's
-  // NameToken::abjad_forms) and their consonant skeletons ("mhmd"), which list words meet on
-  // their consonants (MatchHow::skeleton). Empty for other tokens.
-  std::vector<std::string> abjad_forms;
+  // NameToken::abjad_forms), each read once as the comparison reads it, and their consonant
+  // skeletons ("mhmd"), which list words meet on their consonants (MatchHow::skeleton). Empty
+  // for other tokens.
+  std::vector<SpellingShape> abjad_shapes;
   std::vector<std::string> skeletons;
   // For a word transliterated from Thai: NameToken::letter_keys, which list words meet on their
   // consonants (MatchHow::skeleton; text/thai_letters.h). Empty for other tokens.

@@ -8,20 +8,14 @@ namespace clearance {
 
 namespace {
 
-// A word as its consonants (the skeleton) and, in each gap — before the
-// first consonant, after each — the classes of vowel written there: bit 1 a, bit 2 i/e/y, bit 4
-// u/o/w. Latin e may stand for a or i.
-struct Shape {
-  std::string consonants;
-  std::vector<uint8_t> gaps;  // consonants.size() + 1
-};
-
+// SpellingShape::gaps: bit 1 a, bit 2 i/e/y, bit 4 u/o/w. Latin e may stand for a or i.
 constexpr uint8_t kA = 1, kI = 2, kU = 4;
 constexpr uint8_t kLatinOU = 8;  // a Latin o or u (not w) among kU
 
-Shape shape_of(std::string_view word, bool latin) {
-  Shape s;
-  s.gaps.push_back(0);
+void read_shape(std::string_view word, bool latin, SpellingShape& s) {
+  s.consonants.clear();
+  s.gaps.assign(1, 0);
+  s.without_o_and_u = false;
   bool apart =
       false;  // after kLettersApart: the next consonant is not the one before written twice
   for (size_t i = 0; i < word.size(); ++i) {
@@ -71,14 +65,29 @@ Shape shape_of(std::string_view word, bool latin) {
     s.consonants += letter;
     s.gaps.push_back(0);
   }
-  return s;
 }
 
 }  // namespace
 
 std::string consonant_skeleton(std::string_view word) {
-  std::string consonants = shape_of(word, true).consonants;
-  return consonants.size() >= kMinSkeleton ? consonants : std::string();
+  SpellingShape s;
+  read_shape(word, true, s);
+  return s.consonants.size() >= kMinSkeleton ? std::move(s.consonants) : std::string();
+}
+
+SpellingShape abjad_shape(std::string_view abjad) {
+  SpellingShape s;
+  read_shape(abjad, false, s);
+  // A word of a script that writes o and u, written without any (רבין), has none: Rubin is
+  // another name. One that writes some may leave one out (סלבודקין Slobodkin).
+  s.without_o_and_u =
+      !abjad.empty() && abjad[0] == kOAndUWritten &&
+      std::none_of(s.gaps.begin(), s.gaps.end(), [](uint8_t gap) { return (gap & kU) != 0; });
+  return s;
+}
+
+void read_latin_shape(std::string_view latin, SpellingShape& out) {
+  read_shape(latin, true, out);
 }
 
 std::string with_h_apart(std::string_view word) {
@@ -111,19 +120,19 @@ std::string with_waw_as_v(std::string_view word) {
   return any ? out : std::string();
 }
 
-bool abjad_spelling_matches(std::string_view abjad, std::string_view latin) {
-  const Shape a = shape_of(abjad, false), l = shape_of(latin, true);
+bool abjad_spelling_matches(const SpellingShape& a, const SpellingShape& l) {
   if (a.consonants != l.consonants) return false;
-  // A word of a script that writes o and u, written without any (רבין), has none: Rubin is
-  // another name. One that writes some may leave one out (סלבודקין Slobodkin).
-  const bool without_o_and_u =
-      !abjad.empty() && abjad[0] == kOAndUWritten &&
-      std::none_of(a.gaps.begin(), a.gaps.end(), [](uint8_t gap) { return (gap & kU) != 0; });
   for (size_t k = 0; k < a.gaps.size(); ++k) {
     if ((a.gaps[k] & l.gaps[k]) != a.gaps[k]) return false;
-    if (without_o_and_u && (l.gaps[k] & kLatinOU)) return false;
+    if (a.without_o_and_u && (l.gaps[k] & kLatinOU)) return false;
   }
   return true;
+}
+
+bool abjad_spelling_matches(std::string_view abjad, std::string_view latin) {
+  SpellingShape l;
+  read_latin_shape(latin, l);
+  return abjad_spelling_matches(abjad_shape(abjad), l);
 }
 
 }  // namespace clearance

@@ -5,8 +5,10 @@
 // Both sides are folded alike: digraphs to one letter (kh, gh, sh, ch, th, dh, ph), q and c to k,
 // vowels and the semivowels y and w dropped (the scripts write them as long vowels, the Latin
 // spellings as vowels), a final h dropped (ة, ה), a letter doubled as written counted once.
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace clearance {
 
@@ -51,5 +53,18 @@ std::string with_waw_as_v(std::string_view word);
 // not Muhammad. The Latin word may write short vowels the script does not, save an o or u
 // against a form opening with kOAndUWritten that writes neither.
 bool abjad_spelling_matches(std::string_view abjad, std::string_view latin);
+
+// A word as abjad_spelling_matches() reads it, read once to be compared against many: its
+// consonants (the skeleton, before the kMinSkeleton cut) and, in each gap — before the first
+// consonant, after each — the classes of vowel written there.
+struct SpellingShape {
+  std::string consonants;
+  std::vector<uint8_t> gaps;     // consonants.size() + 1
+  bool without_o_and_u = false;  // an abjad form opening with kOAndUWritten that writes neither
+};
+SpellingShape abjad_shape(std::string_view abjad);
+// The Latin word's shape into `out`, whose storage is reused.
+void read_latin_shape(std::string_view latin, SpellingShape& out);
+bool abjad_spelling_matches(const SpellingShape& abjad, const SpellingShape& latin);
 
 }  // namespace clearance

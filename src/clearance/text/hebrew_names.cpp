@@ -166,6 +166,12 @@ const TextMap<std::vector<std::string>>& table() {
   return names;
 }
 
+// ה and ו after a י: a syllable it opens, as a consonant (נתניהו Netanyahu, German Netanjahu).
+// Before א or ע it is the vowel of -iel and -iah (דניאל Daniel); between consonants a vowel too.
+bool after_consonant_yod(char32_t c) {
+  return c == 0x05D4 || c == 0x05D5;
+}
+
 // What one letter may be read as, in the letters abjad_spelling_matches() reads: "kh" folds to
 // k and "ch" to s there, "sh" to s, so each listed reading is a distinct consonant.
 std::vector<std::string_view> readings(const std::u32string& w, size_t at, size_t& used) {
@@ -200,9 +206,12 @@ std::vector<std::string_view> readings(const std::u32string& w, size_t at, size_
       return {"h", "kh", "ch", "j"};
     case 0x05D8:  // ט
       return {"t"};
-    case 0x05D9:  // י: a vowel (i, e) or y, which the comparison reads alike; j in German (Dajan)
+    case 0x05D9:  // י: a vowel (i, e) or y, which the comparison reads alike; j in German
+                  // where it is a consonant: first, doubled (Dajan) or opening a syllable
       if (at + 1 < w.size() && w[at + 1] == 0x05D9) used = 2;
-      return {"y", "j"};
+      if (at == 0 || used == 2 || (at + 1 < w.size() && after_consonant_yod(w[at + 1])))
+        return {"y", "j"};
+      return {"y"};
     case 0x05DB:  // כ
       return {"k", "ch"};
     case 0x05DC:
