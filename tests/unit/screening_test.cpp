@@ -254,10 +254,30 @@ TEST_F(ScreeningTest, StateGroupsAndTheirInstitutesAreToldApartByTheirWords) {
         "China Aerospace Science and Technology Corporation (CASC)"},
        {"Aviation Industry Corporation of China", "Aviation Industry Corporation of China (AVIC)"},
        {"西北工业大学", "Northwestern Polytechnical University"},
-       {"中国核工业建设股份有限公司", "CHINA NUCLEAR ENGINEERING & CONSTRUCTION CORP LTD"},
        // A fund's series number is still one of a family.
        {"Apollo Investment Fund VIII L.P.", "Apollo Investment Fund IX L.P."}},
       EntityType::organization);
+}
+
+// Names of descriptive words and places alone have no brand: a word one of them keeps makes it
+// another organisation, however fully it covers the other. A legal form, a word for the kind of
+// organisation, the name's own acronym or a place stays what it is, and a query may name an
+// organisation by the start of its name.
+TEST_F(ScreeningTest, NamesOfDescriptiveWordsAloneAreToldApartByEachWord) {
+  expect_below(
+      {{"بانک صادرات ایران", "Export Development Bank of Iran"},
+       {"中国精密机械进出口公司", "China National Machinery Import and Export Corporation"},
+       {"Islamic Revolutionary Guard Corps Navy", "Islamic Revolutionary Guard Corps"},
+       {"China Electronics Corporation", "China Electronics Technology Group Corporation"}},
+      EntityType::organization);
+  expect_above({{"Export Development Bank of Iran", "EXPORT DEVELOPMENT BANK OF IRAN (EDBI)"},
+                {"China Electronics Technology Group", "China Electronics Technology Group Corp"},
+                {"Bank Saderat Iran", "Bank Saderat PLC"},
+                {"ธนาคารกรุงเทพ", "Bangkok Bank Public Company Limited"},
+                {"Harbin Institute", "Harbin Institute of Technology"}},
+               EntityType::organization);
+  // A brand keeps its descriptors: Huawei Technologies is Huawei.
+  expect_above({{"Huawei", "Huawei Technologies Co., Ltd."}}, EntityType::organization);
 }
 
 // Burmese and Khmer names against the lists' spellings: a syllable a word, or a word's syllables

@@ -45,7 +45,8 @@ bool valid_token(const IndexedToken& t) {
          byte_at_most(&m.lineage, kLineageChild | kLineageParent) && byte_at_most(&m.family, 1) &&
          byte_at_most(&m.letters, 1) && byte_at_most(&m.abjad, 1) && byte_at_most(&m.syllable, 1) &&
          byte_at_most(&m.kana, 1) && byte_at_most(&m.place, 1) && byte_at_most(&m.series, 1) &&
-         byte_at_most(&m.spelled, 1) && byte_at_most(&m.own_acronym, 1);
+         byte_at_most(&m.spelled, 1) && byte_at_most(&m.own_acronym, 1) &&
+         byte_at_most(&m.descriptive, 1);
 }
 
 bool valid_bounds(const NameIndex::BoundFigures& b) {

@@ -29,6 +29,9 @@ struct IndexedToken {
   TokenClass kind = TokenClass::ordinary;
   TokenOrigin origin = TokenOrigin::literal;
   TokenMarks marks;  // NameToken::marks
+  // Spare bytes, zero, before the next four-byte field: written so, the struct has no padding
+  // whose bytes the file would store unset.
+  uint8_t spare[3] = {};
   uint32_t han = 0;  // han_spelling()
   // Translations' other renderings: a run of IndexedName::alternative_pool.
   uint32_t alt_begin = 0;

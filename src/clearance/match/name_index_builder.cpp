@@ -13,6 +13,7 @@
 #include "clearance/match/name_scorer.h"
 #include "clearance/match/own_acronym.h"
 #include "clearance/text/chinese_romanization.h"
+#include "clearance/text/descriptive_words.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/legal_forms.h"
 #include "clearance/text/name_normalizer.h"
@@ -228,6 +229,7 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
         it.kind = t.kind;
         it.origin = t.origin;
         it.marks = t.marks;
+        it.marks.descriptive = describes_organisation(t.kind, t.origin, t.text);
         it.han = han_spelling(t);
         it.alt_begin = static_cast<uint32_t>(d.alternatives.size());
         for (const auto& alt : t.alternatives) d.alternatives.push_back(d.intern(alt));

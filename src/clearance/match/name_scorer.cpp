@@ -817,6 +817,26 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                    n_used, n_acronym, nn, [&](int k) -> const IndexedToken& { return nt[k]; },
                    [&](int k) { return index.idf(nt[k].term); });
   const bool one_place = (q_place == 1 && n_place == 0) || (q_place == 0 && n_place == 1);
+  // Two names of descriptive words and places alone ("Export Development Bank of Iran", Bank
+  // Saderat Iran "Export Bank Iran"; 中国电子科技集团 / China Electronics Corporation): no brand
+  // says which organisation either is, so every word does. A descriptive word on one side only is
+  // then no descriptor but what makes it another organisation, and counts in full; a place and a
+  // word for the kind of organisation ("Group") stay as they are.
+  auto brandless = [](int count, auto token_of) {
+    for (int k = 0; k < count; ++k) {
+      const auto& t = token_of(k);
+      if (t.kind == TokenClass::ordinary && !t.marks.descriptive && !t.marks.place &&
+          !t.marks.series && !t.marks.own_acronym)
+        return false;
+    }
+    return true;
+  };
+  const bool descriptive_names = !person &&
+                                 brandless(nq, [&](int k) -> const QueryToken& { return qt[k]; }) &&
+                                 brandless(nn, [&](int k) -> const IndexedToken& { return nt[k]; });
+  auto tells_apart = [&](const TokenMarks& marks, std::string_view text) {
+    return descriptive_names && marks.descriptive && !marks.place && !is_organisation_kind(text);
+  };
   auto unmatched_factor = [&](float idf, bool discounted, bool qualifier, bool forebear,
                               bool series, bool place, bool translated) {
     if (person && forebear && !conflicting && middle_possible) return s.lineage_unmatched_factor;
@@ -836,26 +856,41 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                : 1.0f;
   };
   float total_q = matched_q, total_n = matched_n;
+  bool told_apart = false;  // a descriptive word left over between names of such words alone
+  // Save the list's name cut short: every word of the query met, the list's words left over all
+  // after its last word met ("Harbin Institute" for Harbin Institute of Technology). A query
+  // names an organisation by the start of its name; it adds no word of another.
+  int last_met = -1;
+  for (int j = 0; j < nn; ++j)
+    if (n_used[j]) last_met = j;
+  const bool cut_short = !q_leftover;
   for (int i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
     if (record) result.unmatched_query.push_back(i);
-    const float idf = qt[i].term == kNoTerm ? index.unseen_idf() : index.idf(qt[i].term);
-    total_q += (q_acronym[i] ? s.legal_form_factor
-                             : unmatched_factor(idf, i == q_discounted[0] || i == q_discounted[1],
-                                                i > q_of, q_forebear(i), qt[i].marks.series,
-                                                qt[i].marks.place, false)) *
-               qt[i].weight;
+    float factor = s.legal_form_factor;
+    if (tells_apart(qt[i].marks, qt[i].text)) {
+      factor = 1.0f;
+      told_apart = true;
+    } else if (!q_acronym[i]) {
+      const float idf = qt[i].term == kNoTerm ? index.unseen_idf() : index.idf(qt[i].term);
+      factor = unmatched_factor(idf, i == q_discounted[0] || i == q_discounted[1], i > q_of,
+                                q_forebear(i), qt[i].marks.series, qt[i].marks.place, false);
+    }
+    total_q += factor * qt[i].weight;
   }
   for (int j = 0; j < nn; ++j) {
     if (n_used[j]) continue;
     if (record) result.unmatched_name.push_back(j);
-    total_n +=
-        (n_acronym[j]
-             ? s.legal_form_factor
-             : unmatched_factor(index.idf(nt[j].term), j == n_discounted[0] || j == n_discounted[1],
+    float factor = s.legal_form_factor;
+    if (tells_apart(nt[j].marks, name_text(j))) {
+      factor = 1.0f;
+      told_apart = told_apart || !cut_short || j < last_met;
+    } else if (!n_acronym[j]) {
+      factor = unmatched_factor(index.idf(nt[j].term), j == n_discounted[0] || j == n_discounted[1],
                                 j > n_of, n_forebear(j), nt[j].marks.series, nt[j].marks.place,
-                                nt[j].origin == TokenOrigin::translated)) *
-        name_weight[j];
+                                nt[j].origin == TokenOrigin::translated);
+    }
+    total_n += factor * name_weight[j];
   }
   // Similarity-weighted totals: a fuzzy pair counts its full weight in the denominator.
   for (const auto& [similarity, query_weight, pair_name_weight] : aligned) {
@@ -864,7 +899,9 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   }
   if (total_q <= 0 || total_n <= 0 || !met_by_a_word) return result;
   const float coverage_q = matched_q / total_q, coverage_n = matched_n / total_n;
-  float score = 0.5f * (coverage_q + coverage_n);
+  // Between names of descriptive words alone, a word one of them keeps makes it another
+  // organisation however fully the other is covered: the lesser coverage is the score.
+  float score = told_apart ? std::min(coverage_q, coverage_n) : 0.5f * (coverage_q + coverage_n);
   // Two people whose names each keep a part the other lacks are more likely two people.
   if (person && conflicting) score *= s.person_conflict_factor;
   // The syllables' order is the name's, a list's part written before its comma moved last: the

@@ -7,6 +7,7 @@
 #include "clearance/text/arabic_script_names.h"
 #include "clearance/text/chinese_romanization.h"
 #include "clearance/text/consonant_skeleton.h"
+#include "clearance/text/descriptive_words.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/given_names.h"
 #include "clearance/text/nicknames.h"
@@ -31,6 +32,7 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     qt.kind = t.kind;
     qt.origin = t.origin;
     qt.marks = t.marks;
+    qt.marks.descriptive = describes_organisation(t.kind, t.origin, t.text);
     qt.han = han_spelling(t);
     qt.alternative_texts = t.alternatives;
     float base = qt.term == kNoTerm ? terms.unseen_idf() : terms.idf(qt.term);

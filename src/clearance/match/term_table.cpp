@@ -2,6 +2,7 @@
 
 #include "clearance/match/own_acronym.h"
 #include "clearance/text/chinese_romanization.h"
+#include "clearance/text/descriptive_words.h"
 #include "clearance/text/edit_distance.h"
 #include "clearance/text/phonetic.h"
 
@@ -34,6 +35,7 @@ TermTable::AdHocName TermTable::make_name(const NormalizedName& name) {
     it.kind = t.kind;
     it.origin = t.origin;
     it.marks = t.marks;
+    it.marks.descriptive = describes_organisation(t.kind, t.origin, t.text);
     it.han = han_spelling(t);
     it.alt_begin = static_cast<uint32_t>(out.alternatives.size());
     for (const auto& alt : t.alternatives) out.alternatives.push_back(intern(alt));

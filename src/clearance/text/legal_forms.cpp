@@ -19,6 +19,7 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& phrases() {
       {{"limited", "liability", "company"}, "llc"},
       {{"limited", "liability", "partnership"}, "llp"},
       {{"public", "limited", "company"}, "plc"},
+      {{"public", "company", "limited"}, "plc"},  // Thailand's and Myanmar's (บริษัท … จำกัด (มหาชน))
       {{"public", "joint", "stock", "company"}, "pjsc"},
       {{"open", "joint", "stock", "company"}, "ojsc"},
       {{"closed", "joint", "stock", "company"}, "cjsc"},

@@ -57,6 +57,9 @@ struct TokenMarks {
   // Technology Corporation; match/own_acronym.h): left over, it weighs as a legal form. Set on the
   // index's tokens and the screener's query tokens, not by the normaliser.
   bool own_acronym = false;
+  // A word that says what an organisation is or does, not which one (text/descriptive_words.h).
+  // Set on the index's tokens and the screener's query tokens, not by the normaliser.
+  bool descriptive = false;
 };
 
 struct NameToken {
