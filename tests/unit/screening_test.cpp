@@ -268,7 +268,9 @@ TEST_F(ScreeningTest, NamesOfDescriptiveWordsAloneAreToldApartByEachWord) {
       {{"بانک صادرات ایران", "Export Development Bank of Iran"},
        {"中国精密机械进出口公司", "China National Machinery Import and Export Corporation"},
        {"Islamic Revolutionary Guard Corps Navy", "Islamic Revolutionary Guard Corps"},
-       {"China Electronics Corporation", "China Electronics Technology Group Corporation"}},
+       {"China Electronics Corporation", "China Electronics Technology Group Corporation"},
+       // Two countries a letter apart are two places, not a typo.
+       {"Central Bank of Iraq", "Central Bank of Iran"}},
       EntityType::organization);
   expect_above({{"Export Development Bank of Iran", "EXPORT DEVELOPMENT BANK OF IRAN (EDBI)"},
                 {"China Electronics Technology Group", "China Electronics Technology Group Corp"},

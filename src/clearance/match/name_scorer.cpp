@@ -244,7 +244,10 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         // short one, only as spelled (Игорь Igor, not EGOR).
         const bool spelled = qt[i].marks.spelled;
         const bool short_spelled = spelled && qt[i].text.size() < kMinSpelledTypoLength;
-        if (!short_kana && !short_spelled)
+        // Two countries or regions a letter apart are two places (Iran / Iraq, Austria /
+        // Australia): the names of places are known, not mistyped.
+        const bool two_places = qt[i].marks.place && n.marks.place;
+        if (!short_kana && !short_spelled && !two_places)
           compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term),
                         kana || spelled ? std::string_view() : std::string_view(qt[i].phonetic),
                         index.phonetic(n.term), s, !short_abjad, person, how, sim, edits,
@@ -863,7 +866,18 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   int last_met = -1;
   for (int j = 0; j < nn; ++j)
     if (n_used[j]) last_met = j;
-  const bool cut_short = !q_leftover;
+  // In order, as the list writes them: "National Defense University" is no start of National
+  // University of Defense Technology. Words translated from another script keep the order of
+  // that language (การบินไทย "airways Thai"), which says nothing.
+  bool in_order = true;
+  for (size_t c = 1; c < chosen.size() && in_order; ++c)
+    for (size_t d = 0; d < c && in_order; ++d) {
+      const Candidate &x = candidates[chosen[c]], &y = candidates[chosen[d]];
+      in_order = qt[x.q_begin].origin != TokenOrigin::literal ||
+                 qt[y.q_begin].origin != TokenOrigin::literal ||
+                 (x.q_begin < y.q_begin) == (x.n_begin < y.n_begin);
+    }
+  const bool cut_short = !q_leftover && in_order;
   for (int i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
     if (record) result.unmatched_query.push_back(i);
