@@ -244,9 +244,12 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         // short one, only as spelled (Игорь Igor, not EGOR).
         const bool spelled = qt[i].marks.spelled;
         const bool short_spelled = spelled && qt[i].text.size() < kMinSpelledTypoLength;
-        // Two countries or regions a letter apart are two places (Iran / Iraq, Austria /
-        // Australia): the names of places are known, not mistyped.
-        const bool two_places = qt[i].marks.place && n.marks.place;
+        // Two countries or regions a letter apart are two places (Iran / Iraq): the names of
+        // places are known, not mistyped. A place's name that opens the other is its adjective
+        // (Russia / Russian Federation, Korea / Korean).
+        const bool two_places = qt[i].marks.place && n.marks.place &&
+                                !qt[i].text.starts_with(list_text) &&
+                                !list_text.starts_with(qt[i].text);
         if (!short_kana && !short_spelled && !two_places)
           compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term),
                         kana || spelled ? std::string_view() : std::string_view(qt[i].phonetic),
