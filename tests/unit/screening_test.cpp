@@ -276,7 +276,10 @@ TEST_F(ScreeningTest, NamesOfDescriptiveWordsAloneAreToldApartByEachWord) {
                 {"China Electronics Technology Group", "China Electronics Technology Group Corp"},
                 {"Bank Saderat Iran", "Bank Saderat PLC"},
                 {"ธนาคารกรุงเทพ", "Bangkok Bank Public Company Limited"},
-                {"Harbin Institute", "Harbin Institute of Technology"}},
+                {"Harbin Institute", "Harbin Institute of Technology"},
+                // Arabic writes "and the" joined to the word: والبحوث "and the research".
+                {"مركز الدراسات والبحوث العلمية", "Scientific Studies and Research Center"},
+                {"مصرف التسليف الشعبي", "Popular Credit Bank"}},
                EntityType::organization);
   // A brand keeps its descriptors: Huawei Technologies is Huawei.
   expect_above({{"Huawei", "Huawei Technologies Co., Ltd."}}, EntityType::organization);

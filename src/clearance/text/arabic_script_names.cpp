@@ -72,10 +72,12 @@ const OrgWord* arabic_script_org_word(std::string_view word) {
   static const OrgWordTable words("arabic_org_words.csv", "arabic", fold_arabic_script);
   const std::string key = fold_arabic_script(word);
   if (const OrgWord* w = words.find(key)) return w;
-  // With the article (المركزي "the central"), which the English leaves to "the" or to nothing, or
-  // "for the" (للتجارة "for trade"), which it leaves to "for" or to nothing.
+  // With the article (المركزي "the central"), which the English leaves to "the" or to nothing,
+  // "for the" (للتجارة "for trade"), which it leaves to "for" or to nothing, or "and the"
+  // (والأمن "and security"), whose "and" the English writes apart.
   constexpr std::string_view kForThe = "\u0644\u0644";
-  for (std::string_view prefix : {kArticle, kForThe})
+  constexpr std::string_view kAndThe = "\u0648\u0627\u0644";
+  for (std::string_view prefix : {kArticle, kForThe, kAndThe})
     if (key.starts_with(prefix) && key.size() > prefix.size() + 4)
       if (const OrgWord* w = words.find(std::string_view(key).substr(prefix.size()))) return w;
   return nullptr;
