@@ -828,18 +828,11 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // says which organisation either is, so every word does. A descriptive word on one side only is
   // then no descriptor but what makes it another organisation, and counts in full; a place and a
   // word for the kind of organisation ("Group") stay as they are.
-  auto brandless = [](int count, auto token_of) {
-    for (int k = 0; k < count; ++k) {
-      const auto& t = token_of(k);
-      if (t.kind == TokenClass::ordinary && !t.marks.descriptive && !t.marks.place &&
-          !t.marks.series && !t.marks.own_acronym)
-        return false;
-    }
-    return true;
-  };
-  const bool descriptive_names = !person &&
-                                 brandless(nq, [&](int k) -> const QueryToken& { return qt[k]; }) &&
-                                 brandless(nn, [&](int k) -> const IndexedToken& { return nt[k]; });
+  const bool descriptive_names =
+      !person && query.descriptive_only && std::all_of(nt.begin(), nt.end(), [](const auto& t) {
+        return t.kind != TokenClass::ordinary || t.marks.descriptive || t.marks.place ||
+               t.marks.series || t.marks.own_acronym;
+      });
   auto tells_apart = [&](const TokenMarks& marks, std::string_view text) {
     return descriptive_names && marks.descriptive && !marks.place && !is_organisation_kind(text);
   };
@@ -866,13 +859,13 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // Save the list's name cut short: every word of the query met, the list's words left over all
   // after its last word met ("Harbin Institute" for Harbin Institute of Technology). A query
   // names an organisation by the start of its name; it adds no word of another.
-  int last_met = -1;
-  for (int j = 0; j < nn; ++j)
-    if (n_used[j]) last_met = j;
   // In order, as the list writes them: "National Defense University" is no start of National
   // University of Defense Technology. Words translated from another script keep the order of
-  // that language (การบินไทย "airways Thai"), which says nothing.
-  bool in_order = true;
+  // that language (การบินไทย "airways Thai"), which says nothing. Only between descriptive names.
+  int last_met = -1;
+  bool in_order = descriptive_names && !q_leftover;
+  for (int j = 0; j < nn && in_order; ++j)
+    if (n_used[j]) last_met = j;
   for (size_t c = 1; c < chosen.size() && in_order; ++c)
     for (size_t d = 0; d < c && in_order; ++d) {
       const Candidate &x = candidates[chosen[c]], &y = candidates[chosen[d]];
@@ -880,7 +873,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                  qt[y.q_begin].origin != TokenOrigin::literal ||
                  (x.q_begin < y.q_begin) == (x.n_begin < y.n_begin);
     }
-  const bool cut_short = !q_leftover && in_order;
+  const bool cut_short = in_order;
   for (int i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
     if (record) result.unmatched_query.push_back(i);

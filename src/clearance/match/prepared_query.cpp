@@ -140,6 +140,10 @@ void complete_query(PreparedQuery& q, bool maybe_cut) {
     q.tokens[k].own_acronym = is_own_acronym(q.tokens, k);
     q.own_acronym = q.own_acronym || q.tokens[k].own_acronym;
   }
+  q.descriptive_only = std::all_of(q.tokens.begin(), q.tokens.end(), [](const QueryToken& t) {
+    return t.kind != TokenClass::ordinary || t.marks.descriptive || t.marks.place ||
+           t.marks.series || t.own_acronym;
+  });
   for (QueryToken& t : q.tokens) t.family_name = false;
   for_each_family_name(
       static_cast<int>(q.tokens.size()),

@@ -74,6 +74,9 @@ struct PreparedQuery {
   bool syllables_only = false;
   // Some token abbreviates the query's other words (own_acronym.h; QueryToken::own_acronym).
   bool own_acronym = false;
+  // No brand: every ordinary token a descriptive word, a place, a series number or the query's
+  // own acronym (text/descriptive_words.h; name_scorer.cpp tells such names apart by each word).
+  bool descriptive_only = false;
   // A reading that counts only against parties of these countries (ISO codes: a Korean reading of
   // Han characters, a Cantonese one); empty for every party.
   std::vector<std::string> countries;

@@ -6,13 +6,16 @@
 #include "clearance/text/chinese_org_words.h"
 #include "clearance/text/name_tables.h"
 #include "clearance/util/strings.h"
+#include "clearance/util/text_map.h"
 
 namespace clearance {
 
 namespace {
 
+using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+
 // Each token of an English entry ("national/melli", "?company"), every alternative of it.
-void add_english(std::string_view tokens, std::unordered_set<std::string>& out) {
+void add_english(std::string_view tokens, TextSet& out) {
   for (const std::string& token : split_trimmed(tokens, " "))
     for (std::string& alternative : split_trimmed(token, "/")) {
       if (!alternative.empty() && alternative[0] == '?') alternative.erase(0, 1);
@@ -23,8 +26,8 @@ void add_english(std::string_view tokens, std::unordered_set<std::string>& out) 
 }  // namespace
 
 bool is_descriptive_word(std::string_view token) {
-  static const std::unordered_set<std::string> words = [] {
-    std::unordered_set<std::string> out;
+  static const TextSet words = [] {
+    TextSet out;
     // The tables and the column each writes its words in; the English column is shared.
     static constexpr std::pair<std::string_view, std::string_view> kTables[] = {
         {"arabic_org_words.csv", "arabic"}, {"burmese_org_words.csv", "burmese"},
@@ -38,7 +41,7 @@ bool is_descriptive_word(std::string_view token) {
       for (std::string_view english : word.english) add_english(english, out);
     return out;
   }();
-  return words.contains(std::string(token));
+  return words.contains(token);
 }
 
 }  // namespace clearance
