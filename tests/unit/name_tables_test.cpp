@@ -444,6 +444,39 @@ TEST_F(NameTablesOnLists, ArabicScriptNamesAsTheListsSpellThem) {
   EXPECT_FALSE(abjad_spelling_matches("zam", "zimu"));  // ا writes an a after the z
 }
 
+TEST_F(NameTablesOnLists, ForeignNamesInArabicScriptMeetTheirLatinSpellings) {
+  // Arabic writes a foreign p with ب, v with ف, g with ج, ch with تش, and every vowel as a long
+  // one: such a word spells the Latin one letter for letter.
+  for (const auto& [arabic, latin] :
+       {std::pair{"فلاديمير بوتين", "PUTIN, Vladimir Vladimirovich"},
+        std::pair{"سيرجي لافروف", "LAVROV, Sergei Viktorovich"},
+        std::pair{"جورج بوش", "George BUSH"}, std::pair{"إيغور سيشين", "SECHIN, Igor Ivanovich"},
+        std::pair{"فيكتور يانوكوفيتش", "YANUKOVYCH, Viktor Fedorovych"}})
+    EXPECT_TRUE(meets_threshold(person_score(arabic, latin), 0.8f)) << arabic << " / " << latin;
+  for (const auto& [arabic, latin] :
+       {std::pair{"فلاديمير بوتين", "POTANIN, Vladimir Olegovich"},
+        std::pair{"سيرجي لافروف", "Sergei LVOV"}, std::pair{"جورج بوش", "George BASH"}})
+    EXPECT_FALSE(meets_threshold(person_score(arabic, latin), 0.8f)) << arabic << " / " << latin;
+  SpellingShape putin;
+  read_latin_shape("putin", putin);
+  EXPECT_EQ(abjad_spelling(abjad_shape("bwtyn", true), putin), AbjadSpelling::every_vowel);
+  // Hebrew's and Persian's ב and ب are b: they have a letter for p.
+  EXPECT_EQ(abjad_spelling(abjad_shape("bwtyn", false), putin), AbjadSpelling::none);
+  SpellingShape mohamed;
+  read_latin_shape("mohamed", mohamed);
+  EXPECT_EQ(abjad_spelling(abjad_shape("mhmd", true), mohamed), AbjadSpelling::consonants);
+  // Looked up by a key that writes p as b, v as f, g as j; x is k and s.
+  EXPECT_EQ(consonant_skeleton("putin"), consonant_skeleton("bwtyn"));
+  EXPECT_EQ(consonant_skeleton("alexander"), consonant_skeleton("alksndr"));
+  EXPECT_EQ(with_tsh_as_ch("yanwkwfytsh"), "yanwkwfych");
+  EXPECT_EQ(with_tsh_as_ch("bwtyn"), "");
+  EXPECT_EQ(without_vowel_seat("ayghwr"), "yghwr");
+  EXPECT_EQ(without_vowel_seat("ahmd"), "ahmd");
+  // A Russian's patronymic weighs as a forebear's name, less than a middle name.
+  EXPECT_GT(person_score("Vladimir Putin", "Vladimir Vladimirovich PUTIN"),
+            person_score("Vladimir Putin", "Vladimir Aleksandr PUTIN"));
+}
+
 TEST(ArabicScriptNames, AFinalAlefMaqsuraIsALongA) {
   NameNormalizer normalizer;
   const NormalizedName n = normalizer.normalize("مقتدى");

@@ -220,6 +220,26 @@ TEST(NameNormalizer, ArabicLineageParticles) {
   EXPECT_EQ(given.tokens[1].marks.lineage, 0);
 }
 
+TEST(NameNormalizer, EastSlavicPatronymicsAreForebearsNames) {
+  NameNormalizer n;
+  auto parents = [&](std::string_view name) {
+    std::vector<std::string> out;
+    for (const auto& t : n.normalize(name).tokens)
+      if (t.marks.lineage & kLineageParent) out.push_back(t.text);
+    return out;
+  };
+  using Words = std::vector<std::string>;
+  EXPECT_EQ(parents("PUTIN, Vladimir Vladimirovich"), Words{"vladimirovich"});
+  EXPECT_EQ(parents("Elvira Sakhipzadovna NABIULLINA"), Words{"sakhipzadovna"});
+  EXPECT_EQ(parents("YANUKOVYCH, Viktor Fedorovych"), Words{"fedorovych"});
+  EXPECT_EQ(parents("Путин Владимир Владимирович"), Words{"vladimirovich"});
+  // A surname of the same ending, first or last, is the family's name.
+  EXPECT_EQ(parents("Roman Arkadyevich Abramovich"), Words{"arkadyevich"});
+  EXPECT_TRUE(parents("Roman ABRAMOVICH").empty());
+  EXPECT_TRUE(parents("ABRAMOVICH, Roman").empty());
+  EXPECT_TRUE(parents("Slobodan Milosevic Jr").empty());
+}
+
 TEST(NameNormalizer, TwoLettersAreInitialsOnlyWhenWrittenSo) {
   NameNormalizer n;
   auto letters = [&](std::string_view name) {

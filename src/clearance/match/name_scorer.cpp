@@ -258,14 +258,20 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       }
       // A word from Arabic or Hebrew script the tables do not spell, against a Latin word of the
       // same consonants.
-      if (sim < s.skeleton_similarity && !qt[i].skeletons.empty() && !n.marks.abjad &&
-          n.kind == TokenClass::ordinary) {
+      if (sim < std::max(s.skeleton_similarity, s.skeleton_vowels_similarity) &&
+          !qt[i].skeletons.empty() && !n.marks.abjad && n.kind == TokenClass::ordinary) {
         thread_local SpellingShape latin;
         read_latin_shape(index.text(n.term), latin);
-        if (std::any_of(
-                qt[i].abjad_shapes.begin(), qt[i].abjad_shapes.end(),
-                [&](const SpellingShape& form) { return abjad_spelling_matches(form, latin); })) {
-          sim = s.skeleton_similarity;
+        AbjadSpelling best = AbjadSpelling::none;
+        for (const SpellingShape& form : qt[i].abjad_shapes) {
+          best = std::max(best, abjad_spelling(form, latin));
+          if (best == AbjadSpelling::every_vowel) break;
+        }
+        const float spelled = best == AbjadSpelling::every_vowel  ? s.skeleton_vowels_similarity
+                              : best == AbjadSpelling::consonants ? s.skeleton_similarity
+                                                                  : 0.0f;
+        if (spelled > sim) {
+          sim = spelled;
           how = MatchHow::skeleton;
           edits = 0;
         }

@@ -91,6 +91,9 @@ struct ScorerSettings {
   // An Arabic- or Hebrew-script word against a Latin word of the same consonants: below an exact
   // spelling, since the vowels are unknown.
   float skeleton_similarity = 0.8f;
+  // The same, with a vowel written wherever the Latin word writes one (AbjadSpelling::every_vowel:
+  // a foreign name Arabic spells letter for letter, فلاديمير Vladimir).
+  float skeleton_vowels_similarity = 0.9f;
   // A run of Han characters read as a foreign name's sounds against a Latin word with the same
   // consonants, for a key of six classes or more (less for a shorter one): the vowels and the
   // characters chosen are the transcriber's.

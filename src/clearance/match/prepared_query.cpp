@@ -70,7 +70,10 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
       // apart from the letter before (with_h_apart).
       std::vector<std::string> forms = t.abjad_forms;
       if (forms.empty()) {
-        forms.emplace_back(without_article(qt.text));
+        forms.emplace_back(without_vowel_seat(without_article(qt.text)));
+        // Opening with the letters of the article, a word may have none: a foreign name's "al"
+        // (ألكسندر Alexander), or the article the Latin spelling joins (Albashir).
+        if (forms.front().size() != qt.text.size()) forms.emplace_back(qt.text);
         if (persian && !has_arabic_only_letters(t.source)) {
           // The same letters read otherwise (not a word split from the one written).
           const std::string said = persian_reading(t.source);
@@ -84,11 +87,17 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
         for (size_t k = 0, read = forms.size(); k < read; ++k)
           if (std::string apart = with_h_apart(forms[k]); !apart.empty())
             forms.push_back(std::move(apart));
+        if (!persian)  // Persian writes ch چ
+          for (size_t k = 0, read = forms.size(); k < read; ++k)
+            if (std::string ch = with_tsh_as_ch(forms[k]); !ch.empty())
+              forms.push_back(std::move(ch));
       }
+      // Arabic writes a foreign name's p, v and g with ب, ف and ج; Persian has letters for them.
+      const bool foreign_sounds = !persian && has_arabic_script_letters(t.source);
       for (const std::string& form : forms) {
         std::string key = consonant_skeleton(form);
         if (key.empty()) continue;
-        qt.abjad_shapes.push_back(abjad_shape(form));
+        qt.abjad_shapes.push_back(abjad_shape(form, foreign_sounds));
         if (std::find(qt.skeletons.begin(), qt.skeletons.end(), key) == qt.skeletons.end())
           qt.skeletons.push_back(std::move(key));
       }

@@ -308,7 +308,8 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
   const float initial = std::min(1.0f, scorer.initial_similarity);
   const float acronym = std::min(1.0f, scorer.acronym_similarity);
   const float nickname = std::min(1.0f, scorer.nickname_similarity);
-  const float skeleton = std::min(1.0f, scorer.skeleton_similarity);
+  const float skeleton =
+      std::min(1.0f, std::max(scorer.skeleton_similarity, scorer.skeleton_vowels_similarity));
   const float transcribed = std::min(1.0f, scorer.transcription_similarity);
   const float romanization = std::min(1.0f, scorer.romanization_similarity);
   auto reach_romanized_terms = [&](const std::string& key, TermId self) {

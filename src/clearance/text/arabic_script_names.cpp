@@ -104,6 +104,15 @@ bool has_arabic_only_letters(std::string_view text) {
   return false;
 }
 
+bool has_arabic_script_letters(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const auto [c, n] = code_point_at(text, i);
+    if (c >= 0x0600 && c <= 0x06FF) return true;
+    i += n;
+  }
+  return false;
+}
+
 bool has_persian_letters(std::string_view text) {
   for (std::string_view letter : {"\u06CC", "\u06A9", "\u06AF", "\u067E", "\u0686", "\u0698"})
     if (text.find(letter) != std::string_view::npos) return true;

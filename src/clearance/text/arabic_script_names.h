@@ -35,6 +35,9 @@ std::vector<std::string> arabic_script_compound(std::string_view word);
 // say neither (قاسم); a name written on a Persian keyboard says Persian in most of its words.
 bool has_arabic_only_letters(std::string_view text);
 bool has_persian_letters(std::string_view text);
+// Whether the text (UTF-8) holds a letter of the Arabic block (U+0600–U+06FF): Arabic, Persian,
+// Urdu.
+bool has_arabic_script_letters(std::string_view text);
 
 // A Persian word (UTF-8) in Latin letters as Persian says them and the lists write them: ث ص s,
 // ذ ض ظ z, ق غ gh (رمضانی "rmzany" Ramezani, ذاکری "zakry" Zakeri, قاضی "ghazy" Ghazi), the other

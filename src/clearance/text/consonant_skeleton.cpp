@@ -50,8 +50,15 @@ void read_shape(std::string_view word, bool latin, SpellingShape& s) {
       continue;
     }
     char letter = c;
-    if (next == 'h' && (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' || c == 'd' ||
-                        c == 'p' || c == 'z')) {
+    // A Latin x is the k and s that Arabic and Hebrew write (ألكسندر Aleksandr, Alexander).
+    if (latin && c == 'x') {
+      if (s.consonants.empty() || s.consonants.back() != 'k' || s.gaps.back() != 0 || apart) {
+        s.consonants += 'k';
+        s.gaps.push_back(0);
+      }
+      letter = 's';
+    } else if (next == 'h' && (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' ||
+                               c == 'd' || c == 'p' || c == 'z')) {
       letter = c == 'c' ? 's' : c == 'p' ? 'f' : c;
       ++i;
     } else if (c == 'q' || c == 'c') {
@@ -67,17 +74,40 @@ void read_shape(std::string_view word, bool latin, SpellingShape& s) {
   }
 }
 
+// The letter a key writes for a consonant: one of each pair a foreign_sounds shape lets meet.
+char key_letter(char consonant) {
+  switch (consonant) {
+    case 'p':
+      return 'b';
+    case 'v':
+      return 'f';
+    case 'g':
+      return 'j';
+    default:
+      return consonant;
+  }
+}
+
+// Whether an abjad form's consonant may stand for a Latin word's.
+bool consonant_meets(char abjad, char latin, bool foreign_sounds) {
+  return abjad == latin || (foreign_sounds && key_letter(latin) == abjad);
+}
+
 }  // namespace
 
 std::string consonant_skeleton(std::string_view word) {
   SpellingShape s;
   read_shape(word, true, s);
-  return s.consonants.size() >= kMinSkeleton ? std::move(s.consonants) : std::string();
+  if (s.consonants.size() < kMinSkeleton) return std::string();
+  // Folded letters may now stand twice in a row (a "bp"): they are each a consonant still.
+  for (char& c : s.consonants) c = key_letter(c);
+  return std::move(s.consonants);
 }
 
-SpellingShape abjad_shape(std::string_view abjad) {
+SpellingShape abjad_shape(std::string_view abjad, bool foreign_sounds) {
   SpellingShape s;
   read_shape(abjad, false, s);
+  s.foreign_sounds = foreign_sounds;
   // A word of a script that writes o and u, written without any (רבין), has none: Rubin is
   // another name. One that writes some may leave one out (סלבודקין Slobodkin).
   s.without_o_and_u =
@@ -120,13 +150,37 @@ std::string with_waw_as_v(std::string_view word) {
   return any ? out : std::string();
 }
 
-bool abjad_spelling_matches(const SpellingShape& a, const SpellingShape& l) {
-  if (a.consonants != l.consonants) return false;
+AbjadSpelling abjad_spelling(const SpellingShape& a, const SpellingShape& l) {
+  if (a.consonants.size() != l.consonants.size()) return AbjadSpelling::none;
+  for (size_t k = 0; k < a.consonants.size(); ++k)
+    if (!consonant_meets(a.consonants[k], l.consonants[k], a.foreign_sounds))
+      return AbjadSpelling::none;
+  bool every_vowel = true;
   for (size_t k = 0; k < a.gaps.size(); ++k) {
-    if ((a.gaps[k] & l.gaps[k]) != a.gaps[k]) return false;
-    if (a.without_o_and_u && (l.gaps[k] & kLatinOU)) return false;
+    if ((a.gaps[k] & l.gaps[k]) != a.gaps[k]) return AbjadSpelling::none;
+    if (a.without_o_and_u && (l.gaps[k] & kLatinOU)) return AbjadSpelling::none;
+    every_vowel = every_vowel && (l.gaps[k] == 0 || a.gaps[k] != 0);
   }
-  return true;
+  return every_vowel ? AbjadSpelling::every_vowel : AbjadSpelling::consonants;
+}
+
+bool abjad_spelling_matches(const SpellingShape& a, const SpellingShape& l) {
+  return abjad_spelling(a, l) != AbjadSpelling::none;
+}
+
+std::string with_tsh_as_ch(std::string_view word) {
+  std::string out;
+  bool any = false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (word.substr(i).starts_with("tsh")) {
+      out += "ch";
+      i += 2;
+      any = true;
+    } else {
+      out += word[i];
+    }
+  }
+  return any ? out : std::string();
 }
 
 bool abjad_spelling_matches(std::string_view abjad, std::string_view latin) {

@@ -14,7 +14,10 @@ namespace clearance {
 
 // The skeleton of a lower-case ASCII word; empty when it has fewer than kMinSkeleton consonants
 // (one consonant meets too many names to say anything; two, with the long vowels the script
-// writes where it writes them, say enough: عزام Azzam, ضيف Deif, سپه Sepah).
+// writes where it writes them, say enough: عزام Azzam, ضيف Deif, سپه Sepah). A key to look words
+// up by, not to compare them: it writes p as b, v as f and g as j (the letters Arabic writes a
+// foreign name's p, v and g with: SpellingShape::foreign_sounds), so that a word the comparison
+// may let meet another has the other's key.
 std::string consonant_skeleton(std::string_view word);
 
 constexpr size_t kMinSkeleton = 2;
@@ -61,10 +64,35 @@ struct SpellingShape {
   std::string consonants;
   std::vector<uint8_t> gaps;     // consonants.size() + 1
   bool without_o_and_u = false;  // an abjad form opening with kOAndUWritten that writes neither
+  // Arabic letters, which write the sounds Arabic lacks with the nearest it has: a foreign name's p
+  // with ب, its v with ف, its g with ج (بوتين Putin, فلاديمير Vladimir, جورج George). Its b, f
+  // and j then also meet a Latin p, v and g. Not Hebrew's, nor Persian's, which have letters of
+  // their own for them (פ, پ, ڤ/و, گ).
+  bool foreign_sounds = false;
 };
-SpellingShape abjad_shape(std::string_view abjad);
+// `foreign_sounds`: SpellingShape::foreign_sounds.
+SpellingShape abjad_shape(std::string_view abjad, bool foreign_sounds = false);
 // The Latin word's shape into `out`, whose storage is reused.
 void read_latin_shape(std::string_view latin, SpellingShape& out);
 bool abjad_spelling_matches(const SpellingShape& abjad, const SpellingShape& latin);
+
+// How far an abjad form spells a Latin word: not (0), in its consonants and the long vowels it
+// writes (1, abjad_spelling_matches), or with a vowel written wherever the Latin word writes one
+// (2): a foreign name, whose every vowel Arabic writes as a long one (فلاديمير Vladimir, بوتين
+// Putin), where an Arabic name leaves its short vowels out (محمد Mohamed).
+enum class AbjadSpelling : uint8_t { none, consonants, every_vowel };
+AbjadSpelling abjad_spelling(const SpellingShape& abjad, const SpellingShape& latin);
+
+// A word transliterated from Arabic script without the alef that opens it as the seat of the
+// vowel و or ي writes after it (أوليغ "awlygh" Oleg, إيغور "ayghwr" Igor): the vowel is theirs.
+// The word itself when it opens otherwise.
+inline std::string_view without_vowel_seat(std::string_view word) {
+  return word.size() > 3 && word[0] == 'a' && (word[1] == 'w' || word[1] == 'y') ? word.substr(1)
+                                                                                 : word;
+}
+
+// A word transliterated from Arabic script with each "tsh" (تش) read as the one sound Arabic
+// writes so in a foreign name, ch (يانوكوفيتش Yanukovych, تشيوينغا Chiwenga); "" when it has none.
+std::string with_tsh_as_ch(std::string_view word);
 
 }  // namespace clearance

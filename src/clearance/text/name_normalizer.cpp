@@ -957,6 +957,51 @@ NormalizedName NameNormalizer::normalize(std::string_view name) {
   return normalize_name(name, true);
 }
 
+namespace {
+
+// Whether a word ends as an East Slavic patronymic does, in the spellings the lists and other
+// languages write it: Vladimirovich, Volodymyrovych, Ryhoravich, Borissovitch, Wladimirowitsch;
+// Sergeyevna, Ivanivna. Long enough to be a name before it.
+bool has_patronymic_ending(std::string_view word) {
+  static constexpr std::string_view kEndings[] = {"ovich",  "evich",  "avich",   "ovych",   "evych",
+                                                  "ovitch", "evitch", "owitsch", "ewitsch", "ovna",
+                                                  "evna",   "ivna",   "avna",    "ichna"};
+  constexpr size_t kMinStem = 3;
+  return std::any_of(std::begin(kEndings), std::end(kEndings), [&](std::string_view ending) {
+    return word.size() >= ending.size() + kMinStem && word.ends_with(ending);
+  });
+}
+
+// An East Slavic patronymic ("PUTIN, Vladimir Vladimirovich", "Elvira Sakhipzadovna NABIULLINA")
+// is the father's name, a forebear's as after bin: most names written without it leave it out,
+// and it weighs as a forebear's name left over does (name_scorer.cpp). Where it stands: after
+// the given name — after the first word of the part after a list's comma (`family` words before
+// it), or a middle word of a name of three or more; or last in a name of three, family name first
+// ("Putin Vladimir Vladimirovich"), when no other word could be it. A surname of the same ending
+// (Roman ABRAMOVICH) stands first or last, beside a patronymic or a given name alone.
+void mark_patronymics(std::vector<NameToken>& tokens, size_t family) {
+  const size_t n = tokens.size();
+  auto patronymic = [&](size_t k) {
+    return tokens[k].kind == TokenClass::ordinary && has_patronymic_ending(tokens[k].text);
+  };
+  if (family > 0) {
+    for (size_t k = family + 1; k < n; ++k)
+      if (patronymic(k)) tokens[k].marks.lineage |= kLineageParent;
+    return;
+  }
+  if (n < 3) return;
+  bool any = false;
+  for (size_t k = 1; k + 1 < n; ++k)
+    if (patronymic(k)) {
+      tokens[k].marks.lineage |= kLineageParent;
+      any = true;
+    }
+  if (!any && n == 3 && patronymic(n - 1) && !patronymic(0))
+    tokens[n - 1].marks.lineage |= kLineageParent;
+}
+
+}  // namespace
+
 NormalizedName NameNormalizer::normalize_name(std::string_view name, bool translate_thai) {
   NormalizedName out = normalize_text(name, translate_thai);
   // Characters, not bytes: UTF-8 continuation bytes and control characters do not count. Only
@@ -996,8 +1041,11 @@ NormalizedName NameNormalizer::normalize_name(std::string_view name, bool transl
     tokens[k + 1].marks.lineage |= kLineageParent;
   }
   const size_t comma = name.find(',');
+  const size_t family = comma == std::string_view::npos
+                            ? 0
+                            : normalize_text(name.substr(0, comma), translate_thai).tokens.size();
+  mark_patronymics(tokens, family < tokens.size() ? family : 0);
   if (comma != std::string_view::npos) {
-    const size_t family = normalize_text(name.substr(0, comma), translate_thai).tokens.size();
     if (family > 0 && family < tokens.size())
       for (size_t k = 0; k < family; ++k) tokens[k].marks.family = true;
     return out;
