@@ -475,6 +475,28 @@ TEST_F(NameTablesOnLists, ForeignNamesInArabicScriptMeetTheirLatinSpellings) {
   // A Russian's patronymic weighs as a forebear's name, less than a middle name.
   EXPECT_GT(person_score("Vladimir Putin", "Vladimir Vladimirovich PUTIN"),
             person_score("Vladimir Putin", "Vladimir Aleksandr PUTIN"));
+  // ج may write a foreign zh; z stays z.
+  EXPECT_TRUE(meets_threshold(person_score("بافل جوكوف", "Pavel ZHUKOV"), 0.8f));
+  EXPECT_FALSE(meets_threshold(person_score("بافل جوكوف", "Pavel ZUKOV"), 0.8f));
+  // Two words Arabic writes apart that the list writes as one.
+  const auto organisation = [&](std::string_view a, std::string_view b) {
+    return screener_->compare(std::string(a), std::string(b), EntityType::organization, session_)
+        .score;
+  };
+  EXPECT_TRUE(meets_threshold(organisation("نورد ستريم", "NORDSTREAM"), 0.8f));
+  EXPECT_FALSE(meets_threshold(organisation("نورد ستريم", "NORDSTROM"), 0.8f));
+}
+
+TEST_F(NameTablesOnLists, ASecondSurnameIsLeftOutAsAMiddleNameIs) {
+  // PATERNAL MATERNAL, Given: a record names the person by the first surname.
+  EXPECT_TRUE(
+      meets_threshold(person_score("Ismael Zambada", "ZAMBADA GARCIA, Ismael Mario"), 0.8f));
+  EXPECT_GT(person_score("Ismael Zambada", "ZAMBADA GARCIA, Ismael"),
+            person_score("Ismael Garcia", "ZAMBADA GARCIA, Ismael"));
+  // The second alone, or another given name, is another person.
+  EXPECT_FALSE(meets_threshold(person_score("Mario Garcia", "ZAMBADA GARCIA, Ismael Mario"), 0.8f));
+  EXPECT_FALSE(
+      meets_threshold(person_score("Vicente Zambada", "ZAMBADA GARCIA, Ismael Mario"), 0.8f));
 }
 
 TEST(ArabicScriptNames, AFinalAlefMaqsuraIsALongA) {

@@ -307,6 +307,27 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
             {i, i + 1, j, j + 1, how, sim, edits, sim * (qt[i].weight + name_weight[j])});
     }
   }
+  // Two words of a foreign name read from Arabic script that the list writes as one (لوك أويل
+  // LUKOIL; a Chinese name's syllables, جين بينغ Jinping), on their consonants as one word is.
+  for (int i = 0; i + 1 < nq; ++i) {
+    if (qt[i].joined_shapes.empty()) continue;
+    for (int j = 0; j < nn; ++j) {
+      const IndexedToken& n = nt[j];
+      if (n.marks.abjad || n.kind != TokenClass::ordinary) continue;
+      thread_local SpellingShape latin;
+      read_latin_shape(index.text(n.term), latin);
+      AbjadSpelling best = AbjadSpelling::none;
+      for (const SpellingShape& form : qt[i].joined_shapes) {
+        best = std::max(best, abjad_spelling(form, latin));
+        if (best == AbjadSpelling::every_vowel) break;
+      }
+      if (best == AbjadSpelling::none) continue;
+      const float sim =
+          best == AbjadSpelling::every_vowel ? s.skeleton_vowels_similarity : s.skeleton_similarity;
+      candidates.push_back({i, i + 2, j, j + 1, MatchHow::skeleton, sim, 0,
+                            sim * (qt[i].weight + qt[i + 1].weight + name_weight[j])});
+    }
+  }
   // Chinese syllables in two romanisations: the pinyin of a Han query against a list's Wade–Giles
   // ("zhongshan" ↔ "chung shan"), or two names each read wholly as Chinese syllables ("Hsi
   // Chin-ping" ↔ "Xi Jinping"). Elsewhere the key would merge English words (Dan ↔ Tan).
@@ -730,18 +751,47 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     if (s.person_discounted_leftovers < 2) best[1] = -1;
     return best;
   };
-  // Forebears' names in a lineage are discounted apart, however many (lineage_unmatched_factor).
-  auto q_forebear = [&](int k) { return (qt[k].marks.lineage & kLineageParent) != 0; };
-  auto n_forebear = [&](int k) { return (nt[k].marks.lineage & kLineageParent) != 0; };
   // The first name of a lineage is the person's own given name, which counts in full like a
   // family name: without it, "Muhammad bin Ladin" names the father of "Usama bin Muhammad".
-  auto own_name = [](const TokenMarks& m) { return m.family || m.lineage == kLineageChild; };
+  // A family part of two surnames (GUZMAN LOERA, the father's and the mother's) is written with
+  // the first alone as often as with both ("Joaquin Guzman"): with the first met, the others
+  // weigh as middle names do. Not the other way round: a name of the second alone ("Rafael
+  // Quintero" for CARO QUINTERO) is as likely another family's.
+  // An article or particle opening it (AL HAKIM, DE LA CRUZ) is not the surname.
+  auto family_met = [](int count, const std::vector<bool>& used, auto token_of, auto text_of) {
+    static constexpr std::string_view kParticles[] = {
+        "al", "el", "de", "da",  "do",  "dos", "das", "del", "della", "di",
+        "du", "la", "le", "van", "von", "der", "den", "ter", "ten"};
+    for (int k = 0; k < count; ++k) {
+      if (!token_of(k).marks.family || token_of(k).kind != TokenClass::ordinary) continue;
+      if (std::find(std::begin(kParticles), std::end(kParticles), text_of(k)) !=
+          std::end(kParticles))
+        continue;
+      return static_cast<bool>(used[k]);
+    }
+    return false;
+  };
+  const bool q_family_met =
+      person && family_met(
+                    nq, q_used, [&](int k) -> const QueryToken& { return qt[k]; },
+                    [&](int k) -> std::string_view { return qt[k].text; });
+  const bool n_family_met =
+      person && family_met(
+                    nn, n_used, [&](int k) -> const IndexedToken& { return nt[k]; }, name_text);
+  // Forebears' names in a lineage (and patronymics) are discounted apart, however many
+  // (lineage_unmatched_factor). Not a second surname: at a forebear's weight the commonest names
+  // (Maria Garcia, GARCIA DURAN, Maria del Rosario) would meet every namesake listed.
+  auto q_forebear = [&](int k) { return (qt[k].marks.lineage & kLineageParent) != 0; };
+  auto n_forebear = [&](int k) { return (nt[k].marks.lineage & kLineageParent) != 0; };
+  auto own_name = [](const TokenMarks& m, bool family_met) {
+    return (m.family && !family_met) || m.lineage == kLineageChild;
+  };
   const auto q_discounted = heaviest_leftovers(
-      q_used, [&](int k) { return qt[k].weight; }, [&](int k) { return own_name(qt[k].marks); },
-      q_forebear, nq);
+      q_used, [&](int k) { return qt[k].weight; },
+      [&](int k) { return own_name(qt[k].marks, q_family_met); }, q_forebear, nq);
   const auto n_discounted = heaviest_leftovers(
-      n_used, [&](int k) { return name_weight[k]; }, [&](int k) { return own_name(nt[k].marks); },
-      n_forebear, nn);
+      n_used, [&](int k) { return name_weight[k]; },
+      [&](int k) { return own_name(nt[k].marks, n_family_met); }, n_forebear, nn);
   // A middle name is one beyond a given and a family name: with a single name matched, the part
   // left over is as likely the other of the two ("Ahmed Hassan" is not the listed "Hassan").
   // A name of syllables and no family name (PreparedQuery::syllables_only, a Burmese one) has no

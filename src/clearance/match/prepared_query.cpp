@@ -24,7 +24,10 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
   const bool persian = std::any_of(name.tokens.begin(), name.tokens.end(), [](const NameToken& t) {
     return !is_ascii(t.source) && has_persian_letters(t.source);
   });
+  // Each word's readings read from Arabic script, for joining two words (below).
+  std::vector<std::vector<SpellingShape>> join_shapes;
   for (const NameToken& t : name.tokens) {
+    join_shapes.emplace_back();
     QueryToken qt;
     qt.text = t.text;
     qt.source = t.source;
@@ -96,10 +99,14 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
       const bool foreign_sounds = !persian && has_arabic_script_letters(t.source);
       for (const std::string& form : forms) {
         std::string key = consonant_skeleton(form);
+        // A word of one consonant says too little alone (أويل "oil"), but may be half of one
+        // word the list writes (LUKOIL).
+        if (foreign_sounds) join_shapes.back().push_back(abjad_shape(form, foreign_sounds));
         if (key.empty()) continue;
         qt.abjad_shapes.push_back(abjad_shape(form, foreign_sounds));
-        if (std::find(qt.skeletons.begin(), qt.skeletons.end(), key) == qt.skeletons.end())
-          qt.skeletons.push_back(std::move(key));
+        for (std::string& each : foreign_sounds ? foreign_sound_keys(key) : std::vector{key})
+          if (std::find(qt.skeletons.begin(), qt.skeletons.end(), each) == qt.skeletons.end())
+            qt.skeletons.push_back(std::move(each));
       }
     }
     if (t.kind == TokenClass::ordinary) {
@@ -123,6 +130,27 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
     qt.weight = base * token_class_factor(t.kind, ScorerSettings{});
     if (qt.text.size() == 1) qt.weight *= 0.5f;  // an initial says less than a name
     q.tokens.push_back(std::move(qt));
+  }
+  // Two words of a foreign name read from Arabic script, joined: the first few readings of each.
+  constexpr size_t kMostJoinedReadings = 4;
+  constexpr size_t kMinJoinedSkeleton = 3;
+  for (size_t k = 0; k + 1 < q.tokens.size(); ++k) {
+    QueryToken& first = q.tokens[k];
+    const auto &firsts = join_shapes[k], &seconds = join_shapes[k + 1];
+    for (size_t a = 0; a < std::min(kMostJoinedReadings, firsts.size()); ++a)
+      for (size_t b = 0; b < std::min(kMostJoinedReadings, seconds.size()); ++b) {
+        // Each word a consonant at least, three in all: fewer meet a list word by chance (يو
+        // مين "ywmyn", two, meets any m-n word).
+        if (firsts[a].consonants.empty() || seconds[b].consonants.empty()) continue;
+        SpellingShape joined = joined_shape(firsts[a], seconds[b]);
+        if (joined.consonants.size() < kMinJoinedSkeleton) continue;
+        const std::string key_of_joined = shape_key(joined);
+        for (std::string& key : foreign_sound_keys(key_of_joined))
+          if (std::find(first.joined_skeletons.begin(), first.joined_skeletons.end(), key) ==
+              first.joined_skeletons.end())
+            first.joined_skeletons.push_back(std::move(key));
+        first.joined_shapes.push_back(std::move(joined));
+      }
   }
   complete_query(q, name.maybe_cut);
   return q;

@@ -34,6 +34,11 @@ struct QueryToken {
   // for other tokens.
   std::vector<SpellingShape> abjad_shapes;
   std::vector<std::string> skeletons;
+  // For such a word and the next, both read from Arabic script: their readings joined, which a
+  // list may write as one word (لوك أويل LUKOIL, جين بينغ Jinping), and their keys. Empty
+  // otherwise.
+  std::vector<SpellingShape> joined_shapes;
+  std::vector<std::string> joined_skeletons;
   // For a word transliterated from Thai: NameToken::letter_keys, which list words meet on their
   // consonants (MatchHow::skeleton; text/thai_letters.h). Empty for other tokens.
   std::vector<std::string> thai_keys;

@@ -453,6 +453,11 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
       span_weight += next.weight;
       s.current_weight = span_weight;
       reach(index.names_with_term(index.find_term(joined)), 0, 1, 1);
+      // Two words read from Arabic script, on the consonants of a list word (name_scorer.cpp).
+      if (k == i + 1)
+        for (const std::string& consonants : t.joined_skeletons)
+          for (TermId term : index.terms_with_skeleton(consonants))
+            reach(index.names_with_term(term), 0, 1, skeleton);
       if (key.empty() || next.romanization.empty() || next.kind != TokenClass::ordinary) {
         key.clear();
       } else {

@@ -59,7 +59,8 @@ void read_shape(std::string_view word, bool latin, SpellingShape& s) {
       letter = 's';
     } else if (next == 'h' && (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' ||
                                c == 'd' || c == 'p' || c == 'z')) {
-      letter = c == 'c' ? 's' : c == 'p' ? 'f' : c;
+      // zh is kept apart from z (as 'Z'), which it meets still: Arabic may write it ج.
+      letter = c == 'c' ? 's' : c == 'p' ? 'f' : c == 'z' ? 'Z' : c;
       ++i;
     } else if (c == 'q' || c == 'c') {
       letter = 'k';
@@ -83,6 +84,8 @@ char key_letter(char consonant) {
       return 'f';
     case 'g':
       return 'j';
+    case 'Z':
+      return 'z';
     default:
       return consonant;
   }
@@ -90,7 +93,8 @@ char key_letter(char consonant) {
 
 // Whether an abjad form's consonant may stand for a Latin word's.
 bool consonant_meets(char abjad, char latin, bool foreign_sounds) {
-  return abjad == latin || (foreign_sounds && key_letter(latin) == abjad);
+  if (abjad == latin || (key_letter(abjad) == 'z' && key_letter(latin) == 'z')) return true;
+  return foreign_sounds && (key_letter(latin) == abjad || (abjad == 'j' && latin == 'Z'));
 }
 
 }  // namespace
@@ -166,6 +170,43 @@ AbjadSpelling abjad_spelling(const SpellingShape& a, const SpellingShape& l) {
 
 bool abjad_spelling_matches(const SpellingShape& a, const SpellingShape& l) {
   return abjad_spelling(a, l) != AbjadSpelling::none;
+}
+
+SpellingShape joined_shape(const SpellingShape& first, const SpellingShape& second) {
+  SpellingShape out = first;
+  out.gaps.back() |= second.gaps.front();
+  size_t from = 0;
+  if (!out.consonants.empty() && !second.consonants.empty() &&
+      out.consonants.back() == second.consonants.front() && out.gaps.back() == 0)
+    from = 1;
+  if (from == 1) out.gaps.back() |= second.gaps[1];
+  for (size_t k = from; k < second.consonants.size(); ++k) {
+    out.consonants += second.consonants[k];
+    out.gaps.push_back(second.gaps[k + 1]);
+  }
+  out.without_o_and_u = first.without_o_and_u && second.without_o_and_u;
+  return out;
+}
+
+std::string shape_key(const SpellingShape& shape) {
+  if (shape.consonants.size() < kMinSkeleton) return std::string();
+  std::string key = shape.consonants;
+  for (char& c : key) c = key_letter(c);
+  return key;
+}
+
+std::vector<std::string> foreign_sound_keys(const std::string& key) {
+  std::vector<std::string> keys{key};
+  constexpr int kMostVariants = 8;
+  for (size_t at = 0; at < key.size(); ++at) {
+    if (key[at] != 'j') continue;
+    for (size_t k = 0, read = keys.size(); k < read && keys.size() < kMostVariants; ++k) {
+      std::string zh = keys[k];
+      zh[at] = 'z';
+      keys.push_back(std::move(zh));
+    }
+  }
+  return keys;
 }
 
 std::string with_tsh_as_ch(std::string_view word) {

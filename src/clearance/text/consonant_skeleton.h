@@ -65,9 +65,9 @@ struct SpellingShape {
   std::vector<uint8_t> gaps;     // consonants.size() + 1
   bool without_o_and_u = false;  // an abjad form opening with kOAndUWritten that writes neither
   // Arabic letters, which write the sounds Arabic lacks with the nearest it has: a foreign name's p
-  // with ب, its v with ف, its g with ج (بوتين Putin, فلاديمير Vladimir, جورج George). Its b, f
-  // and j then also meet a Latin p, v and g. Not Hebrew's, nor Persian's, which have letters of
-  // their own for them (פ, پ, ڤ/و, گ).
+  // with ب, its v with ف, its g and zh with ج (بوتين Putin, فلاديمير Vladimir, جورج George). Its
+  // b, f and j then also meet a Latin p, v, g and zh. Not Hebrew's, nor Persian's, which have
+  // letters of their own for them (פ, پ, ڤ/و, گ).
   bool foreign_sounds = false;
 };
 // `foreign_sounds`: SpellingShape::foreign_sounds.
@@ -90,6 +90,16 @@ inline std::string_view without_vowel_seat(std::string_view word) {
   return word.size() > 3 && word[0] == 'a' && (word[1] == 'w' || word[1] == 'y') ? word.substr(1)
                                                                                  : word;
 }
+
+// Two words' shapes as one word's (a list may write two words of a foreign name as one): the
+// vowels where they meet together, a consonant ending one and opening the other counted once.
+SpellingShape joined_shape(const SpellingShape& first, const SpellingShape& second);
+// The key (consonant_skeleton's) of a shape.
+std::string shape_key(const SpellingShape& shape);
+
+// The keys a foreign_sounds form's words may be looked up by: its key, and with each j — ج,
+// which may write a foreign zh (بريغوجين Prigozhin) — as z; at most eight.
+std::vector<std::string> foreign_sound_keys(const std::string& key);
 
 // A word transliterated from Arabic script with each "tsh" (تش) read as the one sound Arabic
 // writes so in a foreign name, ch (يانوكوفيتش Yanukovych, تشيوينغا Chiwenga); "" when it has none.
