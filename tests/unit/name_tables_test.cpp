@@ -497,6 +497,9 @@ TEST_F(NameTablesOnLists, ASecondSurnameIsLeftOutAsAMiddleNameIs) {
   EXPECT_FALSE(meets_threshold(person_score("Mario Garcia", "ZAMBADA GARCIA, Ismael Mario"), 0.8f));
   EXPECT_FALSE(
       meets_threshold(person_score("Vicente Zambada", "ZAMBADA GARCIA, Ismael Mario"), 0.8f));
+  // A given name of the other gender (a for o) is another name, not a typo of it.
+  EXPECT_TRUE(meets_threshold(person_score("Camila Torres", "TORRES MARTINEZ, Camila"), 0.8f));
+  EXPECT_FALSE(meets_threshold(person_score("Camila Torres", "TORRES MARTINEZ, Camilo"), 0.8f));
 }
 
 TEST(ArabicScriptNames, AFinalAlefMaqsuraIsALongA) {

@@ -96,6 +96,14 @@ bool words_alike(std::string_view a, std::string_view b) {
   return false;
 }
 
+// Two words ending one in a, the other in o, the rest alike in length: a Romance name's two
+// genders (Camila / Camilo, Mario / Maria).
+bool other_gender_ending(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a.size() < 3) return false;
+  const char x = a.back(), y = b.back();
+  return (x == 'a' && y == 'o') || (x == 'o' && y == 'a');
+}
+
 struct Candidate {
   int q_begin, q_end;  // [begin, end) spans
   int n_begin, n_end;
@@ -250,11 +258,16 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         const bool two_places = qt[i].marks.place && n.marks.place &&
                                 !qt[i].text.starts_with(list_text) &&
                                 !list_text.starts_with(qt[i].text);
+        // A person's given name ending in a where the other ends in o is the other gender's
+        // (Camila / Camilo, Antonia / Antonio), not a typo of it: the sound-alike rule refuses a
+        // different last letter too. Not a family name, whose ending is no gender's (DERIPASKO).
+        const bool other_gender = person && !qt[i].family_name && !n.marks.family &&
+                                  other_gender_ending(qt[i].text, list_text);
         if (!short_kana && !short_spelled && !two_places)
           compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term),
                         kana || spelled ? std::string_view() : std::string_view(qt[i].phonetic),
-                        index.phonetic(n.term), s, !short_abjad, person, how, sim, edits,
-                        spelled ? 1 : kTooManyEdits);
+                        index.phonetic(n.term), s, !short_abjad && !other_gender, person, how, sim,
+                        edits, spelled ? 1 : kTooManyEdits);
       }
       // A word from Arabic or Hebrew script the tables do not spell, against a Latin word of the
       // same consonants.
