@@ -104,6 +104,22 @@ bool other_gender_ending(std::string_view a, std::string_view b) {
   return (x == 'a' && y == 'o') || (x == 'o' && y == 'a');
 }
 
+// How well the best of a word's abjad readings spells a Latin word: skeleton_vowels_similarity
+// with a vowel wherever the Latin writes one, skeleton_similarity on its consonants, else 0.
+float abjad_similarity(const std::vector<SpellingShape>& readings, std::string_view latin_word,
+                       const ScorerSettings& s) {
+  thread_local SpellingShape latin;
+  read_latin_shape(latin_word, latin);
+  AbjadSpelling best = AbjadSpelling::none;
+  for (const SpellingShape& form : readings) {
+    best = std::max(best, abjad_spelling(form, latin));
+    if (best == AbjadSpelling::every_vowel) break;
+  }
+  return best == AbjadSpelling::every_vowel  ? s.skeleton_vowels_similarity
+         : best == AbjadSpelling::consonants ? s.skeleton_similarity
+                                             : 0.0f;
+}
+
 struct Candidate {
   int q_begin, q_end;  // [begin, end) spans
   int n_begin, n_end;
@@ -273,16 +289,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       // same consonants.
       if (sim < std::max(s.skeleton_similarity, s.skeleton_vowels_similarity) &&
           !qt[i].skeletons.empty() && !n.marks.abjad && n.kind == TokenClass::ordinary) {
-        thread_local SpellingShape latin;
-        read_latin_shape(index.text(n.term), latin);
-        AbjadSpelling best = AbjadSpelling::none;
-        for (const SpellingShape& form : qt[i].abjad_shapes) {
-          best = std::max(best, abjad_spelling(form, latin));
-          if (best == AbjadSpelling::every_vowel) break;
-        }
-        const float spelled = best == AbjadSpelling::every_vowel  ? s.skeleton_vowels_similarity
-                              : best == AbjadSpelling::consonants ? s.skeleton_similarity
-                                                                  : 0.0f;
+        const float spelled = abjad_similarity(qt[i].abjad_shapes, index.text(n.term), s);
         if (spelled > sim) {
           sim = spelled;
           how = MatchHow::skeleton;
@@ -327,16 +334,8 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     for (int j = 0; j < nn; ++j) {
       const IndexedToken& n = nt[j];
       if (n.marks.abjad || n.kind != TokenClass::ordinary) continue;
-      thread_local SpellingShape latin;
-      read_latin_shape(index.text(n.term), latin);
-      AbjadSpelling best = AbjadSpelling::none;
-      for (const SpellingShape& form : qt[i].joined_shapes) {
-        best = std::max(best, abjad_spelling(form, latin));
-        if (best == AbjadSpelling::every_vowel) break;
-      }
-      if (best == AbjadSpelling::none) continue;
-      const float sim =
-          best == AbjadSpelling::every_vowel ? s.skeleton_vowels_similarity : s.skeleton_similarity;
+      const float sim = abjad_similarity(qt[i].joined_shapes, index.text(n.term), s);
+      if (sim <= 0) continue;
       candidates.push_back({i, i + 2, j, j + 1, MatchHow::skeleton, sim, 0,
                             sim * (qt[i].weight + qt[i + 1].weight + name_weight[j])});
     }
