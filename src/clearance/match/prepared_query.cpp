@@ -99,11 +99,12 @@ PreparedQuery prepare_query(const NormalizedName& name, TermTable& terms, bool i
       const bool foreign_sounds = !persian && has_arabic_script_letters(t.source);
       for (const std::string& form : forms) {
         std::string key = consonant_skeleton(form);
+        SpellingShape shape = abjad_shape(form, foreign_sounds);
         // A word of one consonant says too little alone (أويل "oil"), but may be half of one
         // word the list writes (LUKOIL).
-        if (foreign_sounds) join_shapes.back().push_back(abjad_shape(form, foreign_sounds));
+        if (foreign_sounds) join_shapes.back().push_back(shape);
         if (key.empty()) continue;
-        qt.abjad_shapes.push_back(abjad_shape(form, foreign_sounds));
+        qt.abjad_shapes.push_back(std::move(shape));
         for (std::string& each : foreign_sounds ? foreign_sound_keys(key) : std::vector{key})
           if (std::find(qt.skeletons.begin(), qt.skeletons.end(), each) == qt.skeletons.end())
             qt.skeletons.push_back(std::move(each));

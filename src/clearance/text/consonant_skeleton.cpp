@@ -175,12 +175,10 @@ bool abjad_spelling_matches(const SpellingShape& a, const SpellingShape& l) {
 SpellingShape joined_shape(const SpellingShape& first, const SpellingShape& second) {
   SpellingShape out = first;
   out.gaps.back() |= second.gaps.front();
-  size_t from = 0;
-  if (!out.consonants.empty() && !second.consonants.empty() &&
-      out.consonants.back() == second.consonants.front() && out.gaps.back() == 0)
-    from = 1;
-  if (from == 1) out.gaps.back() |= second.gaps[1];
-  for (size_t k = from; k < second.consonants.size(); ++k) {
+  const bool shared = !out.consonants.empty() && !second.consonants.empty() &&
+                      out.consonants.back() == second.consonants.front() && out.gaps.back() == 0;
+  if (shared) out.gaps.back() |= second.gaps[1];
+  for (size_t k = shared ? 1 : 0; k < second.consonants.size(); ++k) {
     out.consonants += second.consonants[k];
     out.gaps.push_back(second.gaps[k + 1]);
   }

@@ -343,10 +343,7 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
 
 bool NameNormalizer::add_arabic_script_words(const std::string& run, NormalizedName& out) {
   // A run of Arabic script is read word by word even when the table knows none of its words.
-  const bool arabic = std::any_of(run.begin(), run.end(), [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return b == 0xD8 || b == 0xD9 || b == 0xDA || b == 0xDB;  // lead bytes of U+0600–U+06FF
-  });
+  const bool arabic = has_arabic_script_letters(run);
   // Two names Persian writes as one word (محمدجواد) are read as the two.
   std::vector<std::string> words;
   for (auto& word : split_trimmed(run, " ")) {
