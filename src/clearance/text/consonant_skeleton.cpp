@@ -11,6 +11,12 @@ namespace {
 // SpellingShape::gaps: bit 1 a, bit 2 i/e/y, bit 4 u/o/w. Latin e may stand for a or i.
 constexpr uint8_t kA = 1, kI = 2, kU = 4;
 constexpr uint8_t kLatinOU = 8;  // a Latin o or u (not w) among kU
+// A vowel an abugida leaves unwritten (kVowelUnwritten): a vowel the Latin word may write or not,
+// as it likes; never asked of it.
+constexpr uint8_t kUnwritten = 16;
+// An e an abugida writes as such (Devanagari े: शेंडे Shende, not Shinde): a Latin e, or a and i
+// together (हुसैन, হোসেন Hossain).
+constexpr uint8_t kE = 32;
 
 void read_shape(std::string_view word, bool latin, SpellingShape& s) {
   s.consonants.clear();
@@ -21,7 +27,8 @@ void read_shape(std::string_view word, bool latin, SpellingShape& s) {
   for (size_t i = 0; i < word.size(); ++i) {
     const char c = word[i];
     if (c == kLettersApart) apart = true;
-    if (c < 'a' || c > 'z') continue;
+    if (c == kVowelUnwritten && !latin) s.gaps.back() |= kUnwritten;
+    if ((c < 'a' || c > 'z') && c != 'E') continue;
     const char next = i + 1 < word.size() ? word[i + 1] : '\0';
     uint8_t vowel = 0;
     switch (c) {
@@ -29,7 +36,10 @@ void read_shape(std::string_view word, bool latin, SpellingShape& s) {
         vowel = kA;
         break;
       case 'e':
-        vowel = latin ? kA | kI : kI;
+        vowel = latin ? kA | kI | kE : kI;
+        break;
+      case 'E':  // an abugida's e (kE)
+        vowel = latin ? 0 : kE;
         break;
       case 'i':
       case 'y':
@@ -47,8 +57,10 @@ void read_shape(std::string_view word, bool latin, SpellingShape& s) {
     }
     if (vowel) {
       s.gaps.back() |= vowel;
+      if (latin && (s.gaps.back() & (kA | kI)) == (kA | kI)) s.gaps.back() |= kE;
       continue;
     }
+    if (c == 'E') continue;
     char letter = c;
     // A Latin x is the k and s that Arabic and Hebrew write (ألكسندر Aleksandr, Alexander).
     if (latin && c == 'x') {
@@ -64,7 +76,8 @@ void read_shape(std::string_view word, bool latin, SpellingShape& s) {
       ++i;
     } else if (c == 'q' || c == 'c') {
       letter = 'k';
-    } else if (c == 'h' && i + 1 == word.size() && !s.consonants.empty()) {
+    } else if (c == 'h' && !s.consonants.empty() &&
+               (i + 1 == word.size() || (i + 2 == word.size() && word[i + 1] == kVowelUnwritten))) {
       continue;
     }
     if (!s.consonants.empty() && s.consonants.back() == letter && s.gaps.back() == 0 && !apart)
@@ -161,7 +174,8 @@ AbjadSpelling abjad_spelling(const SpellingShape& a, const SpellingShape& l) {
       return AbjadSpelling::none;
   bool every_vowel = true;
   for (size_t k = 0; k < a.gaps.size(); ++k) {
-    if ((a.gaps[k] & l.gaps[k]) != a.gaps[k]) return AbjadSpelling::none;
+    const uint8_t written = a.gaps[k] & ~kUnwritten;
+    if ((written & l.gaps[k]) != written) return AbjadSpelling::none;
     if (a.without_o_and_u && (l.gaps[k] & kLatinOU)) return AbjadSpelling::none;
     every_vowel = every_vowel && (l.gaps[k] == 0 || a.gaps[k] != 0);
   }

@@ -29,6 +29,9 @@ constexpr char kLettersApart = '|';
 // Opens the form of a word from a script that writes o and u (Hebrew as written today, with ו): a
 // Latin word with an o or u never meets such a form that writes neither (רבין is Rabin, not Rubin).
 constexpr char kOAndUWritten = '+';
+// Between two consonants of an abugida (Devanagari, Bengali), the vowel the script leaves
+// unwritten: a Latin spelling may write any vowel there, or none (indic_names.h).
+constexpr char kVowelUnwritten = '*';
 
 // A word transliterated from Arabic script without the article joined to it (البشير "albshyr" →
 // "bshyr"): the lists write the article apart or not at all (al-Bashir, Bashir).

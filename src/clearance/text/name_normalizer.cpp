@@ -25,6 +25,7 @@
 #include "clearance/text/han.h"
 #include "clearance/text/hanja_reading.h"
 #include "clearance/text/hebrew_names.h"
+#include "clearance/text/indic_names.h"
 #include "clearance/text/japanese_names.h"
 #include "clearance/text/khmer_names.h"
 #include "clearance/text/korean_names.h"
@@ -534,6 +535,43 @@ void NameNormalizer::add_hebrew_words(const std::string& run, NormalizedName& ou
       std::erase(t.text, kOAndUWritten);
     }
     out.tokens.push_back(std::move(t));
+  }
+}
+
+void NameNormalizer::add_indic_words(const std::string& run, NormalizedName& out) {
+  // Words apart at spaces, hyphens and the dot of an abbreviation (মো. Md.).
+  std::string spaced = run;
+  std::replace_if(
+      spaced.begin(), spaced.end(), [](char c) { return c == '-' || c == '.'; }, ' ');
+  for (const auto& word : split_trimmed(spaced, " ")) {
+    if (auto spellings = indic_spellings(word); !spellings.empty()) {
+      NameToken t;
+      t.source = word;
+      t.origin = TokenOrigin::transliterated;
+      t.text = spellings.front();
+      t.alternatives.assign(spellings.begin() + 1, spellings.end());
+      t.marks.spelled = true;
+      out.tokens.push_back(std::move(t));
+      continue;
+    }
+    IndicReading reading = indic_reading(word);
+    if (reading.text.empty()) {  // digits, Latin, another script, a sign not read
+      add_other_word(word, out);
+      continue;
+    }
+    // The reading is a Latin word as any other: a title, a stopword or a legal form is one here.
+    const size_t first_new = out.tokens.size();
+    add_latin_text(reading.text, TokenOrigin::transliterated, out);
+    if (out.tokens.size() != first_new + 1) continue;
+    NameToken& t = out.tokens.back();
+    t.source = word;
+    if (t.kind != TokenClass::ordinary || t.text != reading.text) continue;
+    t.marks.abjad = true;
+    // The script writes each consonant as said: a Latin word a consonant further than a typo is
+    // another name (रमेश Ramesh is not Rajesh), a short one is it exactly (अमित Amit, not Amir);
+    // its vowels the forms compare.
+    t.marks.spelled = reading.exact_consonants;
+    t.abjad_forms = std::move(reading.forms);
   }
 }
 
@@ -1124,6 +1162,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool transla
         static constexpr std::pair<bool (*)(std::string_view), Reader> kReaders[] = {
             {has_hebrew_letters, &NameNormalizer::add_hebrew_words},
             {has_khmer_letters, &NameNormalizer::add_khmer_words},
+            {has_indic_letters, &NameNormalizer::add_indic_words},
             {has_burmese_letters, &NameNormalizer::add_burmese_words}};
         const auto reader = std::find_if(std::begin(kReaders), std::end(kReaders),
                                          [&](const auto& r) { return !ascii && r.first(utf8); });

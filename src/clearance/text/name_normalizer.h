@@ -74,6 +74,9 @@ class NameNormalizer {
   void add_thai_words(const std::string& run, bool translate, NormalizedName& out);
   void add_burmese_words(const std::string& run, NormalizedName& out);
   void add_khmer_words(const std::string& run, NormalizedName& out);
+  // A run holding letters of the scripts of India, a token per word as the lists spell it, with
+  // the forms the consonant comparison reads (indic_names.h).
+  void add_indic_words(const std::string& run, NormalizedName& out);
   std::string pinyin(const std::string& han_utf8);
 
   const icu::Normalizer2* nfkc_casefold_ = nullptr;
