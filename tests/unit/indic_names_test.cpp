@@ -72,11 +72,12 @@ TEST(IndicNames, TheFormsLeaveTheUnwrittenVowelToTheLatinSpelling) {
   EXPECT_FALSE(reads_as("रमेश", "rajesh"));
 }
 
-TEST(IndicNames, TamilAndMalayalamDoNotWriteTheirConsonantsAsTheListsSpellThem) {
+TEST(IndicNames, TheDravidianScriptsDoNotWriteTheirConsonantsAsTheListsSpellThem) {
   EXPECT_TRUE(indic_reading("अमित").exact_consonants);
   EXPECT_TRUE(indic_reading("আহমেদ").exact_consonants);
   EXPECT_FALSE(indic_reading("நாகராஜன்").exact_consonants);
   EXPECT_FALSE(indic_reading("ചാണ്ടി").exact_consonants);
+  EXPECT_FALSE(indic_reading("నాయుడు").exact_consonants);
   EXPECT_EQ(indic_reading("ഉമ്മൻ").text, "umman");  // a chillu is a consonant with no vowel
 }
 

@@ -218,8 +218,8 @@ std::vector<Sound> read_sounds(std::string_view word) {
       }
       bool joined = !sounds.empty() && sounds.back().kind == Sound::consonant;
       // Bengali's য after the virama (য-ফলা) is no y: it doubles the consonant before it or
-      // makes the vowel an æ (ব্যাংক bank, র‍্যাপিড rapid, অ্যাকশন
-      // action).
+      // makes the vowel an æ (ব্যাংক bank, র‍্যাপিড rapid,
+      // অ্যাকশন action).
       if (script == Script::bengali && place == 0x2F && !nukta && after_virama) {
         after_virama = false;
         const int next = next_place();
@@ -403,9 +403,10 @@ IndicReading indic_reading(std::string_view word) {
   for (const bool z : {false, true})
     for (const bool w : {false, true})
       if ((any_z || !z) && (any_v || !w)) out.forms.push_back(form_of(sounds, z, w));
-  // Tamil writes k and g, t and d, p and b with one letter each, and Malayalam says its nt as
-  // nd: their words' consonants are not written as the lists spell them.
-  out.exact_consonants = script != Script::tamil && script != Script::malayalam;
+  // The Dravidian scripts' words are spelled in more ways than their letters say: Tamil writes k
+  // and g, t and d, p and b with one letter each, Malayalam says its nt as nd, and the lists
+  // write Telugu's నాయుడు Naidu and Kannada's ಗೌಡ Gowda.
+  out.exact_consonants = script <= Script::odia;
   return out;
 }
 

@@ -27,8 +27,9 @@ bool has_indic_letters(std::string_view text);
 struct IndicReading {
   std::string text;                // lower-case ASCII, as the lists spell the word
   std::vector<std::string> forms;  // for the consonant comparison, the likeliest first
-  // Whether the script writes each consonant as the lists spell it: not Tamil (one letter for k
-  // and g) nor Malayalam; a Latin word a consonant apart from such a reading is another name.
+  // Whether the lists spell the word's consonants as the script writes them: in the northern
+  // scripts (Devanagari to Odia), not the Dravidian ones (Tamil has one letter for k and g); a
+  // Latin word a consonant apart from such a reading is another name.
   bool exact_consonants = true;
 };
 
