@@ -386,6 +386,27 @@ TEST_F(NameTablesOnLists, NamesInTheScriptsOfIndiaMeetTheirLatinSpellings) {
   screen_as_brute_force_does("ਅਮਰਿੰਦਰ ਸਿੰਘ");
 }
 
+TEST_F(NameTablesOnLists, OrganisationsWrittenWithAnotherTradeWordOrARomanisedOne) {
+  const auto organisation = [&](std::string_view a, std::string_view b) {
+    return screener_->compare(std::string(a), std::string(b), EntityType::organization, session_)
+        .score;
+  };
+  for (const auto& [query, listed] :
+       {std::pair{"Housing Bank", "BANK MASKAN"},
+        std::pair{"Bank Refah Kargaran", "Workers Welfare Bank"},
+        std::pair{"Lazurit Central Design Bureau JSC",
+                  "AKTSIONERNOYE OBSHCHESTVO TSENTRALNOYE KONSTRUKTORSKOYE BYURO LAZURIT"},
+        std::pair{"Kazan Optical-Mechanical Factory", "Kazan Optical-Mechanical Plant"}})
+    EXPECT_TRUE(meets_threshold(organisation(query, listed), 0.8f)) << query << " / " << listed;
+  // Another bank's romanised word, another plant's number.
+  EXPECT_FALSE(meets_threshold(organisation("Bank Maskan", "Bank Mellat"), 0.8f));
+  EXPECT_FALSE(meets_threshold(organisation("Joint Stock Company 123 Aviation Repair Plant",
+                                            "Joint Stock Company 121 Aviation Repair Plant"),
+                               0.8f));
+  screen_as_brute_force_does("Tsentralnoye Konstruktorskoye Byuro Lazurit");
+  screen_as_brute_force_does("Housing Bank of Iran");
+}
+
 TEST_F(NameTablesOnLists, ThaiNamesMeetTheirEnglishSpellingsOnTheirLetters) {
   // Surnames of Pali or Sanskrit origin as their bearers spell them, which no reading of the Thai
   // gives; below an exact spelling, so a given name that differs keeps the name under 0.80.

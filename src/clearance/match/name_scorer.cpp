@@ -473,8 +473,11 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // Acronyms and initials: "pla" ↔ "people's liberation army", "jc" ↔ "jean claude", "us" ↔
   // "united states". Stopwords inside the span may be skipped ("nudt" ↔ national university of
   // defense technology); a legal form may be its last word ("pmc" ↔ private military company).
+  // A span opens on a word of the name, never on a stopword: "of Iraq and the Levant" is the tail
+  // of a name, no "OIL".
   auto initials_span = [&](std::string_view letters, int count, auto text_of, auto kind_of,
                            int start) {
+    if (start < count && kind_of(start) == TokenClass::stopword) return -1;
     int matched = 0, k = start;
     while (k < count && matched < static_cast<int>(letters.size())) {
       std::string_view word = text_of(k);

@@ -5,6 +5,7 @@
 
 #include "clearance/text/chinese_org_words.h"
 #include "clearance/text/name_tables.h"
+#include "clearance/text/romanized_org_words.h"
 #include "clearance/util/strings.h"
 #include "clearance/util/text_map.h"
 
@@ -37,11 +38,17 @@ bool is_descriptive_word(std::string_view token) {
     for (const auto& [file, column] : kTables)
       for (const auto& row : read_name_table(file, {column, "english", "source"}))
         add_english(row.fields[1], out);
+    // Organisation words left romanised (Maskan, Zavod), and their English.
+    for (const auto& row :
+         read_name_table("romanized_org_words.csv", {"written", "english", "language", "source"})) {
+      if (!row.fields[0].ends_with('*')) out.insert(row.fields[0]);
+      add_english(row.fields[1], out);
+    }
     for (const ChineseOrgWord& word : chinese_org_words())
       for (std::string_view english : word.english) add_english(english, out);
     return out;
   }();
-  return words.contains(token);
+  return words.contains(token) || romanized_org_word(token) != nullptr;
 }
 
 }  // namespace clearance

@@ -75,6 +75,14 @@ const std::unordered_map<std::string, std::string>& single_forms() {
       {"company", "co"},
       {"cos", "co"},
       {"compania", "co"},
+      // The word for a company in Persian, Arabic and Korean (شرکت, شركة, 회사) as names romanise
+      // it.
+      {"sherkat", "co"},
+      {"shirkat", "co"},
+      {"sharikat", "co"},
+      {"sharika", "co"},
+      {"sharikah", "co"},
+      {"hoesa", "co"},
       {"companhia", "co"},
       {"cia", "co"},
       {"corp", "corp"},
@@ -176,7 +184,7 @@ const std::unordered_map<std::string, std::string>& abbreviations() {
       {"technological", "technology"},
       {"inst", "institute"},
       {"institution", "institute"},
-      {"dept", "department"},
+      {"dept", "bureau"},
       {"ctr", "center"},
       {"centre", "center"},
       {"cntr", "center"},
@@ -210,8 +218,28 @@ const std::unordered_map<std::string, std::string>& abbreviations() {
       {"comm", "communication"},
       {"telecom", "telecommunication"},
       {"telecommunications", "telecommunication"},
-      {"aeronautical", "aeronautics"},
+      // Words translators choose between for one word of a Russian, Chinese or Persian name
+      // (завод plant, factory or works; 航空 aviation or aeronautical; 机械 machinery or
+      // mechanical; бюро, 局 bureau or department): folded to one.
+      {"aeronautical", "aviation"},
+      {"aeronautics", "aviation"},
       {"aviation", "aviation"},
+      {"factory", "plant"},
+      {"factories", "plant"},
+      {"plants", "plant"},
+      {"works", "plant"},
+      {"mill", "plant"},
+      {"mills", "plant"},
+      {"shipyards", "shipyard"},
+      {"wharf", "shipyard"},
+      {"wharves", "shipyard"},
+      {"mechanical", "machinery"},
+      {"machine", "machinery"},
+      {"machines", "machinery"},
+      {"mechanics", "machinery"},
+      {"department", "bureau"},
+      {"directorate", "bureau"},
+      {"administration", "bureau"},
       {"st", "saint"},
       {"mt", "mount"},
       {"ft", "fort"},
@@ -352,6 +380,12 @@ void canonicalize_legal_forms(std::vector<NameToken>& tokens) {
     } else if (const std::string* folded = folded_with_typo(t.text)) {
       t.text = *folded;
     }
+    // A translation's other words fold as words do ("directorate/administration" for
+    // управление meets a list's "Directorate", folded to "bureau").
+    for (std::string& alternative : t.alternatives)
+      if (auto ab = abbreviations().find(alternative); ab != abbreviations().end())
+        alternative = ab->second;
+    std::erase(t.alternatives, t.text);
     out.push_back(std::move(t));
   }
   tokens = std::move(out);

@@ -34,6 +34,7 @@
 #include "clearance/text/numbers.h"
 #include "clearance/text/org_words.h"
 #include "clearance/text/place_names.h"
+#include "clearance/text/romanized_org_words.h"
 #include "clearance/text/thai_letters.h"
 #include "clearance/text/thai_names.h"
 #include "clearance/text/utf8.h"
@@ -1271,6 +1272,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool transla
   normalize_numbers(out.tokens);
   normalize_abd_names(out.tokens);
   canonicalize_legal_forms(out.tokens);
+  add_romanized_org_words(out.tokens);
   mark_place_names(out.tokens);
   return out;
 }

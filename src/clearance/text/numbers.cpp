@@ -80,8 +80,14 @@ bool numbers_a_unit(const std::vector<NameToken>& tokens, size_t k) {
   auto among = [](std::string_view word, const auto& words) {
     return std::find(std::begin(words), std::end(words), word) != std::end(words);
   };
-  return (k + 1 < tokens.size() && among(tokens[k + 1].text, kAfter)) ||
-         (k > 0 && among(tokens[k - 1].text, kBefore));
+  // The number opens the unit's name ("121 Aviation Repair Plant", "33 Research Institute"): the
+  // unit's word is within the three words after it, before another number.
+  constexpr size_t kUnitNameWords = 3;
+  for (size_t m = k + 1; m < tokens.size() && m <= k + kUnitNameWords; ++m) {
+    if (among(tokens[m].text, kAfter)) return true;
+    if (is_series_number(tokens[m].source)) break;
+  }
+  return k > 0 && among(tokens[k - 1].text, kBefore);
 }
 
 size_t chinese_ordinal_length(std::string_view text, size_t at) {
