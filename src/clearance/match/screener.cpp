@@ -287,9 +287,15 @@ Screener::Unaccounted Screener::gather_candidates(const PreparedQuery& query, bo
         x.token_name_weight = 0;
         s.touched.push_back(n);
       }
+      // A name holding alternatives (translations, a romanised word's English) may have been
+      // reached through one, whose token weighs its own term's weight, not the term looked up:
+      // credited as its heaviest token.
+      const NameIndex::BoundFigures& figures = index.bound_figures()[n];
+      const float weight =
+          figures.has_alternatives ? std::max(term_weight, figures.max_token_weight) : term_weight;
       x.token_similarity = std::max(x.token_similarity, sim);
       x.token_units = std::max(x.token_units, sim * units);
-      x.token_name_weight = std::max(x.token_name_weight, sim * term_weight);
+      x.token_name_weight = std::max(x.token_name_weight, sim * weight);
     }
   };
   auto close_stamp = [&] {
@@ -890,7 +896,7 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
     const float matched_q = std::min(total, x.credit + unaccounted.query_weight + initials_q +
                                                 cut * unaccounted.cut_query_weight);
     float matched_n = name.total_weight;
-    if (default_weights && !name.has_alternatives)
+    if (default_weights)
       matched_n = std::min(name.total_weight, x.name_credit + unaccounted.name_weight + initials_n);
     return 0.5f * (coverage(matched_q, total, query_factor, query_acronym_weight) +
                    coverage(matched_n, name.total_weight, factor(name.forebears, name.series),

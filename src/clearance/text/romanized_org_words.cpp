@@ -25,6 +25,9 @@ constexpr size_t kMinStem = 5;
 struct Table {
   TextMap<std::vector<std::string>> words;
   std::vector<std::pair<std::string, std::vector<std::string>>> stems;  // longest first
+  // The stems by their first kMinStem letters: a word looks up its own first letters, not every
+  // stem (every query word passes here).
+  TextMap<std::vector<size_t>> stems_by_start;
 };
 
 // An English word as the normaliser leaves it once legal forms and abbreviations are folded.
@@ -127,6 +130,8 @@ const Table& table() {
     }
     std::stable_sort(out.stems.begin(), out.stems.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    for (size_t k = 0; k < out.stems.size(); ++k)
+      out.stems_by_start[out.stems[k].first.substr(0, kMinStem)].push_back(k);
     return out;
   }();
   return t;
@@ -138,8 +143,10 @@ const std::vector<std::string>* romanized_org_word(std::string_view word) {
   const Table& t = table();
   if (const auto it = t.words.find(word); it != t.words.end()) return &it->second;
   if (word.size() < kMinStem) return nullptr;
-  for (const auto& [stem, english] : t.stems)
-    if (word.starts_with(stem)) return &english;
+  const auto it = t.stems_by_start.find(word.substr(0, kMinStem));
+  if (it == t.stems_by_start.end()) return nullptr;
+  for (size_t k : it->second)  // longest first
+    if (word.starts_with(t.stems[k].first)) return &t.stems[k].second;
   return nullptr;
 }
 
