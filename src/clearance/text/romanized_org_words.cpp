@@ -101,7 +101,12 @@ const Table& table() {
       std::vector<std::string> english = english_of(row.fields[1]);
       if (english.empty() || std::any_of(english.begin(), english.end(), is_country_name)) continue;
       for (std::string& latin : romanized_stems(row.fields[0])) {
-        if (latin.size() >= kMinStem)
+        // A stem English spells alike (импорт "import", институт "institut", транспорт) opens
+        // English and Spanish words as often (Importadora, Institution): met as a whole word only.
+        const bool international = std::any_of(english.begin(), english.end(), [&](const auto& e) {
+          return e.starts_with(latin) || latin.starts_with(e);
+        });
+        if (latin.size() >= kMinStem && !international)
           out.stems.emplace_back(std::move(latin), english);
         else if (!latin.empty())
           out.words.emplace(std::move(latin), english);
@@ -151,6 +156,12 @@ const std::vector<std::string>* romanized_org_word(std::string_view word) {
 }
 
 void add_romanized_org_words(std::vector<NameToken>& tokens) {
+  // A name of one word beside its legal form and letters is its brand, whatever the word means:
+  // "JSC Energiya" is not every firm named Energy.
+  const auto words = std::count_if(tokens.begin(), tokens.end(), [](const NameToken& t) {
+    return t.kind == TokenClass::ordinary && !t.marks.letters;
+  });
+  if (words < 2) return;
   for (NameToken& t : tokens) {
     if (t.origin != TokenOrigin::literal || t.kind != TokenClass::ordinary) continue;
     const std::vector<std::string>* english = romanized_org_word(t.text);
