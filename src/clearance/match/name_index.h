@@ -51,8 +51,8 @@ struct IndexedName {
   // lets the screener skip names that cannot reach the threshold.
   float total_weight = 0;
   float max_token_weight = 0;
-  bool has_alternatives =
-      false;  // an alternative met weighs as its token: max_token_weight bounds it
+  // A token with alternatives: one met weighs as its token, which max_token_weight bounds.
+  bool has_alternatives = false;
   // Copied from the entity so that scoring a candidate does not have to reach the entity (a cache
   // miss per name): whether it is a person, and whether the source marks this alias as weak.
   bool person = false;

@@ -38,8 +38,8 @@ void read_shape(std::string_view word, bool latin, SpellingShape& s) {
       case 'e':
         vowel = latin ? kA | kI | kE : kI;
         break;
-      case 'E':  // an abugida's e (kE)
-        vowel = latin ? 0 : kE;
+      case 'E':  // an abugida's e (kE), which only its forms write
+        vowel = kE;
         break;
       case 'i':
       case 'y':
@@ -60,7 +60,6 @@ void read_shape(std::string_view word, bool latin, SpellingShape& s) {
       if (latin && (s.gaps.back() & (kA | kI)) == (kA | kI)) s.gaps.back() |= kE;
       continue;
     }
-    if (c == 'E') continue;
     char letter = c;
     // A Latin x is the k and s that Arabic and Hebrew write (ألكسندر Aleksandr, Alexander).
     if (latin && c == 'x') {
@@ -69,8 +68,7 @@ void read_shape(std::string_view word, bool latin, SpellingShape& s) {
         s.gaps.push_back(0);
       }
       letter = 's';
-    } else if (next == 'h' && (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' ||
-                               c == 'd' || c == 'p' || c == 'z')) {
+    } else if (next == 'h' && is_digraph_head(c)) {
       // zh is kept apart from z (as 'Z'), which it meets still: Arabic may write it ج.
       letter = c == 'c' ? 's' : c == 'p' ? 'f' : c == 'z' ? 'Z' : c;
       ++i;
@@ -143,9 +141,7 @@ std::string with_h_apart(std::string_view word) {
   for (size_t i = 0; i < word.size(); ++i) {
     out += word[i];
     const char c = word[i];
-    const bool digraph_head = c == 'c' || c == 'd' || c == 'g' || c == 'k' || c == 'p' ||
-                              c == 's' || c == 't' || c == 'z';
-    if (digraph_head && i + 1 < word.size() && word[i + 1] == 'h') {
+    if (is_digraph_head(c) && i + 1 < word.size() && word[i + 1] == 'h') {
       out += kLettersApart;
       any = true;
     }

@@ -39,6 +39,12 @@ inline std::string_view without_article(std::string_view word) {
   return word.size() > 4 && word.starts_with("al") ? word.substr(2) : word;
 }
 
+// Whether a letter and an h after it are read as one sound (kh, gh, sh, ch, th, dh, ph, zh).
+inline bool is_digraph_head(char c) {
+  return c == 'c' || c == 'd' || c == 'g' || c == 'k' || c == 'p' || c == 's' || c == 't' ||
+         c == 'z';
+}
+
 // A word transliterated from Arabic script with each h after c, d, g, k, p, s, t or z read apart
 // from it ("sp|h"), or "" when it has none. No Arabic-script letter is written ph, and ت, س, ک
 // before ه or ح (تهمینه Tahmineh, سهیل Soheil, کهریزک Kahrizak) are two letters that the

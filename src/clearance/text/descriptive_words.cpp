@@ -38,12 +38,11 @@ bool is_descriptive_word(std::string_view token) {
     for (const auto& [file, column] : kTables)
       for (const auto& row : read_name_table(file, {column, "english", "source"}))
         add_english(row.fields[1], out);
-    // Organisation words left romanised (Maskan, Zavod), and their English.
+    // The English of organisation words left romanised (Maskan "housing"); the words themselves
+    // are romanized_org_word()'s.
     for (const auto& row :
-         read_name_table("romanized_org_words.csv", {"written", "english", "language", "source"})) {
-      if (!row.fields[0].ends_with('*')) out.insert(row.fields[0]);
+         read_name_table("romanized_org_words.csv", {"written", "english", "language", "source"}))
       add_english(row.fields[1], out);
-    }
     for (const ChineseOrgWord& word : chinese_org_words())
       for (std::string_view english : word.english) add_english(english, out);
     return out;

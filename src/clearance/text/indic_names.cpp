@@ -190,12 +190,16 @@ void drop_unsaid_a(std::vector<Sound>& sounds) {
   }
 }
 
-// The sounds of a word, or an empty list when it holds anything else.
-std::vector<Sound> read_sounds(std::string_view word) {
-  const std::u32string text = to_code_points(word);
+// The sounds of a word of `script`, or an empty list when it holds anything else.
+std::vector<Sound> read_sounds(const std::u32string& text, Script script) {
   std::vector<Sound> sounds;
-  if (text.empty()) return sounds;
-  const Script script = script_of(text[0] >= kFirst && text[0] <= kLast ? text[0] : kFirst);
+  // The vowel sign at `next`, when it is one: its sound taken, true.
+  auto take_sign = [&](int next) {
+    if (next < 0 || !is_vowel_sign(static_cast<unsigned>(next))) return false;
+    const Vowel* v = vowel_at(static_cast<unsigned>(next), true);
+    sounds.push_back({Sound::vowel, v->spelled, v->form});
+    return true;
+  };
   bool geminate = false;      // after Gurmukhi's addak: the next consonant is doubled
   bool after_virama = false;  // the letter before was the virama
   for (size_t k = 0; k < text.size(); ++k) {
@@ -224,13 +228,10 @@ std::vector<Sound> read_sounds(std::string_view word) {
         after_virama = false;
         const int next = next_place();
         const bool after_vowel = sounds.empty() || sounds.back().kind != Sound::consonant;
-        if (next >= 0 && is_vowel_sign(static_cast<unsigned>(next)) && after_vowel) {
+        if (next >= 0 && is_vowel_sign(static_cast<unsigned>(next)) && after_vowel)
           ++k;  // অ্যা: the vowel written before is the one said
-        } else if (next >= 0 && is_vowel_sign(static_cast<unsigned>(next))) {
-          const Vowel* v = vowel_at(static_cast<unsigned>(next), true);
-          sounds.push_back({Sound::vowel, v->spelled, v->form});
+        else if (take_sign(next))
           ++k;
-        }
         continue;
       }
       after_virama = false;
@@ -262,9 +263,7 @@ std::vector<Sound> read_sounds(std::string_view word) {
       sounds.push_back(std::move(consonant));
       if (is_chillu(script, place)) continue;
       const int next = next_place();
-      if (next >= 0 && is_vowel_sign(static_cast<unsigned>(next))) {
-        const Vowel* v = vowel_at(static_cast<unsigned>(next), true);
-        sounds.push_back({Sound::vowel, v->spelled, v->form});
+      if (take_sign(next)) {
         ++k;
       } else if (next == static_cast<int>(kVirama)) {
         ++k;
@@ -280,14 +279,10 @@ std::vector<Sound> read_sounds(std::string_view word) {
     }
     // Gurmukhi's vowel bearers ੲ and ੳ carry the sign after them; alone, their own vowel.
     if (script == Script::gurmukhi && (place == 0x72 || place == 0x73)) {
-      const int next = next_place();
-      if (next >= 0 && is_vowel_sign(static_cast<unsigned>(next))) {
-        const Vowel* v = vowel_at(static_cast<unsigned>(next), true);
-        sounds.push_back({Sound::vowel, v->spelled, v->form});
+      if (take_sign(next_place()))
         ++k;
-      } else {
+      else
         sounds.push_back({Sound::vowel, place == 0x72 ? "i" : "u", place == 0x72 ? "i" : "u"});
-      }
       continue;
     }
     if (place == kCandrabindu || place == kAnusvara ||
@@ -342,12 +337,8 @@ std::string form_of(const std::vector<Sound>& sounds, bool z, bool w) {
       continue;
     // Two consonants the comparison would read as one digraph (क्ह k|h, not kh).
     if (s.kind != Sound::vowel && s.kind != Sound::unwritten_a && !form.empty() &&
-        s.form[0] == 'h') {
-      const char last = form.back();
-      if (last == 'c' || last == 'd' || last == 'g' || last == 'k' || last == 'p' || last == 's' ||
-          last == 't' || last == 'z')
-        form += kLettersApart;
-    }
+        s.form[0] == 'h' && is_digraph_head(form.back()))
+      form += kLettersApart;
     if (z && s.may_be_z)
       form += 'z';
     else if (w && s.v_letter)
@@ -385,9 +376,11 @@ std::vector<std::string> indic_spellings(std::string_view word) {
 
 IndicReading indic_reading(std::string_view word) {
   IndicReading out;
-  std::vector<Sound> sounds = read_sounds(word);
+  const std::u32string text = to_code_points(word);
+  if (text.empty() || text.front() < kFirst || text.front() > kLast) return out;
+  const Script script = script_of(text.front());
+  std::vector<Sound> sounds = read_sounds(text, script);
   if (sounds.empty()) return out;
-  const Script script = script_of(to_code_points(word).front());
   place_nasals(sounds, script);
   // Bengali writes with এ the i of Arabic names as well as an e (তারেক Tarique, হোসেন Hussain).
   if (script == Script::bengali)
