@@ -6,7 +6,7 @@ packages=(
   build-essential cmake pkg-config git ca-certificates
   libicu-dev libsimdjson-dev libpugixml-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libcurl4-openssl-dev libzip-dev zlib1g-dev libssl-dev libsqlite3-dev libxxhash-dev libzstd-dev
-  libmecab-dev mecab-naist-jdic enamdict libhangul-data unicode-data libbz2-dev
+  libmecab-dev mecab-naist-jdic enamdict kanjidic-xml libhangul-data unicode-data libbz2-dev
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev python3 clang-format curl wrk
   clang libclang-rt-14-dev
   nodejs chromium fonts-wqy-zenhei

@@ -266,7 +266,11 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         // romanisations) meets a list word further from them than a typo never, nor one that
         // merely sounds alike (Тимченко: Timchenko, Timtchenko, Timtschenko — not TKACHENKO); a
         // short one, only as spelled (Игорь Igor, not EGOR).
-        const bool spelled = qt[i].marks.spelled;
+        // A word the normaliser translated (电力 "electric") is an English word chosen for
+        // another language's, not a spelling of a name: it meets a list word as written or
+        // mistyped by a letter, never one two letters off or sounding alike (electric is no
+        // "Electron").
+        const bool spelled = qt[i].marks.spelled || qt[i].origin == TokenOrigin::translated;
         const bool short_spelled = spelled && qt[i].text.size() < kMinSpelledTypoLength;
         // Two countries or regions a letter apart are two places (Iran / Iraq): the names of
         // places are known, not mistyped. A place's name that opens the other is its adjective

@@ -560,10 +560,12 @@ uint64_t reading_hash(const IndexedName& n) {
 // A Korean reading of Han characters counts only against parties of Korea (an address or a
 // nationality there): the same characters read in Chinese are another person's name (李明 is not
 // RI MYONG). A Cantonese one only against parties of Hong Kong, Macau or China (the lists give
-// Hong Kong people Chinese nationality as often as their own): not LEE Ming of Korea.
+// Hong Kong people Chinese nationality as often as their own): not LEE Ming of Korea. A Chinese
+// firm's brand read in Japanese only against parties of Japan (丰田汽车: Toyota).
 std::vector<std::string> countries_of_reading(const NormalizedName& reading) {
   if (reading.language == "ko") return {"KP", "KR"};
   if (reading.language == "yue") return {"HK", "MO", "CN"};
+  if (reading.language == kJapaneseBrandReading) return {"JP"};
   return {};
 }
 

@@ -1,15 +1,12 @@
 #include "clearance/text/cantonese_reading.h"
 
-#include <bzlib.h>
-
 #include <algorithm>
-#include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
 
 #include "clearance/text/han.h"
 #include "clearance/text/utf8.h"
+#include "clearance/util/file_io.h"
 
 namespace clearance {
 
@@ -20,20 +17,9 @@ constexpr const char* kUnihanReadings = "/usr/share/unicode/Unihan_Readings.txt.
 // Each character's first Cantonese reading, tone dropped ("U+674E\tkCantonese\tlei5" → 李 lei).
 std::unordered_map<char32_t, std::string> read_unihan() {
   std::unordered_map<char32_t, std::string> out;
-  FILE* file = std::fopen(kUnihanReadings, "rb");
-  if (!file) return out;
-  int error = BZ_OK;
-  BZFILE* bz = BZ2_bzReadOpen(&error, file, 0, 0, nullptr, 0);
-  std::string text;
-  std::array<char, 1 << 16> buffer;
-  while (error == BZ_OK) {
-    const int n = BZ2_bzRead(&error, bz, buffer.data(), static_cast<int>(buffer.size()));
-    if (n > 0) text.append(buffer.data(), static_cast<size_t>(n));
-  }
-  const bool complete = error == BZ_STREAM_END;
-  BZ2_bzReadClose(&error, bz);
-  std::fclose(file);
-  if (!complete) return out;
+  const auto bytes = read_bzip2_file(kUnihanReadings);
+  if (!bytes) return out;
+  const std::string& text = bytes.value();
   constexpr std::string_view kField = "\tkCantonese\t";
   for (size_t start = 0; start < text.size();) {
     size_t end = text.find('\n', start);

@@ -26,6 +26,7 @@
 #include "clearance/text/hanja_reading.h"
 #include "clearance/text/hebrew_names.h"
 #include "clearance/text/indic_names.h"
+#include "clearance/text/japanese_kanji_forms.h"
 #include "clearance/text/japanese_names.h"
 #include "clearance/text/khmer_names.h"
 #include "clearance/text/korean_names.h"
@@ -199,6 +200,7 @@ void NameNormalizer::prepare_icu() {
   // Han-Latin/Names reads surnames as surnames (单 shan, 曾 zeng, 解 xie).
   han_to_pinyin_ = make_transliterator("Han-Latin/Names; Latin-ASCII");
   traditional_to_simplified_ = make_transliterator("Traditional-Simplified");
+  simplified_to_traditional_ = make_transliterator("Simplified-Traditional");
 }
 
 NameNormalizer::~NameNormalizer() = default;
@@ -924,6 +926,40 @@ NormalizedName japanese_reading(const std::vector<JapaneseWord>& words, bool tra
 
 }  // namespace
 
+void NameNormalizer::add_japanese_firm_reading(std::string_view name, NormalizedName& out) {
+  if (!out.has_han) return;
+  // A Japanese legal form says the firm is Japanese; a word Chinese translates (汽车, 公司) only
+  // that the name is a firm's, which may be Japan's (丰田汽车 Toyota Motor): that reading counts
+  // against parties of Japan alone (screener.cpp), as a Korean reading does against Korea's.
+  const bool japanese_form = has_japanese_company_form(name);
+  if (!japanese_form && std::none_of(out.tokens.begin(), out.tokens.end(), [](const NameToken& t) {
+        return t.origin == TokenOrigin::translated;
+      }))
+    return;
+  NormalizedName reading;
+  reading.language = japanese_form ? "ja" : kJapaneseBrandReading;
+  bool any = false;
+  for (const NameToken& t : out.tokens) {
+    std::vector<JapaneseWord> words;
+    if (t.origin == TokenOrigin::pinyin && !t.marks.place) {
+      // The characters as Japanese writes them: simplified ones traditional first (丰 豐), then
+      // the form Japan gave them (豐 豊).
+      icu::UnicodeString traditional = icu::UnicodeString::fromUTF8(t.source);
+      simplified_to_traditional_->transliterate(traditional);
+      const std::string written = in_japanese_kanji_forms(t.source, to_utf8(traditional));
+      if (!written.empty()) words = japanese_.read(written);
+    }
+    if (words.empty()) {
+      reading.tokens.push_back(t);
+      continue;
+    }
+    for (NameToken& w : japanese_reading(cut_japanese_org_words(japanese_, words), true).tokens)
+      reading.tokens.push_back(std::move(w));
+    any = true;
+  }
+  if (any) out.readings.push_back(std::move(reading));
+}
+
 NormalizedName NameNormalizer::normalize_query(std::string_view name) {
   NormalizedName out = normalize(name);
   // A branch or office of an organisation: also read as the organisation's name.
@@ -942,6 +978,10 @@ NormalizedName NameNormalizer::normalize_query(std::string_view name) {
                     [](const NameToken& t) { return t.origin == TokenOrigin::translated; }))
       out.readings.push_back(std::move(translated));
   }
+  // A firm's brand as Japanese would write it, its other words as Chinese translates them: also
+  // where the name is not Japanese as written (simplified characters, Latin letters beside the
+  // kanji) or its whole reading leaves Chinese words untranslated.
+  add_japanese_firm_reading(name, out);
   // A person's name in kanji: a surname and a given name as the dictionary of names reads them
   // (安倍晋三 Abe Shinzo, which MeCab reads "Abe Susumu-san").
   if (out.has_han && in_japanese_charset(name))

@@ -78,11 +78,16 @@ class NameNormalizer {
   // the forms the consonant comparison reads (indic_names.h).
   void add_indic_words(const std::string& run, NormalizedName& out);
   std::string pinyin(const std::string& han_utf8);
+  // A Japanese firm as Chinese writes it (三菱重工业株式会社, its Japanese legal form kept): a
+  // reading with each word spelled in pinyin read as Japanese reads its characters (三菱
+  // Mitsubishi), the words Chinese translates kept translated.
+  void add_japanese_firm_reading(std::string_view name, NormalizedName& out);
 
   const icu::Normalizer2* nfkc_casefold_ = nullptr;
   std::unique_ptr<icu::Transliterator> to_latin_;
   std::unique_ptr<icu::Transliterator> han_to_pinyin_;
   std::unique_ptr<icu::Transliterator> traditional_to_simplified_;
+  std::unique_ptr<icu::Transliterator> simplified_to_traditional_;
   JapaneseReader japanese_;
 };
 

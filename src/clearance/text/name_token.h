@@ -110,9 +110,13 @@ struct NormalizedName {
   // kanji read as Japanese besides its Chinese reading; an Arabic word joined to الله. Tokens only.
   std::vector<NormalizedName> readings;
   // For a reading: the language it reads the name in ("ja", "ko", "yue" for Cantonese, "th" for a
-  // Thai name spelled without translation), "" when none in particular.
+  // Thai name spelled without translation, kJapaneseBrandReading), "" when none in particular.
   std::string language;
 };
+
+// The language of a reading of a firm's name written in Chinese, without a Japanese legal form,
+// its brand read as Japanese (丰田汽车 Toyota Motor): it counts against parties of Japan alone.
+inline constexpr const char* kJapaneseBrandReading = "ja-brand";
 
 // The shortest name read as possibly cut (NormalizedName::maybe_cut), in characters.
 constexpr size_t kMinCutNameLength = 30;

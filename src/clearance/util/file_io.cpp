@@ -1,5 +1,6 @@
 #include "clearance/util/file_io.h"
 
+#include <bzlib.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "clearance/util/zip_archive.h"
 
@@ -89,6 +91,28 @@ Result<std::string> gunzip(std::string_view compressed, const std::string& name)
   }
   inflateEnd(&stream);
   return out;
+}
+
+Result<std::string> read_bzip2_file(const std::string& path) {
+  FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file)
+    return make_error(ErrorCode::io,
+                      fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  int error = BZ_OK;
+  BZFILE* bz = BZ2_bzReadOpen(&error, file, 0, 0, nullptr, 0);
+  std::string text;
+  std::vector<char> buffer(1 << 16);
+  while (error == BZ_OK) {
+    const int n = BZ2_bzRead(&error, bz, buffer.data(), static_cast<int>(buffer.size()));
+    if (n > 0) text.append(buffer.data(), static_cast<size_t>(n));
+  }
+  const bool complete = error == BZ_STREAM_END;
+  BZ2_bzReadClose(&error, bz);
+  std::fclose(file);
+  if (!complete)
+    return make_error(ErrorCode::integrity,
+                      fmt::format("{}: bzip2 stream is truncated or corrupt", path));
+  return text;
 }
 
 Result<std::string> read_file(const std::string& path) {

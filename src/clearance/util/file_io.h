@@ -17,6 +17,10 @@ Result<std::string> read_file_raw(const std::string& path);
 // Decompresses a gzip stream held in memory; `name` is used in error messages.
 Result<std::string> gunzip(std::string_view compressed, const std::string& name);
 
+// Reads a bzip2 file (the Unicode Han database as Debian installs it) and decompresses it; a
+// truncated or corrupt stream is an integrity error.
+Result<std::string> read_bzip2_file(const std::string& path);
+
 // Writes `bytes` to `path` so that a crash leaves either the old file or the new one, never a
 // mixture: write a temporary file beside it, fsync, rename over, fsync the directory.
 Status write_file_atomic(const std::string& path, std::string_view bytes);
