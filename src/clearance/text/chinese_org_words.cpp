@@ -196,6 +196,7 @@ const std::vector<ChineseOrgWord>& chinese_org_words() {
         {"雷达", {"radar"}},
         {"无人机", {"uav/drone"}},
         {"贸易", {"trade"}},
+        {"商业", {"commercial/commerce"}},
         {"进出口", {"import", "export"}},
         {"国际", {"international"}},
         {"发展", {"development"}},

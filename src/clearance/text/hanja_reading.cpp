@@ -1,6 +1,7 @@
 #include "clearance/text/hanja_reading.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <unordered_map>
 #include <vector>
@@ -8,12 +9,14 @@
 #include "clearance/text/han.h"
 #include "clearance/text/korean_names.h"
 #include "clearance/text/utf8.h"
+#include "clearance/util/file_io.h"
 
 namespace clearance {
 
 namespace {
 
 constexpr const char* kHanjaDictionary = "/usr/share/libhangul/hanja/hanja.txt";
+constexpr const char* kUnihanVariants = "/usr/share/unicode/Unihan_Variants.txt.bz2";
 
 // Each character's Korean readings, as the dictionary lists them ("reading:hanja:meaning" lines;
 // those of one character only).
@@ -44,6 +47,52 @@ const std::unordered_map<char32_t, std::vector<std::string>>& readings() {
 
 bool hanja_dictionary_available() {
   return !readings().empty();
+}
+
+// Each simplified character's traditional forms (Unihan's kTraditionalVariant; Debian's
+// unicode-data): Korean writes Hanja in those.
+const std::unordered_map<char32_t, std::vector<char32_t>>& traditional_forms() {
+  static const auto table = [] {
+    std::unordered_map<char32_t, std::vector<char32_t>> out;
+    const auto bytes = read_bzip2_file(kUnihanVariants);
+    if (!bytes) return out;
+    const std::string& text = bytes.value();
+    constexpr std::string_view kField = "\tkTraditionalVariant\t";
+    for (size_t start = 0; start < text.size();) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      const std::string_view line(text.data() + start, end - start);
+      start = end + 1;
+      const size_t field = line.find(kField);
+      if (!line.starts_with("U+") || field == std::string_view::npos) continue;
+      const char32_t c = static_cast<char32_t>(std::strtoul(line.data() + 2, nullptr, 16));
+      for (std::string_view rest = line.substr(field + kField.size()); rest.starts_with("U+");) {
+        out[c].push_back(static_cast<char32_t>(std::strtoul(rest.data() + 2, nullptr, 16)));
+        const size_t space = rest.find(' ');
+        if (space == std::string_view::npos) break;
+        rest.remove_prefix(space + 1);
+      }
+    }
+    return out;
+  }();
+  return table;
+}
+
+std::string hanja_in_hangul(std::string_view utf8) {
+  const auto& table = readings();
+  std::string hangul;
+  for (char32_t c : to_code_points(utf8)) {
+    auto it = table.find(c);
+    // A simplified character: its traditional form's reading (the first form the dictionary
+    // reads: 发 has 發 and 髮).
+    if (it == table.end())
+      if (const auto forms = traditional_forms().find(c); forms != traditional_forms().end())
+        for (char32_t t : forms->second)
+          if ((it = table.find(t)) != table.end()) break;
+    if (it == table.end()) return "";
+    hangul += it->second.front();
+  }
+  return hangul;
 }
 
 std::string hanja_name_in_hangul(std::string_view utf8) {

@@ -15,6 +15,14 @@ namespace clearance {
 // dictionary is not on the machine.
 std::string hanja_name_in_hangul(std::string_view utf8);
 
+// A run of Han characters read in Korean character by character, each the dictionary's first
+// reading (a simplified character its traditional form's, Unihan's kTraditionalVariant from
+// Debian's unicode-data, for Korean writes Hanja traditional): the proper name of an organisation
+// as Chinese text writes it (端川 단천 Tanchon, 連峰 련봉 Ryonbong: the dictionary gives 連 its
+// ㄹ first, as the North writes it, before the South's 연). "" when a character has no reading or
+// the run holds anything else.
+std::string hanja_in_hangul(std::string_view utf8);
+
 // Whether the Hanja dictionary could be read.
 bool hanja_dictionary_available();
 

@@ -173,6 +173,21 @@ std::vector<std::string> hangul_syllable_spellings(char32_t syllable) {
   return out;
 }
 
+NameToken korean_proper_name(std::string_view hangul) {
+  // The same words recur from name to name (은행, 무역 of a Chinese firm's translated words):
+  // spelled once per thread. Bounded: cleared when full.
+  constexpr size_t kMaxKept = 1 << 14;
+  thread_local TextMap<NameToken> kept;
+  if (const auto it = kept.find(hangul); it != kept.end()) return it->second;
+  const std::u32string syllables = to_code_points(hangul);
+  NameToken t;
+  if (!syllables.empty() && std::all_of(syllables.begin(), syllables.end(), is_syllable))
+    t = proper_name(syllables);
+  if (kept.size() >= kMaxKept) kept.clear();
+  kept.emplace(std::string(hangul), t);
+  return t;
+}
+
 bool is_korean_surname(std::string_view hangul) {
   return surnames().find(std::string(hangul)) != surnames().end();
 }

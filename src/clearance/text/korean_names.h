@@ -19,6 +19,12 @@ namespace clearance {
 // otherwise (other letters, a name of no known surname or word).
 bool add_korean_name(std::string_view run, std::vector<NameToken>& out);
 
+// A run of Hangul syllables no table word covers, the proper name of an organisation (대성
+// Taesong, 단천 Tanchon): one token spelled in each system, the syllables' spellings joined, the
+// lists' first; the syllables exact (TokenMarks::syllable). An empty token's text when `hangul`
+// holds anything but Hangul syllables.
+NameToken korean_proper_name(std::string_view hangul);
+
 // Whether a syllable or two of Hangul are a family name of data/names/korean_surnames.csv.
 bool is_korean_surname(std::string_view hangul);
 

@@ -960,6 +960,43 @@ void NameNormalizer::add_japanese_firm_reading(std::string_view name, Normalized
   if (any) out.readings.push_back(std::move(reading));
 }
 
+void NameNormalizer::add_korean_firm_reading(NormalizedName& out) {
+  // A firm's name (a word Chinese translates in it): a Korean firm's, North or South, is written
+  // so too (端川商业银行, Tanchon Commercial Bank); that reading counts against parties of Korea
+  // alone (screener.cpp).
+  if (!out.has_han || std::none_of(out.tokens.begin(), out.tokens.end(), [](const NameToken& t) {
+        return t.origin == TokenOrigin::translated;
+      }))
+    return;
+  NormalizedName reading;
+  reading.language = "ko";
+  bool any = false;
+  for (const NameToken& t : out.tokens) {
+    const bool spelled_word = t.origin == TokenOrigin::pinyin && !t.marks.place;
+    const bool translated_word = t.origin == TokenOrigin::translated && !t.source.empty();
+    NameToken spelled;
+    if (spelled_word || translated_word) {
+      const std::string hangul = hanja_in_hangul(t.source);
+      if (!hangul.empty()) spelled = korean_proper_name(hangul);
+    }
+    if (spelled_word && !spelled.text.empty()) {
+      spelled.source = t.source;
+      reading.tokens.push_back(std::move(spelled));
+      any = true;
+      continue;
+    }
+    reading.tokens.push_back(t);
+    // A word Chinese translates, the lists sometimes spell in Korean (聯合 "united", yonhap:
+    // CHONGSONG YONHAP; 銀行 "bank", unhaeng): its Korean spellings as alternatives.
+    if (translated_word && !spelled.text.empty()) {
+      NameToken& kept = reading.tokens.back();
+      kept.alternatives.push_back(spelled.text);
+      for (std::string& a : spelled.alternatives) kept.alternatives.push_back(std::move(a));
+    }
+  }
+  if (any) out.readings.push_back(std::move(reading));
+}
+
 NormalizedName NameNormalizer::normalize_query(std::string_view name) {
   NormalizedName out = normalize(name);
   // A branch or office of an organisation: also read as the organisation's name.
@@ -978,6 +1015,7 @@ NormalizedName NameNormalizer::normalize_query(std::string_view name) {
                     [](const NameToken& t) { return t.origin == TokenOrigin::translated; }))
       out.readings.push_back(std::move(translated));
   }
+  add_korean_firm_reading(out);
   // A firm's brand as Japanese would write it, its other words as Chinese translates them: also
   // where the name is not Japanese as written (simplified characters, Latin letters beside the
   // kanji) or its whole reading leaves Chinese words untranslated.

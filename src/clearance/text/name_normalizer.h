@@ -82,6 +82,9 @@ class NameNormalizer {
   // reading with each word spelled in pinyin read as Japanese reads its characters (三菱
   // Mitsubishi), the words Chinese translates kept translated.
   void add_japanese_firm_reading(std::string_view name, NormalizedName& out);
+  // A Korean firm as Chinese writes it (端川商业银行): a reading with each word spelled in pinyin
+  // read as Korean reads its characters (端川 Tanchon), the words Chinese translates kept.
+  void add_korean_firm_reading(NormalizedName& out);
 
   const icu::Normalizer2* nfkc_casefold_ = nullptr;
   std::unique_ptr<icu::Transliterator> to_latin_;
