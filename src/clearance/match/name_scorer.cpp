@@ -266,11 +266,12 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         // romanisations) meets a list word further from them than a typo never, nor one that
         // merely sounds alike (Тимченко: Timchenko, Timtchenko, Timtschenko — not TKACHENKO); a
         // short one, only as spelled (Игорь Igor, not EGOR).
+        const bool spelled = qt[i].marks.spelled;
         // A word the normaliser translated (电力 "electric") is an English word chosen for
         // another language's, not a spelling of a name: it meets a list word as written or
         // mistyped by a letter, never one two letters off or sounding alike (electric is no
         // "Electron").
-        const bool spelled = qt[i].marks.spelled || qt[i].origin == TokenOrigin::translated;
+        const bool translation = qt[i].origin == TokenOrigin::translated;
         const bool short_spelled = spelled && qt[i].text.size() < kMinSpelledTypoLength;
         // Two countries or regions a letter apart are two places (Iran / Iraq): the names of
         // places are known, not mistyped. A place's name that opens the other is its adjective
@@ -285,9 +286,10 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                                   other_gender_ending(qt[i].text, list_text);
         if (!short_kana && !short_spelled && !two_places)
           compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term),
-                        kana || spelled ? std::string_view() : std::string_view(qt[i].phonetic),
+                        kana || spelled || translation ? std::string_view()
+                                                       : std::string_view(qt[i].phonetic),
                         index.phonetic(n.term), s, !short_abjad && !other_gender, person, how, sim,
-                        edits, spelled ? 1 : kTooManyEdits);
+                        edits, spelled || translation ? 1 : kTooManyEdits);
       }
       // A word from Arabic or Hebrew script the tables do not spell, against a Latin word of the
       // same consonants.

@@ -569,29 +569,6 @@ std::vector<std::string> countries_of_reading(const NormalizedName& reading) {
   return {};
 }
 
-// Whether a reading may meet a name the query as written does not. A Korean reading's words are
-// compared exactly, by their spellings (TokenMarks::syllable; a translated word's Korean
-// spellings): where none of the spellings it adds to the query's own words is a word of the
-// lists, it meets no name the query does not meet as well, and no better, and counting only
-// against Korea's parties it meets fewer. Screening it would only cost the time (the reference
-// screen of every name screens it all the same).
-bool adds_a_listed_spelling(const NormalizedName& reading, const NormalizedName& query,
-                            const NameIndex& index) {
-  if (reading.language != "ko") return true;
-  auto query_spells = [&](const std::string& s) {
-    return std::any_of(query.tokens.begin(), query.tokens.end(), [&](const NameToken& t) {
-      return t.text == s ||
-             std::find(t.alternatives.begin(), t.alternatives.end(), s) != t.alternatives.end();
-    });
-  };
-  auto listed = [&](const std::string& s) {
-    return index.find_term(s) != kNoTerm && !query_spells(s);
-  };
-  return std::any_of(reading.tokens.begin(), reading.tokens.end(), [&](const NameToken& t) {
-    return listed(t.text) || std::any_of(t.alternatives.begin(), t.alternatives.end(), listed);
-  });
-}
-
 // Whether the party of an entity (the entity alone when it has none) has an address or a
 // nationality in one of the countries.
 bool party_in_countries(const Snapshot& snapshot, uint32_t entity,
@@ -783,7 +760,6 @@ ScreenResult Screener::screen(const ScreenQuery& query, const ScreenOptions& opt
   ScreenResult result = screen_reading(
       query, options, prepare_query(normalized, terms, false, has_similar_term), session);
   for (const NormalizedName& reading : normalized.readings) {
-    if (!adds_a_listed_spelling(reading, normalized, *index_)) continue;
     PreparedQuery prepared = prepare_query(reading, terms, false, has_similar_term);
     prepared.countries = countries_of_reading(reading);
     merge_reading(result, screen_reading(query, options, std::move(prepared), session), options);

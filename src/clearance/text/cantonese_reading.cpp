@@ -1,40 +1,25 @@
 #include "clearance/text/cantonese_reading.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <unordered_map>
 
 #include "clearance/text/han.h"
+#include "clearance/text/unihan.h"
 #include "clearance/text/utf8.h"
-#include "clearance/util/file_io.h"
 
 namespace clearance {
 
 namespace {
 
-constexpr const char* kUnihanReadings = "/usr/share/unicode/Unihan_Readings.txt.bz2";
-
 // Each character's first Cantonese reading, tone dropped ("U+674E\tkCantonese\tlei5" → 李 lei).
 std::unordered_map<char32_t, std::string> read_unihan() {
   std::unordered_map<char32_t, std::string> out;
-  const auto bytes = read_bzip2_file(kUnihanReadings);
-  if (!bytes) return out;
-  const std::string& text = bytes.value();
-  constexpr std::string_view kField = "\tkCantonese\t";
-  for (size_t start = 0; start < text.size();) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string_view line(text.data() + start, end - start);
-    start = end + 1;
-    const size_t field = line.find(kField);
-    if (!line.starts_with("U+") || field == std::string_view::npos) continue;
-    const char32_t c = static_cast<char32_t>(std::strtoul(line.data() + 2, nullptr, 16));
-    std::string_view reading = line.substr(field + kField.size());
-    reading = reading.substr(0, reading.find(' '));
+  for_each_unihan_value(kUnihanReadingsPath, "kCantonese", [&](char32_t c, std::string_view value) {
+    std::string_view reading = value.substr(0, value.find(' '));
     while (!reading.empty() && reading.back() >= '0' && reading.back() <= '9')
       reading.remove_suffix(1);
     if (!reading.empty()) out.emplace(c, std::string(reading));
-  }
+  });
   return out;
 }
 

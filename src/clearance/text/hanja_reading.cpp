@@ -1,22 +1,20 @@
 #include "clearance/text/hanja_reading.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
 #include <unordered_map>
 #include <vector>
 
 #include "clearance/text/han.h"
 #include "clearance/text/korean_names.h"
+#include "clearance/text/unihan.h"
 #include "clearance/text/utf8.h"
-#include "clearance/util/file_io.h"
 
 namespace clearance {
 
 namespace {
 
 constexpr const char* kHanjaDictionary = "/usr/share/libhangul/hanja/hanja.txt";
-constexpr const char* kUnihanVariants = "/usr/share/unicode/Unihan_Variants.txt.bz2";
 
 // Each character's Korean readings, as the dictionary lists them ("reading:hanja:meaning" lines;
 // those of one character only).
@@ -54,25 +52,9 @@ bool hanja_dictionary_available() {
 const std::unordered_map<char32_t, std::vector<char32_t>>& traditional_forms() {
   static const auto table = [] {
     std::unordered_map<char32_t, std::vector<char32_t>> out;
-    const auto bytes = read_bzip2_file(kUnihanVariants);
-    if (!bytes) return out;
-    const std::string& text = bytes.value();
-    constexpr std::string_view kField = "\tkTraditionalVariant\t";
-    for (size_t start = 0; start < text.size();) {
-      size_t end = text.find('\n', start);
-      if (end == std::string::npos) end = text.size();
-      const std::string_view line(text.data() + start, end - start);
-      start = end + 1;
-      const size_t field = line.find(kField);
-      if (!line.starts_with("U+") || field == std::string_view::npos) continue;
-      const char32_t c = static_cast<char32_t>(std::strtoul(line.data() + 2, nullptr, 16));
-      for (std::string_view rest = line.substr(field + kField.size()); rest.starts_with("U+");) {
-        out[c].push_back(static_cast<char32_t>(std::strtoul(rest.data() + 2, nullptr, 16)));
-        const size_t space = rest.find(' ');
-        if (space == std::string_view::npos) break;
-        rest.remove_prefix(space + 1);
-      }
-    }
+    for_each_unihan_value(
+        kUnihanVariantsPath, "kTraditionalVariant",
+        [&](char32_t c, std::string_view value) { out[c] = unihan_code_points(value); });
     return out;
   }();
   return table;

@@ -9,6 +9,7 @@
 
 #include "clearance/text/japanese_reading.h"
 #include "clearance/text/name_tables.h"
+#include "clearance/text/unihan.h"
 #include "clearance/text/utf8.h"
 #include "clearance/util/file_io.h"
 
@@ -80,55 +81,28 @@ void add_kanjidic_forms(FormTable& forms, std::map<char32_t, int>& grades) {
 // Unihan's z-variants: two code points for one character's glyphs (產 産, 橫 横, 說 説). A
 // character on neither list whose z-variant is listed is written as that.
 void add_z_variants(FormTable& forms, const std::map<char32_t, int>& grades) {
-  auto bytes = read_bzip2_file(kUnihanVariantsPath);
-  if (!bytes) return;
-  const std::string& text = bytes.value();
-  constexpr std::string_view kField = "\tkZVariant\t";
-  for (size_t start = 0; start < text.size();) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string_view line(text.data() + start, end - start);
-    start = end + 1;
-    const size_t field = line.find(kField);
-    if (!line.starts_with("U+") || field == std::string_view::npos) continue;
-    const char32_t c = static_cast<char32_t>(std::strtoul(line.data() + 2, nullptr, 16));
-    if (grades.count(c) || forms.count(c)) continue;
-    std::string_view rest = line.substr(field + kField.size());
-    while (rest.starts_with("U+")) {
-      const char32_t v = static_cast<char32_t>(std::strtoul(rest.data() + 2, nullptr, 16));
+  for_each_unihan_value(kUnihanVariantsPath, "kZVariant", [&](char32_t c, std::string_view value) {
+    if (grades.count(c) || forms.count(c)) return;
+    for (char32_t v : unihan_code_points(value))
       if (grades.count(v)) {
         forms[c] = v;
-        break;
+        return;
       }
-      const size_t space = rest.find(' ');
-      if (space == std::string_view::npos) break;
-      rest.remove_prefix(space + 1);
-    }
-  }
+  });
 }
 
 // The Unicode Han database's Jinmeiyō old forms ("U+9EC3 kJinmeiyoKanji 2010:U+9EC4": 黃, allowed
 // in given names, is 黄), where KANJIDIC2 does not link them.
 void add_jinmeiyo_old_forms(FormTable& forms, const std::map<char32_t, int>& grades) {
-  auto bytes = read_bzip2_file(kUnihanOtherMappingsPath);
-  if (!bytes) return;
-  const std::string& text = bytes.value();
-  constexpr std::string_view kField = "\tkJinmeiyoKanji\t";
-  for (size_t start = 0; start < text.size();) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string_view line(text.data() + start, end - start);
-    start = end + 1;
-    const size_t field = line.find(kField);
-    if (!line.starts_with("U+") || field == std::string_view::npos) continue;
-    const size_t to = line.find(":U+", field);
-    if (to == std::string_view::npos) continue;
-    const char32_t c = static_cast<char32_t>(std::strtoul(line.data() + 2, nullptr, 16));
-    const char32_t n = static_cast<char32_t>(std::strtoul(line.data() + to + 3, nullptr, 16));
-    const auto old = grades.find(c), listed = grades.find(n);
-    if (forms.count(c) || listed == grades.end()) continue;
-    if (old == grades.end() || (old->second >= 9 && listed->second <= 8)) forms[c] = n;
-  }
+  for_each_unihan_value(kUnihanOtherMappingsPath, "kJinmeiyoKanji",
+                        [&](char32_t c, std::string_view value) {
+                          const auto to = unihan_code_points(value);
+                          if (to.size() != 1 || forms.count(c)) return;
+                          const auto old = grades.find(c), listed = grades.find(to[0]);
+                          if (listed == grades.end()) return;
+                          if (old == grades.end() || (old->second >= 9 && listed->second <= 8))
+                            forms[c] = to[0];
+                        });
 }
 
 const KanjiForms& forms() {

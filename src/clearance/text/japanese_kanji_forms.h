@@ -17,9 +17,6 @@
 namespace clearance {
 
 inline constexpr const char* kKanjidicPath = "/usr/share/edict/kanjidic2.xml.gz";
-inline constexpr const char* kUnihanVariantsPath = "/usr/share/unicode/Unihan_Variants.txt.bz2";
-inline constexpr const char* kUnihanOtherMappingsPath =
-    "/usr/share/unicode/Unihan_OtherMappings.txt.bz2";
 
 // The text with each character in its Japanese form (發 → 発; a character Japanese writes as it
 // is stays), from the name as written and in traditional characters (ICU's Simplified-Traditional,

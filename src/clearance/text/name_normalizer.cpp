@@ -926,16 +926,26 @@ NormalizedName japanese_reading(const std::vector<JapaneseWord>& words, bool tra
 
 }  // namespace
 
+namespace {
+
+// Whether a name holds a word Chinese translates (公司, 汽车, 银行): a firm's or a body's name, not
+// a person's. Not a number (第十四 "14").
+bool has_firm_word(const NormalizedName& name) {
+  return std::any_of(name.tokens.begin(), name.tokens.end(), [](const NameToken& t) {
+    return t.origin == TokenOrigin::translated && !t.text.empty() &&
+           !(t.text[0] >= '0' && t.text[0] <= '9');
+  });
+}
+
+}  // namespace
+
 void NameNormalizer::add_japanese_firm_reading(std::string_view name, NormalizedName& out) {
   if (!out.has_han) return;
   // A Japanese legal form says the firm is Japanese; a word Chinese translates (汽车, 公司) only
   // that the name is a firm's, which may be Japan's (丰田汽车 Toyota Motor): that reading counts
   // against parties of Japan alone (screener.cpp), as a Korean reading does against Korea's.
   const bool japanese_form = has_japanese_company_form(name);
-  if (!japanese_form && std::none_of(out.tokens.begin(), out.tokens.end(), [](const NameToken& t) {
-        return t.origin == TokenOrigin::translated;
-      }))
-    return;
+  if (!japanese_form && !has_firm_word(out)) return;
   NormalizedName reading;
   reading.language = japanese_form ? "ja" : kJapaneseBrandReading;
   bool any = false;
@@ -964,10 +974,7 @@ void NameNormalizer::add_korean_firm_reading(NormalizedName& out) {
   // A firm's name (a word Chinese translates in it): a Korean firm's, North or South, is written
   // so too (端川商业银行, Tanchon Commercial Bank); that reading counts against parties of Korea
   // alone (screener.cpp).
-  if (!out.has_han || std::none_of(out.tokens.begin(), out.tokens.end(), [](const NameToken& t) {
-        return t.origin == TokenOrigin::translated;
-      }))
-    return;
+  if (!out.has_han || !has_firm_word(out)) return;
   NormalizedName reading;
   reading.language = "ko";
   bool any = false;
