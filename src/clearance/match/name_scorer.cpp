@@ -950,7 +950,12 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                  qt[y.q_begin].origin != TokenOrigin::literal ||
                  (x.q_begin < y.q_begin) == (x.n_begin < y.n_begin);
     }
-  const bool cut_short = in_order;
+  // One word left off, not a phrase: "Nanjing University" is another university than Nanjing
+  // University of Science and Technology, whose last two words make it the one it is.
+  int left_off = 0;
+  for (int j = last_met + 1; j < nn && in_order; ++j)
+    left_off += !n_used[j] && tells_apart(nt[j].marks, name_text(j));
+  const bool cut_short = in_order && left_off <= 1;
   for (int i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
     if (record) result.unmatched_query.push_back(i);
