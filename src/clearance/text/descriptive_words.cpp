@@ -1,7 +1,6 @@
 #include "clearance/text/descriptive_words.h"
 
 #include <string>
-#include <unordered_set>
 
 #include "clearance/text/chinese_org_words.h"
 #include "clearance/text/name_tables.h"
@@ -12,8 +11,6 @@
 namespace clearance {
 
 namespace {
-
-using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
 
 // Each token of an English entry ("national/melli", "?company"), every alternative of it.
 void add_english(std::string_view tokens, TextSet& out) {

@@ -34,6 +34,7 @@
 #include "clearance/text/name_tables.h"
 #include "clearance/text/numbers.h"
 #include "clearance/text/org_words.h"
+#include "clearance/text/pinyin_org_words.h"
 #include "clearance/text/place_names.h"
 #include "clearance/text/romanized_org_words.h"
 #include "clearance/text/thai_letters.h"
@@ -109,21 +110,35 @@ std::vector<std::pair<std::string, std::string>> split_ascii(std::string_view te
   return tokens;
 }
 
-// The length in bytes of a Chinese place name (data/names/chinese_places.csv) at `at`, the
-// longest; 0 when none starts there.
-size_t chinese_place_length(const std::string& text, size_t at) {
-  // The places by their first character (three bytes of UTF-8), the longest first: a run is
-  // looked up at each character, against the few places that open with it.
-  static const auto places = [] {
-    std::unordered_map<std::string, std::vector<std::string>> out;
-    for (const auto& row : read_name_table("chinese_places.csv", {"place", "source"}))
-      out[row.fields[0].substr(0, 3)].push_back(row.fields[0]);
-    for (auto& [first, list] : out)
+// The places Chinese firms are registered in (data/names/chinese_places.csv): by their first
+// character (three bytes of UTF-8), the longest first, so that a run is looked up at each
+// character against the few places that open with it; and the spellings of those pinyin reads
+// otherwise than the lists write them (佛山 Foshan, which ICU reads "fushan").
+struct ChinesePlaces {
+  std::unordered_map<std::string, std::vector<std::string>> by_first;
+  std::unordered_map<std::string, std::string> spellings;
+};
+
+const ChinesePlaces& chinese_places() {
+  static const ChinesePlaces places = [] {
+    ChinesePlaces out;
+    for (const auto& row :
+         read_name_table("chinese_places.csv", {"place", "source"}, {"spelling"})) {
+      out.by_first[row.fields[0].substr(0, 3)].push_back(row.fields[0]);
+      if (!row.fields[2].empty()) out.spellings.emplace(row.fields[0], row.fields[2]);
+    }
+    for (auto& [first, list] : out.by_first)
       std::sort(list.begin(), list.end(),
                 [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
     return out;
   }();
+  return places;
+}
+
+// The length in bytes of a Chinese place name at `at`, the longest; 0 when none starts there.
+size_t chinese_place_length(const std::string& text, size_t at) {
   if (at + 3 > text.size()) return 0;
+  const auto& places = chinese_places().by_first;
   const auto it = places.find(text.substr(at, 3));
   if (it == places.end()) return 0;
   for (const std::string& place : it->second)
@@ -284,8 +299,16 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
           length > 0 && i + length < text.size() && !word_at()) {
         pending.assign(text, i, length);
         i += length;
+        const auto spelling = chinese_places().spellings.find(pending);
         flush_pending();
-        out.tokens.back().marks.place = true;
+        NameToken& place = out.tokens.back();
+        place.marks.place = true;
+        if (spelling != chinese_places().spellings.end()) {
+          std::vector<std::string> spellings = split_trimmed(spelling->second, "/");
+          place.alternatives.assign(spellings.begin() + 1, spellings.end());
+          place.alternatives.push_back(std::move(place.text));
+          place.text = std::move(spellings.front());
+        }
         // The administrative suffix (市 city, 省 province) belongs to the place, which the lists
         // spell without it (义乌市 Yiwu).
         const size_t suffix = place_suffix_length(text, i);
@@ -1356,6 +1379,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool transla
   letters_for_digits(out.tokens);
   normalize_numbers(out.tokens);
   normalize_abd_names(out.tokens);
+  read_pinyin_org_words(out.tokens);
   canonicalize_legal_forms(out.tokens);
   add_romanized_org_words(out.tokens);
   mark_place_names(out.tokens);

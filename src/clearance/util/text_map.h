@@ -1,10 +1,11 @@
 #pragma once
-// A map from text looked up by std::string_view, without building a std::string per lookup
-// (screening does dozens of lookups per query).
+// A map (and a set) of text looked up by std::string_view, without building a std::string per
+// lookup (screening does dozens of lookups per query).
 #include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace clearance {
 
@@ -17,5 +18,7 @@ struct TextHash {
 
 template <typename T>
 using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
+
+using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
 
 }  // namespace clearance
