@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,15 @@ TEST(PinyinOrgWords, AWordSpelledOverSeveralWordsIsOneWord) {
   EXPECT_TRUE(has_word(circuit, "circuit"));
 }
 
+TEST(PinyinOrgWords, ANameReadSoStillMeetsTheSameWordsLeftAsWritten) {
+  // "Haiguang Keji" alone is not read as pinyin; the list's name, read so, keeps Keji beside its
+  // English.
+  EXPECT_TRUE(has_word(words("Chengdu Haiguang Keji Youxian Gongsi"), "keji"));
+  // Half a translation is none: 国防 "national defense" after a place alone stays as written.
+  const auto bureau = words("Kashi Guofang Daxing Road");
+  EXPECT_FALSE(has_word(bureau, "national")) << ::testing::PrintToString(bureau);
+}
+
 TEST(PinyinOrgWords, OneWordAloneIsABrandsSyllables) {
   // 化工 is huagong; so is 华工, a brand. Alone beside English words it is left as written.
   EXPECT_FALSE(has_word(words("Huagong Tech"), "chemical"));
@@ -65,6 +75,8 @@ TEST(PinyinOrgWords, OneWordAloneIsABrandsSyllables) {
   // Beside another word of the table, or in a longer name a Chinese place opens, it is the word.
   EXPECT_TRUE(has_word(words("Shanghai Huagong Keji"), "chemical"));
   EXPECT_TRUE(has_word(words("Beijing Huada Shiye Co Ltd"), "industry"));
+  // Legal forms are not the name's words, however written.
+  EXPECT_FALSE(has_word(words("Shanghai Huagong Limited"), "chemical"));
 }
 
 TEST(PinyinOrgWords, APlacesAdministrativeWordIsDropped) {
@@ -84,8 +96,7 @@ TEST(PinyinOrgWords, APlaceIsSpelledAsTheListsSpellItWhereICUReadsItOtherwise) {
   EXPECT_TRUE(foshan.front().starts_with("foshan")) << ::testing::PrintToString(foshan);
   for (const auto& row : read_name_table("chinese_places.csv", {"place", "source"}, {"spelling"}))
     EXPECT_TRUE(row.fields[2].empty() ||
-                std::all_of(row.fields[2].begin(), row.fields[2].end(),
-                            [](char c) { return (c >= 'a' && c <= 'z') || c == '/'; }))
+                std::regex_match(row.fields[2], std::regex("[a-z]+(/[a-z]+)*")))
         << "data/names/chinese_places.csv line " << row.line;
   for (const auto& row :
        read_name_table("pinyin_other_readings.csv", {"character", "reading", "source"}))

@@ -922,10 +922,10 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     // VII" / "Partners VIII"); the family is what a screen looks for. A number on one side only
     // may be all that tells a name of common words apart ("Management Company 23").
     if (series_conflict && series) return s.series_number_factor;
-    // A list name written in Han characters: a word it translates from Chinese that the query
-    // lacks is the name's own text (南京大学 / 南京理工大学), not a descriptor English adds; its
-    // place is still a place. The query's own extra words stay descriptors (a brand with another
-    // trade word: 北京寒武纪科技 / 寒武纪).
+    // A list name written in Han characters (or in pinyin, pinyin_org_words.h): a word it
+    // translates from Chinese that the query lacks is the name's own text (南京大学 /
+    // 南京理工大学), not a descriptor English adds; its place is still a place. The query's own
+    // extra words stay descriptors (a brand with another trade word: 北京寒武纪科技 / 寒武纪).
     if (translated && !place) return 1.0f;
     return (idf < s.generic_idf || (one_place && place)) && !qualifier && !names_disagree
                ? s.generic_unmatched_factor
@@ -950,11 +950,12 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                  qt[y.q_begin].origin != TokenOrigin::literal ||
                  (x.q_begin < y.q_begin) == (x.n_begin < y.n_begin);
     }
-  // One word left off, not a phrase: "Nanjing University" is another university than Nanjing
-  // University of Science and Technology, whose last two words make it the one it is.
+  // One descriptive word left off, not a phrase of them (places, kinds and stopwords aside):
+  // "Nanjing University" is another university than Nanjing University of Science and
+  // Technology, whose last two words make it the one it is.
   int left_off = 0;
   for (int j = last_met + 1; j < nn && in_order; ++j)
-    left_off += !n_used[j] && tells_apart(nt[j].marks, name_text(j));
+    left_off += tells_apart(nt[j].marks, name_text(j));
   const bool cut_short = in_order && left_off <= 1;
   for (int i = 0; i < nq; ++i) {
     if (q_used[i]) continue;

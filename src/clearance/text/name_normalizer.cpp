@@ -303,10 +303,13 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
         flush_pending();
         NameToken& place = out.tokens.back();
         place.marks.place = true;
-        if (spelling != chinese_places().spellings.end()) {
-          std::vector<std::string> spellings = split_trimmed(spelling->second, "/");
+        if (std::vector<std::string> spellings = spelling != chinese_places().spellings.end()
+                                                     ? split_trimmed(spelling->second, "/")
+                                                     : std::vector<std::string>{};
+            !spellings.empty()) {
           place.alternatives.assign(spellings.begin() + 1, spellings.end());
-          place.alternatives.push_back(std::move(place.text));
+          if (std::find(spellings.begin(), spellings.end(), place.text) == spellings.end())
+            place.alternatives.push_back(std::move(place.text));
           place.text = std::move(spellings.front());
         }
         // The administrative suffix (市 city, 省 province) belongs to the place, which the lists

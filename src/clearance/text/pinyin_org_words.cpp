@@ -118,6 +118,20 @@ const Table& table() {
   return t;
 }
 
+// Whether a word is a legal form as names write it (Ltd, Limited, Company), before they are folded.
+bool is_legal_form_word(const NameToken& t) {
+  std::vector<NameToken> one{t};
+  canonicalize_legal_forms(one);
+  return one.size() == 1 && one[0].kind == TokenClass::legal_form;
+}
+
+// Whether every English word of a table word is a legal form (有限公司 "Co., Ltd.").
+bool is_legal_form_phrase(const ChineseOrgWord& word) {
+  return std::all_of(word.english.begin(), word.english.end(), [](std::string_view english) {
+    return is_legal_form_word(translated_token(english, ""));
+  });
+}
+
 bool is_plain_word(const NameToken& t) {
   return t.origin == TokenOrigin::literal && t.kind == TokenClass::ordinary && !t.marks.letters;
 }
@@ -149,27 +163,26 @@ std::string place_with_shi(const NameToken& t) {
 
 void read_pinyin_org_words(std::vector<NameToken>& tokens) {
   const Table& t = table();
-  size_t found = 0, words = 0;
+  int found = 0;
   for (size_t i = 0; i < tokens.size();) {
-    if (const auto [end, word] = word_at(tokens, i); word) {
-      ++found;
-      ++words;
-      i = end;
-      continue;
-    }
-    if (!place_with_shi(tokens[i]).empty()) ++found;
-    words += is_plain_word(tokens[i]);
-    ++i;
+    const auto [end, word] = word_at(tokens, i);
+    found += word != nullptr;
+    i = word ? end : i + 1;
   }
   if (found == 0) return;  // most names: no word of the table
   const bool certain = found >= 2;
   if (!certain) {
-    // Legal forms are no words of the name here ("Beijing Huada Shiye Co Ltd" has three).
-    for (const NameToken& token : tokens)
-      words -= is_plain_word(token) && is_legal_form(token.text);
     const bool opens_with_place = is_plain_word(tokens[0]) && (t.places.contains(tokens[0].text) ||
                                                                !place_with_shi(tokens[0]).empty());
-    if (words < 3 || !opens_with_place) return;
+    if (!opens_with_place) return;
+    // Three words or more, legal forms aside ("Beijing Huada Shiye Co Ltd" has three).
+    int words = 0;
+    for (size_t i = 0; i < tokens.size();) {
+      const auto [end, word] = word_at(tokens, i);
+      words += word ? 1 : is_plain_word(tokens[i]) && !is_legal_form_word(tokens[i]);
+      i = word ? end : i + 1;
+    }
+    if (words < 3) return;
   }
 
   std::vector<NameToken> out;
@@ -188,30 +201,44 @@ void read_pinyin_org_words(std::vector<NameToken>& tokens) {
       ++i;
       continue;
     }
-    std::string source = tokens[i].source;
+    std::string pinyin, source = tokens[i].source;
+    for (size_t k = i; k < end; ++k) pinyin += tokens[k].text;
     for (size_t k = i + 1; k < end; ++k) source += " " + tokens[k].source;
-    if (word->english.size() == 1 || !certain) {
-      // One English word, or a name only a place says is Chinese: the pinyin stays (a brand's
-      // syllables may spell a word too: 中芯 Zhongxin is 中心 "center", Dalian Ligong a brand),
-      // the English its alternatives — of several words, the first the name cannot lack.
+    const auto required = std::count_if(word->english.begin(), word->english.end(),
+                                        [](std::string_view e) { return !e.starts_with('?'); });
+    if (word->english.size() == 1 || (!certain && required == 1)) {
+      // One English word (科技's second is optional), or a name only a place says is Chinese: the
+      // pinyin stays (a brand's syllables may spell a word too: 中芯 Zhongxin is 中心 "center",
+      // Dalian Ligong a brand), the English its alternatives.
       NameToken joined = std::move(tokens[i]);
-      for (size_t k = i + 1; k < end; ++k) joined.text += tokens[k].text;
+      joined.text = std::move(pinyin);
       joined.source = std::move(source);
-      const auto required = std::find_if(word->english.begin(), word->english.end(),
-                                         [](std::string_view e) { return !e.starts_with('?'); });
       std::string_view english =
-          required != word->english.end() ? *required : word->english.front();
+          *std::find_if(word->english.begin(), word->english.end(),
+                        [&](std::string_view e) { return required == 0 || !e.starts_with('?'); });
       if (english.starts_with('?')) english.remove_prefix(1);
       for (std::string& e : split_trimmed(english, "/"))
         if (e != joined.text && std::find(joined.alternatives.begin(), joined.alternatives.end(),
                                           e) == joined.alternatives.end())
           joined.alternatives.push_back(std::move(e));
       out.push_back(std::move(joined));
+    } else if (!certain && !is_legal_form_phrase(*word)) {
+      // Several English words in a name only a place says is Chinese: half a translation
+      // (国防 "national") would meet words it does not mean; left as written. A legal form
+      // (Gufen Youxian Gongsi) says what it says anywhere.
+      for (size_t k = i; k < end; ++k) out.push_back(std::move(tokens[k]));
     } else {
-      // Several (科技 "science/technology", 有限公司 "Co., Ltd."): the English words, as the
-      // characters are read.
-      for (std::string_view english : word->english)
+      // Several (有限公司 "Co., Ltd.", 信息技术): the English words, as the characters are read;
+      // the first the name cannot lack keeps the pinyin beside it, which a name not read so
+      // ("Haiguang Keji") still meets.
+      bool kept = false;
+      for (std::string_view english : word->english) {
         out.push_back(translated_token(english, source));
+        if (!kept && !english.starts_with('?')) {
+          out.back().alternatives.push_back(pinyin);
+          kept = true;
+        }
+      }
     }
     i = end;
   }
