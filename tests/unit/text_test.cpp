@@ -73,6 +73,15 @@ TEST(NameNormalizer, LegalFormsFoldToOneToken) {
             (std::vector<std::string>{"acme", "limitted", "liabillity", "co"}));
   EXPECT_EQ(texts(n.normalize("Stork Limited")), (std::vector<std::string>{"stork", "ltd"}));
   EXPECT_EQ(texts(n.normalize("Privat Limited")), (std::vector<std::string>{"privat", "ltd"}));
+  // Indonesia's and Malaysia's forms, before or after the name, written out or not.
+  EXPECT_EQ(texts(n.normalize("Huawei Tech Investment, PT")),
+            (std::vector<std::string>{"huawei", "technology", "investment", "pt"}));
+  EXPECT_EQ(n.normalize("PT. Bank Mandiri (Persero) Tbk").tokens.front().kind,
+            TokenClass::legal_form);
+  EXPECT_EQ(texts(n.normalize("Alya Marine Sendirian Berhad")),
+            texts(n.normalize("Alya Marine Sdn. Bhd.")));
+  EXPECT_EQ(texts(n.normalize("Malayan Banking Berhad")),
+            texts(n.normalize("Malayan Banking Bhd")));
   const auto gmbh = n.normalize("Siemens Aktiengesellschaft");
   EXPECT_EQ(gmbh.tokens.back().text, "ag");
   EXPECT_EQ(gmbh.tokens.back().kind, TokenClass::legal_form);

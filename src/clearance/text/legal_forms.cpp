@@ -33,6 +33,11 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& phrases() {
       {{"pte", "ltd"}, "ltd"},
       {{"pty", "ltd"}, "ltd"},
       {{"sdn", "bhd"}, "ltd"},
+      // Malaysia's private company written out, and Indonesia's limited company and state
+      // company (PT, Persero) written out.
+      {{"sendirian", "berhad"}, "ltd"},
+      {{"perseroan", "terbatas"}, "pt"},
+      {{"perusahaan", "perseroan"}, "persero"},
       {{"obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"}, "ooo"},
       {{"obshchestvo", "s", "ogranichennoi", "otvetstvennostyu"}, "ooo"},
       {{"obshchestvo", "s", "ogranichennoj", "otvetstvennostju"}, "ooo"},
@@ -150,6 +155,11 @@ const std::unordered_map<std::string, std::string>& single_forms() {
       {"kft", "kft"},
       {"zrt", "zrt"},
       {"tbk", "tbk"},
+      // Indonesia's limited company (PT Bank Mandiri; "Huawei Tech Investment, PT") and state
+      // company (Persero), Malaysia's public company written out (Berhad).
+      {"pt", "pt"},
+      {"persero", "persero"},
+      {"berhad", "bhd"},
       {"pvt", "pvt"},
       {"gk", "gk"},
       {"ltdco", "ltd"},
