@@ -878,6 +878,22 @@ TEST_F(ScreeningTest, ASonIsNotHisFather) {
       0.8f);
 }
 
+// A query of words that only say what kind of organisation it is names no one: "Holdings SARL"
+// met ELLISSA SAL (HOLDING) through the list's "(HOLDING)".
+TEST_F(ScreeningTest, LegalFormsAndKindWordsAloneFindNoOne) {
+  for (const char* name : {"Holdings SARL", "PT Holdings SARL", "Group Ltd", "Holding Company"}) {
+    ScreenQuery q;
+    q.name = name;
+    EXPECT_TRUE(screener_->screen(q, {}, session_).hits.empty()) << name;
+  }
+  // With a word of its own the kind word still counts.
+  EXPECT_GT(
+      screener_
+          ->compare("Ellissa Holding", "ELLISSA SAL (HOLDING)", EntityType::organization, session_)
+          .score,
+      0.8f);
+}
+
 TEST_F(ScreeningTest, ALegalFormMakesTheQueryAnOrganisation) {
   ScreenQuery q;
   q.name = "Sunrise Trading Co., Ltd.";

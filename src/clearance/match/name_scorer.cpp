@@ -597,14 +597,18 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     return {qi, qi + 1, nj, nj + 1, MatchHow::fuzzy, sim, d, 0};
   };
   float matched_q = 0, matched_n = 0;
-  // Whether a pair other than a lone initial or a word cut short matched: those two only add to
-  // a name met by other words (the index finds names by their words, never by a letter or a
-  // word's start alone, and brute force must agree with it).
+  // Whether a pair other than a lone initial, a word cut short or words that only say what kind
+  // of organisation it is (Holding, Group, a legal form) matched: those only add to a name met by
+  // other words ("Holdings SARL" names no one; the index finds names by their words, never by a
+  // letter or a word's start alone, and brute force must agree with it).
   bool met_by_a_word = false;
   auto take = [&](const Candidate& c) {
+    bool kind_alone = true;
+    for (int k = c.q_begin; k < c.q_end && kind_alone; ++k)
+      kind_alone = qt[k].kind == TokenClass::legal_form || is_organisation_kind(qt[k].text);
     met_by_a_word =
         met_by_a_word ||
-        !(c.how == MatchHow::cut ||
+        !(c.how == MatchHow::cut || kind_alone ||
           (c.how == MatchHow::initial && c.q_end - c.q_begin == 1 && c.n_end - c.n_begin == 1));
     float query_weight = 0, pair_name_weight = 0;
     bool distinctive = false;
