@@ -894,6 +894,18 @@ TEST_F(ScreeningTest, LegalFormsAndKindWordsAloneFindNoOne) {
       0.8f);
 }
 
+// Two numbers a digit apart are two numbers, not a typo: PLA Unit 61398 is not Unit 61399. (A
+// family's series numbers still weigh little: ARAMOUN 1507 SAL and 1506 SAL are one family.)
+TEST_F(ScreeningTest, NumbersADigitApartAreTwoNumbers) {
+  auto score = [&](const char* a, const char* b) {
+    return screener_->compare(a, b, EntityType::organization, session_).score;
+  };
+  EXPECT_LT(score("PLA Unit 61398", "PLA Unit 61399"), 0.8f);
+  EXPECT_LT(score("PLA Unit 61398", "PLA Unit 61389"), 0.8f);
+  EXPECT_GE(score("PLA Unit 61398", "People's Liberation Army Unit 61398"), 0.8f);
+  EXPECT_GE(score("Aramoun 1506 S.A.L.", "ARAMOUN 1506 SAL"), 0.8f);
+}
+
 TEST_F(ScreeningTest, ALegalFormMakesTheQueryAnOrganisation) {
   ScreenQuery q;
   q.name = "Sunrise Trading Co., Ltd.";

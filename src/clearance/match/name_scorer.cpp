@@ -129,6 +129,11 @@ struct Candidate {
   float priority;
 };
 
+bool all_digits(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // Similarity of two single strings: exact, fuzzy within the allowed edits, or phonetic.
 [[gnu::always_inline]] inline bool compare_texts(
     std::string_view a, std::string_view b, uint32_t mask_a, uint32_t mask_b,
@@ -284,7 +289,10 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         // different last letter too. Not a family name, whose ending is no gender's (DERIPASKO).
         const bool other_gender = person && !qt[i].family_name && !n.marks.family &&
                                   other_gender_ending(qt[i].text, list_text);
-        if (!short_kana && !short_spelled && !two_places)
+        // Two numbers a digit apart are two numbers (Unit 61398 / 61389, ARAMOUN 1507 SAL /
+        // ARAMOUN 1506 SAL): a number tells units, institutes and sister firms apart.
+        const bool two_numbers = all_digits(qt[i].text) && all_digits(list_text);
+        if (!short_kana && !short_spelled && !two_places && !two_numbers)
           compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term),
                         kana || spelled || translation ? std::string_view()
                                                        : std::string_view(qt[i].phonetic),
