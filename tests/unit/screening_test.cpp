@@ -881,11 +881,18 @@ TEST_F(ScreeningTest, ASonIsNotHisFather) {
 // A query of words that only say what kind of organisation it is names no one: "Holdings SARL"
 // met ELLISSA SAL (HOLDING) through the list's "(HOLDING)".
 TEST_F(ScreeningTest, LegalFormsAndKindWordsAloneFindNoOne) {
-  for (const char* name : {"Holdings SARL", "PT Holdings SARL", "Group Ltd", "Holding Company"}) {
+  for (const char* name : {"Holdings SARL", "PT Holdings SARL", "Group Ltd", "Holding Company",
+                           "Groupe Holding SARL"}) {
     ScreenQuery q;
     q.name = name;
     EXPECT_TRUE(screener_->screen(q, {}, session_).hits.empty()) << name;
   }
+  // A listed name of such words alone is still found as written.
+  EXPECT_GT(screener_
+                ->compare("Enterprise Holdings", "ENTERPRISE HOLDINGS", EntityType::organization,
+                          session_)
+                .score,
+            0.8f);
   // With a word of its own the kind word still counts.
   EXPECT_GT(
       screener_

@@ -82,6 +82,10 @@ TEST(NameNormalizer, LegalFormsFoldToOneToken) {
             texts(n.normalize("Alya Marine Sdn. Bhd.")));
   EXPECT_EQ(texts(n.normalize("Malayan Banking Berhad")),
             texts(n.normalize("Malayan Banking Bhd")));
+  EXPECT_EQ(texts(n.normalize("Alya Marine Sdn. Berhad")),
+            texts(n.normalize("Alya Marine Sdn. Bhd.")));
+  // PT as letters apart is a person's initials.
+  EXPECT_NE(n.normalize("P.T. Usha").tokens.front().kind, TokenClass::legal_form);
   const auto gmbh = n.normalize("Siemens Aktiengesellschaft");
   EXPECT_EQ(gmbh.tokens.back().text, "ag");
   EXPECT_EQ(gmbh.tokens.back().kind, TokenClass::legal_form);

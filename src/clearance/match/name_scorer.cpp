@@ -611,9 +611,13 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // letter or a word's start alone, and brute force must agree with it).
   bool met_by_a_word = false;
   auto take = [&](const Candidate& c) {
-    bool kind_alone = true;
-    for (int k = c.q_begin; k < c.q_end && kind_alone; ++k)
-      kind_alone = qt[k].kind == TokenClass::legal_form || is_organisation_kind(qt[k].text);
+    // Either side's words (a kind word mistyped meets one: Groupe / group).
+    bool query_kind = true, list_kind = true;
+    for (int k = c.q_begin; k < c.q_end && query_kind; ++k)
+      query_kind = qt[k].kind == TokenClass::legal_form || is_organisation_kind(qt[k].text);
+    for (int k = c.n_begin; k < c.n_end && list_kind; ++k)
+      list_kind = nt[k].kind == TokenClass::legal_form || is_organisation_kind(name_text(k));
+    const bool kind_alone = query_kind || list_kind;
     met_by_a_word =
         met_by_a_word ||
         !(c.how == MatchHow::cut || kind_alone ||
@@ -1002,7 +1006,14 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     total_q += (1.0f - similarity) * query_weight;
     total_n += (1.0f - similarity) * pair_name_weight;
   }
-  if (total_q <= 0 || total_n <= 0 || !met_by_a_word) return result;
+  // A name written exactly as listed is that name however common its words ("AT&T Inc." / "AT and
+  // T Inc.", a listed name of kind words alone): the floor and the need for a word of its own are
+  // for names that share only part of what they say.
+  const bool same_name =
+      std::all_of(q_used.begin(), q_used.end(), [](bool u) { return u; }) &&
+      std::all_of(n_used.begin(), n_used.end(), [](bool u) { return u; }) &&
+      std::all_of(aligned.begin(), aligned.end(), [](const auto& a) { return a[0] >= 1.0f; });
+  if (total_q <= 0 || total_n <= 0 || (!met_by_a_word && !same_name)) return result;
   const float coverage_q = matched_q / total_q, coverage_n = matched_n / total_n;
   // Between names of descriptive words alone, a word one of them keeps makes it another
   // organisation however fully the other is covered: the lesser coverage is the score.
@@ -1031,12 +1042,6 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   // The floor is in IDF units, calibrated on the full lists (rarest term ≈ 11). A small snapshot
   // (a custom list alone) has low IDFs everywhere; there the floor shrinks with the rarest
   // possible term, or an exact match of a whole listed name could never reach the threshold.
-  // A name written exactly as listed is that name however common its words ("AT&T Inc." / "AT and
-  // T Inc."): the floor is for names that share only part of what they say.
-  const bool same_name =
-      std::all_of(q_used.begin(), q_used.end(), [](bool u) { return u; }) &&
-      std::all_of(n_used.begin(), n_used.end(), [](bool u) { return u; }) &&
-      std::all_of(aligned.begin(), aligned.end(), [](const auto& a) { return a[0] >= 1.0f; });
   const float floor = std::min(s.min_evidence, 0.5f * index.unseen_idf());
   if (result.evidence < floor && !same_name) score *= result.evidence / floor;
   result.score = std::clamp(score, 0.0f, 1.0f);

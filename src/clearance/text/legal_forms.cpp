@@ -36,6 +36,8 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& phrases() {
       // Malaysia's private company written out, and Indonesia's limited company and state
       // company (PT, Persero) written out.
       {{"sendirian", "berhad"}, "ltd"},
+      {{"sdn", "berhad"}, "ltd"},
+      {{"sendirian", "bhd"}, "ltd"},
       {{"perseroan", "terbatas"}, "pt"},
       {{"perusahaan", "perseroan"}, "persero"},
       {{"obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"}, "ooo"},
@@ -380,7 +382,11 @@ void canonicalize_legal_forms(std::vector<NameToken>& tokens) {
       continue;
     }
     NameToken t = std::move(tokens[i++]);
-    if (auto it = single_forms().find(t.text); it != single_forms().end()) {
+    // PT written as letters apart ("P.T. Usha", "P. T. Thomas") is a person's initials; Indonesia
+    // writes its form PT or PT.
+    const bool initials =
+        t.text == "pt" && t.source.size() > 2 && (t.source[1] == '.' || t.source[1] == ' ');
+    if (auto it = single_forms().find(t.text); it != single_forms().end() && !initials) {
       t.text = it->second;
       t.kind = is_legal_form(t.text) ? TokenClass::legal_form : TokenClass::ordinary;
     } else if (auto ab = abbreviations().find(t.text); ab != abbreviations().end()) {
