@@ -162,22 +162,18 @@ std::string normalize_date(std::string_view text) {
   std::string_view t = trim(text);
   if (istarts_with(t, "circa ")) t = trim(t.substr(6));
   if (istarts_with(t, "ca. ")) t = trim(t.substr(4));
-  auto all_digits = [](std::string_view s) {
-    if (s.empty()) return false;
-    for (char c : s)
-      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-    return true;
-  };
-  if (t.size() == 4 && all_digits(t)) return std::string(t);
-  if (t.size() == 10 && all_digits(t.substr(0, 4)) && t[4] == '-' && all_digits(t.substr(5, 2)) &&
-      t[7] == '-' && all_digits(t.substr(8, 2)))
+  if (t.size() == 4 && is_all_digits(t)) return std::string(t);
+  if (t.size() == 10 && is_all_digits(t.substr(0, 4)) && t[4] == '-' &&
+      is_all_digits(t.substr(5, 2)) && t[7] == '-' && is_all_digits(t.substr(8, 2)))
     return std::string(t);
   if (t.size() >= 19 && t[10] == 'T') return normalize_date(t.substr(0, 10));  // ISO timestamp
-  if (t.size() == 7 && all_digits(t.substr(0, 4)) && t[4] == '-' && all_digits(t.substr(5, 2)))
+  if (t.size() == 7 && is_all_digits(t.substr(0, 4)) && t[4] == '-' &&
+      is_all_digits(t.substr(5, 2)))
     return std::string(t);
   // dd.mm.yyyy and dd/mm/yyyy
   if (t.size() == 10 && (t[2] == '.' || t[2] == '/') && t[5] == t[2] &&
-      all_digits(t.substr(0, 2)) && all_digits(t.substr(3, 2)) && all_digits(t.substr(6, 4)))
+      is_all_digits(t.substr(0, 2)) && is_all_digits(t.substr(3, 2)) &&
+      is_all_digits(t.substr(6, 4)))
     return fmt::format("{}-{}-{}", t.substr(6, 4), t.substr(3, 2), t.substr(0, 2));
   // "12 Jan 1960", "Jan 1960"
   static constexpr std::array<std::string_view, 12> months = {
@@ -188,10 +184,10 @@ std::string normalize_date(std::string_view text) {
       if (word.size() >= 3 && istarts_with(word, months[m])) return static_cast<int>(m) + 1;
     return 0;
   };
-  if (words.size() == 3 && all_digits(words[0]) && words[0].size() <= 2 && month_of(words[1]) &&
-      words[2].size() == 4 && all_digits(words[2]))
+  if (words.size() == 3 && is_all_digits(words[0]) && words[0].size() <= 2 && month_of(words[1]) &&
+      words[2].size() == 4 && is_all_digits(words[2]))
     return fmt::format("{}-{:02}-{:02}", words[2], month_of(words[1]), std::stoi(words[0]));
-  if (words.size() == 2 && month_of(words[0]) && words[1].size() == 4 && all_digits(words[1]))
+  if (words.size() == 2 && month_of(words[0]) && words[1].size() == 4 && is_all_digits(words[1]))
     return fmt::format("{}-{:02}", words[1], month_of(words[0]));
   return std::string(t);
 }

@@ -9,6 +9,7 @@
 #include "clearance/text/legal_forms.h"
 #include "clearance/text/nicknames.h"
 #include "clearance/text/thai_letters.h"
+#include "clearance/util/strings.h"
 
 namespace clearance {
 
@@ -128,11 +129,6 @@ struct Candidate {
   int edits;
   float priority;
 };
-
-bool all_digits(std::string_view text) {
-  return !text.empty() &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // Similarity of two single strings: exact, fuzzy within the allowed edits, or phonetic.
 [[gnu::always_inline]] inline bool compare_texts(
@@ -291,7 +287,7 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                                   other_gender_ending(qt[i].text, list_text);
         // Two numbers a digit apart are two numbers (Unit 61398 / 61389, ARAMOUN 1507 SAL /
         // ARAMOUN 1506 SAL): a number tells units, institutes and sister firms apart.
-        const bool two_numbers = all_digits(qt[i].text) && all_digits(list_text);
+        const bool two_numbers = is_all_digits(qt[i].text) && is_all_digits(list_text);
         if (!short_kana && !short_spelled && !two_places && !two_numbers)
           compare_texts(qt[i].text, list_text, qt[i].mask, index.mask(n.term),
                         kana || spelled || translation ? std::string_view()

@@ -116,7 +116,7 @@ std::vector<std::pair<std::string, std::string>> split_ascii(std::string_view te
 // otherwise than the lists write them (佛山 Foshan, which ICU reads "fushan").
 struct ChinesePlaces {
   std::unordered_map<std::string, std::vector<std::string>> by_first;
-  std::unordered_map<std::string, std::string> spellings;
+  std::unordered_map<std::string, std::vector<std::string>> spellings;  // the lists' first
 };
 
 const ChinesePlaces& chinese_places() {
@@ -125,7 +125,8 @@ const ChinesePlaces& chinese_places() {
     for (const auto& row :
          read_name_table("chinese_places.csv", {"place", "source"}, {"spelling"})) {
       out.by_first[row.fields[0].substr(0, 3)].push_back(row.fields[0]);
-      if (!row.fields[2].empty()) out.spellings.emplace(row.fields[0], row.fields[2]);
+      if (auto spellings = split_trimmed(row.fields[2], "/"); !spellings.empty())
+        out.spellings.emplace(row.fields[0], std::move(spellings));
     }
     for (auto& [first, list] : out.by_first)
       std::sort(list.begin(), list.end(),
@@ -303,14 +304,12 @@ void NameNormalizer::add_han_run(const std::string& han_utf8, NormalizedName& ou
         flush_pending();
         NameToken& place = out.tokens.back();
         place.marks.place = true;
-        if (std::vector<std::string> spellings = spelling != chinese_places().spellings.end()
-                                                     ? split_trimmed(spelling->second, "/")
-                                                     : std::vector<std::string>{};
-            !spellings.empty()) {
+        if (spelling != chinese_places().spellings.end()) {
+          const std::vector<std::string>& spellings = spelling->second;
           place.alternatives.assign(spellings.begin() + 1, spellings.end());
           if (std::find(spellings.begin(), spellings.end(), place.text) == spellings.end())
             place.alternatives.push_back(std::move(place.text));
-          place.text = std::move(spellings.front());
+          place.text = spellings.front();
         }
         // The administrative suffix (市 city, 省 province) belongs to the place, which the lists
         // spell without it (义乌市 Yiwu).

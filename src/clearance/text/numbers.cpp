@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "clearance/util/strings.h"
+
 namespace clearance {
 
 namespace {
@@ -57,8 +59,7 @@ bool is_chinese_numeral(std::string_view text, size_t at) {
 
 bool is_series_number(std::string_view written) {
   if (written.empty()) return false;
-  if (std::all_of(written.begin(), written.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return true;
+  if (is_all_digits(written)) return true;
   // Roman numerals: tens (X, XX, XXX), then a unit (I…IX).
   size_t i = 0;
   while (i < written.size() && i < 3 && written[i] == 'X') ++i;

@@ -1,5 +1,6 @@
 #include "clearance/util/strings.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace clearance {
@@ -42,6 +43,11 @@ std::string ascii_upper(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
+}
+
+bool is_all_digits(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool is_ascii(std::string_view text) {

@@ -17,6 +17,8 @@ std::string ascii_upper(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
 // Every byte below 0x80: text a script other than Latin's would not be in.
 bool is_ascii(std::string_view text);
+// One ASCII digit or more and nothing else ("61398"; not "", "7A").
+bool is_all_digits(std::string_view text);
 bool istarts_with(std::string_view text, std::string_view prefix);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 // Collapses runs of whitespace (including newlines) into one space and trims.
