@@ -913,6 +913,19 @@ TEST_F(ScreeningTest, NumbersADigitApartAreTwoNumbers) {
   EXPECT_GE(score("Aramoun 1506 S.A.L.", "ARAMOUN 1506 SAL"), 0.8f);
 }
 
+TEST_F(ScreeningTest, PlaceAdjectivesMeetThePlace) {
+  auto score = [&](const char* a, const char* b) {
+    return screener_->compare(a, b, EntityType::organization, session_).score;
+  };
+  EXPECT_GE(score("Kazan Helicopter Plant", "KAZANSKIY VERTOLETNYY ZAVOD"), 0.8f);
+  EXPECT_GE(score("JSC Murom Instrument-Making Plant",
+                  "Акционерное общество «Муромский приборостроительный завод»"),
+            0.8f);
+  EXPECT_LT(score("Omsk Motor Plant", "Permskiy Motornyy Zavod"), 0.8f);
+  EXPECT_LT(score("Rossi Electronics LLP", "Rossiyskaya Elektronika"), 0.8f);
+  EXPECT_LT(score("Sergei Kazansky", "Kazan Helicopter Plant"), 0.8f);
+}
+
 TEST_F(ScreeningTest, ALegalFormMakesTheQueryAnOrganisation) {
   ScreenQuery q;
   q.name = "Sunrise Trading Co., Ltd.";

@@ -35,6 +35,7 @@
 #include "clearance/text/numbers.h"
 #include "clearance/text/org_words.h"
 #include "clearance/text/pinyin_org_words.h"
+#include "clearance/text/place_adjectives.h"
 #include "clearance/text/place_names.h"
 #include "clearance/text/romanized_org_words.h"
 #include "clearance/text/thai_letters.h"
@@ -1384,6 +1385,7 @@ NormalizedName NameNormalizer::normalize_text(std::string_view raw, bool transla
   read_pinyin_org_words(out.tokens);
   canonicalize_legal_forms(out.tokens);
   add_romanized_org_words(out.tokens);
+  add_place_adjective_bases(out.tokens);
   mark_place_names(out.tokens);
   return out;
 }
