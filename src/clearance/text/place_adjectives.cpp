@@ -28,7 +28,9 @@ bool only_letters(std::string_view word) {
 }  // namespace
 
 std::vector<std::string> place_adjective_bases(std::string_view word) {
-  if (!only_letters(word)) return {};
+  if (word.size() < kMinPlace + 3 || word.find("sk") == std::string_view::npos ||
+      !only_letters(word))
+    return {};
   for (std::string_view ending : kEndings) {
     if (word.size() < ending.size() + 2 || !word.ends_with(ending)) continue;
     const std::string_view stem = word.substr(0, word.size() - ending.size());
@@ -48,6 +50,12 @@ std::vector<std::string> place_adjective_bases(std::string_view word) {
 }
 
 void add_place_adjective_bases(std::vector<NameToken>& tokens) {
+  // Most names hold no such word: asked first, as it is the cheaper question.
+  const bool any_adjective = std::any_of(tokens.begin(), tokens.end(), [](const NameToken& t) {
+    return t.kind == TokenClass::ordinary && t.origin != TokenOrigin::translated &&
+           !place_adjective_bases(t.text).empty();
+  });
+  if (!any_adjective) return;
   const auto words = std::count_if(tokens.begin(), tokens.end(), [](const NameToken& t) {
     return t.kind == TokenClass::ordinary && !t.marks.letters;
   });
