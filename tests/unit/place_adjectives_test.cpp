@@ -26,27 +26,39 @@ TEST(PlaceAdjectives, ThePlaceBeforeTheSkOrThePlaceThatEndsSo) {
   EXPECT_EQ(place_adjective_bases("novosibirskiy"), (Bases{"novosibir", "novosibirsk"}));
   EXPECT_EQ(place_adjective_bases("kazansky"), (Bases{"kazan", "kazansk"}));
   EXPECT_EQ(place_adjective_bases("uralskaya"), (Bases{"ural", "uralsk"}));
-  // A place ending in a vowel leaves a stub, not read: Rossiya, Tula.
+  EXPECT_EQ(place_adjective_bases("omskiy"), (Bases{"omsk"}));
+  EXPECT_EQ(place_adjective_bases("minskiy"), (Bases{"minsk"}));
+  // Ukrainian and Belarusian endings.
+  EXPECT_EQ(place_adjective_bases("kharkivskoho"), (Bases{"kharkiv", "kharkivsk"}));
+  EXPECT_EQ(place_adjective_bases("minskaha"), (Bases{"minsk"}));
+  // A stub ending in a vowel is dropped: Rossiya's "rossiy" (it met Rossi), Altay's "altay".
   EXPECT_EQ(place_adjective_bases("rossiyskaya"), (Bases{"rossiysk"}));
-  EXPECT_EQ(place_adjective_bases("tulskiy"), Bases{});
-  // Too short, no -sk- ending, or not letters.
-  EXPECT_EQ(place_adjective_bases("omskiy"), Bases{});
-  EXPECT_EQ(place_adjective_bases("whisky"), Bases{});
+  EXPECT_EQ(place_adjective_bases("altayskiy"), (Bases{"altaysk"}));
+  // No -sk- adjective ending, too short a place, or not letters alone.
+  EXPECT_EQ(place_adjective_bases("kiosk"), Bases{});
   EXPECT_EQ(place_adjective_bases("zavod"), Bases{});
-  EXPECT_EQ(place_adjective_bases("kazan3kiy"), Bases{});
+  EXPECT_EQ(place_adjective_bases("oskiy"), Bases{});
+  EXPECT_EQ(place_adjective_bases("ka3anskiy"), Bases{});
 }
 
-TEST(PlaceAdjectives, OnlyInAnOrganisationsName) {
+TEST(PlaceAdjectives, OnlyInARussianOrganisationsName) {
   NameNormalizer normalizer;
   EXPECT_TRUE(
       has_alternative(normalizer.normalize("Kazanskiy Vertoletnyy Zavod"), "kazanskiy", "kazan"));
-  EXPECT_TRUE(
-      has_alternative(normalizer.normalize("Kazansky Helicopter Plant"), "kazansky", "kazan"));
   EXPECT_TRUE(has_alternative(normalizer.normalize("Муромский приборостроительный завод"),
                               "muromskiy", "murom"));
-  // A person's surname stays as written; so does a word alone beside its legal form.
-  EXPECT_FALSE(has_alternative(normalizer.normalize("Sergei Kazansky"), "kazansky", "kazan"));
-  EXPECT_FALSE(has_alternative(normalizer.normalize("Kazansky LLC"), "kazansky", "kazan"));
+  EXPECT_TRUE(
+      has_alternative(normalizer.normalize("Kazansky Helicopter Plant PJSC"), "kazansky", "kazan"));
+  // English words alone say nothing of Russian: a Swedish bank, a Polish family firm, a person
+  // with a title keep their words as written.
+  EXPECT_FALSE(
+      has_alternative(normalizer.normalize("Kazansky Helicopter Plant"), "kazansky", "kazan"));
+  EXPECT_FALSE(
+      has_alternative(normalizer.normalize("Svenska Handelsbanken AB"), "svenska", "sven"));
+  EXPECT_FALSE(
+      has_alternative(normalizer.normalize("Kowalski i Synowie Sp. z o.o."), "kowalski", "kowal"));
+  EXPECT_FALSE(
+      has_alternative(normalizer.normalize("General Sergei Kazansky"), "kazansky", "kazan"));
 }
 
 }  // namespace

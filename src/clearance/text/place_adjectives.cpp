@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
-#include "clearance/text/descriptive_words.h"
+#include "clearance/text/cyrillic_org_words.h"
 #include "clearance/text/romanized_org_words.h"
 
 namespace clearance {
@@ -11,11 +11,15 @@ namespace clearance {
 namespace {
 
 // The case endings after -sk- in the romanisations the lists use (BGN/PCGN, GOST, the Ukrainian and
-// Belarusian national systems, and English habit: -sky, -skii), the longest first.
+// Belarusian national systems, and English habit: -sky, -skii). No ending holds "sk" or opens with
+// "k", so a word has one way to be cut.
 constexpr std::string_view kEndings[] = {
-    "ogo", "omu", "ikh", "iye", "aya", "aja", "oye", "yye", "iy", "ii", "ij", "yi", "yy",
-    "ih",  "ie",  "ye",  "oe",  "oy",  "oi",  "om",  "ya",  "y",  "i",  "a",  "e"};
-constexpr size_t kMinPlace = 4;  // a place of fewer letters is as likely a syllable of a word
+    "ogo", "omu", "oho", "ikh", "ykh", "iye", "aya", "aja", "aye", "oye", "yye", "uyu", "uju",
+    "imi", "aha", "iy",  "ii",  "ij",  "yi",  "yj",  "yy",  "ih",  "ie",  "ye",  "oe",  "ae",
+    "oy",  "oi",  "oj",  "om",  "im",  "ym",  "ya",  "y",   "i",   "a",   "e"};
+// A place of fewer letters is as likely a syllable of a word. Counted with the -sk- for a place
+// that ends so (Omsk, Orsk); without it for one that does not (Kazan, Perm).
+constexpr size_t kMinPlace = 4;
 
 bool is_vowel(char c) {
   return std::string_view("aeiouy").find(c) != std::string_view::npos;
@@ -25,25 +29,48 @@ bool only_letters(std::string_view word) {
   return std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// The Russian, Ukrainian and Belarusian legal forms as legal_forms.cpp folds them (ООО, ОАО, ЗАО,
+// ПАО, АО, АНО).
+bool russian_legal_form(std::string_view form) {
+  static constexpr std::string_view kForms[] = {"ooo", "ojsc", "cjsc", "pjsc", "jsc", "ano"};
+  return std::find(std::begin(kForms), std::end(kForms), form) != std::end(kForms);
+}
+
+bool is_adjective(const NameToken& t) {
+  return t.kind == TokenClass::ordinary && t.origin != TokenOrigin::translated &&
+         !place_adjective_bases(t.text).empty();
+}
+
+// Whether a word other than the adjectives says the name is a Russian, Ukrainian or Belarusian
+// organisation's: one of their legal forms, an organisation word of theirs left romanised (Zavod,
+// Obyedineniye) or translated from Cyrillic (приборостроительный "instrument making"). Not an
+// English word (Plant, General) alone: Svenska Handelsbanken AB, Kowalski i Synowie Sp. z o.o.
+// and General Sergei Kazansky are no places' adjectives.
+bool russian_organisation_word(const NameToken& t) {
+  if (t.kind == TokenClass::legal_form) return russian_legal_form(t.text);
+  if (t.kind != TokenClass::ordinary || is_adjective(t)) return false;
+  if (t.origin == TokenOrigin::translated) return has_cyrillic_letters(t.source);
+  return romanized_org_word(t.text) != nullptr;
+}
+
 }  // namespace
 
 std::vector<std::string> place_adjective_bases(std::string_view word) {
-  if (word.size() < kMinPlace + 3 || word.find("sk") == std::string_view::npos ||
+  if (word.size() < kMinPlace + 1 || word.find("sk") == std::string_view::npos ||
       !only_letters(word))
     return {};
   for (std::string_view ending : kEndings) {
-    if (word.size() < ending.size() + 2 || !word.ends_with(ending)) continue;
+    if (!word.ends_with(ending)) continue;
     const std::string_view stem = word.substr(0, word.size() - ending.size());
     if (!stem.ends_with("sk")) continue;
     std::vector<std::string> out;
-    // Kazan-sk-iy: the place before the -sk-; Novosibirsk-iy: the place that ends so. A place
-    // that ends in a vowel loses it to the adjective (Tula, Тульский; Россия, Российский): what is
-    // left before the -sk- is no place but a stub that would meet other words a letter away
-    // ("rossiy", Rossi).
+    // Kazan-sk-iy: the place before the -sk-; Novosibirsk-iy: the place that ends so. A stub
+    // ending in a vowel letter, y included, is dropped: a place that ends in a vowel loses it to
+    // the adjective (Россия, Российский: "rossiy" met Rossi a letter away), which loses Altay too.
     if (const std::string_view place = stem.substr(0, stem.size() - 2);
         place.size() >= kMinPlace && !is_vowel(place.back()))
       out.emplace_back(place);
-    if (stem.size() >= kMinPlace + 2) out.emplace_back(stem);
+    if (stem.size() >= kMinPlace) out.emplace_back(stem);
     return out;
   }
   return {};
@@ -51,27 +78,12 @@ std::vector<std::string> place_adjective_bases(std::string_view word) {
 
 void add_place_adjective_bases(std::vector<NameToken>& tokens) {
   // Most names hold no such word: asked first, as it is the cheaper question.
-  const bool any_adjective = std::any_of(tokens.begin(), tokens.end(), [](const NameToken& t) {
-    return t.kind == TokenClass::ordinary && t.origin != TokenOrigin::translated &&
-           !place_adjective_bases(t.text).empty();
-  });
-  if (!any_adjective) return;
-  const auto words = std::count_if(tokens.begin(), tokens.end(), [](const NameToken& t) {
-    return t.kind == TokenClass::ordinary && !t.marks.letters;
-  });
-  const bool organisation =
-      words >= 2 && std::any_of(tokens.begin(), tokens.end(), [](const NameToken& t) {
-        if (t.kind == TokenClass::legal_form) return true;
-        if (t.kind != TokenClass::ordinary) return false;
-        return describes_organisation(t.kind, t.origin, t.text) ||
-               romanized_org_word(t.text) != nullptr;
-      });
-  if (!organisation) return;
+  if (std::none_of(tokens.begin(), tokens.end(), is_adjective)) return;
+  if (std::none_of(tokens.begin(), tokens.end(), russian_organisation_word)) return;
   for (NameToken& t : tokens) {
-    if (t.kind != TokenClass::ordinary || t.origin == TokenOrigin::translated) continue;
+    if (!is_adjective(t)) continue;
     for (std::string& place : place_adjective_bases(t.text))
-      if (place != t.text &&
-          std::find(t.alternatives.begin(), t.alternatives.end(), place) == t.alternatives.end())
+      if (std::find(t.alternatives.begin(), t.alternatives.end(), place) == t.alternatives.end())
         t.alternatives.push_back(std::move(place));
   }
 }

@@ -4,8 +4,8 @@
 // translates with the place's own name: "Murom Instrument-Making Plant", "Kazan Helicopter Plant".
 // The adjective is the place and -sk- with a case ending; the place is what comes before the -sk-
 // (Murom, Kazan, Perm) or, for a place that ends so, everything before the ending (Novosibirsk,
-// Omsk, Izhevsk). Both are read, with no table of places: a name that holds neither meets nothing.
-// A place ending in a vowel (Tula, Тульский) is not read back.
+// Omsk, Minsk). Both are read, with no table of places: a name that holds neither meets nothing.
+// A place that ends in a vowel (Tula, Moskva) is not read back: the adjective drops the vowel.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,10 +19,10 @@ namespace clearance {
 // ending or too short a place.
 std::vector<std::string> place_adjective_bases(std::string_view word);
 
-// Gives each ordinary word of an organisation's name that is such an adjective its places as
-// alternatives. A name is an organisation's when it holds a legal form or a word that says what an
-// organisation is (завод, plant, institute: descriptive_words.h) beside at least one other word; a
-// person's name keeps its surname as written (Kazansky is no place of Sergei Kazansky's).
+// Gives each such word of a Russian, Ukrainian or Belarusian organisation's name its places as
+// alternatives. The name is one when another of its words is one of those languages' legal forms
+// or organisation words (ООО, Zavod, приборостроительный): an English name (Svenska Handelsbanken
+// AB) or a person's (Sergei Kazansky) keeps its words as written.
 void add_place_adjective_bases(std::vector<NameToken>& tokens);
 
 }  // namespace clearance
