@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <utility>
 
 #include "clearance/text/cyrillic_org_words.h"
 #include "clearance/text/romanized_org_words.h"
@@ -36,9 +37,10 @@ bool russian_legal_form(std::string_view form) {
   return std::find(std::begin(kForms), std::end(kForms), form) != std::end(kForms);
 }
 
-bool is_adjective(const NameToken& t) {
-  return t.kind == TokenClass::ordinary && t.origin != TokenOrigin::translated &&
-         !place_adjective_bases(t.text).empty();
+// The places a word may be the adjective of: none for a word the normaliser translated.
+std::vector<std::string> places_of(const NameToken& t) {
+  if (t.kind != TokenClass::ordinary || t.origin == TokenOrigin::translated) return {};
+  return place_adjective_bases(t.text);
 }
 
 // Whether a word other than the adjectives says the name is a Russian, Ukrainian or Belarusian
@@ -48,7 +50,7 @@ bool is_adjective(const NameToken& t) {
 // and General Sergei Kazansky are no places' adjectives.
 bool russian_organisation_word(const NameToken& t) {
   if (t.kind == TokenClass::legal_form) return russian_legal_form(t.text);
-  if (t.kind != TokenClass::ordinary || is_adjective(t)) return false;
+  if (t.kind != TokenClass::ordinary) return false;
   if (t.origin == TokenOrigin::translated) return has_cyrillic_letters(t.source);
   return romanized_org_word(t.text) != nullptr;
 }
@@ -77,14 +79,26 @@ std::vector<std::string> place_adjective_bases(std::string_view word) {
 }
 
 void add_place_adjective_bases(std::vector<NameToken>& tokens) {
-  // Most names hold no such word: asked first, as it is the cheaper question.
-  if (std::none_of(tokens.begin(), tokens.end(), is_adjective)) return;
-  if (std::none_of(tokens.begin(), tokens.end(), russian_organisation_word)) return;
-  for (NameToken& t : tokens) {
-    if (!is_adjective(t)) continue;
-    for (std::string& place : place_adjective_bases(t.text))
-      if (std::find(t.alternatives.begin(), t.alternatives.end(), place) == t.alternatives.end())
-        t.alternatives.push_back(std::move(place));
+  // Each adjective's places, read once. Most names hold none: asked first, as it is the cheaper
+  // question (an empty vector allocates nothing).
+  std::vector<std::pair<size_t, std::vector<std::string>>> adjectives;
+  for (size_t k = 0; k < tokens.size(); ++k)
+    if (auto places = places_of(tokens[k]); !places.empty())
+      adjectives.emplace_back(k, std::move(places));
+  if (adjectives.empty()) return;
+  auto is_adjective = [&](size_t k) {
+    return std::any_of(adjectives.begin(), adjectives.end(),
+                       [&](const auto& a) { return a.first == k; });
+  };
+  bool russian = false;
+  for (size_t k = 0; k < tokens.size() && !russian; ++k)
+    russian = !is_adjective(k) && russian_organisation_word(tokens[k]);
+  if (!russian) return;
+  for (auto& [k, places] : adjectives) {
+    std::vector<std::string>& alternatives = tokens[k].alternatives;
+    for (std::string& place : places)
+      if (std::find(alternatives.begin(), alternatives.end(), place) == alternatives.end())
+        alternatives.push_back(std::move(place));
   }
 }
 
