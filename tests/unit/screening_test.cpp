@@ -926,6 +926,34 @@ TEST_F(ScreeningTest, PlaceAdjectivesMeetThePlace) {
   EXPECT_LT(score("Sergei Kazansky", "Kazan Helicopter Plant"), 0.8f);
 }
 
+TEST_F(ScreeningTest, NumberedUnits) {
+  // A state group's unit named by its number meets the list's name that opens with the group
+  // (match/numbered_unit.h); another number, another group or the group alone does not.
+  auto score = [&](const char* a, const char* b) {
+    return screener_->compare(a, b, EntityType::organization, session_).score;
+  };
+  const char* cssc_760 =
+      "China State Shipbuilding Corporation, Limited (CSSC) 760th Research Institut";
+  EXPECT_GE(score("760th Research Institute", cssc_760), 0.8f);
+  EXPECT_GE(score("第七六〇研究所", cssc_760), 0.8f);
+  EXPECT_GE(score("Unit 61398", "People's Liberation Army Unit 61398"), 0.8f);
+  EXPECT_GE(score("中国电子科技集团公司第十四研究所", "Research Institute 14"), 0.8f);
+  EXPECT_LT(score("CSSC 701st Research Institute", cssc_760), 0.8f);
+  EXPECT_LT(score("CETC 760 Institute", cssc_760), 0.8f);
+  EXPECT_LT(score("CASC 12th Research Institute",
+                  "China State Shipbuilding Corporation, Limited (CSSC) 12th Research Institute"),
+            0.8f);
+  EXPECT_LT(score("China State Shipbuilding Corporation", cssc_760), 0.8f);
+  EXPECT_LT(score("CASC 1st Academy",
+                  "China Aerospace Science and Technology Corporation (CASC) 1st Academy 702 "
+                  "Research Institute"),
+            0.8f);
+  EXPECT_LT(score("13th Research Institute",
+                  "China Electronics Technology Group Corporation 13th Research Institute (CETC "
+                  "13). Subordinate Institution - Hebei Sinopack Electronics"),
+            0.8f);
+}
+
 TEST_F(ScreeningTest, ALegalFormMakesTheQueryAnOrganisation) {
   ScreenQuery q;
   q.name = "Sunrise Trading Co., Ltd.";

@@ -51,8 +51,8 @@ bool valid_token(const IndexedToken& t) {
 
 bool valid_bounds(const NameIndex::BoundFigures& b) {
   return byte_at_most(&b.has_alternatives, 1) && byte_at_most(&b.person, 1) &&
-         byte_at_most(&b.forebears, 1) && byte_at_most(&b.series, 1) && b.acronym_weight >= 0 &&
-         b.acronym_weight <= b.total_weight;
+         byte_at_most(&b.forebears, 1) && byte_at_most(&b.series, 1) && byte_at_most(&b.unit, 1) &&
+         b.acronym_weight >= 0 && b.acronym_weight <= b.total_weight;
 }
 
 }  // namespace

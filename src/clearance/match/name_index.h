@@ -116,6 +116,8 @@ class NameIndex {
     bool person;     // scored as a person whatever the query: initials can match its tokens
     bool forebears;  // a person's name naming forebears in a lineage (lineage_unmatched_factor)
     bool series;     // a name holding a series number ("Fund VII": series_number_factor)
+    bool unit;       // a name holding a numbered unit ("CETC 14th Research Institute":
+                     // unit_group_factor, numbered_unit.h)
     // letter_mask() of the first letters of its ordinary words: which words a query's last word,
     // cut short, may begin (name_scorer.cpp, MatchHow::cut).
     uint32_t first_letters;

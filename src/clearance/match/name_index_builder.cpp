@@ -11,6 +11,7 @@
 #include "clearance/match/name_index.h"
 #include "clearance/match/name_index_file.h"
 #include "clearance/match/name_scorer.h"
+#include "clearance/match/numbered_unit.h"
 #include "clearance/match/own_acronym.h"
 #include "clearance/text/chinese_romanization.h"
 #include "clearance/text/descriptive_words.h"
@@ -354,6 +355,10 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
     b.person = name.person;
     b.forebears = forebears;
     b.series = series;
+    const auto tokens = d.tokens_of(name);
+    b.unit = last_numbered_unit(static_cast<int>(tokens.size()), [&](int k) -> std::string_view {
+               return terms[tokens[k].term];
+             }).number >= 0;
     b.acronym_weight = 0;
     for (const auto& t : d.tokens_of(name))
       if (t.marks.own_acronym) b.acronym_weight += idf[t.term];

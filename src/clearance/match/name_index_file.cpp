@@ -14,7 +14,7 @@ namespace {
 
 constexpr char kMagic[8] = {'C', 'L', 'R', 'I', 'N', 'D', 'E', 'X'};
 // Raised whenever the layout of a section or record changes.
-constexpr uint32_t kFormatVersion = 3;
+constexpr uint32_t kFormatVersion = 4;
 constexpr size_t kSectionCount = static_cast<size_t>(IndexSection::count);
 
 struct IndexFileHeader {

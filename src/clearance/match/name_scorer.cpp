@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "clearance/match/numbered_unit.h"
+#include "clearance/match/own_acronym.h"
 #include "clearance/text/chinese_transcription.h"
 #include "clearance/text/consonant_skeleton.h"
 #include "clearance/text/edit_distance.h"
@@ -943,6 +945,39 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
                ? s.generic_unmatched_factor
                : 1.0f;
   };
+  // A numbered unit met on its number and unit word (numbered_unit.h): the group's words left
+  // over say whose unit it is, and the unit's own ("research", "no") nothing more; both weigh
+  // little (unit_group_factor). The list's, and the query's: its unit's words, its group's acronym
+  // when the list spells the group out ("CETC" for China Electronics Technology Group
+  // Corporation), and the rest of its group when the list keeps no word of its own (it writes the
+  // unit alone). A group each side names in its own words ("CETC" / "CSSC") tells two units apart.
+  thread_local std::vector<UnitWord> q_unit, n_unit;
+  thread_local std::vector<std::string_view> n_group_words;
+  const NumberedUnit n_unit_at =
+      person ? NumberedUnit{} : numbered_unit_words(nn, name_text, n_used, n_unit);
+  bool n_has_unit = n_unit_at.number >= 0;
+  bool q_has_unit =
+      !person && numbered_unit_words(
+                     nq, [&](int k) -> std::string_view { return qt[k].text; }, q_used, q_unit)
+                         .number >= 0;
+  // A group met by a word a letter or two off ("CASC" / "CSSC") is another group's unit.
+  for (size_t c : chosen) {
+    const Candidate& x = candidates[c];
+    if (x.how == MatchHow::fuzzy && (x.n_end <= n_unit_at.begin || x.n_begin >= n_unit_at.end))
+      n_has_unit = q_has_unit = false;
+  }
+  if (q_has_unit && n_leftover) {
+    n_group_words.clear();
+    for (int j = 0; j < nn && n_has_unit; ++j)
+      if (n_unit[j] == UnitWord::group && nt[j].kind == TokenClass::ordinary)
+        n_group_words.push_back(name_text(j));
+    for (int i = 0; i < nq; ++i)
+      if (q_unit[i] == UnitWord::group &&
+          !abbreviates_own_words(
+              qt[i].text, -1, static_cast<int>(n_group_words.size()),
+              [&](int m) { return n_group_words[m]; }, [](int) { return TokenClass::ordinary; }))
+        q_unit[i] = UnitWord::none;
+  }
   float total_q = matched_q, total_n = matched_n;
   bool told_apart = false;  // a descriptive word left over between names of such words alone
   // Save the list's name cut short: every word of the query met, the list's words left over all
@@ -973,7 +1008,9 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     if (q_used[i]) continue;
     if (record) result.unmatched_query.push_back(i);
     float factor = s.legal_form_factor;
-    if (tells_apart(qt[i].marks, qt[i].text)) {
+    if (q_has_unit && q_unit[i] != UnitWord::none) {
+      if (!q_acronym[i]) factor = s.unit_group_factor;
+    } else if (tells_apart(qt[i].marks, qt[i].text)) {
       factor = 1.0f;
       told_apart = true;
     } else if (!q_acronym[i]) {
@@ -987,7 +1024,9 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
     if (n_used[j]) continue;
     if (record) result.unmatched_name.push_back(j);
     float factor = s.legal_form_factor;
-    if (tells_apart(nt[j].marks, name_text(j))) {
+    if (n_has_unit && n_unit[j] != UnitWord::none) {
+      if (!n_acronym[j]) factor = s.unit_group_factor;
+    } else if (tells_apart(nt[j].marks, name_text(j))) {
       factor = 1.0f;
       told_apart = told_apart || !cut_short || j < last_met;
     } else if (!n_acronym[j]) {

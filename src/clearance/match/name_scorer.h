@@ -73,6 +73,9 @@ struct ScorerSettings {
   // Common words (IDF below generic_idf) left unmatched in an organisation name count this much:
   // "Huawei" is "Huawei Technologies Co., Ltd.", "Huawei Marine" is not.
   float generic_unmatched_factor = 0.5f;
+  // The group's words left over beside a numbered unit met on its number and unit word ("China
+  // State Shipbuilding Corporation" before "760th Research Institute": numbered_unit.h).
+  float unit_group_factor = 0.2f;
   // A series number in an organisation's name ("Fund VII", "Trust 2004-1") left unmatched.
   float series_number_factor = 0.3f;
   // Person names with leftover parts on both sides ("Kim Sok Jin" / "Kim Sok Chol") are scaled by

@@ -10,6 +10,7 @@
 #include <span>
 #include <unordered_map>
 
+#include "clearance/match/numbered_unit.h"
 #include "clearance/model/country_codes.h"
 #include "clearance/text/chinese_personal_names.h"
 #include "clearance/text/edit_distance.h"
@@ -822,13 +823,20 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
   const float f_forebears = std::min(f, scorer.lineage_unmatched_factor);
   // So may a series number, on a side that has one ("Fund VII" / "Fund VIII").
   const float f_series = std::min(f, scorer.series_number_factor);
+  // And the words of a numbered unit's group, on a side that names one ("CETC 14th Research
+  // Institute": numbered_unit.h).
+  const float f_unit = std::min(f, scorer.unit_group_factor);
   bool query_forebears = false, query_series = false;
   for (const auto& t : prepared.tokens) {
     query_forebears = query_forebears || (t.marks.lineage & kLineageParent);
     query_series = query_series || t.marks.series;
   }
-  auto factor = [&](bool forebears, bool series) {
-    return std::min(forebears ? f_forebears : f, series ? f_series : f);
+  const bool query_unit =
+      last_numbered_unit(static_cast<int>(prepared.tokens.size()), [&](int k) -> std::string_view {
+        return prepared.tokens[k].text;
+      }).number >= 0;
+  auto factor = [&](bool forebears, bool series, bool unit) {
+    return std::min({forebears ? f_forebears : f, series ? f_series : f, unit ? f_unit : f});
   };
   // A side's own acronym ("… Corporation (CASC)") left over weighs as a legal form: its weight is
   // left out of what the leftovers must weigh at least.
@@ -858,7 +866,7 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
     else if (any_distinctive && t.kind != TokenClass::ordinary)
       credited += t.weight;
   if (prepared.maybe_cut && !tokens.empty()) credited += initial_similarity * tokens.back().weight;
-  const float query_factor = factor(query_forebears, query_series);
+  const float query_factor = factor(query_forebears, query_series, query_unit);
   auto unreached_bound = [&](float followed) {
     return 0.5f * (coverage(std::min(total, credited + followed), total, query_factor,
                             query_acronym_weight) +
@@ -901,8 +909,8 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
     if (default_weights)
       matched_n = std::min(name.total_weight, x.name_credit + unaccounted.name_weight + initials_n);
     return 0.5f * (coverage(matched_q, total, query_factor, query_acronym_weight) +
-                   coverage(matched_n, name.total_weight, factor(name.forebears, name.series),
-                            name.acronym_weight));
+                   coverage(matched_n, name.total_weight,
+                            factor(name.forebears, name.series, name.unit), name.acronym_weight));
   };
   // Filter here, in a plain loop: most candidates fall below the bound.
   session.survivors.clear();
