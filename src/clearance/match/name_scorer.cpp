@@ -960,6 +960,12 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
       !person && numbered_unit_words(
                      nq, [&](int k) -> std::string_view { return qt[k].text; }, q_used, q_unit)
                          .number >= 0;
+  // A query keeping a word of its own besides (中国航天科技集团第四研究院第四十三研究所, CASC's
+  // 43rd, against CETC's "43 Research Institute") names another group's unit.
+  for (int i = 0; i < nq && n_has_unit; ++i)
+    if (!q_used[i] && qt[i].kind == TokenClass::ordinary && !q_acronym[i] && !qt[i].marks.place &&
+        !(q_has_unit && q_unit[i] != UnitWord::none))
+      n_has_unit = false;
   // A group met by a word a letter or two off ("CASC" / "CSSC") is another group's unit.
   for (size_t c : chosen) {
     const Candidate& x = candidates[c];
