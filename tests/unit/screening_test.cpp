@@ -937,7 +937,17 @@ TEST_F(ScreeningTest, NumberedUnits) {
   EXPECT_GE(score("760th Research Institute", cssc_760), 0.8f);
   EXPECT_GE(score("第七六〇研究所", cssc_760), 0.8f);
   EXPECT_GE(score("Unit 61398", "People's Liberation Army Unit 61398"), 0.8f);
-  EXPECT_GE(score("中国电子科技集团公司第十四研究所", "Research Institute 14"), 0.8f);
+  const char* cetc_14 =
+      "China Electronics Technology Group Corporation 14th Research Institute (CETC 14)";
+  EXPECT_GE(score("中国电子科技集团公司第十四研究所", cetc_14), 0.8f);
+  // The list's acronym for the query's group written out.
+  EXPECT_GE(score("China Electronics Technology Group Corporation 32nd Research Institute",
+                  "CETC Research Institute 32"),
+            0.8f);
+  // A brand before the unit names another firm, on either side.
+  EXPECT_LT(score("Zorblat Research Institute 14", cetc_14), 0.8f);
+  EXPECT_LT(score("Acme Widgets Unit 110", "UNIT 110"), 0.8f);
+  EXPECT_LT(score("Plant 2", "LIMITED LIABILITY COMPANY ELGA FACTORIES 2"), 0.8f);
   EXPECT_LT(score("CSSC 701st Research Institute", cssc_760), 0.8f);
   EXPECT_LT(score("CETC 760 Institute", cssc_760), 0.8f);
   EXPECT_LT(score("CASC 12th Research Institute",

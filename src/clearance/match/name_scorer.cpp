@@ -947,19 +947,53 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   };
   // A numbered unit met on its number and unit word (numbered_unit.h): the group's words left
   // over say whose unit it is, and the unit's own ("research", "no") nothing more; both weigh
-  // little (unit_group_factor). The list's, and the query's: its unit's words, its group's acronym
-  // when the list spells the group out ("CETC" for China Electronics Technology Group
-  // Corporation), and the rest of its group when the list keeps no word of its own (it writes the
-  // unit alone). A group each side names in its own words ("CETC" / "CSSC") tells two units apart.
+  // little (unit_group_factor). The group must be named in descriptive words, places and
+  // acronyms, as a state group is ("China State Shipbuilding Corporation, Limited (CSSC)"): a
+  // brand before "Plant 2" names another firm. On the query's side: its unit's own words, and
+  // its group's words when one side's acronym abbreviates the other's ("CETC" for China
+  // Electronics Technology Group Corporation); a query keeping a word of its own names another
+  // group's unit, and one naming a group against a list's unit alone ("Research Institute 14")
+  // says nothing the list can confirm.
   thread_local std::vector<UnitWord> q_unit, n_unit;
-  thread_local std::vector<std::string_view> n_group_words;
+  thread_local std::vector<std::string_view> q_group_words, n_group_words;
+  // Met on its number by one of the query's numbers (the screener's bound counts on it).
+  const bool query_number =
+      std::any_of(qt.begin(), qt.end(), [](const QueryToken& t) { return is_all_digits(t.text); });
   const NumberedUnit n_unit_at =
-      person ? NumberedUnit{} : numbered_unit_words(nn, name_text, n_used, n_unit);
+      person || !query_number ? NumberedUnit{} : numbered_unit_words(nn, name_text, n_used, n_unit);
   bool n_has_unit = n_unit_at.number >= 0;
   bool q_has_unit =
-      !person && numbered_unit_words(
-                     nq, [&](int k) -> std::string_view { return qt[k].text; }, q_used, q_unit)
-                         .number >= 0;
+      n_has_unit && numbered_unit_words(
+                        nq, [&](int k) -> std::string_view { return qt[k].text; }, q_used, q_unit)
+                            .number >= 0;
+  auto abbreviates = [](std::string_view word, const std::vector<std::string_view>& words) {
+    return abbreviates_own_words(
+        word, -1, static_cast<int>(words.size()), [&](int m) { return words[m]; },
+        [](int) { return TokenClass::ordinary; });
+  };
+  n_group_words.clear();
+  q_group_words.clear();
+  for (int j = 0; j < nn && n_has_unit; ++j)
+    if (n_unit[j] == UnitWord::group) n_group_words.push_back(name_text(j));
+  for (int i = 0; i < nq && q_has_unit; ++i)
+    if (q_unit[i] == UnitWord::group) q_group_words.push_back(qt[i].text);
+  // The query's group words weigh little only as the list's group named otherwise.
+  auto abbreviates_q = [&](std::string_view w) {
+    return !q_group_words.empty() && abbreviates(w, q_group_words);
+  };
+  const bool n_abbreviates_q =
+      std::any_of(n_group_words.begin(), n_group_words.end(), abbreviates_q);
+  for (int j = 0; j < nn && n_has_unit; ++j) {
+    const std::string_view w = name_text(j);
+    if (n_unit[j] == UnitWord::group && nt[j].kind == TokenClass::ordinary &&
+        !nt[j].marks.descriptive && !nt[j].marks.place && !nt[j].marks.own_acronym &&
+        !is_all_digits(w) && !abbreviates(w, n_group_words) && !abbreviates_q(w))
+      n_has_unit = false;
+  }
+  for (int i = 0; i < nq && q_has_unit; ++i)
+    if (q_unit[i] == UnitWord::group && !n_abbreviates_q &&
+        !(qt[i].kind == TokenClass::ordinary && abbreviates(qt[i].text, n_group_words)))
+      q_unit[i] = UnitWord::none;
   // A query keeping a word of its own besides (中国航天科技集团第四研究院第四十三研究所, CASC's
   // 43rd, against CETC's "43 Research Institute") names another group's unit.
   for (int i = 0; i < nq && n_has_unit; ++i)
@@ -967,23 +1001,12 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
         !(q_has_unit && q_unit[i] != UnitWord::none))
       n_has_unit = false;
   // A group met by a word a letter or two off ("CASC" / "CSSC") is another group's unit.
-  for (size_t c : chosen) {
-    const Candidate& x = candidates[c];
+  for (size_t c = 0; c < chosen.size() && n_has_unit; ++c) {
+    const Candidate& x = candidates[chosen[c]];
     if (x.how == MatchHow::fuzzy && (x.n_end <= n_unit_at.begin || x.n_begin >= n_unit_at.end))
-      n_has_unit = q_has_unit = false;
+      n_has_unit = false;
   }
-  if (q_has_unit && n_leftover) {
-    n_group_words.clear();
-    for (int j = 0; j < nn && n_has_unit; ++j)
-      if (n_unit[j] == UnitWord::group && nt[j].kind == TokenClass::ordinary)
-        n_group_words.push_back(name_text(j));
-    for (int i = 0; i < nq; ++i)
-      if (q_unit[i] == UnitWord::group &&
-          !abbreviates_own_words(
-              qt[i].text, -1, static_cast<int>(n_group_words.size()),
-              [&](int m) { return n_group_words[m]; }, [](int) { return TokenClass::ordinary; }))
-        q_unit[i] = UnitWord::none;
-  }
+  q_has_unit = q_has_unit && n_has_unit;
   float total_q = matched_q, total_n = matched_n;
   bool told_apart = false;  // a descriptive word left over between names of such words alone
   // Save the list's name cut short: every word of the query met, the list's words left over all

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "clearance/util/strings.h"
+
 namespace clearance {
 
 // A word naming the kind of unit a number identifies: institute, academy, factory, plant, unit…
@@ -29,15 +31,8 @@ struct NumberedUnit {
 
 template <typename TextOf>
 NumberedUnit last_numbered_unit(int count, TextOf text_of) {
-  auto is_number = [&](int k) {
-    const std::string_view w = text_of(k);
-    if (w.empty()) return false;
-    for (char c : w)
-      if (c < '0' || c > '9') return false;
-    return true;
-  };
   for (int k = count - 1; k >= 0; --k) {
-    if (!is_number(k)) continue;
+    if (!is_all_digits(text_of(k))) continue;
     // After the number ("760th Research Institute"), else before it ("Institute 625"); a "No."
     // before it either way. Not both: before "702 Research Institute" may stand the academy it
     // belongs to ("1st Academy 702 Research Institute").
@@ -70,29 +65,28 @@ enum class UnitWord : uint8_t { none, group, phrase };
 template <typename TextOf>
 NumberedUnit numbered_unit_words(int count, TextOf text_of, const std::vector<bool>& met,
                                  std::vector<UnitWord>& out) {
+  out.assign(count, UnitWord::none);
   // Cheap first: most names hold no number that was met.
   bool number_met = false;
-  for (int k = 0; k < count && !number_met; ++k) {
-    const std::string_view w = text_of(k);
-    number_met = met[k] && !w.empty() && w[0] >= '0' && w[0] <= '9';
-  }
+  for (int k = 0; k < count && !number_met; ++k) number_met = met[k] && is_all_digits(text_of(k));
   if (!number_met) return {};
   const NumberedUnit unit = last_numbered_unit(count, text_of);
   if (unit.number < 0) return {};
   const std::string_view digits = text_of(unit.number);
+  // The unit's short name after it, its number repeated within two words ("(CETC 13)").
+  int repeat = unit.end;
+  for (int k = unit.end; k < count && k < unit.end + 2 && repeat == unit.end; ++k)
+    if (text_of(k) == digits) repeat = k + 1;
+  // Its number met (a query's "29" may meet the name's first "29" in "… 29 (CETC 29) Research
+  // Institute"), and one of its unit words.
   bool number_matched = false, unit_matched = false;
   for (int k = 0; k < count; ++k)
     number_matched = number_matched || (met[k] && text_of(k) == digits);
   for (int k = unit.begin; k < unit.end; ++k)
     unit_matched = unit_matched || (met[k] && is_unit_word(text_of(k)));
   if (!number_matched || !unit_matched) return {};
-  out.assign(count, UnitWord::none);
   bool any = false;
   const bool of_after = unit.end < count && text_of(unit.end) == "of";
-  // The unit's short name after it, up to a repeat of its number ("(CETC 13)").
-  int repeat = unit.end;
-  for (int k = unit.end; k < count && repeat == unit.end; ++k)
-    if (text_of(k) == digits) repeat = k + 1;
   for (int k = 0; k < count; ++k) {
     if (met[k] || k == unit.number) continue;
     if (k >= unit.begin && k < unit.end)

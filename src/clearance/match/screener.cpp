@@ -835,6 +835,9 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
       last_numbered_unit(static_cast<int>(prepared.tokens.size()), [&](int k) -> std::string_view {
         return prepared.tokens[k].text;
       }).number >= 0;
+  // A name's unit is met on its number: only a query holding a number can meet it.
+  const bool query_number = std::any_of(prepared.tokens.begin(), prepared.tokens.end(),
+                                        [](const QueryToken& t) { return is_all_digits(t.text); });
   auto factor = [&](bool forebears, bool series, bool unit) {
     return std::min({forebears ? f_forebears : f, series ? f_series : f, unit ? f_unit : f});
   };
@@ -910,7 +913,8 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
       matched_n = std::min(name.total_weight, x.name_credit + unaccounted.name_weight + initials_n);
     return 0.5f * (coverage(matched_q, total, query_factor, query_acronym_weight) +
                    coverage(matched_n, name.total_weight,
-                            factor(name.forebears, name.series, name.unit), name.acronym_weight));
+                            factor(name.forebears, name.series, name.unit && query_number),
+                            name.acronym_weight));
   };
   // Filter here, in a plain loop: most candidates fall below the bound.
   session.survivors.clear();
