@@ -368,7 +368,10 @@ TEST_F(ScreeningTest, IndexLosesNoHitAgainstBruteForce) {
       // Cyrillic words in every romanisation, compared strictly beyond them.
       "Геннадий Тимченко", "Игорь Сечин", "Евгений Пригожин", "Алексей Навальный",
       "Χριστόδουλος Βασιλειάδης", "Γιάννης Μπακογιάννης",
-      "China Communications Construction Company Second Navigation Engineering Bureau"};
+      "China Communications Construction Company Second Navigation Engineering Bureau",
+      // Numbered units, whose group's words weigh less (numbered_unit.h), and look-alikes.
+      "760th Research Institute", "第七六〇研究所", "CETC 48th Institute", "Research Institute 14",
+      "Unit 61398", "Plant 2", "Acme Widgets Unit 110", "AVIC Institute No. 625"};
   // Plus list names with a character dropped, from a fixed random sample.
   std::mt19937 rng(7);
   const auto& entities = index_->snapshot().entities;
