@@ -360,7 +360,7 @@ std::string NameIndex::build_file(const Snapshot& snapshot, unsigned threads,
                return terms[tokens[k].term];
              }).number >= 0;
     b.acronym_weight = 0;
-    for (const auto& t : d.tokens_of(name))
+    for (const auto& t : tokens)
       if (t.marks.own_acronym) b.acronym_weight += idf[t.term];
     b.first_letters = first_letters;
     bound_figures.push_back(b);

@@ -957,13 +957,12 @@ NameMatch score(const PreparedQuery& query, const IndexedName& name, const TermT
   thread_local std::vector<UnitWord> q_unit, n_unit;
   thread_local std::vector<std::string_view> q_group_words, n_group_words;
   // Met on its number by one of the query's numbers (the screener's bound counts on it).
-  const bool query_number =
-      std::any_of(qt.begin(), qt.end(), [](const QueryToken& t) { return is_all_digits(t.text); });
-  const NumberedUnit n_unit_at =
-      person || !query_number ? NumberedUnit{} : numbered_unit_words(nn, name_text, n_used, n_unit);
+  const NumberedUnit n_unit_at = person || !query.has_number
+                                     ? NumberedUnit{}
+                                     : numbered_unit_words(nn, name_text, n_used, n_unit);
   bool n_has_unit = n_unit_at.number >= 0;
-  bool q_has_unit =
-      n_has_unit && numbered_unit_words(
+  bool q_has_unit = n_has_unit && query.numbered_unit &&
+                    numbered_unit_words(
                         nq, [&](int k) -> std::string_view { return qt[k].text; }, q_used, q_unit)
                             .number >= 0;
   auto abbreviates = [](std::string_view word, const std::vector<std::string_view>& words) {

@@ -58,10 +58,9 @@ enum class UnitWord : uint8_t { none, group, phrase };
 // it) and one of its unit words among the words `met`: `out[k]` is UnitWord::group for the words
 // before the unit, those from an "of" right after it on ("The 631st Research Institute of Aviation
 // Industry Corporation of China") and its short name after it, up to a repeat of its number
-// ("(CETC 13)"); UnitWord::phrase for
-// the unit's own words left over ("research", "no"). A name whose
-// last numbered unit was not met (a query naming the group's academy, the list its institute)
-// marks none. Returns the unit it marked the words of, number < 0 when none.
+// ("(CETC 13)"); UnitWord::phrase for the unit's own words left over ("research", "no"). A name
+// whose last numbered unit was not met (a query naming the group's academy, the list its
+// institute) marks none. Returns the unit it marked the words of, number < 0 when none.
 template <typename TextOf>
 NumberedUnit numbered_unit_words(int count, TextOf text_of, const std::vector<bool>& met,
                                  std::vector<UnitWord>& out) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "clearance/match/name_scorer.h"
+#include "clearance/match/numbered_unit.h"
 #include "clearance/match/own_acronym.h"
 #include "clearance/text/arabic_script_names.h"
 #include "clearance/text/chinese_romanization.h"
@@ -182,6 +183,13 @@ void complete_query(PreparedQuery& q, bool maybe_cut) {
     return t.kind != TokenClass::ordinary || t.marks.descriptive || t.marks.place ||
            t.marks.series || t.own_acronym;
   });
+  q.has_number = std::any_of(q.tokens.begin(), q.tokens.end(),
+                             [](const QueryToken& t) { return is_all_digits(t.text); });
+  q.numbered_unit =
+      q.has_number &&
+      last_numbered_unit(static_cast<int>(q.tokens.size()), [&](int k) -> std::string_view {
+        return q.tokens[k].text;
+      }).number >= 0;
   for (QueryToken& t : q.tokens) t.family_name = false;
   for_each_family_name(
       static_cast<int>(q.tokens.size()),

@@ -82,6 +82,10 @@ struct PreparedQuery {
   // No brand: every ordinary token a descriptive word, a place, a series number or the query's
   // own acronym (text/descriptive_words.h; name_scorer.cpp tells such names apart by each word).
   bool descriptive_only = false;
+  // Some token is a number (a list name's numbered unit is met only on its number), and the
+  // query names a numbered unit itself (numbered_unit.h; the scorer and the screener's bound).
+  bool has_number = false;
+  bool numbered_unit = false;
   // A reading that counts only against parties of these countries (ISO codes: a Korean reading of
   // Han characters, a Cantonese one); empty for every party.
   std::vector<std::string> countries;

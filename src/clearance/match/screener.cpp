@@ -10,7 +10,6 @@
 #include <span>
 #include <unordered_map>
 
-#include "clearance/match/numbered_unit.h"
 #include "clearance/model/country_codes.h"
 #include "clearance/text/chinese_personal_names.h"
 #include "clearance/text/edit_distance.h"
@@ -831,13 +830,6 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
     query_forebears = query_forebears || (t.marks.lineage & kLineageParent);
     query_series = query_series || t.marks.series;
   }
-  const bool query_unit =
-      last_numbered_unit(static_cast<int>(prepared.tokens.size()), [&](int k) -> std::string_view {
-        return prepared.tokens[k].text;
-      }).number >= 0;
-  // A name's unit is met on its number: only a query holding a number can meet it.
-  const bool query_number = std::any_of(prepared.tokens.begin(), prepared.tokens.end(),
-                                        [](const QueryToken& t) { return is_all_digits(t.text); });
   auto factor = [&](bool forebears, bool series, bool unit) {
     return std::min({forebears ? f_forebears : f, series ? f_series : f, unit ? f_unit : f});
   };
@@ -869,7 +861,7 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
     else if (any_distinctive && t.kind != TokenClass::ordinary)
       credited += t.weight;
   if (prepared.maybe_cut && !tokens.empty()) credited += initial_similarity * tokens.back().weight;
-  const float query_factor = factor(query_forebears, query_series, query_unit);
+  const float query_factor = factor(query_forebears, query_series, prepared.numbered_unit);
   auto unreached_bound = [&](float followed) {
     return 0.5f * (coverage(std::min(total, credited + followed), total, query_factor,
                             query_acronym_weight) +
@@ -911,10 +903,13 @@ void Screener::filter_candidates(const PreparedQuery& prepared, bool person, flo
     float matched_n = name.total_weight;
     if (default_weights)
       matched_n = std::min(name.total_weight, x.name_credit + unaccounted.name_weight + initials_n);
-    return 0.5f * (coverage(matched_q, total, query_factor, query_acronym_weight) +
-                   coverage(matched_n, name.total_weight,
-                            factor(name.forebears, name.series, name.unit && query_number),
-                            name.acronym_weight));
+    return 0.5f *
+           (coverage(matched_q, total, query_factor, query_acronym_weight) +
+            coverage(
+                matched_n, name.total_weight,
+                // A name's unit is met on its number: only a query holding a number can meet it.
+                factor(name.forebears, name.series, name.unit && prepared.has_number),
+                name.acronym_weight));
   };
   // Filter here, in a plain loop: most candidates fall below the bound.
   session.survivors.clear();
